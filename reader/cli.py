@@ -1,0 +1,71 @@
+"""Command-line entry point: parses arguments and lazily imports only the command that runs.
+
+`reader fetch` and `reader digest` must never import Textual, and start-up should stay fast,
+so no command module is imported until its subcommand is chosen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--config", metavar="PATH", default=default,
+                        help="feeds.toml to use (default: ./feeds.toml, then the user config directory)")
+    parser.add_argument("--db", metavar="PATH", default=default,
+                        help="database file (default: [storage].path, else the user data directory)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="A terminal news reader and daily digest for following how policies are covered. "
+        "With no command, opens the reader.",
+    )
+    _global_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, module: str, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        _global_options(p, suppress=True)
+        p.set_defaults(module=module)
+        return p
+
+    command("tui", "reader.commands.tui", "open the terminal reader (the default)")
+    p = command("fetch", "reader.commands.fetch", "refresh all enabled feeds into the store")
+    p.add_argument("--force", action="store_true", help="also fetch feeds that asked us to wait (Retry-After)")
+    p = command("show", "reader.commands.show", "print the cleaned reading view of a file, stored article or URL")
+    p.add_argument("target", help="a .txt/.html/feed file, an article id from the store, or an http(s) URL")
+    p.add_argument("--json", action="store_true", help="print JSON instead of the terminal rendering")
+    p = command("digest", "reader.commands.digest", "write the daily Markdown digest of tracked policies")
+    p.add_argument("--date", help="the day to digest, YYYY-MM-DD (default: today, local time)")
+    p.add_argument("--out", metavar="PATH", help="write here instead of <digest dir>/<date>.md")
+    p.add_argument("--no-fetch", action="store_true", help="do not refresh feeds first")
+    p.add_argument("--stdout", action="store_true", help="print the digest instead of writing a file")
+    parser.set_defaults(module="reader.commands.tui")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from reader.config import ConfigError
+    from reader.store import StoreError
+
+    try:
+        module = importlib.import_module(args.module)
+        return int(module.run(args))
+    except ConfigError as exc:
+        print(f"reader: configuration error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except StoreError as exc:
+        print(f"reader: store error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("reader: interrupted; everything stored before the interrupt is kept", file=sys.stderr)
+        return 130

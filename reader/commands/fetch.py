@@ -1,0 +1,47 @@
+"""`reader fetch`: refresh every enabled feed, with a progress bar on a terminal and a one-line summary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from reader.core import make_reader
+from reader.fetch.refresh import ProgressCallback, RefreshSummary, refresh
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[ProgressCallback | None]:
+    """A rich progress bar on stderr when it is a terminal; nothing at all otherwise."""
+    if not enabled:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("fetching", total=None)
+
+        def update(done: int, total: int, name: str) -> None:
+            bar.update(task, completed=done, total=total, description=f"fetching {name[:30]}")
+
+        yield update
+
+
+def print_summary(summary: RefreshSummary) -> None:
+    for name, reason in summary.failures:
+        print(f"  failed: {name}: {reason}", file=sys.stderr)
+    for name, reason in summary.warnings:
+        print(f"  warning: {name}: {reason}", file=sys.stderr)
+    print(summary.line())
+
+
+def run(args: argparse.Namespace) -> int:
+    reader = make_reader(args.config, args.db)
+    try:
+        with progress_bar(sys.stderr.isatty()) as progress:
+            summary = refresh(reader.store, reader.config, progress=progress, force=args.force)
+        print_summary(summary)
+    finally:
+        reader.close()
+    return 0

@@ -1,0 +1,30 @@
+"""The one factory, make_reader(), that the CLI, the TUI and the tests use to get config plus store.
+
+Keeping it single means a test that builds a Reader exercises exactly the wiring users get.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.config import Config, find_config_path, load_config, resolve_db_path
+from reader.store import Store
+
+
+@dataclass
+class Reader:
+    config: Config
+    store: Store
+    db_path: Path
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def make_reader(config: str | os.PathLike[str] | None = None, db: str | os.PathLike[str] | None = None) -> Reader:
+    """Load feeds.toml (raising ConfigError) and open the store (raising StoreError)."""
+    cfg = load_config(find_config_path(config))
+    db_path = resolve_db_path(db, cfg)
+    return Reader(config=cfg, store=Store(db_path), db_path=db_path)

@@ -1,0 +1,175 @@
+"""Fetching one feed over HTTP (or from a local file) with conditional GET, redirects and hard limits.
+
+Every request is bounded three ways: a total deadline (a server that drips one byte a second
+cannot hold a run hostage), a maximum body size checked while streaming (decompressed, so a
+gzip bomb is caught too), and a maximum number of redirects with loop detection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+import httpx
+
+from reader.config import FetchConfig
+
+MAX_REDIRECTS = 5
+MAX_RETRY_AFTER_S = 24 * 3600
+_REDIRECTS = {301, 302, 303, 307, 308}
+_PERMANENT = {301, 308}
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """What one fetch produced: a body to parse, "not modified", or an error with its reason."""
+
+    status: str
+    body: bytes | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    moved_to: str | None = None
+    retry_after_s: float | None = None
+    gone: bool = False
+    error: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == "304"
+
+
+def conditional_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
+    """The validators from the last good fetch, so an unchanged feed costs a 304 and no parsing."""
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), capped at a day."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(min(int(value), MAX_RETRY_AFTER_S))
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    delta = (when - (now or datetime.now(UTC))).total_seconds()
+    return float(min(max(delta, 0.0), MAX_RETRY_AFTER_S))
+
+
+def make_client(cfg: FetchConfig) -> httpx.AsyncClient:
+    limits = httpx.Limits(max_connections=cfg.concurrency, max_keepalive_connections=cfg.concurrency)
+    return httpx.AsyncClient(
+        timeout=httpx.Timeout(cfg.timeout),
+        limits=limits,
+        follow_redirects=False,
+        headers={
+            "User-Agent": cfg.user_agent,
+            "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
+            "Accept-Encoding": "gzip, deflate",
+        },
+        trust_env=False,
+    )
+
+
+async def fetch_http(
+    client: httpx.AsyncClient, url: str, cfg: FetchConfig, etag: str | None = None, last_modified: str | None = None
+) -> FetchResult:
+    """Fetch `url` within cfg.timeout seconds in total; never raises for network or HTTP problems."""
+    try:
+        async with asyncio.timeout(cfg.timeout):
+            return await _follow(client, url, cfg, conditional_headers(etag, last_modified))
+    except TimeoutError:
+        return FetchResult("error", error=f"no complete response within {cfg.timeout:g} s; will retry next fetch")
+    except httpx.HTTPError as exc:
+        return FetchResult("error", error=f"network error: {exc.__class__.__name__}: {exc or 'no details'}")
+
+
+async def _follow(client: httpx.AsyncClient, url: str, cfg: FetchConfig, headers: dict[str, str]) -> FetchResult:
+    seen = {url}
+    moved_to: str | None = None
+    all_permanent = True
+    for _ in range(MAX_REDIRECTS + 1):
+        async with client.stream("GET", url, headers=headers) as resp:
+            code = resp.status_code
+            if code in _REDIRECTS and "location" in resp.headers:
+                target = str(resp.url.join(resp.headers["location"]))
+                all_permanent = all_permanent and code in _PERMANENT
+                if all_permanent:
+                    moved_to = target
+                if target in seen:
+                    return FetchResult("error", error=f"redirect loop: {target} redirects back to an earlier URL")
+                seen.add(target)
+                url = target
+                continue
+            return await _finish(resp, cfg, moved_to)
+    return FetchResult("error", error=f"more than {MAX_REDIRECTS} redirects; last one went to {url}")
+
+
+async def _finish(resp: httpx.Response, cfg: FetchConfig, moved_to: str | None) -> FetchResult:
+    code = resp.status_code
+    if code == 304:
+        return FetchResult("304", moved_to=moved_to)
+    if code == 410:
+        return FetchResult("410", gone=True, error="410 Gone: the publisher removed this feed; it is now disabled",
+                           moved_to=moved_to)
+    if code in (429, 503):
+        wait = parse_retry_after(resp.headers.get("retry-after"))
+        note = f"; retrying after {wait:.0f} s" if wait is not None else ""
+        return FetchResult(str(code), retry_after_s=wait, error=f"HTTP {code} {resp.reason_phrase}{note}",
+                           moved_to=moved_to)
+    if code >= 400 or code < 200:
+        return FetchResult(str(code), error=f"HTTP {code} {resp.reason_phrase}", moved_to=moved_to)
+    declared = resp.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > cfg.max_bytes:
+        return FetchResult("error", error=_too_big(cfg.max_bytes), moved_to=moved_to)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in resp.aiter_bytes():
+        size += len(chunk)
+        if size > cfg.max_bytes:
+            return FetchResult("error", error=_too_big(cfg.max_bytes), moved_to=moved_to)
+        chunks.append(chunk)
+    return FetchResult(
+        str(code),
+        body=b"".join(chunks),
+        content_type=resp.headers.get("content-type"),
+        etag=resp.headers.get("etag"),
+        last_modified=resp.headers.get("last-modified"),
+        moved_to=moved_to,
+    )
+
+
+def _too_big(limit: int) -> str:
+    return f"response larger than max_bytes ({limit:,} bytes); raise [fetch] max_bytes in feeds.toml if it is real"
+
+
+def read_local(path: str, cfg: FetchConfig, last_modified: str | None = None) -> FetchResult:
+    """Read a feed file, treating an unchanged size and mtime like a 304."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return FetchResult("error", error=f"cannot read feed file {path}: {exc.strerror or exc}")
+    stamp = f"file:{st.st_mtime_ns}:{st.st_size}"
+    if stamp == last_modified:
+        return FetchResult("304")
+    if st.st_size > cfg.max_bytes:
+        return FetchResult("error", error=_too_big(cfg.max_bytes))
+    try:
+        body = Path(path).read_bytes()
+    except OSError as exc:
+        return FetchResult("error", error=f"cannot read feed file {path}: {exc.strerror or exc}")
+    return FetchResult("200", body=body, last_modified=stamp)

@@ -1,0 +1,170 @@
+"""One refresh run: fetch every due feed concurrently, parse on all cores, store each feed as it lands.
+
+Each feed is stored in its own short transaction as soon as it is parsed, so Ctrl-C or a crash
+keeps everything already stored and never leaves a half-written feed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from reader.config import Config
+from reader.fetch.http import FetchResult, fetch_http, make_client, read_local
+from reader.fetch.parse import FeedParseError, parse_feed_bytes
+from reader.models import FeedRow, ParsedFeed
+from reader.store import Store
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+@dataclass
+class RefreshSummary:
+    """Counts for the closing line of `reader fetch` and the TUI's notification."""
+
+    feeds: int = 0
+    ok: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    skipped: int = 0
+    new: int = 0
+    updated: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+    def line(self) -> str:
+        parts = [f"{self.feeds} feeds: {self.ok} ok, {self.failed} failed"]
+        if self.skipped:
+            parts[0] += f", {self.skipped} not due"
+        if self.new or self.updated:
+            parts.append(f"{self.new} new, {self.updated} updated articles")
+        else:
+            parts.append("nothing new")
+        return " · ".join(parts)
+
+
+def sync_config(store: Store, config: Config) -> None:
+    """Bring the store's feed list in line with feeds.toml."""
+    store.sync_feeds(config.feeds, {f.name: config.resolve_feed_location(f) for f in config.feeds})
+
+
+def due_feeds(store: Store, now: datetime, force: bool = False) -> tuple[list[FeedRow], int]:
+    """Enabled feeds whose Retry-After wait is over, and how many were skipped for waiting."""
+    stamp = now.isoformat(timespec="seconds")
+    enabled = [f for f in store.feeds() if not f.disabled]
+    due = [f for f in enabled if force or not f.next_due or f.next_due <= stamp]
+    return due, len(enabled) - len(due)
+
+
+def refresh(
+    store: Store,
+    config: Config,
+    *,
+    progress: ProgressCallback | None = None,
+    force: bool = False,
+    executor: Executor | None = None,
+) -> RefreshSummary:
+    """Refresh all due, enabled feeds in `config` into `store`."""
+    sync_config(store, config)
+    feeds, skipped = due_feeds(store, datetime.now(UTC), force)
+    summary = RefreshSummary(feeds=len(feeds) + skipped, skipped=skipped)
+    if feeds:
+        asyncio.run(_refresh_all(store, config, feeds, summary, progress, executor))
+    return summary
+
+
+class _LazyPool:
+    """A process pool created on first use, so an all-304 refresh never pays for starting workers."""
+
+    def __init__(self, given: Executor | None) -> None:
+        self.given = given
+        self.pool: Executor | None = given
+
+    def get(self) -> Executor:
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1)
+        return self.pool
+
+    def shutdown(self) -> None:
+        if self.pool is not None and self.pool is not self.given:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+async def _refresh_all(
+    store: Store,
+    config: Config,
+    feeds: list[FeedRow],
+    summary: RefreshSummary,
+    progress: ProgressCallback | None,
+    executor: Executor | None,
+) -> None:
+    pool = _LazyPool(executor)
+    limit = asyncio.Semaphore(config.fetch.concurrency)
+    done = 0
+    try:
+        async with make_client(config.fetch) as client:
+
+            async def one(feed: FeedRow) -> None:
+                nonlocal done
+                async with limit:
+                    await _refresh_feed(store, config, client, pool, feed, summary)
+                done += 1
+                if progress is not None:
+                    progress(done, len(feeds), feed.name)
+
+            await asyncio.gather(*(one(f) for f in feeds))
+    finally:
+        pool.shutdown()
+
+
+async def _refresh_feed(
+    store: Store, config: Config, client: object, pool: _LazyPool, feed: FeedRow, summary: RefreshSummary
+) -> None:
+    url = feed.fetch_url
+    if url.startswith(("http://", "https://")):
+        result = await fetch_http(client, url, config.fetch, feed.etag, feed.last_modified)  # type: ignore[arg-type]
+    else:
+        result = await asyncio.to_thread(read_local, url, config.fetch, feed.last_modified)
+    parsed: ParsedFeed | None = None
+    error = result.error
+    if result.body is not None and error is None:
+        loop = asyncio.get_running_loop()
+        try:
+            parsed = await loop.run_in_executor(pool.get(), parse_feed_bytes, result.body, result.content_type, url)
+        except FeedParseError as exc:
+            error = str(exc)
+        except Exception as exc:  # a parser crash on hostile input is this feed's error, not the run's
+            error = f"the feed parser failed on this document ({exc.__class__.__name__}: {exc})"
+    _record(store, feed, result, parsed, error, summary)
+
+
+def _record(
+    store: Store, feed: FeedRow, result: FetchResult, parsed: ParsedFeed | None, error: str | None,
+    summary: RefreshSummary,
+) -> None:
+    next_due = None
+    if result.retry_after_s is not None:
+        next_due = (datetime.now(UTC) + timedelta(seconds=result.retry_after_s)).isoformat(timespec="seconds")
+    if error is not None:
+        summary.failed += 1
+        summary.failures.append((feed.name, error))
+        store.record_fetch(feed.id, status=result.status, error=error, next_due=next_due,
+                           effective_url=result.moved_to, disable=result.gone)
+        return
+    summary.ok += 1
+    if parsed is None:  # 304 Not Modified
+        summary.not_modified += 1
+        store.record_fetch(feed.id, status=result.status, effective_url=result.moved_to)
+        return
+    new, updated = store.upsert_entries(feed.id, parsed.entries)
+    summary.new += new
+    summary.updated += updated
+    if parsed.warning:
+        summary.warnings.append((feed.name, parsed.warning))
+    # Validators are saved only after the entries are stored, so an interrupted run refetches.
+    store.record_fetch(feed.id, status=result.status, etag=result.etag, last_modified=result.last_modified,
+                       effective_url=result.moved_to, title=parsed.title)

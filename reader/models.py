@@ -1,0 +1,82 @@
+"""Plain data classes passed between pipeline stages (fetch -> store -> clean -> digest).
+
+They carry no behaviour beyond small derived properties so that every stage can be tested
+with hand-made values and so parse results pickle cheaply across the process pool.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedEntry:
+    """One feed entry as parsed, before storage; `key` is its identity within the feed."""
+
+    key: str
+    guid: str | None
+    link: str | None
+    title: str
+    author: str | None
+    published: str | None
+    content: str
+    text: str
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    title: str | None
+    link: str | None
+    entries: tuple[ParsedEntry, ...]
+    warning: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedRow:
+    """A feed as the store knows it: configuration plus fetch state."""
+
+    id: int
+    name: str
+    url: str
+    effective_url: str | None
+    tags: tuple[str, ...]
+    etag: str | None
+    last_modified: str | None
+    last_status: str | None
+    last_error: str | None
+    error_since: str | None
+    last_fetched: str | None
+    next_due: str | None
+    disabled: bool
+    title: str | None
+
+    @property
+    def fetch_url(self) -> str:
+        return self.effective_url or self.url
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: int
+    feed_id: int
+    feed_name: str
+    guid: str | None
+    link: str | None
+    title: str
+    author: str | None
+    published: str | None
+    first_seen: str
+    content: str
+    text: str
+    is_read: bool
+    is_starred: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Pin:
+    id: int
+    article_id: int
+    text: str
+    speaker: str | None
+    created: str

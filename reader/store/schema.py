@@ -1,0 +1,127 @@
+"""Versioned schema (PRAGMA user_version) and the migrations that bring an older store up to date.
+
+Each migration is applied in its own transaction, so a store is always at exactly one version
+and an interrupted upgrade leaves the previous version intact.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+class StoreError(Exception):
+    """The database cannot be opened or used; the message says which file and what to do."""
+
+
+MIGRATIONS: tuple[str, ...] = (
+    # v1: feeds and articles.
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        url TEXT NOT NULL,
+        effective_url TEXT,
+        tags TEXT NOT NULL DEFAULT '',
+        active INTEGER NOT NULL DEFAULT 1,
+        etag TEXT,
+        last_modified TEXT,
+        last_status TEXT,
+        last_error TEXT,
+        error_since TEXT,
+        last_fetched TEXT,
+        next_due TEXT,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        title TEXT
+    );
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        guid TEXT,
+        link TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        author TEXT,
+        published TEXT,
+        sort_date TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        content TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        content_hash TEXT NOT NULL,
+        is_read INTEGER NOT NULL DEFAULT 0,
+        is_starred INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (feed_id, key)
+    );
+    CREATE INDEX articles_by_date ON articles (sort_date DESC, id DESC);
+    CREATE INDEX articles_by_first_seen ON articles (first_seen);
+    CREATE INDEX articles_by_feed ON articles (feed_id, sort_date DESC);
+    """,
+    # v2: full-text search over titles and plain text, kept in step by triggers.
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    """,
+    # v3: pinned quotes and small user settings (theme and the like).
+    """
+    CREATE TABLE pins (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        speaker TEXT,
+        created TEXT NOT NULL,
+        UNIQUE (article_id, text)
+    );
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Apply the migrations after the store's version up to `target`; returns the version reached."""
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"the database has schema version {version}, newer than this program's {SCHEMA_VERSION}; "
+            "upgrade policy-reader or use another --db"
+        )
+    for number in range(version + 1, target + 1):
+        # executescript would commit on its own; a manual BEGIN keeps each step atomic.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _split_statements(MIGRATIONS[number - 1]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return max(version, target)
+
+
+def _split_statements(script: str) -> list[str]:
+    """Split a migration script into statements, keeping trigger bodies whole."""
+    statements: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                statements.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        statements.append(buf.strip())
+    return statements

@@ -1,0 +1,326 @@
+"""The Store facade: every read and write of the SQLite database goes through here.
+
+Transactions are short (one feed's entries at a time) and the connection waits on a busy
+timeout, so the TUI and a `reader digest` from cron can share one file safely.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from reader.config import FeedConfig
+from reader.models import Article, FeedRow, ParsedEntry, Pin
+from reader.store.schema import StoreError, migrate
+
+BUSY_TIMEOUT_S = 15.0
+
+_ARTICLE_COLUMNS = (
+    "a.id, a.feed_id, f.name, a.guid, a.link, a.title, a.author, a.published, a.first_seen, "
+    "a.content, a.text, a.is_read, a.is_starred"
+)
+_FEED_COLUMNS = (
+    "id, name, url, effective_url, tags, etag, last_modified, last_status, last_error, error_since, "
+    "last_fetched, next_due, disabled, title"
+)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """What the article list shows: a feed, a tag, a set of ids (topic), unread/starred, or a search."""
+
+    feed_id: int | None = None
+    tag: str | None = None
+    unread_only: bool = False
+    starred_only: bool = False
+    search: str | None = None
+    ids: tuple[int, ...] | None = None
+
+
+class Store:
+    """Thread-safe access to one database file (or ":memory:")."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._conn = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(self._conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path}: cannot open the database ({exc}); check the file or pass another --db"
+            ) from None
+        self._lock = threading.RLock()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction; BEGIN IMMEDIATE takes the lock up front so it never deadlocks."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    # -- feeds ---------------------------------------------------------------------------
+
+    def sync_feeds(self, feeds: Iterable[FeedConfig], locate: dict[str, str]) -> None:
+        """Make the feeds table match feeds.toml; feeds that left the file keep their articles but go inactive."""
+        with self._write() as c:
+            c.execute("UPDATE feeds SET active = 0")
+            for feed in feeds:
+                url = locate[feed.name]
+                row = c.execute("SELECT id, url FROM feeds WHERE name = ?", (feed.name,)).fetchone()
+                tags = "\n".join(feed.tags)
+                if row is None:
+                    c.execute(
+                        "INSERT INTO feeds (name, url, tags, active, disabled) VALUES (?, ?, ?, 1, ?)",
+                        (feed.name, url, tags, int(not feed.enabled)),
+                    )
+                elif row[1] != url:
+                    # A new URL in the file means a new source: forget redirects and validators.
+                    c.execute(
+                        "UPDATE feeds SET url = ?, tags = ?, active = 1, disabled = ?, effective_url = NULL, "
+                        "etag = NULL, last_modified = NULL, next_due = NULL WHERE id = ?",
+                        (url, tags, int(not feed.enabled), row[0]),
+                    )
+                else:
+                    c.execute(
+                        "UPDATE feeds SET tags = ?, active = 1, "
+                        "disabled = CASE WHEN ? THEN disabled ELSE 1 END WHERE id = ?",
+                        (tags, int(feed.enabled), row[0]),
+                    )
+
+    def feeds(self, active_only: bool = True) -> list[FeedRow]:
+        where = "WHERE active = 1" if active_only else ""
+        return [_feed_row(r) for r in self._query(f"SELECT {_FEED_COLUMNS} FROM feeds {where} ORDER BY name")]
+
+    def feed(self, feed_id: int) -> FeedRow | None:
+        rows = self._query(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE id = ?", (feed_id,))
+        return _feed_row(rows[0]) if rows else None
+
+    def record_fetch(
+        self,
+        feed_id: int,
+        *,
+        status: str,
+        error: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        effective_url: str | None = None,
+        next_due: str | None = None,
+        disable: bool = False,
+        title: str | None = None,
+    ) -> None:
+        """Save one fetch's outcome; validators and the redirect target only change when given."""
+        now = utc_now()
+        with self._write() as c:
+            c.execute(
+                """UPDATE feeds SET last_status = ?, last_error = ?, last_fetched = ?, next_due = ?,
+                       error_since = CASE WHEN ? IS NULL THEN NULL ELSE COALESCE(error_since, ?) END,
+                       etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
+                       effective_url = COALESCE(?, effective_url), title = COALESCE(?, title),
+                       disabled = CASE WHEN ? THEN 1 ELSE disabled END
+                   WHERE id = ?""",
+                (status, error, now, next_due, error, now, etag, last_modified, effective_url, title,
+                 int(disable), feed_id),
+            )
+
+    # -- articles ------------------------------------------------------------------------
+
+    def upsert_entries(self, feed_id: int, entries: Sequence[ParsedEntry]) -> tuple[int, int]:
+        """Store a feed's entries once each; returns (new, updated). Read/starred state is never touched."""
+        if not entries:
+            return 0, 0
+        now = utc_now()
+        new = updated = 0
+        unique = {e.key: e for e in entries}  # a feed that repeats an entry keeps its last copy
+        with self._write() as c:
+            existing: dict[str, tuple[int, str]] = {}
+            keys = list(unique)
+            for start in range(0, len(keys), 500):
+                chunk = keys[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                for aid, key, digest in c.execute(
+                    f"SELECT id, key, content_hash FROM articles WHERE feed_id = ? AND key IN ({marks})",
+                    (feed_id, *chunk),
+                ):
+                    existing[key] = (aid, digest)
+            for e in unique.values():
+                found = existing.get(e.key)
+                if found is None:
+                    c.execute(
+                        """INSERT INTO articles (feed_id, key, guid, link, title, author, published, sort_date,
+                               first_seen, updated, content, text, content_hash)
+                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        (feed_id, e.key, e.guid, e.link, e.title, e.author, e.published, e.published or now,
+                         now, now, e.content, e.text, e.content_hash),
+                    )
+                    new += 1
+                elif found[1] != e.content_hash:
+                    c.execute(
+                        """UPDATE articles SET guid = ?, link = ?, title = ?, author = ?, published = ?,
+                               sort_date = COALESCE(?, sort_date), updated = ?, content = ?, text = ?,
+                               content_hash = ?
+                           WHERE id = ?""",
+                        (e.guid, e.link, e.title, e.author, e.published, e.published, now, e.content, e.text,
+                         e.content_hash, found[0]),
+                    )
+                    updated += 1
+        return new, updated
+
+    def article(self, article_id: int) -> Article | None:
+        rows = self._query(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
+            (article_id,),
+        )
+        return _article(rows[0]) if rows else None
+
+    def _filter_sql(self, flt: ArticleFilter) -> tuple[str, list[object]]:
+        where = ["f.active = 1"]
+        params: list[object] = []
+        if flt.feed_id is not None:
+            where.append("a.feed_id = ?")
+            params.append(flt.feed_id)
+        if flt.tag is not None:
+            where.append("(char(10) || f.tags || char(10)) LIKE ?")
+            params.append(f"%\n{flt.tag}\n%")
+        if flt.unread_only:
+            where.append("a.is_read = 0")
+        if flt.starred_only:
+            where.append("a.is_starred = 1")
+        if flt.ids is not None:
+            where.append(f"a.id IN ({','.join(str(int(i)) for i in flt.ids) or 'NULL'})")
+        if flt.search:
+            where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(fts_query(flt.search))
+        return " AND ".join(where), params
+
+    def list_articles(self, flt: ArticleFilter = ArticleFilter(), limit: int = 200, offset: int = 0) -> list[Article]:
+        """One page of articles, newest first; the page size keeps cost independent of store size."""
+        where, params = self._filter_sql(flt)
+        rows = self._query(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where} "
+            "ORDER BY a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [_article(r) for r in rows]
+
+    def count_articles(self, flt: ArticleFilter = ArticleFilter()) -> int:
+        where, params = self._filter_sql(flt)
+        rows = self._query(f"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where}", params)
+        return int(rows[0][0])
+
+    def articles_first_seen_between(self, start: str, end: str) -> list[Article]:
+        """Articles first seen in [start, end), for the digest of one local day."""
+        rows = self._query(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
+            "WHERE a.first_seen >= ? AND a.first_seen < ? AND f.active = 1 ORDER BY a.id",
+            (start, end),
+        )
+        return [_article(r) for r in rows]
+
+    def set_read(self, ids: Iterable[int], read: bool = True) -> None:
+        self._set_flag("is_read", ids, read)
+
+    def set_starred(self, ids: Iterable[int], starred: bool = True) -> None:
+        self._set_flag("is_starred", ids, starred)
+
+    def _set_flag(self, column: str, ids: Iterable[int], value: bool) -> None:
+        with self._write() as c:
+            c.executemany(f"UPDATE articles SET {column} = ? WHERE id = ?", [(int(value), i) for i in ids])
+
+    def unread_counts(self) -> dict[int, int]:
+        rows = self._query("SELECT feed_id, count(*) FROM articles WHERE is_read = 0 GROUP BY feed_id")
+        return {int(r[0]): int(r[1]) for r in rows}
+
+    def article_counts(self) -> dict[int, int]:
+        rows = self._query("SELECT feed_id, count(*) FROM articles GROUP BY feed_id")
+        return {int(r[0]): int(r[1]) for r in rows}
+
+    # -- pins and settings ---------------------------------------------------------------
+
+    def add_pin(self, article_id: int, text: str, speaker: str | None) -> None:
+        with self._write() as c:
+            c.execute(
+                "INSERT OR IGNORE INTO pins (article_id, text, speaker, created) VALUES (?, ?, ?, ?)",
+                (article_id, text, speaker, utc_now()),
+            )
+
+    def remove_pin(self, article_id: int, text: str) -> None:
+        with self._write() as c:
+            c.execute("DELETE FROM pins WHERE article_id = ? AND text = ?", (article_id, text))
+
+    def pins(self, article_ids: Iterable[int] | None = None) -> list[Pin]:
+        sql = "SELECT id, article_id, text, speaker, created FROM pins"
+        params: tuple[object, ...] = ()
+        if article_ids is not None:
+            ids = list(article_ids)
+            sql += f" WHERE article_id IN ({','.join('?' * len(ids)) or 'NULL'})"
+            params = tuple(ids)
+        return [Pin(r[0], r[1], r[2], r[3], r[4]) for r in self._query(sql + " ORDER BY id", params)]
+
+    def setting(self, key: str) -> str | None:
+        rows = self._query("SELECT value FROM settings WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._write() as c:
+            c.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def fts_query(text: str) -> str:
+    """Turn what a user typed into a safe FTS5 query: each word quoted, all required, last one a prefix."""
+    words = [w.replace('"', '""') for w in text.split() if w.strip('"')]
+    if not words:
+        return '""'
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _feed_row(r: tuple[Any, ...]) -> FeedRow:
+    tags = tuple(t for t in str(r[4] or "").split("\n") if t)
+    return FeedRow(id=r[0], name=r[1], url=r[2], effective_url=r[3], tags=tags, etag=r[5], last_modified=r[6],
+                   last_status=r[7], last_error=r[8], error_since=r[9], last_fetched=r[10], next_due=r[11],
+                   disabled=bool(r[12]), title=r[13])
+
+
+def _article(r: tuple[Any, ...]) -> Article:
+    return Article(id=r[0], feed_id=r[1], feed_name=r[2], guid=r[3], link=r[4], title=r[5], author=r[6],
+                   published=r[7], first_seen=r[8], content=r[9], text=r[10], is_read=bool(r[11]),
+                   is_starred=bool(r[12]))

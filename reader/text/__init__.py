@@ -1,0 +1,1 @@
+"""Turning what feeds and pages give into clean reading text: pure functions, no I/O, no Textual."""

@@ -1,0 +1,203 @@
+"""Refresh against a real HTTP server on 127.0.0.1, including every kind of bad input the issue lists."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.fetch.refresh import refresh
+from reader.store import Store
+from tests.conftest import config_for
+from tests.feed_server import FeedServer, Route, rss
+
+GOOD = rss(("g1", "First"), ("g2", "Second"))
+
+
+def run(tmp_path: Path, server: FeedServer, store: Store, paths: dict[str, str], extra: str = "", **kw: object):
+    cfg = config_for(tmp_path, {name: server.url(p) for name, p in paths.items()}, extra)
+    return refresh(store, cfg, **kw)  # type: ignore[arg-type]
+
+
+def feed_state(store: Store, name: str):
+    return next(f for f in store.feeds() if f.name == name)
+
+
+def test_conditional_get_and_gzip(tmp_path: Path, feed_server: FeedServer, store: Store) -> None:
+    feed_server.routes["/f"] = Route(body=GOOD, etag='"v1"', gzip=True,
+                                     headers={"Content-Type": "application/rss+xml; charset=utf-8"})
+    first = run(tmp_path, feed_server, store, {"F": "/f"})
+    assert (first.ok, first.new, first.failed) == (1, 2, 0)
+    second = run(tmp_path, feed_server, store, {"F": "/f"})
+    assert (second.not_modified, second.new, second.updated) == (1, 0, 0)
+    assert second.line().endswith("nothing new")
+    sent = [h for p, h in feed_server.requests if p == "/f"]
+    assert "if-none-match" not in sent[0] and sent[1]["if-none-match"] == '"v1"'
+    assert "gzip" in sent[0]["accept-encoding"]
+
+
+def test_last_modified_is_sent_back(tmp_path: Path, feed_server: FeedServer, store: Store) -> None:
+    stamp = "Sat, 17 Sep 2011 13:00:00 GMT"
+    feed_server.routes["/f"] = Route(body=GOOD, last_modified=stamp)
+    run(tmp_path, feed_server, store, {"F": "/f"})
+    assert run(tmp_path, feed_server, store, {"F": "/f"}).not_modified == 1
+    assert feed_server.requests[-1][1]["if-modified-since"] == stamp
+
+
+def test_permanent_redirect_is_recorded_temporary_is_not(tmp_path: Path, feed_server: FeedServer, store: Store) -> None:
+    feed_server.routes["/old"] = Route(status=301, headers={"Location": "/new"})
+    feed_server.routes["/new"] = Route(body=GOOD)
+    feed_server.routes["/tmp"] = Route(status=302, headers={"Location": "/new2"})
+    feed_server.routes["/new2"] = Route(body=rss(("x", "X")))
+    summary = run(tmp_path, feed_server, store, {"Moved": "/old", "Temp": "/tmp"})
+    assert summary.ok == 2 and summary.new == 3
+    assert feed_state(store, "Moved").fetch_url == feed_server.url("/new")
+    assert feed_state(store, "Temp").fetch_url == feed_server.url("/tmp")
+    run(tmp_path, feed_server, store, {"Moved": "/old", "Temp": "/tmp"})
+    paths = [p for p, _ in feed_server.requests]
+    assert paths.count("/old") == 1 and paths.count("/tmp") == 2  # the moved feed now goes straight to /new
+
+
+def test_redirect_loop_is_a_clear_error(tmp_path: Path, feed_server: FeedServer, store: Store) -> None:
+    feed_server.routes["/a"] = Route(status=302, headers={"Location": "/b"})
+    feed_server.routes["/b"] = Route(status=302, headers={"Location": "/a"})
+    summary = run(tmp_path, feed_server, store, {"Loop": "/a"})
+    assert summary.failed == 1 and "redirect loop" in summary.failures[0][1]
+
+
+def test_gone_disables_and_retry_after_defers(tmp_path: Path, feed_server: FeedServer, store: Store) -> None:
+    feed_server.routes["/gone"] = Route(status=410)
+    feed_server.routes["/busy"] = Route(status=429, headers={"Retry-After": "120"})
+    feed_server.routes["/down"] = Route(status=503, headers={"Retry-After": "Wed, 21 Oct 2099 07:28:00 GMT"})
+    summary = run(tmp_path, feed_server, store, {"Gone": "/gone", "Busy": "/busy", "Down": "/down"})
+    assert summary.failed == 3
+    assert feed_state(store, "Gone").disabled
+    busy = feed_state(store, "Busy")
+    assert busy.next_due is not None and busy.last_status == "429" and "retrying after 120 s" in (busy.last_error or "")
+    assert feed_state(store, "Down").next_due is not None  # capped at one day, not 2099
+    count = len(feed_server.requests)
+    again = run(tmp_path, feed_server, store, {"Gone": "/gone", "Busy": "/busy", "Down": "/down"})
+    assert len(feed_server.requests) == count and again.skipped == 2
+    forced = run(tmp_path, feed_server, store, {"Gone": "/gone", "Busy": "/busy", "Down": "/down"}, force=True)
+    assert forced.failed == 2  # the gone feed stays disabled even when forced
+
+
+@pytest.mark.parametrize(
+    ("route", "reason"),
+    [
+        (Route(body=b"", headers={"Content-Type": "application/rss+xml"}), "empty"),
+        (Route(body=b"<!doctype html><html><head><title>Hi</title></head><body>news</body></html>",
+               headers={"Content-Type": "text/html"}), "HTML page, not a feed"),
+        (Route(body=b"\x00\x01\x02 binary junk \xff\xfe", headers={"Content-Type": "application/octet-stream"}),
+         "not a readable RSS or Atom feed"),
+        (Route(status=500), "HTTP 500"),
+        (Route(status=404), "HTTP 404"),
+    ],
+)
+def test_unusable_responses_fail_with_a_reason(tmp_path: Path, feed_server: FeedServer, store: Store,
+                                               route: Route, reason: str) -> None:
+    feed_server.routes["/bad"] = route
+    feed_server.routes["/ok"] = Route(body=GOOD)
+    summary = run(tmp_path, feed_server, store, {"Bad": "/bad", "Ok": "/ok"})
+    assert (summary.ok, summary.failed, summary.new) == (1, 1, 2)
+    assert reason in summary.failures[0][1]
+    state = feed_state(store, "Bad")
+    assert reason in (state.last_error or "") and state.error_since is not None
+
+
+def test_malformed_xml_keeps_what_can_be_read(tmp_path: Path, feed_server: FeedServer, store: Store) -> None:
+    broken = GOOD.replace(b"</channel></rss>", b"<item><title>Unclosed &bogus; <b></item>")
+    feed_server.routes["/f"] = Route(body=broken)
+    summary = run(tmp_path, feed_server, store, {"F": "/f"})
+    assert summary.failed == 0 and summary.new >= 2
+    assert summary.warnings and "not well-formed" in summary.warnings[0][1]
+
+
+def test_huge_bodies_are_cut_off_at_max_bytes(tmp_path: Path, feed_server: FeedServer, store: Store) -> None:
+    feed_server.routes["/stream"] = Route(body=b"<rss>", stream_bytes=50_000_000)
+    feed_server.routes["/declared"] = Route(body=b"x" * 2_000_000)
+    feed_server.routes["/ok"] = Route(body=GOOD)
+    started = time.monotonic()
+    summary = run(tmp_path, feed_server, store, {"Stream": "/stream", "Declared": "/declared", "Ok": "/ok"})
+    assert time.monotonic() - started < 10
+    assert summary.failed == 2 and summary.new == 2
+    assert all("larger than max_bytes" in reason for _, reason in summary.failures)
+
+
+def test_a_server_that_never_answers_or_drips_hits_the_deadline(tmp_path: Path, feed_server: FeedServer,
+                                                                 store: Store) -> None:
+    feed_server.routes["/hang"] = Route(hang=True)
+    feed_server.routes["/drip"] = Route(body=GOOD, drip_s=0.2)
+    feed_server.routes["/ok"] = Route(body=GOOD)
+    started = time.monotonic()
+    summary = run(tmp_path, feed_server, store, {"Hang": "/hang", "Drip": "/drip", "Ok": "/ok"},
+                  extra="")  # timeout = 3 s from config_for
+    elapsed = time.monotonic() - started
+    assert elapsed < 3 + 3, elapsed
+    assert summary.failed == 2 and summary.new == 2
+    assert all("no complete response within 3 s" in reason for _, reason in summary.failures)
+
+
+def test_connection_refused_is_a_network_error(tmp_path: Path, store: Store) -> None:
+    cfg = config_for(tmp_path, {"Nobody": "http://127.0.0.1:9/feed"})
+    summary = refresh(store, cfg)
+    assert summary.failed == 1 and "network error" in summary.failures[0][1]
+
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+<!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+<!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+<!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+<!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+<!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]>
+<rss version="2.0"><channel><title>Laughs</title><item><guid>1</guid><title>&lol9;</title></item></channel></rss>"""
+
+
+def test_entity_expansion_and_external_entities_are_not_expanded(tmp_path: Path, feed_server: FeedServer,
+                                                                  store: Store) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    xxe = (f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret}">]>'
+           '<rss version="2.0"><channel><title>X</title><item><guid>1</guid><title>t &x;</title>'
+           "<description>d &x;</description></item></channel></rss>").encode()
+    feed_server.routes["/laughs"] = Route(body=BILLION_LAUGHS)
+    feed_server.routes["/xxe"] = Route(body=xxe)
+    summary = run(tmp_path, feed_server, store, {"Laughs": "/laughs", "XXE": "/xxe"})
+    assert summary.feeds == 2
+    for article in store.list_articles():
+        assert "lollol" not in article.title and len(article.title) < 100
+        assert "TOP-SECRET" not in article.title + article.content + article.text
+
+
+def test_hostile_titles_are_made_safe(tmp_path: Path, feed_server: FeedServer, store: Store) -> None:
+    long_title = "Secure Communities " * 600
+    body = rss(("esc", "Red \x1b[31malert\x1b[0m \x1b]52;c;ZXZpbA==\x07copied"), ("ctl", "Bell\x07 and\x00 nul"),
+               ("long", long_title)).replace(b"\x00", b"&#0;")
+    feed_server.routes["/f"] = Route(body=body)
+    summary = run(tmp_path, feed_server, store, {"F": "/f"})
+    assert summary.failed == 0
+    titles = {a.guid: a.title for a in store.list_articles()}
+    assert titles["esc"] == "Red alert copied"
+    assert "\x07" not in titles["ctl"] and "\x00" not in titles["ctl"]
+    assert len(titles["long"]) <= 500 and titles["long"].endswith("…")
+
+
+def test_wrong_charset_header_is_survived(tmp_path: Path, feed_server: FeedServer, store: Store) -> None:
+    latin1 = rss(("1", "Caf\xe9 policy")).replace(b"utf-8", b"iso-8859-1").decode("utf-8").encode("latin-1")
+    feed_server.routes["/f"] = Route(body=latin1, headers={"Content-Type": "text/xml; charset=bogus-charset"})
+    summary = run(tmp_path, feed_server, store, {"F": "/f"})
+    assert summary.new == 1
+    assert store.list_articles()[0].title == "Café policy"
+
+
+def test_local_file_feeds_and_missing_files(tmp_path: Path, store: Store) -> None:
+    (tmp_path / "local.xml").write_bytes(GOOD)
+    cfg = config_for(tmp_path, {"Local": "local.xml", "Missing": "missing.xml"})
+    summary = refresh(store, cfg)
+    assert (summary.new, summary.failed) == (2, 1)
+    assert "cannot read feed file" in summary.failures[0][1]
+    assert refresh(store, cfg).not_modified == 1

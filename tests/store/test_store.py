@@ -1,0 +1,182 @@
+import hashlib
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.config import FeedConfig
+from reader.models import ParsedEntry
+from reader.store import SCHEMA_VERSION, ArticleFilter, Store, StoreError
+from reader.store.schema import MIGRATIONS, migrate
+
+
+def entry(key: str, title: str = "T", body: str = "body", guid: str | None = "auto",
+          link: str | None = None) -> ParsedEntry:
+    digest = hashlib.sha1(f"{title}\0{body}".encode()).hexdigest()
+    return ParsedEntry(key=key, guid=key if guid == "auto" else guid, link=link, title=title, author=None,
+                       published="2011-09-17T13:00:00+00:00", content=f"<p>{body}</p>", text=body,
+                       content_hash=digest)
+
+
+def add_feed(store: Store, name: str = "F", url: str = "/f.xml") -> int:
+    store.sync_feeds([FeedConfig(name=name, url=url)], {name: url})
+    return next(f.id for f in store.feeds() if f.name == name)
+
+
+def test_same_key_is_an_update_and_keeps_read_and_starred(store: Store) -> None:
+    fid = add_feed(store)
+    assert store.upsert_entries(fid, [entry("g1"), entry("g2")]) == (2, 0)
+    a1 = next(a for a in store.list_articles() if a.guid == "g1")
+    store.set_read([a1.id])
+    store.set_starred([a1.id])
+    assert store.upsert_entries(fid, [entry("g1"), entry("g2")]) == (0, 0)
+    assert store.upsert_entries(fid, [entry("g1", title="T (corrected)"), entry("g2")]) == (0, 1)
+    got = store.article(a1.id)
+    assert got is not None
+    assert got.title == "T (corrected)" and got.is_read and got.is_starred
+    assert store.count_articles() == 2
+
+
+def test_a_feed_repeating_an_entry_stores_it_once(store: Store) -> None:
+    fid = add_feed(store)
+    assert store.upsert_entries(fid, [entry("l:x", title="one"), entry("l:x", title="two")]) == (1, 0)
+    assert [a.title for a in store.list_articles()] == ["two"]
+
+
+def test_filters_search_and_counts(store: Store) -> None:
+    f1 = add_feed(store, "One", "/1.xml")
+    store.sync_feeds([FeedConfig("One", "/1.xml", tags=("local",)), FeedConfig("Two", "/2.xml")],
+                     {"One": "/1.xml", "Two": "/2.xml"})
+    f2 = next(f.id for f in store.feeds() if f.name == "Two")
+    store.upsert_entries(f1, [entry("a", "Task force report", "Secure Communities criticised")])
+    store.upsert_entries(f2, [entry("b", "Weather", "ice on the roads"), entry("c", "Budget", "tax")])
+    assert store.count_articles(ArticleFilter(tag="local")) == 1
+    assert store.count_articles(ArticleFilter(feed_id=f2)) == 2
+    assert [a.title for a in store.list_articles(ArticleFilter(search="communit"))] == ["Task force report"]
+    assert store.list_articles(ArticleFilter(search='"unbalanced')) == []  # user input never breaks FTS syntax
+    b = store.list_articles(ArticleFilter(search="ice"))[0]
+    store.set_read([b.id])
+    assert store.count_articles(ArticleFilter(unread_only=True)) == 2
+    assert store.unread_counts() == {f1: 1, f2: 1}
+    assert store.article_counts() == {f1: 1, f2: 2}
+
+
+def test_updated_text_is_reindexed(store: Store) -> None:
+    fid = add_feed(store)
+    store.upsert_entries(fid, [entry("a", "Old", "alpha")])
+    store.upsert_entries(fid, [entry("a", "New", "bravo")])
+    assert store.list_articles(ArticleFilter(search="alpha")) == []
+    assert len(store.list_articles(ArticleFilter(search="bravo"))) == 1
+
+
+def test_feeds_removed_from_config_keep_their_articles(store: Store) -> None:
+    fid = add_feed(store, "Gone", "/g.xml")
+    store.upsert_entries(fid, [entry("a")])
+    store.sync_feeds([], {})
+    assert store.feeds() == [] and store.count_articles() == 0
+    add_feed(store, "Gone", "/g.xml")
+    assert store.count_articles() == 1
+
+
+def test_changing_a_feeds_url_forgets_redirects_and_validators(store: Store) -> None:
+    fid = add_feed(store, "F", "http://old/")
+    store.record_fetch(fid, status="200", etag='"e"', effective_url="http://moved/")
+    add_feed(store, "F", "http://new/")
+    f = store.feed(fid)
+    assert f is not None and (f.url, f.effective_url, f.etag) == ("http://new/", None, None)
+
+
+def test_pins_and_settings(store: Store) -> None:
+    fid = add_feed(store)
+    store.upsert_entries(fid, [entry("a")])
+    aid = store.list_articles()[0].id
+    store.add_pin(aid, "a quote", "the report")
+    store.add_pin(aid, "a quote", "the report")
+    assert [(p.text, p.speaker) for p in store.pins([aid])] == [("a quote", "the report")]
+    store.remove_pin(aid, "a quote")
+    assert store.pins() == []
+    store.set_setting("theme", "nord")
+    store.set_setting("theme", "gruvbox")
+    assert store.setting("theme") == "gruvbox" and store.setting("missing") is None
+
+
+@pytest.mark.parametrize("start_version", range(0, SCHEMA_VERSION))
+def test_migrates_from_each_older_version_keeping_data(tmp_path: Path, start_version: int) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, start_version)
+    if start_version >= 1:
+        conn.execute("INSERT INTO feeds (id, name, url) VALUES (1, 'F', '/f.xml')")
+        conn.execute(
+            "INSERT INTO articles (feed_id, key, title, sort_date, first_seen, updated, text, content_hash, is_read) "
+            "VALUES (1, 'g:1', 'Old article', 'x', 'x', 'x', 'Secure Communities text', 'h', 1)"
+        )
+    conn.close()
+    with Store(path) as store:
+        assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        if start_version >= 1:
+            [a] = store.list_articles()
+            assert a.title == "Old article" and a.is_read
+            assert store.list_articles(ArticleFilter(search="secure"))[0].id == a.id
+            store.add_pin(a.id, "q", None)  # the newest tables work on migrated data
+
+
+def test_newer_schema_and_garbage_files_are_clear_errors(tmp_path: Path) -> None:
+    newer = tmp_path / "newer.db"
+    sqlite3.connect(newer).execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    with pytest.raises(StoreError, match="newer than this program"):
+        Store(newer)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match=r"junk\.db: cannot open"):
+        Store(junk)
+    assert junk.read_bytes().startswith(b"this is not a database")  # never overwritten
+
+
+def test_opening_a_store_reads_no_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "r.db"
+    with Store(path) as s:
+        fid = add_feed(s)
+        s.upsert_entries(fid, [entry(f"g{i}") for i in range(50)])
+    statements: list[str] = []
+    real_connect = sqlite3.connect
+
+    def traced(*args: object, **kwargs: object) -> sqlite3.Connection:
+        conn = real_connect(*args, **kwargs)  # type: ignore[arg-type]
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr("reader.store.store.sqlite3.connect", traced)
+    Store(path).close()
+    assert statements and not any("articles" in s.lower() for s in statements)
+
+
+WRITER = """
+import sys, hashlib
+from reader.store import Store
+from reader.models import ParsedEntry
+from reader.config import FeedConfig
+s = Store(sys.argv[1])
+s.sync_feeds([FeedConfig("F", "/f.xml")], {"F": "/f.xml"})
+fid = s.feeds()[0].id
+for i in range(200):
+    key = f"{sys.argv[2]}-{i}"
+    digest = hashlib.sha1(key.encode()).hexdigest()
+    s.upsert_entries(fid, [ParsedEntry(key, key, None, key, None, None, "c", "c", digest)])
+    s.set_read([1])
+print("done")
+"""
+
+
+def test_two_processes_write_the_same_store(tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"
+    Store(path).close()
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), tag], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for tag in ("a", "b")]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    with Store(path) as s:
+        assert s.count_articles() == 400
+        assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -1,0 +1,102 @@
+from pathlib import Path
+
+import pytest
+
+from reader.config import ConfigError, load_config, resolve_db_path
+from tests.conftest import REPO, write_config
+
+GOOD = """
+[[feeds]]
+name = "A"
+url = "https://a.example/feed.xml"
+tags = ["x", "x", "y"]
+
+[[feeds]]
+name = "Local"
+url = "samples/local.xml"
+enabled = false
+
+[[topics]]
+name = "Secure Communities"
+match = ["Secure Communities", "S-Comm"]
+exclude = ["secure communities grant"]
+
+[fetch]
+concurrency = 4
+timeout = 2.5
+
+[storage]
+path = "data/r.db"
+
+[digest]
+directory = "out"
+"""
+
+
+def test_valid_config_loads_every_section(tmp_path: Path) -> None:
+    cfg = load_config(write_config(tmp_path, GOOD))
+    assert [f.name for f in cfg.feeds] == ["A", "Local"]
+    assert cfg.feeds[0].tags == ("x", "y")
+    assert cfg.feeds[1].enabled is False and cfg.feeds[1].is_local
+    assert cfg.resolve_feed_location(cfg.feeds[1]) == str(tmp_path / "samples" / "local.xml")
+    assert cfg.topics[0].exclude == ("secure communities grant",)
+    assert cfg.fetch.concurrency == 4 and cfg.fetch.timeout == 2.5 and cfg.fetch.max_bytes == 10_000_000
+    assert cfg.storage_path == tmp_path / "data" / "r.db"
+    assert cfg.digest_dir == tmp_path / "out"
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "key", "expected"),
+    [
+        ('[[feeds]]\nname = "A"\nurl = "https://a.example/"\nenabeld = false\n', 4, "feeds[0].enabeld", "unknown key"),
+        ('[[feeds]]\nname = "A"\nurl = "https://a.example/"\ntags = "x"\n', 4, "feeds[0].tags", "list of"),
+        ('[[feeds]]\nname = "A"\nurl = "ftp://a.example/"\n', 3, "feeds[0].url", "http(s) URL"),
+        ('[[feeds]]\nname = "A"\nurl = "https://"\n', 3, "feeds[0].url", "http(s) URL"),
+        ('[[feeds]]\nname = "A"\nurl = "https://a.example/"\n\n[[feeds]]\nname = "A"\nurl = "https://b.example/"\n',
+         6, "feeds[1].name", "duplicate feed name"),
+        ('[[feeds]]\nname = "A"\nurl = "https://A.example/x"\n\n[[feeds]]\nname = "B"\nurl = "https://a.example/x"\n',
+         7, "feeds[1].url", "duplicate URL"),
+        ('[[feeds]]\nname = "A"\n', 1, "feeds[0].url", "is required"),
+        ("[fetch]\ntimeout = -1\n", 2, "fetch.timeout", "positive number"),
+        ("[fetch]\nconcurrency = true\n", 2, "fetch.concurrency", "positive integer"),
+        ("[colours]\nx = 1\n", 1, "colours", "unknown table"),
+        ("[[topics]]\nname = \"T\"\nmatch = []\n", 3, "topics[0].match", "at least one"),
+        ('[[feeds]]\nname = "A"\nurl = "https://a.example/\n', 3, "(syntax)", "invalid TOML"),
+    ],
+)
+def test_each_problem_is_one_clear_error(tmp_path: Path, body: str, line: int, key: str, expected: str) -> None:
+    path = write_config(tmp_path, body)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    err = info.value
+    assert (err.file, err.line, err.key) == (path, line, key)
+    assert expected in err.expected
+    assert str(err).startswith(f"{path}:{line}: {key}: ")
+
+
+def test_missing_and_binary_files_are_config_errors(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not found"):
+        load_config(tmp_path / "nope.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(ConfigError, match="UTF-8"):
+        load_config(bad)
+
+
+def test_db_path_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = load_config(write_config(tmp_path, GOOD))
+    assert resolve_db_path("x.db", cfg) == Path("x.db")
+    assert resolve_db_path(None, cfg) == Path(str(tmp_path / "reader.db"))  # $READER_DB from the fixture
+    monkeypatch.delenv("READER_DB")
+    assert resolve_db_path(None, cfg) == tmp_path / "data" / "r.db"
+    no_storage = load_config(write_config(tmp_path, "[digest]\ndirectory = 'd'\n"))
+    assert resolve_db_path(None, no_storage).name == "reader.db"
+    assert str(tmp_path) in str(resolve_db_path(None, no_storage))  # platformdirs under the test's XDG dir
+
+
+def test_default_feeds_toml_is_valid_and_offline() -> None:
+    cfg = load_config(REPO / "feeds.toml")
+    assert len(cfg.feeds) >= 4 and all(f.is_local for f in cfg.feeds)
+    for feed in cfg.feeds:
+        assert Path(cfg.resolve_feed_location(feed)).is_file()
+    assert {t.name for t in cfg.topics} >= {"Secure Communities"}
