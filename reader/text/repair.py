@@ -1,18 +1,16 @@
 """Repairs broken encodings: ftfy first, then the mojibake ftfy leaves behind.
 
-ftfy is the slowest step of cleaning, so it only runs on text that can hold mojibake at all
-(characters from the Latin-1/Windows-1252 range); plain ASCII and already-correct curly
-quotes skip it.
+ftfy is the slowest step of cleaning, so it only runs on text that can hold mojibake at all;
+plain ASCII and already-correct curly quotes and dashes skip it.
 """
 
 from __future__ import annotations
 
 import re
 
-# Characters that appear when UTF-8 is decoded as Latin-1 or Windows-1252.
-_MOJIBAKE_HINT = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-                            "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
-# "â€" whose third byte was lost (0x9D, ”, is undefined in Windows-1252), optionally followed by the C1 char.
+# UTF-8 misread as Latin-1 or Windows-1252 always shows its lead byte (0xC2-0xF4) as one of
+# these characters, so text without them cannot hold that mojibake and skips ftfy entirely.
+_MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4]")
 _DANGLING = re.compile("\u00e2\u20ac[\u009d\u0081\u008d\u008f\u0090]?(?=$|[\\s\"'.,;:!?)\\]])")
 _DANGLING_WORD = re.compile("(?<=\\w)\u00e2\u20ac[\u009d]?(?=\\w)")
 
@@ -28,13 +26,14 @@ def repair_encoding(text: str) -> tuple[str, list[str]]:
     import ftfy  # lazy: ftfy costs ~60 ms to import and most text never needs it
 
     repairs: list[str] = []
-    fixed = ftfy.fix_text(text, uncurl_quotes=False, unescape_html=False, normalization="NFC")
-    if fixed != text:
+    # Dangling "â€" goes first: ftfy reads "â€ " as a lost no-break space and makes it "†".
+    fixed, count = _fix_dangling_quotes(text) if "\u00e2\u20ac" in text else (text, 0)
+    if count:
+        repairs.append(f"restored {count} closing quote(s) lost to a Windows-1252 misread")
+    before_ftfy = fixed
+    fixed = ftfy.fix_text(fixed, uncurl_quotes=False, unescape_html=False, normalization="NFC")
+    if fixed != before_ftfy:
         repairs.append("fixed mojibake (ftfy)")
-    if "\u00e2\u20ac" in fixed:
-        fixed, count = _fix_dangling_quotes(fixed)
-        if count:
-            repairs.append(f"restored {count} closing quote(s) lost to a Windows-1252 misread")
     return fixed, repairs
 
 
@@ -49,10 +48,11 @@ def _fix_dangling_quotes(text: str) -> tuple[str, int]:
     def closing(match: re.Match[str]) -> str:
         nonlocal count
         count += 1
-        before = text[: match.start()]
-        if before.count("\u201c") > before.count("\u201d"):
+        before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]  # this paragraph only
+        opened = before.count("\u201c") + before.count("\u00e2\u20ac\u0153")  # “ and its mojibake
+        if opened > before.count("\u201d"):
             return "\u201d"
-        if before.count("\u2018") > before.count("\u2019"):
+        if before.count("\u2018") + before.count("\u00e2\u20ac\u02dc") > before.count("\u2019"):
             return "\u2019"
         return "\u201d"
 
@@ -64,3 +64,25 @@ def _fix_dangling_quotes(text: str) -> tuple[str, int]:
         return "\u2019"
 
     return _DANGLING_WORD.sub(apostrophe, text), count
+
+
+def close_truncated_quotations(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Close a quotation left open at the end of a paragraph with "…”", marking it as cut short.
+
+    A paragraph whose quote stays open is only truncated when the next paragraph does not open
+    a quote again: newsroom style continues a long quotation that way across paragraphs.
+    """
+    fixed = list(paragraphs)
+    repairs: list[str] = []
+    for i, text in enumerate(paragraphs):
+        continued = i + 1 < len(paragraphs) and paragraphs[i + 1].lstrip().startswith(("“", '"'))
+        if continued:
+            continue
+        if text.count("“") > text.count("”"):
+            fixed[i] = text.rstrip() + ("" if text.rstrip().endswith("…") else "…") + "”"
+        elif text.count('"') % 2 == 1:
+            fixed[i] = text.rstrip() + ("" if text.rstrip().endswith("…") else "…") + '"'
+        else:
+            continue
+        repairs.append(f"closed a truncated quotation in paragraph {i + 1}")
+    return fixed, repairs

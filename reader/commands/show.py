@@ -1,0 +1,144 @@
+"""`reader show TARGET [--json]`: the cleaned reading view of a file, a stored article or a URL."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+
+from reader.text.clean import CleanArticle, clean_article, clean_stored_article, topic_terms
+
+FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".feed"}
+
+
+class ShowError(Exception):
+    """A target that cannot be shown; the message is the whole one-line explanation."""
+
+
+def _decode(data: bytes, where: str) -> str:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ShowError(f"{where} is a binary file, not text; give a .txt, .html or feed file")
+    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    # Not UTF-8: Windows-1252 decodes every byte a Western newsroom is likely to have sent.
+    return data.decode("cp1252", errors="replace")
+
+
+def _is_feed(path: Path, data: bytes) -> bool:
+    head = data[:1024].lstrip().lower()
+    return path.suffix.lower() in FEED_SUFFIXES or (head.startswith(b"<?xml") and (
+        b"<rss" in head or b"<feed" in head or b"<rdf" in head))
+
+
+def articles_from_feed(data: bytes, where: str, terms: list[str]) -> list[CleanArticle]:
+    from reader.fetch.parse import FeedParseError, parse_feed_bytes
+
+    try:
+        feed = parse_feed_bytes(data, None, where)
+    except FeedParseError as exc:
+        raise ShowError(f"{where}: {exc}") from None
+    return [
+        clean_article(e.content, title=e.title or None, byline=e.author, source=feed.title, published=e.published,
+                      link=e.link, topic_terms=terms)
+        for e in feed.entries
+    ]
+
+
+def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticle], bool]:
+    """The cleaned articles for TARGET and whether it is a list (a feed gives several)."""
+    terms = _topic_terms_if_configured(args)
+    if target.startswith(("http://", "https://")):
+        from reader.commands.fetch_page import fetch_page
+
+        body, content_type = fetch_page(target, args)
+        text = _decode(body, target)
+        if "xml" in (content_type or "") or _is_feed(Path(""), body):
+            return articles_from_feed(body, target, terms), True
+        return [clean_article(text, link=target, topic_terms=terms)], False
+    if target.isdigit() and not Path(target).exists():
+        from reader.core import make_reader
+
+        reader = make_reader(args.config, args.db)
+        try:
+            article = reader.store.article(int(target))
+        finally:
+            reader.close()
+        if article is None:
+            raise ShowError(f"no article with id {target} in {reader.db_path}; list ids with the reader or search")
+        return [clean_stored_article(article, terms)], False
+    path = Path(target)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ShowError(f"no such file: {target}") from None
+    except OSError as exc:
+        raise ShowError(f"cannot read {target}: {exc.strerror or exc}") from None
+    if _is_feed(path, data):
+        return articles_from_feed(data, target, terms), True
+    text = _decode(data, target)
+    is_html = path.suffix.lower() in (".html", ".htm")
+    return [clean_article(text, kind="html" if is_html else "auto", topic_terms=terms)], False
+
+
+def _topic_terms_if_configured(args: argparse.Namespace) -> list[str]:
+    from reader.config import ConfigError, find_config_path, load_config
+
+    path = find_config_path(args.config)
+    if not path.exists():
+        return []
+    try:
+        return topic_terms(load_config(path).topics)
+    except ConfigError as exc:
+        print(f"reader: note: tracked topics not used for ranking quotes ({exc})", file=sys.stderr)
+        return []
+
+
+def render_text(article: CleanArticle, width: int) -> str:
+    """The terminal rendering: header, pinned quotes, body, then what was hidden or repaired."""
+    wrap = textwrap.TextWrapper(width=width)
+    out: list[str] = []
+    if article.title:
+        out += [article.title, "=" * min(len(article.title), width)]
+    meta = " · ".join(x for x in (article.source, article.byline, article.published) if x)
+    out += [meta] if meta else []
+    out += [article.link] if article.link else []
+    if article.pinned_quotes:
+        out += ["", "Key quotes:"]
+        for q in article.pinned_quotes:
+            quote = f"“{q.text}”" + (f" — {q.speaker}" if q.speaker else "")
+            out += textwrap.wrap(quote, width=width, initial_indent="  ▌ ", subsequent_indent="  ▌ ")
+    for paragraph in article.paragraphs:
+        out += ["", *wrap.wrap(paragraph)]
+    if article.collapsed:
+        out += ["", f"[{len(article.collapsed)} repeated paragraph(s) hidden]"]
+    for caption in article.captions:
+        out += ["", *textwrap.wrap(f"Caption: {caption}", width=width)]
+    if article.repairs:
+        out += ["", "Repairs: " + "; ".join(article.repairs)]
+    return "\n".join(out)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        articles, many = load_target(args.target, args)
+        if not articles:
+            raise ShowError(f"{args.target}: the feed has no entries")
+        empty = [a for a in articles if not a.paragraphs and not a.title]
+        if not many and empty:
+            raise ShowError(f"{args.target}: no readable text found (empty page or document)")
+    except ShowError as exc:
+        print(f"reader: show: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        payload = [a.to_json() for a in articles] if many else articles[0].to_json()
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    width = min(shutil.get_terminal_size((88, 24)).columns, 100) - 2
+    print(("\n\n" + "─" * width + "\n\n").join(render_text(a, width) for a in articles))
+    return 0

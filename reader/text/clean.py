@@ -1,0 +1,145 @@
+"""clean_article(): from what a feed or page gives to the text a person should read.
+
+Steps, in order: HTML or plain text to blocks; encoding repair (once over the whole body, so
+ftfy runs at most once per article); control characters out; captions, bylines and boilerplate
+set apart; truncated quotations closed; repeated paragraphs collapsed; key quotes found.
+Cleaning is deterministic and idempotent: cleaning the output again changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from reader.text.boilerplate import is_boilerplate, is_caption
+from reader.text.collapse import CollapsedParagraph, collapse_repeated_paragraphs
+from reader.text.html import html_to_blocks, looks_like_html
+from reader.text.plaintext import byline_name, parse_plain_text
+from reader.text.quotes import PINNED, Quote, find_key_quotes
+from reader.text.repair import close_truncated_quotations, repair_encoding
+from reader.text.sanitize import single_line, strip_control_characters
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    title: str | None
+    byline: str | None
+    source: str | None
+    published: str | None
+    link: str | None
+    paragraphs: tuple[str, ...]
+    collapsed: tuple[CollapsedParagraph, ...] = ()
+    captions: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    repairs: tuple[str, ...] = field(default=())
+
+    @property
+    def pinned_quotes(self) -> tuple[Quote, ...]:
+        return self.quotes[:PINNED]
+
+    def to_json(self) -> dict[str, Any]:
+        """Exactly the keys `reader show --json` promises."""
+        return {
+            "title": self.title, "byline": self.byline, "source": self.source, "published": self.published,
+            "link": self.link, "paragraphs": list(self.paragraphs),
+            "collapsed": [asdict(c) for c in self.collapsed], "captions": list(self.captions),
+            "quotes": [asdict(q) for q in self.quotes], "repairs": list(self.repairs),
+        }
+
+
+def _label(value: str | None) -> str | None:
+    if not value:
+        return None
+    return single_line(repair_encoding(value)[0]) or None
+
+
+def clean_article(
+    content: str,
+    *,
+    title: str | None = None,
+    byline: str | None = None,
+    source: str | None = None,
+    published: str | None = None,
+    link: str | None = None,
+    kind: Literal["auto", "html", "text"] = "auto",
+    topic_terms: Sequence[str] = (),
+) -> CleanArticle:
+    """Clean one article. Plain text without a known title reads its header lines like the seed's."""
+    captions: list[str] = []
+    if kind == "html" or (kind == "auto" and looks_like_html(content)):
+        blocks, meta = html_to_blocks(content)
+        title, byline = title or meta.title, byline or meta.byline
+        source, published = source or meta.source, published or meta.published
+        texts = [b.text for b in blocks]
+        kinds = [b.kind for b in blocks]
+    else:
+        plain = parse_plain_text(content, with_header=title is None)
+        title, byline = title or plain.title, byline or plain.byline
+        source, published = source or plain.source, published or plain.published
+        texts = plain.paragraphs
+        kinds = ["p"] * len(texts)
+
+    repaired, repairs = repair_encoding("\n".join(" ".join(t.split()) for t in texts))
+    texts = [strip_control_characters(t).strip() for t in repaired.split("\n")] if texts else []
+
+    body: list[str] = []
+    dropped = 0
+    for text, block_kind in zip(texts, kinds, strict=True):
+        if not text:
+            continue
+        if block_kind == "caption" or is_caption(text):
+            captions.append(text)
+        elif is_boilerplate(text):
+            dropped += 1
+        elif byline is None and len(body) < 3 and (name := byline_name(text)):
+            byline = name.split(",")[0].strip()
+        elif len(body) < 3 and byline_name(text) and len(text) < 80:
+            continue  # the byline repeated in the body
+        elif not body and title and text.casefold() == title.casefold():
+            continue  # the title repeated as the first paragraph
+        elif block_kind == "li":
+            body.append(text if text.startswith("• ") else f"• {text}")
+        else:
+            body.append(text)
+    if dropped:
+        repairs.append(f"removed {dropped} boilerplate line(s)")
+    if captions:
+        repairs.append(f"set apart {len(captions)} caption(s)")
+
+    body, closed = close_truncated_quotations(body)
+    repairs.extend(closed)
+    kept, collapsed = collapse_repeated_paragraphs(body)
+    if collapsed:
+        repairs.append(f"collapsed {len(collapsed)} repeated paragraph(s)")
+
+    return CleanArticle(
+        title=_label(title),
+        byline=_label(byline),
+        source=_label(source),
+        published=published,
+        link=single_line(link, 2000) if link else None,
+        paragraphs=tuple(kept),
+        collapsed=tuple(collapsed),
+        captions=tuple(captions),
+        quotes=tuple(find_key_quotes(kept, topic_terms)),
+        repairs=tuple(repairs),
+    )
+
+
+def topic_terms(topics: Sequence[Any]) -> list[str]:
+    """Every match phrase of the tracked topics, for ranking quotes and highlighting."""
+    return [phrase for t in topics for phrase in t.match]
+
+
+def clean_stored_article(article: Any, terms: Sequence[str] = ()) -> CleanArticle:
+    """Clean an Article from the store, with its feed's name as the source."""
+    return clean_article(
+        article.content or article.text,
+        title=article.title or None,
+        byline=article.author,
+        source=article.feed_name,
+        published=article.published,
+        link=article.link,
+        topic_terms=terms,
+    )

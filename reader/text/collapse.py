@@ -1,0 +1,124 @@
+"""Collapses repeated paragraphs: exact repeats, teasers repeated inside a later paragraph, near copies.
+
+The rule that governs everything here: a paragraph is only hidden when every word it carries is
+shown elsewhere. Exact and teaser repeats pass that by construction; a near copy passes only if
+each word it has that the kept copy lacks is a spelling variant of one the kept copy has.
+
+Which copy stays: the one in the article's body. Copies that sit before the first paragraph that
+is not repeated at all are the publisher's teaser block, so the later, in-context copy is kept;
+elsewhere the first copy is kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from reader.text.sentences import split_sentences
+
+NEAR_MIN_SIMILARITY = 0.8
+NEAR_LENGTH_RATIO = 0.8
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class CollapsedParagraph:
+    """A hidden copy and the index (in the kept paragraphs) of the paragraph that carries its text."""
+
+    text: str
+    kept: int
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def _is_spelling_variant(word: str, vocabulary: set[str]) -> bool:
+    if len(word) < 4 or word.isdigit():
+        return False
+    return any(
+        abs(len(word) - len(other)) <= 2 and other[0] == word[0]
+        and SequenceMatcher(None, word, other).ratio() >= 0.8
+        for other in vocabulary
+    )
+
+
+class _Paragraph:
+    __slots__ = ("index", "joined", "sentences", "text", "vocabulary", "words")
+
+    def __init__(self, index: int, text: str) -> None:
+        self.index = index
+        self.text = text
+        self.words = _words(text)
+        self.joined = f" {' '.join(self.words)} "
+        self.vocabulary = set(self.words)
+        self.sentences = [f" {' '.join(w)} " for s in split_sentences(text) if (w := _words(s))]
+
+
+def _covers(big: _Paragraph, small: _Paragraph) -> bool:
+    """True when `big` shows everything `small` says (so `small` may be hidden in its favour)."""
+    if not small.words:
+        return True
+    if small.joined == big.joined:
+        return True
+    if (len(big.words) > len(small.words) and small.vocabulary <= big.vocabulary
+            and all(s in big.joined for s in small.sentences)):
+        return True  # a teaser, or an exact repeat inside a longer paragraph
+    shorter, longer = sorted((len(small.words), len(big.words)))
+    if shorter < 6 or shorter / longer < NEAR_LENGTH_RATIO or len(big.words) < len(small.words):
+        return False
+    missing = small.vocabulary - big.vocabulary
+    if any(not _is_spelling_variant(w, big.vocabulary) for w in missing):
+        return False
+    ratio = SequenceMatcher(None, small.words, big.words, autojunk=False).ratio()
+    return ratio >= NEAR_MIN_SIMILARITY
+
+
+def collapse_repeated_paragraphs(paragraphs: list[str]) -> tuple[list[str], list[CollapsedParagraph]]:
+    """Return the paragraphs to show, in their original order, and the hidden copies."""
+    items = [_Paragraph(i, p) for i, p in enumerate(paragraphs)]
+    keeper: dict[int, int] = {}  # hidden index -> index of the paragraph that covers it
+    by_length = sorted(items, key=lambda p: (-len(p.words), p.index))
+    for small in items:
+        for big in by_length:
+            if big.index == small.index or big.index in keeper:
+                continue
+            if len(big.words) < len(small.words):
+                break
+            if len(big.words) == len(small.words) and big.index > small.index:
+                continue  # of two equal copies the first is kept; the teaser rule below may swap them
+            if not (small.vocabulary & big.vocabulary) and small.words:
+                continue
+            if _covers(big, small):
+                keeper[small.index] = big.index
+                break
+    _prefer_copies_in_the_body(items, keeper)
+    shown = [p.index for p in items if p.index not in keeper]
+    position = {index: n for n, index in enumerate(shown)}
+
+    def final(i: int) -> int:
+        seen = set()
+        while i in keeper and i not in seen:
+            seen.add(i)
+            i = keeper[i]
+        return position[i]
+
+    hidden = [CollapsedParagraph(paragraphs[i], final(i)) for i in sorted(keeper)]
+    return [paragraphs[i] for i in shown], hidden
+
+
+def _prefer_copies_in_the_body(items: list[_Paragraph], keeper: dict[int, int]) -> None:
+    """Swap which copy of an equal-length repeat is hidden, so teaser-block copies are the hidden ones."""
+    involved = set(keeper) | set(keeper.values())
+    first_unique = next((p.index for p in items if p.index not in involved), len(items))
+    for hidden, kept in list(keeper.items()):
+        equal = len(items[hidden].words) == len(items[kept].words)
+        if equal and kept < first_unique <= hidden and kept not in keeper:
+            # The kept copy is in the lead teaser block and the hidden one is in the body: swap them.
+            del keeper[hidden]
+            keeper[kept] = hidden
+            for other, target in keeper.items():
+                if target == kept:
+                    keeper[other] = hidden

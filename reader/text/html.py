@@ -1,0 +1,153 @@
+"""HTML (a feed fragment or a whole page) to text blocks, with stdlib's real HTML parser.
+
+Blocks keep their kind (paragraph, heading, list item, quote, caption) so the reading view can
+set captions apart. Scripts, styles, navigation and forms never become text. On a whole page
+only the <article> (else <main>) is read when there is one, so menus and footers stay out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Literal
+
+BlockKind = Literal["p", "h", "li", "quote", "caption", "pre"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """What a whole page says about itself in <title> and <meta> tags."""
+
+    title: str | None = None
+    byline: str | None = None
+    source: str | None = None
+    published: str | None = None
+
+
+_SKIP = {"script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "svg",
+         "iframe", "select", "textarea", "object", "canvas", "head"}
+_BLOCK = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+          "ol", "blockquote", "figcaption", "figure", "pre", "table", "tr", "td", "th", "dd", "dt", "dl",
+          "address", "caption", "hr", "body", "html"}
+_VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "track"}
+_META_KEYS = {
+    "og:title": "title", "twitter:title": "title", "author": "byline", "article:author": "byline",
+    "byl": "byline", "og:site_name": "source", "article:published_time": "published", "date": "published",
+    "pubdate": "published", "dc.date": "published",
+}
+_SPACES = re.compile(r"\s+")
+_LOOKS_HTML = re.compile(r"<(?:p|div|br|html|body|article|span|a|h[1-6]|ul|ol|li|figure|img|blockquote|em|strong|"
+                         r"i|b|section|main|table)\b[^>]*>", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    return _LOOKS_HTML.search(text) is not None
+
+
+class _BlockParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[Block, int]] = []  # block, container depth (1 article, 2 main, 0 none)
+        self.buf: list[str] = []
+        self.stack: list[str] = []
+        self.skip_depth = 0
+        self.in_article = 0
+        self.in_main = 0
+        self.in_title = False
+        self.title_parts: list[str] = []
+        self.meta: dict[str, str] = {}
+
+    def _kind(self) -> BlockKind:
+        for tag in reversed(self.stack):
+            if tag in ("figcaption", "caption"):
+                return "caption"
+            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                return "h"
+            if tag == "li":
+                return "li"
+            if tag == "blockquote":
+                return "quote"
+            if tag == "pre":
+                return "pre"
+        return "p"
+
+    def flush(self) -> None:
+        text = _SPACES.sub(" ", "".join(self.buf)).strip()
+        self.buf = []
+        if text:
+            where = 1 if self.in_article else 2 if self.in_main else 0
+            self.blocks.append((Block(self._kind(), text), where))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            a = {k.lower(): (v or "") for k, v in attrs}
+            key = _META_KEYS.get((a.get("property") or a.get("name") or "").lower())
+            if key and a.get("content") and key not in self.meta:
+                self.meta[key] = a["content"]
+            return
+        if tag == "title" and not self.stack.count("body"):
+            self.in_title = True
+        if tag in _SKIP:
+            self.skip_depth += 1
+        if tag == "br" and not self.skip_depth:
+            self.buf.append(" ")
+        if tag in _VOID:
+            return
+        if tag in _BLOCK and not self.skip_depth:
+            self.flush()
+        self.stack.append(tag)
+        self.in_article += tag == "article"
+        self.in_main += tag == "main"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag not in self.stack:
+            return  # a stray end tag; browsers ignore it too
+        if tag in _BLOCK and not self.skip_depth:
+            self.flush()
+        while self.stack:
+            top = self.stack.pop()
+            self.in_article -= top == "article"
+            self.in_main -= top == "main"
+            if top in _SKIP:
+                self.skip_depth -= 1
+            if top == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+        elif not self.skip_depth:
+            self.buf.append(data)
+
+
+def html_to_blocks(markup: str) -> tuple[list[Block], PageMeta]:
+    """Parse HTML into blocks in reading order, plus whatever metadata a whole page carries."""
+    parser = _BlockParser()
+    parser.feed(markup)
+    parser.close()
+    parser.flush()
+    found = parser.blocks
+    for container in (1, 2):
+        inside = [b for b, where in found if where == container]
+        if inside:
+            blocks = inside
+            break
+    else:
+        blocks = [b for b, _ in found]
+    title = _SPACES.sub(" ", "".join(parser.title_parts)).strip() or None
+    meta = parser.meta
+    return blocks, PageMeta(
+        title=meta.get("title") or title,
+        byline=meta.get("byline"),
+        source=meta.get("source"),
+        published=meta.get("published"),
+    )

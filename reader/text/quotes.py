@@ -1,0 +1,128 @@
+"""Finds key quotes, works out who said them, and ranks them so the best can be pinned.
+
+A key quote is a quoted statement of about six words or more: shorter quoted spans are scare
+quotes or titles ("adverse impact"), which say nothing on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.text.sentences import split_sentences
+
+MIN_QUOTE_WORDS = 6
+PINNED = 3
+
+_QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
+_VERBS = (r"said|says|say|stated|states|noted|notes|told|tells|added|adds|wrote|writes|argued|argues|explained|"
+          r"warned|warns|insisted|declared|asked|replied|testified|acknowledged|recalled|concluded|continued|"
+          r"recommended|found|reported")
+_TITLE = r"(?:(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Sgt|Capt|Prof|St)\.\s+)?"
+_CAPWORD = r"[A-Z][\w'’.-]*"
+_NAME = rf"{_TITLE}{_CAPWORD}(?:\s+(?:{_CAPWORD}|de|van|von|del|la|bin))*"
+_THE = r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
+_THE_NAMED = rf"[Tt]he\s+{_CAPWORD}(?:\s+(?:{_CAPWORD}|of|for|and|on))*\s+{_CAPWORD}|[Tt]he\s+{_CAPWORD}"
+_WHO = rf"(?:{_THE_NAMED}|{_NAME}|{_THE}|he|she|they|it)"
+_SPEAKER = rf"(?P<who>{_WHO})"
+_PRONOUNS = {"he", "she", "they", "it"}
+
+_APPOSITIVE = r"(?:\s+(?:of|from|in|at)\s+[^,.]{1,60}?)?(?:,[^,]{1,80},)?"
+_AFTER_QUOTE = re.compile(rf"^[\s,]*(?:{_SPEAKER}\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>{_WHO}))")
+_BEFORE_QUOTE = re.compile(rf"{_SPEAKER}{_APPOSITIVE}\s+(?:{_VERBS})(?:\s+\w+)?(?:\s+that)?\s*[:,]?\s*$")
+_ACCORDING = re.compile(rf"according to\s+{_SPEAKER}")
+_NAMED_SUBJECT = re.compile(rf"^(?P<who>{_THE_NAMED}|{_NAME})\b{_APPOSITIVE}\s+(?:{_VERBS}|spoke)\b")
+_TRAILING = re.compile(r"\s+(?:of|in|at|for|on)\s+.*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    speaker: str | None
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    quote: Quote
+    own_attribution: bool
+    words: int
+
+
+def _clean_speaker(raw: str) -> str | None:
+    who = _TRAILING.sub("", raw.strip(" ,")).rstrip(" ,.")
+    if not who:
+        return None
+    first, _, rest = who.partition(" ")
+    if first in ("The", "A", "An"):
+        who = f"{first.lower()} {rest}" if rest and rest[0].islower() else who
+    return who
+
+
+def _speaker_in(sentence: str, start: int, end: int) -> str | None:
+    """Who the sentence says spoke the quote at [start, end), or None; pronouns are returned as-is."""
+    after = _AFTER_QUOTE.search(sentence[end:])
+    if after:
+        return after.group("who") or after.group("who2")
+    before = _BEFORE_QUOTE.search(sentence[:start])
+    if before:
+        return before.group("who")
+    according = _ACCORDING.search(sentence)
+    if according:
+        return according.group("who")
+    return None
+
+
+def _named_speaker(sentence: str) -> str | None:
+    """A named subject who speaks in a sentence ("Sheriff Chuck Jenkins ... said ..."), for pronoun quotes."""
+    m = _NAMED_SUBJECT.search(sentence)
+    if m:
+        return m.group("who")
+    quoted = list(_QUOTED.finditer(sentence))
+    for q in quoted:
+        who = _speaker_in(sentence, q.start(), q.end())
+        if who and who.lower() not in _PRONOUNS:
+            return who
+    return None
+
+
+def find_key_quotes(paragraphs: Sequence[str], topic_terms: Sequence[str] = ()) -> list[Quote]:
+    """All key quotes, best first: attributed, substantial, early and on-topic quotes rank highest."""
+    candidates: list[_Candidate] = []
+    previous: str | None = None
+    for index, paragraph in enumerate(paragraphs):
+        for sentence in split_sentences(paragraph):
+            for match in _QUOTED.finditer(sentence):
+                text = (match.group(1) or match.group(2) or "").strip()
+                words = len(text.split())
+                if words < MIN_QUOTE_WORDS:
+                    continue
+                who = _speaker_in(sentence, match.start(), match.end())
+                own = who is not None
+                if who is None or who.lower() in _PRONOUNS:
+                    outside = (sentence[: match.start()] + sentence[match.end():]).strip(" .,")
+                    if who is not None or len(outside.split()) <= 2:
+                        who = _named_speaker(previous) if previous else None
+                candidates.append(_Candidate(Quote(text.rstrip(",").strip(), _clean_speaker(who) if who else None,
+                                                   index), own, words))
+            previous = sentence
+    total = max(len(paragraphs), 1)
+    terms = [t.casefold() for t in topic_terms]
+
+    def score(c: _Candidate) -> float:
+        attribution = 3.0 if c.quote.speaker and c.own_attribution else 2.5 if c.quote.speaker else 0.0
+        length = min(c.words, 40) / 10
+        position = 1.0 - c.quote.paragraph / total
+        folded = c.quote.text.casefold()
+        topical = 1.5 * min(2, sum(1 for t in terms if t in folded))
+        return attribution + length + position + topical
+
+    ranked = sorted(candidates, key=lambda c: (-score(c), c.quote.paragraph))
+    seen: set[str] = set()
+    result = []
+    for c in ranked:
+        if c.quote.text not in seen:
+            seen.add(c.quote.text)
+            result.append(c.quote)
+    return result
