@@ -32,7 +32,9 @@ class CollapsedParagraph:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return _WORD.findall(text.casefold())
 
 
 def _is_spelling_variant(word: str, vocabulary: set[str]) -> bool:
@@ -46,7 +48,7 @@ def _is_spelling_variant(word: str, vocabulary: set[str]) -> bool:
 
 
 class _Paragraph:
-    __slots__ = ("index", "joined", "sentences", "text", "vocabulary", "words")
+    __slots__ = ("_sentences", "index", "joined", "text", "vocabulary", "words")
 
     def __init__(self, index: int, text: str) -> None:
         self.index = index
@@ -54,7 +56,14 @@ class _Paragraph:
         self.words = _words(text)
         self.joined = f" {' '.join(self.words)} "
         self.vocabulary = set(self.words)
-        self.sentences = [f" {' '.join(w)} " for s in split_sentences(text) if (w := _words(s))]
+        self._sentences: list[str] | None = None
+
+    @property
+    def sentences(self) -> list[str]:
+        """Normalised sentences, computed only for the few pairs that reach the teaser check."""
+        if self._sentences is None:
+            self._sentences = [f" {' '.join(w)} " for s in split_sentences(self.text) if (w := _words(s))]
+        return self._sentences
 
 
 def _covers(big: _Paragraph, small: _Paragraph) -> bool:
@@ -70,6 +79,8 @@ def _covers(big: _Paragraph, small: _Paragraph) -> bool:
     if shorter < 6 or shorter / longer < NEAR_LENGTH_RATIO or len(big.words) < len(small.words):
         return False
     missing = small.vocabulary - big.vocabulary
+    if len(missing) > (1 - NEAR_MIN_SIMILARITY) * len(small.vocabulary):
+        return False  # too many words of its own to be a near copy; cheap, so it goes first
     if any(not _is_spelling_variant(w, big.vocabulary) for w in missing):
         return False
     ratio = SequenceMatcher(None, small.words, big.words, autojunk=False).ratio()

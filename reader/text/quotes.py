@@ -87,11 +87,19 @@ def _named_speaker(sentence: str) -> str | None:
     return None
 
 
+def _last_sentence(text: str) -> str:
+    sentences = split_sentences(text)
+    return sentences[-1] if sentences else text
+
+
 def find_key_quotes(paragraphs: Sequence[str], topic_terms: Sequence[str] = ()) -> list[Quote]:
     """All key quotes, best first: attributed, substantial, early and on-topic quotes rank highest."""
     candidates: list[_Candidate] = []
     previous: str | None = None
     for index, paragraph in enumerate(paragraphs):
+        if "“" not in paragraph and '"' not in paragraph:
+            previous = paragraph  # only split if a following quote needs its speaker
+            continue
         for sentence in split_sentences(paragraph):
             for match in _QUOTED.finditer(sentence):
                 text = (match.group(1) or match.group(2) or "").strip()
@@ -103,7 +111,7 @@ def find_key_quotes(paragraphs: Sequence[str], topic_terms: Sequence[str] = ()) 
                 if who is None or who.lower() in _PRONOUNS:
                     outside = (sentence[: match.start()] + sentence[match.end():]).strip(" .,")
                     if who is not None or len(outside.split()) <= 2:
-                        who = _named_speaker(previous) if previous else None
+                        who = _named_speaker(_last_sentence(previous)) if previous else None
                 candidates.append(_Candidate(Quote(text.rstrip(",").strip(), _clean_speaker(who) if who else None,
                                                    index), own, words))
             previous = sentence

@@ -15,7 +15,6 @@ _ABBREVIATIONS = {
     "e.g", "i.e", "u.s", "u.n", "u.k", "d.c", "a.m", "p.m", "dept", "gov't", "assn", "ore", "conn", "mich",
 }
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-_LAST_WORD = re.compile(r"([\w.'’]+)[.!?…]+[\"”’')\]]*\s+$")
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -24,11 +23,11 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end()
-        word = _LAST_WORD.search(paragraph[start:end])
-        if word is not None:
-            token = word.group(1).lower().rstrip(".")
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-                continue
+        # The word the full stop ends ("Rep." or "U.S."): an abbreviation or initial is no boundary.
+        token = paragraph[paragraph.rfind(" ", start, match.start()) + 1 : match.start()].lower()
+        token = token.lstrip("\"“‘'([").rstrip(".")
+        if paragraph[match.start()] == "." and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
+            continue
         sentence = paragraph[start:end].strip()
         if sentence:
             sentences.append(sentence)
