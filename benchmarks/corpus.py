@@ -4,13 +4,72 @@ from __future__ import annotations
 
 import random
 
-WORDS = (
-    "program federal immigration enforcement county police report task force officials said community local "
-    "state secure communities agency department homeland security data offenders criminal convictions arrests "
-    "traffic victims witnesses policy council vote budget hearing senator governor mayor court ruling judge "
-    "lawmakers bill legislation agreement jail fingerprints database deportation advocates critics families "
-    "schools students tuition employers workers verify system errors business owners farm visa guest labor"
-).split()
+WORDS = [
+    "program",
+    "federal",
+    "immigration",
+    "enforcement",
+    "county",
+    "police",
+    "report",
+    "task",
+    "force",
+    "officials",
+    "said",
+    "community",
+    "local",
+    "state",
+    "secure",
+    "communities",
+    "agency",
+    "department",
+    "homeland",
+    "security",
+    "data",
+    "offenders",
+    "criminal",
+    "convictions",
+    "arrests",
+    "traffic",
+    "victims",
+    "witnesses",
+    "policy",
+    "council",
+    "vote",
+    "budget",
+    "hearing",
+    "senator",
+    "governor",
+    "mayor",
+    "court",
+    "ruling",
+    "judge",
+    "lawmakers",
+    "bill",
+    "legislation",
+    "agreement",
+    "jail",
+    "fingerprints",
+    "database",
+    "deportation",
+    "advocates",
+    "critics",
+    "families",
+    "schools",
+    "students",
+    "tuition",
+    "employers",
+    "workers",
+    "verify",
+    "system",
+    "errors",
+    "business",
+    "owners",
+    "farm",
+    "visa",
+    "guest",
+    "labor",
+]
 NAMES = ["Ana Ruiz", "John Morton", "Chris Newman", "Lee Park", "Mara Chen", "Sam Ortiz", "Dana Whitfield"]
 TOPICS = ["Secure Communities", "E-Verify", "DREAM Act", "287(g)", "ICE"]
 

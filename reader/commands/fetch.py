@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TextIO
 
 from reader.core import make_reader
 from reader.fetch.refresh import ProgressCallback, RefreshSummary, refresh
@@ -28,12 +29,13 @@ def progress_bar(enabled: bool) -> Iterator[ProgressCallback | None]:
         yield update
 
 
-def print_summary(summary: RefreshSummary) -> None:
+def print_summary(summary: RefreshSummary, out: TextIO = sys.stdout) -> None:
+    """Failures and warnings on stderr, then the one-line summary on `out`."""
     for name, reason in summary.failures:
         print(f"  failed: {name}: {reason}", file=sys.stderr)
     for name, reason in summary.warnings:
         print(f"  warning: {name}: {reason}", file=sys.stderr)
-    print(summary.line())
+    print(summary.line(), file=out)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,0 +1,119 @@
+"""`reader digest`: refresh (unless --no-fetch), build the day's digest, write it atomically, print the path."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from reader.core import Reader, make_reader
+from reader.digest.build import TREND_DAYS, build_digest, count_topics
+from reader.digest.model import Digest
+from reader.digest.render import render_digest
+from reader.models import Article, Pin
+from reader.text.clean import clean_stored_article, topic_terms
+from reader.topics import compile_topics
+
+EXIT_USAGE = 2
+
+
+class DigestError(Exception):
+    """A bad --date or an unwritable output; exits with status 2 and this message."""
+
+
+def parse_day(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise DigestError(f"invalid --date {text!r}: expected YYYY-MM-DD, for example 2026-11-30")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise DigestError(f"invalid --date {text!r}: {exc}") from None
+
+
+def local_day_bounds(day: date) -> tuple[str, str]:
+    """The UTC timestamps bounding `day` in local time, in the store's ISO format."""
+    start = datetime.combine(day, time.min).astimezone()  # local midnight, DST-aware
+    end = datetime.combine(day + timedelta(days=1), time.min).astimezone()
+    return start.astimezone(UTC).isoformat(timespec="seconds"), end.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _local_day(stamp: str) -> date:
+    return datetime.fromisoformat(stamp).astimezone().date()
+
+
+def collect_and_build(reader: Reader, day: date) -> Digest:
+    """Read the day, its pins and the trend history from the store, then build the digest (pure)."""
+    store, config = reader.store, reader.config
+    start, end = local_day_bounds(day)
+    articles = store.articles_first_seen_between(start, end)
+    history_start, _ = local_day_bounds(day - timedelta(days=TREND_DAYS - 1))
+    earlier = store.articles_first_seen_between(history_start, start)
+    by_day: dict[date, list[Article]] = {}
+    for a in earlier:
+        by_day.setdefault(_local_day(a.first_seen), []).append(a)
+    matchers = compile_topics(config.topics)
+    history = {d: count_topics(items, matchers) for d, items in by_day.items()}
+    day_ids = {a.id for a in articles}
+    pins: list[tuple[Pin, Article]] = []
+    for pin in store.pins():
+        if pin.article_id in day_ids or start <= pin.created < end:
+            article = next((a for a in articles if a.id == pin.article_id), None) or store.article(pin.article_id)
+            if article is not None:
+                pins.append((pin, article))
+    terms = topic_terms(config.topics)
+    return build_digest(day, articles, config.topics, store.feeds(),
+                        lambda a: clean_stored_article(a, terms), history, pins)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and rename, so a reader never sees half a digest."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise DigestError(f"cannot write the digest to {path}: {exc.strerror or exc}; "
+                          "choose another --out or fix the folder's permissions") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise DigestError(f"cannot write the digest to {path}: {exc.strerror or exc}; "
+                          "choose another --out or fix permissions") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        day = parse_day(args.date)
+    except DigestError as exc:
+        print(f"reader: digest: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    reader = make_reader(args.config, args.db)
+    try:
+        if not args.no_fetch:
+            from reader.commands.fetch import print_summary
+            from reader.fetch.refresh import refresh
+
+            print_summary(refresh(reader.store, reader.config), out=sys.stderr)  # stdout is the path
+        text = render_digest(collect_and_build(reader, day))
+        if args.stdout:
+            sys.stdout.write(text)
+            return 0
+        path = Path(args.out) if args.out else reader.config.digest_dir / f"{day.isoformat()}.md"
+        write_atomically(path, text)
+        print(path)
+        return 0
+    except DigestError as exc:
+        print(f"reader: digest: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        reader.close()

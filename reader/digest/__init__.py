@@ -1,0 +1,1 @@
+"""The daily digest: pure building and summarising over data classes, then Markdown rendering."""

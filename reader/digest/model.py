@@ -1,0 +1,78 @@
+"""The digest as data: what build_digest produces and render_digest turns into Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class CoverageLine:
+    number: int
+    title: str
+    link: str | None
+    outlet: str
+    byline: str | None
+    also_in: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    citations: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class DigestQuote:
+    text: str
+    speaker: str | None
+    outlet: str
+
+
+@dataclass(frozen=True)
+class GlanceRow:
+    topic: str
+    articles: int
+    outlets: int
+    change: int
+    trend: tuple[int, ...]  # oldest first, today last
+
+
+@dataclass(frozen=True)
+class TopicSection:
+    name: str
+    summary: tuple[SummarySentence, ...]
+    quotes: tuple[DigestQuote, ...]
+    coverage: tuple[CoverageLine, ...]
+    pinned: tuple[DigestQuote, ...]
+
+
+@dataclass(frozen=True)
+class EmergingTopic:
+    phrase: str
+    stories: int
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FailedFeed:
+    name: str
+    reason: str
+    since: str | None
+
+
+@dataclass(frozen=True)
+class Digest:
+    day: date
+    feeds_read: int
+    new_articles: int
+    topics_tracked: int
+    glance: tuple[GlanceRow, ...]
+    sections: tuple[TopicSection, ...]
+    other: tuple[CoverageLine, ...]
+    emerging: tuple[EmergingTopic, ...]
+    failed: tuple[FailedFeed, ...]
+
+    @property
+    def topics_covered(self) -> int:
+        return len(self.sections)

@@ -1,0 +1,96 @@
+"""Folds syndicated and wire copies across feeds into stories, without comparing every pair.
+
+Each text becomes a set of word 4-gram shingles, hashed with crc32 (deterministic, unlike
+hash(), so the same day always folds the same way). A one-permutation MinHash signature is
+cut into LSH bands; only texts that share a band are compared, and a pair is the same story
+when at least 85% of the shorter text's shingles are in the longer one (outlets trim wire
+copy, so containment is the right measure rather than Jaccard).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+SHINGLE_WORDS = 4
+SIGNATURE_SIZE = 60
+BAND_ROWS = 3
+SAME_STORY = 0.85
+_WORD = re.compile(r"\w+")
+_EMPTY = 0xFFFFFFFF
+
+
+@dataclass(frozen=True)
+class StoryText:
+    """What folding needs of an article: an id, its outlet and its cleaned text."""
+
+    key: int
+    outlet: str
+    text: str
+
+
+def shingles(text: str) -> frozenset[int]:
+    words = _WORD.findall(text.casefold())
+    if len(words) < SHINGLE_WORDS:
+        return frozenset([zlib.crc32(" ".join(words).encode())]) if words else frozenset()
+    return frozenset(
+        zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode()) for i in range(len(words) - SHINGLE_WORDS + 1)
+    )
+
+
+def signature(items: frozenset[int]) -> tuple[int, ...]:
+    """One-permutation MinHash: the smallest hash in each of SIGNATURE_SIZE bins."""
+    bins = [_EMPTY] * SIGNATURE_SIZE
+    for h in items:
+        mixed = (h * 0x9E3779B1) & 0xFFFFFFFF
+        b = mixed % SIGNATURE_SIZE
+        if mixed < bins[b]:
+            bins[b] = mixed
+    return tuple(bins)
+
+
+def containment(a: frozenset[int], b: frozenset[int]) -> float:
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    if not small:
+        return 0.0
+    return len(small & big) / len(small)
+
+
+def fold_copies(texts: Sequence[StoryText]) -> list[list[int]]:
+    """Group keys into stories; each group lists its keys in input order, groups ordered by first key."""
+    sets = [shingles(t.text) for t in texts]
+    parent = list(range(len(texts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    buckets: dict[tuple[int, tuple[int, ...]], list[int]] = defaultdict(list)
+    for i, items in enumerate(sets):
+        if len(items) < 3:
+            continue  # too short to call anything a copy of it
+        sig = signature(items)
+        for band in range(0, SIGNATURE_SIZE, BAND_ROWS):
+            rows = sig[band:band + BAND_ROWS]
+            if _EMPTY not in rows:
+                buckets[(band, rows)].append(i)
+    checked: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if (i, j) in checked or find(i) == find(j):
+                    continue
+                checked.add((i, j))
+                if containment(sets[i], sets[j]) >= SAME_STORY:
+                    parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(texts)):
+        groups[find(i)].append(i)
+    ordered = sorted(groups.values(), key=lambda g: g[0])
+    return [[texts[i].key for i in g] for g in ordered]

@@ -1,0 +1,58 @@
+"""Matches tracked topics in text: whole words only, and phrases written in capitals match only capitals.
+
+"ICE" (the agency) must not match "ice on the roads", and "Secure Communities" must match
+"secure communities" in a lower-case sentence, so case sensitivity is decided per phrase.
+An exclude phrase removes only the matches inside it ("black ice"), not the whole article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reader.config import TopicConfig
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in phrase.split()]
+    body = r"\s+".join(words)
+    flags = 0 if _is_capitals(phrase) else re.IGNORECASE
+    return re.compile(rf"(?<!\w){body}(?!\w)", flags)
+
+
+def _is_capitals(phrase: str) -> bool:
+    letters = [c for c in phrase if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) > 1
+
+
+@dataclass(frozen=True)
+class TopicMatcher:
+    name: str
+    patterns: tuple[re.Pattern[str], ...]
+    excludes: tuple[re.Pattern[str], ...]
+
+    @classmethod
+    def from_config(cls, topic: TopicConfig) -> TopicMatcher:
+        return cls(topic.name, tuple(_phrase_pattern(p) for p in topic.match),
+                   tuple(_phrase_pattern(p) for p in topic.exclude))
+
+    def count(self, text: str) -> int:
+        """How many times the topic is mentioned, not counting mentions inside an exclude phrase."""
+        hits = [m.span() for p in self.patterns for m in p.finditer(text)]
+        if not hits or not self.excludes:
+            return len(hits)
+        blocked = [m.span() for p in self.excludes for m in p.finditer(text)]
+        return sum(1 for s, e in hits if not any(bs <= s and e <= be for bs, be in blocked))
+
+    def matches(self, text: str) -> bool:
+        return self.count(text) > 0
+
+
+def compile_topics(topics: Iterable[TopicConfig]) -> list[TopicMatcher]:
+    return [TopicMatcher.from_config(t) for t in topics]
+
+
+def topics_in(text: str, matchers: Sequence[TopicMatcher]) -> list[str]:
+    """Names of the topics the text mentions, in configuration order."""
+    return [m.name for m in matchers if m.matches(text)]

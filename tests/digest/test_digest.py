@@ -1,0 +1,114 @@
+import os
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reader.config import load_config
+from reader.digest.build import build_digest
+from reader.digest.render import escape_markdown, render_digest, safe_url
+from reader.digest.trend import sparkline
+from reader.models import Pin
+from reader.text.clean import clean_stored_article
+from tests.conftest import REPO
+from tests.digest.fixtures import article, feed_row, sample_articles
+
+GOLDEN = Path(__file__).parent / "golden" / "samples-2026-11-30.md"
+CONFIG = load_config(REPO / "feeds.toml")
+DAY = date(2026, 11, 30)
+
+
+def sample_digest(**kw: object) -> str:
+    articles, feeds = sample_articles()
+    digest = build_digest(DAY, articles, CONFIG.topics, feeds, clean_stored_article, **kw)  # type: ignore[arg-type]
+    return render_digest(digest)
+
+
+def test_golden_file_for_the_bundled_samples() -> None:
+    text = sample_digest(history={date(2026, 11, 29): {"Secure Communities": (3, 2)},
+                                  date(2026, 11, 26): {"Secure Communities": (6, 4), "E-Verify": (1, 1)}})
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_same_input_gives_identical_bytes() -> None:
+    assert sample_digest() == sample_digest()
+
+
+def test_sections_fold_wire_copies_and_cite_coverage() -> None:
+    text = sample_digest()
+    sc = text.split("## Secure Communities")[1].split("\n## ")[0]
+    assert "also in: Metro Ledger, Capitol Dispatch" in sc
+    assert sc.count("DHS") == 1  # three copies of the wire story make one coverage line
+    summary = next(line for line in sc.splitlines() if line.startswith("**Summary.**"))
+    assert 3 <= summary.count("[") <= 10 and "WASHINGTON" not in summary
+    assert "“To the extent that Secure Communities may damage community policing" in text
+    assert "| ICE enforcement | 6 | 5 | +6 |" in text
+    assert "Early Frost Brings Ice Warnings Upstate" in text.split("## Other notable stories")[1]
+
+
+def test_collapsed_duplicates_never_feed_the_summary() -> None:
+    teaser = "The program pays for jail beds in forty counties across the state, officials confirmed."
+    body = ("The legislature debated the Secure Communities program late into the night on Tuesday. "
+            + teaser + " Critics pointed to the cost.")
+    a = replace(article(1, "One", "Secure Communities debate", ""),
+                content=f"<p>{teaser}</p><p>{body}</p>", text=f"{teaser} {body}")
+    digest = build_digest(DAY, [a], CONFIG.topics, [feed_row(1, "One")], clean_stored_article)
+    [section] = [s for s in digest.sections if s.name == "Secure Communities"]
+    assert section.summary and all(s.citations == (1,) for s in section.summary)
+    # The teaser paragraph was collapsed into the body, so its sentence is only available once.
+    assert sum(s.text == teaser for s in section.summary) <= 1
+
+
+def test_hostile_titles_cannot_inject_markdown() -> None:
+    evil = "A *bold* [link](http://x) | cell <script>alert(1)</script>\n# heading &amp; `code`"
+    articles = [article(1, "Evil | Feed", evil, "Secure Communities story text that is long enough to count here.",
+                        link="javascript:alert(1)"),
+                article(2, "Two", "Ok", "Secure Communities again, other words entirely here today.",
+                        link="https://x.example/a b(c)")]
+    text = render_digest(build_digest(DAY, articles, CONFIG.topics, [feed_row(1, "Evil | Feed")],
+                                      clean_stored_article))
+    line = next(ln for ln in text.splitlines() if "bold" in ln)
+    assert "\\*bold\\*" in line and "\\[link\\]\\(http://x\\)" in line and "\\<script\\>" in line
+    assert "\\| cell" in line and "\\# heading \\&amp; \\`code\\`" in line and "javascript:" not in text
+    assert "Evil \\| Feed" in line
+    assert "(https://x.example/a%20b%28c%29)" in text
+    assert escape_markdown("a\nb\r\nc") == "a b c"
+    assert safe_url("ftp://x/") is None and safe_url(" https://x.example/\n") == "https://x.example/"
+
+
+def test_pins_appear_under_their_topic() -> None:
+    articles, feeds = sample_articles()
+    seed = next(a for a in articles if a.title.startswith("Task Force Critical"))
+    pin = Pin(1, seed.id, "a pinned quotation about the program", "the report", "2026-11-30T09:00:00+00:00")
+    digest = build_digest(DAY, articles, CONFIG.topics, feeds, clean_stored_article, pins=[(pin, seed)])
+    [section] = [s for s in digest.sections if s.name == "Secure Communities"]
+    assert [(q.text, q.speaker, q.outlet) for q in section.pinned] == [
+        ("a pinned quotation about the program", "the report", "WNYC News")]
+    assert "**Pinned**" in render_digest(digest)
+
+
+def test_empty_day_is_a_short_digest_not_an_error() -> None:
+    text = render_digest(build_digest(DAY, [], CONFIG.topics, [feed_row(1, "F", error="HTTP 500")],
+                                      clean_stored_article))
+    assert "No new articles were first seen on this day" in text
+    assert "## Feeds that failed" in text and "HTTP 500" in text
+    assert len(text.splitlines()) < 35
+
+
+def test_sparkline() -> None:
+    assert sparkline([0, 0, 0]) == "▁▁▁"
+    assert sparkline([0, 4, 8]) == "▁▅█"
+
+
+@pytest.mark.parametrize("day", ["2026-13-01", "yesterday", "20261130", "2026-02-30"])
+def test_invalid_dates_exit_2(day: str, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "reader", "--config", str(REPO / "feeds.toml"), "digest",
+                          "--date", day, "--no-fetch"], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 2 and "invalid --date" in out.stderr and "Traceback" not in out.stderr

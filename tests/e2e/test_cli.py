@@ -1,0 +1,118 @@
+"""Whole commands as a user runs them: subprocesses, exit codes, files written, imports kept lean."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+
+def reader(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "reader", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=120)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    """A copy of the default setup: feeds.toml next to the bundled samples, as in the repository."""
+    shutil.copy(REPO / "feeds.toml", tmp_path / "feeds.toml")
+    shutil.copytree(REPO / "reader" / "samples", tmp_path / "reader" / "samples")
+    return tmp_path
+
+
+def test_help_lists_subcommands(workdir: Path) -> None:
+    out = reader("--help", cwd=workdir)
+    assert out.returncode == 0
+    for command in ("fetch", "show", "digest", "tui"):
+        assert command in out.stdout
+
+
+def test_fetch_is_offline_and_idempotent(workdir: Path) -> None:
+    db = str(workdir / "r.db")
+    first = reader("--config", "feeds.toml", "--db", db, "fetch", cwd=workdir)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "5 feeds: 5 ok, 0 failed · 12 new, 0 updated articles"
+    second = reader("fetch", "--config", "feeds.toml", "--db", db, cwd=workdir)  # options after the command too
+    assert second.stdout.strip() == "5 feeds: 5 ok, 0 failed · nothing new"
+
+
+def test_config_errors_exit_2_and_write_nothing(workdir: Path) -> None:
+    (workdir / "feeds.toml").write_text('[[feeds]]\nname = "A"\nurl = "gopher://x"\n')
+    out = reader("--config", "feeds.toml", "--db", str(workdir / "r.db"), "fetch", cwd=workdir)
+    assert out.returncode == 2
+    assert "feeds.toml:3: feeds[0].url: expected an http(s) URL" in out.stderr and "Traceback" not in out.stderr
+    assert not (workdir / "r.db").exists()
+
+
+def test_digest_writes_atomically_and_is_byte_identical(workdir: Path) -> None:
+    db = str(workdir / "r.db")
+    out = reader("--config", "feeds.toml", "--db", db, "digest", "--date", "2026-11-30", cwd=workdir)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "digests/2026-11-30.md"
+    path = workdir / "digests" / "2026-11-30.md"
+    first = path.read_bytes()
+    again = reader("--config", "feeds.toml", "--db", db, "digest", "--date", "2026-11-30", "--no-fetch",
+                   cwd=workdir)
+    assert again.returncode == 0 and path.read_bytes() == first
+    assert [p.name for p in path.parent.iterdir()] == ["2026-11-30.md"]  # no temporary files left
+
+
+def test_articles_belong_to_the_local_day_they_were_first_seen(workdir: Path) -> None:
+    db = str(workdir / "r.db")
+    assert reader("--config", "feeds.toml", "--db", db, "fetch", cwd=workdir).returncode == 0
+    from datetime import date
+
+    today = date.today().isoformat()
+    out = reader("--config", "feeds.toml", "--db", db, "digest", "--no-fetch", "--stdout", cwd=workdir)
+    assert f"date: {today}" in out.stdout and "new_articles: 12" in out.stdout
+    other = reader("--config", "feeds.toml", "--db", db, "digest", "--no-fetch", "--stdout", "--date", "2011-09-17",
+                   cwd=workdir)
+    assert "new_articles: 0" in other.stdout and "No new articles" in other.stdout
+
+
+def test_unwritable_output_exits_2(workdir: Path) -> None:
+    blocker = workdir / "file"
+    blocker.write_text("x")
+    out = reader("--config", "feeds.toml", "--db", str(workdir / "r.db"), "digest", "--no-fetch",
+                 "--out", str(blocker / "d.md"), cwd=workdir)
+    assert out.returncode == 2 and "cannot write the digest" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_show_a_stored_article_by_id(workdir: Path) -> None:
+    db = str(workdir / "r.db")
+    reader("--config", "feeds.toml", "--db", db, "fetch", cwd=workdir)
+    from reader.store import ArticleFilter, Store
+
+    with Store(db) as store:
+        [seed] = store.list_articles(ArticleFilter(search="Task Force Critical"))
+    out = reader("--config", "feeds.toml", "--db", db, "show", str(seed.id), "--json", cwd=workdir)
+    data = json.loads(out.stdout)
+    assert data["source"] == "WNYC News" and data["quotes"][0]["speaker"] == "the report"
+    missing = reader("--config", "feeds.toml", "--db", db, "show", "99999", cwd=workdir)
+    assert missing.returncode == 1 and "no article with id 99999" in missing.stderr
+
+
+LEAN = """
+import sys
+from reader.cli import main
+code = main(sys.argv[1:])
+heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'reader.tui'))
+print('HEAVY:' + ','.join(heavy))
+"""
+
+
+@pytest.mark.parametrize("command", [["fetch"], ["digest", "--no-fetch", "--stdout"], ["show", "feeds.toml"]])
+def test_core_commands_never_import_textual(workdir: Path, command: list[str]) -> None:
+    if command[0] == "show":
+        command = ["show", str(REPO / "tests" / "data" / "secure-communities-wnyc.txt")]
+    out = subprocess.run([sys.executable, "-c", LEAN, "--config", "feeds.toml", "--db", str(workdir / "r.db"),
+                          *command], cwd=workdir, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "HEAVY:"

@@ -1,0 +1,31 @@
+from reader.config import TopicConfig
+from reader.topics import TopicMatcher, compile_topics, topics_in
+
+ICE = TopicMatcher.from_config(TopicConfig("ICE", ("ICE", "Immigration and Customs Enforcement"), ("ICE storm",)))
+SC = TopicMatcher.from_config(TopicConfig("SC", ("Secure Communities",)))
+
+
+def test_capital_phrases_match_only_capitals() -> None:
+    assert ICE.matches("ICE said on Monday")
+    assert not ICE.matches("black ice on the roads, and Ice cream")
+    assert ICE.matches("immigration and customs enforcement agents")
+
+
+def test_word_boundaries() -> None:
+    assert not ICE.matches("NOTICE: SERVICE changes")
+    assert not SC.matches("Secure Communitiesville")
+    assert SC.matches("the secure\ncommunities program")
+    assert SC.matches("(Secure Communities)")
+    g = TopicMatcher.from_config(TopicConfig("287(g)", ("287(g)",)))
+    assert g.matches("under 287(g) agreements") and not g.matches("1287(g)")
+
+
+def test_exclude_removes_only_matches_inside_it() -> None:
+    assert not ICE.matches("An ICE STORM warning")
+    assert ICE.matches("An ICE storm warning, and ICE raids")
+    assert ICE.count("An ICE storm warning, and ICE raids") == 1
+
+
+def test_topics_in_keeps_configuration_order() -> None:
+    matchers = compile_topics([TopicConfig("SC", ("Secure Communities",)), TopicConfig("ICE", ("ICE",))])
+    assert topics_in("ICE runs Secure Communities", matchers) == ["SC", "ICE"]
