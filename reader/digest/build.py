@@ -36,10 +36,10 @@ OTHER_STORIES = 10
 EMERGING_MAX = 8
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:of\s+|and\s+|for\s+|on\s+)?(?:[A-Z][a-z]+|[A-Z]{2,})){1,3}\b")
 _NOT_NAMES = frozenset({
-        "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "It", "This", "That", "He", "She", "They",
-        "We", "I", "Its", "As", "For", "With", "From", "By", "Monday", "Tuesday", "Wednesday", "Thursday",
-        "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December", "Mr", "Mrs", "Ms", "Dr",
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "It", "This", "That", "He", "She", "They",
+    "We", "I", "Its", "As", "For", "With", "From", "By", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Mr", "Mrs", "Ms", "Dr",
 })
 
 

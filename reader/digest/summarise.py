@@ -22,13 +22,13 @@ REDUNDANT = 0.4
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–(]{1,30})?(?:\s*\([^)]{1,40}\))?\s+[—–-]+\s+")
 _WORD = re.compile(r"[a-z][a-z'’-]+")
 _STOP = frozenset({
-        "the", "and", "for", "that", "with", "this", "from", "have", "has", "had", "was", "were", "are", "its",
-        "their", "they", "them", "than", "then", "said", "says", "will", "would", "been", "being", "about", "into",
-        "over", "under", "after", "before", "more", "most", "some", "such", "also", "which", "who", "whom", "what",
-        "when", "where", "while", "there", "these", "those", "other", "could", "should", "can", "may", "might",
-        "not", "but", "our", "your", "his", "her", "him", "she", "he", "you", "all", "any", "each", "one", "two",
-        "new", "last", "year", "years", "week", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-        "sunday",
+    "the", "and", "for", "that", "with", "this", "from", "have", "has", "had", "was", "were", "are", "its",
+    "their", "they", "them", "than", "then", "said", "says", "will", "would", "been", "being", "about", "into",
+    "over", "under", "after", "before", "more", "most", "some", "such", "also", "which", "who", "whom", "what",
+    "when", "where", "while", "there", "these", "those", "other", "could", "should", "can", "may", "might",
+    "not", "but", "our", "your", "his", "her", "him", "she", "he", "you", "all", "any", "each", "one", "two",
+    "new", "last", "year", "years", "week", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday",
 })
 
 
