@@ -78,7 +78,8 @@ def sentence(rng: random.Random, n: int | None = None) -> str:
     words = [rng.choice(WORDS) for _ in range(n or rng.randint(12, 24))]
     if rng.random() < 0.3:
         words.insert(rng.randint(0, len(words)), rng.choice(TOPICS))
-    return " ".join(words).capitalize() + "."
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + "."
 
 
 def paragraph(rng: random.Random) -> str:

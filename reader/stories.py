@@ -1,7 +1,8 @@
 """Folds syndicated and wire copies across feeds into stories, without comparing every pair.
 
-Each text becomes a set of word 4-gram shingles, hashed with crc32 (deterministic, unlike
-hash(), so the same day always folds the same way). A one-permutation MinHash signature is
+Each text becomes a set of word 4-gram shingles built from crc32 word hashes (deterministic,
+unlike hash(), so the same day always folds the same way); long texts keep a content-defined
+quarter of them. A one-permutation MinHash signature is
 cut into LSH bands; only texts that share a band are compared, and a pair is the same story
 when at least 85% of the shorter text's shingles are in the longer one (outlets trim wire
 copy, so containment is the right measure rather than Jaccard).
@@ -16,11 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 SHINGLE_WORDS = 4
+SAMPLE_FROM_WORDS = 120
 SIGNATURE_SIZE = 60
 BAND_ROWS = 3
 SAME_STORY = 0.85
 _WORD = re.compile(r"\w+")
 _EMPTY = 0xFFFFFFFF
+_MASK = 0xFFFFFFFFFFFFFFFF
 
 
 @dataclass(frozen=True)
@@ -33,19 +36,25 @@ class StoryText:
 
 
 def shingles(text: str) -> frozenset[int]:
-    words = _WORD.findall(text.casefold())
-    if len(words) < SHINGLE_WORDS:
-        return frozenset([zlib.crc32(" ".join(words).encode())]) if words else frozenset()
-    return frozenset(
-        zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode()) for i in range(len(words) - SHINGLE_WORDS + 1)
-    )
+    """Hashes of every run of four words; each word is hashed once and runs are combined arithmetically."""
+    cache: dict[str, int] = {}
+    ids = [cache.get(w) or cache.setdefault(w, zlib.crc32(w.encode()) | 1) for w in _WORD.findall(text.casefold())]
+    if len(ids) < SHINGLE_WORDS:
+        return frozenset([sum(ids) & _MASK]) if ids else frozenset()
+    k = 0x100000001B3
+    runs = zip(ids, ids[1:], ids[2:], ids[3:], strict=False)
+    if len(ids) >= SAMPLE_FROM_WORDS:
+        # Content-defined sampling: keep runs whose first word hash has bits 2-3 clear. Every copy of a text
+        # samples the same runs, so containment between samples estimates containment between texts.
+        return frozenset((((a * k + b) * k + c) * k + d) & _MASK for a, b, c, d in runs if not (a >> 2) & 3)
+    return frozenset((((a * k + b) * k + c) * k + d) & _MASK for a, b, c, d in runs)
 
 
 def signature(items: frozenset[int]) -> tuple[int, ...]:
     """One-permutation MinHash: the smallest hash in each of SIGNATURE_SIZE bins."""
     bins = [_EMPTY] * SIGNATURE_SIZE
     for h in items:
-        mixed = (h * 0x9E3779B1) & 0xFFFFFFFF
+        mixed = (h ^ (h >> 29)) & 0xFFFFFFFF
         b = mixed % SIGNATURE_SIZE
         if mixed < bins[b]:
             bins[b] = mixed

@@ -34,6 +34,7 @@ TREND_DAYS = 7
 QUOTES_PER_TOPIC = 3
 OTHER_STORIES = 10
 EMERGING_MAX = 8
+SUMMARY_STORIES = 25
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:of\s+|and\s+|for\s+|on\s+)?(?:[A-Z][a-z]+|[A-Z]{2,})){1,3}\b")
 _NOT_NAMES = frozenset({
     "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "It", "This", "That", "He", "She", "They",
@@ -82,13 +83,22 @@ def _coverage(stories: Sequence[_Story]) -> tuple[CoverageLine, ...]:
     )
 
 
+def topic_members(articles: Sequence[Article], matchers: Sequence[TopicMatcher]) -> dict[str, list[Article]]:
+    """The articles of each topic; each text is casefolded once for every topic's cheap pre-check."""
+    members: dict[str, list[Article]] = {m.name: [] for m in matchers}
+    for a in articles:
+        text = topic_text(a)
+        folded = text.casefold()
+        for m in matchers:
+            if m.matches(text, folded):
+                members[m.name].append(a)
+    return members
+
+
 def count_topics(articles: Sequence[Article], matchers: Sequence[TopicMatcher]) -> dict[str, tuple[int, int]]:
     """Articles and distinct outlets per topic, for the glance table and the trend."""
-    counts: dict[str, tuple[int, int]] = {}
-    for m in matchers:
-        hits = [a for a in articles if m.matches(topic_text(a))]
-        counts[m.name] = (len(hits), len({a.feed_name for a in hits}))
-    return counts
+    return {name: (len(hits), len({a.feed_name for a in hits}))
+            for name, hits in topic_members(articles, matchers).items()}
 
 
 def build_digest(
@@ -102,10 +112,9 @@ def build_digest(
 ) -> Digest:
     """The day's digest. `history` maps earlier days to count_topics() results for the trend."""
     matchers = compile_topics(topics)
-    texts = {a.id: topic_text(a) for a in articles}
-    in_topic = {m.name: {a.id for a in articles if m.matches(texts[a.id])} for m in matchers}
+    members = topic_members(articles, matchers)
+    in_topic = {name: {a.id for a in hits} for name, hits in members.items()}
     stories = _rank(_stories(articles))
-    today = count_topics(articles, matchers)
     terms = [p for t in topics for p in t.match]
     cleaned: dict[int, CleanArticle] = {}
 
@@ -119,7 +128,7 @@ def build_digest(
     for m, topic in zip(matchers, topics, strict=True):
         ids = in_topic[m.name]
         trend = [history.get(_shift(day, -k), {}).get(m.name, (0, 0))[0] for k in range(TREND_DAYS - 1, 0, -1)]
-        count, outlets = today[m.name]
+        count, outlets = len(members[m.name]), len({a.feed_name for a in members[m.name]})
         glance.append(GlanceRow(m.name, count, outlets, count - (trend[-1] if trend else 0), (*trend, count)))
         topic_stories = [s for s in stories if any(a.id in ids for a in s.members)]
         topic_pins = tuple(
@@ -128,12 +137,12 @@ def build_digest(
         if not topic_stories and not topic_pins:
             continue
         coverage = _coverage(topic_stories)
+        # The summary and quotes draw on the best-covered stories only, so a busy topic costs no more.
+        lead_stories = topic_stories[:SUMMARY_STORIES]
         summary = summarise(
-            [StoryForSummary(line.number, cleaned_lead(s).paragraphs) for line, s in zip(coverage, topic_stories,
-                                                                                          strict=True)],
-            topic.match,
+            [StoryForSummary(n, cleaned_lead(s).paragraphs) for n, s in enumerate(lead_stories, 1)], topic.match
         )
-        sections.append(TopicSection(m.name, summary, _best_quotes(topic_stories, cleaned_lead), coverage,
+        sections.append(TopicSection(m.name, summary, _best_quotes(lead_stories, cleaned_lead), coverage,
                                      topic_pins))
 
     tracked = set().union(*in_topic.values()) if in_topic else set()

@@ -139,7 +139,8 @@ async def _refresh_feed(
             error = str(exc)
         except Exception as exc:  # a parser crash on hostile input is this feed's error, not the run's
             error = f"the feed parser failed on this document ({exc.__class__.__name__}: {exc})"
-    _record(store, feed, result, parsed, error, summary)
+    # sqlite releases the GIL, so storing in a thread keeps the loop fetching while this feed is written.
+    await asyncio.to_thread(_record, store, feed, result, parsed, error, summary)
 
 
 def _record(

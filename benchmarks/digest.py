@@ -1,0 +1,48 @@
+"""Digest scaling: `reader digest --no-fetch` on days of 2,400 and 10,000 articles, and `reader fetch` of the latter.
+
+Both days are spread over 200 feeds with ~15% wire copies and ~20% of articles on tracked
+topics. Targets: the 4x day costs at most 4.5x, and the 10,000-article digest costs at most
+what fetching those articles cost. Run: python -m benchmarks.digest
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.feedgen import FeedHost, make_feeds
+from benchmarks.refresh import timed
+
+
+def day(n_items_per_feed: int, work: Path, label: str) -> tuple[float, float]:
+    host = FeedHost(make_feeds(200, n_items_per_feed, seed=n_items_per_feed))
+    try:
+        folder = work / label
+        folder.mkdir()
+        config = host.write_config(folder)
+        base = [sys.executable, "-m", "reader", "--config", str(config), "--db", str(folder / "r.db")]
+        fetch = timed([*base, "fetch"])
+        digest = timed([*base, "digest", "--no-fetch", "--out", str(folder / "digest.md")])
+        size = (folder / "digest.md").stat().st_size
+        print(f"{200 * n_items_per_feed:>6,} articles: fetch {fetch:6.2f} s, digest {digest:6.2f} s "
+              f"({size:,} bytes of Markdown)")
+        return fetch, digest
+    finally:
+        host.stop()
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="bench-digest-"))
+    try:
+        _, small = day(12, work, "small")  # 2,400 articles (12.5 a feed is not a whole number)
+        fetch_big, big = day(50, work, "big")
+        print(f"digest scaling 10,000 / 2,400 articles: {big / small:.2f}x  (target <= 4.5x for 4x the articles)")
+        print(f"digest / fetch at 10,000 articles: {big / fetch_big:.2f}x  (target <= 1.0x)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

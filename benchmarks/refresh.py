@@ -1,0 +1,77 @@
+"""Refresh speed: a cold and a warm (all 304) `reader fetch` against newsboat on the same local feeds.
+
+Generates N feeds of 50 items (~1.5 KB of HTML each), serves them on 127.0.0.1 and times, in one
+run: reader cold, reader warm, newsboat's first, second and third reload (newsboat 2.21 keeps no
+Last-Modified from its first fetch, so its third run is its all-304 run). Installs newsboat with
+apt when it is missing and this runs as root. Run: python -m benchmarks.refresh [--feeds 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.feedgen import FeedHost, make_feeds
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - start
+    if out.returncode != 0:
+        sys.exit(f"{cmd[0]} failed: {out.stderr[-2000:]}")
+    return elapsed
+
+
+def ensure_newsboat() -> str | None:
+    found = shutil.which("newsboat")
+    if found is None and os.geteuid() == 0 and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "install", "-y", "-qq", "newsboat"], capture_output=True)
+        found = shutil.which("newsboat")
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--feeds", type=int, default=200)
+    parser.add_argument("--items", type=int, default=50)
+    args = parser.parse_args()
+    host = FeedHost(make_feeds(args.feeds, args.items))
+    work = Path(tempfile.mkdtemp(prefix="bench-refresh-"))
+    try:
+        config = host.write_config(work)
+        reader = [sys.executable, "-m", "reader", "--config", str(config), "--db", str(work / "r.db"), "fetch"]
+        cold = timed(reader)
+        warm = timed(reader)
+        print(f"feeds: {args.feeds} x {args.items} items, served from 127.0.0.1")
+        print(f"reader fetch, cold : {cold:6.2f} s")
+        print(f"reader fetch, warm : {warm:6.2f} s  (every feed answers 304)")
+        newsboat = ensure_newsboat()
+        if newsboat is None:
+            print("newsboat: not available here; no ratios")
+            return
+        (work / "urls").write_text("\n".join(host.url(p) for p in host.paths) + "\n")
+        (work / "nb.conf").write_text("reload-threads 16\n")
+        env = {**os.environ, "HOME": str(work)}
+        nb = [newsboat, "-x", "reload", "-u", str(work / "urls"), "-c", str(work / "nb.db"),
+              "-C", str(work / "nb.conf")]
+        nb_cold = timed(nb, env)
+        nb_second = timed(nb, env)
+        nb_warm = timed(nb, env)
+        print(f"newsboat -x reload (reload-threads 16), 1st: {nb_cold:6.2f} s, 2nd: {nb_second:6.2f} s, "
+              f"3rd (all 304): {nb_warm:6.2f} s")
+        print(f"cold ratio reader/newsboat : {cold / nb_cold:.2f}x  (target <= 0.8x)")
+        print(f"warm ratio reader/newsboat : {warm / nb_warm:.2f}x  (target <= 0.5x)")
+    finally:
+        host.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
