@@ -7,6 +7,7 @@ keeps everything already stored and never leaves a half-written feed.
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -77,6 +78,27 @@ def refresh(
     return summary
 
 
+def _parse_context() -> multiprocessing.context.BaseContext:
+    # Forking a process that already runs threads (the TUI's workers, asyncio's to_thread) can
+    # deadlock on locks held at fork time; workers forked from a clean forkserver cannot.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["reader.fetch.parse"])
+    return context
+
+
+def start_parse_helpers() -> None:
+    """Start multiprocessing's forkserver and resource tracker now, while stderr is a real file.
+
+    Both are started lazily by default, and each passes sys.stderr's descriptor to its child;
+    inside a Textual app stderr is captured (fileno -1), so starting them there fails.
+    """
+    from multiprocessing import forkserver, resource_tracker
+
+    _parse_context()
+    resource_tracker.ensure_running()
+    forkserver.ensure_running()
+
+
 class _LazyPool:
     """A process pool created on first use, so an all-304 refresh never pays for starting workers."""
 
@@ -86,7 +108,7 @@ class _LazyPool:
 
     def get(self) -> Executor:
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1)
+            self.pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=_parse_context())
         return self.pool
 
     def shutdown(self) -> None:

@@ -85,6 +85,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # v4: unread and starred counts by index, so the reader's sidebar costs the same at any store size.
+    """
+    CREATE INDEX articles_unread ON articles (is_read, feed_id);
+    CREATE INDEX articles_starred ON articles (is_starred);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

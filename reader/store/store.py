@@ -45,6 +45,7 @@ class ArticleFilter:
     starred_only: bool = False
     search: str | None = None
     ids: tuple[int, ...] | None = None
+    any_phrase: tuple[str, ...] | None = None  # FTS pre-selection for topics; callers verify exact rules
 
 
 class Store:
@@ -227,6 +228,9 @@ class Store:
         if flt.search:
             where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append(fts_query(flt.search))
+        if flt.any_phrase:
+            where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(" OR ".join('"' + p.replace('"', '""') + '"' for p in flt.any_phrase))
         return " AND ".join(where), params
 
     def list_articles(self, flt: ArticleFilter = ArticleFilter(), limit: int = 200, offset: int = 0) -> list[Article]:
@@ -266,6 +270,9 @@ class Store:
     def unread_counts(self) -> dict[int, int]:
         rows = self._query("SELECT feed_id, count(*) FROM articles WHERE is_read = 0 GROUP BY feed_id")
         return {int(r[0]): int(r[1]) for r in rows}
+
+    def starred_count(self) -> int:
+        return int(self._query("SELECT count(*) FROM articles WHERE is_starred = 1")[0][0])
 
     def article_counts(self) -> dict[int, int]:
         rows = self._query("SELECT feed_id, count(*) FROM articles GROUP BY feed_id")

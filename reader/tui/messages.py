@@ -1,0 +1,67 @@
+"""Messages posted by thread workers; handlers on the app own all widget and state changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual.message import Message
+
+from reader.fetch.refresh import RefreshSummary
+from reader.models import Article, FeedRow, Pin
+from reader.text.clean import CleanArticle
+
+
+@dataclass
+class SidebarLoaded(Message):
+    feeds: list[FeedRow]
+    unread: dict[int, int]
+    total_unread: int
+    starred: int
+    topic_unread: dict[str, int] | None = None
+
+
+@dataclass
+class ArticlesLoaded(Message):
+    articles: list[Article]
+    badges: dict[int, list[str]]
+    outlets: dict[int, int]
+    more: bool
+    reset: bool
+    generation: int
+
+
+@dataclass
+class ArticleOpened(Message):
+    article: Article
+    cleaned: CleanArticle
+    pins: list[Pin]
+
+
+@dataclass
+class ArticleChanged(Message):
+    article: Article
+
+
+@dataclass
+class TopicFilterReady(Message):
+    topic: str
+    ids: tuple[int, ...]
+
+
+@dataclass
+class RefreshProgress(Message):
+    """Only the latest progress matters, so queued updates replace each other (see can_replace)."""
+
+    done: int
+    total: int
+    name: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, RefreshProgress)
+
+
+@dataclass
+class RefreshFinished(Message):
+    summary: RefreshSummary | None
+    error: str | None = None
+    config_error: str | None = field(default=None)

@@ -1,0 +1,28 @@
+"""The topic filter (`t`): pick a tracked topic, or "All articles" to clear the filter."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.tui.format import plain
+
+
+class TopicPicker(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, topics: Sequence[str]) -> None:
+        super().__init__()
+        self.topics = list(topics)
+
+    def compose(self) -> ComposeResult:
+        options = [Option(plain("All articles"), id="")] + [Option(plain(f"◆ {t}"), id=t) for t in self.topics]
+        yield OptionList(*options, id="topic-picker")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id or None)

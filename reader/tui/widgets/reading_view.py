@@ -1,0 +1,125 @@
+"""The reading view: header, pinned key quotes (selectable, to pin for the digest), cleaned body, hidden repeats."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.models import Article, Pin
+from reader.text.clean import CleanArticle
+from reader.text.quotes import Quote
+from reader.topics import TopicMatcher
+from reader.tui.format import highlight_topics, plain
+
+
+class QuoteList(OptionList):
+    """The article's key quotes; the highlighted one is what `p` pins or unpins."""
+
+
+class ReadingView(VerticalScroll):
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.article: Article | None = None
+        self.cleaned: CleanArticle | None = None
+        self.pinned_texts: set[str] = set()
+        self.show_repeats = False
+        self.matchers: Sequence[TopicMatcher] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Select an article and press enter to read it.", style="dim"), id="article-header")
+        yield QuoteList(id="quotes")
+        yield Static(id="article-body")
+        yield Static(id="repeats-note")
+        yield Static(id="repeats")
+        yield Static(id="captions")
+
+    def on_mount(self) -> None:
+        for wid in ("#quotes", "#repeats-note", "#repeats", "#captions"):
+            self.query_one(wid).display = False
+
+    @property
+    def selected_quote(self) -> Quote | None:
+        quotes = self.query_one(QuoteList)
+        if self.cleaned is None or quotes.highlighted is None:
+            return None
+        shown = self._quotes_to_show()
+        return shown[quotes.highlighted] if quotes.highlighted < len(shown) else None
+
+    def _quotes_to_show(self) -> list[Quote]:
+        assert self.cleaned is not None
+        pinned = [q for q in self.cleaned.quotes if q.text in self.pinned_texts]
+        return list(dict.fromkeys([*self.cleaned.pinned_quotes, *pinned]))
+
+    def show(self, article: Article, cleaned: CleanArticle, pins: Sequence[Pin]) -> None:
+        same = self.article is not None and self.article.id == article.id
+        self.article, self.cleaned = article, cleaned
+        self.pinned_texts = {p.text for p in pins}
+        if not same:
+            self.show_repeats = False
+            self.scroll_home(animate=False)
+        self._render_header()
+        self._render_quotes()
+        self._render_body()
+
+    def _render_header(self) -> None:
+        assert self.article is not None and self.cleaned is not None
+        c = self.cleaned
+        header = plain(c.title or self.article.title or "(untitled)", "bold")
+        meta = " · ".join(x for x in (c.source, c.byline, (c.published or "")[:10]) if x)
+        header.append("\n").append_text(plain(meta, "italic"))
+        if c.link:
+            header.append("\n").append_text(plain(c.link, "underline dim"))
+        self.query_one("#article-header", Static).update(header)
+
+    def _render_quotes(self) -> None:
+        quotes = self.query_one(QuoteList)
+        keep = quotes.highlighted or 0
+        shown = self._quotes_to_show()
+        options = []
+        for q in shown:
+            label = Text("◉ pinned  " if q.text in self.pinned_texts else "▌ ", style="bold yellow")
+            label.append_text(plain(f"“{q.text}”"))
+            if q.speaker:
+                label.append_text(plain(f" — {q.speaker}", "italic"))
+            options.append(Option(label))
+        quotes.clear_options()
+        quotes.add_options(options)
+        quotes.display = bool(options)
+        if options:
+            quotes.highlighted = min(keep, len(options) - 1)
+
+    def _render_body(self) -> None:
+        assert self.cleaned is not None
+        c = self.cleaned
+        body = Text()
+        for i, paragraph in enumerate(c.paragraphs):
+            if i:
+                body.append("\n\n")
+            body.append_text(highlight_topics(plain(paragraph), self.matchers))
+        self.query_one("#article-body", Static).update(body)
+        note = self.query_one("#repeats-note", Static)
+        note.display = bool(c.collapsed)
+        verb = "shown below; press d to hide" if self.show_repeats else "hidden; press d to show"
+        note.update(Text(f"{len(c.collapsed)} repeated paragraph{'s' if len(c.collapsed) != 1 else ''} {verb}",
+                         style="dim italic"))
+        repeats = self.query_one("#repeats", Static)
+        repeats.display = self.show_repeats and bool(c.collapsed)
+        shown = Text()
+        for hidden in c.collapsed:
+            shown.append(f"↳ repeats paragraph {hidden.kept + 1}: ", style="dim bold")
+            shown.append_text(plain(hidden.text, "dim"))
+            shown.append("\n\n")
+        repeats.update(shown)
+        captions = self.query_one("#captions", Static)
+        captions.display = bool(c.captions)
+        captions.update(Text("\n".join(f"Caption: {single}" for single in c.captions), style="dim italic"))
+
+    def toggle_repeats(self) -> None:
+        if self.cleaned is not None:
+            self.show_repeats = not self.show_repeats
+            self._render_body()

@@ -1,0 +1,46 @@
+"""Snapshots of the main screens at a fixed size, with fixed data and a fixed clock (Textual pinned exactly)."""
+
+from __future__ import annotations
+
+from reader.tui.app import ReaderApp
+from reader.tui.widgets.article_list import ArticleList
+from tests.tui.conftest import settle
+
+SIZE = (130, 42)
+
+
+def _seed_row(app: ReaderApp) -> int:
+    table = app.query_one(ArticleList)
+    return [table.articles[i].title for i in table.order].index("Task Force Critical of Secure Communities Program")
+
+
+def test_main_screen_with_the_seed_article_open(snap_compare, filled_app: ReaderApp) -> None:
+    async def open_seed(pilot) -> None:
+        await settle(filled_app, pilot)
+        filled_app.query_one(ArticleList).move_cursor(row=_seed_row(filled_app))
+        await pilot.press("enter")
+        await settle(filled_app, pilot)
+
+    assert snap_compare(filled_app, terminal_size=SIZE, run_before=open_seed)
+
+
+def test_repeated_paragraphs_revealed(snap_compare, filled_app: ReaderApp) -> None:
+    async def open_seed_and_reveal(pilot) -> None:
+        await settle(filled_app, pilot)
+        filled_app.query_one(ArticleList).move_cursor(row=_seed_row(filled_app))
+        await pilot.press("enter")
+        await settle(filled_app, pilot)
+        await pilot.press("d")
+        filled_app.query_one("#reading").scroll_end(animate=False)
+        await pilot.pause()
+
+    assert snap_compare(filled_app, terminal_size=SIZE, run_before=open_seed_and_reveal)
+
+
+def test_help_screen(snap_compare, filled_app: ReaderApp) -> None:
+    async def open_help(pilot) -> None:
+        await settle(filled_app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(filled_app, terminal_size=SIZE, run_before=open_help)
