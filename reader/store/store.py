@@ -45,7 +45,6 @@ class ArticleFilter:
     starred_only: bool = False
     search: str | None = None
     ids: tuple[int, ...] | None = None
-    any_phrase: tuple[str, ...] | None = None  # FTS pre-selection for topics; callers verify exact rules
 
 
 class Store:
@@ -228,9 +227,7 @@ class Store:
         if flt.search:
             where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append(fts_query(flt.search))
-        if flt.any_phrase:
-            where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(" OR ".join('"' + p.replace('"', '""') + '"' for p in flt.any_phrase))
+
         return " AND ".join(where), params
 
     def list_articles(self, flt: ArticleFilter = ArticleFilter(), limit: int = 200, offset: int = 0) -> list[Article]:
@@ -247,6 +244,30 @@ class Store:
         where, params = self._filter_sql(flt)
         rows = self._query(f"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where}", params)
         return int(rows[0][0])
+
+    def has_articles(self) -> bool:
+        return bool(self._query("SELECT 1 FROM articles LIMIT 1"))
+
+    def iter_phrase_candidates(self, phrases: Sequence[str], unread_only: bool = False,
+                               batch: int = 2000) -> Iterator[tuple[int, bool, str, str]]:
+        """(id, is_read, title, text) of active articles FTS finds for any phrase, in id order.
+
+        The FTS match runs once; rows are then read in batches with the lock released between
+        them, so counting a topic over a large store holds neither much memory nor the store.
+        """
+        match = " OR ".join('"' + p.replace('"', '""') + '"' for p in phrases)
+        ids = [int(r[0]) for r in self._query(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid", (match,))]
+        unread = " AND a.is_read = 0" if unread_only else ""
+        for start in range(0, len(ids), batch):
+            chunk = ids[start:start + batch]
+            rows = self._query(
+                "SELECT a.id, a.is_read, a.title, a.text FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                f"WHERE f.active = 1{unread} AND a.id IN ({','.join('?' * len(chunk))}) ORDER BY a.id",
+                chunk,
+            )
+            for r in rows:
+                yield int(r[0]), bool(r[1]), str(r[2]), str(r[3])
 
     def articles_first_seen_between(self, start: str, end: str) -> list[Article]:
         """Articles first seen in [start, end), for the digest of one local day."""

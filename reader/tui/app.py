@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -16,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.config import ConfigError, load_config
 from reader.core import Reader, make_reader
@@ -33,6 +34,7 @@ from reader.tui.messages import (
     RefreshFinished,
     RefreshProgress,
     SidebarLoaded,
+    TopicCountsLoaded,
     TopicFilterReady,
 )
 from reader.tui.screens.help import HelpScreen
@@ -45,7 +47,7 @@ THEME_SETTING = "theme"
 
 
 class ReaderApp(App[None]):
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = Path(__file__).parent / "reader.tcss"  # absolute, so subclasses elsewhere still find it
     TITLE = "policy-reader"
     BINDINGS = [
         Binding("q", "quit", "Quit"),
@@ -71,6 +73,7 @@ class ReaderApp(App[None]):
         self.generation = 0  # bumps on every filter change, so late pages of an old list are dropped
         self.refreshing = False
         self.topic_unread: dict[str, int] | None = None  # the last computed counts, shown until new ones arrive
+        self.sidebar_data: SidebarLoaded | None = None
 
     # -- layout and start-up --------------------------------------------------------------
 
@@ -94,33 +97,38 @@ class ReaderApp(App[None]):
         self.query_one(ArticleList).focus()
         self.load_sidebar()
         self.load_articles(reset=True)
-        if self.reader.config.refresh_on_start or self.reader.store.count_articles() == 0:
+        if self.reader.config.refresh_on_start or not self.reader.store.has_articles():
             self.action_refresh()
 
     # -- workers: store and cleaning work, off the UI thread ------------------------------
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sidebar")
     def load_sidebar(self) -> None:
-        """Feed counts first (cheap), then topic counts, which need the exact matching rules."""
+        """Feed, unread and starred counts: index lookups, cheap at any store size."""
         store = self.reader.store
         unread = store.unread_counts()
         feeds = store.feeds()
         self.post_message(SidebarLoaded(feeds, unread, sum(unread.get(f.id, 0) for f in feeds),
                                         store.starred_count()))
-        if self.matchers:
-            counts = {name: sum(1 for a in arts if not a.is_read) for name, arts in self._topic_articles().items()}
-            self.post_message(SidebarLoaded(feeds, unread, sum(unread.get(f.id, 0) for f in feeds),
-                                            store.starred_count(), counts))
 
-    def _topic_articles(self, only: str | None = None) -> dict[str, list[Article]]:
-        """Articles per topic: FTS narrows the candidates, then the exact matching rules decide."""
-        found: dict[str, list[Article]] = {}
-        for m, topic in zip(self.matchers, self.reader.config.topics, strict=True):
-            if only is not None and m.name != only:
-                continue
-            candidates = self.reader.store.list_articles(ArticleFilter(any_phrase=topic.match), limit=1_000_000)
-            found[m.name] = [a for a in candidates if m.matches(f"{a.title}\n{a.text}")]
-        return found
+    @work(thread=True, exclusive=True, exit_on_error=False, group="topics")
+    def count_topic_unread(self) -> None:
+        """Unread articles per topic; started after the first paint because it reads every candidate's text."""
+        counts = {m.name: len(self._topic_ids(m, unread_only=True)) for m in self.matchers}
+        if not get_current_worker().is_cancelled:
+            self.post_message(TopicCountsLoaded(counts))
+
+    def _topic_ids(self, matcher: TopicMatcher, unread_only: bool = False) -> list[int]:
+        """FTS narrows the candidates, then the exact matching rules (case, word boundaries, excludes) decide."""
+        topic = next(t for t in self.reader.config.topics if t.name == matcher.name)
+        worker = get_current_worker()
+        ids: list[int] = []
+        for n, (aid, _, title, text) in enumerate(self.reader.store.iter_phrase_candidates(topic.match, unread_only)):
+            if n % 500 == 0 and worker.is_cancelled:
+                return ids  # the app is closing or a newer request replaced this one; nobody will read it
+            if matcher.matches(f"{title}\n{text}"):
+                ids.append(aid)
+        return ids
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="articles")
     def load_articles(self, reset: bool, offset: int = 0) -> None:
@@ -170,8 +178,8 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="topic")
     def compute_topic_filter(self, topic: str) -> None:
-        ids = tuple(a.id for a in self._topic_articles(only=topic).get(topic, []))
-        self.post_message(TopicFilterReady(topic, ids))
+        matcher = next(m for m in self.matchers if m.name == topic)
+        self.post_message(TopicFilterReady(topic, tuple(self._topic_ids(matcher))))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
     def run_refresh(self) -> None:
@@ -194,15 +202,24 @@ class ReaderApp(App[None]):
     # -- message handlers: the only place widgets change -----------------------------------
 
     def on_sidebar_loaded(self, message: SidebarLoaded) -> None:
-        if message.topic_unread is not None:
-            self.topic_unread = message.topic_unread
-        topics = [t.name for t in self.reader.config.topics]
-        self.query_one(Sidebar).show(message.feeds, message.unread, message.total_unread, message.starred, topics,
-                                     self.topic_unread)
+        self.sidebar_data = message
+        self._show_sidebar()
         if not self.refreshing:
             self._status(f"{message.total_unread} unread · {len(message.feeds)} feeds")
 
+    def on_topic_counts_loaded(self, message: TopicCountsLoaded) -> None:
+        self.topic_unread = message.counts
+        self._show_sidebar()
+
+    def _show_sidebar(self) -> None:
+        m = self.sidebar_data
+        if m is not None:
+            topics = [t.name for t in self.reader.config.topics]
+            self.query_one(Sidebar).show(m.feeds, m.unread, m.total_unread, m.starred, topics, self.topic_unread)
+
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+        if self.topic_unread is None and self.matchers:
+            self.count_topic_unread()  # after the first page, so it never delays the first paint
         if message.generation != self.generation:
             return
         articles = self.query_one(ArticleList)
@@ -216,6 +233,7 @@ class ReaderApp(App[None]):
     def on_article_changed(self, message: ArticleChanged) -> None:
         self.query_one(ArticleList).update_article(message.article)
         self.load_sidebar()
+        self.count_topic_unread()
 
     def on_topic_filter_ready(self, message: TopicFilterReady) -> None:
         self._apply_filter(ArticleFilter(ids=message.ids))
@@ -236,6 +254,7 @@ class ReaderApp(App[None]):
                 self.notify(f"{name}: {reason}", title="Feed failed", severity="warning", timeout=10)
             self._status(summary.line())
         self.load_sidebar()
+        self.count_topic_unread()
         self.load_articles(reset=True)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -17,7 +17,11 @@ class SidebarLoaded(Message):
     unread: dict[int, int]
     total_unread: int
     starred: int
-    topic_unread: dict[str, int] | None = None
+
+
+@dataclass
+class TopicCountsLoaded(Message):
+    counts: dict[str, int]
 
 
 @dataclass

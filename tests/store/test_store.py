@@ -180,3 +180,15 @@ def test_two_processes_write_the_same_store(tmp_path: Path) -> None:
     with Store(path) as s:
         assert s.count_articles() == 400
         assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_phrase_candidates_stream_in_batches(store: Store) -> None:
+    fid = add_feed(store)
+    store.upsert_entries(fid, [entry(f"g{i}", f"Title {i}", f"about Secure Communities number {i}")
+                               for i in range(7)] + [entry("other", "Other", "nothing relevant")])
+    store.set_read([store.list_articles(ArticleFilter(search="number 3"))[0].id])
+    got = list(store.iter_phrase_candidates(["secure communities"], batch=3))
+    assert len(got) == 7 and [g[0] for g in got] == sorted(g[0] for g in got)
+    assert len(list(store.iter_phrase_candidates(["Secure Communities"], unread_only=True, batch=2))) == 6
+    assert list(store.iter_phrase_candidates(['odd " phrase'])) == []
+    assert store.has_articles()

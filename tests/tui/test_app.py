@@ -211,3 +211,14 @@ async def test_help_palette_and_theme(filled_app: ReaderApp, sample_dir: Path) -
 
 def test_unread_filter_counts_match_store(filled_app: ReaderApp) -> None:
     assert filled_app.reader.store.count_articles(ArticleFilter(unread_only=True)) == 12
+
+
+async def test_sidebar_topic_counts_follow_exact_rules_and_reads(filled_app: ReaderApp) -> None:
+    async with filled_app.run_test(size=SIZE) as pilot:
+        await settle(filled_app, pilot)
+        assert filled_app.topic_unread == {"Secure Communities": 7, "E-Verify": 2, "DREAM Act": 1, "287(g)": 1,
+                                           "ICE enforcement": 6}
+        await open_seed(filled_app, pilot)
+        assert filled_app.topic_unread["Secure Communities"] == 6
+        labels = [str(o.prompt) for o in filled_app.query_one("#sidebar")._options]
+        assert any(label.startswith("◆ Secure Communities") and label.endswith("6") for label in labels)
