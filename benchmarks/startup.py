@@ -23,9 +23,9 @@ from benchmarks.corpus import article_html, sentence
 from benchmarks.feedgen import FeedHost, make_feeds
 from benchmarks.refresh import ensure_newsboat, timed
 from reader.config import FeedConfig
-from reader.fetch.parse import html_to_search_text
 from reader.models import ParsedEntry
 from reader.store import Store
+from reader.text.html import html_to_search_text
 
 RUNS = 3
 PROBE = r"""

@@ -35,6 +35,7 @@ class FeedConfig:
     url: str
     tags: tuple[str, ...] = ()
     enabled: bool = True
+    full_text: bool = False  # fetch each new article's page and extract its main text
 
     @property
     def is_local(self) -> bool:
@@ -99,7 +100,7 @@ _BOOL: _Check = (_is_bool, "true or false")
 _STR_LIST: _Check = (_is_str_list, "a list of non-empty strings")
 
 _TABLES: dict[str, dict[str, _Check]] = {
-    "feeds": {"name": _STR, "url": _STR, "tags": _STR_LIST, "enabled": _BOOL},
+    "feeds": {"name": _STR, "url": _STR, "tags": _STR_LIST, "enabled": _BOOL, "full_text": _BOOL},
     "topics": {"name": _STR, "match": _STR_LIST, "exclude": _STR_LIST},
     "fetch": {
         "concurrency": (_is_pos_int, "a positive integer"),
@@ -236,7 +237,8 @@ def _build_feeds(tables: list[dict[str, Any]], path: Path, loc: _Locator) -> lis
                               f"duplicate URL {url!r}, already used by feeds[{urls[key]}]")
         urls[key] = i
         tags = tuple(dict.fromkeys(s.strip() for s in t.get("tags", [])))
-        feeds.append(FeedConfig(name=name, url=url, tags=tags, enabled=t.get("enabled", True)))
+        feeds.append(FeedConfig(name=name, url=url, tags=tags, enabled=t.get("enabled", True),
+                                full_text=t.get("full_text", False)))
     return feeds
 
 

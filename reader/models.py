@@ -50,6 +50,7 @@ class FeedRow:
     next_due: str | None
     disabled: bool
     title: str | None
+    full_text: bool = False
 
     @property
     def fetch_url(self) -> str:
@@ -71,6 +72,8 @@ class Article:
     text: str
     is_read: bool
     is_starred: bool
+    full_content: str | None = None  # the page's main text, for feeds with full_text = true
+    full_text_error: str | None = None  # why the page's text could not be had; the summary is shown
 
 
 @dataclass(frozen=True, slots=True)

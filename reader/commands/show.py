@@ -50,6 +50,24 @@ def articles_from_feed(data: bytes, where: str, terms: list[str]) -> list[CleanA
     ]
 
 
+def article_from_page(page: bytes, url: str, terms: list[str]) -> CleanArticle:
+    """A web page's main text, extracted as full-text feeds are; the page's own markup if that fails."""
+    from dataclasses import replace
+
+    from reader.fetch.fulltext import ExtractionError, extract_main_text
+    from reader.text.html import html_to_blocks
+
+    text = _decode(page, url)
+    _, meta = html_to_blocks(text)
+    try:
+        main = extract_main_text(page, url)
+    except ExtractionError as exc:
+        cleaned = clean_article(text, link=url, kind="html", topic_terms=terms)
+        return replace(cleaned, repairs=(*cleaned.repairs, f"main-text extraction failed ({exc}); showing the page"))
+    return clean_article(main, title=meta.title, byline=meta.byline, source=meta.source, published=meta.published,
+                         link=url, kind="html", topic_terms=terms)
+
+
 def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticle], bool]:
     """The cleaned articles for TARGET and whether it is a list (a feed gives several)."""
     terms = _topic_terms_if_configured(args)
@@ -57,10 +75,9 @@ def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticl
         from reader.commands.fetch_page import fetch_page
 
         body, content_type = fetch_page(target, args)
-        text = _decode(body, target)
         if "xml" in (content_type or "") or _is_feed(Path(""), body):
             return articles_from_feed(body, target, terms), True
-        return [clean_article(text, link=target, topic_terms=terms)], False
+        return [article_from_page(body, target, terms)], False
     if target.isdigit() and not Path(target).exists():
         from reader.core import make_reader
 

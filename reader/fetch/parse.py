@@ -10,12 +10,12 @@ from __future__ import annotations
 import calendar
 import hashlib
 import html
-import re
 from typing import Any
 
 from reader.models import ParsedEntry, ParsedFeed
+from reader.text.html import TAG, html_to_search_text
 from reader.text.repair import repair_encoding
-from reader.text.sanitize import single_line, strip_control_characters
+from reader.text.sanitize import single_line
 
 TITLE_LIMIT = 500
 
@@ -26,19 +26,6 @@ class FeedParseError(Exception):
 
 # feedparser flags these, but the document was read correctly.
 _BENIGN_BOZO = {"CharacterEncodingOverride", "NonXMLContentType"}
-_TAG = re.compile(r"<[^>]*>")
-_DROP = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
-_WS = re.compile(r"[ \t\r\f\v]+")
-
-
-def html_to_search_text(fragment: str) -> str:
-    """A cheap tag strip for the search index; the reading view uses the real HTML parser instead."""
-    if "<" in fragment:
-        fragment = _TAG.sub(" ", _DROP.sub(" ", fragment))
-    text = strip_control_characters(html.unescape(fragment))
-    return "\n".join(line for line in (_WS.sub(" ", s).strip() for s in text.splitlines()) if line)
-
-
 def _looks_like_html(data: bytes) -> bool:
     head = data[:2048].lower()
     return b"<html" in head and not any(t in head for t in (b"<rss", b"<feed", b"<rdf"))
@@ -56,7 +43,7 @@ def _iso(parsed: Any) -> str | None:
 
 
 def _clean_label(value: Any, limit: int = TITLE_LIMIT) -> str:
-    text = html.unescape(_TAG.sub("", str(value or "")))
+    text = html.unescape(TAG.sub("", str(value or "")))
     return single_line(repair_encoding(text)[0], limit)
 
 

@@ -14,7 +14,10 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+import httpx
+
 from reader.config import Config
+from reader.fetch.fulltext import HostGate, fetch_full_texts
 from reader.fetch.http import FetchResult, fetch_http, make_client, read_local
 from reader.fetch.parse import FeedParseError, parse_feed_bytes
 from reader.models import FeedRow, ParsedFeed
@@ -34,6 +37,8 @@ class RefreshSummary:
     skipped: int = 0
     new: int = 0
     updated: int = 0
+    full_text_ok: int = 0
+    full_text_failed: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
@@ -45,6 +50,8 @@ class RefreshSummary:
             parts.append(f"{self.new} new, {self.updated} updated articles")
         else:
             parts.append("nothing new")
+        if self.full_text_ok or self.full_text_failed:
+            parts.append(f"full text for {self.full_text_ok}, unavailable for {self.full_text_failed}")
         return " · ".join(parts)
 
 
@@ -126,6 +133,8 @@ async def _refresh_all(
 ) -> None:
     pool = _LazyPool(executor)
     limit = asyncio.Semaphore(config.fetch.concurrency)
+    pages = asyncio.Semaphore(config.fetch.concurrency)
+    gate = HostGate()
     done = 0
     try:
         async with make_client(config.fetch) as client:
@@ -134,6 +143,12 @@ async def _refresh_all(
                 nonlocal done
                 async with limit:
                     await _refresh_feed(store, config, client, pool, feed, summary)
+                if feed.full_text:
+                    missing = await asyncio.to_thread(store.missing_full_text, feed.id)
+                    ok, failed = await fetch_full_texts(missing, client, config.fetch, pool.get, gate, pages,
+                                                        store.save_full_text)
+                    summary.full_text_ok += ok
+                    summary.full_text_failed += failed
                 done += 1
                 if progress is not None:
                     progress(done, len(feeds), feed.name)
@@ -144,11 +159,11 @@ async def _refresh_all(
 
 
 async def _refresh_feed(
-    store: Store, config: Config, client: object, pool: _LazyPool, feed: FeedRow, summary: RefreshSummary
+    store: Store, config: Config, client: httpx.AsyncClient, pool: _LazyPool, feed: FeedRow, summary: RefreshSummary
 ) -> None:
     url = feed.fetch_url
     if url.startswith(("http://", "https://")):
-        result = await fetch_http(client, url, config.fetch, feed.etag, feed.last_modified)  # type: ignore[arg-type]
+        result = await fetch_http(client, url, config.fetch, feed.etag, feed.last_modified)
     else:
         result = await asyncio.to_thread(read_local, url, config.fetch, feed.last_modified)
     parsed: ParsedFeed | None = None

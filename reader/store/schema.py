@@ -90,6 +90,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX articles_unread ON articles (is_read, feed_id);
     CREATE INDEX articles_starred ON articles (is_starred);
     """,
+    # v5: full text for summary-only feeds, stored beside the feed's own content, and why it failed.
+    """
+    ALTER TABLE feeds ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE articles ADD COLUMN full_content TEXT;
+    ALTER TABLE articles ADD COLUMN full_text_error TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

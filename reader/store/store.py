@@ -18,16 +18,17 @@ from typing import Any
 from reader.config import FeedConfig
 from reader.models import Article, FeedRow, ParsedEntry, Pin
 from reader.store.schema import StoreError, migrate
+from reader.text.html import html_to_search_text
 
 BUSY_TIMEOUT_S = 15.0
 
 _ARTICLE_COLUMNS = (
     "a.id, a.feed_id, f.name, a.guid, a.link, a.title, a.author, a.published, a.first_seen, "
-    "a.content, a.text, a.is_read, a.is_starred"
+    "a.content, a.text, a.is_read, a.is_starred, a.full_content, a.full_text_error"
 )
 _FEED_COLUMNS = (
     "id, name, url, effective_url, tags, etag, last_modified, last_status, last_error, error_since, "
-    "last_fetched, next_due, disabled, title"
+    "last_fetched, next_due, disabled, title, full_text"
 )
 
 
@@ -110,6 +111,7 @@ class Store:
                         "INSERT INTO feeds (name, url, tags, active, disabled) VALUES (?, ?, ?, 1, ?)",
                         (feed.name, url, tags, int(not feed.enabled)),
                     )
+                    row = (c.execute("SELECT last_insert_rowid()").fetchone()[0], url)
                 elif row[1] != url:
                     # A new URL in the file means a new source: forget redirects and validators.
                     c.execute(
@@ -123,6 +125,7 @@ class Store:
                         "disabled = CASE WHEN ? THEN disabled ELSE 1 END WHERE id = ?",
                         (tags, int(feed.enabled), row[0]),
                     )
+                c.execute("UPDATE feeds SET full_text = ? WHERE id = ?", (int(feed.full_text), row[0]))
 
     def feeds(self, active_only: bool = True) -> list[FeedRow]:
         where = "WHERE active = 1" if active_only else ""
@@ -245,6 +248,22 @@ class Store:
         rows = self._query(f"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where}", params)
         return int(rows[0][0])
 
+    def missing_full_text(self, feed_id: int, limit: int = 200) -> list[tuple[int, str]]:
+        """(id, link) of the feed's articles whose page text was never tried, newest first."""
+        rows = self._query(
+            "SELECT id, link FROM articles WHERE feed_id = ? AND full_content IS NULL AND full_text_error IS NULL "
+            "AND link LIKE 'http%' ORDER BY id DESC LIMIT ?", (feed_id, limit))
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def save_full_text(self, article_id: int, content: str | None, error: str | None) -> None:
+        """Store the extracted page text (indexed for search) or the reason there is none."""
+        with self._write() as c:
+            if content is not None:
+                c.execute("UPDATE articles SET full_content = ?, full_text_error = NULL, text = text || ? "
+                          "WHERE id = ?", (content, "\n" + html_to_search_text(content), article_id))
+            else:
+                c.execute("UPDATE articles SET full_text_error = ? WHERE id = ?", (error, article_id))
+
     def has_articles(self) -> bool:
         return bool(self._query("SELECT 1 FROM articles LIMIT 1"))
 
@@ -345,10 +364,10 @@ def _feed_row(r: tuple[Any, ...]) -> FeedRow:
     tags = tuple(t for t in str(r[4] or "").split("\n") if t)
     return FeedRow(id=r[0], name=r[1], url=r[2], effective_url=r[3], tags=tags, etag=r[5], last_modified=r[6],
                    last_status=r[7], last_error=r[8], error_since=r[9], last_fetched=r[10], next_due=r[11],
-                   disabled=bool(r[12]), title=r[13])
+                   disabled=bool(r[12]), title=r[13], full_text=bool(r[14]))
 
 
 def _article(r: tuple[Any, ...]) -> Article:
     return Article(id=r[0], feed_id=r[1], feed_name=r[2], guid=r[3], link=r[4], title=r[5], author=r[6],
                    published=r[7], first_seen=r[8], content=r[9], text=r[10], is_read=bool(r[11]),
-                   is_starred=bool(r[12]))
+                   is_starred=bool(r[12]), full_content=r[13], full_text_error=r[14])

@@ -9,7 +9,7 @@ Cleaning is deterministic and idempotent: cleaning the output again changes noth
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from reader.text.boilerplate import is_boilerplate, is_caption
@@ -133,9 +133,9 @@ def topic_terms(topics: Sequence[Any]) -> list[str]:
 
 
 def clean_stored_article(article: Any, terms: Sequence[str] = ()) -> CleanArticle:
-    """Clean an Article from the store, with its feed's name as the source."""
-    return clean_article(
-        article.content or article.text,
+    """Clean an Article from the store: the page's full text when there is one, else the feed's content."""
+    cleaned = clean_article(
+        article.full_content or article.content or article.text,
         title=article.title or None,
         byline=article.author,
         source=article.feed_name,
@@ -143,3 +143,6 @@ def clean_stored_article(article: Any, terms: Sequence[str] = ()) -> CleanArticl
         link=article.link,
         topic_terms=terms,
     )
+    if article.full_text_error:
+        return replace(cleaned, repairs=(*cleaned.repairs, f"{article.full_text_error}; showing the feed's summary"))
+    return cleaned

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 from typing import Literal
+
+from reader.text.sanitize import strip_control_characters
 
 BlockKind = Literal["p", "h", "li", "quote", "caption", "pre"]
 
@@ -45,6 +48,19 @@ _META_KEYS = {
 _SPACES = re.compile(r"\s+")
 _LOOKS_HTML = re.compile(r"<(?:p|div|br|html|body|article|span|a|h[1-6]|ul|ol|li|figure|img|blockquote|em|strong|"
                          r"i|b|section|main|table)\b[^>]*>", re.I)
+
+
+TAG = re.compile(r"<[^>]*>")
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+_LINE_SPACE = re.compile(r"[ \t\r\f\v]+")
+
+
+def html_to_search_text(fragment: str) -> str:
+    """A cheap tag strip for the search index and topic matching; reading uses html_to_blocks instead."""
+    if "<" in fragment:
+        fragment = TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", fragment))
+    text = strip_control_characters(unescape(fragment))
+    return "\n".join(line for line in (_LINE_SPACE.sub(" ", s).strip() for s in text.splitlines()) if line)
 
 
 def looks_like_html(text: str) -> bool:

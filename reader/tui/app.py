@@ -183,17 +183,17 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
     def run_refresh(self) -> None:
-        config_error = None
+        config, config_error = self.reader.config, None
         try:  # feeds.toml may have changed (or broken) while the app was open
-            self.reader.config = load_config(self.reader.config.path)
+            config = load_config(config.path)
         except ConfigError as exc:
             config_error = str(exc)
 
         def progress(done: int, total: int, name: str) -> None:
             self.post_message(RefreshProgress(done, total, name))
 
-        summary = refresh(self.reader.store, self.reader.config, progress=progress)
-        self.post_message(RefreshFinished(summary, config_error=config_error))
+        summary = refresh(self.reader.store, config, progress=progress)
+        self.post_message(RefreshFinished(summary, config, config_error))
 
     @work(thread=True, exit_on_error=False, group="settings")
     def save_theme(self, name: str) -> None:
@@ -244,15 +244,18 @@ class ReaderApp(App[None]):
 
     def on_refresh_finished(self, message: RefreshFinished) -> None:
         self.refreshing = False
+        if message.config is not self.reader.config:
+            self.reader.config = message.config
+            self.matchers = compile_topics(message.config.topics)
+            self.query_one(ReadingView).matchers = self.matchers
         if message.config_error:
             self.notify(f"feeds.toml is invalid, kept the previous settings: {message.config_error}",
                         severity="error", timeout=15)
-        if message.summary is not None:
-            summary = message.summary
-            self.notify(summary.line(), title="Refresh done")
-            for name, reason in summary.failures[:5]:
-                self.notify(f"{name}: {reason}", title="Feed failed", severity="warning", timeout=10)
-            self._status(summary.line())
+        summary = message.summary
+        self.notify(summary.line(), title="Refresh done")
+        for name, reason in summary.failures[:5]:
+            self.notify(f"{name}: {reason}", title="Feed failed", severity="warning", timeout=10)
+        self._status(summary.line())
         self.load_sidebar()
         self.count_topic_unread()
         self.load_articles(reset=True)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from textual.message import Message
 
+from reader.config import Config
 from reader.fetch.refresh import RefreshSummary
 from reader.models import Article, FeedRow, Pin
 from reader.text.clean import CleanArticle
@@ -66,6 +67,6 @@ class RefreshProgress(Message):
 
 @dataclass
 class RefreshFinished(Message):
-    summary: RefreshSummary | None
-    error: str | None = None
-    config_error: str | None = field(default=None)
+    summary: RefreshSummary
+    config: Config  # feeds.toml as read for this refresh; the handler adopts it
+    config_error: str | None = None

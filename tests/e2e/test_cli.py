@@ -108,7 +108,8 @@ print('HEAVY:' + ','.join(heavy))
 """
 
 
-@pytest.mark.parametrize("command", [["fetch"], ["digest", "--no-fetch", "--stdout"], ["show", "feeds.toml"]])
+@pytest.mark.parametrize("command", [["fetch"], ["digest", "--no-fetch", "--stdout"], ["show", "feeds.toml"],
+                                     ["feeds", "list"], ["feeds", "export"]])
 def test_core_commands_never_import_textual(workdir: Path, command: list[str]) -> None:
     if command[0] == "show":
         command = ["show", str(REPO / "tests" / "data" / "secure-communities-wnyc.txt")]

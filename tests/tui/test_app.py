@@ -222,3 +222,21 @@ async def test_sidebar_topic_counts_follow_exact_rules_and_reads(filled_app: Rea
         assert filled_app.topic_unread["Secure Communities"] == 6
         labels = [str(o.prompt) for o in filled_app.query_one("#sidebar")._options]
         assert any(label.startswith("◆ Secure Communities") and label.endswith("6") for label in labels)
+
+
+async def test_a_changed_feeds_toml_is_picked_up_on_refresh(filled_app: ReaderApp, sample_dir: Path) -> None:
+    from reader.config import load_config
+    from reader.feeds.edit import NewFeed, add_feeds
+
+    (sample_dir / "extra.xml").write_text(
+        "<rss version='2.0'><channel><title>Extra</title><item><guid>x1</guid><title>Extra story on E-Verify"
+        "</title><description>E-Verify again.</description></item></channel></rss>")
+    async with filled_app.run_test(size=SIZE) as pilot:
+        await settle(filled_app, pilot)
+        add_feeds(load_config(sample_dir / "feeds.toml"), [NewFeed("Extra Outlet", "extra.xml", ("new",))])
+        await pilot.press("r")
+        await settle(filled_app, pilot)
+        ids = [o.id for o in filled_app.query_one("#sidebar")._options]
+        assert "tag:new" in ids and "Extra story on E-Verify" in row_titles(filled_app)
+        assert filled_app.topic_unread["E-Verify"] == 3
+        assert [f.name for f in filled_app.reader.config.feeds][-1] == "Extra Outlet"

@@ -1,0 +1,1 @@
+"""Managing subscriptions: editing feeds.toml in place, OPML import/export, and feed discovery."""

@@ -1,0 +1,63 @@
+"""Finds the feed behind a URL: the URL itself when it is a feed, else the page's <link rel="alternate">."""
+
+from __future__ import annotations
+
+import asyncio
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+from reader.config import FetchConfig
+from reader.fetch.http import fetch_http, make_client
+from reader.fetch.parse import FeedParseError, parse_feed_bytes
+
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
+
+
+class DiscoveryError(Exception):
+    """No feed could be found; the message says what was fetched and what it was."""
+
+
+class _AlternateLinks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "link":
+            return
+        a = {k.lower(): (v or "") for k, v in attrs}
+        rels = a.get("rel", "").lower().split()
+        if "alternate" in rels and a.get("type", "").lower().split(";")[0].strip() in FEED_TYPES and a.get("href"):
+            self.links.append(a["href"])
+
+
+def alternate_links(page: str, base: str) -> list[str]:
+    parser = _AlternateLinks()
+    parser.feed(page)
+    return [urljoin(base, href) for href in parser.links]
+
+
+async def _discover(url: str, cfg: FetchConfig) -> tuple[str, str | None]:
+    async with make_client(cfg) as client:
+        for attempt in range(2):
+            result = await fetch_http(client, url, cfg)
+            if result.error or result.body is None:
+                raise DiscoveryError(f"{url}: {result.error or 'no content'}")
+            final = result.moved_to or url
+            try:
+                feed = parse_feed_bytes(result.body, result.content_type, final)
+                return final, feed.title
+            except FeedParseError as exc:
+                if attempt:
+                    raise DiscoveryError(f"{url}: the page's feed link does not give a feed ({exc})") from None
+                links = alternate_links(result.body.decode("utf-8", "replace"), final)
+                if not links:
+                    raise DiscoveryError(f"{url}: not a feed, and the page has no <link rel=\"alternate\"> "
+                                         "to an RSS or Atom feed; give the feed's own URL") from None
+                url = links[0]
+    raise AssertionError("unreachable")
+
+
+def discover_feed(url: str, cfg: FetchConfig) -> tuple[str, str | None]:
+    """(feed URL, feed title) for `url`; raises DiscoveryError with a reason a user can act on."""
+    return asyncio.run(_discover(url, cfg))

@@ -1,0 +1,88 @@
+"""OPML 2.0 in and out: folders become tags and tags become folders, so a round trip loses nothing.
+
+Reads the shapes newsboat, Miniflux, Feedly and NetNewsWire export: flat lists, one level of
+folders, feeds repeated under several folders, and the `category` attribute. A document with a
+DTD is refused outright: OPML needs none, and refusing it rules out entity expansion attacks.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import quoteattr
+
+from reader.config import FeedConfig
+
+
+class OpmlError(Exception):
+    """The file is not usable OPML; the message says where and why."""
+
+
+@dataclass
+class OpmlFeed:
+    name: str
+    url: str
+    tags: list[str]
+    enabled: bool = True
+
+
+def parse_opml(data: bytes, where: str) -> list[OpmlFeed]:
+    """Feeds in document order; a feed listed under several folders appears once with every folder as a tag."""
+    head = data[:4096].lower()
+    if b"<!doctype" in head or b"<!entity" in data.lower():
+        raise OpmlError(f"{where}: has a DTD or entity declarations, which OPML never needs; refusing to read it")
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise OpmlError(f"{where}: not well-formed XML ({exc})") from None
+    if root.tag != "opml":
+        raise OpmlError(f"{where}: the root element is <{root.tag}>, not <opml>")
+    body = root.find("body")
+    if body is None:
+        raise OpmlError(f"{where}: has no <body> element")
+    found: dict[str, OpmlFeed] = {}
+
+    def walk(node: ET.Element, folders: list[str]) -> None:
+        for outline in node.findall("outline"):
+            url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
+            label = (outline.get("title") or outline.get("text") or "").strip()
+            if url:
+                tags = [*folders, *(c.strip().strip("/") for c in (outline.get("category") or "").split(","))]
+                tags = [t for t in dict.fromkeys(tags) if t]
+                if url in found:
+                    found[url].tags = list(dict.fromkeys([*found[url].tags, *tags]))
+                else:
+                    disabled = (outline.get("isDisabled") or "").lower() == "true"
+                    found[url] = OpmlFeed(label or url, url, tags, enabled=not disabled)
+            else:
+                walk(outline, [*folders, label] if label else folders)
+
+    walk(body, [])
+    return list(found.values())
+
+
+def render_opml(feeds: Sequence[FeedConfig], title: str = "policy-reader subscriptions") -> str:
+    """OPML 2.0 with one folder per first tag; every tag also goes in `category` for the round trip."""
+    def outline(f: FeedConfig, indent: str) -> str:
+        attrs = f'type="rss" text={quoteattr(f.name)} title={quoteattr(f.name)} xmlUrl={quoteattr(f.url)}'
+        if f.tags:
+            attrs += f" category={quoteattr(','.join(f.tags))}"
+        if not f.enabled:
+            attrs += ' isDisabled="true"'
+        return f"{indent}<outline {attrs}/>"
+
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">',
+             f"  <head><title>{title}</title></head>", "  <body>"]
+    folders: dict[str, list[FeedConfig]] = {}
+    for f in feeds:
+        if f.tags:
+            folders.setdefault(f.tags[0], []).append(f)
+        else:
+            lines.append(outline(f, "    "))
+    for folder, members in folders.items():
+        lines.append(f"    <outline text={quoteattr(folder)} title={quoteattr(folder)}>")
+        lines += [outline(f, "      ") for f in members]
+        lines.append("    </outline>")
+    lines += ["  </body>", "</opml>", ""]
+    return "\n".join(lines)
