@@ -37,6 +37,20 @@ def ensure_newsboat() -> str | None:
     return found
 
 
+def newsboat_for(host: FeedHost, work: Path) -> tuple[list[str], dict[str, str]] | None:
+    """The newsboat command (without -x) and environment for the host's feeds, or None without newsboat.
+
+    reload-threads matches reader's concurrency of 16, so both fetch in parallel alike.
+    """
+    newsboat = ensure_newsboat()
+    if newsboat is None:
+        return None
+    (work / "urls").write_text("\n".join(host.url(p) for p in host.paths) + "\n")
+    (work / "nb.conf").write_text("reload-threads 16\n")
+    command = [newsboat, "-u", str(work / "urls"), "-c", str(work / "nb.db"), "-C", str(work / "nb.conf")]
+    return command, {**os.environ, "HOME": str(work)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--feeds", type=int, default=200)
@@ -52,15 +66,12 @@ def main() -> None:
         print(f"feeds: {args.feeds} x {args.items} items, served from 127.0.0.1")
         print(f"reader fetch, cold : {cold:6.2f} s")
         print(f"reader fetch, warm : {warm:6.2f} s  (every feed answers 304)")
-        newsboat = ensure_newsboat()
-        if newsboat is None:
+        found = newsboat_for(host, work)
+        if found is None:
             print("newsboat: not available here; no ratios")
             return
-        (work / "urls").write_text("\n".join(host.url(p) for p in host.paths) + "\n")
-        (work / "nb.conf").write_text("reload-threads 16\n")
-        env = {**os.environ, "HOME": str(work)}
-        nb = [newsboat, "-x", "reload", "-u", str(work / "urls"), "-c", str(work / "nb.db"),
-              "-C", str(work / "nb.conf")]
+        command, env = found
+        nb = [*command, "-x", "reload"]
         nb_cold = timed(nb, env)
         nb_second = timed(nb, env)
         nb_warm = timed(nb, env)

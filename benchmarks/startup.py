@@ -21,7 +21,7 @@ from pathlib import Path
 
 from benchmarks.corpus import article_html, sentence
 from benchmarks.feedgen import FeedHost, make_feeds
-from benchmarks.refresh import ensure_newsboat, timed
+from benchmarks.refresh import newsboat_for, timed
 from reader.config import FeedConfig
 from reader.models import ParsedEntry
 from reader.store import Store
@@ -107,14 +107,11 @@ def main() -> None:
         small, big = figures[1_000], figures[100_000]
         print(f"start-up 100k / 1k : {big['first_paint_s'] / small['first_paint_s']:.2f}x  (target <= 1.2x)")
         print(f"peak memory 100k / 1k: {big['peak_kib_at_paint'] / small['peak_kib_at_paint']:.2f}x  (target <= 1.3x)")
-        newsboat = ensure_newsboat()
-        if newsboat is None:
+        found = newsboat_for(host, work)
+        if found is None:
             print("newsboat: not available here; no ratio")
             return
-        (work / "urls").write_text("\n".join(host.url(p) for p in host.paths) + "\n")
-        (work / "nb.conf").write_text("reload-threads 16\n")
-        env = {**os.environ, "HOME": str(work)}
-        nb = [newsboat, "-u", str(work / "urls"), "-c", str(work / "nb.db"), "-C", str(work / "nb.conf")]
+        nb, env = found
         timed([*nb, "-x", "reload"], env)
         nb_times = [timed([*nb, "-x", "print-unread"], env) for _ in range(RUNS)]
         print(f"newsboat -x print-unread over the same 10,000 articles: {min(nb_times):.3f} s (best of {RUNS})")

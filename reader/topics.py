@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.config import TopicConfig
+from reader.models import Article
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
@@ -57,6 +58,11 @@ class TopicMatcher:
         if not self.excludes:
             return any(p.search(text) for p in self.patterns)
         return self.count(text) > 0
+
+
+def topic_text(article: Article) -> str:
+    """What topics are matched on: the title and the stored plain text (the same for digest and reader)."""
+    return f"{article.title}\n{article.text}"
 
 
 def compile_topics(topics: Iterable[TopicConfig]) -> list[TopicMatcher]:

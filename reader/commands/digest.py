@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
-import tempfile
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from reader.core import Reader, make_reader
 from reader.digest.build import TREND_DAYS, build_digest, count_topics
 from reader.digest.model import Digest
 from reader.digest.render import render_digest
+from reader.files import write_text_atomically
 from reader.models import Article, Pin
 from reader.text.clean import clean_stored_article, topic_terms
 from reader.topics import compile_topics
@@ -72,23 +71,12 @@ def collect_and_build(reader: Reader, day: date) -> Digest:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename, so a reader never sees half a digest."""
+    """Write the digest via a temporary file and rename; DigestError says why it could not be written."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        write_text_atomically(path, text)
     except OSError as exc:
         raise DigestError(f"cannot write the digest to {path}: {exc.strerror or exc}; "
                           "choose another --out or fix the folder's permissions") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise DigestError(f"cannot write the digest to {path}: {exc.strerror or exc}; "
-                          "choose another --out or fix permissions") from None
 
 
 def run(args: argparse.Namespace) -> int:

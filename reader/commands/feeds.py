@@ -100,8 +100,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from reader.commands.digest import DigestError, write_atomically
     from reader.feeds.opml import render_opml
+    from reader.files import write_text_atomically
 
     config = load_config(find_config_path(args.config))
     text = render_opml(config.feeds)
@@ -109,9 +109,9 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        write_atomically(Path(args.out), text)
-    except DigestError as exc:
-        print(f"reader: feeds export: {exc}", file=sys.stderr)
+        write_text_atomically(Path(args.out), text)
+    except OSError as exc:
+        print(f"reader: feeds export: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
     print(f"exported {len(config.feeds)} feeds to {args.out}")
     return 0

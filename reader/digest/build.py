@@ -28,7 +28,7 @@ from reader.digest.summarise import StoryForSummary, summarise
 from reader.models import Article, FeedRow, Pin
 from reader.stories import StoryText, fold_copies
 from reader.text.clean import CleanArticle
-from reader.topics import TopicMatcher, compile_topics
+from reader.topics import TopicMatcher, compile_topics, topic_text
 
 TREND_DAYS = 7
 QUOTES_PER_TOPIC = 3
@@ -42,10 +42,6 @@ _NOT_NAMES = frozenset({
     "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December", "Mr", "Mrs", "Ms", "Dr",
 })
-
-
-def topic_text(article: Article) -> str:
-    return f"{article.title}\n{article.text}"
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,14 @@ feeds.toml is never left invalid or half-written.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.config import Config, ConfigError, FeedConfig, parse_config
+from reader.files import write_text_atomically
 
 _HEADER = re.compile(r"^\s*\[")
 _FEEDS_HEADER = re.compile(r"^\s*\[\[\s*feeds\s*\]\]")
@@ -70,18 +69,10 @@ def write_config_atomically(path: Path, text: str) -> Config:
         raise FeedEditError(f"the edited feeds.toml would not parse ({exc}); nothing was changed") from None
     except ConfigError as exc:
         raise FeedEditError(f"the edit would make feeds.toml invalid ({exc}); nothing was changed") from None
-    fd, tmp = tempfile.mkstemp(prefix=".feeds.toml.", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
+        write_text_atomically(path, text)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise FeedEditError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise FeedEditError(f"cannot write {path}: {exc.strerror or exc}; nothing was changed") from None
     return config
 
 

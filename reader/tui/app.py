@@ -1,7 +1,7 @@
 """ReaderApp: the Textual reader over the store and the cleaning pipeline.
 
-All store and cleaning work runs in thread workers that only post messages; the handlers
-below own every widget change. Errors become notifications, never tracebacks.
+All store and cleaning work runs in the thread workers of reader.tui.workers, which only post
+messages; the handlers below own every widget change. Errors become notifications, never tracebacks.
 """
 
 from __future__ import annotations
@@ -11,21 +11,17 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual import on
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
-from reader.config import ConfigError, load_config
 from reader.core import Reader, make_reader
-from reader.fetch.refresh import refresh
 from reader.models import Article
 from reader.store import ArticleFilter
-from reader.stories import StoryText, fold_copies
-from reader.text.clean import clean_stored_article, topic_terms
 from reader.topics import TopicMatcher, compile_topics
 from reader.tui.messages import (
     ArticleChanged,
@@ -39,14 +35,13 @@ from reader.tui.messages import (
 )
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.topic_picker import TopicPicker
-from reader.tui.widgets.article_list import PAGE_SIZE, ArticleList
+from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_view import ReadingView
 from reader.tui.widgets.sidebar import Sidebar
+from reader.tui.workers import THEME_SETTING, StoreWorkers
 
-THEME_SETTING = "theme"
 
-
-class ReaderApp(App[None]):
+class ReaderApp(StoreWorkers):
     CSS_PATH = Path(__file__).parent / "reader.tcss"  # absolute, so subclasses elsewhere still find it
     TITLE = "policy-reader"
     BINDINGS = [
@@ -99,105 +94,6 @@ class ReaderApp(App[None]):
         self.load_articles(reset=True)
         if self.reader.config.refresh_on_start or not self.reader.store.has_articles():
             self.action_refresh()
-
-    # -- workers: store and cleaning work, off the UI thread ------------------------------
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="sidebar")
-    def load_sidebar(self) -> None:
-        """Feed, unread and starred counts: index lookups, cheap at any store size."""
-        store = self.reader.store
-        unread = store.unread_counts()
-        feeds = store.feeds()
-        self.post_message(SidebarLoaded(feeds, unread, sum(unread.get(f.id, 0) for f in feeds),
-                                        store.starred_count()))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="topics")
-    def count_topic_unread(self) -> None:
-        """Unread articles per topic; started after the first paint because it reads every candidate's text."""
-        counts = {m.name: len(self._topic_ids(m, unread_only=True)) for m in self.matchers}
-        if not get_current_worker().is_cancelled:
-            self.post_message(TopicCountsLoaded(counts))
-
-    def _topic_ids(self, matcher: TopicMatcher, unread_only: bool = False) -> list[int]:
-        """FTS narrows the candidates, then the exact matching rules (case, word boundaries, excludes) decide."""
-        topic = next(t for t in self.reader.config.topics if t.name == matcher.name)
-        worker = get_current_worker()
-        ids: list[int] = []
-        for n, (aid, _, title, text) in enumerate(self.reader.store.iter_phrase_candidates(topic.match, unread_only)):
-            if n % 500 == 0 and worker.is_cancelled:
-                return ids  # the app is closing or a newer request replaced this one; nobody will read it
-            if matcher.matches(f"{title}\n{text}"):
-                ids.append(aid)
-        return ids
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="articles")
-    def load_articles(self, reset: bool, offset: int = 0) -> None:
-        generation = self.generation
-        page = self.reader.store.list_articles(self.filter, limit=PAGE_SIZE + 1, offset=offset)
-        more, page = len(page) > PAGE_SIZE, page[:PAGE_SIZE]
-        badges = {a.id: [m.name for m in self.matchers if m.matches(f"{a.title}\n{a.text}")] for a in page}
-        groups = fold_copies([StoryText(a.id, a.feed_name, f"{a.title}\n{a.text}") for a in page])
-        outlets: dict[int, int] = {}
-        by_id = {a.id: a for a in page}
-        for group in groups:
-            names = {by_id[i].feed_name for i in group}
-            for i in group:
-                outlets[i] = len(names - {by_id[i].feed_name})
-        self.post_message(ArticlesLoaded(page, badges, outlets, more, reset, generation))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
-    def open_article(self, article_id: int, mark_read: bool = True) -> None:
-        store = self.reader.store
-        if mark_read:
-            store.set_read([article_id])
-        article = store.article(article_id)
-        if article is None:
-            return
-        cleaned = clean_stored_article(article, topic_terms(self.reader.config.topics))
-        self.post_message(ArticleOpened(article, cleaned, store.pins([article_id])))
-        if mark_read:
-            self.post_message(ArticleChanged(article))
-
-    @work(thread=True, exit_on_error=False, group="state")
-    def change_article(self, article_id: int, read: bool | None = None, starred: bool | None = None) -> None:
-        if read is not None:
-            self.reader.store.set_read([article_id], read)
-        if starred is not None:
-            self.reader.store.set_starred([article_id], starred)
-        article = self.reader.store.article(article_id)
-        if article is not None:
-            self.post_message(ArticleChanged(article))
-
-    @work(thread=True, exit_on_error=False, group="pins")
-    def toggle_pin(self, article_id: int, text: str, speaker: str | None, pinned: bool) -> None:
-        if pinned:
-            self.reader.store.remove_pin(article_id, text)
-        else:
-            self.reader.store.add_pin(article_id, text, speaker)
-        self.open_article(article_id, mark_read=False)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="topic")
-    def compute_topic_filter(self, topic: str) -> None:
-        matcher = next(m for m in self.matchers if m.name == topic)
-        self.post_message(TopicFilterReady(topic, tuple(self._topic_ids(matcher))))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
-    def run_refresh(self) -> None:
-        config, config_error = self.reader.config, None
-        try:  # feeds.toml may have changed (or broken) while the app was open
-            config = load_config(config.path)
-        except ConfigError as exc:
-            config_error = str(exc)
-
-        def progress(done: int, total: int, name: str) -> None:
-            self.post_message(RefreshProgress(done, total, name))
-
-        summary = refresh(self.reader.store, config, progress=progress)
-        self.post_message(RefreshFinished(summary, config, config_error))
-
-    @work(thread=True, exit_on_error=False, group="settings")
-    def save_theme(self, name: str) -> None:
-        self.reader.store.set_setting(THEME_SETTING, name)
 
     # -- message handlers: the only place widgets change -----------------------------------
 

@@ -1,0 +1,142 @@
+"""Thread workers of the reader: every store and cleaning call runs here, off the UI thread.
+
+Workers only read and write the store and post messages; the app's handlers apply the results
+to widgets and app state. Long workers check for cancellation so quitting never waits on them.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import App
+from textual.worker import get_current_worker
+
+from reader.config import ConfigError, load_config
+from reader.core import Reader
+from reader.fetch.refresh import refresh
+from reader.models import Article
+from reader.store import ArticleFilter
+from reader.stories import StoryText, fold_copies
+from reader.text.clean import clean_stored_article, topic_terms
+from reader.topics import TopicMatcher, topic_text, topics_in
+from reader.tui.messages import (
+    ArticleChanged,
+    ArticleOpened,
+    ArticlesLoaded,
+    RefreshFinished,
+    RefreshProgress,
+    SidebarLoaded,
+    TopicCountsLoaded,
+    TopicFilterReady,
+)
+from reader.tui.widgets.article_list import PAGE_SIZE
+
+THEME_SETTING = "theme"
+
+
+class StoreWorkers(App[None]):
+    """The app's background work; ReaderApp sets these attributes and handles the messages."""
+
+    reader: Reader
+    matchers: list[TopicMatcher]
+    filter: ArticleFilter
+    generation: int
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sidebar")
+    def load_sidebar(self) -> None:
+        """Feed, unread and starred counts: index lookups, cheap at any store size."""
+        store = self.reader.store
+        unread = store.unread_counts()
+        feeds = store.feeds()
+        self.post_message(SidebarLoaded(feeds, unread, sum(unread.get(f.id, 0) for f in feeds),
+                                        store.starred_count()))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="topics")
+    def count_topic_unread(self) -> None:
+        """Unread articles per topic; started after the first paint because it reads every candidate's text."""
+        counts = {m.name: len(self._topic_ids(m, unread_only=True)) for m in self.matchers}
+        if not get_current_worker().is_cancelled:
+            self.post_message(TopicCountsLoaded(counts))
+
+    def _topic_ids(self, matcher: TopicMatcher, unread_only: bool = False) -> list[int]:
+        """FTS narrows the candidates, then the exact matching rules (case, word boundaries, excludes) decide."""
+        topic = next(t for t in self.reader.config.topics if t.name == matcher.name)
+        worker = get_current_worker()
+        ids: list[int] = []
+        for n, (aid, _, title, text) in enumerate(self.reader.store.iter_phrase_candidates(topic.match, unread_only)):
+            if n % 500 == 0 and worker.is_cancelled:
+                return ids  # the app is closing or a newer request replaced this one; nobody will read it
+            if matcher.matches(f"{title}\n{text}"):  # what topics.topic_text gives, without the Article
+                ids.append(aid)
+        return ids
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="articles")
+    def load_articles(self, reset: bool, offset: int = 0) -> None:
+        generation = self.generation
+        page = self.reader.store.list_articles(self.filter, limit=PAGE_SIZE + 1, offset=offset)
+        more, page = len(page) > PAGE_SIZE, page[:PAGE_SIZE]
+        badges = {a.id: topics_in(topic_text(a), self.matchers) for a in page}
+        groups = fold_copies([StoryText(a.id, a.feed_name, topic_text(a)) for a in page])
+        outlets: dict[int, int] = {}
+        by_id = {a.id: a for a in page}
+        for group in groups:
+            names = {by_id[i].feed_name for i in group}
+            for i in group:
+                outlets[i] = len(names - {by_id[i].feed_name})
+        self.post_message(ArticlesLoaded(page, badges, outlets, more, reset, generation))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
+    def open_article(self, article_id: int) -> None:
+        self.reader.store.set_read([article_id])
+        article = self._post_opened(article_id)
+        if article is not None:
+            self.post_message(ArticleChanged(article))
+
+    def _post_opened(self, article_id: int) -> Article | None:
+        """Read, clean and post one article with its pins (called from worker threads only)."""
+        store = self.reader.store
+        article = store.article(article_id)
+        if article is not None:
+            cleaned = clean_stored_article(article, topic_terms(self.reader.config.topics))
+            self.post_message(ArticleOpened(article, cleaned, store.pins([article_id])))
+        return article
+
+    @work(thread=True, exit_on_error=False, group="state")
+    def change_article(self, article_id: int, read: bool | None = None, starred: bool | None = None) -> None:
+        if read is not None:
+            self.reader.store.set_read([article_id], read)
+        if starred is not None:
+            self.reader.store.set_starred([article_id], starred)
+        article = self.reader.store.article(article_id)
+        if article is not None:
+            self.post_message(ArticleChanged(article))
+
+    @work(thread=True, exit_on_error=False, group="pins")
+    def toggle_pin(self, article_id: int, text: str, speaker: str | None, pinned: bool) -> None:
+        if pinned:
+            self.reader.store.remove_pin(article_id, text)
+        else:
+            self.reader.store.add_pin(article_id, text, speaker)
+        self._post_opened(article_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="topic")
+    def compute_topic_filter(self, topic: str) -> None:
+        matcher = next(m for m in self.matchers if m.name == topic)
+        self.post_message(TopicFilterReady(topic, tuple(self._topic_ids(matcher))))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
+    def run_refresh(self) -> None:
+        config, config_error = self.reader.config, None
+        try:  # feeds.toml may have changed (or broken) while the app was open
+            config = load_config(config.path)
+        except ConfigError as exc:
+            config_error = str(exc)
+
+        def progress(done: int, total: int, name: str) -> None:
+            self.post_message(RefreshProgress(done, total, name))
+
+        summary = refresh(self.reader.store, config, progress=progress)
+        self.post_message(RefreshFinished(summary, config, config_error))
+
+    @work(thread=True, exit_on_error=False, group="settings")
+    def save_theme(self, name: str) -> None:
+        self.reader.store.set_setting(THEME_SETTING, name)
