@@ -6,7 +6,7 @@ import argparse
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.fetch.refresh import start_parse_helpers
+    from reader.fetch.pool import start_parse_helpers
     from reader.tui.app import build_app
 
     app = build_app(args.config, args.db)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import html
+from datetime import UTC, datetime
 from typing import Any
 
 from reader.models import ParsedEntry, ParsedFeed
@@ -26,6 +27,8 @@ class FeedParseError(Exception):
 
 # feedparser flags these, but the document was read correctly.
 _BENIGN_BOZO = {"CharacterEncodingOverride", "NonXMLContentType"}
+
+
 def _looks_like_html(data: bytes) -> bool:
     head = data[:2048].lower()
     return b"<html" in head and not any(t in head for t in (b"<rss", b"<feed", b"<rdf"))
@@ -35,8 +38,6 @@ def _iso(parsed: Any) -> str | None:
     if not parsed:
         return None
     try:
-        from datetime import UTC, datetime
-
         return datetime.fromtimestamp(calendar.timegm(parsed), UTC).isoformat(timespec="seconds")
     except (OverflowError, ValueError, TypeError):
         return None

@@ -7,10 +7,8 @@ keeps everything already stored and never leaves a half-written feed.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
-import os
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -20,6 +18,7 @@ from reader.config import Config
 from reader.fetch.fulltext import HostGate, fetch_full_texts
 from reader.fetch.http import FetchResult, fetch_http, make_client, read_local
 from reader.fetch.parse import FeedParseError, parse_feed_bytes
+from reader.fetch.pool import LazyPool
 from reader.models import FeedRow, ParsedFeed
 from reader.store import Store
 
@@ -85,44 +84,6 @@ def refresh(
     return summary
 
 
-def _parse_context() -> multiprocessing.context.BaseContext:
-    # Forking a process that already runs threads (the TUI's workers, asyncio's to_thread) can
-    # deadlock on locks held at fork time; workers forked from a clean forkserver cannot.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["reader.fetch.parse"])
-    return context
-
-
-def start_parse_helpers() -> None:
-    """Start multiprocessing's forkserver and resource tracker now, while stderr is a real file.
-
-    Both are started lazily by default, and each passes sys.stderr's descriptor to its child;
-    inside a Textual app stderr is captured (fileno -1), so starting them there fails.
-    """
-    from multiprocessing import forkserver, resource_tracker
-
-    _parse_context()
-    resource_tracker.ensure_running()
-    forkserver.ensure_running()
-
-
-class _LazyPool:
-    """A process pool created on first use, so an all-304 refresh never pays for starting workers."""
-
-    def __init__(self, given: Executor | None) -> None:
-        self.given = given
-        self.pool: Executor | None = given
-
-    def get(self) -> Executor:
-        if self.pool is None:
-            self.pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=_parse_context())
-        return self.pool
-
-    def shutdown(self) -> None:
-        if self.pool is not None and self.pool is not self.given:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-
-
 async def _refresh_all(
     store: Store,
     config: Config,
@@ -131,7 +92,7 @@ async def _refresh_all(
     progress: ProgressCallback | None,
     executor: Executor | None,
 ) -> None:
-    pool = _LazyPool(executor)
+    pool = LazyPool(executor)
     limit = asyncio.Semaphore(config.fetch.concurrency)
     pages = asyncio.Semaphore(config.fetch.concurrency)
     gate = HostGate()
@@ -159,7 +120,7 @@ async def _refresh_all(
 
 
 async def _refresh_feed(
-    store: Store, config: Config, client: httpx.AsyncClient, pool: _LazyPool, feed: FeedRow, summary: RefreshSummary
+    store: Store, config: Config, client: httpx.AsyncClient, pool: LazyPool, feed: FeedRow, summary: RefreshSummary
 ) -> None:
     url = feed.fetch_url
     if url.startswith(("http://", "https://")):

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from reader.config import Config
-from reader.fetch.refresh import RefreshSummary
 from reader.models import Article, FeedRow, Pin
 from reader.text.clean import CleanArticle
+
+if TYPE_CHECKING:  # the refresh module (and httpx) load only when a refresh runs
+    from reader.fetch.refresh import RefreshSummary
 
 
 @dataclass

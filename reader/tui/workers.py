@@ -12,7 +12,6 @@ from textual.worker import get_current_worker
 
 from reader.config import ConfigError, load_config
 from reader.core import Reader
-from reader.fetch.refresh import refresh
 from reader.models import Article
 from reader.store import ArticleFilter
 from reader.stories import StoryText, fold_copies
@@ -133,6 +132,8 @@ class StoreWorkers(App[None]):
 
         def progress(done: int, total: int, name: str) -> None:
             self.post_message(RefreshProgress(done, total, name))
+
+        from reader.fetch.refresh import refresh  # lazy: httpx is not needed to start reading
 
         summary = refresh(self.reader.store, config, progress=progress)
         self.post_message(RefreshFinished(summary, config, config_error))

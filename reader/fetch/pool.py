@@ -1,0 +1,50 @@
+"""The process pool that parses feeds and extracts pages, and the helpers it needs started early.
+
+Kept apart from refresh (and httpx) so the reader can start these helpers before Textual takes
+over the terminal without paying for the HTTP stack at start-up.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.context
+import os
+from concurrent.futures import Executor, ProcessPoolExecutor
+
+
+def _parse_context() -> multiprocessing.context.BaseContext:
+    # Forking a process that already runs threads (the TUI's workers, asyncio's to_thread) can
+    # deadlock on locks held at fork time; workers forked from a clean forkserver cannot.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["reader.fetch.parse"])
+    return context
+
+
+def start_parse_helpers() -> None:
+    """Start multiprocessing's forkserver and resource tracker now, while stderr is a real file.
+
+    Both are started lazily by default, and each passes sys.stderr's descriptor to its child;
+    inside a Textual app stderr is captured (fileno -1), so starting them there fails.
+    """
+    from multiprocessing import forkserver, resource_tracker
+
+    _parse_context()
+    resource_tracker.ensure_running()
+    forkserver.ensure_running()
+
+
+class LazyPool:
+    """A process pool created on first use, so an all-304 refresh never pays for starting workers."""
+
+    def __init__(self, given: Executor | None) -> None:
+        self.given = given
+        self.pool: Executor | None = given
+
+    def get(self) -> Executor:
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=_parse_context())
+        return self.pool
+
+    def shutdown(self) -> None:
+        if self.pool is not None and self.pool is not self.given:
+            self.pool.shutdown(wait=True, cancel_futures=True)
