@@ -115,7 +115,9 @@ class ReaderApp(StoreWorkers):
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
         if self.topic_unread is None and self.matchers:
-            self.count_topic_unread()  # after the first page, so it never delays the first paint
+            # After the screen has refreshed: its matching loop would otherwise compete for the GIL
+            # with the first paint, and more so the larger the store.
+            self.call_after_refresh(self.count_topic_unread)
         if message.generation != self.generation:
             return
         articles = self.query_one(ArticleList)
