@@ -120,9 +120,11 @@ class Store:
                         (url, tags, int(not feed.enabled), row[0]),
                     )
                 else:
+                    # enabled = false always disables; enabled = true re-enables unless the feed is gone (410),
+                    # which only a new URL undoes.
                     c.execute(
                         "UPDATE feeds SET tags = ?, active = 1, "
-                        "disabled = CASE WHEN ? THEN disabled ELSE 1 END WHERE id = ?",
+                        "disabled = CASE WHEN ? THEN (last_status IS '410') ELSE 1 END WHERE id = ?",
                         (tags, int(feed.enabled), row[0]),
                     )
                 c.execute("UPDATE feeds SET full_text = ? WHERE id = ?", (int(feed.full_text), row[0]))

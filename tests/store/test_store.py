@@ -192,3 +192,19 @@ def test_phrase_candidates_stream_in_batches(store: Store) -> None:
     assert len(list(store.iter_phrase_candidates(["Secure Communities"], unread_only=True, batch=2))) == 6
     assert list(store.iter_phrase_candidates(['odd " phrase'])) == []
     assert store.has_articles()
+
+
+def test_enabled_in_the_file_wins_except_over_gone(store: Store) -> None:
+    def sync(enabled: bool) -> None:
+        store.sync_feeds([FeedConfig("F", "/f.xml", enabled=enabled)], {"F": "/f.xml"})
+
+    sync(False)
+    fid = store.feeds()[0].id
+    assert store.feed(fid).disabled
+    sync(True)
+    assert not store.feed(fid).disabled  # re-enabled by the user
+    store.record_fetch(fid, status="410", error="gone", disable=True)
+    sync(True)
+    assert store.feed(fid).disabled  # a 410 stays disabled until the URL changes
+    store.sync_feeds([FeedConfig("F", "/new.xml")], {"F": "/new.xml"})
+    assert not store.feed(fid).disabled

@@ -240,3 +240,38 @@ async def test_a_changed_feeds_toml_is_picked_up_on_refresh(filled_app: ReaderAp
         assert "tag:new" in ids and "Extra story on E-Verify" in row_titles(filled_app)
         assert filled_app.topic_unread["E-Verify"] == 3
         assert [f.name for f in filled_app.reader.config.feeds][-1] == "Extra Outlet"
+
+
+async def test_list_pages_in_as_the_cursor_nears_the_end(filled_app: ReaderApp) -> None:
+    from reader.models import ParsedEntry
+
+    store = filled_app.reader.store
+    fid = store.feeds()[0].id
+    store.upsert_entries(fid, [ParsedEntry(f"g:p{i}", f"p{i}", None, f"Paged {i}", None,
+                                           f"2026-11-{1 + i % 28:02d}T00:00:00+00:00", "<p>x</p>", "x", f"h{i}")
+                               for i in range(450)])
+    async with filled_app.run_test(size=SIZE) as pilot:
+        await settle(filled_app, pilot)
+        table = filled_app.query_one(ArticleList)
+        assert table.row_count == 200 and table.more
+        table.move_cursor(row=199)
+        await settle(filled_app, pilot)
+        assert table.row_count == 400
+        table.move_cursor(row=399)
+        await settle(filled_app, pilot)
+        assert table.row_count == 462 and not table.more
+
+
+async def test_a_locked_store_is_a_notification_not_a_crash(filled_app: ReaderApp, monkeypatch) -> None:
+    import sqlite3
+
+    def locked(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    async with filled_app.run_test(size=SIZE) as pilot:
+        await settle(filled_app, pilot)
+        monkeypatch.setattr(filled_app.reader.store, "set_starred", locked)
+        await pilot.press("s")
+        await settle(filled_app, pilot)
+        assert filled_app.is_running
+        assert any("database is locked" in n.message for n in filled_app._notifications)
