@@ -58,11 +58,11 @@ def collect_and_build(reader: Reader, day: date) -> Digest:
         by_day.setdefault(_local_day(a.first_seen), []).append(a)
     matchers = compile_topics(config.topics)
     history = {d: count_topics(items, matchers) for d, items in by_day.items()}
-    day_ids = {a.id for a in articles}
+    by_id = {a.id: a for a in articles}
     pins: list[tuple[Pin, Article]] = []
     for pin in store.pins():
-        if pin.article_id in day_ids or start <= pin.created < end:
-            article = next((a for a in articles if a.id == pin.article_id), None) or store.article(pin.article_id)
+        if pin.article_id in by_id or start <= pin.created < end:
+            article = by_id.get(pin.article_id) or store.article(pin.article_id)
             if article is not None:
                 pins.append((pin, article))
     terms = topic_terms(config.topics)

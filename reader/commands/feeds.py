@@ -92,7 +92,7 @@ def _import(args: argparse.Namespace) -> int:
             name, n = f"{f.name} ({n})", n + 1
         names.add(name)
         known_urls.add(f.url.rstrip("/"))
-        new.append(NewFeed(name, f.url, tuple(f.tags), f.enabled))
+        new.append(NewFeed(name, f.url, tuple(f.tags), f.enabled, f.full_text))
     if new:
         add_feeds(config, new)
     print(f"imported {len(new)} feeds from {args.file}" + (f"; {skipped} already subscribed" if skipped else ""))

@@ -9,6 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from reader.config import Config, ConfigError, FetchConfig, find_config_path, load_config
 from reader.text.clean import CleanArticle, clean_article, clean_stored_article, topic_terms
 
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".feed"}
@@ -68,13 +69,28 @@ def article_from_page(page: bytes, url: str, terms: list[str]) -> CleanArticle:
                          link=url, kind="html", topic_terms=terms)
 
 
+def fetch_page(url: str, cfg: FetchConfig) -> tuple[bytes, str | None]:
+    """A web page's bytes and content type, with the same limits as feed fetching."""
+    import asyncio
+
+    from reader.fetch.http import fetch_http, make_client
+
+    async def get() -> tuple[bytes, str | None]:
+        async with make_client(cfg) as client:
+            result = await fetch_http(client, url, cfg)
+        if result.error or result.body is None:
+            raise ShowError(f"{url}: {result.error or 'no content'}")
+        return result.body, result.content_type
+
+    return asyncio.run(get())
+
+
 def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticle], bool]:
     """The cleaned articles for TARGET and whether it is a list (a feed gives several)."""
-    terms = _topic_terms_if_configured(args)
+    config = _config_if_usable(args)
+    terms = topic_terms(config.topics) if config is not None else []
     if target.startswith(("http://", "https://")):
-        from reader.commands.fetch_page import fetch_page
-
-        body, content_type = fetch_page(target, args)
+        body, content_type = fetch_page(target, config.fetch if config is not None else FetchConfig())
         if "xml" in (content_type or "") or _is_feed(Path(""), body):
             return articles_from_feed(body, target, terms), True
         return [article_from_page(body, target, terms)], False
@@ -103,17 +119,16 @@ def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticl
     return [clean_article(text, kind="html" if is_html else "auto", topic_terms=terms)], False
 
 
-def _topic_terms_if_configured(args: argparse.Namespace) -> list[str]:
-    from reader.config import ConfigError, find_config_path, load_config
-
+def _config_if_usable(args: argparse.Namespace) -> Config | None:
+    """feeds.toml for topic terms and fetch limits; showing a file works without one (or with a broken one)."""
     path = find_config_path(args.config)
     if not path.exists():
-        return []
+        return None
     try:
-        return topic_terms(load_config(path).topics)
+        return load_config(path)
     except ConfigError as exc:
-        print(f"reader: note: tracked topics not used for ranking quotes ({exc})", file=sys.stderr)
-        return []
+        print(f"reader: note: feeds.toml not used (tracked topics, fetch limits): {exc}", file=sys.stderr)
+        return None
 
 
 def render_text(article: CleanArticle, width: int) -> str:

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from reader.config import TopicConfig
 from reader.digest.model import (
@@ -91,10 +91,13 @@ def topic_members(articles: Sequence[Article], matchers: Sequence[TopicMatcher])
     return members
 
 
+def _articles_and_outlets(hits: Sequence[Article]) -> tuple[int, int]:
+    return len(hits), len({a.feed_name for a in hits})
+
+
 def count_topics(articles: Sequence[Article], matchers: Sequence[TopicMatcher]) -> dict[str, tuple[int, int]]:
     """Articles and distinct outlets per topic, for the glance table and the trend."""
-    return {name: (len(hits), len({a.feed_name for a in hits}))
-            for name, hits in topic_members(articles, matchers).items()}
+    return {name: _articles_and_outlets(hits) for name, hits in topic_members(articles, matchers).items()}
 
 
 def build_digest(
@@ -123,9 +126,10 @@ def build_digest(
     glance: list[GlanceRow] = []
     for m, topic in zip(matchers, topics, strict=True):
         ids = in_topic[m.name]
-        trend = [history.get(_shift(day, -k), {}).get(m.name, (0, 0))[0] for k in range(TREND_DAYS - 1, 0, -1)]
-        count, outlets = len(members[m.name]), len({a.feed_name for a in members[m.name]})
-        glance.append(GlanceRow(m.name, count, outlets, count - (trend[-1] if trend else 0), (*trend, count)))
+        earlier = [history.get(day - timedelta(days=k), {}).get(m.name, (0, 0))[0]
+                   for k in range(TREND_DAYS - 1, 0, -1)]
+        count, outlets = _articles_and_outlets(members[m.name])
+        glance.append(GlanceRow(m.name, count, outlets, count - earlier[-1], (*earlier, count)))
         topic_stories = [s for s in stories if any(a.id in ids for a in s.members)]
         topic_pins = tuple(
             DigestQuote(p.text, p.speaker, a.feed_name) for p, a in pins if m.matches(topic_text(a))
@@ -154,12 +158,6 @@ def build_digest(
         emerging=_emerging(stories, matchers, {f.name for f in feeds}, terms),
         failed=tuple(FailedFeed(f.name, f.last_error, f.error_since) for f in feeds if f.last_error),
     )
-
-
-def _shift(day: date, days: int) -> date:
-    from datetime import timedelta
-
-    return day + timedelta(days=days)
 
 
 def _best_quotes(stories: Sequence[_Story], clean: Callable[[_Story], CleanArticle]) -> tuple[DigestQuote, ...]:

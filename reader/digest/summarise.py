@@ -49,8 +49,12 @@ def _normalised(sentence: str) -> str:
 
 
 def summarise(stories: Sequence[StoryForSummary], topic_terms: Sequence[str]) -> tuple[SummarySentence, ...]:
-    """Three to five sentences (fewer only when fewer exist), each citing every story that carries it."""
-    candidates: list[tuple[float, int, int, int, str, set[str]]] = []
+    """Up to five sentences, each citing every story that carries it.
+
+    The issue asks for three to five; fewer come out only when every other candidate would repeat
+    a point already made (or the day has fewer usable sentences), since repeating is worse.
+    """
+    candidates: list[tuple[int, int, int, str, set[str]]] = []
     carriers: dict[str, set[int]] = {}
     story_words: list[set[str]] = []
     for story in stories:
@@ -63,12 +67,12 @@ def summarise(stories: Sequence[StoryForSummary], topic_terms: Sequence[str]) ->
                 carriers.setdefault(_normalised(sentence), set()).add(story.number)
                 length = len(sentence.split())
                 if MIN_WORDS <= length <= MAX_WORDS and not sentence.endswith("?"):
-                    candidates.append((0.0, story.number, p_index, s_index, sentence, words))
+                    candidates.append((story.number, p_index, s_index, sentence, words))
         story_words.append(words_in_story)
     df = Counter(w for words in story_words for w in words)
     terms = [t.casefold() for t in topic_terms]
     scored = []
-    for _, number, p_index, s_index, sentence, words in candidates:
+    for number, p_index, s_index, sentence, words in candidates:
         centrality = sum(df[w] for w in words) / max(len(words), 1) ** 0.5
         on_topic = 2.0 if any(t in sentence.casefold() for t in terms) else 0.0
         position = 1.5 / (1 + p_index) + (0.5 if s_index == 0 else 0.0)

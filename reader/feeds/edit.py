@@ -31,6 +31,7 @@ class NewFeed:
     url: str
     tags: tuple[str, ...] = ()
     enabled: bool = True
+    full_text: bool = False
 
 
 def _render(feed: NewFeed) -> str:
@@ -43,6 +44,8 @@ def _render(feed: NewFeed) -> str:
         table.add("tags", list(feed.tags))
     if not feed.enabled:
         table.add("enabled", False)
+    if feed.full_text:
+        table.add("full_text", True)
     return "[[feeds]]\n" + tomlkit.dumps(table)
 
 
@@ -96,7 +99,7 @@ def add_feeds(config: Config, feeds: Sequence[NewFeed]) -> Config:
     block = "".join("\n" + _render(f) for f in feeds)
     if spans:
         at = spans[-1][1] + 1
-        lines[at:at] = [block.lstrip("\n") if at == 0 else block]
+        lines[at:at] = [block]
         new_text = "".join(lines)
     else:
         new_text = text + ("" if text.endswith("\n") or not text else "\n") + block
@@ -110,7 +113,11 @@ def remove_feed(config: Config, name_or_url: str) -> tuple[Config, FeedConfig]:
         known = ", ".join(repr(f.name) for f in config.feeds) or "none"
         raise FeedEditError(f"no feed named or at {name_or_url!r} in {config.path}; feeds: {known}")
     lines = config.path.read_text(encoding="utf-8").splitlines(keepends=True)
-    first, last = _table_spans(lines)[index]
+    spans = _table_spans(lines)
+    if len(spans) != len(config.feeds):
+        raise FeedEditError(f"{config.path} lists feeds in a form other than [[feeds]] tables (an inline array?); "
+                            "remove the feed by hand")
+    first, last = spans[index]
     if last + 1 < len(lines) and not lines[last + 1].strip():
         last += 1  # the blank line that separated it from what follows
     del lines[first:last + 1]

@@ -25,6 +25,7 @@ class OpmlFeed:
     url: str
     tags: list[str]
     enabled: bool = True
+    full_text: bool = False
 
 
 def parse_opml(data: bytes, where: str) -> list[OpmlFeed]:
@@ -54,7 +55,8 @@ def parse_opml(data: bytes, where: str) -> list[OpmlFeed]:
                     found[url].tags = list(dict.fromkeys([*found[url].tags, *tags]))
                 else:
                     disabled = (outline.get("isDisabled") or "").lower() == "true"
-                    found[url] = OpmlFeed(label or url, url, tags, enabled=not disabled)
+                    full_text = (outline.get("fullText") or "").lower() == "true"
+                    found[url] = OpmlFeed(label or url, url, tags, enabled=not disabled, full_text=full_text)
             else:
                 walk(outline, [*folders, label] if label else folders)
 
@@ -70,6 +72,8 @@ def render_opml(feeds: Sequence[FeedConfig], title: str = "policy-reader subscri
             attrs += f" category={quoteattr(','.join(f.tags))}"
         if not f.enabled:
             attrs += ' isDisabled="true"'
+        if f.full_text:
+            attrs += ' fullText="true"'  # ours; other readers ignore unknown attributes
         return f"{indent}<outline {attrs}/>"
 
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">',

@@ -197,9 +197,11 @@ class Store:
                     new += 1
                 elif found[1] != e.content_hash:
                     c.execute(
+                        # Changed content likely means a changed page: its full text is fetched again
+                        # (the old page text was part of `text`, which is replaced here).
                         """UPDATE articles SET guid = ?, link = ?, title = ?, author = ?, published = ?,
                                sort_date = COALESCE(?, sort_date), updated = ?, content = ?, text = ?,
-                               content_hash = ?
+                               content_hash = ?, full_content = NULL, full_text_error = NULL
                            WHERE id = ?""",
                         (e.guid, e.link, e.title, e.author, e.published, e.published, now, e.content, e.text,
                          e.content_hash, found[0]),

@@ -52,3 +52,20 @@ def test_add_to_a_file_without_feeds(tmp_path: Path) -> None:
     config = add_feeds(load_config(path), [NewFeed("A", "https://a.example/")])
     assert [f.name for f in config.feeds] == ["A"] and config.topics[0].name == "T"
     assert path.read_text().startswith("# just topics\n")
+
+
+def test_full_text_and_disabled_survive_an_import(tmp_path: Path) -> None:
+    path = write_config(tmp_path, "")
+    config = add_feeds(load_config(path), [NewFeed("F", "https://f.example/", ("t",), enabled=False, full_text=True)])
+    [feed] = config.feeds
+    assert (feed.enabled, feed.full_text, feed.tags) == (False, True, ("t",))
+
+
+def test_inline_feed_arrays_are_refused_with_a_message(tmp_path: Path) -> None:
+    path = write_config(tmp_path, 'feeds = [{name = "A", url = "https://a.example/"}]\n')
+    before = path.read_bytes()
+    with pytest.raises(FeedEditError, match="other than \\[\\[feeds\\]\\] tables"):
+        remove_feed(load_config(path), "A")
+    with pytest.raises(FeedEditError, match="nothing was changed"):
+        add_feeds(load_config(path), [NewFeed("B", "https://b.example/")])
+    assert path.read_bytes() == before

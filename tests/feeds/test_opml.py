@@ -45,10 +45,10 @@ def test_round_trip_loses_nothing() -> None:
     feeds = [FeedConfig("A & B", "https://a.example/x?y=1&z=2", ("one", "two")),
              FeedConfig("Plain", "https://p.example/", ()),
              FeedConfig("Off", "local/off.xml", ("two",), enabled=False),
-             FeedConfig('Quote "me"', "https://q.example/", ("one",))]
+             FeedConfig('Quote "me"', "https://q.example/", ("one",), full_text=True)]
     back = parse_opml(render_opml(feeds).encode(), "x")
-    assert [(f.name, f.url, tuple(f.tags), f.enabled) for f in back] == [
-        (f.name, f.url, f.tags, f.enabled) for f in [feeds[1], feeds[0], feeds[3], feeds[2]]]
+    assert [(f.name, f.url, tuple(f.tags), f.enabled, f.full_text) for f in back] == [
+        (f.name, f.url, f.tags, f.enabled, f.full_text) for f in [feeds[1], feeds[0], feeds[3], feeds[2]]]
     default = load_config(REPO / "feeds.toml").feeds
     again = parse_opml(render_opml(default).encode(), "x")
     assert sorted((f.name, f.url, tuple(f.tags)) for f in again) == sorted((f.name, f.url, f.tags) for f in default)

@@ -208,3 +208,17 @@ def test_enabled_in_the_file_wins_except_over_gone(store: Store) -> None:
     assert store.feed(fid).disabled  # a 410 stays disabled until the URL changes
     store.sync_feeds([FeedConfig("F", "/new.xml")], {"F": "/new.xml"})
     assert not store.feed(fid).disabled
+
+
+def test_an_updated_entry_fetches_its_full_text_again(store: Store) -> None:
+    fid = add_feed(store)
+    store.upsert_entries(fid, [entry("a", "T", "summary", link="http://x.example/a")])
+    aid = store.list_articles()[0].id
+    assert store.missing_full_text(fid) == [(aid, "http://x.example/a")]
+    store.save_full_text(aid, "<p>page words zebra</p>", None)
+    assert store.list_articles(ArticleFilter(search="zebra")) and store.missing_full_text(fid) == []
+    store.upsert_entries(fid, [entry("a", "T", "summary, corrected", link="http://x.example/a")])
+    article = store.article(aid)
+    assert article is not None and article.full_content is None
+    assert store.missing_full_text(fid) == [(aid, "http://x.example/a")]  # queued to fetch again
+    assert store.list_articles(ArticleFilter(search="zebra")) == []  # the stale page text is not searched
