@@ -11,11 +11,11 @@ from urllib.parse import quote, urlsplit
 
 from reader.digest.model import CoverageLine, Digest, DigestQuote, TopicSection
 from reader.digest.trend import sparkline
+from reader.text.sanitize import fold_whitespace
 
 # Inline specials only: escaped text never starts a line (it always follows "1. ", "- ", "| " or a
 # label), so block markers like "-", "+" or "1." need no escape and the raw file stays readable.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#!|~&$])")
-_WS = re.compile(r"\s+")
 # Fixed English names: strftime's %A/%B follow the locale, which would make the bytes machine-dependent.
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -24,7 +24,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 def escape_markdown(text: str) -> str:
     """Fold whitespace to single spaces and backslash-escape every character Markdown could act on."""
-    return _SPECIAL.sub(r"\\\1", _WS.sub(" ", text).strip())
+    return _SPECIAL.sub(r"\\\1", fold_whitespace(text))
 
 
 def safe_url(url: str | None) -> str | None:

@@ -8,11 +8,13 @@ about two thirds of feedparser's cost.
 from __future__ import annotations
 
 import calendar
+import functools
 import hashlib
 import html
 from datetime import UTC, datetime
 from typing import Any
 
+from reader.fetch.feedparser_tuning import tune_feedparser
 from reader.models import ParsedEntry, ParsedFeed
 from reader.text.html import TAG, html_to_search_text
 from reader.text.repair import repair_encoding
@@ -48,10 +50,17 @@ def _clean_label(value: Any, limit: int = TITLE_LIMIT) -> str:
     return single_line(repair_encoding(text)[0], limit)
 
 
-def parse_feed_bytes(data: bytes, content_type: str | None, url: str) -> ParsedFeed:
-    """Parse one feed document; raises FeedParseError when nothing usable is in it."""
+@functools.cache
+def _feedparser() -> Any:  # the feedparser module (untyped)
     import feedparser
 
+    tune_feedparser()
+    return feedparser
+
+
+def parse_feed_bytes(data: bytes, content_type: str | None, url: str) -> ParsedFeed:
+    """Parse one feed document; raises FeedParseError when nothing usable is in it."""
+    feedparser = _feedparser()
     if not data.strip():
         raise FeedParseError("the response was empty; the server sent no feed")
     # Without a Content-Type (a local file) feedparser must sniff; giving it partial headers makes it complain.

@@ -171,7 +171,6 @@ class Store:
         if not entries:
             return 0, 0
         now = utc_now()
-        new = updated = 0
         unique = {e.key: e for e in entries}  # a feed that repeats an entry keeps its last copy
         with self._write() as c:
             existing: dict[str, tuple[int, str]] = {}
@@ -184,30 +183,37 @@ class Store:
                     (feed_id, *chunk),
                 ):
                     existing[key] = (aid, digest)
+            changed: list[tuple[int, ParsedEntry]] = []
+            to_index: list[tuple[int, str, str]] = []
             for e in unique.values():
                 found = existing.get(e.key)
                 if found is None:
-                    c.execute(
+                    cursor = c.execute(
                         """INSERT INTO articles (feed_id, key, guid, link, title, author, published, sort_date,
                                first_seen, updated, content, text, content_hash)
                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         (feed_id, e.key, e.guid, e.link, e.title, e.author, e.published, e.published or now,
                          now, now, e.content, e.text, e.content_hash),
                     )
-                    new += 1
+                    assert cursor.lastrowid is not None  # always set by a one-row INSERT
+                    to_index.append((cursor.lastrowid, e.title, e.text))
                 elif found[1] != e.content_hash:
-                    c.execute(
-                        # Changed content likely means a changed page: its full text is fetched again
-                        # (the old page text was part of `text`, which is replaced here).
-                        """UPDATE articles SET guid = ?, link = ?, title = ?, author = ?, published = ?,
-                               sort_date = COALESCE(?, sort_date), updated = ?, content = ?, text = ?,
-                               content_hash = ?, full_content = NULL, full_text_error = NULL
-                           WHERE id = ?""",
-                        (e.guid, e.link, e.title, e.author, e.published, e.published, now, e.content, e.text,
-                         e.content_hash, found[0]),
-                    )
-                    updated += 1
-        return new, updated
+                    changed.append((found[0], e))
+                    to_index.append((found[0], e.title, e.text))
+            _unindex(c, _indexed_rows(c, [aid for aid, _ in changed]))
+            c.executemany(
+                # Changed content likely means a changed page: its full text is fetched again
+                # (the old page text was part of `text`, which is replaced here).
+                """UPDATE articles SET guid = ?, link = ?, title = ?, author = ?, published = ?,
+                       sort_date = COALESCE(?, sort_date), updated = ?, content = ?, text = ?,
+                       content_hash = ?, full_content = NULL, full_text_error = NULL
+                   WHERE id = ?""",
+                [(e.guid, e.link, e.title, e.author, e.published, e.published, now, e.content, e.text,
+                  e.content_hash, aid) for aid, e in changed],
+            )
+            _index(c, to_index)
+        updated = len(changed)
+        return len(to_index) - updated, updated
 
     def article(self, article_id: int) -> Article | None:
         rows = self._query(
@@ -263,8 +269,15 @@ class Store:
         """Store the extracted page text (indexed for search) or the reason there is none."""
         with self._write() as c:
             if content is not None:
-                c.execute("UPDATE articles SET full_content = ?, full_text_error = NULL, text = text || ? "
-                          "WHERE id = ?", (content, "\n" + html_to_search_text(content), article_id))
+                old = _indexed_rows(c, [article_id])
+                if not old:
+                    return
+                _unindex(c, old)
+                [(_, title, text)] = old
+                text += "\n" + html_to_search_text(content)
+                c.execute("UPDATE articles SET full_content = ?, full_text_error = NULL, text = ? WHERE id = ?",
+                          (content, text, article_id))
+                _index(c, [(article_id, title, text)])
             else:
                 c.execute("UPDATE articles SET full_text_error = ? WHERE id = ?", (error, article_id))
 
@@ -352,6 +365,27 @@ class Store:
         with self._write() as c:
             c.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+# The search index is kept by the functions below rather than by triggers (schema v6 says why):
+# an article's old title and text leave the index before they change and the new ones enter
+# after, in the same transaction. Plain VALUES statements: an INSERT ... SELECT into FTS5 costs
+# as much as the triggers did.
+def _indexed_rows(c: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, str, str]]:
+    """The (id, title, text) now in the index for these articles."""
+    rows: list[tuple[int, str, str]] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        rows += c.execute(f"SELECT id, title, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+    return rows
+
+
+def _unindex(c: sqlite3.Connection, rows: Iterable[tuple[int, str, str]]) -> None:
+    c.executemany("INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)", rows)
+
+
+def _index(c: sqlite3.Connection, rows: Iterable[tuple[int, str, str]]) -> None:
+    c.executemany("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)", rows)
 
 
 def fts_query(text: str) -> str:

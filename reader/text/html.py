@@ -13,7 +13,7 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import Literal
 
-from reader.text.sanitize import strip_control_characters
+from reader.text.sanitize import fold_whitespace, strip_control_characters
 
 BlockKind = Literal["p", "h", "li", "quote", "caption", "pre"]
 
@@ -45,22 +45,21 @@ _META_KEYS = {
     "byl": "byline", "og:site_name": "source", "article:published_time": "published", "date": "published",
     "pubdate": "published", "dc.date": "published",
 }
-_SPACES = re.compile(r"\s+")
 _LOOKS_HTML = re.compile(r"<(?:p|div|br|html|body|article|span|a|h[1-6]|ul|ol|li|figure|img|blockquote|em|strong|"
                          r"i|b|section|main|table)\b[^>]*>", re.I)
 
 
 TAG = re.compile(r"<[^>]*>")
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
-_LINE_SPACE = re.compile(r"[ \t\r\f\v]+")
+_SPACE_RUN = re.compile(r"  +")  # tabs become spaces first; "[ \\t]+" was slow, matching every lone space
 
 
 def html_to_search_text(fragment: str) -> str:
     """A cheap tag strip for the search index and topic matching; reading uses html_to_blocks instead."""
     if "<" in fragment:
         fragment = TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", fragment))
-    text = strip_control_characters(unescape(fragment))
-    return "\n".join(line for line in (_LINE_SPACE.sub(" ", s).strip() for s in text.splitlines()) if line)
+    text = strip_control_characters(unescape(fragment)).replace("\t", " ")
+    return "\n".join(line for line in (_SPACE_RUN.sub(" ", s).strip() for s in text.splitlines()) if line)
 
 
 def looks_like_html(text: str) -> bool:
@@ -95,7 +94,7 @@ class _BlockParser(HTMLParser):
         return "p"
 
     def flush(self) -> None:
-        text = _SPACES.sub(" ", "".join(self.buf)).strip()
+        text = fold_whitespace("".join(self.buf))
         self.buf = []
         if text:
             where = 1 if self.in_article else 2 if self.in_main else 0
@@ -159,7 +158,7 @@ def html_to_blocks(markup: str) -> tuple[list[Block], PageMeta]:
             break
     else:
         blocks = [b for b, _ in found]
-    title = _SPACES.sub(" ", "".join(parser.title_parts)).strip() or None
+    title = fold_whitespace("".join(parser.title_parts)) or None
     meta = parser.meta
     return blocks, PageMeta(
         title=meta.get("title") or title,

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from reader.text.sanitize import fold_whitespace
+
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y")
 _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
 # "By Mirela Iverac", "BY JANE DOE AND JOHN ROE", "By Rosa Delgado, Staff Writer"; not "By the end of ...".
@@ -67,5 +69,5 @@ def parse_plain_text(text: str, with_header: bool = True) -> PlainTextArticle:
                 unused.append(line)
         if unused:
             blocks.insert(0, " ".join(unused))
-    paragraphs = [re.sub(r"\s+", " ", b) for b in blocks]
+    paragraphs = [fold_whitespace(b) for b in blocks]
     return PlainTextArticle(title=title, source=source, published=published, byline=byline, paragraphs=paragraphs)

@@ -28,12 +28,17 @@ def strip_control_characters(text: str) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
-_SPACE = re.compile(r"\s+")
+def fold_whitespace(text: str) -> str:
+    """Every run of whitespace (newlines included) becomes one space, and none is left at either end.
+
+    str.split's whitespace is exactly re's \\s, and it is several times faster than re.sub.
+    """
+    return " ".join(text.split())
 
 
 def single_line(text: str, limit: int = 500) -> str:
     """A safe one-line label (titles, names): controls removed, whitespace folded, length capped."""
-    line = _SPACE.sub(" ", strip_control_characters(text)).strip()
+    line = fold_whitespace(strip_control_characters(text))
     if len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"
     return line

@@ -222,3 +222,26 @@ def test_an_updated_entry_fetches_its_full_text_again(store: Store) -> None:
     assert article is not None and article.full_content is None
     assert store.missing_full_text(fid) == [(aid, "http://x.example/a")]  # queued to fetch again
     assert store.list_articles(ArticleFilter(search="zebra")) == []  # the stale page text is not searched
+
+
+def _index_terms(conn: sqlite3.Connection, schema: str, table: str) -> list[tuple[str, int, str, int]]:
+    conn.execute(f"CREATE VIRTUAL TABLE temp.{table}_terms USING fts5vocab({schema}, {table}, instance)")
+    return sorted(conn.execute(f"SELECT term, doc, col, offset FROM temp.{table}_terms"))
+
+
+def test_search_index_matches_the_articles_after_inserts_updates_and_full_text(tmp_path: Path) -> None:
+    path = tmp_path / "r.db"
+    with Store(path) as store:
+        fid = add_feed(store)
+        store.upsert_entries(fid, [entry(f"g{i}", f"Title {i}", f"body words {i}") for i in range(30)])
+        store.upsert_entries(fid, [entry(f"g{i}", f"Title {i}", f"changed body {i}") for i in range(0, 30, 3)])
+        store.upsert_entries(fid, [entry("g1", "Retitled", "body words 1"), entry("g99", "Late", "late words")])
+        aid = store.list_articles(ArticleFilter(search="late"))[0].id
+        store.save_full_text(aid, "<p>page text arrives</p>", None)
+    conn = sqlite3.connect(path)
+    # An index built afresh from the articles table must hold the same terms at the same places.
+    conn.execute("CREATE VIRTUAL TABLE temp.fresh USING fts5(title, text, tokenize='unicode61 remove_diacritics 2')")
+    conn.execute("INSERT INTO temp.fresh (rowid, title, text) SELECT id, title, text FROM articles")
+    fresh = _index_terms(conn, "temp", "fresh")
+    assert ("arrives", aid, "text", 4) in fresh  # "late words / page text arrives"
+    assert _index_terms(conn, "main", "articles_fts") == fresh

@@ -1,9 +1,14 @@
-"""Property tests: cleaning is idempotent, never loses a unique paragraph, and keeps order."""
+"""Property tests: cleaning is idempotent, keeps every unique paragraph in order; whitespace folds as re does."""
+
+import html
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.text.clean import clean_article
+from reader.text.html import html_to_search_text
+from reader.text.sanitize import fold_whitespace, strip_control_characters
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9)
 SENTENCE = st.lists(WORD, min_size=4, max_size=12).map(lambda ws: " ".join(ws).capitalize() + ".")
@@ -58,3 +63,20 @@ def test_seed_is_idempotent() -> None:
     once = clean_article(SEED.read_text(encoding="utf-8"))
     twice = clean_article("\n\n".join(once.paragraphs), title=once.title, kind="text")
     assert twice.paragraphs == once.paragraphs and twice.quotes == once.quotes and twice.repairs == ()
+
+
+WHITESPACE_HEAVY = st.text(alphabet=st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u2028\u3000ab.")),
+                           max_size=40)
+
+
+@given(WHITESPACE_HEAVY)
+def test_fold_whitespace_is_re_sub_of_whitespace_runs(text: str) -> None:
+    assert fold_whitespace(text) == re.sub(r"\s+", " ", text).strip()
+
+
+@given(WHITESPACE_HEAVY.map(lambda t: f"<p>{t}</p>{t}<br>&amp;{t}"))
+def test_search_text_folds_spaces_within_lines_only(fragment: str) -> None:
+    # The implementation before lone spaces were left alone, as the reference.
+    text = strip_control_characters(html.unescape(re.sub(r"<[^>]*>", " ", fragment)))
+    expected = "\n".join(line for line in (re.sub(r"[ \t\r\f\v]+", " ", s).strip() for s in text.splitlines()) if line)
+    assert html_to_search_text(fragment) == expected

@@ -1,0 +1,118 @@
+"""feedparser with reader's speed-ups gives exactly what stock feedparser gives.
+
+The speed-ups replace three of feedparser's internals (reader/fetch/feedparser_tuning.py); these
+tests compare every result field with and without them, over the bundled samples, documents
+written to reach each replaced path, and (when ../shared is present) feedparser's own corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import feedparser
+import feedparser.api
+import feedparser.mixin
+import pytest
+
+from reader.fetch.feedparser_tuning import BufferedExpatParser, translation_table, tune_feedparser
+from reader.fetch.parse import _feedparser
+from tests.conftest import REPO
+from tests.e2e.test_corpus import corpus_files
+
+_STOCK = {"table": feedparser.mixin._cp1252, "safe": feedparser.mixin.make_safe_absolute_uri,
+          "join": feedparser.mixin._urljoin}
+
+EDGE_CASES = [
+    # Escaped HTML split by entities and line breaks; Windows-1252 C1 controls; curly quotes.
+    b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T &amp; U</title>'
+    b"<item><title>\xe2\x80\x9cQuoted\xe2\x80\x9d &#150; dash &#x92;s</title><description>&lt;p&gt;One\n"
+    b"&lt;b&gt;two&lt;/b&gt;&#10;three&lt;/p&gt; \xc2\x85 \xc2\x93x\xc2\x94</description>"
+    b"<link>/relative/story?a=1&amp;b=2</link><guid>42</guid></item></channel></rss>",
+    # xml:base chains, relative links and ids, a javascript: base that must be refused.
+    b'<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://example.org/root/"><title>A</title>'
+    b'<entry xml:base="sub/"><id>entry-1</id><title type="html">&lt;em&gt;x&lt;/em&gt;</title>'
+    b'<link href="page.html"/><content type="xhtml" xml:base="javascript:alert(1)"><div xmlns="http://www.w3.org/1999/xhtml">'
+    b'<a href="rel">a</a> &#8220;q&#8221; \xf0\x9f\x93\xb0</div></content></entry></feed>',
+    # CDATA next to text, a long text run bigger than expat's default buffer.
+    b"<rss version='2.0'><channel><item><title>c</title><description><![CDATA[<p>cdata</p>]]> tail &amp; "
+    + b"word " * 20_000 + b"</description></item></channel></rss>",
+    # Not well-formed: the loose parser takes over.
+    b"<rss version='2.0'><channel><item><title>broken &nbsp; <b>unclosed</title></channel>",
+]
+
+
+def comparable(result: Any) -> dict[str, Any]:
+    """Everything feedparser returns, with the bozo exception reduced to its text (exceptions never compare equal)."""
+    problem = result.get("bozo_exception")
+    return {"feed": result.feed, "entries": result.entries, "version": result.version, "bozo": result.bozo,
+            "problem": f"{type(problem).__name__}: {problem}" if problem else None,
+            "encoding": result.get("encoding"), "namespaces": result.get("namespaces")}
+
+
+def parse(data: bytes, headers: dict[str, str] | None) -> dict[str, Any]:
+    return comparable(feedparser.parse(data, response_headers=headers, sanitize_html=False,
+                                       resolve_relative_uris=False))
+
+
+@pytest.fixture
+def stock_feedparser(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Undo the tuning for the duration of a test; tests then call tune_feedparser to compare."""
+    _feedparser()
+    monkeypatch.setattr(feedparser.api, "PREFERRED_XML_PARSERS", ["drv_libxml2"])
+    monkeypatch.setattr(feedparser.mixin, "_cp1252", _STOCK["table"])
+    monkeypatch.setattr(feedparser.mixin, "make_safe_absolute_uri", _STOCK["safe"])
+    monkeypatch.setattr(feedparser.mixin, "_urljoin", _STOCK["join"])
+    yield
+
+
+def stock_then_tuned(documents: list[tuple[bytes, dict[str, str] | None]]) -> tuple[list[Any], list[Any]]:
+    stock = [parse(data, headers) for data, headers in documents]
+    tune_feedparser()
+    return stock, [parse(data, headers) for data, headers in documents]
+
+
+def test_every_replacement_is_in_place() -> None:
+    _feedparser()
+    assert feedparser.api.PREFERRED_XML_PARSERS[0] == "reader.fetch.feedparser_tuning"
+    assert isinstance(feedparser.mixin._cp1252, str)
+    assert hasattr(feedparser.mixin.make_safe_absolute_uri, "cache_info")
+    assert hasattr(feedparser.mixin._urljoin, "cache_info")
+    import xml.sax
+
+    assert isinstance(xml.sax.make_parser(feedparser.api.PREFERRED_XML_PARSERS), BufferedExpatParser)
+
+
+def test_translation_table_matches_the_dict_at_every_code_point() -> None:
+    fixes = _STOCK["table"]
+    assert isinstance(fixes, dict)
+    everything = "".join(map(chr, range(0x110000)))  # lone surrogates included: str allows them
+    assert everything.translate(translation_table(fixes)) == everything.translate(fixes)
+
+
+@pytest.mark.usefixtures("stock_feedparser")
+def test_same_results_on_samples_and_edge_cases() -> None:
+    samples = sorted((REPO / "reader" / "samples").glob("*.xml"))
+    assert samples
+    documents = [(p.read_bytes(), None) for p in samples]
+    documents += [(doc, {"content-type": "application/xml", "content-location": "http://example.com/feed/x.xml"})
+                  for doc in EDGE_CASES]
+    documents += [(doc, None) for doc in EDGE_CASES]
+    stock, tuned = stock_then_tuned(documents)
+    assert tuned == stock
+    assert stock[len(samples)]["entries"][0]["link"] == "http://example.com/relative/story?a=1&b=2"
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("stock_feedparser")
+def test_same_results_on_the_feedparser_corpus() -> None:
+    files = corpus_files()
+    if not files:
+        pytest.skip("the shared corpus is not beside the repository")
+    documents: list[tuple[bytes, dict[str, str] | None]] = [
+        (p.read_bytes(), {"content-type": "application/xml", "content-location": f"http://example.com/{p.name}"})
+        for p in files
+    ]
+    stock, tuned = stock_then_tuned(documents)
+    differ = [str(path) for path, a, b in zip(files, stock, tuned, strict=True) if a != b]
+    assert not differ, differ[:10]
