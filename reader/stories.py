@@ -13,17 +13,19 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import combinations, compress
 
 SHINGLE_WORDS = 4
 SAMPLE_FROM_WORDS = 120
-SIGNATURE_SIZE = 60
+SIGNATURE_SIZE = 30
 BAND_ROWS = 3
 SAME_STORY = 0.85
 _WORD = re.compile(r"\w+")
 _EMPTY = 0xFFFFFFFF
 _MASK = 0xFFFFFFFFFFFFFFFF
+_ROTATION = 0x9E3779B1  # odd, so each distance shifts a borrowed value differently
 
 
 @dataclass(frozen=True)
@@ -35,29 +37,65 @@ class StoryText:
     text: str
 
 
-def shingles(text: str) -> frozenset[int]:
-    """Hashes of every run of four words; each word is hashed once and runs are combined arithmetically."""
-    cache: dict[str, int] = {}
-    ids = [cache.get(w) or cache.setdefault(w, zlib.crc32(w.encode()) | 1) for w in _WORD.findall(text.casefold())]
+class _Words(dict[str, int]):
+    """Word -> crc32 hash, computed once per word and shared by every text of a fold.
+
+    `sampled` says whether runs starting at a word are kept when a long text is sampled.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sampled: dict[str, bool] = {}
+
+    def __missing__(self, word: str) -> int:
+        h = zlib.crc32(word.encode()) | 1
+        self[word] = h
+        self.sampled[word] = not (h >> 2) & 3
+        return h
+
+
+def shingles(text: str, words: _Words | None = None) -> frozenset[int]:
+    """Hashes of every run of four words (a content-defined quarter of them for long texts).
+
+    Each word is hashed once per fold (`words` is shared), and a run's hash is hash() of its four
+    word hashes: a tuple of ints hashes the same way in every process (only str and bytes hashes
+    are salted), and the whole loop then runs in C.
+    """
+    vocabulary = words if words is not None else _Words()
+    found = _WORD.findall(text.casefold())
+    ids = list(map(vocabulary.__getitem__, found))
     if len(ids) < SHINGLE_WORDS:
         return frozenset([sum(ids) & _MASK]) if ids else frozenset()
-    k = 0x100000001B3
-    runs = zip(ids, ids[1:], ids[2:], ids[3:], strict=False)
+    runs: Iterator[tuple[int, int, int, int]] = zip(ids, ids[1:], ids[2:], ids[3:], strict=False)
     if len(ids) >= SAMPLE_FROM_WORDS:
         # Content-defined sampling: keep runs whose first word hash has bits 2-3 clear. Every copy of a text
         # samples the same runs, so containment between samples estimates containment between texts.
-        return frozenset((((a * k + b) * k + c) * k + d) & _MASK for a, b, c, d in runs if not (a >> 2) & 3)
-    return frozenset((((a * k + b) * k + c) * k + d) & _MASK for a, b, c, d in runs)
+        runs = compress(runs, map(vocabulary.sampled.__getitem__, found))
+    return frozenset(map(hash, runs))
 
 
 def signature(items: frozenset[int]) -> tuple[int, ...]:
-    """One-permutation MinHash: the smallest hash in each of SIGNATURE_SIZE bins."""
+    """One-permutation MinHash: the smallest hash in each of SIGNATURE_SIZE bins, empty bins densified.
+
+    A sampled text has about as many shingles as there are bins, so a third of the bins stay
+    empty and most bands could not be compared. Each empty bin borrows the next filled bin's value
+    to its right (circularly), shifted by the distance ("rotation" densification), which keeps
+    equal sets equal and similar sets similar; copies then meet in far more bands.
+    """
     bins = [_EMPTY] * SIGNATURE_SIZE
     for h in items:
         mixed = (h ^ (h >> 29)) & 0xFFFFFFFF
         b = mixed % SIGNATURE_SIZE
         if mixed < bins[b]:
             bins[b] = mixed
+    if _EMPTY in bins and len(items) > 0:
+        filled = [i for i, v in enumerate(bins) if v != _EMPTY]
+        nearest = filled[0] + SIGNATURE_SIZE  # for the empty bins after the last filled one
+        for i in range(SIGNATURE_SIZE - 1, -1, -1):
+            if bins[i] != _EMPTY:
+                nearest = i
+            else:
+                bins[i] = (bins[nearest % SIGNATURE_SIZE] + (nearest - i) * _ROTATION) & 0xFFFFFFFF
     return tuple(bins)
 
 
@@ -70,7 +108,8 @@ def containment(a: frozenset[int], b: frozenset[int]) -> float:
 
 def fold_copies(texts: Sequence[StoryText]) -> list[list[int]]:
     """Group keys into stories; each group lists its keys in input order, groups ordered by first key."""
-    sets = [shingles(t.text) for t in texts]
+    words = _Words()
+    sets = [shingles(t.text, words) for t in texts]
     parent = list(range(len(texts)))
 
     def find(i: int) -> int:
@@ -79,25 +118,20 @@ def fold_copies(texts: Sequence[StoryText]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    buckets: dict[tuple[int, tuple[int, ...]], list[int]] = defaultdict(list)
+    buckets: dict[tuple[int, tuple[int, ...]], list[int]] = defaultdict(list)  # (band number, its rows)
     for i, items in enumerate(sets):
         if len(items) < 3:
             continue  # too short to call anything a copy of it
-        sig = signature(items)
-        for band in range(0, SIGNATURE_SIZE, BAND_ROWS):
-            rows = sig[band:band + BAND_ROWS]
-            if _EMPTY not in rows:
-                buckets[(band, rows)].append(i)
+        for band in enumerate(zip(*[iter(signature(items))] * BAND_ROWS, strict=True)):
+            buckets[band].append(i)
     checked: set[tuple[int, int]] = set()
     for members in buckets.values():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if (i, j) in checked or find(i) == find(j):
-                    continue
-                checked.add((i, j))
-                if containment(sets[i], sets[j]) >= SAME_STORY:
-                    parent[find(j)] = find(i)
+        for i, j in combinations(members, 2):
+            if (i, j) in checked or find(i) == find(j):
+                continue
+            checked.add((i, j))
+            if containment(sets[i], sets[j]) >= SAME_STORY:
+                parent[find(j)] = find(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(texts)):
         groups[find(i)].append(i)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reader.config import TopicConfig
 from reader.models import Article
+from reader.text.sanitize import fold_whitespace
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
@@ -32,17 +33,26 @@ class TopicMatcher:
     name: str
     patterns: tuple[re.Pattern[str], ...]
     excludes: tuple[re.Pattern[str], ...]
-    first_words: tuple[str, ...]  # casefolded; a text containing none of them cannot match
+    # What a matching text must contain: a phrase in capitals has each of its words as written; any
+    # other phrase is in the casefolded text with single spaces (see folded_for_matching).
+    capital_words: tuple[tuple[str, ...], ...]
+    folded_phrases: tuple[str, ...]
 
     @classmethod
     def from_config(cls, topic: TopicConfig) -> TopicMatcher:
         return cls(topic.name, tuple(_phrase_pattern(p) for p in topic.match),
                    tuple(_phrase_pattern(p) for p in topic.exclude),
-                   tuple(p.split()[0].casefold() for p in topic.match))
+                   tuple(tuple(p.split()) for p in topic.match if _is_capitals(p)),
+                   tuple(folded_for_matching(p) for p in topic.match if not _is_capitals(p)))
 
-    def might_match(self, folded: str) -> bool:
-        """A substring pre-check on casefolded text, ~50x cheaper than the regexes it guards."""
-        return any(w in folded for w in self.first_words)
+    def might_match(self, text: str, folded: str) -> bool:
+        """A substring pre-check, far cheaper than the regexes it guards (they try every position).
+
+        Casefolding maps at least everything re.IGNORECASE equates, and the regexes allow any
+        whitespace between words, so no text the regexes match fails this check.
+        """
+        return (any(phrase in folded for phrase in self.folded_phrases)
+                or any(all(w in text for w in words) for words in self.capital_words))
 
     def count(self, text: str) -> int:
         """How many times the topic is mentioned, not counting mentions inside an exclude phrase."""
@@ -53,11 +63,17 @@ class TopicMatcher:
         return sum(1 for s, e in hits if not any(bs <= s and e <= be for bs, be in blocked))
 
     def matches(self, text: str, folded: str | None = None) -> bool:
-        if not self.might_match(folded if folded is not None else text.casefold()):
+        """Whether the text mentions the topic; pass folded_for_matching(text) when checking several topics."""
+        if not self.might_match(text, folded if folded is not None else folded_for_matching(text)):
             return False
         if not self.excludes:
             return any(p.search(text) for p in self.patterns)
         return self.count(text) > 0
+
+
+def folded_for_matching(text: str) -> str:
+    """The text casefolded, with each run of whitespace as one space: what might_match looks in."""
+    return fold_whitespace(text.casefold())
 
 
 def topic_text(article: Article) -> str:
@@ -71,5 +87,5 @@ def compile_topics(topics: Iterable[TopicConfig]) -> list[TopicMatcher]:
 
 def topics_in(text: str, matchers: Sequence[TopicMatcher]) -> list[str]:
     """Names of the topics the text mentions, in configuration order."""
-    folded = text.casefold()
+    folded = folded_for_matching(text)
     return [m.name for m in matchers if m.matches(text, folded)]

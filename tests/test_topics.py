@@ -1,5 +1,8 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reader.config import TopicConfig
-from reader.topics import TopicMatcher, compile_topics, topics_in
+from reader.topics import TopicMatcher, compile_topics, folded_for_matching, topics_in
 
 ICE = TopicMatcher.from_config(TopicConfig("ICE", ("ICE", "Immigration and Customs Enforcement"), ("ICE storm",)))
 SC = TopicMatcher.from_config(TopicConfig("SC", ("Secure Communities",)))
@@ -29,3 +32,14 @@ def test_exclude_removes_only_matches_inside_it() -> None:
 def test_topics_in_keeps_configuration_order() -> None:
     matchers = compile_topics([TopicConfig("SC", ("Secure Communities",)), TopicConfig("ICE", ("ICE",))])
     assert topics_in("ICE runs Secure Communities", matchers) == ["SC", "ICE"]
+
+
+PIECES = ["secure", "SECURE", "Secure", "communities", "COMMUNITIES", "ICE", "ice", "Ice", "notice", "e-verify",
+          "E-Verify", "ſecure", "Straße", "x", "(", ")", " ", "  ", "\n", "\t", "\xa0", "\u2003", ".", "_"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_the_pre_check_never_rejects_a_text_the_patterns_match(text: str) -> None:
+    for matcher in (ICE, SC, TopicMatcher.from_config(TopicConfig("EV", ("E-Verify", "Strasse")))):
+        if any(p.search(text) for p in matcher.patterns):
+            assert matcher.might_match(text, folded_for_matching(text)), text

@@ -28,7 +28,7 @@ from reader.digest.summarise import StoryForSummary, summarise
 from reader.models import Article, FeedRow, Pin
 from reader.stories import StoryText, fold_copies
 from reader.text.clean import CleanArticle
-from reader.topics import TopicMatcher, compile_topics, topic_text
+from reader.topics import TopicMatcher, compile_topics, folded_for_matching, topic_text
 
 TREND_DAYS = 7
 QUOTES_PER_TOPIC = 3
@@ -80,11 +80,11 @@ def _coverage(stories: Sequence[_Story]) -> tuple[CoverageLine, ...]:
 
 
 def topic_members(articles: Sequence[Article], matchers: Sequence[TopicMatcher]) -> dict[str, list[Article]]:
-    """The articles of each topic; each text is casefolded once for every topic's cheap pre-check."""
+    """The articles of each topic; each text is folded once for every topic's cheap pre-check."""
     members: dict[str, list[Article]] = {m.name: [] for m in matchers}
     for a in articles:
         text = topic_text(a)
-        folded = text.casefold()
+        folded = folded_for_matching(text)
         for m in matchers:
             if m.matches(text, folded):
                 members[m.name].append(a)

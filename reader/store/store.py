@@ -171,6 +171,7 @@ class Store:
         if not entries:
             return 0, 0
         now = utc_now()
+        new = 0
         unique = {e.key: e for e in entries}  # a feed that repeats an entry keeps its last copy
         with self._write() as c:
             existing: dict[str, tuple[int, str]] = {}
@@ -197,6 +198,7 @@ class Store:
                     )
                     assert cursor.lastrowid is not None  # always set by a one-row INSERT
                     to_index.append((cursor.lastrowid, e.title, e.text))
+                    new += 1
                 elif found[1] != e.content_hash:
                     changed.append((found[0], e))
                     to_index.append((found[0], e.title, e.text))
@@ -212,8 +214,7 @@ class Store:
                   e.content_hash, aid) for aid, e in changed],
             )
             _index(c, to_index)
-        updated = len(changed)
-        return len(to_index) - updated, updated
+        return new, len(changed)
 
     def article(self, article_id: int) -> Article | None:
         rows = self._query(
