@@ -1,11 +1,11 @@
 """Folds syndicated and wire copies across feeds into stories, without comparing every pair.
 
-Each text becomes a set of word 4-gram shingles built from crc32 word hashes (deterministic,
-unlike hash(), so the same day always folds the same way); long texts keep a content-defined
-quarter of them. A one-permutation MinHash signature is
-cut into LSH bands; only texts that share a band are compared, and a pair is the same story
-when at least 85% of the shorter text's shingles are in the longer one (outlets trim wire
-copy, so containment is the right measure rather than Jaccard).
+Each text becomes a set of word 4-gram shingles: crc32 word hashes (str hashes are salted per
+process, crc32 is not, so the same day always folds the same way), four at a time through
+hash() of an int tuple (unsalted); long texts keep a content-defined quarter of them. A densified
+one-permutation MinHash signature is cut into LSH bands; only texts that share a band are
+compared, and a pair is the same story when at least 85% of the shorter text's shingles are in
+the longer one (outlets trim wire copy, so containment is the right measure rather than Jaccard).
 """
 
 from __future__ import annotations
