@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
 
 import pytest
 
+from reader.config import FetchConfig
+from reader.fetch.http import PER_HOST_CONNECTIONS, make_client
 from reader.fetch.refresh import refresh
 from reader.store import Store
 from tests.conftest import config_for
@@ -201,3 +204,25 @@ def test_local_file_feeds_and_missing_files(tmp_path: Path, store: Store) -> Non
     assert (summary.new, summary.failed) == (2, 1)
     assert "cannot read feed file" in summary.failures[0][1]
     assert refresh(store, cfg).not_modified == 1
+
+
+def test_one_server_gets_at_most_four_requests_at_once(tmp_path: Path, feed_server: FeedServer, store: Store) -> None:
+    body = b"<rss version='2.0'><channel><title>T</title><item><guid>1</guid><title>x</title></item></channel></rss>"
+    for i in range(12):
+        feed_server.routes[f"/busy/{i}"] = Route(body=body, delay_s=0.2)
+    cfg = config_for(tmp_path, {f"F{i}": feed_server.url(f"/busy/{i}") for i in range(12)}, "concurrency = 16\n")
+    summary = refresh(store, cfg)
+    assert summary.ok == 12
+    assert 2 <= feed_server.max_in_flight <= 4  # PER_HOST_CONNECTIONS, though [fetch] concurrency is 16
+
+
+async def test_requests_cut_off_before_an_answer_give_their_slot_back(feed_server: FeedServer) -> None:
+    feed_server.routes["/hang"] = Route(hang=True)
+    feed_server.routes["/fine"] = Route(body=b"ok")
+    async with make_client(FetchConfig()) as client:
+        for _ in range(PER_HOST_CONNECTIONS + 2):  # more cut-off requests than the host has slots
+            with pytest.raises(TimeoutError):
+                async with asyncio.timeout(0.2):
+                    await client.get(feed_server.url("/hang"))
+        async with asyncio.timeout(5):
+            assert (await client.get(feed_server.url("/fine"))).content == b"ok"
