@@ -52,11 +52,35 @@ def _add(args: argparse.Namespace) -> int:
             print(f"reader: feeds add: {exc}", file=sys.stderr)
             return EXIT_FAILURE
     else:
-        title = None
+        url, title = _local_feed(url, config.path.parent)
     name = args.name or title or urlsplit(url).hostname or Path(url).stem
     add_feeds(config, [NewFeed(name, url, tuple(args.tag or ()))])
     print(f"added {name!r} ({url}) to {config.path}")
     return 0
+
+
+def _local_feed(given: str, config_dir: Path) -> tuple[str, str | None]:
+    """A feed file's location as feeds.toml reads it (relative to its folder, when inside it) and its title.
+
+    The path is taken from the current folder, as a shell user means it; feeds.toml resolves
+    local paths against its own folder, so the path is rewritten for it. The file must parse as a
+    feed, so a typo or a page saved by mistake is refused now rather than failing at every fetch.
+    """
+    from reader.fetch.parse import FeedParseError, parse_feed_bytes
+
+    path = Path(given).expanduser().resolve()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FeedEditError(f"cannot read {given}: {exc.strerror or exc}; give an http(s) URL or a feed file") from None
+    try:
+        feed = parse_feed_bytes(data, None, str(path))
+    except FeedParseError as exc:
+        raise FeedEditError(f"{given} is not a feed: {exc}") from None
+    try:
+        return str(path.relative_to(config_dir.resolve())), feed.title
+    except ValueError:  # outside feeds.toml's folder
+        return str(path), feed.title
 
 
 def _remove(args: argparse.Namespace) -> int:

@@ -58,3 +58,29 @@ def test_malformed_opml_leaves_feeds_toml_untouched(tmp_path: Path) -> None:
     out = reader(tmp_path, "import", str(bad))
     assert out.returncode == 1 and "not well-formed XML" in out.stderr and "Traceback" not in out.stderr
     assert path.read_bytes() == before
+
+
+def test_add_a_local_file_from_another_folder_and_refuse_what_is_not_a_feed(tmp_path: Path) -> None:
+    config_dir = tmp_path / "conf"
+    (config_dir / "feeds").mkdir(parents=True)
+    write_config(config_dir, "")
+    (config_dir / "feeds" / "local.xml").write_bytes(rss(("1", "One"), title="Town Crier"))
+    (tmp_path / "page.html").write_text("<html><body>not a feed</body></html>")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "reader", "--config", str(config_dir / "feeds.toml"),
+                               "--db", str(tmp_path / "r.db"), *args], capture_output=True, text=True, timeout=60,
+                              cwd=elsewhere)
+
+    out = run("feeds", "add", "../conf/feeds/local.xml")  # relative to the shell's folder, not feeds.toml's
+    assert out.returncode == 0, out.stderr
+    assert "added 'Town Crier'" in out.stdout and 'url = "feeds/local.xml"' in (config_dir / "feeds.toml").read_text()
+    fetched = run("fetch")
+    assert fetched.returncode == 0 and "1 new" in fetched.stdout, fetched.stdout + fetched.stderr
+    page = run("feeds", "add", "../page.html")
+    assert page.returncode == 1 and "../page.html is not a feed: this is an HTML page" in page.stderr
+    missing = run("feeds", "add", "../nowhere.xml")
+    assert missing.returncode == 1 and "cannot read ../nowhere.xml: No such file" in missing.stderr
+    assert "Traceback" not in page.stderr + missing.stderr
