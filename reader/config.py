@@ -65,6 +65,7 @@ class Config:
     fetch: FetchConfig = field(default_factory=FetchConfig)
     storage_path: Path | None = None
     digest_dir: Path = Path("digests")
+    digest_max_stories: int = 25  # stories listed per topic; the rest are counted
     refresh_on_start: bool = False
 
     def resolve_feed_location(self, feed: FeedConfig) -> str:
@@ -109,7 +110,7 @@ _TABLES: dict[str, dict[str, _Check]] = {
         "user_agent": _STR,
     },
     "storage": {"path": _STR},
-    "digest": {"directory": _STR},
+    "digest": {"directory": _STR, "max_stories": (_is_pos_int, "a positive integer (stories per topic)")},
     "ui": {"refresh_on_start": _BOOL},
 }
 _ARRAYS = {"feeds", "topics"}
@@ -214,6 +215,7 @@ def parse_config(data: Mapping[str, Any], path: Path, source: str = "") -> Confi
         fetch=fetch,
         storage_path=(path.parent / storage) if storage else None,
         digest_dir=path.parent / digest_dir,
+        digest_max_stories=data.get("digest", {}).get("max_stories", 25),
         refresh_on_start=bool(data.get("ui", {}).get("refresh_on_start", False)),
     )
 

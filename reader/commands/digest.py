@@ -66,8 +66,10 @@ def collect_and_build(reader: Reader, day: date) -> Digest:
             if article is not None:
                 pins.append((pin, article))
     terms = topic_terms(config.topics)
-    return build_digest(day, articles, config.topics, store.feeds(),
-                        lambda a: clean_stored_article(a, terms), history, pins)
+    current = {f.name for f in config.feeds}  # the store keeps feeds removed from feeds.toml until a refresh
+    feeds = [f for f in store.feeds(active_only=False) if f.name in current]
+    return build_digest(day, articles, config.topics, feeds, lambda a: clean_stored_article(a, terms), history,
+                        pins, config.digest_max_stories)
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -15,26 +15,26 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from reader.config import TopicConfig
+from reader.digest.coverage import coverage_lines, left_out
 from reader.digest.model import (
-    CoverageLine,
     Digest,
     DigestQuote,
     EmergingTopic,
     FailedFeed,
     GlanceRow,
+    Overlap,
     TopicSection,
 )
-from reader.digest.summarise import StoryForSummary, summarise
+from reader.digest.summarise import SummaryBudget
+from reader.digest.topic_summary import Story, aboutness, fold_stories, rank_stories, summarise_topic
 from reader.models import Article, FeedRow, Pin
-from reader.stories import StoryText, fold_copies
 from reader.text.clean import CleanArticle
 from reader.topics import TopicMatcher, compile_topics, folded_for_matching, topic_text
 
 TREND_DAYS = 7
-QUOTES_PER_TOPIC = 3
 OTHER_STORIES = 10
 EMERGING_MAX = 8
-SUMMARY_STORIES = 25
+MAX_STORIES = 25  # per topic's coverage list; [digest] max_stories in feeds.toml
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:of\s+|and\s+|for\s+|on\s+)?(?:[A-Z][a-z]+|[A-Z]{2,})){1,3}\b")
 _NOT_NAMES = frozenset({
     "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "It", "This", "That", "He", "She", "They",
@@ -44,39 +44,8 @@ _NOT_NAMES = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class _Story:
-    members: tuple[Article, ...]  # the representative first
-
-    @property
-    def lead(self) -> Article:
-        return self.members[0]
-
-    @property
-    def outlets(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(a.feed_name for a in self.members))
-
-
-def _stories(articles: Sequence[Article]) -> list[_Story]:
-    """Fold copies; the representative is the earliest published copy (the wire original, usually)."""
-    by_id = {a.id: a for a in articles}
-    groups = fold_copies([StoryText(a.id, a.feed_name, topic_text(a)) for a in articles])
-    stories = []
-    for keys in groups:
-        members = sorted((by_id[k] for k in keys), key=lambda a: (a.published or a.first_seen, a.id))
-        stories.append(_Story(tuple(members)))
-    return stories
-
-
-def _rank(stories: list[_Story]) -> list[_Story]:
+def _rank_by_outlets(stories: list[Story]) -> list[Story]:
     return sorted(stories, key=lambda s: (-len(s.outlets), s.lead.published or s.lead.first_seen, s.lead.id))
-
-
-def _coverage(stories: Sequence[_Story]) -> tuple[CoverageLine, ...]:
-    return tuple(
-        CoverageLine(n, s.lead.title or "(untitled)", s.lead.link, s.lead.feed_name, s.lead.author, s.outlets[1:])
-        for n, s in enumerate(stories, 1)
-    )
 
 
 def topic_members(articles: Sequence[Article], matchers: Sequence[TopicMatcher]) -> dict[str, list[Article]]:
@@ -108,45 +77,57 @@ def build_digest(
     clean: Callable[[Article], CleanArticle],
     history: Mapping[date, Mapping[str, tuple[int, int]]] = {},
     pins: Sequence[tuple[Pin, Article]] = (),
+    max_stories: int = MAX_STORIES,
 ) -> Digest:
-    """The day's digest. `history` maps earlier days to count_topics() results for the trend."""
+    """The day's digest. `history` maps earlier days to count_topics() results for the trend.
+
+    `feeds` are the current feeds only (feeds.toml's), since the header counts what was read.
+    A sentence, a key quote and a pin each appear in at most one section.
+    """
     matchers = compile_topics(topics)
     members = topic_members(articles, matchers)
     in_topic = {name: {a.id for a in hits} for name, hits in members.items()}
-    stories = _rank(_stories(articles))
+    stories = _rank_by_outlets(fold_stories(articles))
     terms = [p for t in topics for p in t.match]
     cleaned: dict[int, CleanArticle] = {}
 
-    def cleaned_lead(story: _Story) -> CleanArticle:
-        if story.lead.id not in cleaned:
-            cleaned[story.lead.id] = clean(story.lead)
-        return cleaned[story.lead.id]
+    def cleaned_article(article: Article) -> CleanArticle:
+        if article.id not in cleaned:
+            cleaned[article.id] = clean(article)
+        return cleaned[article.id]
 
+    story_of = {a.id: s for s in stories for a in s.members}
+    feed_names = {f.name for f in feeds}
+    by_topic = {m.name: rank_stories([s for s in stories if any(a.id in in_topic[m.name] for a in s.members)], m)
+                for m in matchers}
+    home = _home_topics(by_topic, matchers)
+    placed_pins: set[int] = set()
+    said: list[str] = []  # summary sentences of the sections above
+    quoted: set[str] = set()  # key quotes and pins of the sections above
     sections: list[TopicSection] = []
     glance: list[GlanceRow] = []
-    for m, topic in zip(matchers, topics, strict=True):
-        ids = in_topic[m.name]
+    for m in matchers:
         earlier = [history.get(day - timedelta(days=k), {}).get(m.name, (0, 0))[0]
                    for k in range(TREND_DAYS - 1, 0, -1)]
         count, outlets = _articles_and_outlets(members[m.name])
         glance.append(GlanceRow(m.name, count, outlets, count - earlier[-1], (*earlier, count)))
-        topic_stories = [s for s in stories if any(a.id in ids for a in s.members)]
-        topic_pins = tuple(
-            DigestQuote(p.text, p.speaker, a.feed_name) for p, a in pins if m.matches(topic_text(a))
-        )
-        if not topic_stories and not topic_pins:
+        topic_pins = tuple(_pin_quote(p, a, story_of.get(a.id), feed_names) for p, a in pins
+                           if p.id not in placed_pins and m.matches(topic_text(a)))
+        placed_pins.update(p.id for p, a in pins if m.matches(topic_text(a)))
+        shown = by_topic[m.name][:max_stories]
+        if not shown and not topic_pins:
             continue
-        coverage = _coverage(topic_stories)
-        # The summary and quotes draw on the best-covered stories only, so a busy topic costs no more.
-        lead_stories = topic_stories[:SUMMARY_STORIES]
-        summary = summarise(
-            [StoryForSummary(n, cleaned_lead(s).paragraphs) for n, s in enumerate(lead_stories, 1)], topic.match
-        )
-        sections.append(TopicSection(m.name, summary, _best_quotes(lead_stories, cleaned_lead), coverage,
-                                     topic_pins))
+        # Each story is summarised under the topic it is most about, so no two sections say the same.
+        own = [(n, s) for n, s in enumerate(shown, 1) if home[s.lead.id] == m.name]
+        result = summarise_topic([s for _, s in own], cleaned_article, m, SummaryBudget(), said,
+                                 quoted | {q.text for q in topic_pins}, [n for n, _ in own])
+        said += [x.text for x in result.summary]
+        quoted.update(q.text for q in (*result.quotes, *topic_pins))
+        sections.append(TopicSection(m.name, result.summary, result.quotes, coverage_lines(shown, day), topic_pins,
+                                     left_out(by_topic[m.name], max_stories), _overlap(shown, home, m.name)))
 
     tracked = set().union(*in_topic.values()) if in_topic else set()
-    other = [s for s in stories if not any(a.id in tracked for a in s.members)][:OTHER_STORIES]
+    other = [s for s in stories if not any(a.id in tracked for a in s.members)]
     return Digest(
         day=day,
         feeds_read=sum(1 for f in feeds if not f.disabled),
@@ -154,27 +135,40 @@ def build_digest(
         topics_tracked=len(topics),
         glance=tuple(glance),
         sections=tuple(sections),
-        other=_coverage(other),
-        emerging=_emerging(stories, matchers, {f.name for f in feeds}, terms),
+        other=coverage_lines(other[:OTHER_STORIES], day),
+        other_more=left_out(other, OTHER_STORIES),
+        emerging=_emerging(stories, matchers, feed_names, terms),
         failed=tuple(FailedFeed(f.name, f.last_error, f.error_since) for f in feeds if f.last_error),
     )
 
 
-def _best_quotes(stories: Sequence[_Story], clean: Callable[[_Story], CleanArticle]) -> tuple[DigestQuote, ...]:
-    """The top attributed quotes across the topic's stories, one story's best first, no text twice."""
-    ranked: list[tuple[int, int, DigestQuote]] = []
-    for s_index, story in enumerate(stories):
-        for q_index, quote in enumerate(clean(story).pinned_quotes):
-            ranked.append((q_index + (0 if quote.speaker else 3), s_index,
-                           DigestQuote(quote.text, quote.speaker, story.lead.feed_name)))
-    ranked.sort(key=lambda r: (r[0], r[1]))
-    seen: set[str] = set()
-    best: list[DigestQuote] = []
-    for _, _, candidate in ranked:
-        if candidate.text not in seen and len(best) < QUOTES_PER_TOPIC:
-            seen.add(candidate.text)
-            best.append(candidate)
-    return tuple(best)
+def _home_topics(by_topic: Mapping[str, Sequence[Story]], matchers: Sequence[TopicMatcher]) -> dict[int, str]:
+    """Story lead id -> the topic the story is most about: aboutness, then mentions, then the earlier topic."""
+    best: dict[int, tuple[tuple[float, int], str]] = {}
+    for m in matchers:
+        for s in by_topic[m.name]:
+            score = (aboutness(s.lead, m), m.count(topic_text(s.lead)))
+            if s.lead.id not in best or score > best[s.lead.id][0]:
+                best[s.lead.id] = (score, m.name)
+    return {lead: name for lead, (_, name) in best.items()}
+
+
+def _overlap(stories: Sequence[Story], home: Mapping[int, str], topic: str) -> Overlap | None:
+    """Set when most of the section's stories are summarised under other topics."""
+    elsewhere = [home[s.lead.id] for s in stories if home[s.lead.id] != topic]
+    if len(elsewhere) * 2 <= len(stories):
+        return None
+    return Overlap(len(elsewhere), len(stories), tuple(dict.fromkeys(elsewhere)))
+
+
+def _pin_quote(pin: Pin, article: Article, story: Story | None, feed_names: set[str]) -> DigestQuote:
+    """The pin credited to the story's original outlet when it was pinned on a copy ("Civic Wire, via X")."""
+    origin = story.lead.feed_name if story is not None else None
+    if origin is None or origin == article.feed_name:
+        wire_author = article.author if article.author in feed_names else None
+        origin = wire_author if wire_author != article.feed_name else None
+    credit = f"{origin}, via {article.feed_name}" if origin else article.feed_name
+    return DigestQuote(pin.text, pin.speaker, credit)
 
 
 def _emerging(stories: Sequence[_Story], matchers: Sequence[TopicMatcher], outlets: set[str],

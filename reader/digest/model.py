@@ -14,6 +14,24 @@ class CoverageLine:
     outlet: str
     byline: str | None
     also_in: tuple[str, ...] = ()
+    published: date | None = None  # set only when it is not the digest's day
+
+
+@dataclass(frozen=True)
+class MoreStories:
+    """What a capped list leaves out: "and 12 more stories from 9 outlets"."""
+
+    stories: int
+    outlets: int
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """Most of a section's stories are already under earlier topics: "4 of these 5 stories are under X"."""
+
+    covered: int
+    total: int
+    topics: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -45,6 +63,8 @@ class TopicSection:
     quotes: tuple[DigestQuote, ...]
     coverage: tuple[CoverageLine, ...]
     pinned: tuple[DigestQuote, ...]
+    more: MoreStories | None = None
+    overlap: Overlap | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +90,7 @@ class Digest:
     glance: tuple[GlanceRow, ...]
     sections: tuple[TopicSection, ...]
     other: tuple[CoverageLine, ...]
+    other_more: MoreStories | None
     emerging: tuple[EmergingTopic, ...]
     failed: tuple[FailedFeed, ...]
 

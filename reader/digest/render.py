@@ -1,30 +1,59 @@
 """render_digest(): the Digest as Markdown that renders the same on GitHub and in common editors.
 
-Everything that came from a feed goes through escape_markdown or safe_url first, so a title
-with `*`, `[`, `|`, `<script>` or a newline can neither break the layout nor inject markup.
+Everything that came from a feed goes through an escape function or safe_url first, so a title
+with `*`, `[`, `|`, `<script>` or a newline can neither break the layout nor inject markup. The
+escaping is as light as each place allows: "287(g)" stays "287(g)" in the raw file, in
+`--stdout` and in cron logs, because brackets only make a link after an (escaped) "]".
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from urllib.parse import quote, urlsplit
 
-from reader.digest.model import CoverageLine, Digest, DigestQuote, TopicSection
+from reader.digest.model import CoverageLine, Digest, DigestQuote, MoreStories, TopicSection
 from reader.digest.trend import sparkline
 from reader.text.sanitize import fold_whitespace
 
-# Inline specials only: escaped text never starts a line (it always follows "1. ", "- ", "| " or a
-# label), so block markers like "-", "+" or "1." need no escape and the raw file stays readable.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#!|~&$])")
+# Escaped text never starts a line (it always follows "1. ", "- ", "| ", "## " or a label), so block
+# markers need no escape. Inline, these act anywhere: code, emphasis, link brackets, strikethrough.
+_ANYWHERE = r"[`*\[\]~]"
+_BACKSLASH = r"\\(?=[!-/:-@\[-`{-~]|$)"  # a backslash only escapes ASCII punctuation (or our "[1]" after it)
+_UNDERSCORE = r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])"  # an underscore inside a word never emphasises
+_HTML = r"<(?=[A-Za-z/!?])"  # a tag, comment or autolink
+_ENTITY = r"&(?=#?\w+;)"
+_MATH = r"\$(?=[^\s$](?:[^$]*[^\s$])?\$(?!\d))"  # GitHub's $inline math$; "$5-$10" is not math
+_INLINE = re.compile("|".join((_ANYWHERE, _BACKSLASH, _UNDERSCORE, _HTML, _ENTITY, _MATH)))
+_IN_TABLE = re.compile("|".join((_ANYWHERE, _BACKSLASH, _UNDERSCORE, _HTML, _ENTITY, _MATH, r"\|")))
+_IN_HEADING = re.compile("|".join((_ANYWHERE, _BACKSLASH, _UNDERSCORE, _HTML, _ENTITY, _MATH, "#")))
 # Fixed English names: strftime's %A/%B follow the locale, which would make the bytes machine-dependent.
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
 
+def _escape(pattern: re.Pattern[str], text: str) -> str:
+    return pattern.sub(lambda m: "\\" + m.group(0), fold_whitespace(text))
+
+
 def escape_markdown(text: str) -> str:
-    """Fold whitespace to single spaces and backslash-escape every character Markdown could act on."""
-    return _SPECIAL.sub(r"\\\1", fold_whitespace(text))
+    """Fold whitespace to single spaces and backslash-escape what Markdown would act on in running text."""
+    return _escape(_INLINE, text)
+
+
+def escape_cell(text: str) -> str:
+    """escape_markdown plus "|", which would end a table cell."""
+    return _escape(_IN_TABLE, text)
+
+
+def escape_heading(text: str) -> str:
+    """escape_markdown plus "#", which a heading would drop as a closing sequence."""
+    return _escape(_IN_HEADING, text)
+
+
+def long_date(day: date) -> str:
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def safe_url(url: str | None) -> str | None:
@@ -45,12 +74,23 @@ def _link(title: str, url: str | None) -> str:
 
 def _coverage_line(line: CoverageLine) -> str:
     who = escape_markdown(line.outlet) + (f", {escape_markdown(line.byline)}" if line.byline else "")
+    when = f" · {long_date(line.published)}" if line.published else ""
     also = f" · also in: {', '.join(escape_markdown(o) for o in line.also_in)}" if line.also_in else ""
-    return f"{line.number}. {_link(line.title, line.link)} — {who}{also}"
+    return f"{line.number}. {_link(line.title, line.link)} — {who}{when}{also}"
+
+
+def _more_line(more: MoreStories) -> str:
+    stories = "story" if more.stories == 1 else "stories"
+    outlets = "outlet" if more.outlets == 1 else "outlets"
+    return f"and {more.stories} more {stories} from {more.outlets} {outlets}"
+
+
+def _coverage_list(lines: tuple[CoverageLine, ...], more: MoreStories | None) -> list[str]:
+    return [*(_coverage_line(c) for c in lines), *(["", _more_line(more)] if more else [])]
 
 
 def _quote_line(q: DigestQuote) -> str:
-    who = f"{escape_markdown(q.speaker)}, " if q.speaker else ""
+    who = f"{escape_markdown(q.speaker)}, " if q.speaker else "unattributed, "
     return f"- “{escape_markdown(q.text)}” — {who}*{escape_markdown(q.outlet)}*"
 
 
@@ -59,14 +99,20 @@ def _change(n: int) -> str:
 
 
 def _section(s: TopicSection) -> list[str]:
-    out = [f"## {escape_markdown(s.name)}", ""]
+    out = [f"## {escape_heading(s.name)}", ""]
+    if s.overlap:
+        o = s.overlap
+        where = " and ".join(escape_markdown(t) for t in o.topics)
+        counted = ("This story is" if o.total == 1 else f"All {o.total} of these stories are"
+                   if o.covered == o.total else f"{o.covered} of these {o.total} stories are")
+        out += [f"{counted} under {where}{'' if o.covered == o.total else '; the summary covers the rest'}.", ""]
     if s.summary:
         sentences = " ".join(escape_markdown(x.text) + "".join(f"[{c}]" for c in x.citations) for x in s.summary)
         out += [f"**Summary.** {sentences}", ""]
     if s.quotes:
         out += ["**Key quotes**", "", *(_quote_line(q) for q in s.quotes), ""]
     if s.coverage:
-        out += ["**Coverage**", "", *(_coverage_line(c) for c in s.coverage), ""]
+        out += ["**Coverage**", "", *_coverage_list(s.coverage, s.more), ""]
     if s.pinned:
         out += ["**Pinned**", "", *(_quote_line(q) for q in s.pinned), ""]
     return out
@@ -74,7 +120,6 @@ def _section(s: TopicSection) -> list[str]:
 
 def render_digest(d: Digest) -> str:
     """The whole document; the same Digest always gives the same bytes."""
-    long_date = f"{_WEEKDAYS[d.day.weekday()]} {d.day.day} {_MONTHS[d.day.month - 1]} {d.day.year}"
     out = [
         "---",
         f"date: {d.day.isoformat()}",
@@ -85,7 +130,7 @@ def render_digest(d: Digest) -> str:
         f"feeds_failed: {len(d.failed)}",
         "---",
         "",
-        f"# Policy digest — {long_date}",
+        f"# Policy digest — {long_date(d.day)}",
         "",
         f"{d.feeds_read} feeds read · {d.new_articles} new articles · "
         f"{d.topics_covered} of {d.topics_tracked} tracked topics covered · {len(d.failed)} feeds failed",
@@ -96,13 +141,13 @@ def render_digest(d: Digest) -> str:
     if d.glance:
         out += ["## At a glance", "", "| Topic | Articles | Outlets | Change | 7 days |",
                 "| --- | ---: | ---: | ---: | --- |"]
-        out += [f"| {escape_markdown(r.topic)} | {r.articles} | {r.outlets} | {_change(r.change)} | "
+        out += [f"| {escape_cell(r.topic)} | {r.articles} | {r.outlets} | {_change(r.change)} | "
                 f"{sparkline(r.trend)} |" for r in d.glance]
         out.append("")
     for section in d.sections:
         out += _section(section)
     if d.other:
-        out += ["## Other notable stories", "", *(_coverage_line(c) for c in d.other), ""]
+        out += ["## Other notable stories", "", *_coverage_list(d.other, d.other_more), ""]
     if d.emerging:
         out += ["## Emerging topics", "", "Names several outlets used today that no tracked topic covers; "
                 "add one as a `[[topics]]` entry in feeds.toml to track it.", ""]

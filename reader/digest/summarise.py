@@ -1,25 +1,31 @@
-"""Extractive, cited summaries: sentences chosen from the day's cleaned articles, none saying the same twice.
+"""Extractive, cited summaries: verbatim sentences chosen from a topic's stories, none saying the same twice.
 
-Sentences are scored by how central their words are to the topic's coverage (words many
-stories share), with a bonus for naming the topic and for coming early in an article. Greedy
-selection skips a sentence too close to one already chosen, so no point is made twice.
+Only sentences about the topic qualify: they name it, or share its central words (the words
+that keep company with the topic's name across the day's stories), so a State of the Union
+piece that mentions immigration once lends nothing to an immigration summary. Sentences are
+scored by centrality (words many stories share), naming the topic, an early place in the
+story's own prose (captions and junk do not count as the lead) and the story's rank. A
+sentence is skipped when its content words are mostly said already, by one chosen sentence or
+by all of them together (containment, so reworded repeats from two outlets are caught), and
+a sentence that leans on the one before is taken only right after it. The main development
+leads, the rest follow in story order, and background ("in October 2008") comes last.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
+from reader.digest.candidates import MIN_WORDS, Candidate, story_candidates
 from reader.digest.model import SummarySentence
-from reader.text.sentences import split_sentences
 
-MIN_WORDS, MAX_WORDS = 8, 50
 MAX_SENTENCES = 5
-REDUNDANT = 0.4
-# "WASHINGTON (Civic Wire) — " and "NEW YORK, Sept. 16 (AP) - ": where the story was filed, not what it says.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–(]{1,30})?(?:\s*\([^)]{1,40}\))?\s+[—–-]+\s+")
+CENTRAL_WORDS = 12
+SAME_POINT = 0.6  # share of a sentence's content words found in one chosen sentence
+ALREADY_SAID = 0.7  # share found across all chosen sentences together
 _WORD = re.compile(r"[a-z][a-z'’-]+")
 _STOP = frozenset({
     "the", "and", "for", "that", "with", "this", "from", "have", "has", "had", "was", "were", "are", "its",
@@ -28,64 +34,202 @@ _STOP = frozenset({
     "when", "where", "while", "there", "these", "those", "other", "could", "should", "can", "may", "might",
     "not", "but", "our", "your", "his", "her", "him", "she", "he", "you", "all", "any", "each", "one", "two",
     "new", "last", "year", "years", "week", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday",
+    "sunday", "only", "just", "very", "many", "much", "like", "even", "still", "because", "through", "between",
+    "told", "says", "according", "people", "time", "first", "here", "well", "including", "does", "did",
 })
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_YEAR = re.compile(rf"\b(?:in|since|until|from|by|of|(?:{_MONTHS})(?:\s+\d{{1,2}},?)?)\s+(19\d\d|20\d\d)\b|"
+                   r"\b[Aa]n?\s+(19\d\d|20\d\d)\b")
+_PAST = re.compile(rf"\blast (?:year|decade|month|spring|summer|fall|autumn|winter|{_MONTHS})\b|"
+                   r"\b\w+ (?:years|decades) ago\b|\bearlier this (?:year|decade)\b|\bpreviously\b|"
+                   r"\bhistorically\b", re.I)
 
 
 @dataclass(frozen=True)
 class StoryForSummary:
-    """One numbered story: its cleaned paragraphs, as the coverage list numbers it."""
+    """One numbered story: its cleaned paragraphs, as the coverage list numbers it, and its year if known.
+
+    In a story mainly about the topic, a sentence sharing one central word is about the topic; in a
+    story that mentions it in passing, it takes the topic's name or several central words.
+    """
 
     number: int
     paragraphs: tuple[str, ...]
+    year: int | None = None
+    mainly_about: bool = False
+
+    @cached_property
+    def candidates(self) -> list[Candidate]:
+        return story_candidates(self.paragraphs)
 
 
-def _content_words(sentence: str) -> set[str]:
-    return {w for w in _WORD.findall(sentence.lower()) if len(w) > 3 and w not in _STOP}
+@dataclass(frozen=True)
+class SummaryBudget:
+    """How long a summary may be: at most `sentences` sentences and, when set, `words` words."""
+
+    sentences: int = MAX_SENTENCES
+    words: int | None = None
 
 
-def _normalised(sentence: str) -> str:
+@dataclass(frozen=True, eq=False)  # compared by identity: the same sentence may come from two stories
+class _Scored:
+    score: float
+    story: StoryForSummary
+    candidate: Candidate
+    words: frozenset[str]
+    background: bool
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough for "pursuing"/"pursue" and "arrests"/"arrested" to meet."""
+    word = word.rstrip("’'").removesuffix("’s").removesuffix("'s")
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Stemmed words that carry meaning: longer than three letters and not on the stop list."""
+    return frozenset(stem(w) for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in _STOP)
+
+
+def normalised(sentence: str) -> str:
+    """The sentence's words only, lower-cased: equal for the same sentence in two outlets' copies."""
     return " ".join(_WORD.findall(sentence.lower()))
 
 
-def summarise(stories: Sequence[StoryForSummary], topic_terms: Sequence[str]) -> tuple[SummarySentence, ...]:
-    """Up to five sentences, each citing every story that carries it.
+def is_background(sentence: str, year: int | None) -> bool:
+    """Whether the sentence recalls the past ("rolled out ... in October 2008", "last December")."""
+    if _PAST.search(sentence):
+        return True
+    years = [int(a or b) for a, b in _YEAR.findall(sentence)]
+    return bool(years) and (min(years) < year if year else True)
 
-    The issue asks for three to five; fewer come out only when every other candidate would repeat
-    a point already made (or the day has fewer usable sentences), since repeating is worse.
+
+@dataclass(frozen=True)
+class TopicLens:
+    """What makes a sentence about the topic: it names it, or shares enough of its central words."""
+
+    mentions: Callable[[str], bool] | None
+    central: frozenset[str]
+
+    @property
+    def need(self) -> int:
+        return 2 if len(self.central) >= 4 else 1
+
+    def names(self, text: str) -> bool:
+        return self.mentions(text) if self.mentions is not None else False
+
+    def is_about(self, text: str) -> bool:
+        return self.names(text) or len(content_words(text) & self.central) >= self.need
+
+
+def topic_lens(stories: Sequence[StoryForSummary], mentions: Callable[[str], bool] | None) -> TopicLens:
+    """The words most stories use beside the topic's name (or at all, with no topic): what it is about.
+
+    Words that several stories share come first; with one story, or too few shared words, the
+    most frequent words beside the topic's name fill the list (ties in reading order).
     """
-    candidates: list[tuple[int, int, int, str, set[str]]] = []
-    carriers: dict[str, set[int]] = {}
-    story_words: list[set[str]] = []
+    stories_using: Counter[str] = Counter()
+    uses: Counter[str] = Counter()  # insertion order is reading order, which breaks ties
     for story in stories:
-        words_in_story: set[str] = set()
-        for p_index, paragraph in enumerate(story.paragraphs):
-            for s_index, raw in enumerate(split_sentences(paragraph)):
-                sentence = _DATELINE.sub("", raw) if s_index == 0 else raw
-                words = _content_words(sentence)
-                words_in_story |= words
-                carriers.setdefault(_normalised(sentence), set()).add(story.number)
-                length = len(sentence.split())
-                if MIN_WORDS <= length <= MAX_WORDS and not sentence.endswith("?"):
-                    candidates.append((story.number, p_index, s_index, sentence, words))
-        story_words.append(words_in_story)
-    df = Counter(w for words in story_words for w in words)
-    terms = [t.casefold() for t in topic_terms]
+        near = [c.text for c in story.candidates if mentions is None or mentions(c.text)]
+        words = [stem(w) for t in near for w in _WORD.findall(t.lower()) if len(w) > 3 and w not in _STOP]
+        uses.update(words)
+        stories_using.update(set(words))
+    shared = sorted((w for w in uses if stories_using[w] > 1), key=lambda w: (-stories_using[w], -uses[w]))
+    central = shared[:CENTRAL_WORDS]
+    if len(central) < CENTRAL_WORDS // 2:
+        frequent = sorted(uses, key=lambda w: -uses[w])  # stable: reading order among equals
+        central += [w for w in frequent if w not in central][: CENTRAL_WORDS - len(central)]
+    return TopicLens(mentions, frozenset(central))
+
+
+def _is_repeat(words: frozenset[str], chosen: Iterable[frozenset[str]]) -> bool:
+    if not words:
+        return True
+    chosen = list(chosen)
+    if any(len(words & other) / min(len(words), len(other) or 1) >= SAME_POINT for other in chosen):
+        return True
+    said = frozenset().union(*chosen) if chosen else frozenset()
+    return len(words & said) / len(words) >= ALREADY_SAID
+
+
+def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Scored]:
+    df: Counter[str] = Counter()
+    for story in stories:
+        df.update(frozenset().union(*(content_words(c.text) for c in story.candidates)))
     scored = []
-    for number, p_index, s_index, sentence, words in candidates:
-        centrality = sum(df[w] for w in words) / max(len(words), 1) ** 0.5
-        on_topic = 2.0 if any(t in sentence.casefold() for t in terms) else 0.0
-        position = 1.5 / (1 + p_index) + (0.5 if s_index == 0 else 0.0)
-        scored.append((centrality + on_topic + position, number, p_index, s_index, sentence, words))
-    scored.sort(key=lambda c: (-c[0], c[1], c[2], c[3]))
-    chosen: list[tuple[int, int, int, str]] = []
-    chosen_words: list[set[str]] = []
-    for _, number, p_index, s_index, sentence, words in scored:
-        if len(chosen) == MAX_SENTENCES:
-            break
-        if any(len(words & other) / max(len(words | other), 1) >= REDUNDANT for other in chosen_words):
-            continue
-        chosen.append((number, p_index, s_index, sentence))
-        chosen_words.append(words)
-    chosen.sort()
-    return tuple(SummarySentence(s, tuple(sorted(carriers.get(_normalised(s), {n})))) for n, _, _, s in chosen)
+    for rank, story in enumerate(stories):
+        candidates = story.candidates
+        prose_paragraphs = sorted({c.paragraph for c in candidates})
+        first_in_paragraph = {c.paragraph: c.index for c in reversed(candidates)}
+        for c in candidates:
+            words = content_words(c.text)
+            names_topic = lens.names(c.text)
+            shared = len(words & lens.central)
+            if not names_topic and shared < (1 if story.mainly_about else lens.need):
+                continue  # not about the topic
+            centrality = sum(df[w] for w in words) / max(len(words), 1) ** 0.5
+            p_rank = prose_paragraphs.index(c.paragraph)
+            position = 1.5 / (1 + p_rank) + (0.5 if first_in_paragraph[c.paragraph] == c.index else 0.0)
+            background = is_background(c.text, story.year)
+            score = (centrality + (2.0 if names_topic else 0.0) + 0.3 * shared + position + 0.5 / (1 + rank)
+                     - (1.5 if background else 0.0) - (0.5 if c.needs_previous else 0.0))
+            scored.append(_Scored(score, story, c, words, background))
+    scored.sort(key=lambda s: (-s.score, s.story.number, s.candidate.index))
+    return scored
+
+
+def _order(chosen: list[_Scored]) -> list[_Scored]:
+    """The main development first, then today's sentences in story order, background last; a sentence
+    that leans on its predecessor always right after it."""
+    if not chosen:
+        return []
+    lead = next((s for s in chosen if not s.background), chosen[0])
+    rest = sorted((s for s in chosen if s is not lead), key=lambda s: (s.background, s.story.number, s.candidate.index))
+    ordered = [lead, *rest]
+    for follower in [s for s in ordered if s.candidate.needs_previous]:
+        before = next((s for s in ordered if s.story is follower.story
+                       and s.candidate.index == follower.candidate.index - 1), None)
+        if before is not None:
+            ordered.remove(follower)
+            ordered.insert(ordered.index(before) + 1, follower)
+    return ordered
+
+
+def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: SummaryBudget = SummaryBudget(),
+              already_said: Sequence[str] = ()) -> tuple[SummarySentence, ...]:
+    """Sentences within the budget, each citing every story that carries it.
+
+    `already_said` are sentences shown elsewhere (an earlier topic's summary): none of them, nor a
+    rewording of one, is chosen again. Fewer sentences come out rather than a repeat. A sentence
+    that leans on its predecessor is reconsidered in a second pass, once that one may be chosen.
+    """
+    carriers: dict[str, set[int]] = {}
+    for story in stories:
+        for c in story.candidates:
+            carriers.setdefault(normalised(c.text), set()).add(story.number)
+    elsewhere = {normalised(s) for s in already_said}
+    said = [content_words(s) for s in already_said]
+    scored = _score_all(stories, lens)
+    chosen: list[_Scored] = []
+    words_left = budget.words
+    for _ in range(2):
+        for s in scored:
+            if len(chosen) == budget.sentences or (words_left is not None and words_left < MIN_WORDS):
+                break
+            length = len(s.candidate.text.split())
+            if s in chosen or (words_left is not None and length > words_left):
+                continue
+            if normalised(s.candidate.text) in elsewhere or _is_repeat(s.words, [*said, *(c.words for c in chosen)]):
+                continue
+            if s.candidate.needs_previous and not any(
+                    c.story is s.story and c.candidate.index == s.candidate.index - 1 for c in chosen):
+                continue
+            chosen.append(s)
+            if words_left is not None:
+                words_left -= length
+    return tuple(SummarySentence(s.candidate.text, tuple(sorted(carriers[normalised(s.candidate.text)])))
+                 for s in _order(chosen))

@@ -1,0 +1,123 @@
+"""Which sentences of a story may stand in a summary, read out of context, and which need the one before.
+
+A summary sentence is quoted verbatim and cited, so it must be a sentence of the story's own
+prose: not a list item, headline, photo caption or credit, site notice or code, not an answer
+whose question was skipped, and not a sentence that leans on the one before ("Most
+significantly, ...", "It aimed at ...", "... she told host X") unless that one is chosen too.
+Datelines ("WASHINGTON (AP) —", "(CNN)", "Computerworld -") are cut off the front: where a
+story was filed is not what it says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.text.sentences import split_sentences
+
+MIN_WORDS, MAX_WORDS = 8, 50
+
+# "WASHINGTON (Civic Wire) — ", "NEW YORK, Sept. 16 (AP) - ": an all-caps city, maybe a date and an agency.
+_CITY_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–(]{1,30})?(?:\s*\([^)]{1,40}\))?\s+[—–-]+\s+")
+# "(CNN) ", "(Reuters) - ": an agency in brackets opening the story.
+_AGENCY_DATELINE = re.compile(r"^\([A-Z][\w.&' -]{0,30}\)\s*(?:[—–-]+\s*)?(?=[\"“‘A-Z0-9])")
+# "Computerworld - Apple today ...": one or two capitalised words and a spaced dash.
+_OUTLET_DATELINE = re.compile(r"^[A-Z][\w.&']*(?:\s[A-Z][\w.&']*)?\s+[—–-]{1,2}\s+(?=[\"“A-Z])")
+
+# A sentence must end like one: a full stop, ! or ?, maybe inside closing quotes or brackets.
+_ENDS_LIKE_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
+_LIST_MARK = re.compile(r"^(?:[•▪◦‣●*·–-]|\d{1,2}[.)])\s")
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+# "(Christopher Chung/The Press Democrat) Alicia ...", "Barry Brecheisen/Getty Images There is ...".
+_CREDIT_OPENING = re.compile(
+    r"^(?:\([^()]{2,60}/[^()]{2,60}\)|(?:[A-Z][\w.'’-]+\s){1,3}[A-Z][\w.'’-]*/(?:[A-Z][\w.&'’-]*\s?){1,4})\s*"
+)
+_CREDIT_ANYWHERE = re.compile(
+    r"\((?:AP |Reuters |AFP |Getty |File )?(?:Photo|Image|Credit|Photograph)s?\b|/(?:Getty Images|AP Photo|"
+    r"AP|Reuters|AFP|EPA|Bloomberg|Shutterstock|NurPhoto|Sipa|Zuma)\b|\bPhotograph:\s|\bPhoto:\s", re.I
+)
+# "Iran's President Hassan Rouhani, second left, gives a speech": who is where in a picture.
+_PICTURE_POSITION = re.compile(
+    r",\s*(?:(?:second|third|fourth|far|centre|center|top|bottom|front|back)\s+)?(?:left|right|centre|center)"
+    r"(?:\s+to\s+right)?\s*,|\((?:left|right|center|centre|L|R|C|from left|top|bottom)\)", re.I
+)
+_SITE_JUNK = re.compile(
+    r"order reprints|presentation-ready copies|all rights reserved|\bcopyright\b|©|this (?:page|article|story) "
+    r"(?:was|has been) (?:archived|crawled)|wayback machine|internet archive|archive\.org|crawl(?:ed|er)?\b|"
+    r"\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bcookies?\b|enable javascript|"
+    r"your browser|terms of (?:use|service)|privacy policy|follow us on|share this|\bread more\b|"
+    r"https?://|www\.|\{|\}|</?[a-z]+[ >]|\bfunction\s*\(|\bvar\s+\w+\s*=|;\s*$",
+    re.I,
+)
+# Sentences that lean on the one before them.
+_CONNECTIVE = re.compile(
+    r"^(?:but|and|or|so|yet|still|also|then|thus|hence|instead|meanwhile|moreover|furthermore|however|"
+    r"nevertheless|nonetheless|otherwise|besides|likewise|similarly|consequently|therefore|indeed|"
+    r"even so|that said|as a result|in addition|in contrast|in turn|on the other hand|by contrast|"
+    r"at the same time|after that|for example|for instance|"
+    r"(?:most|more|less|least|perhaps most|equally)\s+(?:significantly|importantly|notably|strikingly)|"
+    r"significantly|importantly|notably|others|another|the other|this|these|those|that|such|it|its|"
+    r"they|their|them|he|his|him|she|her|hers|there,)\b",
+    re.I,
+)
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
+_QUOTED_SPAN = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ'’-]+)+")
+_CAPITALISED_FIRST = re.compile(r"^[\"“‘']?[A-Z0-9]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that may be summarised: where it sits in the story and whether it needs its predecessor."""
+
+    text: str
+    paragraph: int
+    index: int  # position among the story's sentences, in reading order
+    needs_previous: bool
+
+
+def strip_dateline(sentence: str) -> str:
+    """The sentence without an opening dateline: city, agency in brackets, or outlet and dash."""
+    for pattern in (_CITY_DATELINE, _AGENCY_DATELINE, _OUTLET_DATELINE):
+        stripped = pattern.sub("", sentence, count=1)
+        if stripped != sentence:
+            return stripped
+    return sentence
+
+
+def is_story_prose(sentence: str, paragraph: str) -> bool:
+    """Whether the sentence reads as the story's own prose (not a list item, caption, credit or site junk)."""
+    if _LIST_MARK.match(paragraph) or _FOOTNOTE.search(sentence):
+        return False
+    if not _ENDS_LIKE_SENTENCE.search(sentence) or not _CAPITALISED_FIRST.match(sentence):
+        return False
+    if _CREDIT_OPENING.match(sentence) or _CREDIT_ANYWHERE.search(sentence) or _PICTURE_POSITION.search(sentence):
+        return False
+    return not _SITE_JUNK.search(sentence)
+
+
+def leans_on_previous(sentence: str) -> bool:
+    """A dangling connective or demonstrative opening, or a he/she with no name before it in the sentence."""
+    if _CONNECTIVE.match(sentence):
+        return True
+    outside_quotes = _QUOTED_SPAN.sub(" ", sentence)
+    pronoun = _PERSONAL_PRONOUN.search(outside_quotes)
+    return pronoun is not None and not _NAME.search(outside_quotes[: pronoun.start()])
+
+
+def story_candidates(paragraphs: tuple[str, ...]) -> list[Candidate]:
+    """Every sentence of the story fit to summarise, in reading order, datelines cut off."""
+    found: list[Candidate] = []
+    index = 0
+    previous = ""
+    for p_index, paragraph in enumerate(paragraphs):
+        for s_index, raw in enumerate(split_sentences(paragraph)):
+            sentence = strip_dateline(raw) if s_index == 0 else raw
+            after_question = previous.rstrip("\"”’') ").endswith("?")
+            words = len(sentence.split())
+            if (MIN_WORDS <= words <= MAX_WORDS and not after_question and not sentence.endswith("?")
+                    and is_story_prose(sentence, paragraph)):
+                found.append(Candidate(sentence, p_index, index, leans_on_previous(sentence)))
+            previous = raw
+            index += 1
+    return found

@@ -1,0 +1,61 @@
+"""Coverage lists: one numbered line per story, with a readable byline, its own date when not the digest's
+day, and a cap that says how much was left out.
+
+The date matters because stories say "said Friday": under "Monday 30 November" a Friday story
+must show that it is from Friday. The byline drops what an RSS author field wraps around the
+name ("news@example.org (Pat Quinn)", "By Jane Doe").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from reader.digest.model import CoverageLine, MoreStories
+from reader.digest.topic_summary import Story
+
+# "news@countyherald.example (Pat Quinn)" and "Pat Quinn <pat@x.example>" (RSS 2.0 puts an email first).
+_EMAIL_WITH_NAME = re.compile(r"^\s*\S+@\S+\s*\((?P<a>[^()]+)\)\s*$|^\s*(?P<b>[^<>@]+?)\s*<\S+@\S+>\s*$")
+_EMAIL = re.compile(r"^\s*\S+@\S+\s*$")
+_BY = re.compile(r"^\s*by\s+(?=\S)", re.I)
+
+
+def display_byline(author: str | None) -> str | None:
+    """The author's name as a reader expects it; None when there is no name (a bare email address)."""
+    if not author or not author.strip():
+        return None
+    m = _EMAIL_WITH_NAME.match(author)
+    name = (m.group("a") or m.group("b")) if m else author
+    if _EMAIL.match(name):
+        return None
+    return _BY.sub("", name).strip() or None
+
+
+def published_day(stamp: str | None) -> date | None:
+    """The local calendar day of a stored published timestamp, as the digest's own day is local."""
+    if not stamp:
+        return None
+    try:
+        return datetime.fromisoformat(stamp).astimezone().date()
+    except ValueError:
+        return None
+
+
+def coverage_lines(stories: Sequence[Story], day: date, first: int = 1) -> tuple[CoverageLine, ...]:
+    """Numbered lines; a story's date is given only when it is not the digest's day."""
+    lines = []
+    for n, s in enumerate(stories, first):
+        own_day = published_day(s.lead.published)
+        lines.append(CoverageLine(n, s.lead.title or "(untitled)", s.lead.link, s.lead.feed_name,
+                                  display_byline(s.lead.author), s.outlets[1:],
+                                  own_day if own_day is not None and own_day != day else None))
+    return tuple(lines)
+
+
+def left_out(stories: Sequence[Story], shown: int) -> MoreStories | None:
+    """How many stories, from how many outlets, a capped list leaves out; None when nothing is."""
+    rest = stories[shown:]
+    if not rest:
+        return None
+    return MoreStories(len(rest), len({o for s in rest for o in s.outlets}))

@@ -1,0 +1,106 @@
+"""The digest's path from a topic's articles to stories, their ranking, a summary and key quotes.
+
+Shared by `reader digest` (per tracked topic) and `reader summarize` (per cluster from
+elsewhere), so what the summarize command measures is exactly what the digest prints.
+Stories are ranked by how much they are about the topic (a title that names it, how densely the
+text mentions it) as well as by how many outlets carried them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from reader.digest.model import DigestQuote, SummarySentence
+from reader.digest.quotes import best_quotes
+from reader.digest.summarise import StoryForSummary, SummaryBudget, summarise, topic_lens
+from reader.models import Article
+from reader.stories import StoryText, fold_copies
+from reader.text.clean import CleanArticle
+from reader.topics import TopicMatcher, topic_text
+
+SUMMARY_STORIES = 25  # the summary and quotes draw on the best-ranked stories only, so a busy topic costs no more
+WORDS_PER_MENTION = 150  # one mention per this many words makes a story fully about its topic
+MAINLY_ABOUT = 1.0  # aboutness from which all of a story's quotes count as about the topic
+
+
+@dataclass(frozen=True)
+class Story:
+    """An article and its copies in other outlets; the representative (the earliest copy) first."""
+
+    members: tuple[Article, ...]
+
+    @property
+    def lead(self) -> Article:
+        return self.members[0]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.feed_name for a in self.members))
+
+    @property
+    def credit(self) -> str:
+        return self.lead.feed_name
+
+
+def fold_stories(articles: Sequence[Article]) -> list[Story]:
+    """Fold copies into stories; the representative is the earliest published copy (the wire original, usually)."""
+    by_id = {a.id: a for a in articles}
+    groups = fold_copies([StoryText(a.id, a.feed_name, topic_text(a)) for a in articles])
+    stories = []
+    for keys in groups:
+        members = sorted((by_id[k] for k in keys), key=lambda a: (a.published or a.first_seen, a.id))
+        stories.append(Story(tuple(members)))
+    return stories
+
+
+def aboutness(article: Article, matcher: TopicMatcher) -> float:
+    """0 to 2: one for a title naming the topic, up to one for how densely the text mentions it."""
+    in_title = 1.0 if matcher.matches(article.title) else 0.0
+    words = article.text.count(" ") + 1
+    return in_title + min(1.0, matcher.count(article.text) * WORDS_PER_MENTION / words)
+
+
+def rank_stories(stories: Sequence[Story], matcher: TopicMatcher | None) -> list[Story]:
+    """Best first: outlets that carried the story plus twice its aboutness, then the earliest."""
+    def key(s: Story) -> tuple[float, str, int]:
+        about = aboutness(s.lead, matcher) if matcher is not None else 0.0
+        return -(len(s.outlets) + 2 * about), s.lead.published or s.lead.first_seen, s.lead.id
+    return sorted(stories, key=key)
+
+
+def published_year(article: Article) -> int | None:
+    try:
+        return datetime.fromisoformat(article.published).year if article.published else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class TopicSummary:
+    summary: tuple[SummarySentence, ...]
+    quotes: tuple[DigestQuote, ...]
+    quote_stories: tuple[int, ...]  # the index, among the stories given, of each quote's story
+
+
+def summarise_topic(
+    stories: Sequence[Story],
+    clean: Callable[[Article], CleanArticle],
+    matcher: TopicMatcher | None,
+    budget: SummaryBudget = SummaryBudget(),
+    already_said: Sequence[str] = (),
+    quotes_shown: Collection[str] = (),
+    numbers: Sequence[int] | None = None,
+) -> TopicSummary:
+    """The summary and key quotes of ranked stories; story i is cited as numbers[i] (default i + 1)."""
+    stories = stories[:SUMMARY_STORIES]
+    numbers = numbers or range(1, len(stories) + 1)
+    cleaned = [clean(s.lead) for s in stories]
+    mainly = [matcher is None or aboutness(s.lead, matcher) >= MAINLY_ABOUT for s in stories]
+    inputs = [StoryForSummary(n, c.paragraphs, published_year(s.lead), about)
+              for n, s, c, about in zip(numbers, stories, cleaned, mainly, strict=False)]
+    lens = topic_lens(inputs, (lambda text: matcher.matches(text)) if matcher is not None else None)
+    summary = summarise(inputs, lens, budget, already_said)
+    quotes = best_quotes(stories, cleaned.__getitem__, lens, mainly, quotes_shown)
+    return TopicSummary(summary, tuple(q for _, q in quotes), tuple(i for i, _ in quotes))
