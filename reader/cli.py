@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="PATH", help="write here instead of <digest dir>/<date>.md")
     p.add_argument("--no-fetch", action="store_true", help="do not refresh feeds first")
     p.add_argument("--stdout", action="store_true", help="print the digest instead of writing a file")
+    p = command("summarize", "reader.commands.summarize",
+                "summarise clusters of articles from a JSON-lines file the way the digest does")
+    p.add_argument("file", metavar="FILE", help="JSON lines, one cluster per line (see README); - for standard input")
+    p.add_argument("--sentences", type=int, metavar="N", help="at most N sentences per summary (default: 5)")
+    p.add_argument("--words", type=int, metavar="N", help="at most N words per summary (default: no limit)")
     p = command("feeds", "reader.commands.feeds", "list, add, remove, import or export subscriptions")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     actions.add_parser("list", help="each feed with its status and article counts")

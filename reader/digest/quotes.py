@@ -1,7 +1,7 @@
 """A topic's key quotes: said about the topic, attributed ones first, none shown twice in the digest.
 
-A quote counts as about the topic when its story is mainly about the topic, or its own words or
-the paragraph it sits in name the topic or share its central words; a victory speech quoted in a
+A quote counts as about the topic when its story is mainly about the topic, or the sentence it
+sits in names the topic or shares its central words; a victory speech quoted in a
 story that mentions immigration once is not an immigration quote. A quote with no speaker is kept only to fill the last places, and
 is marked unattributed when rendered.
 """
@@ -14,6 +14,8 @@ from typing import Protocol
 from reader.digest.model import DigestQuote
 from reader.digest.summarise import TopicLens
 from reader.text.clean import CleanArticle
+from reader.text.quotes import Quote
+from reader.text.sentences import split_sentences
 
 QUOTES_PER_TOPIC = 3
 QUOTES_PER_STORY = 4  # each story's best few, as the cleaner ranks them
@@ -38,8 +40,7 @@ def best_quotes(stories: Sequence[_HasOutlet], clean: Callable[[int], CleanArtic
     for s_index, story in enumerate(stories):
         cleaned = clean(s_index)
         for q_index, quote in enumerate(cleaned.quotes[:QUOTES_PER_STORY]):
-            paragraph = cleaned.paragraphs[quote.paragraph] if quote.paragraph < len(cleaned.paragraphs) else ""
-            if not (mainly_about[s_index] or lens.is_about(quote.text) or lens.is_about(paragraph)):
+            if not (mainly_about[s_index] or lens.is_about(_sentence_of(quote, cleaned.paragraphs))):
                 continue
             entry = (q_index, s_index, DigestQuote(quote.text, quote.speaker, story.credit))
             (attributed if quote.speaker else unattributed).append(entry)
@@ -51,6 +52,12 @@ def best_quotes(stories: Sequence[_HasOutlet], clean: Callable[[int], CleanArtic
             seen.append(key)
             best.append((s_index, candidate))
     return best
+
+
+def _sentence_of(quote: Quote, paragraphs: Sequence[str]) -> str:
+    """The sentence the quote sits in (its attribution included), or the quote alone."""
+    paragraph = paragraphs[quote.paragraph] if quote.paragraph < len(paragraphs) else ""
+    return next((s for s in split_sentences(paragraph) if quote.text[:40] in s), quote.text)
 
 
 def _rank(entry: tuple[int, int, DigestQuote]) -> tuple[int, int]:

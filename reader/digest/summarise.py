@@ -74,6 +74,7 @@ class SummaryBudget:
 @dataclass(frozen=True, eq=False)  # compared by identity: the same sentence may come from two stories
 class _Scored:
     score: float
+    rank: int  # the story's place in the ranking
     story: StoryForSummary
     candidate: Candidate
     words: frozenset[str]
@@ -128,8 +129,9 @@ class TopicLens:
 def topic_lens(stories: Sequence[StoryForSummary], mentions: Callable[[str], bool] | None) -> TopicLens:
     """The words most stories use beside the topic's name (or at all, with no topic): what it is about.
 
-    Words that several stories share come first; with one story, or too few shared words, the
-    most frequent words beside the topic's name fill the list (ties in reading order).
+    Words that several stories share come first. With one story, or a named topic and too few
+    shared words, the most frequent words beside the topic's name fill the list (ties in reading
+    order); with no topic the shared words alone say what several stories have in common.
     """
     stories_using: Counter[str] = Counter()
     uses: Counter[str] = Counter()  # insertion order is reading order, which breaks ties
@@ -140,7 +142,7 @@ def topic_lens(stories: Sequence[StoryForSummary], mentions: Callable[[str], boo
         stories_using.update(set(words))
     shared = sorted((w for w in uses if stories_using[w] > 1), key=lambda w: (-stories_using[w], -uses[w]))
     central = shared[:CENTRAL_WORDS]
-    if len(central) < CENTRAL_WORDS // 2:
+    if len(central) < CENTRAL_WORDS // 2 and (mentions is not None or len(stories) == 1):
         frequent = sorted(uses, key=lambda w: -uses[w])  # stable: reading order among equals
         central += [w for w in frequent if w not in central][: CENTRAL_WORDS - len(central)]
     return TopicLens(mentions, frozenset(central))
@@ -163,7 +165,8 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
     scored = []
     for rank, story in enumerate(stories):
         candidates = story.candidates
-        prose_paragraphs = sorted({c.paragraph for c in candidates})
+        # The lead is the first paragraph of the story's own prose that is news, not background.
+        prose_paragraphs = sorted({c.paragraph for c in candidates if not is_background(c.text, story.year)})
         first_in_paragraph = {c.paragraph: c.index for c in reversed(candidates)}
         for c in candidates:
             words = content_words(c.text)
@@ -172,12 +175,12 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
             if not names_topic and shared < (1 if story.mainly_about else lens.need):
                 continue  # not about the topic
             centrality = sum(df[w] for w in words) / max(len(words), 1) ** 0.5
-            p_rank = prose_paragraphs.index(c.paragraph)
+            p_rank = prose_paragraphs.index(c.paragraph) if c.paragraph in prose_paragraphs else len(prose_paragraphs)
             position = 1.5 / (1 + p_rank) + (0.5 if first_in_paragraph[c.paragraph] == c.index else 0.0)
             background = is_background(c.text, story.year)
             score = (centrality + (2.0 if names_topic else 0.0) + 0.3 * shared + position + 0.5 / (1 + rank)
                      - (1.5 if background else 0.0) - (0.5 if c.needs_previous else 0.0))
-            scored.append(_Scored(score, story, c, words, background))
+            scored.append(_Scored(score, rank, story, c, words, background))
     scored.sort(key=lambda s: (-s.score, s.story.number, s.candidate.index))
     return scored
 
@@ -187,7 +190,8 @@ def _order(chosen: list[_Scored]) -> list[_Scored]:
     that leans on its predecessor always right after it."""
     if not chosen:
         return []
-    lead = next((s for s in chosen if not s.background), chosen[0])
+    news = [s for s in chosen if not s.background] or chosen
+    lead = min(news, key=lambda s: (s.rank, -s.score))  # the best sentence of the best-ranked story
     rest = sorted((s for s in chosen if s is not lead), key=lambda s: (s.background, s.story.number, s.candidate.index))
     ordered = [lead, *rest]
     for follower in [s for s in ordered if s.candidate.needs_previous]:

@@ -1,0 +1,158 @@
+"""`reader summarize`: the digest's summariser on clusters of articles from elsewhere, JSON lines in and out.
+
+Each input line is one cluster; it goes through exactly the digest's path (cleaning, folding
+copies, ranking stories, choosing sentences and quotes), so scores measured with this command
+are the digest's. A malformed line gets an error naming its line and the rest go on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, TextIO
+
+from reader.config import TopicConfig
+from reader.digest.summarise import MAX_SENTENCES, SummaryBudget
+from reader.digest.topic_summary import fold_stories, rank_stories, summarise_topic
+from reader.models import Article
+from reader.text.clean import clean_stored_article
+from reader.text.html import html_to_search_text
+from reader.text.sanitize import strip_control_characters
+from reader.topics import TopicMatcher
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+_ARTICLE_STRINGS = ("title", "text", "html", "source", "author", "published", "link")
+
+
+class ClusterError(Exception):
+    """A line that is not a cluster; the message says what is wrong with it."""
+
+
+@dataclass(frozen=True)
+class Cluster:
+    id: str
+    topic: TopicConfig | None
+    articles: tuple[Article, ...]
+
+
+def _published(value: str | None) -> str | None:
+    """ISO 8601 UTC for ISO or RFC 822 dates, so stories sort by time; None for anything else."""
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.strip())
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _article(index: int, raw: Any) -> Article:
+    where = f"articles[{index}]"
+    if not isinstance(raw, dict):
+        raise ClusterError(f"{where} is not an object")
+    for key in _ARTICLE_STRINGS:
+        if raw.get(key) is not None and not isinstance(raw[key], str):
+            raise ClusterError(f"{where}.{key} must be a string or null, got {type(raw[key]).__name__}")
+    html, text = raw.get("html"), raw.get("text")
+    if not (html or text):
+        raise ClusterError(f"{where} has neither \"text\" nor \"html\"")
+    source = raw.get("source") or f"article {index}"
+    published = _published(raw.get("published"))
+    content = html or text
+    plain = html_to_search_text(html) if html else text
+    return Article(index, index, source, None, raw.get("link"), raw.get("title") or "", raw.get("author"),
+                   published, published or "", content, plain, False, False)
+
+
+def parse_cluster(line: str) -> Cluster:
+    """One input line as a Cluster; ClusterError says what is wrong."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ClusterError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(data, dict):
+        raise ClusterError("expected a JSON object with \"id\" and \"articles\"")
+    cluster_id = data.get("id")
+    if not isinstance(cluster_id, str | int) or isinstance(cluster_id, bool):
+        raise ClusterError("\"id\" must be a string")
+    articles = data.get("articles")
+    if not isinstance(articles, list) or not articles:
+        raise ClusterError("\"articles\" must be a non-empty list")
+    topic = data.get("topic")
+    config = None
+    if topic is not None:
+        if not isinstance(topic, dict) or not isinstance(topic.get("name"), str) or not topic["name"].strip():
+            raise ClusterError("\"topic\" must be null or an object with a \"name\" string")
+        match = topic.get("match") or [topic["name"]]
+        if not isinstance(match, list) or not all(isinstance(m, str) and m.strip() for m in match):
+            raise ClusterError("\"topic\".\"match\" must be a list of non-empty strings")
+        config = TopicConfig(topic["name"], tuple(match))
+    return Cluster(strip_control_characters(str(cluster_id)), config, tuple(_article(i, a) for i, a in enumerate(articles)))
+
+
+def summarize_cluster(cluster: Cluster, budget: SummaryBudget) -> dict[str, Any]:
+    """The digest's summary and key quotes of one cluster, citing articles by their index in the input."""
+    matcher = TopicMatcher.from_config(cluster.topic) if cluster.topic else None
+    terms = cluster.topic.match if cluster.topic else ()
+    stories = rank_stories(fold_stories(cluster.articles), matcher)
+    result = summarise_topic(stories, lambda a: clean_stored_article(a, terms), matcher, budget)
+    return {
+        "id": cluster.id,
+        "sentences": [{"text": s.text, "cites": [stories[n - 1].lead.id for n in s.citations]}
+                      for s in result.summary],
+        "quotes": [{"text": q.text, "speaker": q.speaker, "article": stories[i].lead.id}
+                   for q, i in zip(result.quotes, result.quote_stories, strict=True)],
+    }
+
+
+def summarize_lines(lines: Iterable[str], budget: SummaryBudget, out: TextIO, errors: TextIO,
+                    name: str) -> int:
+    """Write one JSON line per cluster; returns how many lines failed (each reported on `errors`)."""
+    failed = 0
+    for number, line in _numbered(lines):
+        try:
+            result = summarize_cluster(parse_cluster(line), budget)
+        except ClusterError as exc:
+            failed += 1
+            print(f"reader: summarize: {name}:{number}: {exc}; this line is skipped", file=errors)
+            continue
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()
+    return failed
+
+
+def _numbered(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            yield number, line
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.sentences is not None and args.sentences < 1 or args.words is not None and args.words < 1:
+        print("reader: summarize: --sentences and --words must be positive whole numbers", file=sys.stderr)
+        return EXIT_USAGE
+    budget = SummaryBudget(args.sentences or MAX_SENTENCES, args.words)
+    if args.file == "-":
+        failed = summarize_lines(sys.stdin, budget, sys.stdout, sys.stderr, "<stdin>")
+    else:
+        try:
+            with open(args.file, encoding="utf-8") as handle:
+                failed = summarize_lines(handle, budget, sys.stdout, sys.stderr, args.file)
+        except OSError as exc:
+            print(f"reader: summarize: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except UnicodeDecodeError as exc:
+            print(f"reader: summarize: {args.file} is not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                  "convert it to UTF-8", file=sys.stderr)
+            return EXIT_USAGE
+    return EXIT_SOME_FAILED if failed else EXIT_OK
