@@ -30,6 +30,7 @@ path = "data/r.db"
 
 [digest]
 directory = "out"
+max_stories = 10
 """
 
 
@@ -42,7 +43,7 @@ def test_valid_config_loads_every_section(tmp_path: Path) -> None:
     assert cfg.topics[0].exclude == ("secure communities grant",)
     assert cfg.fetch.concurrency == 4 and cfg.fetch.timeout == 2.5 and cfg.fetch.max_bytes == 10_000_000
     assert cfg.storage_path == tmp_path / "data" / "r.db"
-    assert cfg.digest_dir == tmp_path / "out"
+    assert cfg.digest_dir == tmp_path / "out" and cfg.digest_max_stories == 10
 
 
 @pytest.mark.parametrize(
@@ -58,6 +59,7 @@ def test_valid_config_loads_every_section(tmp_path: Path) -> None:
          7, "feeds[1].url", "duplicate URL"),
         ('[[feeds]]\nname = "A"\n', 1, "feeds[0].url", "is required"),
         ("[fetch]\ntimeout = -1\n", 2, "fetch.timeout", "positive number"),
+        ("[digest]\nmax_stories = 0\n", 2, "digest.max_stories", "positive integer"),
         ("[fetch]\nconcurrency = true\n", 2, "fetch.concurrency", "positive integer"),
         ("[colours]\nx = 1\n", 1, "colours", "unknown table"),
         ("[[topics]]\nname = \"T\"\nmatch = []\n", 3, "topics[0].match", "at least one"),

@@ -8,7 +8,9 @@ are the digest's. A malformed line gets an error naming its line and the rest go
 from __future__ import annotations
 
 import argparse
+import html as html_lib
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ from reader.text.sanitize import strip_control_characters
 from reader.topics import TopicMatcher
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+HEADLINE_WORDS = 20
 _ARTICLE_STRINGS = ("title", "text", "html", "source", "author", "published", "link")
 
 
@@ -56,6 +59,18 @@ def _published(value: str | None) -> str | None:
     return when.astimezone(UTC).isoformat(timespec="seconds")
 
 
+def _opens_with_headline(text: str) -> bool:
+    """Whether plain text starts with a title line (short, no full stop), which the cleaner reads as its header."""
+    first = text.strip().split("\n", 1)[0].strip()
+    return 0 < len(first.split()) <= HEADLINE_WORDS and not first.endswith((".", "!", "?", "”", '"'))
+
+
+def _paragraphs_as_html(text: str) -> str:
+    """Plain text with no title line, as paragraphs, so that its first paragraph is not taken for a title."""
+    blocks = (b.strip() for b in re.split(r"\n\s*\n", text))
+    return "".join(f"<p>{html_lib.escape(b)}</p>" for b in blocks if b)
+
+
 def _article(index: int, raw: Any) -> Article:
     where = f"articles[{index}]"
     if not isinstance(raw, dict):
@@ -68,9 +83,10 @@ def _article(index: int, raw: Any) -> Article:
         raise ClusterError(f"{where} has neither \"text\" nor \"html\"")
     source = raw.get("source") or f"article {index}"
     published = _published(raw.get("published"))
-    content = html or text
+    title = raw.get("title") or ""
+    content = html or (text if title or _opens_with_headline(text) else _paragraphs_as_html(text))
     plain = html_to_search_text(html) if html else text
-    return Article(index, index, source, None, raw.get("link"), raw.get("title") or "", raw.get("author"),
+    return Article(index, index, source, None, raw.get("link"), title, raw.get("author"),
                    published, published or "", content, plain, False, False)
 
 

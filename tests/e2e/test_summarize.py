@@ -1,0 +1,110 @@
+"""`reader summarize` end to end through a subprocess, and `digest --no-fetch` counting only current feeds."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+from tests.e2e.test_cli import LEAN, reader
+
+SEED = (REPO / "tests" / "data" / "secure-communities-wnyc.txt").read_text(encoding="utf-8")
+WIRE = ("<p>WASHINGTON (Civic Wire) — The Department of Homeland Security said Friday it will keep expanding "
+        "Secure Communities, the fingerprint-sharing program, despite a task force report that found it had "
+        "eroded trust between immigrants and local police.</p><p>“We are committed to implementing Secure "
+        "Communities in a way that focuses our resources on criminal aliens,” ICE Director John Morton said in a "
+        "statement.</p><p>Illinois, New York and Massachusetts have tried to withdraw from the program, but "
+        "federal officials have said participation is not optional.</p>")
+CLUSTERS = [
+    {"id": "sc", "topic": {"name": "Secure Communities", "match": ["Secure Communities"]},
+     "articles": [{"title": "DHS presses ahead", "html": WIRE, "source": "Civic Wire", "author": "Dana Whitfield",
+                   "published": "Fri, 16 Sep 2011 14:02:00 -0400", "link": "https://civicwire.example/1"},
+                  {"title": "DHS presses ahead (copy)", "html": WIRE.replace("(Civic Wire) ", ""),
+                   "source": "Metro Ledger", "published": "2011-09-16T15:10:00-04:00"},
+                  {"text": SEED, "source": "WNYC News"}]},
+    {"id": "no-topic", "articles": [{"text": "A powerful storm flooded three coastal cities on Monday and cut "
+                                             "power to 200,000 homes, officials said. Crews worked through the "
+                                             "night to restore power to the coastal cities."}]},
+]
+
+
+def write_clusters(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_summarize_runs_the_digest_path_on_clusters(tmp_path: Path) -> None:
+    source = write_clusters(tmp_path / "in.jsonl", [json.dumps(c) for c in CLUSTERS])
+    out = reader("summarize", str(source), cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    results = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["id"] for r in results] == ["sc", "no-topic"]
+    sc = results[0]
+    texts = [s["text"] for s in sc["sentences"]]
+    assert 1 <= len(texts) <= 5 and all(not re.search(r"\[\d+\]$", t) for t in texts)
+    # The wire copy folds into its original: the sentence is cited once, to the earliest copy (index 0).
+    lead = next(s for s in sc["sentences"] if s["text"].startswith("The Department of Homeland Security"))
+    assert lead["cites"] == [0] and not any(t.startswith("WASHINGTON") for t in texts)
+    assert any(2 in s["cites"] for s in sc["sentences"])  # the seed is article 2, with no title
+    for s in sc["sentences"]:  # verbatim: each sentence is in the article it cites
+        assert all(s["text"] in (CLUSTERS[0]["articles"][i].get("html") or SEED) for i in s["cites"])
+    assert {"text", "speaker", "article"} <= set(sc["quotes"][0]) and sc["quotes"][0]["article"] in (0, 2)
+    assert results[1]["sentences"] and results[1]["sentences"][0]["cites"] == [0]
+
+
+def test_summarize_budgets_and_standard_input(tmp_path: Path) -> None:
+    line = json.dumps(CLUSTERS[0])
+    one = subprocess.run([sys.executable, "-m", "reader", "summarize", "-", "--sentences", "1"], input=line,
+                         capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert one.returncode == 0, one.stderr
+    assert len(json.loads(one.stdout)["sentences"]) == 1
+    short = subprocess.run([sys.executable, "-m", "reader", "summarize", "-", "--words", "45"], input=line,
+                           capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    words = sum(len(s["text"].split()) for s in json.loads(short.stdout)["sentences"])
+    assert 0 < words <= 45
+    bad = reader("summarize", "-", "--words", "0", cwd=tmp_path)
+    assert bad.returncode == 2 and "must be positive" in bad.stderr
+
+
+def test_malformed_lines_get_an_error_each_and_the_rest_go_on(tmp_path: Path) -> None:
+    lines = ["{not json", json.dumps(CLUSTERS[1]), json.dumps({"id": "x", "articles": []}), "",
+             json.dumps({"id": "y", "articles": [{"title": "no body"}]}), json.dumps([1, 2]),
+             json.dumps({"id": "z", "topic": {"match": ["a"]}, "articles": [{"text": "t"}]}),
+             json.dumps({**CLUSTERS[1], "id": "last"})]
+    out = reader("summarize", str(write_clusters(tmp_path / "in.jsonl", lines)), cwd=tmp_path)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert [json.loads(x)["id"] for x in out.stdout.splitlines()] == ["no-topic", "last"]
+    errors = out.stderr.splitlines()
+    assert len(errors) == 5
+    assert errors[0].startswith("reader: summarize: ") and "in.jsonl:1: not valid JSON" in errors[0]
+    assert "in.jsonl:3: \"articles\" must be a non-empty list" in errors[1]
+    assert "in.jsonl:5: articles[0] has neither \"text\" nor \"html\"" in errors[2]
+    assert "in.jsonl:6:" in errors[3] and "in.jsonl:7: \"topic\" must be null or an object" in errors[4]
+    missing = reader("summarize", str(tmp_path / "nope.jsonl"), cwd=tmp_path)
+    assert missing.returncode == 2 and "cannot read" in missing.stderr
+
+
+def test_summarize_never_imports_textual(tmp_path: Path) -> None:
+    source = write_clusters(tmp_path / "in.jsonl", [json.dumps(CLUSTERS[1])])
+    out = subprocess.run([sys.executable, "-c", LEAN, "summarize", str(source)], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+def test_digest_no_fetch_counts_only_the_feeds_in_feeds_toml(tmp_path: Path) -> None:
+    shutil.copy(REPO / "feeds.toml", tmp_path / "feeds.toml")
+    shutil.copytree(REPO / "reader" / "samples", tmp_path / "reader" / "samples")
+    db = str(tmp_path / "r.db")
+    assert reader("--config", "feeds.toml", "--db", db, "fetch", cwd=tmp_path).returncode == 0
+    config = (tmp_path / "feeds.toml").read_text()
+    removed = re.sub(r'\[\[feeds\]\]\nname = "Borderlands Tribune"\n(?:[^\n]+\n)*', "", config)
+    assert removed != config
+    (tmp_path / "feeds.toml").write_text(removed)
+    out = reader("--config", "feeds.toml", "--db", db, "digest", "--no-fetch", "--stdout", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "feeds_read: 4" in out.stdout and "4 feeds read" in out.stdout
