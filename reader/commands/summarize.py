@@ -78,7 +78,8 @@ def _article(index: int, raw: Any) -> Article:
     for key in _ARTICLE_STRINGS:
         if raw.get(key) is not None and not isinstance(raw[key], str):
             raise ClusterError(f"{where}.{key} must be a string or null, got {type(raw[key]).__name__}")
-    html, text = raw.get("html"), raw.get("text")
+    html: str = raw.get("html") or ""
+    text: str = raw.get("text") or ""
     if not (html or text):
         raise ClusterError(f"{where} has neither \"text\" nor \"html\"")
     source = raw.get("source") or f"article {index}"
@@ -113,7 +114,8 @@ def parse_cluster(line: str) -> Cluster:
         if not isinstance(match, list) or not all(isinstance(m, str) and m.strip() for m in match):
             raise ClusterError("\"topic\".\"match\" must be a list of non-empty strings")
         config = TopicConfig(topic["name"], tuple(match))
-    return Cluster(strip_control_characters(str(cluster_id)), config, tuple(_article(i, a) for i, a in enumerate(articles)))
+    return Cluster(strip_control_characters(str(cluster_id)), config,
+                   tuple(_article(i, a) for i, a in enumerate(articles)))
 
 
 def summarize_cluster(cluster: Cluster, budget: SummaryBudget) -> dict[str, Any]:
@@ -154,7 +156,7 @@ def _numbered(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.sentences is not None and args.sentences < 1 or args.words is not None and args.words < 1:
+    if (args.sentences is not None and args.sentences < 1) or (args.words is not None and args.words < 1):
         print("reader: summarize: --sentences and --words must be positive whole numbers", file=sys.stderr)
         return EXIT_USAGE
     budget = SummaryBudget(args.sentences or MAX_SENTENCES, args.words)

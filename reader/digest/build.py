@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from reader.config import TopicConfig
@@ -171,7 +170,7 @@ def _pin_quote(pin: Pin, article: Article, story: Story | None, feed_names: set[
     return DigestQuote(pin.text, pin.speaker, credit)
 
 
-def _emerging(stories: Sequence[_Story], matchers: Sequence[TopicMatcher], outlets: set[str],
+def _emerging(stories: Sequence[Story], matchers: Sequence[TopicMatcher], outlets: set[str],
               terms: Sequence[str]) -> tuple[EmergingTopic, ...]:
     """Multi-word names that several stories from several outlets use, that no tracked topic covers."""
     story_count: dict[str, int] = defaultdict(int)

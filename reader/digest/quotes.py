@@ -1,9 +1,9 @@
 """A topic's key quotes: said about the topic, attributed ones first, none shown twice in the digest.
 
 A quote counts as about the topic when its story is mainly about the topic, or the sentence it
-sits in names the topic or shares its central words; a victory speech quoted in a
-story that mentions immigration once is not an immigration quote. A quote with no speaker is kept only to fill the last places, and
-is marked unattributed when rendered.
+sits in names the topic or shares its central words; a victory speech quoted in a story that
+mentions immigration once is not an immigration quote. A quote with no speaker is kept only to
+fill the last places, and is marked unattributed when rendered.
 """
 
 from __future__ import annotations

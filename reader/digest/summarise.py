@@ -35,7 +35,7 @@ _STOP = frozenset({
     "not", "but", "our", "your", "his", "her", "him", "she", "he", "you", "all", "any", "each", "one", "two",
     "new", "last", "year", "years", "week", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "only", "just", "very", "many", "much", "like", "even", "still", "because", "through", "between",
-    "told", "says", "according", "people", "time", "first", "here", "well", "including", "does", "did",
+    "told", "according", "people", "time", "first", "here", "well", "including", "does", "did",
 })
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _YEAR = re.compile(rf"\b(?:in|since|until|from|by|of|(?:{_MONTHS})(?:\s+\d{{1,2}},?)?)\s+(19\d\d|20\d\d)\b|"
@@ -69,6 +69,9 @@ class SummaryBudget:
 
     sentences: int = MAX_SENTENCES
     words: int | None = None
+
+
+DEFAULT_BUDGET = SummaryBudget()
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: the same sentence may come from two stories
@@ -203,7 +206,7 @@ def _order(chosen: list[_Scored]) -> list[_Scored]:
     return ordered
 
 
-def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: SummaryBudget = SummaryBudget(),
+def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: SummaryBudget = DEFAULT_BUDGET,
               already_said: Sequence[str] = ()) -> tuple[SummarySentence, ...]:
     """Sentences within the budget, each citing every story that carries it.
 

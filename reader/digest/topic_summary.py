@@ -14,7 +14,7 @@ from datetime import datetime
 
 from reader.digest.model import DigestQuote, SummarySentence
 from reader.digest.quotes import best_quotes
-from reader.digest.summarise import StoryForSummary, SummaryBudget, summarise, topic_lens
+from reader.digest.summarise import DEFAULT_BUDGET, StoryForSummary, SummaryBudget, summarise, topic_lens
 from reader.models import Article
 from reader.stories import StoryText, fold_copies
 from reader.text.clean import CleanArticle
@@ -88,7 +88,7 @@ def summarise_topic(
     stories: Sequence[Story],
     clean: Callable[[Article], CleanArticle],
     matcher: TopicMatcher | None,
-    budget: SummaryBudget = SummaryBudget(),
+    budget: SummaryBudget = DEFAULT_BUDGET,
     already_said: Sequence[str] = (),
     quotes_shown: Collection[str] = (),
     numbers: Sequence[int] | None = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reader.config import TopicConfig
 from reader.digest.candidates import leans_on_previous, story_candidates, strip_dateline
 from reader.digest.summarise import (
+    DEFAULT_BUDGET,
     StoryForSummary,
     SummaryBudget,
     content_words,
@@ -19,7 +20,7 @@ SC = TopicMatcher.from_config(TopicConfig("Secure Communities", ("Secure Communi
 
 
 def run(stories: list[StoryForSummary], matcher: TopicMatcher | None = IMMIGRATION,
-        budget: SummaryBudget = SummaryBudget(), already: tuple[str, ...] = ()) -> list[str]:
+        budget: SummaryBudget = DEFAULT_BUDGET, already: tuple[str, ...] = ()) -> list[str]:
     lens = topic_lens(stories, matcher.matches if matcher else None)
     return [s.text for s in summarise(stories, lens, budget, already)]
 
