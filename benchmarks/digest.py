@@ -2,14 +2,19 @@
 
 Both days are spread over 200 feeds with ~15% wire copies and ~20% of articles on tracked
 topics. Targets: the 4x day costs at most 4.5x, and the 10,000-article digest costs at most
-what fetching those articles cost. Run: python -m benchmarks.digest
+what fetching those articles cost. Also printed: the digest's size, and the summariser's own
+time per topic (its stories already cleaned), measured in-process on the stored day.
+Run: python -m benchmarks.digest
 """
 
 from __future__ import annotations
 
 import shutil
+import statistics
 import sys
 import tempfile
+import time
+from datetime import date
 from pathlib import Path
 
 from benchmarks.feedgen import FeedHost, make_feeds
@@ -28,9 +33,38 @@ def day(n_items_per_feed: int, work: Path, label: str) -> tuple[float, float]:
         size = (folder / "digest.md").stat().st_size
         print(f"{200 * n_items_per_feed:>6,} articles: fetch {fetch:6.2f} s, digest {digest:6.2f} s "
               f"({size:,} bytes of Markdown)")
+        per_topic = summariser_times(config, folder / "r.db")
+        print(f"        summariser per topic: median {statistics.median(per_topic) * 1000:.1f} ms, "
+              f"max {max(per_topic) * 1000:.1f} ms over {len(per_topic)} topics (cleaning excluded)")
         return fetch, digest
     finally:
         host.stop()
+
+
+def summariser_times(config: Path, db: Path) -> list[float]:
+    """Seconds summarise_topic takes for each tracked topic of the stored day, its stories already cleaned."""
+    from reader.commands.digest import local_day_bounds
+    from reader.core import make_reader
+    from reader.digest.build import topic_members
+    from reader.digest.topic_summary import SUMMARY_STORIES, fold_stories, rank_stories, summarise_topic
+    from reader.text.clean import clean_stored_article, topic_terms
+    from reader.topics import compile_topics
+
+    reader = make_reader(config, db)
+    try:
+        articles = reader.store.articles_first_seen_between(*local_day_bounds(date.today()))
+        matchers = compile_topics(reader.config.topics)
+        terms = topic_terms(reader.config.topics)
+        times = []
+        for m, hits in zip(matchers, topic_members(articles, matchers).values(), strict=True):
+            stories = rank_stories(fold_stories(hits), m)[:SUMMARY_STORIES]
+            cleaned = {s.lead.id: clean_stored_article(s.lead, terms) for s in stories}
+            start = time.perf_counter()
+            summarise_topic(stories, lambda a: cleaned[a.id], m)
+            times.append(time.perf_counter() - start)
+        return times
+    finally:
+        reader.close()
 
 
 def main() -> None:

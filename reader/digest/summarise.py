@@ -38,8 +38,9 @@ _STOP = frozenset({
     "told", "according", "people", "time", "first", "here", "well", "including", "does", "did",
 })
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_YEAR = re.compile(rf"\b(?:in|since|until|from|by|of|(?:{_MONTHS})(?:\s+\d{{1,2}},?)?)\s+(19\d\d|20\d\d)\b|"
-                   r"\b[Aa]n?\s+(19\d\d|20\d\d)\b")
+# "in October 2008", "since 2008", "In 2012,", "a 2011 report": when something happened, not a date range.
+_YEAR = re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?"
+                   r"(19\d\d|20\d\d)\b|\b[Aa]n?\s+(19\d\d|20\d\d)\b")
 _PAST = re.compile(rf"\blast (?:year|decade|month|spring|summer|fall|autumn|winter|{_MONTHS})\b|"
                    r"\b\w+ (?:years|decades) ago\b|\bearlier this (?:year|decade)\b|\bpreviously\b|"
                    r"\bhistorically\b", re.I)
