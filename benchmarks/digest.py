@@ -60,7 +60,7 @@ def summariser_times(config: Path, db: Path) -> list[float]:
             stories = rank_stories(fold_stories(hits), m)[:SUMMARY_STORIES]
             cleaned = {s.lead.id: clean_stored_article(s.lead, terms) for s in stories}
             start = time.perf_counter()
-            summarise_topic(stories, lambda a: cleaned[a.id], m)
+            summarise_topic(stories, lambda a, done=cleaned: done[a.id], m)
             times.append(time.perf_counter() - start)
         return times
     finally:

@@ -39,8 +39,8 @@ _STOP = frozenset({
 })
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "in October 2008", "since 2008", "In 2012,", "a 2011 report": when something happened, not a date range.
-_YEAR = re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?"
-                   r"(19\d\d|20\d\d)\b|\b[Aa]n?\s+(19\d\d|20\d\d)\b")
+_YEAR = re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil)\s+(?:(?:early|late|mid-?)\s*)?"
+                   rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(19\d\d|20\d\d)\b|\b[Aa]n?\s+(19\d\d|20\d\d)\b")
 _PAST = re.compile(rf"\blast (?:year|decade|month|spring|summer|fall|autumn|winter|{_MONTHS})\b|"
                    r"\b\w+ (?:years|decades) ago\b|\bearlier this (?:year|decade)\b|\bpreviously\b|"
                    r"\bhistorically\b", re.I)
@@ -169,8 +169,9 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
     scored = []
     for rank, story in enumerate(stories):
         candidates = story.candidates
+        background = {c.index: is_background(c.text, story.year) for c in candidates}
         # The lead is the first paragraph of the story's own prose that is news, not background.
-        prose_paragraphs = sorted({c.paragraph for c in candidates if not is_background(c.text, story.year)})
+        prose_paragraphs = sorted({c.paragraph for c in candidates if not background[c.index]})
         first_in_paragraph = {c.paragraph: c.index for c in reversed(candidates)}
         for c in candidates:
             words = content_words(c.text)
@@ -179,12 +180,13 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
             if not names_topic and shared < (1 if story.mainly_about else lens.need):
                 continue  # not about the topic
             centrality = sum(df[w] for w in words) / max(len(words), 1) ** 0.5
-            p_rank = prose_paragraphs.index(c.paragraph) if c.paragraph in prose_paragraphs else len(prose_paragraphs)
+            p_rank = (prose_paragraphs.index(c.paragraph) if c.paragraph in prose_paragraphs
+                      else len(prose_paragraphs))
             position = 1.5 / (1 + p_rank) + (0.5 if first_in_paragraph[c.paragraph] == c.index else 0.0)
-            background = is_background(c.text, story.year)
+            past = background[c.index]
             score = (centrality + (2.0 if names_topic else 0.0) + 0.3 * shared + position + 0.5 / (1 + rank)
-                     - (1.5 if background else 0.0) - (0.5 if c.needs_previous else 0.0))
-            scored.append(_Scored(score, rank, story, c, words, background))
+                     - (1.5 if past else 0.0) - (0.5 if c.needs_previous else 0.0))
+            scored.append(_Scored(score, rank, story, c, words, past))
     scored.sort(key=lambda s: (-s.score, s.story.number, s.candidate.index))
     return scored
 
