@@ -7,6 +7,7 @@ a huge streamed body, or a hang. Requests are recorded so tests can check condit
 from __future__ import annotations
 
 import gzip
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -26,11 +27,13 @@ class Route:
     stream_bytes: int = 0  # stream this many filler bytes after body (no Content-Length)
     hang: bool = False  # accept the request and never answer
     gzip: bool = False
+    reason: str | None = None  # the status line's reason phrase, sent as these bytes (latin-1)
     dynamic: Callable[[BaseHTTPRequestHandler], Route] | None = None
 
 
 class FeedServer:
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.host = host
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.stopping = threading.Event()
@@ -85,10 +88,10 @@ class FeedServer:
                 if route.drip_s is not None or route.stream_bytes:
                     self._stream(route, body, headers)
                     return
-                self._send(route.status, body, headers)
+                self._send(route.status, body, headers, route.reason)
 
-            def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
-                self.send_response(status)
+            def _send(self, status: int, body: bytes, headers: dict[str, str], reason: str | None = None) -> None:
+                self.send_response(status, reason)
                 for k, v in headers.items():
                     self.send_header(k, v)
                 if status != 304:
@@ -124,13 +127,15 @@ class FeedServer:
         class Server(ThreadingHTTPServer):
             daemon_threads = True
             request_queue_size = 128
+            address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
 
-        self.httpd = Server(("127.0.0.1", 0), Handler)
+        self.httpd = Server((host, 0), Handler)
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}{path}"
 
     def start(self) -> FeedServer:
         self.thread.start()
@@ -154,3 +159,33 @@ def rss(*items: tuple[str, str], title: str = "Test feed") -> bytes:
         )
     parts.append("</channel></rss>")
     return "".join(parts).encode("utf-8")
+
+
+# Redirects whose Location has a scheme but no usable host: httpx raises InvalidURL (not an HTTPError) for them.
+BAD_REDIRECTS = {
+    "/redirect-data": "data:application/rss+xml,<rss/>",
+    "/redirect-mailto": "mailto:x@y",
+    "/redirect-javascript": "javascript:",
+    "/redirect-about": "about:blank",
+    "/redirect-http-no-host": "http:",
+    "/redirect-escape": "\x1b]0;title\x07",
+}
+
+
+def hostile_routes(text: str) -> dict[str, Route]:
+    """One route per hostile kind of feed server, `text` (hostile strings) wherever the server's words appear.
+
+    A feed list with each of these among good feeds must still fetch and store every good one.
+    """
+    # The status line and headers go out as these bytes; all but NUL and line breaks reach the client.
+    raw = "".join(c for c in text.encode("utf-8").decode("latin-1") if c not in "\x00\r\n\x0b\x0c")
+    routes = {path: Route(status=302, headers={"Location": target}) for path, target in BAD_REDIRECTS.items()}
+    routes["/reason-phrase"] = Route(status=500, reason=f"Oops {raw}")
+    routes["/retry-reason"] = Route(status=503, reason=f"Busy {raw}", headers={"Retry-After": raw})
+    for path, encoding in (("/encoding-declaration", text), ("/encoding-escape", "\x1b]0;title\x07 [/]")):
+        declared = f'<?xml version="1.0" encoding="{encoding}"?>'.encode()
+        routes[path] = Route(body=declared + b"<rss version='2.0'><channel><title>x</title></channel></rss>")
+    routes["/not-a-feed"] = Route(body=f"<html><head><title>{text}</title></head><body>hi</body></html>".encode())
+    titled = rss(("h1", text), title=text).replace(b"</description>", f" {text}</description>".encode())
+    routes["/hostile-titles"] = Route(body=titled)
+    return routes

@@ -43,7 +43,7 @@ MARKUP: dict[str, str] = {
 HOSTILE: dict[str, str] = {**CONTROLS, **INVISIBLES, **MARKUP}
 
 # Every hostile string in one label, each kind marked so a failure says which one got through.
-ALL_IN_ONE = " ".join(f"<{name}>{value}" for name, value in HOSTILE.items())
+ALL_IN_ONE = " ".join(f"#{name}: {value}" for name, value in HOSTILE.items())
 
 # What must never reach any output: ESC and every other C0 but tab and newline, DEL, C1, bidi
 # embeddings/overrides/isolates, BOM, invisible operators, lone surrogates.

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from reader.config import find_config_path, load_config
 from reader.feeds.edit import FeedEditError, NewFeed, add_feeds, remove_feed
+from reader.text.sanitize import single_line
 
 EXIT_FAILURE, EXIT_USAGE = 1, 2
 
@@ -31,7 +32,9 @@ def _list(args: argparse.Namespace) -> int:
                 status = f"{f.last_error} (since {f.error_since})"
             else:
                 status = f"ok ({f.last_status}, {f.last_fetched})"
-            rows.append((f.name, f.url, ",".join(f.tags), status, str(totals.get(f.id, 0)), str(unread.get(f.id, 0))))
+            # Every cell but the counts came from feeds.toml, an OPML file or a server.
+            name, url, tags, status = (single_line(c) for c in (f.name, f.url, ",".join(f.tags), status))
+            rows.append((name, url, tags, status, str(totals.get(f.id, 0)), str(unread.get(f.id, 0))))
     finally:
         reader.close()
     widths = [min(max(len(r[i]) for r in rows), 48) for i in range(5)]

@@ -1,7 +1,8 @@
 """render_digest(): the Digest as Markdown that renders the same on GitHub and in common editors.
 
 Everything that came from a feed goes through an escape function or safe_url first, so a title
-with `*`, `[`, `|`, `<script>` or a newline can neither break the layout nor inject markup. The
+with `*`, `[`, `|`, `<script>`, a newline or a terminal escape (the one sanitiser removes those)
+can neither break the layout, inject markup, nor act on a terminal that shows the file. The
 escaping is as light as each place allows: "287(g)" stays "287(g)" in the raw file, in
 `--stdout` and in cron logs, because brackets only make a link after an (escaped) "]".
 """
@@ -14,7 +15,7 @@ from urllib.parse import quote, urlsplit
 
 from reader.digest.model import CoverageLine, Digest, DigestQuote, MoreStories, TopicSection
 from reader.digest.trend import sparkline
-from reader.text.sanitize import fold_whitespace
+from reader.text.sanitize import fold_whitespace, strip_control_characters
 
 # Escaped text never starts a line (it always follows "1. ", "- ", "| ", "## " or a label), so block
 # markers need no escape. Inline, these act anywhere: code, emphasis, link brackets, strikethrough.
@@ -34,7 +35,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 
 def _escape(pattern: re.Pattern[str], text: str) -> str:
-    return pattern.sub(lambda m: "\\" + m.group(0), fold_whitespace(text))
+    return pattern.sub(lambda m: "\\" + m.group(0), fold_whitespace(strip_control_characters(text)))
 
 
 def escape_markdown(text: str) -> str:

@@ -18,7 +18,10 @@ from urllib.parse import urlsplit
 import httpx
 
 from reader.config import FetchConfig
+from reader.fetch.addresses import PublicOnly
+from reader.fetch.containment import describe, is_store_wide
 from reader.fetch.http import fetch_http
+from reader.text.sanitize import single_line
 
 PER_HOST = 2
 HOST_SPACING_S = 0.25
@@ -70,37 +73,54 @@ async def fetch_full_texts(
     gate: HostGate,
     limit: asyncio.Semaphore,
     save: Callable[[int, str | None, str | None], None],
+    guard: PublicOnly | None = None,
 ) -> tuple[int, int]:
-    """Fetch and extract each (article id, link); `save` stores text or reason. Returns (ok, failed)."""
+    """Fetch and extract each (article id, link); `save` stores text or reason. Returns (ok, failed).
+
+    With a `guard`, a page (and every redirect to it) must be at an address it accepts. Whatever
+    goes wrong with one page is that article's stored reason; the other pages are still fetched.
+    """
     ok = failed = 0
 
     async def one(article_id: int, link: str) -> None:
         nonlocal ok, failed
-        host = urlsplit(link).hostname or ""
-        async with limit:
-            await gate.enter(host)
-            try:
-                result = await fetch_http(client, link, cfg)
-            finally:
-                gate.leave(host)
-        text: str | None = None
-        error = result.error
-        if error is None and result.body is not None:
-            loop = asyncio.get_running_loop()
-            try:
-                text = await loop.run_in_executor(pool(), extract_main_text, result.body, link)
-            except ExtractionError as exc:
-                error = str(exc)
-            except Exception as exc:  # a crash on one hostile page is that article's reason, not the run's
-                error = f"extraction failed ({exc.__class__.__name__}: {exc})"
-        elif error is None:
-            error = f"no page content (HTTP {result.status})"
-        if text is None:
-            failed += 1
-            await asyncio.to_thread(save, article_id, None, f"full text unavailable: {error}")
-        else:
-            ok += 1
-            await asyncio.to_thread(save, article_id, text, None)
+        try:
+            text, error = await _page_text(link, client, cfg, pool, gate, limit, guard)
+            if text is not None:
+                await asyncio.to_thread(save, article_id, text, None)
+                ok += 1
+                return
+        except Exception as exc:  # the article's boundary: its reason is stored, the other pages go on
+            if is_store_wide(exc):
+                raise
+            error = describe(exc)
+        failed += 1
+        await asyncio.to_thread(save, article_id, None, single_line(f"full text unavailable: {error}"))
 
     await asyncio.gather(*(one(i, link) for i, link in items))
     return ok, failed
+
+
+async def _page_text(
+    link: str, client: httpx.AsyncClient, cfg: FetchConfig, pool: Callable[[], Executor], gate: HostGate,
+    limit: asyncio.Semaphore, guard: PublicOnly | None,
+) -> tuple[str | None, str | None]:
+    """(the page's main text, None) or (None, why there is none)."""
+    host = urlsplit(link).hostname or ""
+    async with limit:
+        await gate.enter(host)
+        try:
+            result = await fetch_http(client, link, cfg, guard=guard)
+        finally:
+            gate.leave(host)
+    if result.error is not None:
+        return None, result.error
+    if result.body is None:
+        return None, f"no page content (HTTP {result.status})"
+    loop = asyncio.get_running_loop()
+    try:
+        return await loop.run_in_executor(pool(), extract_main_text, result.body, link), None
+    except ExtractionError as exc:
+        return None, str(exc)
+    except Exception as exc:  # a crash on one hostile page is that article's reason, not the run's
+        return None, f"extraction failed ({exc.__class__.__name__}: {exc})"

@@ -11,6 +11,7 @@ import asyncio
 import os
 import ssl
 from collections.abc import AsyncIterator, Callable
+from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -19,6 +20,8 @@ from pathlib import Path
 import httpx
 
 from reader.config import FetchConfig
+from reader.fetch.addresses import PublicOnly
+from reader.text.sanitize import single_line
 
 MAX_REDIRECTS = 5
 PER_HOST_CONNECTIONS = 4
@@ -148,27 +151,60 @@ def make_client(cfg: FetchConfig) -> httpx.AsyncClient:
 
 
 async def fetch_http(
-    client: httpx.AsyncClient, url: str, cfg: FetchConfig, etag: str | None = None, last_modified: str | None = None
+    client: httpx.AsyncClient, url: str, cfg: FetchConfig, etag: str | None = None, last_modified: str | None = None,
+    guard: PublicOnly | None = None,
 ) -> FetchResult:
-    """Fetch `url` within cfg.timeout seconds in total; never raises for network or HTTP problems."""
+    """Fetch `url` within cfg.timeout seconds in total; never raises for network, HTTP or URL problems.
+
+    With a `guard`, the URL and every redirect on the way must be at addresses it accepts.
+    """
     try:
         async with asyncio.timeout(cfg.timeout):
-            return await _follow(client, url, cfg, conditional_headers(etag, last_modified))
+            return await _follow(client, url, cfg, conditional_headers(etag, last_modified), guard)
     except TimeoutError:
         return FetchResult("error", error=f"no complete response within {cfg.timeout:g} s; will retry next fetch")
-    except httpx.HTTPError as exc:
-        return FetchResult("error", error=f"network error: {exc.__class__.__name__}: {exc or 'no details'}")
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:  # InvalidURL is not an HTTPError
+        reason = single_line(f"{exc.__class__.__name__}: {exc or 'no details'}", 300)
+        return FetchResult("error", error=f"network error: {reason}")
 
 
-async def _follow(client: httpx.AsyncClient, url: str, cfg: FetchConfig, headers: dict[str, str]) -> FetchResult:
+def _redirect_target(resp: httpx.Response) -> str | FetchResult:
+    """Where a redirect points, or an error result when it is not an http(s) address with a host."""
+    location = resp.headers["location"]
+    try:
+        target = resp.url.join(location)
+    except httpx.InvalidURL:
+        target = None
+    if target is None or target.scheme not in ("http", "https") or not target.host:
+        shown = single_line(location, 100)
+        return FetchResult(str(resp.status_code), error=f"HTTP {resp.status_code} redirect to {shown!r}, an address "
+                           "that is not a web address; the feed's publisher must fix its redirect")
+    return str(target)
+
+
+async def _follow(
+    client: httpx.AsyncClient, url: str, cfg: FetchConfig, headers: dict[str, str], guard: PublicOnly | None
+) -> FetchResult:
     seen = {url}
     moved_to: str | None = None
     all_permanent = True
     for _ in range(MAX_REDIRECTS + 1):
-        async with client.stream("GET", url, headers=headers) as resp:
+        if guard is not None and (refusal := await guard.refusal(url)):
+            return FetchResult("refused", error=refusal)
+        httpx.URL(url)  # an unusable address of our own raises here, not as the server's redirect below
+        async with AsyncExitStack() as stack:
+            try:
+                resp = await stack.enter_async_context(client.stream("GET", url, headers=headers))
+            except httpx.InvalidURL as exc:  # httpx reads a redirect's Location even when not following it
+                return FetchResult("error", error=f"redirect to an address that is not a web address ({exc}); "
+                                   "the feed's publisher must fix its redirect")
+            if guard is not None and (refusal := _peer_refusal(guard, resp)):
+                return FetchResult("refused", error=refusal)
             code = resp.status_code
             if code in _REDIRECTS and "location" in resp.headers:
-                target = str(resp.url.join(resp.headers["location"]))
+                target = _redirect_target(resp)
+                if isinstance(target, FetchResult):
+                    return target
                 all_permanent = all_permanent and code in _PERMANENT
                 if all_permanent:
                     moved_to = target
@@ -191,10 +227,10 @@ async def _finish(resp: httpx.Response, cfg: FetchConfig, moved_to: str | None) 
     if code in (429, 503):
         wait = parse_retry_after(resp.headers.get("retry-after"))
         note = f"; retrying after {wait:.0f} s" if wait is not None else ""
-        return FetchResult(str(code), retry_after_s=wait, error=f"HTTP {code} {resp.reason_phrase}{note}",
+        return FetchResult(str(code), retry_after_s=wait, error=f"HTTP {code} {_reason(resp)}{note}",
                            moved_to=moved_to)
     if code >= 400 or code < 200:
-        return FetchResult(str(code), error=f"HTTP {code} {resp.reason_phrase}", moved_to=moved_to)
+        return FetchResult(str(code), error=f"HTTP {code} {_reason(resp)}", moved_to=moved_to)
     declared = resp.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > cfg.max_bytes:
         return FetchResult("error", error=_too_big(cfg.max_bytes), moved_to=moved_to)
@@ -213,6 +249,18 @@ async def _finish(resp: httpx.Response, cfg: FetchConfig, moved_to: str | None) 
         last_modified=resp.headers.get("last-modified"),
         moved_to=moved_to,
     )
+
+
+def _reason(resp: httpx.Response) -> str:
+    """The server's reason phrase, which is the server's own text: sanitised and kept short."""
+    return single_line(resp.reason_phrase, 100)
+
+
+def _peer_refusal(guard: PublicOnly, resp: httpx.Response) -> str | None:
+    """The guard's verdict on the address the connection actually reached (a name may resolve anew)."""
+    stream = resp.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    return guard.peer_refusal(resp.url.host, peer)
 
 
 def _too_big(limit: int) -> str:

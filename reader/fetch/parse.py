@@ -69,6 +69,8 @@ def parse_feed_bytes(data: bytes, content_type: str | None, url: str) -> ParsedF
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if problem is not None and problem.__class__.__name__ in _BENIGN_BOZO and parsed.entries:
         problem = None
+    # The parser's message can quote the document (its encoding declaration, say): outside text.
+    problem = single_line(str(problem), 300) if problem is not None else None
     if not parsed.entries:
         if _looks_like_html(data):
             raise FeedParseError("this is an HTML page, not a feed; use the page's RSS or Atom link instead")

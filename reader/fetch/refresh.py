@@ -15,12 +15,15 @@ from datetime import UTC, datetime, timedelta
 import httpx
 
 from reader.config import Config
+from reader.fetch.addresses import AddressCheck, PublicOnly, is_public_address
+from reader.fetch.containment import describe, is_store_wide
 from reader.fetch.fulltext import HostGate, fetch_full_texts
 from reader.fetch.http import FetchResult, fetch_http, make_client, read_local
 from reader.fetch.parse import FeedParseError, parse_feed_bytes
 from reader.fetch.pool import LazyPool, start_parse_helpers
 from reader.models import FeedRow, ParsedFeed
 from reader.store import Store
+from reader.text.sanitize import single_line
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -74,13 +77,17 @@ def refresh(
     progress: ProgressCallback | None = None,
     force: bool = False,
     executor: Executor | None = None,
+    address_check: AddressCheck = is_public_address,
 ) -> RefreshSummary:
-    """Refresh all due, enabled feeds in `config` into `store`."""
+    """Refresh all due, enabled feeds in `config` into `store`; one feed's failure is recorded, never raised.
+
+    `address_check` says which addresses full-text pages may come from (tests call a loopback one public).
+    """
     sync_config(store, config)
     feeds, skipped = due_feeds(store, datetime.now(UTC), force)
     summary = RefreshSummary(feeds=len(feeds) + skipped, skipped=skipped)
     if feeds:
-        asyncio.run(_refresh_all(store, config, feeds, summary, progress, executor))
+        asyncio.run(_refresh_all(store, config, feeds, summary, progress, executor, address_check))
     return summary
 
 
@@ -91,6 +98,7 @@ async def _refresh_all(
     summary: RefreshSummary,
     progress: ProgressCallback | None,
     executor: Executor | None,
+    address_check: AddressCheck,
 ) -> None:
     if executor is None and any(not (f.etag or f.last_modified) for f in feeds):
         # A feed without validators will send a body to parse, so the forkserver starts now and
@@ -107,14 +115,23 @@ async def _refresh_all(
 
             async def one(feed: FeedRow) -> None:
                 nonlocal done
-                async with limit:
-                    await _refresh_feed(store, config, client, pool, feed, summary)
-                if feed.full_text:
-                    missing = await asyncio.to_thread(store.missing_full_text, feed.id)
-                    ok, failed = await fetch_full_texts(missing, client, config.fetch, pool.get, gate, pages,
-                                                        store.save_full_text)
-                    summary.full_text_ok += ok
-                    summary.full_text_failed += failed
+                stored = False
+                try:  # the containment boundary: nothing one feed does stops the others
+                    async with limit:
+                        stored = await _refresh_feed(store, config, client, pool, feed, summary)
+                    if feed.full_text:
+                        missing = await asyncio.to_thread(store.missing_full_text, feed.id)
+                        guard = PublicOnly(address_check)
+                        ok, failed = await fetch_full_texts(
+                            missing, client, config.fetch, pool.get, gate, pages, store.save_full_text,
+                            None if await guard.feed_is_private(feed.fetch_url) else guard)
+                        summary.full_text_ok += ok
+                        summary.full_text_failed += failed
+                except Exception as exc:
+                    if is_store_wide(exc):
+                        raise
+                    step = "getting full text" if stored else "refreshing"
+                    await asyncio.to_thread(_record_crash, store, feed, f"{step}: {describe(exc)}", stored, summary)
                 done += 1
                 if progress is not None:
                     progress(done, len(feeds), feed.name)
@@ -126,7 +143,7 @@ async def _refresh_all(
 
 async def _refresh_feed(
     store: Store, config: Config, client: httpx.AsyncClient, pool: LazyPool, feed: FeedRow, summary: RefreshSummary
-) -> None:
+) -> bool:
     url = feed.fetch_url
     if url.startswith(("http://", "https://")):
         result = await fetch_http(client, url, config.fetch, feed.etag, feed.last_modified)
@@ -143,32 +160,50 @@ async def _refresh_feed(
         except Exception as exc:  # a parser crash on hostile input is this feed's error, not the run's
             error = f"the feed parser failed on this document ({exc.__class__.__name__}: {exc})"
     # sqlite releases the GIL, so storing in a thread keeps the loop fetching while this feed is written.
-    await asyncio.to_thread(_record, store, feed, result, parsed, error, summary)
+    return await asyncio.to_thread(_record, store, feed, result, parsed, error, summary)
 
 
 def _record(
     store: Store, feed: FeedRow, result: FetchResult, parsed: ParsedFeed | None, error: str | None,
     summary: RefreshSummary,
-) -> None:
+) -> bool:
+    """Store one feed's outcome and count it; True when it was stored as a success."""
     next_due = None
     if result.retry_after_s is not None:
         next_due = (datetime.now(UTC) + timedelta(seconds=result.retry_after_s)).isoformat(timespec="seconds")
     if error is not None:
-        summary.failed += 1
-        summary.failures.append((feed.name, error))
+        error = single_line(error)  # outside text (reason phrases, parser messages) for stderr, TUI and digest
         store.record_fetch(feed.id, status=result.status, error=error, next_due=next_due,
                            effective_url=result.moved_to, disable=result.gone)
-        return
-    summary.ok += 1
+        summary.failed += 1
+        summary.failures.append((single_line(feed.name), error))
+        return False
     if parsed is None:  # 304 Not Modified
-        summary.not_modified += 1
         store.record_fetch(feed.id, status=result.status, effective_url=result.moved_to)
-        return
+        summary.ok += 1
+        summary.not_modified += 1
+        return True
     new, updated = store.upsert_entries(feed.id, parsed.entries)
-    summary.new += new
-    summary.updated += updated
-    if parsed.warning:
-        summary.warnings.append((feed.name, parsed.warning))
     # Validators are saved only after the entries are stored, so an interrupted run refetches.
     store.record_fetch(feed.id, status=result.status, etag=result.etag, last_modified=result.last_modified,
                        effective_url=result.moved_to, title=parsed.title)
+    summary.ok += 1
+    summary.new += new
+    summary.updated += updated
+    if parsed.warning:
+        summary.warnings.append((single_line(feed.name), single_line(parsed.warning)))
+    return True
+
+
+def _record_crash(store: Store, feed: FeedRow, reason: str, stored: bool, summary: RefreshSummary) -> None:
+    """Count the feed as failed with `reason` and save the reason, as for any other failed fetch."""
+    try:
+        store.record_fetch(feed.id, status="error", error=reason)
+    except Exception as exc:
+        if is_store_wide(exc):
+            raise
+        reason += f" (and saving this reason failed: {describe(exc)})"
+    if stored:  # counted ok when its entries were stored; its full-text step then failed
+        summary.ok -= 1
+    summary.failed += 1
+    summary.failures.append((single_line(feed.name), reason))
