@@ -56,7 +56,8 @@ def _add(args: argparse.Namespace) -> int:
             return EXIT_FAILURE
     else:
         url, title = _local_feed(url, config.path.parent)
-    name = args.name or title or urlsplit(url).hostname or Path(url).stem
+    # The name, and the URL a page pointed to, are outside text on their way to feeds.toml and the terminal.
+    name, url = single_line(args.name or title or urlsplit(url).hostname or Path(url).stem), single_line(url, 2000)
     add_feeds(config, [NewFeed(name, url, tuple(args.tag or ()))])
     print(f"added {name!r} ({url}) to {config.path}")
     return 0

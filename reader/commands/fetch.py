@@ -10,6 +10,7 @@ from typing import TextIO
 
 from reader.core import make_reader
 from reader.fetch.refresh import ProgressCallback, RefreshSummary, refresh
+from reader.text.sanitize import single_line
 
 
 @contextmanager
@@ -18,23 +19,26 @@ def progress_bar(enabled: bool) -> Iterator[ProgressCallback | None]:
     if not enabled:
         yield None
         return
+    from rich.markup import escape
     from rich.progress import Progress
 
     with Progress(transient=True) as bar:
         task = bar.add_task("fetching", total=None)
 
         def update(done: int, total: int, name: str) -> None:
-            bar.update(task, completed=done, total=total, description=f"fetching {name[:30]}")
+            # Rich parses a description as markup: a feed named "[/]" would raise, "[link=...]" would link.
+            shown = escape(single_line(name, 30))
+            bar.update(task, completed=done, total=total, description=f"fetching {shown}")
 
         yield update
 
 
 def print_summary(summary: RefreshSummary, out: TextIO = sys.stdout) -> None:
     """Failures and warnings on stderr, then the one-line summary on `out`."""
-    for name, reason in summary.failures:
-        print(f"  failed: {name}: {reason}", file=sys.stderr)
+    for name, reason in summary.failures:  # names from feeds.toml, reasons quoting servers: sanitised once more
+        print(f"  failed: {single_line(name)}: {single_line(reason)}", file=sys.stderr)
     for name, reason in summary.warnings:
-        print(f"  warning: {name}: {reason}", file=sys.stderr)
+        print(f"  warning: {single_line(name)}: {single_line(reason)}", file=sys.stderr)
     print(summary.line(), file=out)
 
 

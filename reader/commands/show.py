@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reader.config import Config, ConfigError, FetchConfig, find_config_path, load_config
 from reader.text.clean import CleanArticle, clean_article, clean_stored_article, topic_terms
+from reader.text.sanitize import single_line, strip_control_characters
 
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".feed"}
 
@@ -164,13 +165,15 @@ def run(args: argparse.Namespace) -> int:
         empty = [a for a in articles if not a.paragraphs and not a.title]
         if not many and empty:
             raise ShowError(f"{args.target}: no readable text found (empty page or document)")
-    except ShowError as exc:
-        print(f"reader: show: {exc}", file=sys.stderr)
+    except ShowError as exc:  # may quote a parser's or server's words
+        print(f"reader: show: {single_line(str(exc), 2000)}", file=sys.stderr)
         return 1
+    # CleanArticle's fields are sanitised already; the output passes the same sanitiser once more, so no
+    # field added later can reach the terminal raw (JSON escapes C0 itself, but not C1 or bidi controls).
     if args.json:
         payload = [a.to_json() for a in articles] if many else articles[0].to_json()
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(strip_control_characters(json.dumps(payload, ensure_ascii=False, indent=2)))
         return 0
     width = min(shutil.get_terminal_size((88, 24)).columns, 100) - 2
-    print(("\n\n" + "─" * width + "\n\n").join(render_text(a, width) for a in articles))
+    print(strip_control_characters(("\n\n" + "─" * width + "\n\n").join(render_text(a, width) for a in articles)))
     return 0

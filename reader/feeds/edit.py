@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reader.config import Config, ConfigError, FeedConfig, parse_config
 from reader.files import write_text_atomically
+from reader.text.sanitize import single_line
 
 _HEADER = re.compile(r"^\s*\[")
 _FEEDS_HEADER = re.compile(r"^\s*\[\[\s*feeds\s*\]\]")
@@ -37,11 +38,11 @@ class NewFeed:
 def _render(feed: NewFeed) -> str:
     import tomlkit
 
-    table = tomlkit.table()
-    table.add("name", feed.name)
-    table.add("url", feed.url)
+    table = tomlkit.table()  # names, URLs and tags come from OPML files, feeds and the command line
+    table.add("name", single_line(feed.name, None))  # sanitised, never shortened: names must stay distinct
+    table.add("url", single_line(feed.url, None))
     if feed.tags:
-        table.add("tags", list(feed.tags))
+        table.add("tags", [single_line(t, None) for t in feed.tags])
     if not feed.enabled:
         table.add("enabled", False)
     if feed.full_text:

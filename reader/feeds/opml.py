@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
 from reader.config import FeedConfig
+from reader.text.sanitize import single_line
 
 
 class OpmlError(Exception):
@@ -46,10 +47,12 @@ def parse_opml(data: bytes, where: str) -> list[OpmlFeed]:
 
     def walk(node: ET.Element, folders: list[str]) -> None:
         for outline in node.findall("outline"):
-            url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
-            label = (outline.get("title") or outline.get("text") or "").strip()
+            # Every attribute is outside text bound for feeds.toml and the terminal: sanitised as it enters.
+            url = single_line(outline.get("xmlUrl") or outline.get("xmlurl") or "", 2000)
+            label = single_line(outline.get("title") or outline.get("text") or "")
             if url:
-                tags = [*folders, *(c.strip().strip("/") for c in (outline.get("category") or "").split(","))]
+                categories = single_line(outline.get("category") or "", 2000).split(",")
+                tags = [*folders, *(c.strip().strip("/") for c in categories)]
                 tags = [t for t in dict.fromkeys(tags) if t]
                 if url in found:
                     found[url].tags = list(dict.fromkeys([*found[url].tags, *tags]))
@@ -66,10 +69,13 @@ def parse_opml(data: bytes, where: str) -> list[OpmlFeed]:
 
 def render_opml(feeds: Sequence[FeedConfig], title: str = "policy-reader subscriptions") -> str:
     """OPML 2.0 with one folder per first tag; every tag also goes in `category` for the round trip."""
+    def attr(value: str) -> str:  # feeds.toml is edited by hand too: its strings pass the sanitiser on the way out
+        return quoteattr(single_line(value, None))
+
     def outline(f: FeedConfig, indent: str) -> str:
-        attrs = f'type="rss" text={quoteattr(f.name)} title={quoteattr(f.name)} xmlUrl={quoteattr(f.url)}'
+        attrs = f'type="rss" text={attr(f.name)} title={attr(f.name)} xmlUrl={attr(f.url)}'
         if f.tags:
-            attrs += f" category={quoteattr(','.join(f.tags))}"
+            attrs += f" category={attr(','.join(f.tags))}"
         if not f.enabled:
             attrs += ' isDisabled="true"'
         if f.full_text:
@@ -85,7 +91,7 @@ def render_opml(feeds: Sequence[FeedConfig], title: str = "policy-reader subscri
         else:
             lines.append(outline(f, "    "))
     for folder, members in folders.items():
-        lines.append(f"    <outline text={quoteattr(folder)} title={quoteattr(folder)}>")
+        lines.append(f"    <outline text={attr(folder)} title={attr(folder)}>")
         lines += [outline(f, "      ") for f in members]
         lines.append("    </outline>")
     lines += ["  </body>", "</opml>", ""]

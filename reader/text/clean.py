@@ -117,7 +117,7 @@ def clean_article(
         title=_label(title),
         byline=_label(byline),
         source=_label(source),
-        published=published,
+        published=_label(published),  # a page's <meta name="date"> is outside text like any other
         link=single_line(link, 2000) if link else None,
         paragraphs=tuple(kept),
         collapsed=tuple(collapsed),

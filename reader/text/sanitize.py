@@ -52,11 +52,11 @@ def fold_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
-def single_line(text: str, limit: int = 500) -> str:
+def single_line(text: str, limit: int | None = 500) -> str:
     """A safe one-line label (titles, names, reasons): controls and invisibles removed, whitespace folded, capped."""
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", _ESCAPES.sub("", text))
     line = fold_whitespace(text)
-    if len(line) > limit:
+    if limit is not None and len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"
     return line
