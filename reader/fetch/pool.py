@@ -9,7 +9,9 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.context
 import os
+import threading
 from concurrent.futures import Executor, ProcessPoolExecutor
+from multiprocessing.connection import Connection
 
 
 def _parse_context() -> multiprocessing.context.BaseContext:
@@ -34,18 +36,43 @@ def start_parse_helpers() -> None:
     forkserver.ensure_running()
 
 
+def _exit_with_parent(lifeline: Connection) -> None:
+    """Worker initializer: end this worker as soon as the process that started the pool is gone.
+
+    The lifeline's only writing end stays in the pool's owner, so reading it returns (EOF) exactly
+    when that process ends, however it ends (kill -9, SIGHUP, the OOM killer). Without this a
+    worker waits on its task queue forever, and because each worker also holds the forkserver's
+    and the resource tracker's pipes, those two stay alive with it.
+    """
+
+    def watch() -> None:
+        try:
+            lifeline.recv_bytes()
+        except (EOFError, OSError):
+            pass  # EOF is the signal itself
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 class LazyPool:
     """A process pool created on first use, so an all-304 refresh never pays for starting workers."""
 
     def __init__(self, given: Executor | None) -> None:
         self.given = given
         self.pool: Executor | None = given
+        self._lifeline: Connection | None = None
 
     def get(self) -> Executor:
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=_parse_context())
+            context = _parse_context()
+            receiving, self._lifeline = context.Pipe(duplex=False)
+            self.pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context,
+                                            initializer=_exit_with_parent, initargs=(receiving,))
         return self.pool
 
     def shutdown(self) -> None:
         if self.pool is not None and self.pool is not self.given:
             self.pool.shutdown(wait=True, cancel_futures=True)
+        if self._lifeline is not None:
+            self._lifeline.close()

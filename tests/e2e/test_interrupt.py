@@ -1,13 +1,16 @@
-"""Ctrl-C during `reader fetch`: exit 130, the store stays consistent, and what was stored is kept."""
+"""Interrupted `reader fetch`: Ctrl-C exits 130 keeping what was stored; a killed run leaves no helper running."""
 
 from __future__ import annotations
 
+import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import write_config
 from tests.feed_server import FeedServer, Route, rss
@@ -49,3 +52,72 @@ def test_interrupt_keeps_what_was_stored(tmp_path: Path, feed_server: FeedServer
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 12
         done = conn.execute("SELECT count(*) FROM feeds WHERE last_status = '200'").fetchone()[0]
     assert done == 6  # the interrupted feed recorded nothing, so the next run fetches it again
+
+
+def _descendants(root: int) -> set[int]:
+    """Every process below `root` in the process tree now (read from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            children.setdefault(int(stat[stat.rindex(")") + 2:].split()[1]), []).append(int(entry.name))
+    found, todo = set(), [root]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2] != "Z"  # a zombie has ended; only its exit status is left
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGHUP], ids=["kill-9", "hangup"])
+def test_no_process_outlives_a_killed_fetch(tmp_path: Path, feed_server: FeedServer, sig: signal.Signals) -> None:
+    lines = []
+    for i in range(4):
+        feed_server.routes[f"/ok{i}"] = Route(body=rss((f"a{i}", f"A{i}"), (f"b{i}", f"B{i}")))
+        lines.append(f'[[feeds]]\nname = "ok{i}"\nurl = "{feed_server.url(f"/ok{i}")}"\n')
+    feed_server.routes["/hang"] = Route(hang=True)
+    lines.append(f'[[feeds]]\nname = "hang"\nurl = "{feed_server.url("/hang")}"\n[fetch]\ntimeout = 60\n')
+    config = write_config(tmp_path, "\n".join(lines))
+    db = tmp_path / "r.db"
+    proc = subprocess.Popen([sys.executable, "-m", "reader", "--config", str(config), "--db", str(db), "fetch"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    helpers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            helpers = _descendants(proc.pid)
+            try:
+                with sqlite3.connect(db) as conn:
+                    stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.Error:
+                stored = 0
+            if stored == 8 and len(helpers) >= 3:  # parsed: forkserver, resource tracker and a worker are up
+                break
+            time.sleep(0.1)
+        assert len(helpers) >= 3, f"the run's helper processes never started: {helpers}"
+        helpers = _descendants(proc.pid)
+        proc.send_signal(sig)
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and any(_running(p) for p in helpers):
+            time.sleep(0.05)
+        left = sorted(p for p in helpers if _running(p))
+        assert not left, f"still running {sig.name} + 5 s: {left}"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for pid in helpers:
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
