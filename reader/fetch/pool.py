@@ -6,6 +6,7 @@ over the terminal without paying for the HTTP stack at start-up.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.context
 import os
@@ -46,10 +47,8 @@ def _exit_with_parent(lifeline: Connection) -> None:
     """
 
     def watch() -> None:
-        try:
+        with contextlib.suppress(EOFError, OSError):  # EOF is the signal itself; nothing is ever sent
             lifeline.recv_bytes()
-        except (EOFError, OSError):
-            pass  # EOF is the signal itself
         os._exit(1)
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
@@ -64,7 +63,17 @@ class LazyPool:
         self._lifeline: Connection | None = None
 
     def get(self) -> Executor:
+        """The pool; a new one when a worker died (a parser crash, the OOM killer) and broke the last one.
+
+        A broken ProcessPoolExecutor fails every later task, so without this one feed that kills
+        its worker would fail every feed parsed after it. (`_broken` is how the executor marks it.)
+        """
+        if self.pool is not None and self.pool is not self.given and getattr(self.pool, "_broken", False):
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
         if self.pool is None:
+            if self._lifeline is not None:
+                self._lifeline.close()  # any worker left from a broken pool exits now
             context = _parse_context()
             receiving, self._lifeline = context.Pipe(duplex=False)
             self.pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context,
