@@ -52,7 +52,7 @@ def _add(args: argparse.Namespace) -> int:
         try:
             url, title = discover_feed(url, config.fetch)
         except DiscoveryError as exc:
-            print(f"reader: feeds add: {exc}", file=sys.stderr)
+            print(f"reader: feeds add: {single_line(str(exc), None)}", file=sys.stderr)  # quotes the page
             return EXIT_FAILURE
     else:
         url, title = _local_feed(url, config.path.parent)
@@ -105,7 +105,7 @@ def _import(args: argparse.Namespace) -> int:
         print(f"reader: feeds import: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILURE
     except OpmlError as exc:
-        print(f"reader: feeds import: {exc}; feeds.toml was not changed", file=sys.stderr)
+        print(f"reader: feeds import: {single_line(str(exc), None)}; feeds.toml was not changed", file=sys.stderr)
         return EXIT_FAILURE
     known_urls = {f.url.rstrip("/") for f in config.feeds}
     names = {f.name for f in config.feeds}
@@ -150,5 +150,5 @@ def run(args: argparse.Namespace) -> int:
     try:
         return action(args)
     except FeedEditError as exc:
-        print(f"reader: feeds {args.action}: {exc}", file=sys.stderr)
+        print(f"reader: feeds {args.action}: {single_line(str(exc), None)}", file=sys.stderr)
         return EXIT_FAILURE

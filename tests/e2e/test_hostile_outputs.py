@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_config
-from tests.feed_server import FeedServer, hostile_routes
+from tests.feed_server import FeedServer, Route, hostile_routes
 from tests.hostile import ALL_IN_ONE, HOSTILE, MARKUP, assert_label_safe, assert_terminal_safe
 
 # XML 1.0 cannot carry C0 controls at all (not even as &#27;), so an OPML file brings the rest.
@@ -102,3 +102,14 @@ def test_progress_bar_shows_markup_as_text(monkeypatch: pytest.MonkeyPatch, caps
         assert update is not None
         update(1, 2, "[/][/] \x1b]0;t\x07")  # two closing tags: a MarkupError if parsed
     assert "[/][/]" in capsys.readouterr().out
+
+
+def test_feeds_add_quotes_a_hostile_page_safely(tmp_path: Path, feed_server: FeedServer) -> None:
+    href = escape("/feed\u009b2J\u202e" + MARKUP["textual_click"], quote=True)
+    feed_server.routes["/page"] = Route(body=f'<html><head><link rel="alternate" type="application/rss+xml" '
+                                        f'href="{href}"></head><body>hi</body></html>'.encode(),
+                                        headers={"Content-Type": "text/html"})
+    write_config(tmp_path, "")
+    out = reader(tmp_path, "feeds", "add", feed_server.url("/page"))
+    assert out.returncode == 1 and "reader: feeds add:" in out.stderr
+    assert_label_safe(out.stderr.strip())
