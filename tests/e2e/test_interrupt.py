@@ -16,14 +16,19 @@ from tests.conftest import write_config
 from tests.feed_server import FeedServer, Route, rss
 
 
-def test_interrupt_keeps_what_was_stored(tmp_path: Path, feed_server: FeedServer) -> None:
+def quick_feeds_and_one_hanging(tmp_path: Path, server: FeedServer, quick: int) -> Path:
+    """feeds.toml with `quick` feeds of two articles each and one feed whose server never answers."""
     lines = []
-    for i in range(6):
-        feed_server.routes[f"/ok{i}"] = Route(body=rss((f"a{i}", f"A{i}"), (f"b{i}", f"B{i}")))
-        lines.append(f'[[feeds]]\nname = "ok{i}"\nurl = "{feed_server.url(f"/ok{i}")}"\n')
-    feed_server.routes["/hang"] = Route(hang=True)
-    lines.append(f'[[feeds]]\nname = "hang"\nurl = "{feed_server.url("/hang")}"\n[fetch]\ntimeout = 60\n')
-    config = write_config(tmp_path, "\n".join(lines))
+    for i in range(quick):
+        server.routes[f"/ok{i}"] = Route(body=rss((f"a{i}", f"A{i}"), (f"b{i}", f"B{i}")))
+        lines.append(f'[[feeds]]\nname = "ok{i}"\nurl = "{server.url(f"/ok{i}")}"\n')
+    server.routes["/hang"] = Route(hang=True)
+    lines.append(f'[[feeds]]\nname = "hang"\nurl = "{server.url("/hang")}"\n[fetch]\ntimeout = 60\n')
+    return write_config(tmp_path, "\n".join(lines))
+
+
+def test_interrupt_keeps_what_was_stored(tmp_path: Path, feed_server: FeedServer) -> None:
+    config = quick_feeds_and_one_hanging(tmp_path, feed_server, 6)
     db = tmp_path / "r.db"
     proc = subprocess.Popen([sys.executable, "-m", "reader", "--config", str(config), "--db", str(db), "fetch"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -83,13 +88,7 @@ def _running(pid: int) -> bool:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGHUP], ids=["kill-9", "hangup"])
 def test_no_process_outlives_a_killed_fetch(tmp_path: Path, feed_server: FeedServer, sig: signal.Signals) -> None:
-    lines = []
-    for i in range(4):
-        feed_server.routes[f"/ok{i}"] = Route(body=rss((f"a{i}", f"A{i}"), (f"b{i}", f"B{i}")))
-        lines.append(f'[[feeds]]\nname = "ok{i}"\nurl = "{feed_server.url(f"/ok{i}")}"\n')
-    feed_server.routes["/hang"] = Route(hang=True)
-    lines.append(f'[[feeds]]\nname = "hang"\nurl = "{feed_server.url("/hang")}"\n[fetch]\ntimeout = 60\n')
-    config = write_config(tmp_path, "\n".join(lines))
+    config = quick_feeds_and_one_hanging(tmp_path, feed_server, 4)
     db = tmp_path / "r.db"
     proc = subprocess.Popen([sys.executable, "-m", "reader", "--config", str(config), "--db", str(db), "fetch"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
