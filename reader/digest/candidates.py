@@ -41,12 +41,14 @@ _PICTURE_POSITION = re.compile(
     r",\s*(?:(?:second|third|fourth|far|centre|center|top|bottom|front|back)\s+)?(?:left|right|centre|center)"
     r"(?:\s+to\s+right)?\s*,|\((?:left|right|center|centre|L|R|C|from left|top|bottom)\)", re.I
 )
+# Notices a site or an archive adds, and code: phrases no news sentence needs ("slowed to a crawl" is news).
 _SITE_JUNK = re.compile(
     r"order reprints|presentation-ready copies|all rights reserved|\bcopyright\b|©|this (?:page|article|story) "
-    r"(?:was|has been) (?:archived|crawled)|wayback machine|internet archive|archive\.org|crawl(?:ed|er)?\b|"
-    r"\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bcookies?\b|enable javascript|"
-    r"your browser|terms of (?:use|service)|privacy policy|follow us on|share this|\bread more\b|"
-    r"https?://|www\.|\{|\}|</?[a-z]+[ >]|\bfunction\s*\(|\bvar\s+\w+\s*=|;\s*$",
+    r"(?:was|has been) (?:archived|crawled|captured)|archived by|wayback machine|internet archive|archive\.org|"
+    r"\bcrawler\b|web crawl|\bclick here\b|\bsign up (?:for|to|here|now|today)|subscribe (?:now|today|here|to "
+    r"(?:our|the) newsletter)|newsletter sign|(?:use|accept|our) cookies|cookie (?:policy|settings)|"
+    r"enable javascript|your browser (?:does not|doesn't|is out)|terms of (?:use|service)|privacy policy|"
+    r"follow us on|share this|\bread more\b|https?://|www\.|[{}]|</?[a-z]+[ >]|\bfunction\s*\(|\bvar\s+\w+\s*=",
     re.I,
 )
 # Sentences that lean on the one before them.
@@ -56,8 +58,11 @@ _CONNECTIVE = re.compile(
     r"even so|that said|as a result|in addition|in contrast|in turn|on the other hand|by contrast|"
     r"at the same time|after that|for example|for instance|"
     r"(?:most|more|less|least|perhaps most|equally)\s+(?:significantly|importantly|notably|strikingly)|"
-    r"significantly|importantly|notably|others|another|the other|this|these|those|that|such|it|its|"
-    r"they|their|them|he|his|him|she|her|hers|there,)\b",
+    r"significantly|importantly|notably|others|another|the other|such|it|its|they|their|them|he|his|him|"
+    r"she|her|hers|there,|"
+    # "This program ...", but not "This week, ..." (a time, not a reference back).
+    r"(?:this|these|those|that)(?!\s+(?:week|weekend|year|month|morning|afternoon|evening|spring|summer|fall|"
+    r"autumn|winter|season|time|past|coming)\b))\b",
     re.I,
 )
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)

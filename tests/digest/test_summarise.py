@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.config import TopicConfig
-from reader.digest.candidates import leans_on_previous, story_candidates, strip_dateline
+from reader.digest.candidates import is_story_prose, leans_on_previous, story_candidates, strip_dateline
 from reader.digest.summarise import (
     DEFAULT_BUDGET,
     StoryForSummary,
@@ -84,6 +84,7 @@ def test_site_junk_and_code_are_left_out() -> None:
     )
     assert run([s]) == ["The immigration court backlog passed 680,000 cases in January, according to court "
                         "records."]
+    assert is_story_prose("Immigration hearings slowed to a crawl as judges subscribe to a new schedule.", "")
 
 
 def test_datelines_other_than_a_capital_city_are_cut_off() -> None:
@@ -122,6 +123,8 @@ def test_sentences_needing_context_are_taken_only_after_what_they_need() -> None
     assert leans_on_previous("Most significantly, the task force recommended changes to the program.")
     assert leans_on_previous("“We will not be deterred by threats,” she told host María Celeste Arrarás.")
     assert not leans_on_previous("“We will not be deterred,” Governor Ana López told host María Celeste Arrarás.")
+    assert leans_on_previous("This program has never had a vote in the Senate.")
+    assert not leans_on_previous("This week the Senate voted on the program for the first time.")
     lone = story(
         1,
         "Most significantly, the immigration task force recommended ending arrests for minor traffic offenses.",
