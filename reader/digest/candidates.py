@@ -102,10 +102,13 @@ def is_story_prose(sentence: str, paragraph: str) -> bool:
 
 
 def leans_on_previous(sentence: str) -> bool:
-    """A dangling connective or demonstrative opening, or a he/she with no name before it in the sentence."""
+    """A dangling connective or demonstrative opening, a he/she with no name before it in the sentence, or a
+    quotation with no one named outside it (its speaker is in the sentence before)."""
     if _CONNECTIVE.match(sentence):
         return True
     outside_quotes = _QUOTED_SPAN.sub(" ", sentence)
+    if not re.search(r"\w", outside_quotes):
+        return True
     pronoun = _PERSONAL_PRONOUN.search(outside_quotes)
     return pronoun is not None and not _NAME.search(outside_quotes[: pronoun.start()])
 

@@ -124,6 +124,7 @@ def test_sentences_needing_context_are_taken_only_after_what_they_need() -> None
     assert leans_on_previous("“We will not be deterred by threats,” she told host María Celeste Arrarás.")
     assert not leans_on_previous("“We will not be deterred,” Governor Ana López told host María Celeste Arrarás.")
     assert leans_on_previous("This program has never had a vote in the Senate.")
+    assert leans_on_previous('"If residents do not trust their local police, they are less willing to help."')
     assert not leans_on_previous("This week the Senate voted on the program for the first time.")
     lone = story(
         1,
