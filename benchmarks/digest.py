@@ -46,7 +46,7 @@ def summariser_times(config: Path, db: Path) -> list[float]:
     from reader.commands.digest import local_day_bounds
     from reader.core import make_reader
     from reader.digest.build import topic_members
-    from reader.digest.topic_summary import SUMMARY_STORIES, fold_stories, rank_stories, summarise_topic
+    from reader.digest.topic_summary import SUMMARY_STORIES, fold_stories, rank_stories, summarise_topic, topic_fits
     from reader.text.clean import clean_stored_article, topic_terms
     from reader.topics import compile_topics
 
@@ -57,10 +57,12 @@ def summariser_times(config: Path, db: Path) -> list[float]:
         terms = topic_terms(reader.config.topics)
         times = []
         for m, hits in zip(matchers, topic_members(articles, matchers).values(), strict=True):
-            stories = rank_stories(fold_stories(hits), m)[:SUMMARY_STORIES]
+            folded = fold_stories(hits)
+            fits = topic_fits(folded, m)
+            stories = rank_stories(folded, fits)[:SUMMARY_STORIES]
             cleaned = {s.lead.id: clean_stored_article(s.lead, terms) for s in stories}
             start = time.perf_counter()
-            summarise_topic(stories, lambda a, done=cleaned: done[a.id], m)
+            summarise_topic(stories, lambda a, done=cleaned: done[a.id], m, fits)
             times.append(time.perf_counter() - start)
         return times
     finally:

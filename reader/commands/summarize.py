@@ -20,7 +20,7 @@ from typing import Any, TextIO
 
 from reader.config import TopicConfig
 from reader.digest.summarise import MAX_SENTENCES, SummaryBudget
-from reader.digest.topic_summary import fold_stories, rank_stories, summarise_topic
+from reader.digest.topic_summary import fold_stories, rank_stories, summarise_topic, topic_fits
 from reader.models import Article
 from reader.text.clean import clean_stored_article
 from reader.text.html import html_to_search_text
@@ -122,8 +122,10 @@ def summarize_cluster(cluster: Cluster, budget: SummaryBudget) -> dict[str, Any]
     """The digest's summary and key quotes of one cluster, citing articles by their index in the input."""
     matcher = TopicMatcher.from_config(cluster.topic) if cluster.topic else None
     terms = cluster.topic.match if cluster.topic else ()
-    stories = rank_stories(fold_stories(cluster.articles), matcher)
-    result = summarise_topic(stories, lambda a: clean_stored_article(a, terms), matcher, budget)
+    folded = fold_stories(cluster.articles)
+    fits = topic_fits(folded, matcher)
+    stories = rank_stories(folded, fits)
+    result = summarise_topic(stories, lambda a: clean_stored_article(a, terms), matcher, fits, budget)
     return {
         "id": cluster.id,
         "sentences": [{"text": s.text, "cites": [stories[n - 1].lead.id for n in s.citations]}

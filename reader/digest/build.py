@@ -25,7 +25,7 @@ from reader.digest.model import (
     TopicSection,
 )
 from reader.digest.summarise import SummaryBudget
-from reader.digest.topic_summary import Story, aboutness, fold_stories, rank_stories, summarise_topic
+from reader.digest.topic_summary import Fit, Story, fold_stories, rank_stories, summarise_topic, topic_fits
 from reader.models import Article, FeedRow, Pin
 from reader.text.clean import CleanArticle
 from reader.topics import TopicMatcher, compile_topics, folded_for_matching, topic_text
@@ -97,9 +97,11 @@ def build_digest(
 
     story_of = {a.id: s for s in stories for a in s.members}
     feed_names = {f.name for f in feeds}
-    by_topic = {m.name: rank_stories([s for s in stories if any(a.id in in_topic[m.name] for a in s.members)], m)
-                for m in matchers}
-    home = _home_topics(by_topic, matchers)
+    in_topic_stories = {m.name: list({id(story_of[a.id]): story_of[a.id] for a in members[m.name]}.values())
+                        for m in matchers}
+    fits = {m.name: topic_fits(in_topic_stories[m.name], m) or {} for m in matchers}
+    by_topic = {m.name: rank_stories(in_topic_stories[m.name], fits[m.name]) for m in matchers}
+    home = _home_topics(fits, matchers)
     placed_pins: set[int] = set()
     said: list[str] = []  # summary sentences of the sections above
     quoted: set[str] = set()  # key quotes and pins of the sections above
@@ -118,7 +120,7 @@ def build_digest(
             continue
         # Each story is summarised under the topic it is most about, so no two sections say the same.
         own = [(n, s) for n, s in enumerate(shown, 1) if home[s.lead.id] == m.name]
-        result = summarise_topic([s for _, s in own], cleaned_article, m, SummaryBudget(), said,
+        result = summarise_topic([s for _, s in own], cleaned_article, m, fits[m.name], SummaryBudget(), said,
                                  quoted | {q.text for q in topic_pins}, [n for n, _ in own])
         said += [x.text for x in result.summary]
         quoted.update(q.text for q in (*result.quotes, *topic_pins))
@@ -141,14 +143,13 @@ def build_digest(
     )
 
 
-def _home_topics(by_topic: Mapping[str, Sequence[Story]], matchers: Sequence[TopicMatcher]) -> dict[int, str]:
+def _home_topics(fits: Mapping[str, Mapping[int, Fit]], matchers: Sequence[TopicMatcher]) -> dict[int, str]:
     """Story lead id -> the topic the story is most about: aboutness, then mentions, then the earlier topic."""
-    best: dict[int, tuple[tuple[float, int], str]] = {}
+    best: dict[int, tuple[Fit, str]] = {}
     for m in matchers:
-        for s in by_topic[m.name]:
-            score = (aboutness(s.lead, m), m.count(topic_text(s.lead)))
-            if s.lead.id not in best or score > best[s.lead.id][0]:
-                best[s.lead.id] = (score, m.name)
+        for lead, fit in fits[m.name].items():
+            if lead not in best or fit > best[lead][0]:
+                best[lead] = (fit, m.name)
     return {lead: name for lead, (_, name) in best.items()}
 
 

@@ -8,9 +8,10 @@ text mentions it) as well as by how many outlets carried them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from reader.digest.model import DigestQuote, SummarySentence
 from reader.digest.quotes import best_quotes
@@ -55,17 +56,30 @@ def fold_stories(articles: Sequence[Article]) -> list[Story]:
     return stories
 
 
-def aboutness(article: Article, matcher: TopicMatcher) -> float:
-    """0 to 2: one for a title naming the topic, up to one for how densely the text mentions it."""
-    in_title = 1.0 if matcher.matches(article.title) else 0.0
+class Fit(NamedTuple):
+    """How much a story is about a topic: `about` from 0 to 2 (see topic_fit), and its mentions of it."""
+
+    about: float
+    mentions: int
+
+
+def topic_fit(article: Article, matcher: TopicMatcher) -> Fit:
+    """One for a title naming the topic, plus up to one for how densely the text mentions it."""
+    in_title = matcher.count(article.title)
+    in_text = matcher.count(article.text)
     words = article.text.count(" ") + 1
-    return in_title + min(1.0, matcher.count(article.text) * WORDS_PER_MENTION / words)
+    return Fit((1.0 if in_title else 0.0) + min(1.0, in_text * WORDS_PER_MENTION / words), in_title + in_text)
 
 
-def rank_stories(stories: Sequence[Story], matcher: TopicMatcher | None) -> list[Story]:
+def topic_fits(stories: Iterable[Story], matcher: TopicMatcher | None) -> dict[int, Fit] | None:
+    """Each story's fit by its lead's id; None when there is no topic (every story is then about it)."""
+    return None if matcher is None else {s.lead.id: topic_fit(s.lead, matcher) for s in stories}
+
+
+def rank_stories(stories: Iterable[Story], fits: Mapping[int, Fit] | None) -> list[Story]:
     """Best first: outlets that carried the story plus twice its aboutness, then the earliest."""
     def key(s: Story) -> tuple[float, str, int]:
-        about = aboutness(s.lead, matcher) if matcher is not None else 0.0
+        about = fits[s.lead.id].about if fits is not None else 0.0
         return -(len(s.outlets) + 2 * about), s.lead.published or s.lead.first_seen, s.lead.id
     return sorted(stories, key=key)
 
@@ -88,16 +102,20 @@ def summarise_topic(
     stories: Sequence[Story],
     clean: Callable[[Article], CleanArticle],
     matcher: TopicMatcher | None,
+    fits: Mapping[int, Fit] | None,
     budget: SummaryBudget = DEFAULT_BUDGET,
     already_said: Sequence[str] = (),
     quotes_shown: Collection[str] = (),
     numbers: Sequence[int] | None = None,
 ) -> TopicSummary:
-    """The summary and key quotes of ranked stories; story i is cited as numbers[i] (default i + 1)."""
+    """The summary and key quotes of ranked stories; story i is cited as numbers[i] (default i + 1).
+
+    `fits` are topic_fits() of the stories (None with no topic).
+    """
     stories = stories[:SUMMARY_STORIES]
     numbers = numbers or range(1, len(stories) + 1)
     cleaned = [clean(s.lead) for s in stories]
-    mainly = [matcher is None or aboutness(s.lead, matcher) >= MAINLY_ABOUT for s in stories]
+    mainly = [fits is None or fits[s.lead.id].about >= MAINLY_ABOUT for s in stories]
     inputs = [StoryForSummary(n, c.paragraphs, published_year(s.lead), about)
               for n, s, c, about in zip(numbers, stories, cleaned, mainly, strict=False)]
     lens = topic_lens(inputs, (lambda text: matcher.matches(text)) if matcher is not None else None)
