@@ -26,10 +26,13 @@ class ParsedEntry:
 
 @dataclass(frozen=True, slots=True)
 class ParsedFeed:
+    """A parsed feed document; `entries` may hold only what changed since it was last stored."""
+
     title: str | None
     link: str | None
     entries: tuple[ParsedEntry, ...]
     warning: str | None = None
+    item_hashes: bytes = b""  # fingerprints of the body's items (reader/fetch/items.py), stored with it
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,9 @@ class FeedRow:
     disabled: bool
     title: str | None
     full_text: bool = False
+    body_hash: str | None = None  # of the last body whose entries were all stored
+    item_hashes: bytes = b""  # fingerprints of that body's items
+
 
     @property
     def fetch_url(self) -> str:

@@ -39,6 +39,7 @@ class FeedServer:
         self.stopping = threading.Event()
         self.in_flight = 0
         self.max_in_flight = 0
+        self.connections = 0  # TCP connections accepted
         self._count_lock = threading.Lock()
         server = self
 
@@ -47,6 +48,11 @@ class FeedServer:
 
             def log_message(self, *args: object) -> None:
                 pass
+
+            def setup(self) -> None:
+                super().setup()
+                with server._count_lock:
+                    server.connections += 1
 
             def do_GET(self) -> None:
                 with server._count_lock:

@@ -94,10 +94,15 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         url = request.url
         key = (url.scheme, url.host, url.port)
         if key not in self._pools:
-            if self._tls is None:
-                self._tls = httpx.create_ssl_context(trust_env=False)  # built once: loading CA roots costs ~40 ms
+            # A plain-HTTP pool never starts TLS, so it gets a context with no CA roots: building it costs
+            # nothing, and it would refuse every certificate if it were ever used.
+            tls = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            if url.scheme == "https":
+                if self._tls is None:
+                    self._tls = httpx.create_ssl_context(trust_env=False)  # built once: loading CA roots costs ~40 ms
+                tls = self._tls
             limits = httpx.Limits(max_connections=PER_HOST_CONNECTIONS, max_keepalive_connections=PER_HOST_CONNECTIONS)
-            self._pools[key] = (httpx.AsyncHTTPTransport(verify=self._tls, trust_env=False, limits=limits),
+            self._pools[key] = (httpx.AsyncHTTPTransport(verify=tls, trust_env=False, limits=limits),
                                 asyncio.Semaphore(PER_HOST_CONNECTIONS))
         pool, slots = self._pools[key]
         await slots.acquire()
@@ -220,6 +225,9 @@ async def _follow(
 async def _finish(resp: httpx.Response, cfg: FetchConfig, moved_to: str | None) -> FetchResult:
     code = resp.status_code
     if code == 304:
+        # Reading the empty body lets httpcore see the response end and keep the connection;
+        # a response closed unread closes its connection, and a warm run then opens one per feed.
+        await resp.aread()
         return FetchResult("304", moved_to=moved_to)
     if code == 410:
         return FetchResult("410", gone=True, error="410 Gone: the publisher removed this feed; it is now disabled",

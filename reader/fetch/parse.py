@@ -8,13 +8,15 @@ about two thirds of feedparser's cost.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import functools
 import hashlib
 import html
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from reader.fetch.feedparser_tuning import tune_feedparser
+from reader.fetch.items import FINGERPRINT_BYTES, split_items
 from reader.models import ParsedEntry, ParsedFeed
 from reader.text.html import TAG, html_to_search_text
 from reader.text.repair import repair_encoding
@@ -54,12 +56,40 @@ def _clean_label(value: Any, limit: int = TITLE_LIMIT) -> str:
 def _feedparser() -> Any:  # the feedparser module (untyped)
     import feedparser
 
+    from reader.fetch.feedparser_tuning import tune_feedparser
+
     tune_feedparser()
     return feedparser
 
 
 def parse_feed_bytes(data: bytes, content_type: str | None, url: str) -> ParsedFeed:
     """Parse one feed document; raises FeedParseError when nothing usable is in it."""
+    return _parse(data, content_type, url, data, {}, expect_entries=False)
+
+
+def parse_feed_changes(
+    data: bytes, content_type: str | None, url: str, seen_items: bytes, stored: Mapping[str, str]
+) -> ParsedFeed:
+    """Parse only what is new since the feed was last stored; runs in a worker process.
+
+    `seen_items` holds the fingerprints of the items in the feed's last stored body (see
+    items.py): those are cut out before feedparser runs. `stored` maps the feed's stored entry
+    keys to their content hashes: an entry whose hash is unchanged is not mapped or returned.
+    The result's `item_hashes` are this body's fingerprints, to be stored once its entries are.
+    """
+    split = split_items(data, content_type)
+    if split is None:
+        return _parse(data, content_type, url, data, stored, expect_entries=False)
+    seen = {seen_items[i:i + FINGERPRINT_BYTES] for i in range(0, len(seen_items), FINGERPRINT_BYTES)}
+    drop = [i for i, fingerprint in enumerate(split.fingerprints) if fingerprint in seen]
+    reduced = split.without(data, drop) if drop else data
+    parsed = _parse(reduced, content_type, url, data, stored, expect_entries=len(drop) > 0)
+    return dataclasses.replace(parsed, item_hashes=b"".join(split.fingerprints))
+
+
+def _parse(data: bytes, content_type: str | None, url: str, original: bytes, stored: Mapping[str, str],
+           expect_entries: bool) -> ParsedFeed:
+    """feedparser over `data` (`original` with known items cut out, when `expect_entries`)."""
     feedparser = _feedparser()
     if not data.strip():
         raise FeedParseError("the response was empty; the server sent no feed")
@@ -67,16 +97,16 @@ def parse_feed_bytes(data: bytes, content_type: str | None, url: str) -> ParsedF
     headers = {"content-type": content_type, "content-location": url} if content_type else None
     parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=False)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
-    if problem is not None and problem.__class__.__name__ in _BENIGN_BOZO and parsed.entries:
+    if problem is not None and problem.__class__.__name__ in _BENIGN_BOZO and (parsed.entries or expect_entries):
         problem = None
     # The parser's message can quote the document (its encoding declaration, say): outside text.
     problem = single_line(str(problem), 300) if problem is not None else None
-    if not parsed.entries:
-        if _looks_like_html(data):
+    if not parsed.entries and not expect_entries:
+        if _looks_like_html(original):
             raise FeedParseError("this is an HTML page, not a feed; use the page's RSS or Atom link instead")
         if problem is not None or not parsed.feed:
             raise FeedParseError(f"not a readable RSS or Atom feed ({problem or 'no feed elements found'})")
-    entries = tuple(_entry(e) for e in parsed.entries)
+    entries = tuple(e for e in (_entry(raw, stored) for raw in parsed.entries) if e is not None)
     warning = f"feed is not well-formed, read what could be read ({problem})" if problem is not None else None
     feed = parsed.feed
     return ParsedFeed(
@@ -87,7 +117,8 @@ def parse_feed_bytes(data: bytes, content_type: str | None, url: str) -> ParsedF
     )
 
 
-def _entry(e: Any) -> ParsedEntry:
+def _entry(e: Any, stored: Mapping[str, str]) -> ParsedEntry | None:
+    """The entry as stored, or None when `stored` already has it with this content."""
     contents = [c.get("value", "") for c in e.get("content", []) if c.get("value")]
     content = max(contents, key=len) if contents else str(e.get("summary", "") or "")
     title = _clean_label(e.get("title"))
@@ -96,6 +127,8 @@ def _entry(e: Any) -> ParsedEntry:
     author = _clean_label(e.get("author"), 200) or None
     digest = hashlib.sha1(f"{title}\0{content}".encode("utf-8", "surrogatepass")).hexdigest()
     key = f"g:{guid}" if guid else f"l:{link}" if link else f"h:{digest}"
+    if stored.get(key) == digest:
+        return None
     return ParsedEntry(
         key=key,
         guid=guid,

@@ -7,15 +7,19 @@ over the terminal without paying for the HTTP stack at start-up.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import multiprocessing.context
 import os
 import threading
-from concurrent.futures import Executor, ProcessPoolExecutor
-from multiprocessing.connection import Connection
+from concurrent.futures import Executor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from multiprocessing.connection import Connection
 
 
 def _parse_context() -> multiprocessing.context.BaseContext:
+    import multiprocessing  # lazy, as is everything here: a refresh of only 304s never starts a process
+
     # Forking a process that already runs threads (the TUI's workers, asyncio's to_thread) can
     # deadlock on locks held at fork time; workers forked from a clean forkserver cannot.
     context = multiprocessing.get_context("forkserver")
@@ -72,6 +76,8 @@ class LazyPool:
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = None
         if self.pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
             if self._lifeline is not None:
                 self._lifeline.close()  # any worker left from a broken pool exits now
             context = _parse_context()

@@ -7,6 +7,7 @@ keeps everything already stored and never leaves a half-written feed.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -19,7 +20,6 @@ from reader.fetch.addresses import AddressCheck, PublicOnly, is_public_address
 from reader.fetch.containment import describe, is_store_wide
 from reader.fetch.fulltext import HostGate, fetch_full_texts
 from reader.fetch.http import FetchResult, fetch_http, make_client, read_local
-from reader.fetch.parse import FeedParseError, parse_feed_bytes
 from reader.fetch.pool import LazyPool, start_parse_helpers
 from reader.models import FeedRow, ParsedFeed
 from reader.store import Store
@@ -35,6 +35,7 @@ class RefreshSummary:
     feeds: int = 0
     ok: int = 0
     not_modified: int = 0
+    unchanged: int = 0  # answered 200 with the very body stored last time
     failed: int = 0
     skipped: int = 0
     new: int = 0
@@ -100,10 +101,11 @@ async def _refresh_all(
     executor: Executor | None,
     address_check: AddressCheck,
 ) -> None:
-    if executor is None and any(not (f.etag or f.last_modified) for f in feeds):
-        # A feed without validators will send a body to parse, so the forkserver starts now and
+    if executor is None and any(not (f.etag or f.last_modified or f.body_hash) for f in feeds):
+        # A feed never stored before will send a body to parse, so the forkserver starts now and
         # imports the parser in its own process while the first requests are out (~0.2 s sooner
-        # to the first parse). When every feed may answer 304, nothing starts until a body comes.
+        # to the first parse). When every feed may answer 304 or send the body it sent last time,
+        # nothing starts until a body needs parsing.
         start_parse_helpers()
     pool = LazyPool(executor)
     limit = asyncio.Semaphore(config.fetch.concurrency)
@@ -151,21 +153,29 @@ async def _refresh_feed(
         result = await asyncio.to_thread(read_local, url, config.fetch, feed.last_modified)
     parsed: ParsedFeed | None = None
     error = result.error
+    body_hash = None
     if result.body is not None and error is None:
+        body_hash = hashlib.sha1(result.body).hexdigest()
+        if body_hash == feed.body_hash:  # many servers ignore validators: same body, nothing to parse
+            return await asyncio.to_thread(_record, store, feed, result, None, None, summary)
+        from reader.fetch import parse  # lazy: a run of 304s and unchanged bodies never needs the parser
+
+        stored = await asyncio.to_thread(store.entry_hashes, feed.id) if feed.last_fetched else {}
         loop = asyncio.get_running_loop()
         try:
-            parsed = await loop.run_in_executor(pool.get(), parse_feed_bytes, result.body, result.content_type, url)
-        except FeedParseError as exc:
+            parsed = await loop.run_in_executor(pool.get(), parse.parse_feed_changes, result.body,
+                                                result.content_type, url, feed.item_hashes, stored)
+        except parse.FeedParseError as exc:
             error = str(exc)
         except Exception as exc:  # a parser crash on hostile input is this feed's error, not the run's
             error = f"the feed parser failed on this document ({exc.__class__.__name__}: {exc})"
     # sqlite releases the GIL, so storing in a thread keeps the loop fetching while this feed is written.
-    return await asyncio.to_thread(_record, store, feed, result, parsed, error, summary)
+    return await asyncio.to_thread(_record, store, feed, result, parsed, error, summary, body_hash)
 
 
 def _record(
     store: Store, feed: FeedRow, result: FetchResult, parsed: ParsedFeed | None, error: str | None,
-    summary: RefreshSummary,
+    summary: RefreshSummary, body_hash: str | None = None,
 ) -> bool:
     """Store one feed's outcome and count it; True when it was stored as a success."""
     next_due = None
@@ -178,15 +188,20 @@ def _record(
         summary.failed += 1
         summary.failures.append((single_line(feed.name), error))
         return False
-    if parsed is None:  # 304 Not Modified
-        store.record_fetch(feed.id, status=result.status, effective_url=result.moved_to)
+    if parsed is None:  # 304 Not Modified, or the body stored last time (new validators are kept)
+        store.record_fetch(feed.id, status=result.status, etag=result.etag, last_modified=result.last_modified,
+                           effective_url=result.moved_to)
         summary.ok += 1
-        summary.not_modified += 1
+        if result.not_modified:
+            summary.not_modified += 1
+        else:
+            summary.unchanged += 1
         return True
     new, updated = store.upsert_entries(feed.id, parsed.entries)
-    # Validators are saved only after the entries are stored, so an interrupted run refetches.
+    # Validators and hashes are saved only after the entries are stored, so an interrupted run refetches.
     store.record_fetch(feed.id, status=result.status, etag=result.etag, last_modified=result.last_modified,
-                       effective_url=result.moved_to, title=parsed.title)
+                       effective_url=result.moved_to, title=parsed.title, body_hash=body_hash,
+                       item_hashes=parsed.item_hashes)
     summary.ok += 1
     summary.new += new
     summary.updated += updated

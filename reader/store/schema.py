@@ -105,6 +105,13 @@ MIGRATIONS: tuple[str, ...] = (
     DROP TRIGGER articles_fts_insert;
     DROP TRIGGER articles_fts_update;
     """,
+    # v7: what the last stored body of each feed was, so a refresh does no work for what did not
+    # change: a hash of the whole body (an identical body is not parsed at all) and the
+    # fingerprints of its items (reader/fetch/items.py: items seen before are not parsed again).
+    """
+    ALTER TABLE feeds ADD COLUMN body_hash TEXT;
+    ALTER TABLE feeds ADD COLUMN item_hashes BLOB;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

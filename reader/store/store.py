@@ -18,7 +18,6 @@ from typing import Any
 from reader.config import FeedConfig
 from reader.models import Article, FeedRow, ParsedEntry, Pin
 from reader.store.schema import StoreError, migrate
-from reader.text.html import html_to_search_text
 
 BUSY_TIMEOUT_S = 15.0
 
@@ -28,8 +27,11 @@ _ARTICLE_COLUMNS = (
 )
 _FEED_COLUMNS = (
     "id, name, url, effective_url, tags, etag, last_modified, last_status, last_error, error_since, "
-    "last_fetched, next_due, disabled, title, full_text"
+    "last_fetched, next_due, disabled, title, full_text, body_hash, item_hashes"
 )
+# How many of a feed's stored entries a parse worker is told about (newest first): enough for
+# any feed document; an entry past it is parsed and handed to upsert_entries, which still finds it.
+KNOWN_ENTRIES_LIMIT = 1000
 
 
 def utc_now() -> str:
@@ -116,7 +118,8 @@ class Store:
                     # A new URL in the file means a new source: forget redirects and validators.
                     c.execute(
                         "UPDATE feeds SET url = ?, tags = ?, active = 1, disabled = ?, effective_url = NULL, "
-                        "etag = NULL, last_modified = NULL, next_due = NULL WHERE id = ?",
+                        "etag = NULL, last_modified = NULL, next_due = NULL, body_hash = NULL, item_hashes = NULL "
+                        "WHERE id = ?",
                         (url, tags, int(not feed.enabled), row[0]),
                     )
                 else:
@@ -149,8 +152,10 @@ class Store:
         next_due: str | None = None,
         disable: bool = False,
         title: str | None = None,
+        body_hash: str | None = None,
+        item_hashes: bytes | None = None,
     ) -> None:
-        """Save one fetch's outcome; validators and the redirect target only change when given."""
+        """Save one fetch's outcome; validators, the redirect target and the body's hashes only change when given."""
         now = utc_now()
         with self._write() as c:
             c.execute(
@@ -158,13 +163,20 @@ class Store:
                        error_since = CASE WHEN ? IS NULL THEN NULL ELSE COALESCE(error_since, ?) END,
                        etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
                        effective_url = COALESCE(?, effective_url), title = COALESCE(?, title),
-                       disabled = CASE WHEN ? THEN 1 ELSE disabled END
+                       disabled = CASE WHEN ? THEN 1 ELSE disabled END,
+                       body_hash = COALESCE(?, body_hash), item_hashes = COALESCE(?, item_hashes)
                    WHERE id = ?""",
                 (status, error, now, next_due, error, now, etag, last_modified, effective_url, title,
-                 int(disable), feed_id),
+                 int(disable), body_hash, item_hashes, feed_id),
             )
 
     # -- articles ------------------------------------------------------------------------
+
+    def entry_hashes(self, feed_id: int) -> dict[str, str]:
+        """Key -> content hash of the feed's newest stored entries, so a parse can skip unchanged ones."""
+        rows = self._query("SELECT key, content_hash FROM articles WHERE feed_id = ? ORDER BY sort_date DESC LIMIT ?",
+                           (feed_id, KNOWN_ENTRIES_LIMIT))
+        return {str(r[0]): str(r[1]) for r in rows}
 
     def upsert_entries(self, feed_id: int, entries: Sequence[ParsedEntry]) -> tuple[int, int]:
         """Store a feed's entries once each; returns (new, updated). Read/starred state is never touched."""
@@ -268,6 +280,8 @@ class Store:
 
     def save_full_text(self, article_id: int, content: str | None, error: str | None) -> None:
         """Store the extracted page text (indexed for search) or the reason there is none."""
+        from reader.text.html import html_to_search_text  # lazy: only full-text feeds need the HTML parser
+
         with self._write() as c:
             if content is not None:
                 old = _indexed_rows(c, [article_id])
@@ -403,7 +417,8 @@ def _feed_row(r: tuple[Any, ...]) -> FeedRow:
     tags = tuple(t for t in str(r[4] or "").split("\n") if t)
     return FeedRow(id=r[0], name=r[1], url=r[2], effective_url=r[3], tags=tags, etag=r[5], last_modified=r[6],
                    last_status=r[7], last_error=r[8], error_since=r[9], last_fetched=r[10], next_due=r[11],
-                   disabled=bool(r[12]), title=r[13], full_text=bool(r[14]))
+                   disabled=bool(r[12]), title=r[13], full_text=bool(r[14]), body_hash=r[15],
+                   item_hashes=bytes(r[16] or b""))
 
 
 def _article(r: tuple[Any, ...]) -> Article:

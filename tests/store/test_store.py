@@ -82,10 +82,47 @@ def test_feeds_removed_from_config_keep_their_articles(store: Store) -> None:
 
 def test_changing_a_feeds_url_forgets_redirects_and_validators(store: Store) -> None:
     fid = add_feed(store, "F", "http://old/")
-    store.record_fetch(fid, status="200", etag='"e"', effective_url="http://moved/")
+    store.record_fetch(fid, status="200", etag='"e"', effective_url="http://moved/", body_hash="b", item_hashes=b"i")
     add_feed(store, "F", "http://new/")
     f = store.feed(fid)
     assert f is not None and (f.url, f.effective_url, f.etag) == ("http://new/", None, None)
+    assert (f.body_hash, f.item_hashes) == (None, b"")  # a new source: its first body is parsed in full
+
+
+def test_body_hashes_are_kept_until_a_fetch_gives_new_ones(store: Store) -> None:
+    fid = add_feed(store)
+    store.record_fetch(fid, status="200", body_hash="b1", item_hashes=b"\1" * 32)
+    store.record_fetch(fid, status="304")
+    store.record_fetch(fid, status="error", error="network error")
+    f = store.feed(fid)
+    assert f is not None and (f.body_hash, f.item_hashes) == ("b1", b"\1" * 32)
+    store.record_fetch(fid, status="200", body_hash="b2", item_hashes=b"")
+    f = store.feed(fid)
+    assert f is not None and (f.body_hash, f.item_hashes) == ("b2", b"")
+
+
+def test_entry_hashes_are_the_newest_stored_entries(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    fid = add_feed(store)
+    other = add_feed(store, "G", "/g.xml")
+    store.upsert_entries(fid, [entry("g1", body="one"), entry("g2", body="two")])
+    store.upsert_entries(other, [entry("g9")])
+    assert store.entry_hashes(fid) == {"g1": entry("g1", body="one").content_hash,
+                                       "g2": entry("g2", body="two").content_hash}
+    monkeypatch.setattr("reader.store.store.KNOWN_ENTRIES_LIMIT", 1)
+    assert len(store.entry_hashes(fid)) == 1
+
+
+def test_migration_to_v7_keeps_feeds_and_starts_without_body_hashes(tmp_path: Path) -> None:
+    path = tmp_path / "v6.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, 6)
+    conn.execute("INSERT INTO feeds (id, name, url, etag) VALUES (1, 'F', '/f.xml', '\"e\"')")
+    conn.close()
+    with Store(path) as store:
+        [f] = store.feeds()
+        assert (f.etag, f.body_hash, f.item_hashes) == ('"e"', None, b"")
+        store.record_fetch(f.id, status="200", body_hash="h", item_hashes=b"x" * 16)
+        assert store.feeds()[0].item_hashes == b"x" * 16
 
 
 def test_pins_and_settings(store: Store) -> None:
@@ -113,6 +150,8 @@ def test_migrates_from_each_older_version_keeping_data(tmp_path: Path, start_ver
             "INSERT INTO articles (feed_id, key, title, sort_date, first_seen, updated, text, content_hash, is_read) "
             "VALUES (1, 'g:1', 'Old article', 'x', 'x', 'x', 'Secure Communities text', 'h', 1)"
         )
+    if start_version >= 6:  # from v6 on the store indexes articles itself, as upsert_entries does
+        conn.execute("INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles")
     conn.close()
     with Store(path) as store:
         assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -1,0 +1,131 @@
+"""Refresh in steady state, against the real local server: no work for what did not change.
+
+A server that ignores validators sends the same body again: it is recorded as unchanged with
+no parse and no process pool. A feed where one entry changed sends only that entry through
+feedparser and the store, and the entry keeps its read and starred state.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import pytest
+
+import reader.fetch.parse
+import reader.fetch.pool
+import reader.fetch.refresh
+from reader.fetch.refresh import refresh
+from reader.models import ParsedFeed
+from reader.store import ArticleFilter, Store
+from tests.conftest import config_for
+from tests.feed_server import FeedServer, Route, rss
+
+BODY = rss(("g1", "First"), ("g2", "Second"), ("g3", "Third"))
+
+
+class RecordingExecutor(ThreadPoolExecutor):
+    """Runs parses in this process and keeps what each returned."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=2)
+        self.results: list[Any] = []
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future = super().submit(fn, *args, **kwargs)
+        future.add_done_callback(lambda f: self.results.append(f.result()))
+        return future
+
+
+def fail(*_: object, **__: object) -> None:
+    raise AssertionError("called for a body that did not change")
+
+
+def test_an_identical_body_is_not_parsed_and_starts_no_pool(tmp_path: Path, feed_server: FeedServer, store: Store,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    feed_server.routes["/f"] = Route(body=BODY, headers={"Content-Type": "application/rss+xml"})  # no validators
+    cfg = config_for(tmp_path, {"F": feed_server.url("/f")})
+    first = refresh(store, cfg)
+    assert (first.ok, first.new, first.unchanged) == (1, 3, 0)
+    monkeypatch.setattr(reader.fetch.parse, "parse_feed_changes", fail)
+    monkeypatch.setattr(reader.fetch.refresh, "start_parse_helpers", fail)
+    monkeypatch.setattr(reader.fetch.pool.LazyPool, "get", fail)
+    feed_server.routes["/f"].etag = '"now-with-validators"'
+    again = refresh(store, cfg)
+    assert (again.ok, again.unchanged, again.not_modified, again.new, again.updated) == (1, 1, 0, 0, 0)
+    assert again.line().endswith("nothing new")
+    assert [p for p, _ in feed_server.requests] == ["/f", "/f"]
+    [feed] = store.feeds()
+    assert feed.etag == '"now-with-validators"'  # validators that came with the same body are kept
+    assert store.count_articles() == 3
+
+
+def test_a_changed_body_is_parsed_again(tmp_path: Path, feed_server: FeedServer, store: Store) -> None:
+    feed_server.routes["/f"] = Route(body=BODY)
+    cfg = config_for(tmp_path, {"F": feed_server.url("/f")})
+    refresh(store, cfg)
+    feed_server.routes["/f"].body = rss(("g0", "Newest"), ("g1", "First"), ("g2", "Second"), ("g3", "Third"))
+    executor = RecordingExecutor()
+    summary = refresh(store, cfg, executor=executor)
+    assert (summary.new, summary.updated, summary.unchanged) == (1, 0, 0)
+    [parsed] = executor.results
+    assert [e.guid for e in parsed.entries] == ["g0"]
+
+
+def test_a_changed_entry_in_an_unchanged_feed_is_updated_and_keeps_read_state(
+        tmp_path: Path, feed_server: FeedServer, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    feed_server.routes["/f"] = Route(body=BODY)
+    cfg = config_for(tmp_path, {"F": feed_server.url("/f")})
+    refresh(store, cfg)
+    second = next(a for a in store.list_articles() if a.guid == "g2")
+    store.set_read([second.id])
+    store.set_starred([second.id])
+    feed_server.routes["/f"].body = BODY.replace(b"Body of g2", b"Corrected body of g2")
+    seen_by_feedparser: list[bytes] = []
+    real_parse = feedparser.parse
+
+    def spy(data: bytes, **kwargs: Any) -> Any:
+        seen_by_feedparser.append(data)
+        return real_parse(data, **kwargs)
+
+    monkeypatch.setattr(feedparser, "parse", spy)
+    executor = RecordingExecutor()
+    summary = refresh(store, cfg, executor=executor)
+    assert (summary.ok, summary.new, summary.updated) == (1, 0, 1)
+    [parsed] = executor.results
+    assert isinstance(parsed, ParsedFeed) and [e.guid for e in parsed.entries] == ["g2"]
+    [document] = seen_by_feedparser
+    assert document.count(b"<item>") == 1 and b"Corrected body of g2" in document  # g1 and g3 were cut out
+    after = store.article(second.id)
+    assert after is not None and "Corrected body" in after.content
+    assert after.is_read and after.is_starred
+    assert store.count_articles() == 3
+    assert [a.id for a in store.list_articles(ArticleFilter(search="corrected"))] == [second.id]
+
+
+def test_an_all_304_run_keeps_its_connections_and_imports_no_parser(tmp_path: Path, feed_server: FeedServer,
+                                                                     store: Store) -> None:
+    paths = {f"F{i}": f"/f{i}" for i in range(12)}
+    for path in paths.values():
+        feed_server.routes[path] = Route(body=rss((path, path)), etag=f'"{path}"')
+    cfg = config_for(tmp_path, {name: feed_server.url(p) for name, p in paths.items()})
+    assert refresh(store, cfg).new == 12
+    db = tmp_path / "warm.db"
+    with Store(db) as warm:
+        refresh(warm, cfg)
+    before = feed_server.connections
+    # A fresh interpreter, as `reader fetch` runs, reports which of the heavy modules it imported.
+    script = ("import sys; from reader.cli import main; code = main(sys.argv[1:]); "
+              "heavy = ('multiprocessing', 'concurrent.futures.process', 'feedparser', 'ftfy', 'reader.fetch.parse', "
+              "'html.parser', 'click', 'rich'); print(sorted(m for m in heavy if m in sys.modules)); sys.exit(code)")
+    out = subprocess.run([sys.executable, "-c", script, "--config", str(tmp_path / "feeds.toml"), "--db", str(db),
+                          "fetch"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "12 ok" in out.stdout and out.stdout.splitlines()[-1] == "[]"
+    # 304s are read to their end, so connections are kept: at most one per concurrent request to the host.
+    assert feed_server.connections - before <= 4
