@@ -5,8 +5,10 @@ The server honours If-None-Match and If-Modified-Since, so a warm refresh is all
 
 from __future__ import annotations
 
+import hashlib
 import html
 import random
+import sys
 import threading
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -50,11 +52,17 @@ def make_feeds(n_feeds: int, items_per_feed: int, seed: int = 7, wire_share: flo
 
 
 class FeedHost:
-    """Serves the generated feeds with an ETag and Last-Modified each, on a free loopback port."""
+    """Serves the generated feeds with an ETag and Last-Modified each, on a free loopback port.
+
+    `set_feeds` swaps the documents (new validators for changed ones); with `ignore_validators`
+    every request gets a 200 and the full body, as many real servers do.
+    """
 
     def __init__(self, feeds: dict[str, bytes]) -> None:
-        stamp = "Mon, 30 Nov 2026 06:00:00 GMT"
-        routes = {path: (body, f'"{abs(hash(body))}"', stamp) for path, body in feeds.items()}
+        self.ignore_validators = False
+        self.routes: dict[str, tuple[bytes, str, str]] = {}
+        self.set_feeds(feeds)
+        host = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
@@ -63,14 +71,15 @@ class FeedHost:
                 pass
 
             def do_GET(self) -> None:
-                route = routes.get(self.path)
+                route = host.routes.get(self.path)
                 if route is None:
                     self.send_response(404)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
                 body, etag, modified = route
-                if self.headers.get("If-None-Match") == etag or self.headers.get("If-Modified-Since") == modified:
+                fresh = self.headers.get("If-None-Match") == etag or self.headers.get("If-Modified-Since") == modified
+                if fresh and not host.ignore_validators:
                     self.send_response(304)
                     self.send_header("ETag", etag)
                     self.end_headers()
@@ -87,9 +96,23 @@ class FeedHost:
             daemon_threads = True
             request_queue_size = 256
 
+            def handle_error(self, request: object, client_address: object) -> None:
+                if not isinstance(sys.exc_info()[1], ConnectionError):  # a client that hung up is not news
+                    super().handle_error(request, client_address)  # type: ignore[arg-type]
+
         self.httpd = Server(("127.0.0.1", 0), Handler)
         self.paths = sorted(feeds, key=lambda p: int(p.split("/")[-1].split(".")[0]))
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def set_feeds(self, feeds: dict[str, bytes]) -> None:
+        routes = {}
+        for path, body in feeds.items():
+            digest = hashlib.sha1(body).hexdigest()
+            # Validators follow the body: the same document always gets the same ETag and date.
+            modified = format_datetime(datetime(2026, 11, 1, tzinfo=UTC) + timedelta(seconds=int(digest[:5], 16)),
+                                       usegmt=True)
+            routes[path] = (body, f'"{digest[:16]}"', modified)
+        self.routes = routes
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
