@@ -30,7 +30,7 @@ _LIST_MARK = re.compile(r"^(?:[•▪◦‣●*·–-]|\d{1,2}[.)])\s")
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 # "(Christopher Chung/The Press Democrat) Alicia ...", "Barry Brecheisen/Getty Images There is ...".
 _CREDIT_OPENING = re.compile(
-    r"^(?:\([^()]{2,60}/[^()]{2,60}\)|(?:[A-Z][\w.'’-]+\s){1,3}[A-Z][\w.'’-]*/(?:[A-Z][\w.&'’-]*\s?){1,4})\s*"
+    r"^(?:\([^()]{2,60}/[^()]{2,60}\)\s*|(?:[A-Z][\w.'’-]+\s){1,3}[A-Z][\w.'’-]*/(?:[A-Z][\w.&'’-]*\s){1,4}(?=[A-Z]))"
 )
 _CREDIT_ANYWHERE = re.compile(
     r"\((?:AP |Reuters |AFP |Getty |File )?(?:Photo|Image|Credit|Photograph)s?\b|/(?:Getty Images|AP Photo|"

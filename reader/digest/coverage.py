@@ -43,12 +43,14 @@ def published_day(stamp: str | None) -> date | None:
 
 
 def coverage_lines(stories: Sequence[Story], day: date, first: int = 1) -> tuple[CoverageLine, ...]:
-    """Numbered lines; a story's date is given only when it is not the digest's day."""
+    """Numbered lines; a story's date is given only when it is not the digest's day, and a byline only when it
+    is not the outlet's own name."""
     lines = []
     for n, s in enumerate(stories, first):
         own_day = published_day(s.lead.published)
+        byline = display_byline(s.lead.author)
         lines.append(CoverageLine(n, s.lead.title or "(untitled)", s.lead.link, s.lead.feed_name,
-                                  display_byline(s.lead.author), s.outlets[1:],
+                                  byline if byline != s.lead.feed_name else None, s.outlets[1:],
                                   own_day if own_day is not None and own_day != day else None))
     return tuple(lines)
 

@@ -105,6 +105,9 @@ def test_bylines_drop_the_email_and_the_by() -> None:
     markdown = render_digest(build_digest(DAY, [a], CONFIG.topics, [feed_row(1, "County Herald")],
                                           clean_stored_article))
     assert "— County Herald, Pat Quinn" in markdown and "@" not in markdown
+    wire = replace(a, author="County Herald")  # an outlet credited as its own author says nothing more
+    assert "1. Secure Communities vote — County Herald\n" in render_digest(
+        build_digest(DAY, [wire], CONFIG.topics, [], clean_stored_article))
 
 
 def test_coverage_and_other_stories_are_capped_with_a_count_of_the_rest() -> None:

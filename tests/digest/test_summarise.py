@@ -85,6 +85,7 @@ def test_site_junk_and_code_are_left_out() -> None:
     assert run([s]) == ["The immigration court backlog passed 680,000 cases in January, according to court "
                         "records."]
     assert is_story_prose("Immigration hearings slowed to a crawl as judges subscribe to a new schedule.", "")
+    assert is_story_prose("The AC/DC tour played to immigration officers in Houston last night.", "")
 
 
 def test_datelines_other_than_a_capital_city_are_cut_off() -> None:
