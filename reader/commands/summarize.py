@@ -146,6 +146,11 @@ def summarize_lines(lines: Iterable[str], budget: SummaryBudget, out: TextIO, er
             failed += 1
             print(f"reader: summarize: {name}:{number}: {exc}; this line is skipped", file=errors)
             continue
+        except Exception as exc:  # a bug on one cluster must not lose the rest of a long run; it is reported
+            failed += 1
+            print(f"reader: summarize: {name}:{number}: could not summarise this cluster ({type(exc).__name__}: "
+                  f"{exc}); this line is skipped, please report it", file=errors)
+            continue
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
     return failed

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import REPO
 from tests.e2e.test_cli import LEAN, reader
@@ -108,3 +111,22 @@ def test_digest_no_fetch_counts_only_the_feeds_in_feeds_toml(tmp_path: Path) -> 
     out = reader("--config", "feeds.toml", "--db", db, "digest", "--no-fetch", "--stdout", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert "feeds_read: 4" in out.stdout and "4 feeds read" in out.stdout
+
+
+def test_an_unexpected_failure_on_one_cluster_is_reported_and_the_rest_go_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.commands import summarize
+    from reader.digest.summarise import SummaryBudget
+
+    real = summarize.summarize_cluster
+
+    def failing_on_b(cluster: summarize.Cluster, budget: SummaryBudget) -> dict[str, object]:
+        if cluster.id == "b":
+            raise ValueError("boom")
+        return real(cluster, budget)
+
+    monkeypatch.setattr(summarize, "summarize_cluster", failing_on_b)
+    out, errors = io.StringIO(), io.StringIO()
+    lines = [json.dumps({**CLUSTERS[1], "id": i}) for i in "abc"]
+    assert summarize.summarize_lines(lines, SummaryBudget(), out, errors, "in.jsonl") == 1
+    assert [json.loads(x)["id"] for x in out.getvalue().splitlines()] == ["a", "c"]
+    assert "in.jsonl:2: could not summarise this cluster (ValueError: boom)" in errors.getvalue()
