@@ -66,8 +66,11 @@ def _opens_with_headline(text: str) -> bool:
 
 
 def _paragraphs_as_html(text: str) -> str:
-    """Plain text with no title line, as paragraphs, so that its first paragraph is not taken for a title."""
-    blocks = (b.strip() for b in re.split(r"\n\s*\n", text))
+    """Plain text with no title line, as paragraphs, so that its first paragraph is not taken for a title.
+
+    Paragraphs are separated by blank lines, or by line breaks when the text has no blank line.
+    """
+    blocks = (b.strip() for b in re.split(r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n", text))
     return "".join(f"<p>{html_lib.escape(b)}</p>" for b in blocks if b)
 
 

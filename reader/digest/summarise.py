@@ -173,6 +173,9 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
         # The lead is the first paragraph of the story's own prose that is news, not background.
         prose_paragraphs = sorted({c.paragraph for c in candidates if not background[c.index]})
         first_in_paragraph = {c.paragraph: c.index for c in reversed(candidates)}
+        # A story whose text came as one long paragraph is read sentence by sentence instead.
+        units = prose_paragraphs if len(prose_paragraphs) > 1 else [c.index for c in candidates
+                                                                      if not background[c.index]]
         for c in candidates:
             words = content_words(c.text)
             names_topic = lens.names(c.text)
@@ -180,8 +183,8 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
             if not names_topic and shared < (1 if story.mainly_about else lens.need):
                 continue  # not about the topic
             centrality = sum(df[w] for w in words) / max(len(words), 1) ** 0.5
-            p_rank = (prose_paragraphs.index(c.paragraph) if c.paragraph in prose_paragraphs
-                      else len(prose_paragraphs))
+            unit = c.paragraph if len(prose_paragraphs) > 1 else c.index
+            p_rank = units.index(unit) if unit in units else len(units)
             position = 1.5 / (1 + p_rank) + (0.5 if first_in_paragraph[c.paragraph] == c.index else 0.0)
             past = background[c.index]
             score = (centrality + (2.0 if names_topic else 0.0) + 0.3 * shared + position + 0.5 / (1 + rank)

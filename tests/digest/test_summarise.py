@@ -194,3 +194,18 @@ def test_no_topic_uses_the_cluster_s_shared_words() -> None:
     b = story(2, "Floodwater from the storm reached the second floor of homes in three coastal cities.")
     chosen = run([a, b], None)
     assert chosen and all(content_words(c) & content_words("storm coastal cities homes") for c in chosen)
+
+
+def test_a_story_given_as_one_paragraph_is_read_sentence_by_sentence() -> None:
+    """Text that came without paragraph breaks keeps its lead: the same sentences come out as when each
+    sentence is its own paragraph."""
+    sentences = (
+        "The county board voted on Tuesday to leave Secure Communities after a year of complaints from police.",
+        "Board members said Secure Communities had discouraged immigrant witnesses.",
+        "Sheriff Ana Ruiz told the board that Secure Communities checks had not made the county jail any safer.",
+        "A restaurant owner said diners avoided the county fair because of Secure Communities checks at the gate.",
+    )
+    split = story(1, *sentences, mainly=True)
+    joined = story(1, " ".join(sentences), mainly=True)
+    budget = SummaryBudget(sentences=2)
+    assert run([joined], SC, budget) == run([split], SC, budget) == list(sentences[:2])

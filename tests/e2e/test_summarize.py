@@ -130,3 +130,15 @@ def test_an_unexpected_failure_on_one_cluster_is_reported_and_the_rest_go_on(mon
     assert summarize.summarize_lines(lines, SummaryBudget(), out, errors, "in.jsonl") == 1
     assert [json.loads(x)["id"] for x in out.getvalue().splitlines()] == ["a", "c"]
     assert "in.jsonl:2: could not summarise this cluster (ValueError: boom)" in errors.getvalue()
+
+
+def test_plain_text_without_a_title_keeps_its_first_paragraph() -> None:
+    from reader.commands.summarize import parse_cluster
+
+    first = "A powerful storm flooded three coastal cities on Monday, officials said."
+    for text in (f"{first}\n\nCrews worked through the night.", f"{first}\nCrews worked through the night."):
+        [a] = parse_cluster(json.dumps({"id": "x", "articles": [{"text": text}]})).articles
+        assert a.content == f"<p>{first}</p><p>Crews worked through the night.</p>"
+    headed = "Storm floods coast\nWNYC News\n\nA powerful storm flooded three cities."
+    [a] = parse_cluster(json.dumps({"id": "x", "articles": [{"text": headed}]})).articles
+    assert a.content == headed  # a title line first: read like the seed, header and all
