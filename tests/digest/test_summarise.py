@@ -85,6 +85,9 @@ def test_site_junk_and_code_are_left_out() -> None:
     assert run([s]) == ["The immigration court backlog passed 680,000 cases in January, according to court "
                         "records."]
     assert is_story_prose("Immigration hearings slowed to a crawl as judges subscribe to a new schedule.", "")
+    crawl_notice = ("Immigration pages are kept because these crawls are part of an effort to archive pages as "
+                    "they are created and archive the pages that they refer to.")
+    assert not is_story_prose(crawl_notice, "")
     assert is_story_prose("The AC/DC tour played to immigration officers in Houston last night.", "")
 
 
