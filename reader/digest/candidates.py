@@ -46,6 +46,7 @@ _SITE_JUNK = re.compile(
     r"order reprints|presentation-ready copies|all rights reserved|\bcopyright\b|©|this (?:page|article|story) "
     r"(?:was|has been) (?:archived|crawled|captured)|archived by|wayback machine|internet archive|archive\.org|"
     r"\bcrawler\b|web crawl|\bcrawls\b|crawl data|archive (?:the )?pages|alexa internet|"
+    r"hide caption|toggle caption|enlarge this image|image copyright|image caption|media playback|"
     r"\bclick here\b|\bsign up (?:for|to|here|now|today)|subscribe (?:now|today|here|to "
     r"(?:our|the) newsletter)|newsletter sign|(?:use|accept|our) cookies|cookie (?:policy|settings)|"
     r"enable javascript|your browser (?:does not|doesn't|is out)|terms of (?:use|service)|privacy policy|"

@@ -88,6 +88,8 @@ def test_site_junk_and_code_are_left_out() -> None:
     crawl_notice = ("Immigration pages are kept because these crawls are part of an effort to archive pages as "
                     "they are created and archive the pages that they refer to.")
     assert not is_story_prose(crawl_notice, "")
+    assert not is_story_prose("Alicia Roman holds a sign at an immigration rally. Christopher Chung hide caption "
+                              "toggle caption Christopher Chung.", "")
     assert is_story_prose("The AC/DC tour played to immigration officers in Houston last night.", "")
 
 
