@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("show", "reader.commands.show", "print the cleaned reading view of a file, stored article or URL")
     p.add_argument("target", help="a .txt/.html/feed file, an article id from the store, or an http(s) URL")
     p.add_argument("--json", action="store_true", help="print JSON instead of the terminal rendering")
+    p.add_argument("--copies", action="store_true", help="compare a stored article's copies in other outlets")
     p = command("digest", "reader.commands.digest", "write the daily Markdown digest of tracked policies")
     p.add_argument("--date", help="the day to digest, YYYY-MM-DD (default: today, local time)")
     p.add_argument("--out", metavar="PATH", help="write here instead of <digest dir>/<date>.md")

@@ -66,6 +66,7 @@ class Config:
     storage_path: Path | None = None
     digest_dir: Path = Path("digests")
     digest_max_stories: int = 25  # stories listed per topic; the rest are counted
+    history_days: int = 7  # "New today" compares the day with this many days before it
     refresh_on_start: bool = False
 
     def resolve_feed_location(self, feed: FeedConfig) -> str:
@@ -110,7 +111,8 @@ _TABLES: dict[str, dict[str, _Check]] = {
         "user_agent": _STR,
     },
     "storage": {"path": _STR},
-    "digest": {"directory": _STR, "max_stories": (_is_pos_int, "a positive integer (stories per topic)")},
+    "digest": {"directory": _STR, "max_stories": (_is_pos_int, "a positive integer (stories per topic)"),
+               "history_days": (_is_pos_int, "a positive whole number of days")},
     "ui": {"refresh_on_start": _BOOL},
 }
 _ARRAYS = {"feeds", "topics"}
@@ -216,6 +218,7 @@ def parse_config(data: Mapping[str, Any], path: Path, source: str = "") -> Confi
         storage_path=(path.parent / storage) if storage else None,
         digest_dir=path.parent / digest_dir,
         digest_max_stories=data.get("digest", {}).get("max_stories", 25),
+        history_days=data.get("digest", {}).get("history_days", 7),
         refresh_on_start=bool(data.get("ui", {}).get("refresh_on_start", False)),
     )
 

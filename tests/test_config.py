@@ -31,6 +31,7 @@ path = "data/r.db"
 [digest]
 directory = "out"
 max_stories = 10
+history_days = 3
 """
 
 
@@ -43,7 +44,7 @@ def test_valid_config_loads_every_section(tmp_path: Path) -> None:
     assert cfg.topics[0].exclude == ("secure communities grant",)
     assert cfg.fetch.concurrency == 4 and cfg.fetch.timeout == 2.5 and cfg.fetch.max_bytes == 10_000_000
     assert cfg.storage_path == tmp_path / "data" / "r.db"
-    assert cfg.digest_dir == tmp_path / "out" and cfg.digest_max_stories == 10
+    assert cfg.digest_dir == tmp_path / "out" and cfg.digest_max_stories == 10 and cfg.history_days == 3
 
 
 @pytest.mark.parametrize(
@@ -62,6 +63,8 @@ def test_valid_config_loads_every_section(tmp_path: Path) -> None:
         ("[digest]\nmax_stories = 0\n", 2, "digest.max_stories", "positive integer"),
         ("[fetch]\nconcurrency = true\n", 2, "fetch.concurrency", "positive integer"),
         ("[colours]\nx = 1\n", 1, "colours", "unknown table"),
+        ("[digest]\nhistory_days = 0\n", 2, "digest.history_days", "positive whole number of days"),
+        ("[digest]\nhistory_day = 7\n", 2, "digest.history_day", "unknown key"),
         ("[[topics]]\nname = \"T\"\nmatch = []\n", 3, "topics[0].match", "at least one"),
         ('[[feeds]]\nname = "A"\nurl = "https://a.example/\n', 3, "(syntax)", "invalid TOML"),
     ],
@@ -92,6 +95,7 @@ def test_db_path_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.delenv("READER_DB")
     assert resolve_db_path(None, cfg) == tmp_path / "data" / "r.db"
     no_storage = load_config(write_config(tmp_path, "[digest]\ndirectory = 'd'\n"))
+    assert no_storage.history_days == 7
     assert resolve_db_path(None, no_storage).name == "reader.db"
     assert str(tmp_path) in str(resolve_db_path(None, no_storage))  # platformdirs under the test's XDG dir
 

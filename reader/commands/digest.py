@@ -5,17 +5,17 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 from pathlib import Path
 
 from reader.core import Reader, make_reader
-from reader.digest.build import TREND_DAYS, build_digest, count_topics
+from reader.digest.build import TREND_DAYS, build_digest
 from reader.digest.model import Digest
 from reader.digest.render import render_digest
 from reader.files import write_text_atomically
 from reader.models import Article, Pin
 from reader.text.clean import clean_stored_article, topic_terms
-from reader.topics import compile_topics
+from reader.topic_days import local_day_bounds, past_topic_days, recent_signatures
 
 EXIT_USAGE = 2
 
@@ -35,29 +35,14 @@ def parse_day(text: str | None) -> date:
         raise DigestError(f"invalid --date {text!r}: {exc}") from None
 
 
-def local_day_bounds(day: date) -> tuple[str, str]:
-    """The UTC timestamps bounding `day` in local time, in the store's ISO format."""
-    start = datetime.combine(day, time.min).astimezone()  # local midnight, DST-aware
-    end = datetime.combine(day + timedelta(days=1), time.min).astimezone()
-    return start.astimezone(UTC).isoformat(timespec="seconds"), end.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def _local_day(stamp: str) -> date:
-    return datetime.fromisoformat(stamp).astimezone().date()
-
-
 def collect_and_build(reader: Reader, day: date) -> Digest:
     """Read the day, its pins and the trend history from the store, then build the digest (pure)."""
     store, config = reader.store, reader.config
     start, end = local_day_bounds(day)
     articles = store.articles_first_seen_between(start, end)
-    history_start, _ = local_day_bounds(day - timedelta(days=TREND_DAYS - 1))
-    earlier = store.articles_first_seen_between(history_start, start)
-    by_day: dict[date, list[Article]] = {}
-    for a in earlier:
-        by_day.setdefault(_local_day(a.first_seen), []).append(a)
-    matchers = compile_topics(config.topics)
-    history = {d: count_topics(items, matchers) for d, items in by_day.items()}
+    # The trend and New today read past days from what the store keeps per topic and day.
+    past = past_topic_days(store, config.topics, day, max(TREND_DAYS - 1, config.history_days))
+    history = {d: {name: (row.articles, row.outlets) for name, row in rows.items()} for d, rows in past.items()}
     by_id = {a.id: a for a in articles}
     pins: list[tuple[Pin, Article]] = []
     for pin in store.pins():
@@ -68,8 +53,9 @@ def collect_and_build(reader: Reader, day: date) -> Digest:
     terms = topic_terms(config.topics)
     current = {f.name for f in config.feeds}  # the store keeps feeds removed from feeds.toml until a refresh
     feeds = [f for f in store.feeds(active_only=False) if f.name in current]
+    recent = {t.name: recent_signatures(past, t.name, config.history_days) for t in config.topics}
     return build_digest(day, articles, config.topics, feeds, lambda a: clean_stored_article(a, terms), history,
-                        pins, config.digest_max_stories)
+                        pins, config.digest_max_stories, recent, config.history_days)
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -158,6 +158,8 @@ def render_text(article: CleanArticle, width: int) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "copies", False):
+        return _run_copies(args)
     try:
         articles, many = load_target(args.target, args)
         if not articles:
@@ -176,4 +178,17 @@ def run(args: argparse.Namespace) -> int:
         return 0
     width = min(shutil.get_terminal_size((88, 24)).columns, 100) - 2
     print(strip_control_characters(("\n\n" + "─" * width + "\n\n").join(render_text(a, width) for a in articles)))
+    return 0
+
+
+def _run_copies(args: argparse.Namespace) -> int:
+    from reader.commands.show_copies import CopiesError, copies_json, load_copies, render_copies
+
+    try:
+        earliest, changes = load_copies(args.target, args)
+    except CopiesError as exc:
+        print(f"reader: show: {exc}", file=sys.stderr)
+        return 1
+    width = min(shutil.get_terminal_size((88, 24)).columns, 100) - 2
+    print(copies_json(earliest, changes) if args.json else render_copies(earliest, changes, width))
     return 0

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from reader.config import TopicConfig
+from reader.digest.changes import new_today, story_additions
 from reader.digest.coverage import coverage_lines, left_out
 from reader.digest.model import (
     Digest,
@@ -77,11 +79,15 @@ def build_digest(
     history: Mapping[date, Mapping[str, tuple[int, int]]] = {},
     pins: Sequence[tuple[Pin, Article]] = (),
     max_stories: int = MAX_STORIES,
+    recent: Mapping[str, Sequence[frozenset[str]]] | None = None,
+    recent_days: int = 7,
 ) -> Digest:
     """The day's digest. `history` maps earlier days to count_topics() results for the trend.
 
     `feeds` are the current feeds only (feeds.toml's), since the header counts what was read.
     A sentence, a key quote and a pin each appear in at most one section.
+    `recent` maps each topic to the sentence signatures of its previous `recent_days` days, for
+    New today; without it the digest has no New today lists.
     """
     matchers = compile_topics(topics)
     members = topic_members(articles, matchers)
@@ -107,7 +113,7 @@ def build_digest(
     quoted: set[str] = set()  # key quotes and pins of the sections above
     sections: list[TopicSection] = []
     glance: list[GlanceRow] = []
-    for m in matchers:
+    for m, topic in zip(matchers, topics, strict=True):
         earlier = [history.get(day - timedelta(days=k), {}).get(m.name, (0, 0))[0]
                    for k in range(TREND_DAYS - 1, 0, -1)]
         count, outlets = _articles_and_outlets(members[m.name])
@@ -124,8 +130,12 @@ def build_digest(
                                  quoted | {q.text for q in topic_pins}, [n for n, _ in own])
         said += [x.text for x in result.summary]
         quoted.update(q.text for q in (*result.quotes, *topic_pins))
-        sections.append(TopicSection(m.name, result.summary, result.quotes, coverage_lines(shown, day), topic_pins,
-                                     left_out(by_topic[m.name], max_stories), _overlap(shown, home, m.name)))
+        coverage = tuple(replace(c, additions=story_additions(s.members, cleaned_article))
+                         for c, s in zip(coverage_lines(shown, day), shown, strict=True))
+        new = None if recent is None else new_today([(n, s.lead) for n, s in enumerate(shown, 1)], cleaned_article,
+                                                    recent.get(m.name, ()), topic, recent_days)
+        sections.append(TopicSection(m.name, result.summary, result.quotes, coverage, topic_pins,
+                                     left_out(by_topic[m.name], max_stories), _overlap(shown, home, m.name), new))
 
     tracked = set().union(*in_topic.values()) if in_topic else set()
     other = [s for s in stories if not any(a.id in tracked for a in s.members)]

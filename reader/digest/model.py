@@ -15,6 +15,7 @@ class CoverageLine:
     byline: str | None
     also_in: tuple[str, ...] = ()
     published: date | None = None  # set only when it is not the digest's day
+    additions: tuple[str, ...] = ()  # "Capitol Dispatch added 2 paragraphs, including a quote from ..."
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,19 @@ class GlanceRow:
 
 
 @dataclass(frozen=True)
+class NewToday:
+    """A topic's sentences that its coverage in the previous `days` days did not carry, cited."""
+
+    items: tuple[SummarySentence, ...]
+    first_coverage: bool  # no coverage at all in those days, so the whole topic is new
+    days: int = 7
+
+    @property
+    def continuing(self) -> bool:
+        return not self.items and not self.first_coverage
+
+
+@dataclass(frozen=True)
 class TopicSection:
     name: str
     summary: tuple[SummarySentence, ...]
@@ -65,6 +79,7 @@ class TopicSection:
     pinned: tuple[DigestQuote, ...]
     more: MoreStories | None = None
     overlap: Overlap | None = None
+    new_today: NewToday | None = None
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import re
 from datetime import date
 from urllib.parse import quote, urlsplit
 
-from reader.digest.model import CoverageLine, Digest, DigestQuote, MoreStories, TopicSection
+from reader.digest.model import CoverageLine, Digest, DigestQuote, MoreStories, NewToday, SummarySentence, TopicSection
 from reader.digest.trend import sparkline
 from reader.text.sanitize import fold_whitespace, strip_control_characters
 
@@ -77,7 +77,8 @@ def _coverage_line(line: CoverageLine) -> str:
     who = escape_markdown(line.outlet) + (f", {escape_markdown(line.byline)}" if line.byline else "")
     when = f" · {long_date(line.published)}" if line.published else ""
     also = f" · also in: {', '.join(escape_markdown(o) for o in line.also_in)}" if line.also_in else ""
-    return f"{line.number}. {_link(line.title, line.link)} — {who}{when}{also}"
+    added = "".join(f"\n   - {escape_markdown(a)}" for a in line.additions)
+    return f"{line.number}. {_link(line.title, line.link)} — {who}{when}{also}{added}"
 
 
 def _more_line(more: MoreStories) -> str:
@@ -88,6 +89,18 @@ def _more_line(more: MoreStories) -> str:
 
 def _coverage_list(lines: tuple[CoverageLine, ...], more: MoreStories | None) -> list[str]:
     return [*(_coverage_line(c) for c in lines), *(["", _more_line(more)] if more else [])]
+
+
+def _cited(sentence: SummarySentence) -> str:
+    return escape_markdown(sentence.text) + "".join(f"[{c}]" for c in sentence.citations)
+
+
+def _new_today(new: NewToday) -> list[str]:
+    if new.first_coverage:
+        return [f"**New today:** first coverage in the previous {new.days} days.", ""]
+    if new.continuing:
+        return [f"**New today:** nothing that the previous {new.days} days' coverage did not already report.", ""]
+    return ["**New today**", "", *(f"- {_cited(x)}" for x in new.items), ""]
 
 
 def _quote_line(q: DigestQuote) -> str:
@@ -107,9 +120,11 @@ def _section(s: TopicSection) -> list[str]:
         counted = ("This story is" if o.total == 1 else f"All {o.total} of these stories are"
                    if o.covered == o.total else f"{o.covered} of these {o.total} stories are")
         out += [f"{counted} under {where}{'' if o.covered == o.total else '; the summary covers the rest'}.", ""]
+    if s.new_today:
+        out += _new_today(s.new_today)
     if s.summary:
-        sentences = " ".join(escape_markdown(x.text) + "".join(f"[{c}]" for c in x.citations) for x in s.summary)
-        out += [f"**Summary.** {sentences}", ""]
+        label = "Summary (continuing coverage)" if s.new_today and s.new_today.continuing else "Summary"
+        out += [f"**{label}.** {' '.join(_cited(x) for x in s.summary)}", ""]
     if s.quotes:
         out += ["**Key quotes**", "", *(_quote_line(q) for q in s.quotes), ""]
     if s.coverage:

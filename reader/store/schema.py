@@ -112,6 +112,22 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE feeds ADD COLUMN body_hash TEXT;
     ALTER TABLE feeds ADD COLUMN item_hashes BLOB;
     """,
+    # v8: what the digest keeps of each tracked topic's day, so it never re-reads past days'
+    # articles: the topic's article and outlet counts (the trend) and the sentence signatures of
+    # its covered stories (New today). `topic` is the topic's name and phrases (a changed topic is
+    # recomputed); `day_articles` is how many articles were first seen that day when it was
+    # computed (a different count now means the day changed, and it is computed again).
+    """
+    CREATE TABLE topic_days (
+        topic TEXT NOT NULL,
+        day TEXT NOT NULL,
+        day_articles INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        outlets INTEGER NOT NULL,
+        signatures TEXT NOT NULL,
+        PRIMARY KEY (topic, day)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

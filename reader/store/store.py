@@ -50,6 +50,16 @@ class ArticleFilter:
     ids: tuple[int, ...] | None = None
 
 
+@dataclass(frozen=True)
+class TopicDay:
+    """A tracked topic's day as the digest keeps it: counts for the trend, sentence signatures for New today."""
+
+    day_articles: int  # all articles first seen that day, when this was computed
+    articles: int
+    outlets: int
+    signatures: str
+
+
 class Store:
     """Thread-safe access to one database file (or ":memory:")."""
 
@@ -328,6 +338,27 @@ class Store:
             (start, end),
         )
         return [_article(r) for r in rows]
+
+    def count_first_seen_between(self, start: str, end: str) -> int:
+        """How many active articles were first seen in [start, end): whether a stored topic day is stale."""
+        return int(self._query("SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                               "WHERE a.first_seen >= ? AND a.first_seen < ? AND f.active = 1", (start, end))[0][0])
+
+    def topic_days(self, topics: Sequence[str], days: Sequence[str]) -> dict[tuple[str, str], TopicDay]:
+        """(topic, day) -> what is stored of the topic's day, for these topics and days."""
+        if not topics or not days:
+            return {}
+        rows = self._query(
+            f"SELECT topic, day, day_articles, articles, outlets, signatures FROM topic_days WHERE topic IN "
+            f"({','.join('?' * len(topics))}) AND day IN ({','.join('?' * len(days))})", (*topics, *days))
+        return {(str(r[0]), str(r[1])): TopicDay(int(r[2]), int(r[3]), int(r[4]), str(r[5])) for r in rows}
+
+    def save_topic_days(self, day: str, rows: dict[str, TopicDay]) -> None:
+        """Store (or replace) each topic's row for one day."""
+        with self._write() as c:
+            c.executemany("INSERT OR REPLACE INTO topic_days (topic, day, day_articles, articles, outlets, signatures) "
+                          "VALUES (?, ?, ?, ?, ?, ?)",
+                          [(t, day, r.day_articles, r.articles, r.outlets, r.signatures) for t, r in rows.items()])
 
     def set_read(self, ids: Iterable[int], read: bool = True) -> None:
         self._set_flag("is_read", ids, read)

@@ -11,6 +11,9 @@ from reader.models import Article, FeedRow
 from tests.conftest import REPO
 
 DAY = "2026-11-30"
+DAY_BEFORE = "2026-11-29"
+# Sample items first seen the day before DAY: day one of the two-day 287(g) story, for "New today".
+FIRST_SEEN_DAY_BEFORE = frozenset({"https://capitoldispatch.example/?p=7770"})
 
 
 def feed_row(i: int, name: str, error: str | None = None) -> FeedRow:
@@ -26,9 +29,17 @@ def sample_articles(first_seen: str = f"{DAY}T08:00:00+00:00") -> tuple[list[Art
         feeds.append(feed_row(fid, feed.name))
         parsed = parse_feed_bytes(Path(config.resolve_feed_location(feed)).read_bytes(), None, feed.url)
         for e in parsed.entries:
+            seen = first_seen.replace(DAY, DAY_BEFORE) if e.guid in FIRST_SEEN_DAY_BEFORE else first_seen
             articles.append(Article(next(ids), fid, feed.name, e.guid, e.link, e.title, e.author, e.published,
-                                    first_seen, e.content, e.text, False, False))
+                                    seen, e.content, e.text, False, False))
     return articles, feeds
+
+
+def sample_days() -> tuple[list[Article], list[Article], list[FeedRow]]:
+    """The samples split by first-seen day: (the day before DAY, DAY, feeds)."""
+    articles, feeds = sample_articles()
+    before = [a for a in articles if a.first_seen.startswith(DAY_BEFORE)]
+    return before, [a for a in articles if a not in before], feeds
 
 
 def article(aid: int, feed: str, title: str, text: str, link: str | None = None) -> Article:

@@ -7,12 +7,22 @@ import pytest
 
 from reader.config import load_config
 from reader.digest.build import build_digest
+from reader.digest.novelty import decode_signatures
 from reader.digest.render import escape_markdown, render_digest, safe_url
 from reader.digest.trend import sparkline
-from reader.models import Pin
+from reader.models import Article, Pin
 from reader.text.clean import clean_stored_article
+from reader.topic_days import summarise_day
+from reader.topics import compile_topics
 from tests.conftest import REPO
-from tests.digest.fixtures import article, feed_row, sample_articles
+from tests.digest.fixtures import article, feed_row, sample_articles, sample_days
+
+
+def recent_from(articles: list[Article]) -> dict[str, list[frozenset[str]]]:
+    """Each topic's signatures of these articles, as the store would give them for New today."""
+    by_topic = summarise_day(articles, compile_topics(CONFIG.topics))
+    return {name: decode_signatures(row.signatures) for name, row in by_topic.items()}
+
 
 GOLDEN = Path(__file__).parent / "golden" / "samples-2026-11-30.md"
 CONFIG = load_config(REPO / "feeds.toml")
@@ -20,13 +30,15 @@ DAY = date(2026, 11, 30)
 
 
 def sample_digest(**kw: object) -> str:
-    articles, feeds = sample_articles()
-    digest = build_digest(DAY, articles, CONFIG.topics, feeds, clean_stored_article, **kw)  # type: ignore[arg-type]
+    """The samples' digest for DAY, with the day before as New today's history."""
+    before, today, feeds = sample_days()
+    digest = build_digest(DAY, today, CONFIG.topics, feeds, clean_stored_article,  # type: ignore[arg-type]
+                          recent=recent_from(before), **kw)
     return render_digest(digest)
 
 
 def test_golden_file_for_the_bundled_samples() -> None:
-    text = sample_digest(history={date(2026, 11, 29): {"Secure Communities": (3, 2)},
+    text = sample_digest(history={date(2026, 11, 29): {"Secure Communities": (3, 2), "287(g)": (1, 1)},
                                   date(2026, 11, 26): {"Secure Communities": (6, 4), "E-Verify": (1, 1)}})
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.parent.mkdir(exist_ok=True)

@@ -38,7 +38,7 @@ def test_fetch_is_offline_and_idempotent(workdir: Path) -> None:
     db = str(workdir / "r.db")
     first = reader("--config", "feeds.toml", "--db", db, "fetch", cwd=workdir)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == "5 feeds: 5 ok, 0 failed · 12 new, 0 updated articles"
+    assert first.stdout.strip() == "5 feeds: 5 ok, 0 failed · 13 new, 0 updated articles"
     second = reader("fetch", "--config", "feeds.toml", "--db", db, cwd=workdir)  # options after the command too
     assert second.stdout.strip() == "5 feeds: 5 ok, 0 failed · nothing new"
 
@@ -71,7 +71,7 @@ def test_articles_belong_to_the_local_day_they_were_first_seen(workdir: Path) ->
 
     today = date.today().isoformat()
     out = reader("--config", "feeds.toml", "--db", db, "digest", "--no-fetch", "--stdout", cwd=workdir)
-    assert f"date: {today}" in out.stdout and "new_articles: 12" in out.stdout
+    assert f"date: {today}" in out.stdout and "new_articles: 13" in out.stdout
     other = reader("--config", "feeds.toml", "--db", db, "digest", "--no-fetch", "--stdout", "--date", "2011-09-17",
                    cwd=workdir)
     assert "new_articles: 0" in other.stdout and "No new articles" in other.stdout

@@ -55,9 +55,9 @@ def test_first_run_in_a_terminal_refreshes_and_quits(workdir: Path) -> None:  # 
     reader_thread.start()
     try:
         started = time.monotonic()
-        while _count(db) < 12 and time.monotonic() - started < DEADLINE_S and proc.poll() is None:
+        while _count(db) < 13 and time.monotonic() - started < DEADLINE_S and proc.poll() is None:
             time.sleep(0.2)
-        assert _count(db) == 12, screen[-3000:].decode("utf-8", "replace")
+        assert _count(db) == 13, screen[-3000:].decode("utf-8", "replace")
         os.write(master, b"q")
         assert proc.wait(timeout=20) == 0
         assert "Traceback" not in screen.decode("utf-8", "replace")

@@ -10,6 +10,7 @@ from reader.config import FeedConfig
 from reader.models import ParsedEntry
 from reader.store import SCHEMA_VERSION, ArticleFilter, Store, StoreError
 from reader.store.schema import MIGRATIONS, migrate
+from reader.store.store import TopicDay
 
 
 def entry(key: str, title: str = "T", body: str = "body", guid: str | None = "auto",
@@ -160,6 +161,9 @@ def test_migrates_from_each_older_version_keeping_data(tmp_path: Path, start_ver
             assert a.title == "Old article" and a.is_read
             assert store.list_articles(ArticleFilter(search="secure"))[0].id == a.id
             store.add_pin(a.id, "q", None)  # the newest tables work on migrated data
+        row = TopicDay(day_articles=1, articles=1, outlets=1, signatures="a b c d")
+        store.save_topic_days("2026-11-29", {"T": row})
+        assert store.topic_days(["T"], ["2026-11-29"]) == {("T", "2026-11-29"): row}
 
 
 def test_newer_schema_and_garbage_files_are_clear_errors(tmp_path: Path) -> None:

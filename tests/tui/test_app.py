@@ -32,7 +32,7 @@ async def test_navigate_open_and_mark_read(filled_app: ReaderApp) -> None:
     async with filled_app.run_test(size=SIZE) as pilot:
         await settle(filled_app, pilot)
         table = filled_app.query_one(ArticleList)
-        assert table.row_count == 12 and table.cursor_row == 0
+        assert table.row_count == 13 and table.cursor_row == 0
         await pilot.press("j", "j", "down", "k")
         assert table.cursor_row == 2
         await open_seed(filled_app, pilot)
@@ -95,7 +95,7 @@ async def test_search_and_clear(filled_app: ReaderApp) -> None:
         assert row_titles(filled_app) == ["Nassau police chief: immigrants afraid to call 911"]
         await pilot.press("escape")
         await settle(filled_app, pilot)
-        assert len(row_titles(filled_app)) == 12
+        assert len(row_titles(filled_app)) == 13
 
 
 async def test_topic_filter_uses_exact_rules(filled_app: ReaderApp) -> None:
@@ -153,7 +153,7 @@ async def test_refresh_keeps_selection_and_shows_new_articles(filled_app: Reader
         await settle(filled_app, pilot)
         assert "Breaking: new E-Verify rule" in row_titles(filled_app)
         assert table.current.id == selected
-        assert filled_app.reader.store.count_articles() == 13
+        assert filled_app.reader.store.count_articles() == 14
 
 
 async def test_invalid_config_during_refresh_is_a_notification(filled_app: ReaderApp, sample_dir: Path) -> None:
@@ -164,14 +164,14 @@ async def test_invalid_config_during_refresh_is_a_notification(filled_app: Reade
         await settle(filled_app, pilot)
         messages = [n.message for n in filled_app._notifications]
         assert any("feeds.toml is invalid" in m and "feeds[0].name" in m for m in messages)
-        assert len(row_titles(filled_app)) == 12
+        assert len(row_titles(filled_app)) == 13
 
 
 async def test_empty_store_refreshes_on_open(sample_dir: Path) -> None:
     app = build_app(sample_dir / "feeds.toml", sample_dir / "new.db", now=lambda: NOW)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert len(row_titles(app)) == 12
+        assert len(row_titles(app)) == 13
 
 
 async def test_hostile_titles_show_as_plain_text(filled_app: ReaderApp) -> None:
@@ -210,18 +210,18 @@ async def test_help_palette_and_theme(filled_app: ReaderApp, sample_dir: Path) -
 
 
 def test_unread_filter_counts_match_store(filled_app: ReaderApp) -> None:
-    assert filled_app.reader.store.count_articles(ArticleFilter(unread_only=True)) == 12
+    assert filled_app.reader.store.count_articles(ArticleFilter(unread_only=True)) == 13
 
 
 async def test_sidebar_topic_counts_follow_exact_rules_and_reads(filled_app: ReaderApp) -> None:
     async with filled_app.run_test(size=SIZE) as pilot:
         await settle(filled_app, pilot)
-        assert filled_app.topic_unread == {"Secure Communities": 7, "E-Verify": 2, "DREAM Act": 1, "287(g)": 1,
+        assert filled_app.topic_unread == {"Secure Communities": 8, "E-Verify": 2, "DREAM Act": 1, "287(g)": 2,
                                            "ICE enforcement": 6}
         await open_seed(filled_app, pilot)
-        assert filled_app.topic_unread["Secure Communities"] == 6
+        assert filled_app.topic_unread["Secure Communities"] == 7
         labels = [str(o.prompt) for o in filled_app.query_one("#sidebar")._options]
-        assert any(label.startswith("◆ Secure Communities") and label.endswith("6") for label in labels)
+        assert any(label.startswith("◆ Secure Communities") and label.endswith("7") for label in labels)
 
 
 async def test_a_changed_feeds_toml_is_picked_up_on_refresh(filled_app: ReaderApp, sample_dir: Path) -> None:
@@ -259,7 +259,7 @@ async def test_list_pages_in_as_the_cursor_nears_the_end(filled_app: ReaderApp) 
         assert table.row_count == 400
         table.move_cursor(row=399)
         await settle(filled_app, pilot)
-        assert table.row_count == 462 and not table.more
+        assert table.row_count == 463 and not table.more
 
 
 async def test_a_locked_store_is_a_notification_not_a_crash(filled_app: ReaderApp, monkeypatch) -> None:

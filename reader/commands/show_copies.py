@@ -1,0 +1,64 @@
+"""`reader show ID --copies`: how each outlet's copy of a stored story differs from the earliest copy."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import textwrap
+from datetime import datetime, timedelta
+
+from reader.copies import CopyChanges, CopyText, compare_story, copies_among, copy_text
+from reader.text.clean import clean_stored_article
+
+# Copies are looked for among articles first seen this close to the article: outlets run wire copy
+# within hours, and a window keeps the fold's cost independent of the store's size.
+WINDOW = timedelta(days=2)
+
+
+class CopiesError(Exception):
+    """A target that has no copies to compare; the message is the whole one-line explanation."""
+
+
+def load_copies(target: str, args: argparse.Namespace) -> tuple[CopyText, list[CopyChanges]]:
+    """The earliest copy of the stored article's story and every other copy compared with it."""
+    from reader.core import make_reader
+
+    if not target.isdigit():
+        raise CopiesError(f"{target}: --copies needs the id of a stored article (as the reader lists them)")
+    reader = make_reader(args.config, args.db)
+    try:
+        article = reader.store.article(int(target))
+        if article is None:
+            raise CopiesError(f"no article with id {target} in {reader.db_path}; list ids with the reader or search")
+        seen = datetime.fromisoformat(article.first_seen)
+        near = reader.store.articles_first_seen_between((seen - WINDOW).isoformat(timespec="seconds"),
+                                                        (seen + WINDOW).isoformat(timespec="seconds"))
+    finally:
+        reader.close()
+    members = copies_among(article.id, near) or [article]  # an inactive feed's article is not in `near`
+    texts = [copy_text(a, clean_stored_article(a)) for a in members]
+    return texts[0], compare_story(texts)
+
+
+def render_copies(earliest: CopyText, changes: list[CopyChanges], width: int) -> str:
+    """Each copy with its headline if rewritten, its added paragraphs (+) and the earliest's it cut (−)."""
+    out = [f"Earliest copy: {earliest.source} — {earliest.headline}"]
+    out += [earliest.link] if earliest.link else []
+    if not changes:
+        return "\n".join([*out, "", "No other outlet in the store ran this story."])
+    for c in changes:
+        out += ["", f"{c.copy.source}" + (f" — headline: {c.copy.headline}" if c.headline_changed else "")]
+        out += [c.copy.link] if c.copy.link else []
+        if not c.added and not c.cut:
+            out.append("  the same paragraphs as the earliest copy")
+        for mark, paragraphs in (("+", c.added_paragraphs), ("−", c.cut_paragraphs)):
+            for p in paragraphs:
+                out += textwrap.wrap(p, width=width, initial_indent=f"  {mark} ", subsequent_indent="    ")
+    return "\n".join(out)
+
+
+def copies_json(earliest: CopyText, changes: list[CopyChanges]) -> str:
+    """{"copies": [...]}: the earliest copy first (nothing added or cut), then each other outlet's."""
+    first: dict[str, object] = {"source": earliest.source, "link": earliest.link, "headline": earliest.headline,
+                                "added": [], "cut": []}
+    return json.dumps({"copies": [first, *(c.to_json() for c in changes)]}, ensure_ascii=False, indent=2)

@@ -1,0 +1,70 @@
+"""The digest's two "what changed" parts: a topic's New today list, and what outlets added to wire copy.
+
+Both are pure: the caller passes the topic's recent sentence signatures (kept in the store per
+topic and day, see reader/topic_days.py) and a cleaner; nothing here reads the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+
+from reader.config import TopicConfig
+from reader.copies import adds_words, compare_copies, copy_text, describe_addition
+from reader.digest.model import NewToday, SummarySentence
+from reader.digest.novelty import History, sentences_of, signature
+from reader.models import Article
+from reader.text.clean import CleanArticle
+
+NEW_TODAY_MAX = 4
+MAX_WORDS = 60  # a longer "sentence" is a run-on paragraph the splitter could not cut: not a list item
+
+
+def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article], CleanArticle],
+              history: Sequence[frozenset[str]], topic: TopicConfig, days: int) -> NewToday:
+    """Up to NEW_TODAY_MAX sentences of the numbered stories' leads (best-ranked first) that the history lacks.
+
+    With no history at all the topic is new: everything would be listed, so the list says that
+    instead. A development several stories report is listed once, citing every story that has it.
+    """
+    if not history:
+        return NewToday((), True, days)
+    index = History(history)
+    ignore = frozenset().union(*(signature(p) for p in topic.match))
+
+    def fresh(article: Article) -> Iterator[str]:
+        for sentence in sentences_of(clean(article).paragraphs):
+            if len(sentence.split()) <= MAX_WORDS and not sentence.endswith("?") and index.is_new(sentence, ignore):
+                yield sentence
+
+    # Each story's first new sentence before any story's second, so the list spans the top stories;
+    # a development already listed is not listed again. Sentences are checked only until the list
+    # is full, which keeps a busy day cheap.
+    streams = [(n, fresh(article)) for n, article in stories]
+    chosen: list[tuple[int, str]] = []
+    while streams and len(chosen) < NEW_TODAY_MAX:
+        still = []
+        for n, stream in streams:
+            sentence = next(stream, None)
+            if sentence is None:
+                continue
+            still.append((n, stream))
+            if History([signature(c) - ignore for _, c in chosen]).is_new(sentence, ignore):
+                chosen.append((n, sentence))
+                if len(chosen) == NEW_TODAY_MAX:
+                    break
+        streams = still
+    # Cited by every story whose stored text has the sentence too (looked up there: no more cleaning).
+    items = [SummarySentence(s, tuple(sorted({n} | {m for m, a in stories if s in a.text}))) for n, s in chosen]
+    return NewToday(tuple(items), False, days)
+
+
+def story_additions(members: Sequence[Article], clean: Callable[[Article], CleanArticle]) -> tuple[str, ...]:
+    """A line per outlet whose copy of the story adds something substantial to the earliest copy."""
+    if len(members) < 2:
+        return ()
+    adding = [a for a in members[1:] if adds_words(members[0].text, a.text)]
+    if not adding:
+        return ()
+    earliest = copy_text(members[0], clean(members[0]))
+    lines = (describe_addition(compare_copies(earliest, copy_text(a, clean(a)))) for a in adding)
+    return tuple(line for line in lines if line)

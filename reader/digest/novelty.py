@@ -1,0 +1,135 @@
+"""What is new today: the day's sentences that carry information a topic's recent coverage did not.
+
+A sentence is judged by content, not wording: its signature is the set of its content words,
+lower-cased and crudely stemmed ("voted", "votes" and "vote" are one stem), without stop words
+or dateline. A sentence repeats earlier coverage when one earlier sentence holds at least
+REPEATED of its stems, so "county supervisors ended the agreement on Monday by a 5-2 vote"
+repeats "the county board voted 5-2 on Monday to end its agreement". Signatures are plain
+strings, so a day's worth can be stored once and compared again without re-reading articles.
+
+Comparison is exact but cheap (prefix filtering, see History): an earlier sentence can only
+cover a sentence if it shares one of its few rarest stems, so only those stems' postings are read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from math import ceil
+
+from reader.digest.candidates import strip_dateline
+from reader.text.sentences import split_sentences
+
+REPEATED = 0.6  # share of a sentence's stems one earlier sentence must hold for it to be old news
+MIN_STEMS = 4  # a sentence with fewer content stems ("Others disagree.") says too little to be news
+_TOKEN = re.compile(r"[a-z0-9]+(?:[.,'’()-][a-z0-9]+)*\)?")
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
+_STOP_WORDS = """
+a about above after again against all also although am among an and another any are around as at be because
+been before being below between both but by can could did do does doing done down during each either else
+ever every few for from further had has have having he her here hers herself him himself his how however i if
+in into is it its itself just least less let like made make many may me might mine more most much must my
+myself near neither no nor not now of off often on once one only onto or other others otherwise our ours
+ourselves out over own per perhaps quite rather said same say says she should since so some still such than
+that the their theirs them themselves then there these they this those though through thus to too toward
+towards under until up upon us very via was we well were what whatever when whenever where whether which
+while who whom whose why will with within without would yet you your yours yourself today yesterday tomorrow
+monday tuesday wednesday thursday friday saturday sunday week weeks year years day days told according
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+
+
+def stem(word: str) -> str:
+    """A crude, deterministic stem: common suffixes and a final "e" off, never below three letters."""
+    if not word.isalpha():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def signature(sentence: str) -> frozenset[str]:
+    """The content stems of a sentence: what it is about, whatever the wording."""
+    words = _TOKEN.findall(sentence.casefold().replace("’", "'"))
+    return frozenset(stem(w.replace("'", "").replace("(", "").replace(")", ""))
+                     for w in words if w not in STOP_WORDS and (len(w) > 2 or w.isdigit()))
+
+
+def sentences_of(paragraphs: Sequence[str]) -> list[str]:
+    """Every sentence in order, the dateline off the first ("WASHINGTON (Civic Wire) — ")."""
+    out: list[str] = []
+    for p_index, paragraph in enumerate(paragraphs):
+        for s_index, sentence in enumerate(split_sentences(paragraph)):
+            out.append(strip_dateline(sentence) if p_index == 0 and s_index == 0 else sentence)
+    return out
+
+
+def encode_signatures(signatures: Iterable[frozenset[str]]) -> str:
+    """Signatures as stored text: one sentence a line, stems sorted and space-separated, no line twice."""
+    lines = {" ".join(sorted(s)) for s in signatures if len(s) >= MIN_STEMS}
+    return "\n".join(sorted(lines))
+
+
+def decode_signatures(text: str) -> list[frozenset[str]]:
+    return [frozenset(line.split(" ")) for line in text.split("\n") if line]
+
+
+def _needed(sig: frozenset[str]) -> int:
+    return ceil(REPEATED * len(sig))
+
+
+class History:
+    """Earlier sentences' signatures indexed by stem, so checking a sentence costs only a few postings.
+
+    A sentence is covered when one earlier sentence holds `needed` of its k stems; such a sentence
+    must then hold one of any k - needed + 1 of them, so only the postings of that many of its
+    rarest stems are read (prefix filtering: exact, and cheap because rare stems have short lists).
+    """
+
+    def __init__(self, signatures: Iterable[frozenset[str]]) -> None:
+        self.signatures = list(dict.fromkeys(signatures))
+        self.postings: dict[str, list[int]] = {}
+        for i, sig in enumerate(self.signatures):
+            for w in sig:
+                self.postings.setdefault(w, []).append(i)
+
+    def __bool__(self) -> bool:
+        return bool(self.signatures)
+
+    def covers(self, sig: frozenset[str]) -> bool:
+        needed = _needed(sig)
+        rarest = sorted(sig, key=lambda w: (len(self.postings.get(w, ())), w))
+        tried: set[int] = set()
+        for w in rarest[: len(sig) - needed + 1]:
+            for i in self.postings.get(w, ()):
+                if i not in tried:
+                    tried.add(i)
+                    if len(sig & self.signatures[i]) >= needed:
+                        return True
+        return False
+
+    def is_new(self, sentence: str, ignore: frozenset[str] = frozenset()) -> bool:
+        """Whether the sentence says enough (MIN_STEMS stems besides `ignore`) that no earlier one said."""
+        sig = signature(sentence) - ignore
+        return len(sig) >= MIN_STEMS and not self.covers(sig)
+
+
+def new_sentences(today: Sequence[str], history: Iterable[frozenset[str]],
+                  ignore: frozenset[str] = frozenset(), distinct: bool = False) -> list[int]:
+    """Indexes of today's sentences that no history sentence covers, in order.
+
+    `ignore` holds stems that say nothing within the topic (its own name: every article has it).
+    With `distinct`, a sentence covered by an earlier new one is left out too, so a development
+    reported by three outlets is listed once.
+    """
+    index = History(history)
+    found: list[int] = []
+    chosen = History([])
+    for i, sentence in enumerate(today):
+        if index.is_new(sentence, ignore) and not (distinct and not chosen.is_new(sentence, ignore)):
+            found.append(i)
+            if distinct:
+                chosen = History([*chosen.signatures, signature(sentence) - ignore])
+    return found

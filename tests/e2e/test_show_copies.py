@@ -1,0 +1,56 @@
+"""`reader show ID --copies` on the bundled samples: the DHS wire story ran in three outlets."""
+
+import json
+from pathlib import Path
+
+from reader.store import ArticleFilter, Store
+from tests.e2e.test_cli import reader, workdir  # noqa: F401 (a fixture)
+
+CUT = ("Illinois, New York and Massachusetts have tried to withdraw from the program, but federal officials have "
+       "said participation is not optional.")
+
+
+def fetched(workdir: Path) -> tuple[str, dict[str, int]]:  # noqa: F811
+    db = str(workdir / "r.db")
+    reader("--config", "feeds.toml", "--db", db, "fetch", cwd=workdir)
+    with Store(db) as store:
+        ids = {a.feed_name: a.id for a in store.list_articles(ArticleFilter(search="DHS"))}
+    return db, ids
+
+
+def test_copies_as_json_list_what_each_outlet_added_and_cut(workdir: Path) -> None:  # noqa: F811
+    db, ids = fetched(workdir)
+    out = reader("--config", "feeds.toml", "--db", db, "show", str(ids["Metro Ledger"]), "--copies", "--json",
+                 cwd=workdir)
+    assert out.returncode == 0, out.stderr
+    copies = json.loads(out.stdout)["copies"]
+    assert [c["source"] for c in copies] == ["Civic Wire", "Metro Ledger", "Capitol Dispatch"]
+    assert set(copies[0]) == {"source", "link", "headline", "added", "cut"}
+    assert copies[0]["added"] == copies[0]["cut"] == []
+    assert copies[1]["added"] == [] and copies[1]["cut"] == [CUT]
+    assert copies[1]["headline"] == "DHS presses ahead with Secure Communities despite criticism"
+    assert [p[:37] for p in copies[2]["added"]] == ["“Secure Communities already tells ICE",
+                                                   "Lake County books about 1,200 people "]
+    assert copies[2]["cut"] == [] and copies[2]["link"].startswith("https://capitoldispatch.example/")
+
+
+def test_copies_as_text_mark_additions_and_cuts(workdir: Path) -> None:  # noqa: F811
+    db, ids = fetched(workdir)
+    out = reader("--config", "feeds.toml", "--db", db, "show", str(ids["Civic Wire"]), "--copies", cwd=workdir)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("Earliest copy: Civic Wire — DHS to Press Ahead")
+    assert "\nMetro Ledger — headline: DHS presses ahead" in out.stdout
+    assert "  − Illinois, New York and Massachusetts" in out.stdout
+    assert "  + “Secure Communities already tells ICE" in out.stdout
+
+
+def test_copies_of_a_lone_story_or_a_file_are_clear(workdir: Path) -> None:  # noqa: F811
+    db, _ = fetched(workdir)
+    with Store(db) as store:
+        [lone] = store.list_articles(ArticleFilter(search="Fare hike"))
+    out = reader("--config", "feeds.toml", "--db", db, "show", str(lone.id), "--copies", cwd=workdir)
+    assert out.returncode == 0 and "No other outlet in the store ran this story." in out.stdout
+    out = reader("--config", "feeds.toml", "--db", db, "show", "feeds.toml", "--copies", cwd=workdir)
+    assert out.returncode == 1 and "--copies needs the id of a stored article" in out.stderr
+    out = reader("--config", "feeds.toml", "--db", db, "show", "99999", "--copies", cwd=workdir)
+    assert out.returncode == 1 and "no article with id 99999" in out.stderr
