@@ -1,8 +1,10 @@
 """clean_article(): from what a feed or page gives to the text a person should read.
 
 Steps, in order: HTML or plain text to blocks; encoding repair (once over the whole body, so
-ftfy runs at most once per article); control characters out; captions, bylines and boilerplate
-set apart; truncated quotations closed; repeated paragraphs collapsed; key quotes found.
+ftfy runs at most once per article); control characters out; page furniture, captions, photo
+credits run into a paragraph, and bylines set apart; truncated quotations closed; repeated
+paragraphs collapsed; key quotes found. What is set apart stays in the result (collapsed,
+furniture, captions), so the reading view can show it and nothing the publisher sent is lost.
 Cleaning is deterministic and idempotent: cleaning the output again changes nothing.
 """
 
@@ -12,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
-from reader.text.boilerplate import is_boilerplate, is_caption
 from reader.text.collapse import CollapsedParagraph, collapse_repeated_paragraphs
+from reader.text.credits import is_caption, split_leading_credit
+from reader.text.furniture import is_furniture
 from reader.text.html import html_to_blocks, looks_like_html
 from reader.text.plaintext import byline_name, parse_plain_text
 from reader.text.quotes import PINNED, Quote, find_key_quotes
@@ -30,6 +33,7 @@ class CleanArticle:
     link: str | None
     paragraphs: tuple[str, ...]
     collapsed: tuple[CollapsedParagraph, ...] = ()
+    furniture: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
     repairs: tuple[str, ...] = field(default=())
@@ -43,7 +47,8 @@ class CleanArticle:
         return {
             "title": self.title, "byline": self.byline, "source": self.source, "published": self.published,
             "link": self.link, "paragraphs": list(self.paragraphs),
-            "collapsed": [asdict(c) for c in self.collapsed], "captions": list(self.captions),
+            "collapsed": [asdict(c) for c in self.collapsed], "furniture": list(self.furniture),
+            "captions": list(self.captions),
             "quotes": [asdict(q) for q in self.quotes], "repairs": list(self.repairs),
         }
 
@@ -84,15 +89,25 @@ def clean_article(
     texts = [strip_control_characters(t).strip() for t in repaired.split("\n")] if texts else []
 
     body: list[str] = []
-    dropped = 0
+    furniture: list[str] = []
+    credits = 0
     for text, block_kind in zip(texts, kinds, strict=True):
         if not text:
             continue
-        if block_kind == "caption" or is_caption(text):
+        if block_kind == "caption":
             captions.append(text)
-        elif is_boilerplate(text):
-            dropped += 1
-        elif byline is None and len(body) < 3 and (name := byline_name(text)):
+            continue
+        if is_furniture(text):
+            furniture.append(text)
+            continue
+        if run_in := split_leading_credit(text):
+            credit, text = run_in
+            captions.append(credit)
+            credits += 1
+        elif is_caption(text):
+            captions.append(text)
+            continue
+        if byline is None and len(body) < 3 and (name := byline_name(text)):
             byline = name.split(",")[0].strip()
         elif len(body) < 3 and byline_name(text) and len(text) < 80:
             continue  # the byline repeated in the body
@@ -102,8 +117,10 @@ def clean_article(
             body.append(text if text.startswith("• ") else f"• {text}")
         else:
             body.append(text)
-    if dropped:
-        repairs.append(f"removed {dropped} boilerplate line(s)")
+    if furniture:
+        repairs.append(f"removed {len(furniture)} line{'s' if len(furniture) != 1 else ''} of page furniture")
+    if credits:
+        repairs.append(f"moved {credits} photo credit{'s' if credits != 1 else ''} from the text to the captions")
     if captions:
         repairs.append(f"set apart {len(captions)} caption(s)")
 
@@ -121,6 +138,7 @@ def clean_article(
         link=single_line(link, 2000) if link else None,
         paragraphs=tuple(kept),
         collapsed=tuple(collapsed),
+        furniture=tuple(furniture),
         captions=tuple(captions),
         quotes=tuple(find_key_quotes(kept, topic_terms)),
         repairs=tuple(repairs),

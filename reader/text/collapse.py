@@ -6,7 +6,11 @@ each word it has that the kept copy lacks is a spelling variant of one the kept 
 
 Which copy stays: the one in the article's body. Copies that sit before the first paragraph that
 is not repeated at all are the publisher's teaser block, so the later, in-context copy is kept;
-elsewhere the first copy is kept.
+elsewhere the first copy is kept. A block of one paragraph is no teaser block but the lead, which a
+site repeated: it stays first (moving it would put whatever follows it, often a missed caption, at
+the top, where the digest's summary takes its lead). Nor is a block whose later copies begin the
+body, after at most one paragraph of the article's own (a lead of two paragraphs, repeated after
+a caption): there too the first copies stay.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from reader.text.sentences import split_sentences
 
 NEAR_MIN_SIMILARITY = 0.8
 NEAR_LENGTH_RATIO = 0.8
+TEASER_BLOCK_MIN = 2  # paragraphs in a teaser block, and of the article's own before their later copies
 _WORD = re.compile(r"\w+")
 
 
@@ -124,9 +129,13 @@ def _prefer_copies_in_the_body(items: list[_Paragraph], keeper: dict[int, int]) 
     """Swap which copy of an equal-length repeat is hidden, so teaser-block copies are the hidden ones."""
     involved = set(keeper) | set(keeper.values())
     first_unique = next((p.index for p in items if p.index not in involved), len(items))
+    if first_unique < TEASER_BLOCK_MIN:
+        return  # the lead repeated later, not a teaser block: the lead stays first
+    hidden_at_first = set(keeper)
     for hidden, kept in list(keeper.items()):
         equal = len(items[hidden].words) == len(items[kept].words)
-        if equal and kept < first_unique <= hidden and kept not in keeper:
+        between = sum(i not in hidden_at_first for i in range(first_unique, hidden))
+        if equal and kept < first_unique <= hidden and kept not in keeper and between >= TEASER_BLOCK_MIN:
             # The kept copy is in the lead teaser block and the hidden one is in the body: swap them.
             del keeper[hidden]
             keeper[kept] = hidden

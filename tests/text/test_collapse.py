@@ -33,10 +33,34 @@ def test_copies_with_new_content_are_never_hidden() -> None:
     assert extra_word in shown and hidden == [CollapsedParagraph(A, 1)]
 
 
-def test_lead_teaser_block_hides_the_lead_copies() -> None:
+D = "Officials in three other counties said they were watching the vote and could follow within months."
+CAPTION = "Council members listen to public comment at City Hall on Tuesday night."
+
+
+def test_teaser_block_hides_the_lead_copies() -> None:
+    # Two paragraphs pulled to the top, then the article's own paragraphs, then the copies in context.
+    shown, hidden = collapse_repeated_paragraphs([B, C, A, D, B, C])
+    assert shown == [A, D, B, C]
+    assert hidden == [CollapsedParagraph(B, 2), CollapsedParagraph(C, 3)]
+
+
+def test_repeated_lead_stays_first() -> None:
+    # Issue 13: a site repeating its first paragraph is no teaser block; the lead must stay the lead.
     shown, hidden = collapse_repeated_paragraphs([B, A, C, B])
-    assert shown == [A, C, B]
-    assert hidden == [CollapsedParagraph(B, 2)]
+    assert shown == [B, A, C]
+    assert hidden == [CollapsedParagraph(B, 0)]
+
+
+def test_repeated_lead_after_a_missed_caption_stays_first() -> None:
+    shown, hidden = collapse_repeated_paragraphs([A, CAPTION, A, B, C])
+    assert shown == [A, CAPTION, B, C]
+    assert hidden == [CollapsedParagraph(A, 0)]
+
+
+def test_lead_of_two_paragraphs_repeated_after_a_caption_stays_first() -> None:
+    shown, hidden = collapse_repeated_paragraphs([A, B, CAPTION, A, B, C])
+    assert shown == [A, B, CAPTION, C]
+    assert hidden == [CollapsedParagraph(A, 0), CollapsedParagraph(B, 1)]
 
 
 def test_short_lines_and_empty_input() -> None:

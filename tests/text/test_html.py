@@ -22,13 +22,14 @@ def test_whole_page_reads_only_the_article() -> None:
     assert meta.published == "2011-09-17T09:00:00-04:00"
 
 
-def test_page_cleaning_sets_captions_apart_and_drops_boilerplate() -> None:
+def test_page_cleaning_sets_captions_apart_and_page_furniture_aside() -> None:
     article = clean_article(PAGE)
     assert article.paragraphs == ("First & foremost, the policy changed.", "• One point", "• Another point",
                                   "A quoted block.")
     assert article.captions == ("Protesters outside City Hall.",)
     assert article.title == "The real headline"
-    assert "removed 2 boilerplate line(s)" in article.repairs
+    assert "removed 2 lines of page furniture" in article.repairs
+    assert article.furniture == ("Share this story", "Read more: other things")
 
 
 def test_fragment_with_broken_markup_and_escapes() -> None:

@@ -18,7 +18,8 @@ def seed_json() -> dict:
 
 def test_json_has_exactly_the_promised_keys(seed_json: dict) -> None:
     assert list(seed_json) == ["title", "byline", "source", "published", "link", "paragraphs", "collapsed",
-                               "captions", "quotes", "repairs"]
+                               "furniture", "captions", "quotes", "repairs"]
+    assert seed_json["furniture"] == []
     assert set(seed_json["collapsed"][0]) == {"text", "kept"}
     assert set(seed_json["quotes"][0]) == {"text", "speaker", "paragraph"}
 

@@ -1,0 +1,167 @@
+"""Recognises page furniture: lines a site puts between paragraphs that are not the story.
+
+Ad markers, cross-links ("RELATED: …", "Read more: …"), share bars, newsletter, podcast and
+social-media prompts, reprint notices and wire copyright lines. A line is furniture only when the
+whole of it reads as one of these, never because it mentions advertising, a newsletter or
+copyright: losing a sentence of the story is worse than leaving a "Read more" line in. So every
+pattern is anchored at both ends, starts with words a story sentence does not start with, and a
+line carrying a quotation with its attribution ("Listen: I'm staying," she said.) is never furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+FURNITURE_MAX_CHARS = 320
+HEADLINE_MAX_WORDS = 32
+
+_SHARE_WORDS = frozenset(
+    "share shares shared sharing tweet retweet email e-mail mail print printer-friendly facebook twitter x "
+    "linkedin reddit whatsapp pinterest flipboard tumblr messenger sms telegram threads bluesky mastodon "
+    "pocket copy link url save saved comment comments bookmark gift article story page post this on via "
+    "to with a friend friends send opens in new window clipboard icon button options more".split()
+)
+_SHARE_ALONE = frozenset({"share", "tweet", "email", "e-mail", "print", "comments", "comment", "save"})
+_SHARE_STRONG = _SHARE_ALONE | frozenset(
+    "shares shared sharing retweet facebook twitter linkedin reddit whatsapp pinterest flipboard tumblr messenger "
+    "sms telegram bluesky mastodon clipboard printer-friendly bookmark".split()
+)
+_SHARE_SPLIT = re.compile(r"[\s|·•,/:()\[\]]+")
+
+_END = r"[\s.!:|)\]—–-]*$"
+_AD = (
+    r"[\s\[(—–-]*(?:advertisement|advertising|advert|ads?|sponsored(?: content| post| story)?|paid (?:content|post)"
+    r"|promoted(?: content| stories)?|partner content|skip (?:advertisement|ad)|ad feedback|advertise with us"
+    r"|report (?:this )?ad|close ad)"
+    r"(?:[\s:|.—–-]+(?:scroll (?:down )?to continue(?: reading| with content)?|continue reading below"
+    r"|(?:the )?(?:story|article|content) continues below))?" + _END +
+    r"|(?:(?:the |this )?(?:story|article|text|content|report|post|page|feature|reading) continues|"
+    r"continue reading) (?:below|after|under)(?: (?:(?:the|this|these) )?(?:advertisements?|ads?|adverts?|video|"
+    r"message|sponsor|sponsored message|promotion))?" + _END +
+    r"|continue reading the (?:main )?story" + _END +
+    r"|scroll (?:down )?to continue(?: reading| with content)?" + _END
+)
+_LINK_LABEL = (
+    r"(?:related|related (?:stories|story|articles?|coverage|content|links?|reading|videos?|news|topics?)|"
+    r"read more|read also|also read|read next|read|more|more from [\w .'’&-]{1,40}|more on (?:this|that) "
+    r"(?:story|topic)|more coverage|see also|also see|see|also on [\w .'’&-]{1,40}|don['’]t miss|recommended|"
+    r"recommended (?:for you|reading|stories)|you (?:may|might) also like|further reading|top stories|"
+    r"trending(?: now)?|popular|most (?:read|popular|viewed|shared)|watch|watch (?:now|video|live)|video|"
+    r"listen|listen now|photos|gallery|photo gallery|in pictures|live updates?|icymi|in case you missed it|"
+    r"check out|click here|continue reading|next story|previous story|up next)"
+)
+_CROSS_LINK = (
+    rf"[\[(]?\s*{_LINK_LABEL}\s*(?::|\||›|»|>>?)\s*\S.*"
+    r"|[\[(]?\s*(?:related(?: [a-z]+)?|read more|see also|more from [\w .'’&-]{1,40})\s*[–—-]+\s*\S.*"
+    r"|[\[(]?\s*(?:related|more|recommended|trending|latest|read more|see also|also read|top stories)"
+    r"(?: (?:stories|articles|coverage|content|links|reading|videos?|news|on this (?:story|topic)|"
+    r"from [\w .'’&-]{1,40}|for you|like this))?" + _END +
+    r"|(?:you (?:may|might) also (?:like|be interested in|enjoy)|more (?:stories|coverage|news) "
+    r"(?:like this|on this (?:story|topic))|most (?:read|popular|viewed|shared)(?: (?:stories|articles))?"
+    r"|further reading|related (?:stories|articles|coverage|links|content))" + _END +
+    r"|(?:»|›|>>|→|▶|►)\s*\S.*"
+    r"|(?:click|tap) here\b.*"
+    r"|read (?:the )?(?:full|complete|entire|original|whole) (?:story|article|report|text|statement|interview|"
+    r"transcript|letter|memo|ruling|decision|document|list|piece)\b.*"
+    r"|read more\b.*|continue reading\b.*"
+    r"|(?:see|view|watch) (?:more|all|the full|the) (?:photos|images|pictures|videos?|gallery|galleries|"
+    r"coverage|stories)\b.*"
+)
+_MEDIA = (r"(?:newsletters?|e-?mails?|(?:e-?mail |news |breaking news )?alerts?|briefings?|digest|inbox|"
+          r"podcasts?|apps?|text messages|push notifications)")
+_SIGN_UP_OBJECT = rf"(?:{_MEDIA}|here|today|now|for free|free|(?:for )?(?:our|the) (?:latest )?updates)"
+_SOCIAL = (r"(?:facebook|twitter|x|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|snapchat|"
+           r"whatsapp|telegram|flipboard|google news|apple news|apple podcasts|spotify|stitcher|social media)")
+_PROMPT = (
+    r"(?:(?:want|like|love|enjoy(?:ed)?|get|never miss|don['’]t miss|interested in)\b[^.?!]{0,90}[.?!:]\s*)?"
+    rf"(?:sign up|subscribe|opt in)\b[^.!?]{{0,160}}?\b{_SIGN_UP_OBJECT}\b.*"
+    rf"|(?:(?:follow|join|connect with) (?:us|me|@\w+|[\w.'’-]+(?: [\w.'’-]+){{0,4}})|(?:like|find|friend) us) "
+    rf"(?:on|at|via) {_SOCIAL}\b[^.!?]{{0,80}}(?:[.!]\s*@?[\w.]{{0,30}})?"
+    r"|follow @\w+.*"
+    rf"|{_SOCIAL}\s*:\s*@\w+.*"
+    r"|(?:listen|tune in|subscribe|download)\b.{0,200}\b(?:podcasts?|apple podcasts|spotify|stitcher|"
+    r"wherever you (?:get|listen to|find) (?:your )?podcasts)\b.*"
+    r"|(?:download|get|install) (?:our|the(?: free)?(?: [\w'’&-]+){0,4}) (?:free )?(?:apps?|newsletters?)\b.*"
+    r"|(?:get|have|receive)\b.{0,100}\b(?:delivered (?:to|straight to|directly to|right to) your inbox|"
+    r"in your inbox)\b.*"
+    r"|(?:thanks? (?:you )?for (?:signing up|subscribing)|you['’]re (?:all )?(?:signed up|subscribed)|"
+    r"check your inbox|enter your e-?mail(?: address)?|invalid e-?mail(?: address)?|"
+    r"by (?:signing up|subscribing|clicking (?:subscribe|sign up))|already (?:a subscriber|subscribed))\b.*"
+    r"|this (?:article|story|piece|item) (?:first |originally )?appeared in (?:our|the)\b.{0,80}"
+    r"\b(?:newsletter|briefing|digest)\b.*"
+    r"|(?:never miss|don['’]t miss) (?:a|an|another|the latest|out on)\b.*"
+    rf"|stay (?:up to date|informed|in the know|connected|updated|on top of)\b.{{0,160}}"
+    rf"\b(?:{_MEDIA}|follow us|{_SOCIAL})\b.*"
+    r"|get (?:the )?(?:latest|best|top|most important|day['’]s)\b.{0,120}\b(?:newsletter|inbox|e-?mail|app|"
+    r"alerts|podcast)s?\b.*"
+    r"|(?:have|got) a (?:news |story )?tip\s*\?.*|send us (?:a |your )?(?:news )?tips?\b.*"
+)
+_REPRINT = (
+    r"to order presentation-ready copies\b.*"
+    r"|(?:for |view |get |request |order )?reprints?(?: (?:and|&) (?:permissions|licensing)| options| information|"
+    r" permissions)?(?: for this (?:article|story))?[\s.:|]*(?:click here[\s.]*)?"
+    r"|for (?:reprints?|licensing|permissions?)(?: (?:and|&) (?:licensing|permissions?|reprints?))? "
+    r"(?:requests?|information|inquiries|purposes)\b.*"
+    r"|this (?:article|story|piece|post|content|column|essay|interview|item) (?:was |is |has been )?"
+    r"(?:first |originally |initially )?(?:re)?(?:published|appeared|posted|produced|printed|reprinted) "
+    r"(?:by|in|on|at|with|here|under|from|as part of|in partnership|in collaboration|through)\b.*"
+    r"|(?:originally|first) (?:published|appeared|posted) (?:on|in|at|by)\b[^,;]{0,100}"
+    r"|a version of this (?:article|story|piece) (?:appears|appeared|was published|ran) in print\b.*"
+    r"|republish (?:this|our) (?:article|story|content)\b.*"
+    r"|our standards\s*:.*"
+)
+_COPYRIGHT = (
+    r"(?:copyright\s*(?:©|\(c\))?\s*\d{4}|copyright\s*(?:©|\(c\))|©|\(c\)\s*(?:\d{4}|copyright)).*"
+    r"|all rights reserved\b.*"
+    r"|this (?:material|article|content|story) may not be (?:published|reproduced|copied|broadcast|rewritten|"
+    r"redistributed|republished)\b.*"
+    r"|[^.]{2,120}\b(?:19|20)\d\d\b[^.]{0,40}\.\s*all rights reserved\b.*"
+)
+_UPDATES = (
+    r"check back (?:later )?for (?:updates|more)\b.*"
+    r"|this (?:story|article) (?:has been|was|will be) updated\b.*"
+    r"|(?:this is a )?developing story\b[^.]{0,80}\.?"
+    r"|comments?|\d+ comments?|view comments|leave a comment|join the (?:conversation|discussion)" + _END
+)
+_IMAGE_CONTROL = (
+    r"(?:enlarge this image|hide caption|toggle caption|show caption|view (?:larger|full(?:-size)?) image|"
+    r"(?:photo|image|slide|picture) \d+ of \d+|open (?:the )?gallery(?: \d+ (?:photos|images))?|"
+    r"\d+ (?:photos|images)|(?:view|see) (?:the )?(?:photo )?gallery|play video|watch video)" + _END
+)
+
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rf"^(?:{pattern})$", re.I | re.S))
+    for kind, pattern in (("advertisement", _AD), ("cross-link", _CROSS_LINK), ("prompt", _PROMPT),
+                          ("reprint notice", _REPRINT), ("copyright", _COPYRIGHT), ("update notice", _UPDATES),
+                          ("image control", _IMAGE_CONTROL))
+)
+_ATTRIBUTED_QUOTE = re.compile(r"[,!?…][\"”’]\s+\S")
+
+
+def _is_share_bar(text: str) -> bool:
+    """"Share this article", "Facebook Twitter Email", "Share | Tweet | Print": nothing but share words."""
+    words = [w for w in _SHARE_SPLIT.split(text.casefold().strip(" .!")) if w and not w.isdigit()]
+    if not words or len(words) > 16 or not all(w in _SHARE_WORDS for w in words):
+        return False
+    if len(words) == 1:
+        return words[0] in _SHARE_STRONG
+    return any(w in _SHARE_STRONG for w in words) or "copy" in words and "link" in words
+
+
+def furniture_kind(text: str) -> str | None:
+    """Which kind of page furniture the whole line is ("advertisement", "cross-link", …), or None."""
+    text = text.strip()
+    if not text or len(text) > FURNITURE_MAX_CHARS:
+        return None
+    if _is_share_bar(text):
+        return "share bar"
+    if _ATTRIBUTED_QUOTE.search(text) or len(text.split()) > HEADLINE_MAX_WORDS + 6:
+        return None
+    for kind, pattern in _KINDS:
+        if pattern.match(text):
+            return kind
+    return None
+
+
+def is_furniture(text: str) -> bool:
+    return furniture_kind(text) is not None
