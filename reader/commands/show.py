@@ -150,6 +150,8 @@ def render_text(article: CleanArticle, width: int) -> str:
         out += ["", *wrap.wrap(paragraph)]
     if article.collapsed:
         out += ["", f"[{len(article.collapsed)} repeated paragraph(s) hidden]"]
+    if article.furniture:
+        out += ["", f"[{len(article.furniture)} line(s) of page furniture hidden: --json shows them]"]
     for caption in article.captions:
         out += ["", *textwrap.wrap(f"Caption: {caption}", width=width)]
     if article.repairs:

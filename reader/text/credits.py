@@ -34,7 +34,6 @@ _OUTLET_WORD = (r"Images?|Photos?|Photography|Press|Wire|Agency|Service|Times|Po
                 r"Register|Dispatch|Ledger|Courier|Record|Review|Telegraph|Guardian|Independent|Magazine|"
                 r"Bulletin|Monitor|Reporter|Daily|Weekly|Media|Radio|Television|TV|Network|Studio|Studios")
 _OUTLET = rf"(?:{_AGENCY}|(?:(?:The|{_NAME})\s+){{0,3}}(?:{_OUTLET_WORD})\b|[A-Z]{{2,6}}(?:-[A-Z]{{2,6}})?\b)"
-_STARTS_SENTENCE = r"(?=[\"“‘'(\[]?[A-Z0-9])"
 
 _PHOTO_WORD = (r"(?:(?:AP|AFP|Reuters|EPA|UPI|Pool|File|Staff|Getty|Handout|Courtesy)\s+)?"
                r"(?:photo(?:graph)?s?|images?|illustration|graphic|credit|courtesy|handout|file photo|pool photo)")
@@ -45,17 +44,50 @@ _CREDIT_INSIDE = (
     rf"|{_NAMES}\s+(?:via|for)\s+{_OUTLET}"
     r"|Getty Images|Getty|Shutterstock|iStock(?:photo)?|Alamy"
 )
-_PAREN_CREDIT_AT_START = re.compile(rf"^\(\s*(?:{_CREDIT_INSIDE})\s*\)\s+{_STARTS_SENTENCE}")
+_PAREN_CREDIT_AT_START = re.compile(rf"^\(\s*(?:{_CREDIT_INSIDE})\s*\)\s+")
 _PAREN_CREDIT_AT_END = re.compile(rf"\(\s*(?:{_CREDIT_INSIDE})\s*\)[.\s]*$")
 _FIRST_LAST = r"[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|da|del|van|von|le|la))?\s+[A-Z][\w'’-]+"
-_BARE_CREDIT_AT_START = re.compile(
-    rf"^(?:(?i:photo(?:graph)?|image|credit|photo credit|photos|illustration)\s*(?::|by)\s*{_NAMES}"
-    rf"\s*(?:/|\||,|via|for)\s*{_OUTLET}"
-    rf"|{_NAMES}\s*/\s*(?:{_AGENCY})"
-    rf"|{_NAMES}\s+(?:via|for)\s+(?:{_AGENCY}|The New York Times|The Washington Post)"
+# A credit whose outlet we can name, so its end is certain: "Name/Getty Images", "AP Photo/Jane Doe".
+_KNOWN_CREDIT_AT_START = re.compile(
+    rf"^(?P<photo>(?i:photo(?:graph)?|image|credit|photo credit|photos|illustration)\s*(?::|by)\s*)?"
+    rf"(?:{_NAMES}\s*(?:/|\|)\s*(?:{_AGENCY})\b"
+    rf"|{_NAMES}\s+(?:via|for)\s+(?:{_AGENCY}|The New York Times|The Washington Post)\b"
     rf"|(?:AP|AFP|Reuters|EPA|UPI|Getty Images|The Associated Press) Photo\s*/\s*{_FIRST_LAST})"
-    rf"\s*[.,:;|—–-]?\s+{_STARTS_SENTENCE}"
+    rf"(?P<tail>\s*[.,:;|—–-]?\s+)"
 )
+# "Photo: Name / Outlet": the prefix says a credit follows; the outlet's end is found word by word.
+_PHOTO_NAME_AT_START = re.compile(
+    rf"^(?i:photo(?:graph)?|image|credit|photo credit|photos|illustration)\s*(?::|by)\s*{_NAMES}\s*(?:/|\|)\s*"
+)
+_OUTLET_END = re.compile(rf"^(?:{_OUTLET_WORD})$")
+# Words that start a story's sentence, and so end an outlet's name before them.
+_OPENERS = frozenset(
+    "The A An In On At But And As After Before When While For With It He She They We I This That These Those "
+    "Some Many More Most Two Three Since During Under If Officials Police President Gov. Sen. Rep. Mayor "
+    "Democrats Republicans Critics Supporters Protesters Residents Immigrants Students".split()
+)
+OUTLET_MAX_WORDS = 4
+
+
+def _outlet_words(words: list[str]) -> int:
+    """How many of `words` name the outlet of a "Photo: Name / …" credit; 0 when unclear."""
+    run = 0
+    while run < len(words) and run <= OUTLET_MAX_WORDS and words[run][:1].isupper():
+        run += 1
+    # The story may start with a quotation or a number right after a run of capitalised words.
+    starts_after_run = run < len(words) and run <= OUTLET_MAX_WORDS and words[run][:1] in "\"“‘'(0123456789"
+    first_possible = 2 if words and words[0] == "The" else 1
+    for i in range(first_possible, run):
+        if words[i] in _OPENERS:
+            return i
+    if starts_after_run and run >= first_possible:
+        return run
+    ends = [i + 1 for i in range(min(run, OUTLET_MAX_WORDS)) if _OUTLET_END.match(words[i])]
+    if ends and ends[-1] < run:
+        return ends[-1]
+    return first_possible if first_possible < run else 0
+
+
 _CAPTION_PREFIX = re.compile(r"^(?:photo|image|caption|credit|pictured|above|top|file photo)\s*[:|—–-]\s*", re.I)
 _WHOLE_CREDIT = re.compile(
     rf"^(?:\(\s*(?:{_CREDIT_INSIDE})\s*\)|(?i:{_PHOTO_WORD})\s*(?::|by)\s*[^.]{{1,80}}"
@@ -70,12 +102,24 @@ def split_leading_credit(text: str) -> tuple[str, str] | None:
     if not text or (text[0] != "(" and "/" not in head and " via " not in head and " for " not in head
                     and not _CAPTION_PREFIX.match(text)):
         return None
-    match = _PAREN_CREDIT_AT_START.match(text) or _BARE_CREDIT_AT_START.match(text)
-    if match is None:
+    if match := _PAREN_CREDIT_AT_START.match(text):
+        end, certain = match.end(), True
+    elif match := _KNOWN_CREDIT_AT_START.match(text):
+        end, certain = match.end(), "," not in match.group("tail")  # "Jane Doe/AP, a reporter, said…"
+    elif match := _PHOTO_NAME_AT_START.match(text):
+        words = text[match.end():].split(" ", OUTLET_MAX_WORDS + 2)
+        outlet = _outlet_words(words)
+        if not outlet:
+            return None
+        end, certain = match.end() + len(" ".join(words[:outlet])) + 1, False
+    else:
         return None
-    credit, rest = text[: match.end()].strip(), text[match.end():].strip()
+    credit, rest = text[:end].strip(), text[end:].strip()
     if len(rest.split()) < 3:
         return None  # the whole line is a caption or credit, not a paragraph with one run into it
+    first = rest.lstrip("\"“‘'([")[:1]
+    if not certain and not (first.isupper() or first.isdigit()):
+        return None  # "Jane Doe/Reuters, the agency, said…": the story's own words, not a credit
     return credit.rstrip(" .,:;|—–-"), rest
 
 
@@ -88,4 +132,5 @@ def is_caption(text: str) -> bool:
         return True
     if len(_SENTENCE_END.findall(text)) >= CAPTION_MAX_SENTENCES:
         return False  # three sentences or more read as a story paragraph, whatever credit ends it
-    return bool(_PAREN_CREDIT_AT_END.search(text) or _CAPTION_PREFIX.match(text))
+    # "Photo: Name / Outlet The story…" whose credit could not be split is a paragraph, not a caption.
+    return bool(_PAREN_CREDIT_AT_END.search(text) or (_CAPTION_PREFIX.match(text) and "/" not in text))

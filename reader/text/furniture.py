@@ -63,7 +63,8 @@ _CROSS_LINK = (
     r"|(?:click|tap) here\b.*"
     r"|read (?:the )?(?:full|complete|entire|original|whole) (?:story|article|report|text|statement|interview|"
     r"transcript|letter|memo|ruling|decision|document|list|piece)\b.*"
-    r"|read more\b.*|continue reading\b.*"
+    r"|(?:read more|continue reading)(?:\s*(?:[:.!…»›>|]|(?:about|on|at|from|in|here|stories|news|articles?|"
+    r"coverage)\b).*)?"
     r"|(?:see|view|watch) (?:more|all|the full|the) (?:photos|images|pictures|videos?|gallery|galleries|"
     r"coverage|stories)\b.*"
 )
@@ -82,6 +83,7 @@ _PROMPT = (
     r"|(?:listen|tune in|subscribe|download)\b.{0,200}\b(?:podcasts?|apple podcasts|spotify|stitcher|"
     r"wherever you (?:get|listen to|find) (?:your )?podcasts)\b.*"
     r"|(?:download|get|install) (?:our|the(?: free)?(?: [\w'’&-]+){0,4}) (?:free )?(?:apps?|newsletters?)\b.*"
+    r"|get our\b[^.!?]{0,80}\b(?:e-?mails?|newsletters?|apps?|podcasts?|alerts)\b.*"
     r"|(?:get|have|receive)\b.{0,100}\b(?:delivered (?:to|straight to|directly to|right to) your inbox|"
     r"in your inbox)\b.*"
     r"|(?:thanks? (?:you )?for (?:signing up|subscribing)|you['’]re (?:all )?(?:signed up|subscribed)|"
@@ -112,7 +114,7 @@ _REPRINT = (
 )
 _COPYRIGHT = (
     r"(?:copyright\s*(?:©|\(c\))?\s*\d{4}|copyright\s*(?:©|\(c\))|©|\(c\)\s*(?:\d{4}|copyright)).*"
-    r"|all rights reserved\b.*"
+    r"|all rights reserved[.!]?(?:\s+this (?:material|article|content)\b.*)?"
     r"|this (?:material|article|content|story) may not be (?:published|reproduced|copied|broadcast|rewritten|"
     r"redistributed|republished)\b.*"
     r"|[^.]{2,120}\b(?:19|20)\d\d\b[^.]{0,40}\.\s*all rights reserved\b.*"

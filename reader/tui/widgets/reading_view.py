@@ -103,16 +103,22 @@ class ReadingView(VerticalScroll):
             body.append_text(highlight_topics(plain(paragraph), self.matchers))
         self.query_one("#article-body", Static).update(body)
         note = self.query_one("#repeats-note", Static)
-        note.display = bool(c.collapsed)
+        note.display = bool(c.collapsed or c.furniture)
         verb = "shown below; press d to hide" if self.show_repeats else "hidden; press d to show"
-        note.update(Text(f"{len(c.collapsed)} repeated paragraph{'s' if len(c.collapsed) != 1 else ''} {verb}",
-                         style="dim italic"))
+        what = [f"{len(c.collapsed)} repeated paragraph{'s' if len(c.collapsed) != 1 else ''}"] if c.collapsed else []
+        if c.furniture:
+            what.append(f"{len(c.furniture)} line{'s' if len(c.furniture) != 1 else ''} of page furniture")
+        note.update(Text(f"{' and '.join(what)} {verb}", style="dim italic"))
         repeats = self.query_one("#repeats", Static)
-        repeats.display = self.show_repeats and bool(c.collapsed)
+        repeats.display = self.show_repeats and bool(c.collapsed or c.furniture)
         shown = Text()
         for hidden in c.collapsed:
             shown.append(f"↳ repeats paragraph {hidden.kept + 1}: ", style="dim bold")
             shown.append_text(plain(hidden.text, "dim"))
+            shown.append("\n\n")
+        for line in c.furniture:
+            shown.append("↳ page furniture: ", style="dim bold")
+            shown.append_text(plain(line, "dim"))
             shown.append("\n\n")
         repeats.update(shown)
         captions = self.query_one("#captions", Static)
