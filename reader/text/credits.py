@@ -78,7 +78,9 @@ def _outlet_words(words: list[str]) -> int:
     starts_after_run = run < len(words) and run <= OUTLET_MAX_WORDS and words[run][:1] in "\"“‘'(0123456789"
     first_possible = 2 if words and words[0] == "The" else 1
     for i in range(first_possible, run):
-        if words[i] in _OPENERS:
+        after = words[i + 1][:1] if i + 1 < len(words) else ""
+        dateline = len(words[i]) > 2 and words[i].isupper() and (not words[i - 1].isupper() or (after != "" and after in "(—–-"))
+        if words[i] in _OPENERS or dateline:
             return i
     if starts_after_run and run >= first_possible:
         return run
@@ -90,7 +92,7 @@ def _outlet_words(words: list[str]) -> int:
 
 _CAPTION_PREFIX = re.compile(r"^(?:photo|image|caption|credit|pictured|above|top|file photo)\s*[:|—–-]\s*", re.I)
 _WHOLE_CREDIT = re.compile(
-    rf"^(?:\(\s*(?:{_CREDIT_INSIDE})\s*\)|(?i:{_PHOTO_WORD})\s*(?::|by)\s*[^.]{{1,80}}"
+    rf"^(?:\(\s*(?:{_CREDIT_INSIDE})\s*\)|(?i:{_PHOTO_WORD})\s*(?::|by)\s*{_NAMES}(?:\s*[/|,]\s*[\w .'’&-]{{1,40}})?"
     rf"|{_NAMES}\s*/\s*(?:{_OUTLET})|{_NAMES}\s+via\s+{_OUTLET})[.\s]*$"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z])")

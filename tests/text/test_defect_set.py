@@ -46,3 +46,13 @@ def test_nothing_the_publisher_sent_is_lost() -> None:
     paragraphs = [f"Paragraph {i} carries fact number {i * 7} about the policy." for i in range(12)]
     a = clean_article("".join(f"<p>{p}</p>" for p in paragraphs), title="T")
     assert list(a.paragraphs) == paragraphs and a.collapsed == ()
+
+
+def test_repeated_lead_stays_first_ahead_of_a_caption() -> None:
+    # Issue 13: a site repeats its first paragraph after a photo caption the cleaner cannot tell from text.
+    lead = "The county board voted on Tuesday to end its agreement with federal immigration authorities."
+    caption = "Board members listen to public comment before the vote in Santa Rosa on Tuesday night."
+    rest = ["The vote was 9-4.", "The sheriff said he would comply with the decision."]
+    a = clean_article("".join(f"<p>{p}</p>" for p in [lead, caption, lead, *rest]), title="Board ends deal")
+    assert a.paragraphs == (lead, caption, *rest)
+    assert [(c.text, c.kept) for c in a.collapsed] == [(lead, 0)]

@@ -1,0 +1,62 @@
+"""Photo credits run into a paragraph's start go to the captions; captions only when the whole line is one."""
+
+import pytest
+
+from reader.text.clean import clean_article
+from reader.text.credits import is_caption, split_leading_credit
+
+PARAGRAPH = "Alicia Roman holds a sign outside the county jail in Santa Rosa on Tuesday."
+
+CREDITS = [
+    "(Christopher Chung/The Press Democrat)",
+    "(Mirela Iverac/WNYC)",
+    "Barry Brecheisen/Getty Images",
+    "Saul Loeb/AFP via Getty Images",
+    "(AP Photo/Evan Vucci)",
+    "(AP Photo/J. Scott Applewhite, File)",
+    "AP Photo/Evan Vucci",
+    "Photo: Jon Shapley / Staff",
+    "Photo: Jon Shapley / Houston Chronicle",
+    "Photo: Jon Shapley / Politico",
+    "(Photo by Mark Wilson/Getty Images)",
+    "(Jabin Botsford for The Washington Post)",
+]
+
+
+@pytest.mark.parametrize("credit", CREDITS)
+def test_each_credit_shape_is_split_from_the_paragraph(credit: str) -> None:
+    assert split_leading_credit(f"{credit} {PARAGRAPH}") == (credit, PARAGRAPH)
+    article = clean_article(f"<p>The vote was close.</p><p>{credit} {PARAGRAPH}</p>", title="T")
+    assert article.paragraphs == ("The vote was close.", PARAGRAPH)
+    assert article.captions == (credit,)
+    assert "moved 1 photo credit from the text to the captions" in article.repairs
+
+
+def test_credit_before_a_quotation() -> None:
+    quote = "“We all lose when people are afraid,” the chief said."
+    assert split_leading_credit(f"Photo: Jane Doe / Politico {quote}") == ("Photo: Jane Doe / Politico", quote)
+
+
+@pytest.mark.parametrize("text", [
+    "(CNN) The shooting happened on Monday night.",
+    "WASHINGTON (AP) — The Senate voted 52-48.",
+    "(R-Texas) lawmakers walked out of the hearing.",
+    "Black/African American residents make up a fifth of the county.",
+    "Jane Doe/Reuters, the news agency, reported the figures first.",
+    "Democrats for Change President Ana Ruiz said the vote was a start.",
+])
+def test_paragraphs_that_only_look_like_credits_are_left_whole(text: str) -> None:
+    assert split_leading_credit(text) is None
+    article = clean_article(f"<p>{text}</p>", title="T")
+    assert article.paragraphs == (text,) and article.captions == ()
+
+
+def test_a_caption_is_a_caption_only_when_the_whole_line_reads_as_one() -> None:
+    assert is_caption("Rally in front of the governor's office in May (Mirela Iverac/WNYC)")
+    assert is_caption("Sheriff Joe Arpaio speaks in Phoenix. (Photo: Capitol Dispatch)")
+    assert is_caption("Photo: Protesters outside City Hall.")
+    assert is_caption("Barry Brecheisen/Getty Images")
+    # A story paragraph that ends in a parenthesis, or whose run-in credit could not be split.
+    assert not is_caption("The agency declined to comment (it did not file a response).")
+    assert not is_caption("Photo: Jane Doe / Unknown Outlet llc the council voted to end the agreement.")
+    assert not is_caption("The vote came late. Members argued for hours. Then the chair called it (Jane Doe/WNYC)")
