@@ -62,9 +62,13 @@ _PHOTO_NAME_AT_START = re.compile(
 _OUTLET_END = re.compile(rf"^(?:{_OUTLET_WORD})$")
 # Words that start a story's sentence, and so end an outlet's name before them.
 _OPENERS = frozenset(
-    "The A An In On At But And As After Before When While For With It He She They We I This That These Those "
-    "Some Many More Most Two Three Since During Under If Officials Police President Gov. Sen. Rep. Mayor "
-    "Democrats Republicans Critics Supporters Protesters Residents Immigrants Students".split()
+    [
+        "The", "A", "An", "In", "On", "At", "But", "And", "As", "After", "Before", "When", "While", "For", "With",
+        "It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "Some", "Many", "More", "Most", "Two",
+        "Three", "Since", "During", "Under", "If", "Officials", "Police", "President", "Gov.", "Sen.", "Rep.",
+        "Mayor", "Democrats", "Republicans", "Critics", "Supporters", "Protesters", "Residents", "Immigrants",
+        "Students"
+    ]
 )
 OUTLET_MAX_WORDS = 4
 
@@ -75,11 +79,12 @@ def _outlet_words(words: list[str]) -> int:
     while run < len(words) and run <= OUTLET_MAX_WORDS and words[run][:1].isupper():
         run += 1
     # The story may start with a quotation or a number right after a run of capitalised words.
-    starts_after_run = run < len(words) and run <= OUTLET_MAX_WORDS and words[run][:1] in "\"“‘'(0123456789"
+    starts_after_run = run < len(words) and run <= OUTLET_MAX_WORDS and words[run][:1] in tuple("\"“‘'(0123456789")
     first_possible = 2 if words and words[0] == "The" else 1
     for i in range(first_possible, run):
-        after = words[i + 1][:1] if i + 1 < len(words) else ""
-        dateline = len(words[i]) > 2 and words[i].isupper() and (not words[i - 1].isupper() or (after != "" and after in "(—–-"))
+        after = words[i + 1][:1] if i + 1 < len(words) else "."
+        # A dateline ("… Democrat WASHINGTON", "WNYC WASHINGTON (AP) —") starts the story.
+        dateline = len(words[i]) > 2 and words[i].isupper() and (not words[i - 1].isupper() or after in "(—–-")
         if words[i] in _OPENERS or dateline:
             return i
     if starts_after_run and run >= first_possible:

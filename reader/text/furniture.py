@@ -16,15 +16,22 @@ FURNITURE_MAX_CHARS = 320
 HEADLINE_MAX_WORDS = 32
 
 _SHARE_WORDS = frozenset(
-    "share shares shared sharing tweet retweet email e-mail mail print printer-friendly facebook twitter x "
-    "linkedin reddit whatsapp pinterest flipboard tumblr messenger sms telegram threads bluesky mastodon "
-    "pocket copy link url save saved comment comments bookmark gift article story page post this on via "
-    "to with a friend friends send opens in new window clipboard icon button options more".split()
+    [
+        "share", "shares", "shared", "sharing", "tweet", "retweet", "email", "e-mail", "mail", "print",
+        "printer-friendly", "facebook", "twitter", "x", "linkedin", "reddit", "whatsapp", "pinterest", "flipboard",
+        "tumblr", "messenger", "sms", "telegram", "threads", "bluesky", "mastodon", "pocket", "copy", "link", "url",
+        "save", "saved", "comment", "comments", "bookmark", "gift", "article", "story", "page", "post", "this", "on",
+        "via", "to", "with", "a", "friend", "friends", "send", "opens", "in", "new", "window", "clipboard", "icon",
+        "button", "options", "more"
+    ]
 )
 _SHARE_ALONE = frozenset({"share", "tweet", "email", "e-mail", "print", "comments", "comment", "save"})
 _SHARE_STRONG = _SHARE_ALONE | frozenset(
-    "shares shared sharing retweet facebook twitter linkedin reddit whatsapp pinterest flipboard tumblr messenger "
-    "sms telegram bluesky mastodon clipboard printer-friendly bookmark".split()
+    [
+        "shares", "shared", "sharing", "retweet", "facebook", "twitter", "linkedin", "reddit", "whatsapp",
+        "pinterest", "flipboard", "tumblr", "messenger", "sms", "telegram", "bluesky", "mastodon", "clipboard",
+        "printer-friendly", "bookmark"
+    ]
 )
 _SHARE_SPLIT = re.compile(r"[\s|·•,/:()\[\]]+")
 
@@ -147,7 +154,7 @@ def _is_share_bar(text: str) -> bool:
         return False
     if len(words) == 1:
         return words[0] in _SHARE_STRONG
-    return any(w in _SHARE_STRONG for w in words) or "copy" in words and "link" in words
+    return any(w in _SHARE_STRONG for w in words) or ("copy" in words and "link" in words)
 
 
 def furniture_kind(text: str) -> str | None:
