@@ -47,11 +47,14 @@ _CREDIT_INSIDE = (
 _PAREN_CREDIT_AT_START = re.compile(rf"^\(\s*(?:{_CREDIT_INSIDE})\s*\)\s+")
 _PAREN_CREDIT_AT_END = re.compile(rf"\(\s*(?:{_CREDIT_INSIDE})\s*\)[.\s]*$")
 _FIRST_LAST = r"[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|da|del|van|von|le|la))?\s+[A-Z][\w'’-]+"
+# "Name via Getty Images", "Name for The New York Times": only outlets no group of people is named after.
+_VIA_OUTLET = (r"(?:(?:AFP|Bloomberg|NurPhoto|Anadolu Agency|SOPA Images)\s*(?:via|/)\s*)?Getty Images|AP|AFP|Reuters|"
+               r"The Associated Press|The New York Times|The Washington Post|Bloomberg|NPR|Shutterstock")
 # A credit whose outlet we can name, so its end is certain: "Name/Getty Images", "AP Photo/Jane Doe".
 _KNOWN_CREDIT_AT_START = re.compile(
     rf"^(?P<photo>(?i:photo(?:graph)?|image|credit|photo credit|photos|illustration)\s*(?::|by)\s*)?"
     rf"(?:{_NAMES}\s*(?:/|\|)\s*(?:{_AGENCY})\b"
-    rf"|{_NAMES}\s+(?:via|for)\s+(?:{_AGENCY}|The New York Times|The Washington Post)\b"
+    rf"|{_NAMES}\s+(?:via|for)\s+(?:{_VIA_OUTLET})\b"
     rf"|(?:AP|AFP|Reuters|EPA|UPI|Getty Images|The Associated Press) Photo\s*/\s*{_FIRST_LAST})"
     rf"(?P<tail>\s*[.,:;|—–-]?\s+)"
 )

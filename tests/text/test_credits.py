@@ -60,3 +60,8 @@ def test_a_caption_is_a_caption_only_when_the_whole_line_reads_as_one() -> None:
     assert not is_caption("The agency declined to comment (it did not file a response).")
     assert not is_caption("Photo: Jane Doe / Unknown Outlet llc the council voted to end the agreement.")
     assert not is_caption("The vote came late. Members argued for hours. Then the chair called it (Jane Doe/WNYC)")
+
+
+def test_a_group_named_for_something_is_not_a_credit() -> None:
+    text = "Voters for Pool Safety said the measure would pass in November."
+    assert split_leading_credit(text) is None
