@@ -22,6 +22,7 @@ _NAMES = rf"{_NAME}(?:\s+(?:{_NAME}|de|da|del|della|der|di|du|la|le|van|von|bin|
 _AGENCY = (
     r"(?:(?:AFP|AP|Bloomberg|Reuters|NurPhoto|SOPA Images(?:/LightRocket)?|Anadolu Agency|Pool|Corbis|"
     r"Sipa USA|Xinhua|EPA(?:-EFE)?|Kyodo|Zuma Press|ZUMA Wire)\s*(?:via|/)\s*)?Getty Images"
+    r"(?: News| North America| Europe| Entertainment| Sport| Pool)?"
     r"|Getty|AP Photo|AP Images|AP|The Associated Press|Associated Press|Reuters|AFP|EPA-EFE|EPA|Bloomberg|"
     r"Shutterstock|iStock(?:photo)?|Alamy(?: Stock Photo)?|Redux|Polaris|NurPhoto|ZUMA Press|ZUMA Wire|Zuma|"
     r"Sipa USA|Sipa|Xinhua|Kyodo|Yonhap|Anadolu Agency|Tribune News Service|TNS|UPI|Pool|Handout|"
@@ -60,8 +61,10 @@ _KNOWN_CREDIT_AT_START = re.compile(
 )
 # "Photo: Name / Outlet": the prefix says a credit follows; the outlet's end is found word by word.
 _PHOTO_NAME_AT_START = re.compile(
-    rf"^(?i:photo(?:graph)?|image|credit|photo credit|photos|illustration)\s*(?::|by)\s*{_NAMES}\s*(?:/|\|)\s*"
+    rf"^(?i:photo(?:graph)?|image|credit|photo credit|photos|illustration)\s*(?::|by)\s*{_NAMES}\s*(?:/|\||,)\s*"
 )
+# Lower-case words that still belong to a credit's outlet ("Staff photographer").
+_OUTLET_LOWER = frozenset({"photographer", "photographers", "contributor", "correspondent", "staff", "photo"})
 _OUTLET_END = re.compile(rf"^(?:{_OUTLET_WORD})$")
 # Words that start a story's sentence, and so end an outlet's name before them.
 _OPENERS = frozenset(
@@ -79,7 +82,8 @@ OUTLET_MAX_WORDS = 4
 def _outlet_words(words: list[str]) -> int:
     """How many of `words` name the outlet of a "Photo: Name / …" credit; 0 when unclear."""
     run = 0
-    while run < len(words) and run <= OUTLET_MAX_WORDS and words[run][:1].isupper():
+    while run < len(words) and run <= OUTLET_MAX_WORDS and (
+            words[run][:1].isupper() or (run and words[run].rstrip(".,") in _OUTLET_LOWER)):
         run += 1
     # The story may start with a quotation or a number right after a run of capitalised words.
     starts_after_run = run < len(words) and run <= OUTLET_MAX_WORDS and words[run][:1] in tuple("\"“‘'(0123456789")
@@ -98,7 +102,13 @@ def _outlet_words(words: list[str]) -> int:
     return first_possible if first_possible < run else 0
 
 
-_CAPTION_PREFIX = re.compile(r"^(?:photo|image|caption|credit|pictured|above|top|file photo)\s*[:|—–-]\s*", re.I)
+_CAPTION_PREFIX = re.compile(r"^(?:photo|image|caption|credit|pictured|above|top|file photo)\s*[:|—–-]\s*|"
+                             r"^(?-i:FILE)\s*[-—–]\s+in this\b", re.I)
+# "… at the White House on Tuesday. Photograph: Mandel Ngan/AFP/Getty Images" (the Guardian's captions).
+_BARE_CREDIT_AT_END = re.compile(
+    rf"(?:^|[.!?]\s+)(?i:photograph|photo|photos|picture|image|illustration|composite|credit)\s*:\s*{_NAMES}"
+    rf"(?:\s*/\s*{_NAMES}){{0,2}}\.?$"
+)
 _WHOLE_CREDIT = re.compile(
     rf"^(?:\(\s*(?:{_CREDIT_INSIDE})\s*\)|(?i:{_PHOTO_WORD})\s*(?::|by)\s*{_NAMES}(?:\s*[/|,]\s*[\w .'’&-]{{1,40}})?"
     rf"|{_NAMES}\s*/\s*(?:{_OUTLET})|{_NAMES}\s+via\s+{_OUTLET})[.\s]*$"
@@ -143,4 +153,5 @@ def is_caption(text: str) -> bool:
     if len(_SENTENCE_END.findall(text)) >= CAPTION_MAX_SENTENCES:
         return False  # three sentences or more read as a story paragraph, whatever credit ends it
     # "Photo: Name / Outlet The story…" whose credit could not be split is a paragraph, not a caption.
-    return bool(_PAREN_CREDIT_AT_END.search(text) or (_CAPTION_PREFIX.match(text) and "/" not in text))
+    return bool(_PAREN_CREDIT_AT_END.search(text) or _BARE_CREDIT_AT_END.search(text)
+                or (_CAPTION_PREFIX.match(text) and "/" not in text))

@@ -14,6 +14,7 @@ import re
 
 FURNITURE_MAX_CHARS = 320
 HEADLINE_MAX_WORDS = 32
+NAV_ITEM_MAX_WORDS = 4
 
 _SHARE_WORDS = frozenset(
     [
@@ -22,7 +23,7 @@ _SHARE_WORDS = frozenset(
         "tumblr", "messenger", "sms", "telegram", "threads", "bluesky", "mastodon", "pocket", "copy", "link", "url",
         "save", "saved", "comment", "comments", "bookmark", "gift", "article", "story", "page", "post", "this", "on",
         "via", "to", "with", "a", "friend", "friends", "send", "opens", "in", "new", "window", "clipboard", "icon",
-        "button", "options", "more"
+        "button", "options", "more", "pin", "it", "font", "resize", "size", "view", "add", "leave", "your"
     ]
 )
 _SHARE_ALONE = frozenset({"share", "tweet", "email", "e-mail", "print", "comments", "comment", "save"})
@@ -39,9 +40,11 @@ _END = r"[\s.!:|)\]—–-]*$"
 _AD = (
     r"[\s\[(—–-]*(?:advertisement|advertising|advert|ads?|sponsored(?: content| post| story)?|paid (?:content|post)"
     r"|promoted(?: content| stories)?|partner content|skip (?:advertisement|ad)|ad feedback|advertise with us"
+    r"|supported by|sponsored links?|loading video|media playback is unsupported on your device"
+    r"|this video (?:can ?not|cannot) be played"
     r"|report (?:this )?ad|close ad)"
-    r"(?:[\s:|.—–-]+(?:scroll (?:down )?to continue(?: reading| with content)?|continue reading below"
-    r"|(?:the )?(?:story|article|content) continues below))?" + _END +
+    r"(?:[\s:|.—–-]+(?:scroll (?:down )?to continue(?: reading| with content)?"
+    r"|continue reading (?:below|the main story)|(?:the )?(?:story|article|content) continues below))?" + _END +
     r"|(?:(?:the |this )?(?:story|article|text|content|report|post|page|feature|reading) continues|"
     r"continue reading) (?:below|after|under)(?: (?:(?:the|this|these) )?(?:advertisements?|ads?|adverts?|video|"
     r"message|sponsor|sponsored message|promotion))?" + _END +
@@ -50,7 +53,8 @@ _AD = (
 )
 _LINK_LABEL = (
     r"(?:related|related (?:stories|story|articles?|coverage|content|links?|reading|videos?|news|topics?)|"
-    r"read more|read also|also read|read next|read|more|more from [\w .'’&-]{1,40}|more on (?:this|that) "
+    r"read more|read also|also read|read next|read|more|more news|more stories|latest news|top news|"
+    r"more from [\w .'’&-]{1,40}|more on (?:this|that) "
     r"(?:story|topic)|more coverage|see also|also see|see|also on [\w .'’&-]{1,40}|don['’]t miss|recommended|"
     r"recommended (?:for you|reading|stories)|you (?:may|might) also like|further reading|top stories|"
     r"trending(?: now)?|popular|most (?:read|popular|viewed|shared)|watch|watch (?:now|video|live)|video|"
@@ -59,15 +63,19 @@ _LINK_LABEL = (
 )
 _CROSS_LINK = (
     rf"[\[(]?\s*{_LINK_LABEL}\s*(?::|\||›|»|>>?)\s*\S.*"
-    r"|[\[(]?\s*(?:related(?: [a-z]+)?|read more|see also|more from [\w .'’&-]{1,40})\s*[–—-]+\s*\S.*"
-    r"|[\[(]?\s*(?:related|more|recommended|trending|latest|read more|see also|also read|top stories)"
+    r"|[\[(]?\s*(?:related(?: [a-z]+)?|read more|see also|also read|more from [\w .'’&-]{1,40})\s*[–—-]+\s*\S.*"
+    r"|[\[(]?\s*(?:related|more|recommended|trending|latest|read more|see also|also read|top stories|video|videos|"
+    r"photos|gallery|audio|latest news|more news|more stories|trending now|watch|watch (?:live|now)|listen(?: live)?)"
     r"(?: (?:stories|articles|coverage|content|links|reading|videos?|news|on this (?:story|topic)|"
     r"from [\w .'’&-]{1,40}|for you|like this))?" + _END +
     r"|(?:you (?:may|might) also (?:like|be interested in|enjoy)|more (?:stories|coverage|news) "
     r"(?:like this|on this (?:story|topic))|most (?:read|popular|viewed|shared)(?: (?:stories|articles))?"
     r"|further reading|related (?:stories|articles|coverage|links|content))" + _END +
     r"|(?:»|›|>>|→|▶|►)\s*\S.*"
-    r"|(?:click|tap) here\b.*"
+    r"|(?:click|tap) here\b(?!,).*|(?:click|tap) (?:to|for) (?:read|see|view|watch|listen|learn|subscribe|more)\b.*"
+    r"|(?:watch|see|listen to) (?:the |our )?(?:full |latest |complete )?(?:video|interview|clip|report|segment|"
+    r"episode|conversation)s? (?:above|below|here)\b.*"
+    r"|read (?:the )?latest (?:on|from|about)\b.*"
     r"|read (?:the )?(?:full|complete|entire|original|whole) (?:story|article|report|text|statement|interview|"
     r"transcript|letter|memo|ruling|decision|document|list|piece)\b.*"
     r"|(?:read more|continue reading)(?:\s*(?:[:.!…»›>|]|(?:about|on|at|from|in|here|stories|news|articles?|"
@@ -77,7 +85,7 @@ _CROSS_LINK = (
 )
 _MEDIA = (r"(?:newsletters?|e-?mails?|(?:e-?mail |news |breaking news )?alerts?|briefings?|digest|inbox|"
           r"podcasts?|apps?|text messages|push notifications)")
-_SIGN_UP_OBJECT = rf"(?:{_MEDIA}|here|today|now|for free|free|(?:for )?(?:our|the) (?:latest )?updates)"
+_SIGN_UP_OBJECT = rf"(?:{_MEDIA}|channel|here|today|now|for free|free|(?:for )?(?:our|the) (?:latest )?updates)"
 _SOCIAL = (r"(?:facebook|twitter|x|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|snapchat|"
            r"whatsapp|telegram|flipboard|google news|apple news|apple podcasts|spotify|stitcher|social media)")
 _PROMPT = (
@@ -104,11 +112,17 @@ _PROMPT = (
     r"|get (?:the )?(?:latest|best|top|most important|day['’]s)\b.{0,120}\b(?:newsletter|inbox|e-?mail|app|"
     r"alerts|podcast)s?\b.*"
     r"|(?:have|got) a (?:news |story )?tip\s*\?.*|send us (?:a |your )?(?:news )?tips?\b.*"
+    r"|(?:subscribe|subscribe now|sign up|sign up now|sign in|log in|register|join now|donate|donate now)" + _END +
+    rf"|like (?-i:[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){{0,3}}) on {_SOCIAL}[.!]?"
+    r"|get (?:breaking |the latest )?(?:news|e-?mail|text) alerts\b.*"
+    r"|join (?:our|the) [\w '’-]{0,40}(?:facebook group|community|mailing list|newsletter)\b.*"
+    r"|(?:contact|email|e-mail|reach) (?:the (?:reporter|author|writer)|[\w.'’-]+(?: [\w.'’-]+){0,3}) at "
+    r"[\w.+-]+@[\w-]+\.[\w.-]+\S*(?: or .{0,60})?"
 )
 _REPRINT = (
     r"to order presentation-ready copies\b.*"
-    r"|(?:for |view |get |request |order )?reprints?(?: (?:and|&) (?:permissions|licensing)| options| information|"
-    r" permissions)?(?: for this (?:article|story))?[\s.:|]*(?:click here[\s.]*)?"
+    r"|(?:for |view |get |request |order |buy )?(?:an? )?reprints?(?: (?:and|&) (?:permissions|licensing)| options|"
+    r" information| permissions| rights)?(?: (?:of|for) this (?:article|story))?[\s.:|]*(?:click here[\s.]*)?"
     r"|for (?:reprints?|licensing|permissions?)(?: (?:and|&) (?:licensing|permissions?|reprints?))? "
     r"(?:requests?|information|inquiries|purposes)\b.*"
     r"|this (?:article|story|piece|post|content|column|essay|interview|item) (?:was |is |has been )?"
@@ -118,10 +132,13 @@ _REPRINT = (
     r"|a version of this (?:article|story|piece) (?:appears|appeared|was published|ran) in print\b.*"
     r"|republish (?:this|our) (?:article|story|content)\b.*"
     r"|our standards\s*:.*"
+    r"|(?:re)?(?:published|printed) (?:here )?with (?:the )?permission\b.*"
 )
 _COPYRIGHT = (
     r"(?:copyright\s*(?:©|\(c\))?\s*\d{4}|copyright\s*(?:©|\(c\))|©|\(c\)\s*(?:\d{4}|copyright)).*"
     r"|all rights reserved[.!]?(?:\s+this (?:material|article|content)\b.*)?"
+    r"|copyright (?-i:[A-Z][\w.&'’-]*)(?: (?-i:[A-Z][\w.&'’-]*|&|of|and)){0,6},? (?:19|20)\d\d"
+    r"(?:\s*[-–]\s*(?:19|20)\d\d)?\.?(?:\s*all rights reserved\.?)?"
     r"|this (?:material|article|content|story) may not be (?:published|reproduced|copied|broadcast|rewritten|"
     r"redistributed|republished)\b.*"
     r"|[^.]{2,120}\b(?:19|20)\d\d\b[^.]{0,40}\.\s*all rights reserved\b.*"
@@ -169,6 +186,12 @@ def furniture_kind(text: str) -> str | None:
     for kind, pattern in _KINDS:
         if pattern.match(text):
             return kind
+    if "|" in text:  # "Order Reprints | Today's Paper | Subscribe": a bar of short links, some furniture
+        parts = [p.strip() for p in text.split("|") if p.strip()]
+        if len(parts) > 1 and all(len(p.split()) <= NAV_ITEM_MAX_WORDS for p in parts):
+            kinds = [furniture_kind(p) for p in parts]
+            if sum(k is not None for k in kinds) * 2 >= len(parts):
+                return next(k for k in kinds if k is not None)
     return None
 
 
