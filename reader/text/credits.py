@@ -96,7 +96,8 @@ def _outlet_words(words: list[str]) -> int:
             return i
     if starts_after_run and run >= first_possible:
         return run
-    ends = [i + 1 for i in range(min(run, OUTLET_MAX_WORDS)) if _OUTLET_END.match(words[i])]
+    ends = [i + 1 for i in range(min(run, OUTLET_MAX_WORDS))
+            if _OUTLET_END.match(words[i]) or words[i].rstrip(".,").casefold() in _OUTLET_LOWER]
     if ends and ends[-1] < run:
         return ends[-1]
     return first_possible if first_possible < run else 0

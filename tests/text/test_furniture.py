@@ -32,6 +32,14 @@ FURNITURE = [
     ("copyright", "© 2011 Civic Wire"),
     ("update notice", "Check back for updates to this developing story."),
     ("image control", "Enlarge this image"),
+    ("advertisement", "Advertisement Continue reading the main story"),
+    ("cross-link", "MORE NEWS: County ends jail deal"),
+    ("cross-link", "WATCH"),
+    ("prompt", "Subscribe to our YouTube channel"),
+    ("prompt", "Contact Jane Doe at jdoe@example.com."),
+    ("reprint notice", "Order Reprints | Today's Paper | Subscribe"),
+    ("reprint notice", "Order a reprint of this article"),
+    ("copyright", "Copyright Agence France-Presse, 2002-2018"),
 ]
 
 STORY = [
@@ -50,6 +58,12 @@ STORY = [
     "More — much more — is needed, advocates said.",
     "Sign-ups for the program rose by a third after the mailing.",
     "The podcast, hosted by two former prosecutors, was downloaded a million times.",
+    "Click here, the instructions said, and nothing happened.",
+    "Watch parties were held in 30 cities.",
+    "Reprints of the memo circulated among staff.",
+    "Sponsored by Sen. Jane Doe, the bill passed 52-48.",
+    "Contact the clerk's office at clerk@county.gov to request a ballot.",
+    "The council met | Tuesday night in a long session",
 ]
 
 
