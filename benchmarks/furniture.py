@@ -17,6 +17,7 @@ import argparse
 import random
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import feedparser
@@ -166,8 +167,13 @@ def make_case(article: Article, rng: random.Random) -> Case:
         line = _fill(rng.choice(FURNITURE[kind]), rng)
         furniture.append(line)
         lines.insert(rng.randint(1, len(lines)), line)
-    kind = rng.choice(["html", "text"])
-    raw = "".join(f"<p>{p}</p>" for p in lines) if kind == "html" else "\n\n".join(lines)
+    kind = rng.choice(["html", "text", "text"])
+    if kind == "html":
+        raw = "".join(f"<p>{p}</p>" for p in lines)
+    else:  # half the plain-text articles put furniture lines next to a paragraph, with no blank line between
+        tight = rng.random() < 0.5
+        raw = lines[0] + "".join(("\n" if tight and (p in furniture or q in furniture) else "\n\n") + p
+                                 for q, p in pairwise(lines))
     whole = [p for p in article.paragraphs] + [p for p in body if p in MENTIONS]
     return Case(raw, kind, whole, furniture, credits)
 

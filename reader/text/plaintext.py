@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from reader.text.furniture import is_furniture
 from reader.text.sanitize import fold_whitespace
 
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y")
@@ -43,6 +44,22 @@ def byline_name(line: str) -> str | None:
     return m.group(1).rstrip(" ,") if m else None
 
 
+def _furniture_lines_apart(block: str) -> list[str]:
+    """A furniture line with no blank line around it ("…Tuesday.\nAdvertisement\nThe…") becomes its own block."""
+    if "\n" not in block:
+        return [block]
+    parts: list[str] = []
+    current: list[str] = []
+    for line in block.split("\n"):
+        if is_furniture(line):
+            parts += [" ".join(current)] if current else []
+            parts.append(line.strip())
+            current = []
+        else:
+            current.append(line)
+    return [*parts, " ".join(current)] if current else parts
+
+
 def parse_plain_text(text: str, with_header: bool = True) -> PlainTextArticle:
     """Split paragraphs on blank lines; with_header reads the title and header lines first."""
     blocks = [b for b in (block.strip() for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n"))) if b]
@@ -69,5 +86,5 @@ def parse_plain_text(text: str, with_header: bool = True) -> PlainTextArticle:
                 unused.append(line)
         if unused:
             blocks.insert(0, " ".join(unused))
-    paragraphs = [fold_whitespace(b) for b in blocks]
+    paragraphs = [fold_whitespace(b) for block in blocks for b in _furniture_lines_apart(block)]
     return PlainTextArticle(title=title, source=source, published=published, byline=byline, paragraphs=paragraphs)

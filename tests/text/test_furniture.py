@@ -102,3 +102,12 @@ def test_furniture_in_plain_text_and_idempotent() -> None:
 def test_long_lines_are_never_furniture() -> None:
     line = "Read more: " + " ".join(["word"] * 60)
     assert furniture_kind(line) is None
+
+
+def test_a_furniture_line_inside_a_plain_text_block_is_set_apart() -> None:
+    text = ("The council voted on Tuesday\nto end the agreement.\nStory continues below advertisement\n"
+            "The mayor has ten days to sign it.")
+    article = clean_article(text, title="T", kind="text")
+    assert article.paragraphs == ("The council voted on Tuesday to end the agreement.",
+                                  "The mayor has ten days to sign it.")
+    assert article.furniture == ("Story continues below advertisement",)
