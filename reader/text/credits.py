@@ -26,6 +26,7 @@ _AGENCY = (
     r"|Getty|AP Photo|AP Images|AP|The Associated Press|Associated Press|Reuters|AFP|EPA-EFE|EPA|Bloomberg|"
     r"Shutterstock|iStock(?:photo)?|Alamy(?: Stock Photo)?|Redux|Polaris|NurPhoto|ZUMA Press|ZUMA Wire|Zuma|"
     r"Sipa USA|Sipa|Xinhua|Kyodo|Yonhap|Anadolu Agency|Tribune News Service|TNS|UPI|Pool|Handout|"
+    r"NPR|PBS|CNN|BBC|MSNBC|(?:NBC|ABC|CBS|Fox) News|USA TODAY(?: Network| Sports)?|[KW][A-Z]{2,3}(?:-TV|-FM)?|"
     r"(?i:staff(?: photographer| photo)?|special to (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?|contributor|"
     r"file(?: photo)?|courtesy(?: photo)?|freelance)"
 )
@@ -36,8 +37,9 @@ _OUTLET_WORD = (r"Images?|Photos?|Photography|Press|Wire|Agency|Service|Times|Po
                 r"Bulletin|Monitor|Reporter|Daily|Weekly|Media|Radio|Television|TV|Network|Studio|Studios")
 _OUTLET = rf"(?:{_AGENCY}|(?:(?:The|{_NAME})\s+){{0,3}}(?:{_OUTLET_WORD})\b|[A-Z]{{2,6}}(?:-[A-Z]{{2,6}})?\b)"
 
-_PHOTO_WORD = (r"(?:(?:AP|AFP|Reuters|EPA|UPI|Pool|File|Staff|Getty|Handout|Courtesy)\s+)?"
-               r"(?:photo(?:graph)?s?|images?|illustration|graphic|credit|courtesy|handout|file photo|pool photo)")
+_PHOTO_WORD = (r"(?:(?:AP|AFP|Reuters|EPA|UPI|Pool|File|Staff|Getty|Handout|Courtesy|Submitted|Contributed|"
+               r"Provided)\s+)?(?:photo(?:graph)?s?|images?|illustration|graphic|credit|courtesy|handout|file photo|"
+               r"pool photo|special to|provided by|submitted by)")
 # The inside of parentheses that is a credit: "AP Photo/Jane Doe", "Photo: X", "Jane Doe/The Press Democrat".
 _CREDIT_INSIDE = (
     rf"(?i:{_PHOTO_WORD})\b\s*(?:[:/|]|by|of|courtesy of)?\s*[^()]{{0,80}}"
@@ -45,7 +47,8 @@ _CREDIT_INSIDE = (
     rf"|{_NAMES}\s+(?:via|for)\s+{_OUTLET}"
     r"|Getty Images|Getty|Shutterstock|iStock(?:photo)?|Alamy"
 )
-_PAREN_CREDIT_AT_START = re.compile(rf"^\(\s*(?:{_CREDIT_INSIDE})\s*\)\s+")
+# At a paragraph's start the parentheses end the credit, so any outlet after the slash will do.
+_PAREN_CREDIT_AT_START = re.compile(rf"^\(\s*(?:{_CREDIT_INSIDE}|{_NAMES}\s*/\s*[A-Z][^()]{{0,60}})\s*\)\s*")
 _PAREN_CREDIT_AT_END = re.compile(rf"\(\s*(?:{_CREDIT_INSIDE})\s*\)[.\s]*$")
 _FIRST_LAST = r"[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|da|del|van|von|le|la))?\s+[A-Z][\w'’-]+"
 # "Name via Getty Images", "Name for The New York Times": only outlets no group of people is named after.
@@ -58,6 +61,10 @@ _KNOWN_CREDIT_AT_START = re.compile(
     rf"|{_NAMES}\s+(?:via|for)\s+(?:{_VIA_OUTLET})\b"
     rf"|(?:AP|AFP|Reuters|EPA|UPI|Getty Images|The Associated Press) Photo\s*/\s*{_FIRST_LAST})"
     rf"(?P<tail>\s*[.,:;|—–-]?\s+)"
+)
+# "Name/The Press Democrat The story…": an outlet known by its last word; the story must start with a capital.
+_OUTLET_CREDIT_AT_START = re.compile(
+    rf"^{_NAMES}\s*/\s*(?:(?:The|{_NAME})\s+){{0,3}}(?:{_OUTLET_WORD})\b\s*[.,:;|—–-]?\s+"
 )
 # "Photo: Name / Outlet": the prefix says a credit follows; the outlet's end is found word by word.
 _PHOTO_NAME_AT_START = re.compile(
@@ -127,6 +134,8 @@ def split_leading_credit(text: str) -> tuple[str, str] | None:
         end, certain = match.end(), True
     elif match := _KNOWN_CREDIT_AT_START.match(text):
         end, certain = match.end(), "," not in match.group("tail")  # "Jane Doe/AP, a reporter, said…"
+    elif match := _OUTLET_CREDIT_AT_START.match(text):
+        end, certain = match.end(), False
     elif match := _PHOTO_NAME_AT_START.match(text):
         words = text[match.end():].split(" ", OUTLET_MAX_WORDS + 2)
         outlet = _outlet_words(words)

@@ -23,7 +23,15 @@ CREDITS = [
     "Mark Wilson/Getty Images News",
     "Photo: Karen Warren, Staff photographer",
     "Photograph: Mandel Ngan/AFP/Getty Images",
+    "(Jane Doe/The Washington Post via Getty Images)",
+    "Jane Doe/The New York Times",
+    "Jane Doe/KQED",
+    "(Submitted photo)",
 ]
+
+
+def test_a_credit_with_no_space_before_the_story() -> None:
+    assert split_leading_credit(f"(AP Photo/Evan Vucci){PARAGRAPH}") == ("(AP Photo/Evan Vucci)", PARAGRAPH)
 
 
 @pytest.mark.parametrize("credit", CREDITS)
