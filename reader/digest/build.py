@@ -132,7 +132,8 @@ def build_digest(
         quoted.update(q.text for q in (*result.quotes, *topic_pins))
         coverage = tuple(replace(c, additions=story_additions(s.members, cleaned_article))
                          for c, s in zip(coverage_lines(shown, day), shown, strict=True))
-        new = None if recent is None else new_today([(n, s.lead) for n, s in enumerate(shown, 1)], cleaned_article,
+        # New today, like the summary, speaks for the stories this topic is home to.
+        new = None if recent is None else new_today([(n, s.lead) for n, s in own], cleaned_article,
                                                     recent.get(m.name, ()), topic, recent_days)
         sections.append(TopicSection(m.name, result.summary, result.quotes, coverage, topic_pins,
                                      left_out(by_topic[m.name], max_stories), _overlap(shown, home, m.name), new))

@@ -124,3 +124,12 @@ def test_invalid_dates_exit_2(day: str, tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "reader", "--config", str(REPO / "feeds.toml"), "digest",
                           "--date", day, "--no-fetch"], capture_output=True, text=True, cwd=tmp_path)
     assert out.returncode == 2 and "invalid --date" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_new_today_speaks_only_for_the_stories_a_topic_is_home_to() -> None:
+    """The Frederick County vote is in the 287(g) story, which Secure Communities also lists: it is new
+    under 287(g) only, as its summary is."""
+    text = sample_digest()
+    new_lists = [part.split("**Summary")[0] for part in text.split("\n## ")[1:] if "**New today**" in part]
+    assert sum("Frederick County Council voted" in part for part in new_lists) == 1
+    assert "Frederick County Council voted" in text.split("\n## 287(g)")[1].split("**Summary")[0]
