@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE, EXIT_INTERRUPTED = 141, 130  # as a shell reports SIGPIPE and SIGINT
 
 
 def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
@@ -22,12 +24,23 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
                         help="database file (default: [storage].path, else the user data directory)")
 
 
+class _VersionAction(argparse.Action):
+    """Looks the version up only when asked: the installed package's metadata, as pip reports it."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import version
+
+        print(f"reader {version('policy-reader')}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
         description="A terminal news reader and daily digest for following how policies are covered. "
         "With no command, opens the reader.",
     )
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="print the version and exit")
     _global_options(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -37,9 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(module=module)
         return p
 
+    def action(actions: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
+               help: str) -> argparse.ArgumentParser:
+        a = actions.add_parser(name, help=help, description=help)
+        _global_options(a, suppress=True)  # `reader feeds list --config X` as well as `reader --config X feeds list`
+        return a
+
     command("tui", "reader.commands.tui", "open the terminal reader (the default)")
     p = command("fetch", "reader.commands.fetch", "refresh all enabled feeds into the store")
     p.add_argument("--force", action="store_true", help="also fetch feeds that asked us to wait (Retry-After)")
+    p.add_argument("--wait", action="store_true", help="if another refresh is running, wait for it instead of exiting")
     p = command("show", "reader.commands.show", "print the cleaned reading view of a file, stored article or URL")
     p.add_argument("target", help="a .txt/.html/feed file, an article id from the store, or an http(s) URL")
     p.add_argument("--json", action="store_true", help="print JSON instead of the terminal rendering")
@@ -56,35 +76,59 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--words", type=int, metavar="N", help="at most N words per summary (default: no limit)")
     p = command("feeds", "reader.commands.feeds", "list, add, remove, import or export subscriptions")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    actions.add_parser("list", help="each feed with its status and article counts")
-    a = actions.add_parser("add", help="subscribe to a feed (or the feed a web page links to)")
+    action(actions, "list", "each feed with its status and article counts")
+    a = action(actions, "add", "subscribe to a feed (or the feed a web page links to)")
     a.add_argument("url", help="an http(s) URL of a feed or a page that links one, or a local file path")
     a.add_argument("--name", help="the feed's name (default: the feed's own title)")
     a.add_argument("--tag", action="append", help="a tag; repeat for several")
-    a = actions.add_parser("remove", help="unsubscribe (stored articles are kept)")
+    a = action(actions, "remove", "unsubscribe (stored articles are kept)")
     a.add_argument("feed", metavar="NAME|URL")
-    a = actions.add_parser("import", help="add the feeds of an OPML file (newsboat, Miniflux, Feedly, NetNewsWire)")
+    a = action(actions, "import", "add the feeds of an OPML file (newsboat, Miniflux, Feedly, NetNewsWire)")
     a.add_argument("file", metavar="FILE.opml")
-    a = actions.add_parser("export", help="write the subscriptions as OPML 2.0")
+    a = action(actions, "export", "write the subscriptions as OPML 2.0")
     a.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    p = command("db", "reader.commands.db", "check the database, or copy it while the reader runs")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    action(actions, "check", "SQLite's integrity check and the search index against the articles")
+    a = action(actions, "backup", "copy the database to PATH with SQLite's online backup")
+    a.add_argument("path", metavar="PATH", help="the new file (must not exist)")
     parser.set_defaults(module="reader.commands.tui")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
     from reader.config import ConfigError
     from reader.store import StoreError
+    from reader.store.lock import RefreshBusyError
 
     try:
+        args = build_parser().parse_args(argv)
         module = importlib.import_module(args.module)
-        return int(module.run(args))
+        status = int(module.run(args))
+        sys.stdout.flush()  # a closed pipe shows up here, while we can still handle it
+        return status
     except ConfigError as exc:
         print(f"reader: configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except StoreError as exc:
         print(f"reader: store error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
+    except RefreshBusyError as exc:
+        print(f"reader: {exc}; wait for it, or run `reader fetch --wait`", file=sys.stderr)
+        return EXIT_FAILURE
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         print("reader: interrupted; everything stored before the interrupt is kept", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+
+
+def _discard_stdout() -> None:
+    """The reader of our output went away (`reader show X | head`): exit quietly, as `git log | head` does.
+
+    Python flushes stdout again at exit, which would raise once more; pointing it at /dev/null stops that.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)

@@ -171,12 +171,71 @@ def load_config(path: Path) -> Config:
         raise ConfigError(path, None, "(file)", "not found; create feeds.toml or pass --config PATH") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(path, None, "(file)", f"cannot be read as UTF-8 text ({exc})") from None
+    return parse_config_text(source, path)
+
+
+def parse_config_text(source: str, path: Path) -> Config:
+    """Parse and validate feeds.toml's text; raises ConfigError naming `path`, the line and the key."""
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        raise ConfigError(path, int(m.group(1)) if m else None, "(syntax)", f"invalid TOML: {exc}") from None
+        m = re.search(r"line (\d+), column (\d+)", str(exc))
+        line, reason = (int(m.group(1)) if m else _last_line(source)), str(exc)
+        if m is None or reason.startswith(("Unclosed", "Unterminated")):
+            # Where tomllib noticed is not where the mistake is: name the line that opened the construct.
+            before = source
+            if m is not None:
+                lines = source.splitlines(keepends=True)[:line]
+                before = "".join(lines[:-1]) + lines[-1][:int(m.group(2)) - 1]
+            opened = unclosed_line(before)
+            if opened is not None:
+                line, reason = opened, f"{exc}: opened on this line and never closed"
+        raise ConfigError(path, line, "(syntax)", f"invalid TOML: {reason}") from None
     return parse_config(data, path, source)
+
+
+def _last_line(source: str) -> int:
+    lines = source.splitlines()
+    return next((n for n in range(len(lines), 0, -1) if lines[n - 1].strip()), 1)
+
+
+def unclosed_line(source: str) -> int | None:
+    """The line where the array, inline table or string still open at the end of `source` began, if any.
+
+    tomllib reports such errors "at end of document", or where it noticed them; the line that
+    opened the construct is where the mistake is.
+    """
+    openers: list[int] = []  # lines of the brackets and braces still open
+    quote, quote_line, line, i = "", 0, 1, 0
+    while i < len(source):
+        c = source[i]
+        if quote:
+            if c == "\\" and quote in ('"', '"""'):
+                i += 2 if source[i + 1:i + 2] != "\n" else 1
+                continue
+            if source.startswith(quote, i):
+                i += len(quote)
+                quote = ""
+                continue
+        elif c == "#":
+            while i < len(source) and source[i] != "\n":
+                i += 1
+            continue
+        elif c in "\"'":
+            quote = c * 3 if source.startswith(c * 3, i) else c
+            quote_line = line
+            i += len(quote)
+            continue
+        elif c in "[{":
+            openers.append(line)
+        elif c in "]}" and openers:
+            openers.pop()
+        if c == "\n":
+            line += 1
+        i += 1
+    if quote:
+        return quote_line
+    return openers[0] if openers else None
 
 
 def parse_config(data: Mapping[str, Any], path: Path, source: str = "") -> Config:

@@ -106,3 +106,26 @@ def test_default_feeds_toml_is_valid_and_offline() -> None:
     for feed in cfg.feeds:
         assert Path(cfg.resolve_feed_location(feed)).is_file()
     assert {t.name for t in cfg.topics} >= {"Secure Communities"}
+
+
+@pytest.mark.parametrize(("body", "line"), [
+    ('[[feeds]]\nname = "A"\nurl = "https://a.example/"\ntags = ["x",\n  "y"\n\n[fetch]\ntimeout = 3\n', 4),
+    ('[[topics]]\nname = "T"\nmatch = ["a", ["b", "c"]\n', 3),
+    ('[[feeds]]\nname = """A\nurl = "x"\n', 2),
+    ('x = [ # a comment with ] in it\n  "]", "[",\n', 1),
+])
+def test_a_construct_left_open_names_the_line_it_opened_on(tmp_path: Path, body: str, line: int) -> None:
+    """tomllib says only "at end of document"; the error must point at the line to fix."""
+    with pytest.raises(ConfigError) as info:
+        load_config(write_config(tmp_path, body))
+    assert info.value.line == line and f"feeds.toml:{line}: (syntax)" in str(info.value)
+    assert "opened on this line and never closed" in str(info.value)
+
+
+def test_an_inline_table_left_open_and_other_syntax_errors_keep_their_line(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_config(write_config(tmp_path, 'a = 1\nb = {x = 1\nc = 2\n'))
+    assert info.value.line == 2
+    with pytest.raises(ConfigError) as info:
+        load_config(write_config(tmp_path, 'a = 1\nb = = 2\n'))
+    assert info.value.line == 2 and "never closed" not in str(info.value)

@@ -24,15 +24,23 @@ class DigestError(Exception):
     """A bad --date or an unwritable output; exits with status 2 and this message."""
 
 
+# The digest reads a week of history before the day and the midnight after it; these keep
+# both inside what datetime and the platform's local-time conversion can represent.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)
+
+
 def parse_day(text: str | None) -> date:
     if text is None:
         return date.today()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise DigestError(f"invalid --date {text!r}: expected YYYY-MM-DD, for example 2026-11-30")
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError as exc:
         raise DigestError(f"invalid --date {text!r}: {exc}") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise DigestError(f"invalid --date {text!r}: give a day from {FIRST_DAY} to {LAST_DAY}")
+    return day
 
 
 def collect_and_build(reader: Reader, day: date) -> Digest:
@@ -76,10 +84,12 @@ def run(args: argparse.Namespace) -> int:
     reader = make_reader(args.config, args.db)
     try:
         if not args.no_fetch:
-            from reader.commands.fetch import print_summary
+            from reader.commands.fetch import print_summary, say_waiting
             from reader.fetch.refresh import refresh
 
-            print_summary(refresh(reader.store, reader.config), out=sys.stderr)  # stdout is the path
+            # A digest from cron waits for a refresh the reader started rather than failing the day.
+            summary = refresh(reader.store, reader.config, wait=True, on_wait=say_waiting)
+            print_summary(summary, out=sys.stderr)  # stdout is the path
         text = render_digest(collect_and_build(reader, day))
         if args.stdout:
             sys.stdout.write(text)

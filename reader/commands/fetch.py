@@ -4,50 +4,38 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TextIO
 
+from reader.commands.progress import progress_bar
 from reader.core import make_reader
-from reader.fetch.refresh import ProgressCallback, RefreshSummary, refresh
+from reader.fetch.refresh import RefreshSummary, refresh
 from reader.text.sanitize import single_line
 
 
-@contextmanager
-def progress_bar(enabled: bool) -> Iterator[ProgressCallback | None]:
-    """A rich progress bar on stderr when it is a terminal; nothing at all otherwise."""
-    if not enabled:
-        yield None
-        return
-    from rich.markup import escape
-    from rich.progress import Progress
+def print_summary(summary: RefreshSummary, out: TextIO | None = None) -> None:
+    """The one-line summary on `out` (stdout), each failed feed below it as `name: reason`, warnings on stderr.
 
-    with Progress(transient=True) as bar:
-        task = bar.add_task("fetching", total=None)
-
-        def update(done: int, total: int, name: str) -> None:
-            # Rich parses a description as markup: a feed named "[/]" would raise, "[link=...]" would link.
-            shown = escape(single_line(name, 30))
-            bar.update(task, completed=done, total=total, description=f"fetching {shown}")
-
-        yield update
-
-
-def print_summary(summary: RefreshSummary, out: TextIO = sys.stdout) -> None:
-    """Failures and warnings on stderr, then the one-line summary on `out`."""
+    Failures follow the line they are counted in, on the same stream, so they read in order.
+    """
+    out = out or sys.stdout
+    print(summary.line(), file=out)
     for name, reason in summary.failures:  # names from feeds.toml, reasons quoting servers: sanitised once more
-        print(f"  failed: {single_line(name)}: {single_line(reason)}", file=sys.stderr)
+        print(f"  {single_line(name)}: {single_line(reason)}", file=out)
     for name, reason in summary.warnings:
         print(f"  warning: {single_line(name)}: {single_line(reason)}", file=sys.stderr)
-    print(summary.line(), file=out)
+
+
+def say_waiting(pid: str) -> None:
+    print(f"reader: a refresh is already running (pid {pid}); waiting for it to finish", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
     reader = make_reader(args.config, args.db)
     try:
         with progress_bar(sys.stderr.isatty()) as progress:
-            summary = refresh(reader.store, reader.config, progress=progress, force=args.force)
+            summary = refresh(reader.store, reader.config, progress=progress, force=args.force, wait=args.wait,
+                              on_wait=say_waiting)
         print_summary(summary)
     finally:
         reader.close()
-    return 0
+    return 0  # a run that completed succeeded, even if some feeds failed: they are listed

@@ -3,20 +3,25 @@
 New tables are rendered by tomlkit (so names and URLs are quoted correctly) and placed as text
 right after the last [[feeds]] table, which keeps comments attached to the sections they
 describe. Every edit is validated with the same strict loader before an atomic rename, so
-feeds.toml is never left invalid or half-written.
+feeds.toml is never left invalid or half-written. Edits are made under a lock from a fresh read,
+so concurrent `reader feeds` commands all land, and a file changed meanwhile is never replaced.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
 import re
-import tomllib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.config import Config, ConfigError, FeedConfig, parse_config
+from reader.config import Config, ConfigError, FeedConfig, parse_config_text
 from reader.files import write_text_atomically
 from reader.text.sanitize import single_line
+
+Progress = Callable[[int, int], None]
 
 _HEADER = re.compile(r"^\s*\[")
 _FEEDS_HEADER = re.compile(r"^\s*\[\[\s*feeds\s*\]\]")
@@ -65,12 +70,67 @@ def _table_spans(lines: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+NEW_FILE_HEADER = (
+    "# policy-reader subscriptions and settings; see the README for every key.\n"
+    "# Edit by hand or with `reader feeds`; local feed paths are relative to this file.\n"
+)
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock for editing feeds.toml, so concurrent `reader feeds` edits queue up.
+
+    The lock is on the folder rather than the file: every edit replaces the file by rename, and a
+    lock on the old inode would not exclude a process that opened the new one.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path.parent, os.O_RDONLY)
+    except OSError as exc:
+        raise FeedEditError(f"cannot use the folder of {path}: {exc.strerror or exc}") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _read(path: Path) -> tuple[str, Config]:
+    """feeds.toml's text and validated config as they are now; a missing file reads as a new one."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return NEW_FILE_HEADER, Config(path=path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FeedEditError(f"cannot read {path}: {exc}") from None
+    return text, parse_config_text(text, path)
+
+
+def _edit(path: Path, change: Callable[[str, Config], str]) -> Config:
+    """Read feeds.toml under the lock, apply `change`, then replace the file unless it changed meanwhile.
+
+    The lock orders `reader feeds` commands; the final comparison catches anything that does not
+    take it (an editor saving the file), whose edits would otherwise be silently overwritten.
+    """
+    with _locked(path):
+        before, config = _read(path)
+        after = change(before, config)
+        try:
+            now = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            now = NEW_FILE_HEADER
+        except (OSError, UnicodeDecodeError) as exc:
+            raise FeedEditError(f"cannot read {path}: {exc}") from None
+        if now != before:
+            raise FeedEditError(f"{path} changed while it was being edited (saved from an editor?); "
+                                "nothing was written, run the command again")
+        return config if after == before and path.exists() else write_config_atomically(path, after)
+
+
 def write_config_atomically(path: Path, text: str) -> Config:
     """Validate `text` as feeds.toml, then replace the file by rename; returns the new Config."""
     try:
-        config = parse_config(tomllib.loads(text), path, text)
-    except tomllib.TOMLDecodeError as exc:  # a bug here, not user input, but never write it
-        raise FeedEditError(f"the edited feeds.toml would not parse ({exc}); nothing was changed") from None
+        config = parse_config_text(text, path)
     except ConfigError as exc:
         raise FeedEditError(f"the edit would make feeds.toml invalid ({exc}); nothing was changed") from None
     try:
@@ -80,46 +140,96 @@ def write_config_atomically(path: Path, text: str) -> Config:
     return config
 
 
-def _check_new(config: Config, feed: NewFeed) -> None:
-    for existing in config.feeds:
-        if existing.name == feed.name:
-            raise FeedEditError(f"a feed named {feed.name!r} is already in {config.path}; pick another --name")
-        if existing.url.rstrip("/") == feed.url.rstrip("/"):
-            raise FeedEditError(f"{feed.url} is already subscribed as {existing.name!r}")
+def _url_key(url: str) -> str:
+    return url.rstrip("/")
 
 
-def add_feeds(config: Config, feeds: Sequence[NewFeed]) -> Config:
-    """Append feeds after the last [[feeds]] table (or at the end); refuses duplicates."""
-    for i, feed in enumerate(feeds):
-        _check_new(config, feed)
-        if any(f.name == feed.name or f.url == feed.url for f in feeds[:i]):
-            raise FeedEditError(f"{feed.name!r} ({feed.url}) appears twice in what is being added")
-    text = config.path.read_text(encoding="utf-8")
+def _insert(text: str, feeds: Sequence[NewFeed], progress: Progress | None = None) -> str:
+    """`text` with the feeds' tables after the last [[feeds]] table (or at the end)."""
+    blocks = []
+    for i, feed in enumerate(feeds, 1):
+        blocks.append("\n" + _render(feed))
+        if progress is not None and (i % 500 == 0 or i == len(feeds)):
+            progress(i, len(feeds))
+    block = "".join(blocks)
     lines = text.splitlines(keepends=True)
     spans = _table_spans(lines)
-    block = "".join("\n" + _render(f) for f in feeds)
     if spans:
         at = spans[-1][1] + 1
         lines[at:at] = [block]
-        new_text = "".join(lines)
-    else:
-        new_text = text + ("" if text.endswith("\n") or not text else "\n") + block
-    return write_config_atomically(config.path, new_text)
+        return "".join(lines)
+    return text + ("" if text.endswith("\n") or not text else "\n") + block
 
 
-def remove_feed(config: Config, name_or_url: str) -> tuple[Config, FeedConfig]:
+def add_feeds(path: Path, feeds: Sequence[NewFeed]) -> Config:
+    """Append feeds to feeds.toml (creating it if missing); refuses a name or URL already there."""
+    def change(text: str, config: Config) -> str:
+        names = {f.name: f for f in config.feeds}
+        urls = {_url_key(f.url): f for f in config.feeds}
+        for feed in feeds:
+            if feed.name in names:
+                raise FeedEditError(f"a feed named {feed.name!r} is already in {path}; pick another --name")
+            if _url_key(feed.url) in urls:
+                raise FeedEditError(f"{feed.url} is already subscribed as {urls[_url_key(feed.url)].name!r}")
+            names[feed.name] = urls[_url_key(feed.url)] = FeedConfig(feed.name, feed.url)
+        return _insert(text, feeds)
+
+    return _edit(path, change)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    config: Config
+    added: int
+    skipped: int
+
+
+def import_feeds(path: Path, found: Sequence[NewFeed], progress: Progress | None = None) -> ImportResult:
+    """Add the feeds not yet subscribed (by URL); a name already taken gets " (2)", " (3)"... Linear in size."""
+    counts = {"added": 0, "skipped": 0}
+
+    def change(text: str, config: Config) -> str:
+        urls = {_url_key(f.url) for f in config.feeds}
+        names = {f.name for f in config.feeds}
+        next_suffix: dict[str, int] = {}  # so a thousand feeds titled alike are not renamed in quadratic time
+        new: list[NewFeed] = []
+        for f in found:
+            if _url_key(f.url) in urls:
+                counts["skipped"] += 1
+                continue
+            name, n = f.name, next_suffix.get(f.name, 2)
+            while name in names:  # two sources may share a title; keep both, distinguishably
+                name, n = f"{f.name} ({n})", n + 1
+            next_suffix[f.name] = n
+            names.add(name)
+            urls.add(_url_key(f.url))
+            new.append(replace(f, name=name))
+        counts["added"] = len(new)
+        return _insert(text, new, progress) if new else text
+
+    config = _edit(path, change)
+    return ImportResult(config, counts["added"], counts["skipped"])
+
+
+def remove_feed(path: Path, name_or_url: str) -> tuple[Config, FeedConfig]:
     """Remove the feed with this name (or URL) and its table's lines; comments around it stay."""
-    index = next((i for i, f in enumerate(config.feeds) if name_or_url in (f.name, f.url)), None)
-    if index is None:
-        known = ", ".join(repr(f.name) for f in config.feeds) or "none"
-        raise FeedEditError(f"no feed named or at {name_or_url!r} in {config.path}; feeds: {known}")
-    lines = config.path.read_text(encoding="utf-8").splitlines(keepends=True)
-    spans = _table_spans(lines)
-    if len(spans) != len(config.feeds):
-        raise FeedEditError(f"{config.path} lists feeds in a form other than [[feeds]] tables (an inline array?); "
-                            "remove the feed by hand")
-    first, last = spans[index]
-    if last + 1 < len(lines) and not lines[last + 1].strip():
-        last += 1  # the blank line that separated it from what follows
-    del lines[first:last + 1]
-    return write_config_atomically(config.path, "".join(lines)), config.feeds[index]
+    removed: list[FeedConfig] = []
+
+    def change(text: str, config: Config) -> str:
+        index = next((i for i, f in enumerate(config.feeds) if name_or_url in (f.name, f.url)), None)
+        if index is None:
+            known = ", ".join(repr(f.name) for f in config.feeds) or "none"
+            raise FeedEditError(f"no feed named or at {name_or_url!r} in {path}; feeds: {known}")
+        lines = text.splitlines(keepends=True)
+        spans = _table_spans(lines)
+        if len(spans) != len(config.feeds):
+            raise FeedEditError(f"{path} lists feeds in a form other than [[feeds]] tables (an inline array?); "
+                                "remove the feed by hand")
+        first, last = spans[index]
+        if last + 1 < len(lines) and not lines[last + 1].strip():
+            last += 1  # the blank line that separated it from what follows
+        del lines[first:last + 1]
+        removed.append(config.feeds[index])
+        return "".join(lines)
+
+    return _edit(path, change), removed[0]

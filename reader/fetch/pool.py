@@ -23,8 +23,8 @@ def _parse_context() -> multiprocessing.context.BaseContext:
     # Forking a process that already runs threads (the TUI's workers, asyncio's to_thread) can
     # deadlock on locks held at fork time; workers forked from a clean forkserver cannot.
     context = multiprocessing.get_context("forkserver")
-    # Imported once in the forkserver, so each worker starts with the parser loaded.
-    context.set_forkserver_preload(["reader.fetch.parse", "feedparser"])
+    # Imported once in the forkserver, so each worker starts with the parser loaded and Ctrl-C ignored.
+    context.set_forkserver_preload(["reader.fetch.worker_signals", "reader.fetch.parse", "feedparser"])
     return context
 
 

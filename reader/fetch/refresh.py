@@ -23,6 +23,7 @@ from reader.fetch.http import FetchResult, fetch_http, make_client, read_local
 from reader.fetch.pool import LazyPool, start_parse_helpers
 from reader.models import FeedRow, ParsedFeed
 from reader.store import Store
+from reader.store.lock import refresh_lock
 from reader.text.sanitize import single_line
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -79,16 +80,21 @@ def refresh(
     force: bool = False,
     executor: Executor | None = None,
     address_check: AddressCheck = is_public_address,
+    wait: bool = False,
+    on_wait: Callable[[str], None] | None = None,
 ) -> RefreshSummary:
     """Refresh all due, enabled feeds in `config` into `store`; one feed's failure is recorded, never raised.
 
     `address_check` says which addresses full-text pages may come from (tests call a loopback one public).
+    The whole run holds the database's refresh lock: RefreshBusyError when another process is
+    refreshing it, unless `wait` (then `on_wait(pid)` is called and the run starts once the other ends).
     """
-    sync_config(store, config)
-    feeds, skipped = due_feeds(store, datetime.now(UTC), force)
-    summary = RefreshSummary(feeds=len(feeds) + skipped, skipped=skipped)
-    if feeds:
-        asyncio.run(_refresh_all(store, config, feeds, summary, progress, executor, address_check))
+    with refresh_lock(store.path, wait=wait, on_wait=on_wait):
+        sync_config(store, config)
+        feeds, skipped = due_feeds(store, datetime.now(UTC), force)
+        summary = RefreshSummary(feeds=len(feeds) + skipped, skipped=skipped)
+        if feeds:
+            asyncio.run(_refresh_all(store, config, feeds, summary, progress, executor, address_check))
     return summary
 
 

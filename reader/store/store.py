@@ -17,7 +17,8 @@ from typing import Any
 
 from reader.config import FeedConfig
 from reader.models import Article, FeedRow, ParsedEntry, Pin
-from reader.store.schema import StoreError, migrate
+from reader.store.errors import StoreCorruptError, damaged_message, translate
+from reader.store.schema import SCHEMA_VERSION, StoreError, migrate
 
 BUSY_TIMEOUT_S = 15.0
 
@@ -65,8 +66,14 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        self._damaged: str | None = None  # set once the file is known to be corrupt: no write after that
+        self._verified = False  # quick_check runs once, before this instance's first write
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot create the database's folder ({exc.strerror or exc}); "
+                                 "pass another --db") from None
         try:
             self._conn = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
@@ -75,9 +82,11 @@ class Store:
             if self.path != ":memory:":
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = NORMAL")
+            if 0 < self._conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+                self._verify()  # a migration writes: never to a damaged file
             migrate(self._conn)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
+            raise translate(exc, self.path) or StoreError(
                 f"{self.path}: cannot open the database ({exc}); check the file or pass another --db"
             ) from None
         self._lock = threading.RLock()
@@ -92,21 +101,46 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _verify(self) -> None:
+        """Refuse to write to a damaged file: quick_check (about 0.1 s per 200 MB) before the first write."""
+        if self._damaged is None and not self._verified:
+            problems = [r[0] for r in self._conn.execute("PRAGMA quick_check(3)")]
+            if problems != ["ok"]:
+                self._damaged = "; ".join(problems)
+            self._verified = True
+        if self._damaged is not None:
+            raise StoreCorruptError(damaged_message(self.path, self._damaged))
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One short write transaction; BEGIN IMMEDIATE takes the lock up front so it never deadlocks."""
-        with self._lock:
+        with self._lock, self._failures():
+            self._verify()
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:  # SQLite may already have rolled back (a full disk does)
+                    self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
+        with self._lock, self._failures():
             return self._conn.execute(sql, params).fetchall()
+
+    @contextmanager
+    def _failures(self) -> Iterator[None]:
+        """Turn a full disk, a read-only file or corruption into a StoreError that says what to do."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            error = translate(exc, self.path)
+            if error is None:
+                raise
+            if isinstance(error, StoreCorruptError):
+                self._damaged = str(exc)
+            raise error from None
 
     # -- feeds ---------------------------------------------------------------------------
 

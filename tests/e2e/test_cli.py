@@ -117,3 +117,50 @@ def test_core_commands_never_import_textual(workdir: Path, command: list[str]) -
                           *command], cwd=workdir, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+def test_version(workdir: Path) -> None:
+    out = reader("--version", cwd=workdir)
+    assert out.returncode == 0 and out.stdout.startswith("reader 0.") and not out.stderr
+
+
+def test_fetch_lists_failed_feeds_below_its_summary_and_still_succeeds(workdir: Path) -> None:
+    with (workdir / "feeds.toml").open("a") as f:
+        f.write('\n[[feeds]]\nname = "Gone Local"\nurl = "reader/samples/deleted.xml"\n')
+    out = reader("--config", "feeds.toml", "--db", str(workdir / "r.db"), "fetch", cwd=workdir)
+    assert out.returncode == 0
+    summary, failure = out.stdout.splitlines()
+    assert summary.startswith("6 feeds: 5 ok, 1 failed")
+    assert failure.startswith("  Gone Local: cannot read feed file ") and failure.endswith("No such file or directory")
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_digests_and_exports_follow_the_umask(workdir: Path, umask: int) -> None:
+    old = os.umask(umask)  # inherited by the command
+    try:
+        reader("--config", "feeds.toml", "--db", str(workdir / "r.db"), "digest", "--no-fetch", "--date",
+               "2026-11-30", cwd=workdir)
+        reader("--config", "feeds.toml", "feeds", "export", "--out", "subs.opml", cwd=workdir)
+    finally:
+        os.umask(old)
+    for written in (workdir / "digests" / "2026-11-30.md", workdir / "subs.opml"):
+        assert written.stat().st_mode & 0o777 == 0o666 & ~umask, written
+
+
+def test_a_second_fetch_says_a_refresh_is_running_or_waits_for_it(workdir: Path) -> None:
+    from reader.store.lock import refresh_lock
+
+    db = str(workdir / "r.db")
+    with refresh_lock(db):  # as a running `reader fetch` (or the reader's refresh) holds it
+        busy = reader("--config", "feeds.toml", "--db", db, "fetch", cwd=workdir)
+        assert busy.returncode == 1 and not busy.stdout
+        assert busy.stderr.strip() == (f"reader: a refresh of this database is already running (pid {os.getpid()}); "
+                                       "wait for it, or run `reader fetch --wait`")
+        waiting = subprocess.Popen([sys.executable, "-m", "reader", "--config", "feeds.toml", "--db", db, "fetch",
+                                    "--wait"], cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert waiting.stderr is not None
+        said = waiting.stderr.readline()
+        assert said == f"reader: a refresh is already running (pid {os.getpid()}); waiting for it to finish\n"
+        assert waiting.poll() is None  # still waiting while the lock is held
+    out, err = waiting.communicate(timeout=120)
+    assert waiting.returncode == 0 and out.startswith("5 feeds: 5 ok"), err

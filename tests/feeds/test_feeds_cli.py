@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from reader.config import load_config
 from tests.conftest import write_config
 from tests.feed_server import FeedServer, Route, rss
 
@@ -84,3 +85,130 @@ def test_add_a_local_file_from_another_folder_and_refuse_what_is_not_a_feed(tmp_
     missing = run("feeds", "add", "../nowhere.xml")
     assert missing.returncode == 1 and "cannot read ../nowhere.xml: No such file" in missing.stderr
     assert "Traceback" not in page.stderr + missing.stderr
+
+
+def test_twenty_parallel_adds_give_twenty_feeds(tmp_path: Path) -> None:
+    path = write_config(tmp_path, "# hand-written header\n")
+    for i in range(20):
+        (tmp_path / f"f{i}.xml").write_bytes(rss((f"{i}", "One"), title=f"Outlet {i}"))
+    procs = [subprocess.Popen([sys.executable, "-m", "reader", "--config", str(path), "feeds", "add", f"f{i}.xml"],
+                              cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for i in range(20)]
+    results = [(*p.communicate(timeout=120), p.returncode) for p in procs]
+    assert all(code == 0 for _, _, code in results), results
+    config = load_config(path)
+    assert sorted(f.name for f in config.feeds) == sorted(f"Outlet {i}" for i in range(20))
+    assert path.read_text().startswith("# hand-written header\n")
+
+
+def test_import_and_add_create_a_missing_feeds_toml(tmp_path: Path) -> None:
+    out = reader(tmp_path, "import", str(OPML / "feedly.opml"))
+    assert out.returncode == 0 and "(created)" in out.stdout, out.stderr
+    assert (tmp_path / "feeds.toml").read_text().startswith("# policy-reader subscriptions and settings")
+    (tmp_path / "feeds.toml").unlink()
+    (tmp_path / "local.xml").write_bytes(rss(("1", "One"), title="Town Crier"))
+    out = reader(tmp_path, "add", str(tmp_path / "local.xml"))
+    assert out.returncode == 0 and "(created)" in out.stdout, out.stderr
+    assert 'url = "local.xml"' in (tmp_path / "feeds.toml").read_text()
+
+
+def test_local_feeds_survive_an_export_and_import_elsewhere(tmp_path: Path) -> None:
+    home, elsewhere = tmp_path / "home", tmp_path / "elsewhere"
+    (home / "feeds").mkdir(parents=True)
+    elsewhere.mkdir()
+    (home / "feeds" / "local feed.xml").write_bytes(rss(("1", "One"), title="Town Crier"))
+    write_config(home, '[[feeds]]\nname = "Town Crier"\nurl = "feeds/local feed.xml"\ntags = ["t"]\n')
+    exported = reader(home, "export", "--out", str(tmp_path / "subs.opml"))
+    assert exported.returncode == 0, exported.stderr
+    opml = (tmp_path / "subs.opml").read_text()
+    assert f'xmlUrl="{(home / "feeds" / "local feed.xml").as_uri()}"' in opml
+    imported = reader(elsewhere, "import", str(tmp_path / "subs.opml"))
+    assert imported.returncode == 0, imported.stderr
+    assert f'url = "{home / "feeds" / "local feed.xml"}"' in (elsewhere / "feeds.toml").read_text()
+    fetched = subprocess.run([sys.executable, "-m", "reader", "--config", str(elsewhere / "feeds.toml"),
+                              "--db", str(elsewhere / "r.db"), "fetch"], capture_output=True, text=True, timeout=60)
+    assert fetched.stdout.startswith("1 feeds: 1 ok, 0 failed"), fetched.stdout + fetched.stderr
+    # Imported back next to the file, the path is relative again.
+    (home / "feeds.toml").unlink()
+    assert reader(home, "import", str(tmp_path / "subs.opml")).returncode == 0
+    assert 'url = "feeds/local feed.xml"' in (home / "feeds.toml").read_text()
+
+
+def test_import_of_twenty_thousand_outlines(tmp_path: Path) -> None:
+    """Once quadratic (100,000 outlines took 497 s); the timing lives in benchmarks/feeds_import.py."""
+    outlines = "".join(f'<outline text="Outlet {i % 100}" xmlUrl="https://o{i}.example/rss"/>' for i in range(20_000))
+    (tmp_path / "big.opml").write_text(f'<opml version="2.0"><body>{outlines}</body></opml>')
+    out = reader(tmp_path, "import", str(tmp_path / "big.opml"))
+    assert out.returncode == 0 and "imported 20000 feeds" in out.stdout, out.stderr
+    config = load_config(tmp_path / "feeds.toml")
+    assert len(config.feeds) == 20_000 and config.feeds[-1].name == "Outlet 99 (200)"
+
+
+def test_options_go_before_or_after_the_command_and_its_action(tmp_path: Path) -> None:
+    write_config(tmp_path, '[[feeds]]\nname = "A"\nurl = "https://a.example/"\n')
+    (tmp_path / "b.xml").write_bytes(rss(("1", "One"), title="B"))
+    cfg, db = str(tmp_path / "feeds.toml"), str(tmp_path / "r.db")
+    for argv, says in ((["--config", cfg, "--db", db, "feeds", "list"], "https://a.example/"),
+                       (["feeds", "--config", cfg, "--db", db, "list"], "https://a.example/"),
+                       (["feeds", "list", "--config", cfg, "--db", db], "https://a.example/"),
+                       (["feeds", "export", "--config", cfg], 'xmlUrl="https://a.example/"'),
+                       (["feeds", "add", str(tmp_path / "b.xml"), "--config", cfg, "--tag", "x"], "added 'B'"),
+                       (["feeds", "remove", "B", "--config", cfg], "removed 'B'"),
+                       (["db", "check", "--db", db, "--config", cfg], "ok (0 articles")):
+        out = subprocess.run([sys.executable, "-m", "reader", *argv], capture_output=True, text=True, timeout=60,
+                             cwd=tmp_path)
+        assert says in out.stdout, (argv, out.stdout, out.stderr)
+
+
+LONG_URL = "https://capitol-dispatch.example/feeds/politics/statehouse/everything.xml"
+
+
+def test_list_fits_a_terminal_with_ellipses_and_prints_whole_rows_otherwise(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    write_config(tmp_path, f'[[feeds]]\nname = "Capitol Dispatch"\nurl = "{LONG_URL}"\ntags = ["politics"]\n')
+    piped = reader(tmp_path, "list")
+    assert LONG_URL in piped.stdout and "…" not in piped.stdout
+    master, slave = pty.openpty()
+    env = {**os.environ, "COLUMNS": "90"}
+    proc = subprocess.run([sys.executable, "-m", "reader", "--config", str(tmp_path / "feeds.toml"), "--db",
+                           str(tmp_path / "r.db"), "feeds", "list"], stdout=slave, stderr=subprocess.PIPE, env=env,
+                          timeout=60)
+    os.close(slave)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal closed: everything was read
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(master)
+    lines = output.decode().splitlines()
+    assert proc.returncode == 0 and len(lines) == 2, output
+    assert all(len(line) <= 90 for line in lines) and "https://capitol-dispatch.e" in lines[1] and "…" in lines[1]
+    assert lines[1].startswith("Capitol Dispatch  ")
+
+
+def test_fit_table_shrinks_the_widest_text_columns_first() -> None:
+    from reader.commands.feeds import fit_table
+
+    rows = [("NAME", "URL", "TAGS", "STATUS", "ARTICLES", "UNREAD"),
+            ("Capitol Dispatch", LONG_URL, "politics", "ok (200, 2026-11-30T07:00:00+00:00)", "12", "3")]
+    assert LONG_URL in fit_table(rows, None)[1]
+    narrow = fit_table(rows, 100)
+    assert all(len(line) <= 100 for line in narrow)
+    assert narrow[1].startswith("Capitol Dispatch  https://") and narrow[1].endswith("12        3")
+    assert "…" in narrow[1] and "polit" in narrow[1]
+
+
+def test_list_says_a_local_file_is_unchanged_not_304(tmp_path: Path) -> None:
+    (tmp_path / "local.xml").write_bytes(rss(("1", "One")))
+    write_config(tmp_path, '[[feeds]]\nname = "Local"\nurl = "local.xml"\n')
+    for _ in range(2):
+        subprocess.run([sys.executable, "-m", "reader", "--config", str(tmp_path / "feeds.toml"), "--db",
+                        str(tmp_path / "r.db"), "fetch"], capture_output=True, timeout=60, check=True)
+    listing = reader(tmp_path, "list").stdout
+    assert "ok (unchanged, " in listing and "304" not in listing

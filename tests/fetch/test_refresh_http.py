@@ -226,3 +226,28 @@ async def test_requests_cut_off_before_an_answer_give_their_slot_back(feed_serve
                     await client.get(feed_server.url("/hang"))
         async with asyncio.timeout(5):
             assert (await client.get(feed_server.url("/fine"))).content == b"ok"
+
+
+def test_refresh_holds_the_database_lock_for_its_whole_run(tmp_path: Path) -> None:
+    """The lock lives in the core refresh, so every caller (CLI, digest, TUI) shares it."""
+    from reader.store.lock import RefreshBusyError, refresh_lock
+
+    config = config_for(tmp_path, {})
+    db = tmp_path / "locked.db"
+    with Store(db) as store:
+        with refresh_lock(str(db)), pytest.raises(RefreshBusyError, match=r"already running \(pid \d+\)"):
+            refresh(store, config)
+        seen: list[RefreshBusyError] = []
+
+        def progress_during_run(*_: object) -> None:
+            try:
+                with refresh_lock(str(db)):
+                    pass
+            except RefreshBusyError as exc:
+                seen.append(exc)
+
+        (tmp_path / "f.xml").write_bytes(b'<rss version="2.0"><channel><title>T</title><item><guid>1</guid>'
+                                         b"<title>One</title></item></channel></rss>")
+        assert refresh(store, config_for(tmp_path, {"f": "f.xml"}), progress=progress_during_run).ok == 1
+        assert len(seen) == 1
+        refresh(store, config)  # released afterwards

@@ -225,7 +225,6 @@ async def test_sidebar_topic_counts_follow_exact_rules_and_reads(filled_app: Rea
 
 
 async def test_a_changed_feeds_toml_is_picked_up_on_refresh(filled_app: ReaderApp, sample_dir: Path) -> None:
-    from reader.config import load_config
     from reader.feeds.edit import NewFeed, add_feeds
 
     (sample_dir / "extra.xml").write_text(
@@ -233,7 +232,7 @@ async def test_a_changed_feeds_toml_is_picked_up_on_refresh(filled_app: ReaderAp
         "</title><description>E-Verify again.</description></item></channel></rss>")
     async with filled_app.run_test(size=SIZE) as pilot:
         await settle(filled_app, pilot)
-        add_feeds(load_config(sample_dir / "feeds.toml"), [NewFeed("Extra Outlet", "extra.xml", ("new",))])
+        add_feeds(sample_dir / "feeds.toml", [NewFeed("Extra Outlet", "extra.xml", ("new",))])
         await pilot.press("r")
         await settle(filled_app, pilot)
         ids = [o.id for o in filled_app.query_one("#sidebar")._options]

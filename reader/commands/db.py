@@ -1,0 +1,43 @@
+"""`reader db check|backup PATH`: verify the store, or copy it safely, e.g. before repairing a damaged one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.config import find_config_path, load_config, resolve_db_path
+from reader.store.maintenance import CheckReport, backup_store, check_store
+
+EXIT_FAILURE = 1
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    """--db or $READER_DB without needing feeds.toml; otherwise its [storage].path, as every command resolves it."""
+    config_path = find_config_path(args.config)
+    config = load_config(config_path) if not args.db and config_path.exists() else None
+    return resolve_db_path(args.db, config)
+
+
+def _report(where: Path, report: CheckReport) -> int:
+    for note in report.notes:
+        print(f"note: {note}")
+    if report.problems:
+        for problem in report.problems:
+            print(f"{where}: {problem}", file=sys.stderr)
+        print(f"{where}: damaged. Copy what can be read with `reader db backup NEW.db` "
+              f"(or `sqlite3 {where} .recover`), or restore a backup", file=sys.stderr)
+        return EXIT_FAILURE
+    checked = "file and search index consistent" if report.index_checked else "file consistent"
+    print(f"{where}: ok ({report.articles} articles; {checked})")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    db = _db_path(args)
+    if args.action == "check":
+        return _report(db, check_store(db))
+    dest = Path(args.path)
+    report = backup_store(db, dest)
+    print(f"backed up {db} to {dest}")
+    return _report(dest, report)

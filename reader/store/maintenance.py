@@ -1,0 +1,98 @@
+"""`reader db check` and `reader db backup`: a way out when the store is damaged, full or doubted.
+
+Both open the file directly, without the Store's migration and without creating it, so they
+work on a store the Store itself refuses to write to. The backup reads through a read-only
+connection: a damaged file is copied, never changed.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.store.errors import translate
+from reader.store.schema import SCHEMA_VERSION, StoreError
+
+# FTS5's own consistency check; with rank 1 it also compares the index against the articles table.
+_FTS_CHECK = "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"
+
+
+@dataclass
+class CheckReport:
+    """What `reader db check` found: problems (empty when the store is sound) and notes."""
+
+    articles: int = 0
+    index_checked: bool = False
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    if not path.is_file():
+        raise StoreError(f"{path}: no database file there; pass the right --db")
+    try:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise translate(exc, str(path)) or StoreError(f"{path}: cannot open ({exc})") from None
+
+
+def check_store(path: Path) -> CheckReport:
+    """SQLite's integrity_check, then (if the file is sound) the search index against the articles."""
+    report = CheckReport()
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    conn = _connect(path, "rw" if writable else "ro")
+    try:
+        try:
+            rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
+        except sqlite3.DatabaseError as exc:
+            rows = [str(exc)]
+        if rows != ["ok"]:
+            report.problems += [f"file: {r}" for r in rows]
+            return report
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version != SCHEMA_VERSION:
+            report.notes.append(f"schema version {version}; this program uses {SCHEMA_VERSION} "
+                                "(the next fetch upgrades an older store)")
+        if version == 0:
+            return report
+        report.articles = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+        if not writable:
+            report.notes.append("search index not checked: FTS5 checks only through a writable connection")
+            return report
+        report.index_checked = True
+        try:
+            conn.execute(_FTS_CHECK)
+        except sqlite3.DatabaseError as exc:
+            report.problems.append(f"search index: does not match the stored articles ({exc}); "
+                                   "searches may miss articles")
+    finally:
+        conn.close()
+    return report
+
+
+def backup_store(path: Path, dest: Path) -> CheckReport:
+    """Copy the store to `dest` with SQLite's online backup API (safe while the reader runs); checks the copy."""
+    if dest.exists():
+        raise StoreError(f"{dest}: already exists; give a new file name for the backup")
+    if not dest.parent.is_dir():
+        raise StoreError(f"{dest.parent}: no such folder; create it or choose another place for the backup")
+    partial = dest.with_name(f".{dest.name}.partial")
+    source = _connect(path, "ro")
+    try:
+        target = sqlite3.connect(partial)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file; the reader turns WAL back on
+        finally:
+            target.close()
+        os.replace(partial, dest)
+    except sqlite3.Error as exc:
+        raise translate(exc, str(path)) or StoreError(f"{path}: backup failed ({exc})") from None
+    except OSError as exc:
+        raise StoreError(f"{dest}: cannot write the backup ({exc.strerror or exc}); choose another place") from None
+    finally:
+        source.close()
+        partial.unlink(missing_ok=True)
+    return check_store(dest)

@@ -1,0 +1,152 @@
+"""Every subcommand against bad inputs, as a new user would try them: one clear line, never a traceback.
+
+Missing, unreadable and directory paths, impossible dates, unknown ids, a database folder that
+cannot exist, a reader of stdout that went away (`| head`) and Ctrl-C while waiting on the network:
+each must exit non-zero with at most a few lines on stderr, and "Traceback" never among them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from reader.store import Store
+from tests.conftest import REPO
+from tests.feed_server import FeedServer, Route
+
+SAMPLE = "reader/samples/wnyc.xml"
+
+
+@dataclass(frozen=True)
+class Case:
+    args: tuple[str, ...]
+    closed_stdout: bool = False  # the reader of the pipe is gone, as with `| head`
+    interrupt: bool = False  # Ctrl-C once the command waits on the (hanging) server
+    unreadable: str | None = None  # this file exists but its mode is 000
+    says: str = ""  # part of the one-line explanation
+
+
+MISSING, DIRECTORY, UNREADABLE = "missing/feeds.toml", "a-folder", "unreadable.txt"
+CASES = {
+    # missing paths
+    "tui/missing-config": Case(("--config", MISSING, "tui"), says="not found"),
+    "fetch/missing-config": Case(("fetch", "--config", MISSING), says="not found"),
+    "digest/missing-config": Case(("digest", "--config", MISSING), says="not found"),
+    "feeds-list/missing-config": Case(("feeds", "list", "--config", MISSING), says="not found"),
+    "feeds-remove/missing-config": Case(("feeds", "remove", "X", "--config", MISSING), says="not found"),
+    "feeds-export/missing-config": Case(("feeds", "export", "--config", MISSING), says="not found"),
+    "show/missing-file": Case(("show", "nowhere.txt"), says="no such file"),
+    "feeds-add/missing-file": Case(("feeds", "add", "nowhere.xml"), says="cannot read"),
+    "feeds-import/missing-file": Case(("feeds", "import", "nowhere.opml"), says="cannot read"),
+    "db-check/missing-db": Case(("db", "check", "--db", "nowhere.db"), says="no database file"),
+    "db-backup/missing-db": Case(("db", "backup", "copy.db", "--db", "nowhere.db"), says="no database file"),
+    # unreadable files
+    "fetch/unreadable-config": Case(("fetch", "--config", UNREADABLE), unreadable=UNREADABLE, says="ermission"),
+    "show/unreadable-file": Case(("show", UNREADABLE), unreadable=UNREADABLE, says="ermission"),
+    "feeds-add/unreadable-file": Case(("feeds", "add", UNREADABLE), unreadable=UNREADABLE, says="ermission"),
+    "feeds-import/unreadable-file": Case(("feeds", "import", UNREADABLE), unreadable=UNREADABLE, says="ermission"),
+    "db-check/unreadable-db": Case(("db", "check", "--db", UNREADABLE), unreadable=UNREADABLE),
+    # directories where files belong
+    "fetch/config-is-a-folder": Case(("fetch", "--config", DIRECTORY), says="a-folder"),
+    "fetch/db-is-a-folder": Case(("fetch", "--db", DIRECTORY), says="a-folder"),
+    "show/file-is-a-folder": Case(("show", DIRECTORY), says="a-folder"),
+    "digest/out-is-a-folder": Case(("digest", "--no-fetch", "--out", DIRECTORY), says="cannot write the digest"),
+    "feeds-add/file-is-a-folder": Case(("feeds", "add", DIRECTORY), says="a-folder"),
+    "feeds-import/file-is-a-folder": Case(("feeds", "import", DIRECTORY), says="a-folder"),
+    "feeds-export/out-is-a-folder": Case(("feeds", "export", "--out", DIRECTORY), says="a-folder"),
+    "db-check/db-is-a-folder": Case(("db", "check", "--db", DIRECTORY), says="no database file"),
+    "db-backup/dest-is-a-folder": Case(("db", "backup", DIRECTORY), says="already exists"),
+    # a database folder that cannot be created
+    "fetch/db-in-proc": Case(("fetch", "--db", "/proc/nope/x.db"), says="/proc/nope/x.db"),
+    "feeds-list/db-in-proc": Case(("feeds", "list", "--db", "/proc/nope/x.db"), says="/proc/nope/x.db"),
+    "show/db-in-proc": Case(("show", "1", "--db", "/proc/nope/x.db"), says="/proc/nope/x.db"),
+    # dates
+    "digest/date-9999-12-31": Case(("digest", "--no-fetch", "--date", "9999-12-31"), says="9999-12-31"),
+    "digest/date-0001-01-01": Case(("digest", "--no-fetch", "--date", "0001-01-01"), says="0001-01-01"),
+    "digest/date-2026-02-30": Case(("digest", "--no-fetch", "--date", "2026-02-30"), says="2026-02-30"),
+    "digest/date-words": Case(("digest", "--no-fetch", "--date", "yesterday"), says="YYYY-MM-DD"),
+    # unknown ids and names
+    "show/unknown-id": Case(("show", "99999"), says="no article with id 99999"),
+    "feeds-remove/unknown-name": Case(("feeds", "remove", "No Such Feed"), says="No Such Feed"),
+    # a closed stdout
+    "show/closed-stdout": Case(("show", SAMPLE), closed_stdout=True),
+    "digest/closed-stdout": Case(("digest", "--no-fetch", "--stdout"), closed_stdout=True),
+    "feeds-list/closed-stdout": Case(("feeds", "list"), closed_stdout=True),
+    "feeds-export/closed-stdout": Case(("feeds", "export"), closed_stdout=True),
+    "fetch/closed-stdout": Case(("fetch",), closed_stdout=True),
+    "db-check/closed-stdout": Case(("db", "check"), closed_stdout=True),
+    "version/closed-stdout": Case(("--version",), closed_stdout=True),
+    # Ctrl-C while waiting on the network
+    "fetch/interrupt": Case(("fetch",), interrupt=True, says="interrupted"),
+    "digest/interrupt": Case(("digest",), interrupt=True, says="interrupted"),
+    "show/interrupt": Case(("show", "HANG"), interrupt=True, says="interrupted"),
+    "feeds-add/interrupt": Case(("feeds", "add", "HANG"), interrupt=True, says="interrupted"),
+}
+
+
+def _without_root_powers() -> list[str]:
+    """A prefix that makes a root process obey file modes, so a mode-000 file is unreadable to it too."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: a mode-000 file stays readable")
+    return ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def _setup(tmp_path: Path, server: FeedServer, hanging_feed: bool) -> None:
+    shutil.copy(REPO / "feeds.toml", tmp_path / "feeds.toml")
+    shutil.copytree(REPO / "reader" / "samples", tmp_path / "reader" / "samples")
+    (tmp_path / DIRECTORY).mkdir()
+    server.routes["/hang"] = Route(hang=True)
+    if hanging_feed:  # a feed that never answers, to interrupt a fetch while it waits
+        with (tmp_path / "feeds.toml").open("a") as f:
+            f.write(f'\n[[feeds]]\nname = "Hanging"\nurl = "{server.url("/hang")}"\n')
+    Store(tmp_path / "reader.db").close()  # for db check and backup
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_bad_input_gives_one_clear_line_and_a_failing_status(tmp_path: Path, feed_server: FeedServer,
+                                                            case: Case) -> None:
+    _setup(tmp_path, feed_server, case.interrupt)
+    prefix: list[str] = []
+    if case.unreadable:
+        (tmp_path / case.unreadable).write_text("x")
+        (tmp_path / case.unreadable).chmod(0)
+        prefix = _without_root_powers()
+    args = [a.replace("HANG", feed_server.url("/hang")) for a in case.args]
+    env = {**os.environ, "READER_CONFIG": str(tmp_path / "feeds.toml"), "READER_DB": str(tmp_path / "reader.db")}
+    command = [*prefix, sys.executable, "-m", "reader", *args]
+    stdout: int = subprocess.PIPE
+    if case.closed_stdout:
+        read_end, stdout = os.pipe()
+        os.close(read_end)
+    proc = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=stdout, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    if case.closed_stdout:
+        os.close(stdout)
+    try:
+        if case.interrupt:
+            deadline = time.monotonic() + 60
+            while not any(path == "/hang" for path, _ in feed_server.requests) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C signals the whole job
+        _, err = proc.communicate(timeout=90)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode not in (0, None), err
+    assert proc.returncode > 0, f"killed by signal {-proc.returncode}"
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    lines = err.strip().splitlines()
+    assert len(lines) <= 3, err
+    if not case.closed_stdout:
+        assert lines and lines[-1].startswith("reader"), err
+        assert case.says in err, err
