@@ -48,12 +48,14 @@ CASES = {
     "feeds-import/missing-file": Case(("feeds", "import", "nowhere.opml"), says="cannot read"),
     "db-check/missing-db": Case(("db", "check", "--db", "nowhere.db"), says="no database file"),
     "db-backup/missing-db": Case(("db", "backup", "copy.db", "--db", "nowhere.db"), says="no database file"),
+    "summarize/missing-file": Case(("summarize", "nowhere.jsonl"), says="cannot read"),
     # unreadable files
     "fetch/unreadable-config": Case(("fetch", "--config", UNREADABLE), unreadable=UNREADABLE, says="ermission"),
     "show/unreadable-file": Case(("show", UNREADABLE), unreadable=UNREADABLE, says="ermission"),
     "feeds-add/unreadable-file": Case(("feeds", "add", UNREADABLE), unreadable=UNREADABLE, says="ermission"),
     "feeds-import/unreadable-file": Case(("feeds", "import", UNREADABLE), unreadable=UNREADABLE, says="ermission"),
     "db-check/unreadable-db": Case(("db", "check", "--db", UNREADABLE), unreadable=UNREADABLE),
+    "summarize/unreadable-file": Case(("summarize", UNREADABLE), unreadable=UNREADABLE, says="ermission"),
     # directories where files belong
     "fetch/config-is-a-folder": Case(("fetch", "--config", DIRECTORY), says="a-folder"),
     "fetch/db-is-a-folder": Case(("fetch", "--db", DIRECTORY), says="a-folder"),
@@ -64,6 +66,7 @@ CASES = {
     "feeds-export/out-is-a-folder": Case(("feeds", "export", "--out", DIRECTORY), says="a-folder"),
     "db-check/db-is-a-folder": Case(("db", "check", "--db", DIRECTORY), says="no database file"),
     "db-backup/dest-is-a-folder": Case(("db", "backup", DIRECTORY), says="already exists"),
+    "summarize/file-is-a-folder": Case(("summarize", DIRECTORY), says="a-folder"),
     # a database folder that cannot be created
     "fetch/db-in-proc": Case(("fetch", "--db", "/proc/nope/x.db"), says="/proc/nope/x.db"),
     "feeds-list/db-in-proc": Case(("feeds", "list", "--db", "/proc/nope/x.db"), says="/proc/nope/x.db"),
@@ -83,6 +86,7 @@ CASES = {
     "feeds-export/closed-stdout": Case(("feeds", "export"), closed_stdout=True),
     "fetch/closed-stdout": Case(("fetch",), closed_stdout=True),
     "db-check/closed-stdout": Case(("db", "check"), closed_stdout=True),
+    "summarize/closed-stdout": Case(("summarize", "cluster.jsonl"), closed_stdout=True),
     "version/closed-stdout": Case(("--version",), closed_stdout=True),
     # Ctrl-C while waiting on the network
     "fetch/interrupt": Case(("fetch",), interrupt=True, says="interrupted"),
@@ -105,6 +109,8 @@ def _setup(tmp_path: Path, server: FeedServer, hanging_feed: bool) -> None:
     shutil.copy(REPO / "feeds.toml", tmp_path / "feeds.toml")
     shutil.copytree(REPO / "reader" / "samples", tmp_path / "reader" / "samples")
     (tmp_path / DIRECTORY).mkdir()
+    (tmp_path / "cluster.jsonl").write_text('{"id": "c1", "articles": [{"title": "Council votes", "text": '
+                                            '"The council voted on the budget on Monday. It passed."}]}\n')
     server.routes["/hang"] = Route(hang=True)
     if hanging_feed:  # a feed that never answers, to interrupt a fetch while it waits
         with (tmp_path / "feeds.toml").open("a") as f:
