@@ -78,6 +78,7 @@ CASES = {
     "digest/date-words": Case(("digest", "--no-fetch", "--date", "yesterday"), says="YYYY-MM-DD"),
     # unknown ids and names
     "show/unknown-id": Case(("show", "99999"), says="no article with id 99999"),
+    "show-copies/unknown-id": Case(("show", "99999", "--copies"), says="no article with id 99999"),
     "feeds-remove/unknown-name": Case(("feeds", "remove", "No Such Feed"), says="No Such Feed"),
     # a closed stdout
     "show/closed-stdout": Case(("show", SAMPLE), closed_stdout=True),
