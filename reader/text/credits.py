@@ -119,7 +119,7 @@ _BARE_CREDIT_AT_END = re.compile(
 )
 _WHOLE_CREDIT = re.compile(
     rf"^(?:\(\s*(?:{_CREDIT_INSIDE})\s*\)|(?i:{_PHOTO_WORD})\s*(?::|by)\s*{_NAMES}(?:\s*[/|,]\s*[\w .'’&-]{{1,40}})?"
-    rf"|{_NAMES}\s*/\s*(?:{_OUTLET})|{_NAMES}\s+via\s+{_OUTLET})[.\s]*$"
+    rf"|{_NAMES}\s*[/|]\s*(?:{_OUTLET}|{_NAMES})(?:\s*/\s*{_NAMES})?|{_NAMES}\s+via\s+{_OUTLET}|{_AGENCY})[.\s]*$"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z])")
 
