@@ -62,7 +62,7 @@ _LINK_LABEL = (
     r"check out|click here|continue reading|next story|previous story|up next)"
 )
 _CROSS_LINK = (
-    rf"[\[(]?\s*{_LINK_LABEL}\s*(?::|\||›|»|>>?)\s*\S.*"
+    rf"[\[(]?\s*{_LINK_LABEL}\s*(?::|\||›|»|>>?)\s*(?-i:[^\sa-z]).*"
     r"|[\[(]?\s*(?:related(?: [a-z]+)?|read more|see also|also read|more from [\w .'’&-]{1,40})\s*[–—-]+\s*\S.*"
     r"|[\[(]?\s*(?:related|more|recommended|trending|latest|read more|see also|also read|top stories|video|videos|"
     r"photos|gallery|audio|latest news|more news|more stories|trending now|watch|watch (?:live|now)|listen(?: live)?)"
@@ -162,6 +162,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                           ("image control", _IMAGE_CONTROL))
 )
 _ATTRIBUTED_QUOTE = re.compile(r"[,!?…][\"”’]\s+\S")
+# Headlines say "says"; a story's sentences say "said". Neither ever appears in the other kinds.
+_REPORTED = re.compile(r"\b(?:said|told|according to|added|urged|warned|announced|testified)\b", re.I)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|say|urged|urges|told|tells|according to|added|warned|announced)\b", re.I)
 
 
 def _is_share_bar(text: str) -> bool:
@@ -181,11 +184,12 @@ def furniture_kind(text: str) -> str | None:
         return None
     if _is_share_bar(text):
         return "share bar"
-    if _ATTRIBUTED_QUOTE.search(text) or len(text.split()) > HEADLINE_MAX_WORDS + 6:
-        return None
+    if _ATTRIBUTED_QUOTE.search(text) or _REPORTED.search(text) or len(text.split()) > HEADLINE_MAX_WORDS + 6:
+        return None  # a quotation with its speaker, or reported speech: a story's sentence
     for kind, pattern in _KINDS:
         if pattern.match(text):
-            return kind
+            # "Sign up for coverage today, officials urged." reports a prompt; it is not one.
+            return None if kind == "prompt" and _ATTRIBUTION.search(text) else kind
     if "|" in text:  # "Order Reprints | Today's Paper | Subscribe": a bar of short links, some furniture
         parts = [p.strip() for p in text.split("|") if p.strip()]
         if len(parts) > 1 and all(len(p.split()) <= NAV_ITEM_MAX_WORDS for p in parts):
