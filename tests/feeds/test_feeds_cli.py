@@ -212,3 +212,31 @@ def test_list_says_a_local_file_is_unchanged_not_304(tmp_path: Path) -> None:
                         str(tmp_path / "r.db"), "fetch"], capture_output=True, timeout=60, check=True)
     listing = reader(tmp_path, "list").stdout
     assert "ok (unchanged, " in listing and "304" not in listing
+
+
+def test_a_large_import_shows_progress_on_a_terminal_and_nothing_when_piped(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    outlines = "".join(f'<outline text="O{i}" xmlUrl="https://o{i}.example/rss"/>' for i in range(3000))
+    (tmp_path / "big.opml").write_text(f'<opml version="2.0"><body>{outlines}</body></opml>')
+    piped = reader(tmp_path, "import", str(tmp_path / "big.opml"))
+    assert piped.returncode == 0 and piped.stderr == ""
+    (tmp_path / "feeds.toml").unlink()
+    master, slave = pty.openpty()
+    proc = subprocess.run([sys.executable, "-m", "reader", "--config", str(tmp_path / "feeds.toml"), "feeds",
+                           "import", str(tmp_path / "big.opml")], stdout=subprocess.PIPE, stderr=slave,
+                          text=True, timeout=120, env={**os.environ, "COLUMNS": "100"})
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert proc.returncode == 0 and "imported 3000 feeds" in proc.stdout
+    assert b"importing" in shown
