@@ -168,6 +168,16 @@ class Program:
         return run_measured(self.command, self.env, work)
 
 
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
+    """Wall time of one run of `cmd`; exits the script if it fails (benchmarks.startup uses it too)."""
+    start = time.perf_counter()
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - start
+    if out.returncode != 0:
+        sys.exit(f"{cmd[0]} failed: {out.stderr[-2000:]}")
+    return elapsed
+
+
 def ensure_newsboat() -> str | None:
     found = shutil.which("newsboat")
     if found is None and os.geteuid() == 0 and shutil.which("apt-get"):
@@ -195,19 +205,29 @@ def ensure_pypi_reader() -> Path | None:
     return None
 
 
+def newsboat_for(host: FeedHost, work: Path) -> tuple[list[str], dict[str, str]] | None:
+    """The newsboat command (without -x) and environment for the host's feeds, or None without newsboat.
+
+    reload-threads matches policy-reader's concurrency of 16, so both fetch in parallel alike.
+    """
+    newsboat = ensure_newsboat()
+    if newsboat is None:
+        return None
+    (work / "urls").write_text("\n".join(host.url(p) for p in host.paths) + "\n")
+    (work / "nb.conf").write_text("reload-threads 16\n")
+    command = [newsboat, "-u", str(work / "urls"), "-c", str(work / "nb.db"), "-C", str(work / "nb.conf")]
+    return command, {**os.environ, "HOME": str(work)}
+
+
 def programs(host: FeedHost, work: Path, pypi_reader: bool) -> list[Program]:
     (work / "urls").write_text("\n".join(host.url(p) for p in host.paths) + "\n")
     config = host.write_config(work)
     ours = [sys.executable, "-m", "reader", "--config", str(config), "--db", str(work / "ours.db"), "fetch"]
     found = [Program("policy-reader", ours, python_env(), work / "ours.db")]
-    newsboat = ensure_newsboat()
+    newsboat = newsboat_for(host, work)
     if newsboat is not None:
-        # reload-threads matches policy-reader's concurrency of 16, so both fetch in parallel alike.
-        (work / "nb.conf").write_text("reload-threads 16\n")
-        command = [newsboat, "-u", str(work / "urls"), "-c", str(work / "nb.db"), "-C", str(work / "nb.conf"),
-                   "-x", "reload"]
-        found.append(Program("newsboat", command, {**os.environ, "HOME": str(work)}, work / "nb.db",
-                             before_warm=True))
+        command, env = newsboat
+        found.append(Program("newsboat", [*command, "-x", "reload"], env, work / "nb.db", before_warm=True))
     else:
         print("newsboat: not available here; no newsboat ratios", file=sys.stderr)
     python = ensure_pypi_reader() if pypi_reader else None
