@@ -188,9 +188,11 @@ def _run_copies(args: argparse.Namespace) -> int:
 
     try:
         earliest, changes = load_copies(args.target, args)
-    except CopiesError as exc:
-        print(f"reader: show: {exc}", file=sys.stderr)
+    except CopiesError as exc:  # quotes the target as typed
+        print(f"reader: show: {single_line(str(exc), 2000)}", file=sys.stderr)
         return 1
+    # The copies' labels and paragraphs come from cleaning (sanitised); the output passes the sanitiser once more.
     width = min(shutil.get_terminal_size((88, 24)).columns, 100) - 2
-    print(copies_json(earliest, changes) if args.json else render_copies(earliest, changes, width))
+    text = copies_json(earliest, changes) if args.json else render_copies(earliest, changes, width)
+    print(strip_control_characters(text))
     return 0

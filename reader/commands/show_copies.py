@@ -5,14 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import textwrap
-from datetime import datetime, timedelta
 
-from reader.copies import CopyChanges, CopyText, compare_story, copies_among, copy_text
-from reader.text.clean import clean_stored_article
-
-# Copies are looked for among articles first seen this close to the article: outlets run wire copy
-# within hours, and a window keeps the fold's cost independent of the store's size.
-WINDOW = timedelta(days=2)
+from reader.copies import CopyChanges, CopyText
+from reader.what_changed import story_copies
 
 
 class CopiesError(Exception):
@@ -30,14 +25,9 @@ def load_copies(target: str, args: argparse.Namespace) -> tuple[CopyText, list[C
         article = reader.store.article(int(target))
         if article is None:
             raise CopiesError(f"no article with id {target} in {reader.db_path}; list ids with the reader or search")
-        seen = datetime.fromisoformat(article.first_seen)
-        near = reader.store.articles_first_seen_between((seen - WINDOW).isoformat(timespec="seconds"),
-                                                        (seen + WINDOW).isoformat(timespec="seconds"))
+        return story_copies(reader.store, article)
     finally:
         reader.close()
-    members = copies_among(article.id, near) or [article]  # an inactive feed's article is not in `near`
-    texts = [copy_text(a, clean_stored_article(a)) for a in members]
-    return texts[0], compare_story(texts)
 
 
 def render_copies(earliest: CopyText, changes: list[CopyChanges], width: int) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from reader.config import TopicConfig
 from reader.copies import adds_words, compare_copies, copy_text, describe_addition
 from reader.digest.model import NewToday, SummarySentence
-from reader.digest.novelty import History, sentences_of, signature
+from reader.digest.novelty import History, phrase_stems, sentences_of, signature
 from reader.models import Article
 from reader.text.clean import CleanArticle
 
@@ -29,7 +29,7 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
     if not history:
         return NewToday((), True, days)
     index = History(history)
-    ignore = frozenset().union(*(signature(p) for p in topic.match))
+    ignore = phrase_stems(topic.match)
 
     def fresh(article: Article) -> Iterator[str]:
         for sentence in sentences_of(clean(article).paragraphs):
@@ -41,6 +41,7 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
     # is full, which keeps a busy day cheap.
     streams = [(n, fresh(article)) for n, article in stories]
     chosen: list[tuple[int, str]] = []
+    listed = History()
     while streams and len(chosen) < NEW_TODAY_MAX:
         still = []
         for n, stream in streams:
@@ -48,8 +49,9 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
             if sentence is None:
                 continue
             still.append((n, stream))
-            if History([signature(c) - ignore for _, c in chosen]).is_new(sentence, ignore):
+            if listed.is_new(sentence, ignore):
                 chosen.append((n, sentence))
+                listed.add(signature(sentence) - ignore)
                 if len(chosen) == NEW_TODAY_MAX:
                     break
         streams = still

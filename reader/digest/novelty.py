@@ -57,6 +57,11 @@ def signature(sentence: str) -> frozenset[str]:
                      for w in words if w not in STOP_WORDS and (len(w) > 2 or w.isdigit()))
 
 
+def phrase_stems(phrases: Sequence[str]) -> frozenset[str]:
+    """The stems of a topic's own phrases, which say nothing new within the topic (every article has them)."""
+    return frozenset().union(*(signature(p) for p in phrases))
+
+
 def sentences_of(paragraphs: Sequence[str]) -> list[str]:
     """Every sentence in order, the dateline off the first ("WASHINGTON (Civic Wire) — ")."""
     out: list[str] = []
@@ -88,12 +93,16 @@ class History:
     rarest stems are read (prefix filtering: exact, and cheap because rare stems have short lists).
     """
 
-    def __init__(self, signatures: Iterable[frozenset[str]]) -> None:
-        self.signatures = list(dict.fromkeys(signatures))
+    def __init__(self, signatures: Iterable[frozenset[str]] = ()) -> None:
+        self.signatures: list[frozenset[str]] = []
         self.postings: dict[str, list[int]] = {}
-        for i, sig in enumerate(self.signatures):
-            for w in sig:
-                self.postings.setdefault(w, []).append(i)
+        for sig in dict.fromkeys(signatures):
+            self.add(sig)
+
+    def add(self, sig: frozenset[str]) -> None:
+        for w in sig:
+            self.postings.setdefault(w, []).append(len(self.signatures))
+        self.signatures.append(sig)
 
     def __bool__(self) -> bool:
         return bool(self.signatures)
@@ -124,12 +133,10 @@ def new_sentences(today: Sequence[str], history: Iterable[frozenset[str]],
     With `distinct`, a sentence covered by an earlier new one is left out too, so a development
     reported by three outlets is listed once.
     """
-    index = History(history)
+    index, listed = History(history), History()
     found: list[int] = []
-    chosen = History([])
     for i, sentence in enumerate(today):
-        if index.is_new(sentence, ignore) and not (distinct and not chosen.is_new(sentence, ignore)):
+        if index.is_new(sentence, ignore) and not (distinct and not listed.is_new(sentence, ignore)):
             found.append(i)
-            if distinct:
-                chosen = History([*chosen.signatures, signature(sentence) - ignore])
+            listed.add(signature(sentence) - ignore)
     return found

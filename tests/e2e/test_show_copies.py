@@ -54,3 +54,31 @@ def test_copies_of_a_lone_story_or_a_file_are_clear(workdir: Path) -> None:  # n
     assert out.returncode == 1 and "--copies needs the id of a stored article" in out.stderr
     out = reader("--config", "feeds.toml", "--db", db, "show", "99999", "--copies", cwd=workdir)
     assert out.returncode == 1 and "no article with id 99999" in out.stderr
+
+
+def test_hostile_copies_reach_the_terminal_only_through_the_sanitiser(tmp_path: Path) -> None:
+    from html import escape
+
+    from tests.conftest import write_config
+    from tests.hostile import ALL_IN_ONE, assert_terminal_safe
+
+    body = " ".join(f"Paragraph {n} of the wire story says the county board voted on Monday, by {n} votes to "
+                    f"{n + 1}, to end agreement {n * 7} with federal immigration authorities." for n in range(12))
+    for name, extra in (("wire", ""), ("paper", f"<p>{ALL_IN_ONE} said the county sheriff, who opposed it.</p>")):
+        doc = (f"<rss version='2.0'><channel><title>{ALL_IN_ONE}</title><item><guid>{name}-1</guid>"
+               f"<title>Board ends deal {ALL_IN_ONE}</title><link>http://127.0.0.1/{name}</link>"
+               f"<description>{escape(f'<p>{body}</p>{extra}')}</description></item></channel></rss>")
+        (tmp_path / f"{name}.xml").write_text(doc, encoding="utf-8")
+    write_config(tmp_path, '[[feeds]]\nname = "Wire"\nurl = "wire.xml"\n\n'
+                           '[[feeds]]\nname = "Paper"\nurl = "paper.xml"\n')
+    db = str(tmp_path / "r.db")
+    fetched = reader("--config", "feeds.toml", "--db", db, "fetch", cwd=tmp_path)
+    assert fetched.returncode == 0, fetched.stderr
+    with Store(db) as store:
+        ids = [a.id for a in store.list_articles()]
+    assert len(ids) == 2
+    for extra in ([], ["--json"]):
+        out = reader("--config", "feeds.toml", "--db", db, "show", str(ids[0]), "--copies", *extra, cwd=tmp_path)
+        assert out.returncode == 0, out.stderr
+        assert "Paper" in out.stdout and "No other outlet" not in out.stdout
+        assert_terminal_safe(out.stdout)

@@ -1,0 +1,68 @@
+"""What changed, for one article: its sentences no recent coverage of its topics carried, and its story's copies.
+
+The reader and `reader show --copies` ask these of stored articles; the digest computes the same
+things in bulk (reader/digest/changes.py), from the same stored topic days and the same folding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from reader.config import Config
+from reader.copies import CopyChanges, CopyText, compare_story, copies_among, copy_text
+from reader.digest.novelty import History, phrase_stems, sentences_of
+from reader.models import Article
+from reader.store import Store
+from reader.store.store import TopicDay
+from reader.text.clean import clean_stored_article
+from reader.topic_days import past_topic_days, recent_signatures
+from reader.topics import compile_topics, topic_text
+
+# Copies are looked for among articles first seen this close to the article: outlets run wire copy
+# within hours, and a window keeps the fold's cost independent of the store's size.
+COPIES_WINDOW = timedelta(days=2)
+
+
+def story_copies(store: Store, article: Article) -> tuple[CopyText, list[CopyChanges]]:
+    """The earliest copy of the article's story and every other copy compared with it."""
+    seen = datetime.fromisoformat(article.first_seen)
+    near = store.articles_first_seen_between((seen - COPIES_WINDOW).isoformat(timespec="seconds"),
+                                             (seen + COPIES_WINDOW).isoformat(timespec="seconds"))
+    members = copies_among(article.id, near) or [article]  # an inactive feed's article is not in `near`
+    texts = [copy_text(a, clean_stored_article(a)) for a in members]
+    return texts[0], compare_story(texts)
+
+
+class NewsFinder:
+    """Finds what stored articles add to their topics' recent coverage; past days are read once per day."""
+
+    def __init__(self, store: Store, config: Config) -> None:
+        self.store, self.config = store, config
+        self.matchers = compile_topics(config.topics)
+        self._days: dict[date, dict[date, dict[str, TopicDay]]] = {}
+
+    def _histories(self, article: Article) -> list[tuple[History, frozenset[str]]]:
+        """(history, the topic's own stems) for each of the article's topics that had coverage before."""
+        day = datetime.fromisoformat(article.first_seen).astimezone().date()
+        if day not in self._days:
+            self._days[day] = past_topic_days(self.store, self.config.topics, day, self.config.history_days)
+        text = topic_text(article)
+        found = []
+        for m, topic in zip(self.matchers, self.config.topics, strict=True):
+            if m.matches(text):
+                history = History(recent_signatures(self._days[day], m.name, self.config.history_days))
+                if history:  # a topic with no coverage before is all new: nothing to single out
+                    found.append((history, phrase_stems(topic.match)))
+        return found
+
+    def new_sentences(self, article: Article, paragraphs: Sequence[str]) -> list[str]:
+        """The sentences of `paragraphs` (the article's) that none of its topics' recent coverage carried."""
+        histories = self._histories(article)
+        if not histories:
+            return []
+        return [s for s in sentences_of(paragraphs) if all(h.is_new(s, own) for h, own in histories)]
+
+    def brings_news(self, article: Article) -> bool:
+        """Whether the article's stored text has a sentence its topics' recent coverage lacked (no cleaning)."""
+        return bool(self.new_sentences(article, topic_text(article).splitlines()[1:]))
