@@ -1,11 +1,12 @@
 """Digest scaling: `reader digest --no-fetch` on days of 2,400 and 10,000 articles, and `reader fetch` of the latter.
 
 Both days are spread over 200 feeds with ~15% wire copies and ~20% of articles on tracked
-topics. Each day is digested first without history, then with 7 earlier days of as many
-articles each (generated into the store), once cold (every past day's counts and sentence
-signatures computed and stored) and then warm (the steady state: read back from the store).
-The warm minus the history-less figure is what "New today" (and the trend over stored days)
-costs. Targets: the 4x day costs at most 4.5x, and the 10,000-article digest costs at most what
+topics. After the fetch the store is copied; 7 earlier days of as many articles each are
+generated into one copy. Its first digest is cold (every past day's counts and sentence
+signatures computed and stored); then digests of the copy without history and warm digests of
+the one with it (the steady state: past days read back from the store) alternate, medians of
+ROUNDS each. The difference is what "New today" (and the trend over stored days) costs.
+Targets: the 4x day costs at most 4.5x, and the 10,000-article digest costs at most what
 fetching those articles cost, both with history. Also printed: the digest's size, and the
 summariser's own time per topic (its stories already cleaned), measured in-process on the stored day.
 Run: python -m benchmarks.digest
