@@ -16,7 +16,7 @@ CAPTION_MAX_WORDS = 40
 CAPTION_MAX_SENTENCES = 2
 
 # A capitalised name token ("Jane", "J.", "O'Neil", "McDonald", "Al-Sharif") and a run of them.
-_NAME = r"[A-Z][\w.'’-]*"
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w.'’-]*"  # Latin-1 capitals too: "Óscar", "Ángel"
 _NAMES = rf"{_NAME}(?:\s+(?:{_NAME}|de|da|del|della|der|di|du|la|le|van|von|bin|ibn|y)){{0,4}}"
 # Outlets whose names end a credit with no parentheses (longest first, so "AP Photo" beats "AP").
 _AGENCY = (
@@ -50,7 +50,7 @@ _CREDIT_INSIDE = (
 # At a paragraph's start the parentheses end the credit, so any outlet after the slash will do.
 _PAREN_CREDIT_AT_START = re.compile(rf"^\(\s*(?:{_CREDIT_INSIDE}|{_NAMES}\s*/\s*[A-Z][^()]{{0,60}})\s*\)\s*")
 _PAREN_CREDIT_AT_END = re.compile(rf"\(\s*(?:{_CREDIT_INSIDE})\s*\)[.\s]*$")
-_FIRST_LAST = r"[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|da|del|van|von|le|la))?\s+[A-Z][\w'’-]+"
+_FIRST_LAST = r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|da|del|van|von|le|la))?\s+[A-ZÀ-ÖØ-Þ][\w'’-]+"
 # "Name via Getty Images", "Name for The New York Times": only outlets no group of people is named after.
 _VIA_OUTLET = (r"(?:(?:AFP|Bloomberg|NurPhoto|Anadolu Agency|SOPA Images)\s*(?:via|/)\s*)?Getty Images|AP|AFP|Reuters|"
                r"The Associated Press|The New York Times|The Washington Post|Bloomberg|NPR|Shutterstock")

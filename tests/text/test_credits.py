@@ -27,6 +27,7 @@ CREDITS = [
     "Jane Doe/The New York Times",
     "Jane Doe/KQED",
     "(Submitted photo)",
+    "Óscar Ruiz/Getty Images",
 ]
 
 
