@@ -111,6 +111,7 @@ def _outlet_words(words: list[str]) -> int:
 
 
 _CAPTION_PREFIX = re.compile(r"^(?:photo|image|caption|credit|pictured|above|top|file photo)\s*[:|—–-]\s*|"
+                             r"^(?:image|media) (?:caption|copyright)\s|"
                              r"^(?-i:FILE)\s*[-—–]\s+in this\b", re.I)
 # "… at the White House on Tuesday. Photograph: Mandel Ngan/AFP/Getty Images" (the Guardian's captions).
 _BARE_CREDIT_AT_END = re.compile(

@@ -23,7 +23,8 @@ _SHARE_WORDS = frozenset(
         "tumblr", "messenger", "sms", "telegram", "threads", "bluesky", "mastodon", "pocket", "copy", "link", "url",
         "save", "saved", "comment", "comments", "bookmark", "gift", "article", "story", "page", "post", "this", "on",
         "via", "to", "with", "a", "friend", "friends", "send", "opens", "in", "new", "window", "clipboard", "icon",
-        "button", "options", "more", "pin", "it", "font", "resize", "size", "view", "add", "leave", "your"
+        "button", "options", "more", "pin", "it", "font", "resize", "size", "view", "add", "leave", "your", "for",
+        "later"
     ]
 )
 _SHARE_ALONE = frozenset({"share", "tweet", "email", "e-mail", "print", "comments", "comment", "save"})
@@ -31,7 +32,7 @@ _SHARE_STRONG = _SHARE_ALONE | frozenset(
     [
         "shares", "shared", "sharing", "retweet", "facebook", "twitter", "linkedin", "reddit", "whatsapp",
         "pinterest", "flipboard", "tumblr", "messenger", "sms", "telegram", "bluesky", "mastodon", "clipboard",
-        "printer-friendly", "bookmark"
+        "printer-friendly", "bookmark", "gift"
     ]
 )
 _SHARE_SPLIT = re.compile(r"[\s|·•,/:()\[\]]+")
@@ -147,12 +148,17 @@ _UPDATES = (
     r"check back (?:later )?for (?:updates|more)\b.*"
     r"|this (?:story|article) (?:has been|was|will be) updated\b.*"
     r"|(?:this is a )?developing story\b[^.]{0,80}\.?"
+    r"|(?:updated|published|posted|last updated)\s*:?\s+\d{1,2}[:.]?\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|gmt|et|edt|"
+    r"est|bst|utc)?\b[^.]{0,60}(?:19|20)\d\d\.?"
     r"|comments?|\d+ comments?|view comments|leave a comment|join the (?:conversation|discussion)" + _END
 )
 _IMAGE_CONTROL = (
     r"(?:enlarge this image|hide caption|toggle caption|show caption|view (?:larger|full(?:-size)?) image|"
     r"(?:photo|image|slide|picture) \d+ of \d+|open (?:the )?gallery(?: \d+ (?:photos|images))?|"
-    r"\d+ (?:photos|images)|(?:view|see) (?:the )?(?:photo )?gallery|play video|watch video)" + _END
+    r"\d+ (?:photos|images)|(?:view|see) (?:the )?(?:photo )?gallery|play video|watch video|"
+    r"listen to this (?:article|story)(?: \d+ min(?:utes?)?)?|\d+[- ]min(?:ute)? read|"
+    r"(?:estimated )?reading time:? \d+ min(?:ute)?s?|skip to (?:main )?content|skip navigation|back to top|"
+    r"jump to (?:comments|navigation))" + _END
 )
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

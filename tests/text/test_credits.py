@@ -68,6 +68,7 @@ def test_a_caption_is_a_caption_only_when_the_whole_line_reads_as_one() -> None:
     assert is_caption("Sheriff Joe Arpaio speaks in Phoenix. (Photo: Capitol Dispatch)")
     assert is_caption("Photo: Protesters outside City Hall.")
     assert is_caption("Barry Brecheisen/Getty Images")
+    assert is_caption("Image caption Protesters outside the White House on Tuesday")
     assert is_caption("AP Photo/Evan Vucci") and is_caption("Getty Images") and is_caption("Jane Doe | Staff")
     assert is_caption("Donald Trump at the White House on Tuesday. Photograph: Mandel Ngan/AFP/Getty Images")
     assert is_caption("FILE - In this Jan. 5, 2018, file photo, President Trump speaks at Camp David.")

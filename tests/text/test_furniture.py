@@ -40,6 +40,10 @@ FURNITURE = [
     ("reprint notice", "Order Reprints | Today's Paper | Subscribe"),
     ("reprint notice", "Order a reprint of this article"),
     ("copyright", "Copyright Agence France-Presse, 2002-2018"),
+    ("share bar", "Save for later"),
+    ("image control", "Listen to this article"),
+    ("image control", "5 min read"),
+    ("update notice", "Updated 3:45 PM ET, Tue March 6, 2018"),
 ]
 
 STORY = [
@@ -67,6 +71,8 @@ STORY = [
     "Sponsored by Sen. Jane Doe, the bill passed 52-48.",
     "Contact the clerk's office at clerk@county.gov to request a ballot.",
     "The council met | Tuesday night in a long session",
+    "Updated figures released in 2018 showed a decline.",
+    "Save for the vote in May, the council did little this year.",
 ]
 
 
