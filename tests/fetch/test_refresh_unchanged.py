@@ -20,10 +20,12 @@ import pytest
 import reader.fetch.parse
 import reader.fetch.pool
 import reader.fetch.refresh
+from reader.config import load_config
 from reader.fetch.refresh import refresh
 from reader.models import ParsedFeed
 from reader.store import ArticleFilter, Store
-from tests.conftest import config_for
+from tests.conftest import config_for, write_config
+from tests.e2e.test_corpus import corpus_files
 from tests.feed_server import FeedServer, Route, rss
 
 BODY = rss(("g1", "First"), ("g2", "Second"), ("g3", "Third"))
@@ -129,3 +131,26 @@ def test_an_all_304_run_keeps_its_connections_and_imports_no_parser(tmp_path: Pa
     assert "12 ok" in out.stdout and out.stdout.splitlines()[-1] == "[]"
     # 304s are read to their end, so connections are kept: at most one per concurrent request to the host.
     assert feed_server.connections - before <= 4
+
+
+@pytest.mark.slow
+def test_refetching_the_corpus_finds_nothing_new(tmp_path: Path, feed_server: FeedServer) -> None:
+    """Every corpus feed fetched again, as is and then in a new body around the same items: nothing new or updated."""
+    files = corpus_files()
+    if not files:
+        pytest.skip("the shared corpus is not beside the repository")
+    for i, path in enumerate(files):
+        feed_server.routes[f"/c/{i}"] = Route(body=path.read_bytes(), headers={"Content-Type": "application/xml"})
+    feeds = "".join(f'[[feeds]]\nname = "c{i}"\nurl = "{feed_server.url(f"/c/{i}")}"\n' for i in range(len(files)))
+    cfg = load_config(write_config(tmp_path, feeds + "[fetch]\ntimeout = 20\nconcurrency = 16\n"))
+    with Store(tmp_path / "corpus.db") as store:
+        first = refresh(store, cfg)
+        stored = store.count_articles()
+        again = refresh(store, cfg)
+        assert (again.new, again.updated, again.failed) == (0, 0, first.failed)
+        assert again.unchanged == first.ok
+        for route in feed_server.routes.values():
+            route.body += b"\n<!-- fetched again -->\n"  # a new body holding the same items
+        changed = refresh(store, cfg)
+        assert (changed.new, changed.updated, changed.unchanged, changed.failed) == (0, 0, 0, first.failed)
+        assert store.count_articles() == stored
