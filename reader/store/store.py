@@ -315,6 +315,41 @@ class Store:
         rows = self._query(f"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where}", params)
         return int(rows[0][0])
 
+    def unread_neighbour(self, flt: ArticleFilter, article_id: int | None, forward: bool = True
+                         ) -> tuple[int, int] | None:
+        """(id, position in the list) of the nearest unread article below (or above) `article_id` in list order.
+
+        The list is loaded a page at a time, so the store answers for rows not loaded yet.
+        """
+        where, params = self._filter_sql(flt)
+        if article_id is not None:
+            where += f" AND (a.sort_date, a.id) {'<' if forward else '>'} (SELECT sort_date, id FROM articles WHERE id = ?)"
+            params.append(article_id)
+        order = "DESC" if forward else "ASC"
+        found = self._query(f"SELECT a.id, a.sort_date FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where}"
+                            f" AND a.is_read = 0 ORDER BY a.sort_date {order}, a.id {order} LIMIT 1", params)
+        if not found:
+            return None
+        where, params = self._filter_sql(flt)
+        above = self._query(f"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where} "
+                            "AND (a.sort_date, a.id) > (?, ?)", (*params, found[0][1], found[0][0]))
+        return int(found[0][0]), int(above[0][0])
+
+    def is_write_locked(self) -> bool:
+        """True while another connection holds the write lock, so a UI can say it waits instead of looking frozen."""
+        with self._lock:
+            self._conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    return True
+                raise
+            finally:
+                self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            self._conn.execute("ROLLBACK")
+            return False
+
     def missing_full_text(self, feed_id: int, limit: int = 200) -> list[tuple[int, str]]:
         """(id, link) of the feed's articles whose page text was never tried, newest first."""
         rows = self._query(

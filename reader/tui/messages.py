@@ -21,6 +21,7 @@ class SidebarLoaded(Message):
     unread: dict[int, int]
     total_unread: int
     starred: int
+    total: int
 
 
 @dataclass
@@ -36,6 +37,7 @@ class ArticlesLoaded(Message):
     more: bool
     reset: bool
     generation: int
+    counts: tuple[int, int] | None = None  # (articles, unread) in the whole view, on a reset
 
 
 @dataclass
@@ -73,3 +75,23 @@ class RefreshFinished(Message):
     summary: RefreshSummary
     config: Config  # feeds.toml as read for this refresh; the handler adopts it
     config_error: str | None = None
+
+
+@dataclass
+class UnreadFound(Message):
+    """The answer to n / N: the unread article to open and its position in the list, or None."""
+
+    found: tuple[int, int] | None
+    forward: bool
+
+
+@dataclass
+class StoreWaiting(Message):
+    """Another program holds the store's write lock (`what` is waiting for it), or None once it is free."""
+
+    what: str | None
+
+
+@dataclass
+class BrowserMissing(Message):
+    url: str

@@ -6,6 +6,11 @@ to widgets and app state. Long workers check for cancellation so quitting never 
 
 from __future__ import annotations
 
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import replace
+
 from textual import work
 from textual.app import App
 from textual.worker import get_current_worker
@@ -13,7 +18,7 @@ from textual.worker import get_current_worker
 from reader.config import ConfigError, load_config
 from reader.core import Reader
 from reader.models import Article
-from reader.store import ArticleFilter
+from reader.store import ArticleFilter, StoreError
 from reader.stories import StoryText, fold_copies
 from reader.text.clean import clean_stored_article, topic_terms
 from reader.topics import TopicMatcher, topic_text, topics_in
@@ -21,11 +26,14 @@ from reader.tui.messages import (
     ArticleChanged,
     ArticleOpened,
     ArticlesLoaded,
+    BrowserMissing,
     RefreshFinished,
     RefreshProgress,
     SidebarLoaded,
+    StoreWaiting,
     TopicCountsLoaded,
     TopicFilterReady,
+    UnreadFound,
 )
 from reader.tui.widgets.article_list import PAGE_SIZE
 
@@ -47,7 +55,7 @@ class StoreWorkers(App[None]):
         unread = store.unread_counts()
         feeds = store.feeds()
         self.post_message(SidebarLoaded(feeds, unread, sum(unread.get(f.id, 0) for f in feeds),
-                                        store.starred_count()))
+                                        store.starred_count(), store.count_articles()))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="topics")
     def count_topic_unread(self) -> None:
@@ -69,10 +77,14 @@ class StoreWorkers(App[None]):
         return ids
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="articles")
-    def load_articles(self, reset: bool, offset: int = 0) -> None:
-        generation = self.generation
-        page = self.reader.store.list_articles(self.filter, limit=PAGE_SIZE + 1, offset=offset)
-        more, page = len(page) > PAGE_SIZE, page[:PAGE_SIZE]
+    def load_articles(self, reset: bool, offset: int = 0, size: int = PAGE_SIZE) -> None:
+        generation, flt = self.generation, self.filter
+        store = self.reader.store
+        page = store.list_articles(flt, limit=size + 1, offset=offset)
+        more, page = len(page) > size, page[:size]
+        counts = None
+        if reset:
+            counts = (store.count_articles(flt), store.count_articles(replace(flt, unread_only=True)))
         badges = {a.id: topics_in(topic_text(a), self.matchers) for a in page}
         groups = fold_copies([StoryText(a.id, a.feed_name, topic_text(a)) for a in page])
         outlets: dict[int, int] = {}
@@ -81,12 +93,19 @@ class StoreWorkers(App[None]):
             names = {by_id[i].feed_name for i in group}
             for i in group:
                 outlets[i] = len(names - {by_id[i].feed_name})
-        self.post_message(ArticlesLoaded(page, badges, outlets, more, reset, generation))
+        self.post_message(ArticlesLoaded(page, badges, outlets, more, reset, generation, counts))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="unread")
+    def find_unread(self, after: int | None, forward: bool) -> None:
+        self.post_message(UnreadFound(self.reader.store.unread_neighbour(self.filter, after, forward), forward))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def open_article(self, article_id: int) -> None:
-        self.reader.store.set_read([article_id])
         article = self._post_opened(article_id)
+        if article is None or article.is_read or not self._store_write(
+                "marking the article read", lambda: self.reader.store.set_read([article_id])):
+            return
+        article = self.reader.store.article(article_id)
         if article is not None:
             self.post_message(ArticleChanged(article))
 
@@ -101,21 +120,25 @@ class StoreWorkers(App[None]):
 
     @work(thread=True, exit_on_error=False, group="state")
     def change_article(self, article_id: int, read: bool | None = None, starred: bool | None = None) -> None:
-        if read is not None:
-            self.reader.store.set_read([article_id], read)
-        if starred is not None:
-            self.reader.store.set_starred([article_id], starred)
+        store = self.reader.store
+        if read is not None and not self._store_write("marking the article", lambda: store.set_read([article_id], read)):
+            return
+        if starred is not None and not self._store_write(
+                "starring the article", lambda: store.set_starred([article_id], starred)):
+            return
         article = self.reader.store.article(article_id)
         if article is not None:
             self.post_message(ArticleChanged(article))
 
     @work(thread=True, exit_on_error=False, group="pins")
     def toggle_pin(self, article_id: int, text: str, speaker: str | None, pinned: bool) -> None:
+        store = self.reader.store
         if pinned:
-            self.reader.store.remove_pin(article_id, text)
+            done = self._store_write("unpinning the quote", lambda: store.remove_pin(article_id, text))
         else:
-            self.reader.store.add_pin(article_id, text, speaker)
-        self._post_opened(article_id)
+            done = self._store_write("pinning the quote", lambda: store.add_pin(article_id, text, speaker))
+        if done:
+            self._post_opened(article_id)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="topic")
     def compute_topic_filter(self, topic: str) -> None:
@@ -135,9 +158,50 @@ class StoreWorkers(App[None]):
 
         from reader.fetch.refresh import refresh  # lazy: httpx is not needed to start reading
 
+        if not self._wait_while_locked("refresh"):
+            return
         summary = refresh(self.reader.store, config, progress=progress)
         self.post_message(RefreshFinished(summary, config, config_error))
 
     @work(thread=True, exit_on_error=False, group="settings")
     def save_theme(self, name: str) -> None:
-        self.reader.store.set_setting(THEME_SETTING, name)
+        self._store_write("saving the theme", lambda: self.reader.store.set_setting(THEME_SETTING, name))
+
+    @work(thread=True, exit_on_error=False, group="browser")
+    def open_in_browser(self, url: str) -> None:
+        """Finding a browser can start programs (xdg-settings), so it runs here, off the UI thread."""
+        import webbrowser
+
+        try:
+            webbrowser.get()
+        except webbrowser.Error:
+            self.post_message(BrowserMissing(url))
+            return
+        self.call_from_thread(self.open_url, url)
+
+    def _wait_while_locked(self, what: str) -> bool:
+        """Wait, saying so, while another program holds the store's write lock; False if the app is closing."""
+        worker, waiting = get_current_worker(), False
+        try:
+            while self.reader.store.is_write_locked():
+                if worker.is_cancelled:
+                    return False
+                if not waiting:
+                    self.post_message(StoreWaiting(what))
+                    waiting = True
+                time.sleep(0.2)
+            return True
+        finally:
+            if waiting:
+                self.post_message(StoreWaiting(None))
+
+    def _store_write(self, what: str, write: Callable[[], object]) -> bool:
+        """Run one write, waiting (not failing) for as long as another program holds the lock; nothing is lost."""
+        while self._wait_while_locked(what):
+            try:
+                write()
+                return True
+            except (sqlite3.OperationalError, StoreError) as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+        return False

@@ -1,40 +1,33 @@
-"""The help screen (`?`): every key and what it does."""
+"""The help screen (`?`): every key and what it does, from the one table in reader.tui.keys."""
 
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEYS = [
-    ("j / k, ↓ / ↑", "move in the focused list"),
-    ("enter", "open the highlighted article (or sidebar entry)"),
-    ("tab / shift+tab", "switch panes"),
-    ("r", "refresh all feeds in the background"),
-    ("m", "toggle read (opening an article marks it read)"),
-    ("s", "star or unstar"),
-    ("o", "open the article's link in the browser"),
-    ("y", "copy the article's link"),
-    ("/", "search titles and text (escape clears)"),
-    ("p", "pin or unpin the highlighted key quote; pins feed the digest"),
-    ("d", "show or hide repeated paragraphs"),
-    ("t", "filter by tracked topic"),
-    ("ctrl+p", "command palette (also: change theme)"),
-    ("?", "this help"),
-    ("q", "quit"),
-]
+from reader.tui.keys import KEYS, pane_bindings
+
+
+class HelpView(VerticalScroll):
+    """Scrolls, so a small terminal still reaches the last key."""
+
+    BINDINGS = pane_bindings("scroll_down", "scroll_up", "page_down", "scroll_home", "scroll_end")
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
-        table = Table(title="Keys", show_header=False, box=None, padding=(0, 2))
-        for key, what in KEYS:
-            table.add_row(f"[bold]{key}[/]", what)
-        with VerticalScroll(id="help"):
+        table = Table(title="Keys", show_header=False, box=None, padding=(0, 2), expand=True)
+        table.add_column(no_wrap=True)
+        table.add_column(ratio=1)
+        for key in KEYS:
+            table.add_row(Text(key.shown, style="bold"), Text(key.description))
+        with HelpView(id="help"):
             yield Static(table)
-            yield Static("Press escape to close.", classes="dim")
+            yield Static(Text("j / k scroll this help; escape closes it.", style="dim"))

@@ -11,9 +11,16 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.tui.format import plain
+from reader.tui.keys import pane_bindings
+
+
+class TopicOptions(OptionList):
+    BINDINGS = pane_bindings("cursor_down", "cursor_up", "page_down", "first", "last")
 
 
 class TopicPicker(ModalScreen[str | None]):
+    """Dismisses with the topic's name, "" for all articles, or None when cancelled."""
+
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, topics: Sequence[str]) -> None:
@@ -22,7 +29,7 @@ class TopicPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         options = [Option(plain("All articles"), id="")] + [Option(plain(f"◆ {t}"), id=t) for t in self.topics]
-        yield OptionList(*options, id="topic-picker")
+        yield TopicOptions(*options, id="topic-picker")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id or None)
+        self.dismiss(event.option.id or "")

@@ -1,37 +1,126 @@
-"""The article list: newest first, loaded a page at a time so start-up cost does not grow with the store."""
+"""The article list: newest first, loaded a page at a time so start-up cost does not grow with the store.
+
+Its columns fit the width it has: the title always stays, and the topics, then the outlet, then
+the date give way on a narrow terminal. Badges ("+2 outlets", topic names) are never cut: the
+title shortens for them, and topics that do not fit become "+N".
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
+from rich.cells import cell_len
 from rich.text import Text
-from textual.binding import Binding
+from textual import events
 from textual.widgets import DataTable
 
 from reader.models import Article
 from reader.tui.format import plain, relative_date
+from reader.tui.keys import pane_bindings
 
 PAGE_SIZE = 200
 LOAD_MORE_WITHIN = 20
+MIN_TITLE, MARKS, WHEN, OUTLET, MAX_TOPICS = 30, 2, 10, 18, 40
+CELL_PADDING = 2  # DataTable pads every cell by one on each side
+SCROLLBAR = 2
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Column widths; 0 means the column is left out at this width."""
+
+    title: int
+    when: int
+    outlet: int
+    topics: int
+
+
+def plan_columns(width: int, topics_wanted: int) -> Columns:
+    """Widths for a list `width` cells wide: the date, then the outlet, then the topics, as long as the title keeps 30."""
+    free = width - SCROLLBAR - (MARKS + CELL_PADDING) - CELL_PADDING
+    widths = {}
+    for name, wanted in (("when", WHEN), ("outlet", OUTLET), ("topics", min(topics_wanted, MAX_TOPICS))):
+        if wanted and free - wanted - CELL_PADDING >= MIN_TITLE:
+            widths[name] = wanted
+            free -= wanted + CELL_PADDING
+    return Columns(max(free, MIN_TITLE), widths.get("when", 0), widths.get("outlet", 0), widths.get("topics", 0))
+
+
+def title_cell(a: Article, outlets: int, width: int) -> Text:
+    """The title, shortened with an ellipsis so that the "+N outlets" badge after it always shows whole."""
+    title = plain(a.title or "(untitled)", "bold" if not a.is_read else "")
+    badge = f"  +{outlets} outlet{'s' if outlets > 1 else ''}" if outlets else ""
+    title.truncate(max(width - cell_len(badge), 8), overflow="ellipsis")
+    if badge:
+        title.append(badge, style="dim italic")
+    return title
+
+
+def topics_cell(badges: Sequence[str], width: int) -> Text:
+    """Whole topic names that fit in `width`, then "+N" for the rest."""
+    cell = Text(style="magenta")
+    for i, badge in enumerate(badges):
+        piece = Text("  " if i else "").append_text(plain("◆" + badge))
+        rest = len(badges) - i - 1
+        if cell.cell_len + piece.cell_len + (len(f" +{rest}") if rest else 0) > width:
+            if i == 0:  # not even one fits whole: show what fits of it
+                piece.truncate(width - (len(f" +{rest}") if rest else 0), overflow="ellipsis")
+                cell.append_text(piece)
+                i += 1
+            if i < len(badges):
+                cell.append(f" +{len(badges) - i}", style="bold")
+            return cell
+        cell.append_text(piece)
+    return cell
+
+
+def marks_cell(a: Article) -> Text:
+    return Text(("●" if not a.is_read else " ") + ("★" if a.is_starred else " "), style="bold cyan")
 
 
 class ArticleList(DataTable[Text]):
-    BINDINGS = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
+    BINDINGS = pane_bindings("cursor_down", "cursor_up", "page_down", "scroll_top", "scroll_bottom")
 
     def __init__(self, now: datetime, **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)  # type: ignore[arg-type]
         self.now = now
         self.articles: dict[int, Article] = {}
+        self.badges: dict[int, tuple[list[str], int]] = {}  # topic names and other outlets, per article
         self.order: list[int] = []
         self.more = False
+        self.columns_now = plan_columns(0, 0)
 
     def on_mount(self) -> None:
-        self.add_column(" ", key="marks", width=2)
-        self.add_column("Title", key="title", width=52)
-        self.add_column("Outlet", key="outlet", width=18)
-        self.add_column("When", key="when", width=10)
-        self.add_column("Topics", key="topics")
+        self._add_columns()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Re-plan the columns for the current width and redraw the rows if the plan changed."""
+        wanted = max((cell_len("  ".join("◆" + b for b in badges)) for badges, _ in self.badges.values()), default=0)
+        plan = plan_columns(self.size.width, wanted)
+        if plan == self.columns_now:
+            return
+        self.columns_now = plan
+        keep = self.cursor_row
+        self.clear(columns=True)
+        self._add_columns()
+        for aid in self.order:
+            self.add_row(*self._cells(self.articles[aid]), key=str(aid))
+        if self.order:
+            self.move_cursor(row=min(keep, len(self.order) - 1))
+
+    def _add_columns(self) -> None:
+        plan = self.columns_now
+        self.add_column(" ", key="marks", width=MARKS)
+        self.add_column("Title", key="title", width=plan.title)
+        for key, label, width in (("outlet", "Outlet", plan.outlet), ("when", "When", plan.when),
+                                  ("topics", "Topics", plan.topics)):
+            if width:
+                self.add_column(label, key=key, width=width)
 
     @property
     def current(self) -> Article | None:
@@ -39,14 +128,19 @@ class ArticleList(DataTable[Text]):
             return None
         return self.articles.get(self.order[self.cursor_row])
 
-    def _cells(self, a: Article, badges: Sequence[str], outlets: int) -> list[Text]:
-        marks = Text(("●" if not a.is_read else " ") + ("★" if a.is_starred else " "), style="bold cyan")
-        title = plain(a.title or "(untitled)", "bold" if not a.is_read else "")
-        if outlets:
-            title.append(f"  +{outlets} outlet{'s' if outlets > 1 else ''}", style="dim italic")
-        topics = Text(" ".join(f"◆{b}" for b in badges), style="magenta")
-        return [marks, title, plain(a.feed_name, "dim"), Text(relative_date(a.published or a.first_seen, self.now)),
-                topics]
+    def _cells(self, a: Article) -> list[Text]:
+        plan = self.columns_now
+        badges, outlets = self.badges.get(a.id, ([], 0))
+        cells = [marks_cell(a), title_cell(a, outlets, plan.title)]
+        if plan.outlet:
+            outlet = plain(a.feed_name, "dim")
+            outlet.truncate(plan.outlet, overflow="ellipsis")
+            cells.append(outlet)
+        if plan.when:
+            cells.append(Text(relative_date(a.published or a.first_seen, self.now)))
+        if plan.topics:
+            cells.append(topics_cell(badges, plan.topics))
+        return cells
 
     def show(self, articles: Sequence[Article], badges: dict[int, list[str]], outlets: dict[int, int],
              more: bool, reset: bool) -> None:
@@ -54,13 +148,17 @@ class ArticleList(DataTable[Text]):
         keep = self.current.id if self.current is not None else None
         if reset:
             self.clear()
-            self.articles, self.order = {}, []
-        for a in articles:
-            if a.id in self.articles:
-                continue
+            self.articles, self.order, self.badges = {}, [], {}
+        new = [a for a in articles if a.id not in self.articles]
+        for a in new:
             self.articles[a.id] = a
+            self.badges[a.id] = (badges.get(a.id, []), outlets.get(a.id, 0))
             self.order.append(a.id)
-            self.add_row(*self._cells(a, badges.get(a.id, []), outlets.get(a.id, 0)), key=str(a.id))
+        before = self.columns_now
+        self._fit()  # the topic column's width depends on the rows
+        if self.columns_now == before:  # else _fit drew every row
+            for a in new:
+                self.add_row(*self._cells(a), key=str(a.id))
         self.more = more
         if reset and keep is not None and keep in self.articles:
             self.move_cursor(row=self.order.index(keep))
@@ -69,11 +167,9 @@ class ArticleList(DataTable[Text]):
         if a.id not in self.articles:
             return
         self.articles[a.id] = a
-        marks = Text(("●" if not a.is_read else " ") + ("★" if a.is_starred else " "), style="bold cyan")
-        self.update_cell(str(a.id), "marks", marks)
-        old = self.get_cell(str(a.id), "title")
-        old.stylize("bold" if not a.is_read else "not bold", 0, len(a.title or "(untitled)"))
-        self.update_cell(str(a.id), "title", old)
+        cells = self._cells(a)
+        self.update_cell(str(a.id), "marks", cells[0])
+        self.update_cell(str(a.id), "title", cells[1])
 
     def wants_more(self) -> bool:
         return self.more and self.cursor_row >= len(self.order) - LOAD_MORE_WITHIN

@@ -15,13 +15,18 @@ from reader.text.clean import CleanArticle
 from reader.text.quotes import Quote
 from reader.topics import TopicMatcher
 from reader.tui.format import highlight_topics, plain
+from reader.tui.keys import pane_bindings
 
 
 class QuoteList(OptionList):
-    """The article's key quotes; the highlighted one is what `p` pins or unpins."""
+    """The article's key quotes; the highlighted one is what `p` pins or unpins (its border says so)."""
+
+    BINDINGS = pane_bindings("cursor_down", "cursor_up", "page_down", "first", "last")
 
 
 class ReadingView(VerticalScroll):
+    BINDINGS = pane_bindings("scroll_down", "scroll_up", "page_down", "scroll_home", "scroll_end")
+
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.article: Article | None = None
@@ -71,7 +76,9 @@ class ReadingView(VerticalScroll):
         c = self.cleaned
         header = plain(c.title or self.article.title or "(untitled)", "bold")
         meta = " · ".join(x for x in (c.source, c.byline, (c.published or "")[:10]) if x)
-        header.append("\n").append_text(plain(meta, "italic"))
+        header.append("\n").append(f"#{self.article.id}", style="bold dim")  # for `reader show ID`
+        if meta:
+            header.append(" · ").append_text(plain(meta, "italic"))
         if c.link:
             header.append("\n").append_text(plain(c.link, "underline dim"))
         self.query_one("#article-header", Static).update(header)
@@ -85,11 +92,13 @@ class ReadingView(VerticalScroll):
             label = Text("◉ pinned  " if q.text in self.pinned_texts else "▌ ", style="bold yellow")
             label.append_text(plain(f"“{q.text}”"))
             if q.speaker:
-                label.append_text(plain(f" — {q.speaker}", "italic"))
+                label.append(" — ").append_text(plain(q.speaker, "italic"))
             options.append(Option(label))
         quotes.clear_options()
         quotes.add_options(options)
         quotes.display = bool(options)
+        quotes.border_title = "Key quotes"
+        quotes.border_subtitle = "tab here, j / k to choose, p pins for the digest"
         if options:
             quotes.highlighted = min(keep, len(options) - 1)
 
@@ -123,7 +132,7 @@ class ReadingView(VerticalScroll):
         repeats.update(shown)
         captions = self.query_one("#captions", Static)
         captions.display = bool(c.captions)
-        captions.update(Text("\n".join(f"Caption: {single}" for single in c.captions), style="dim italic"))
+        captions.update(Text("\n", style="dim italic").join(plain(f"Caption: {single}") for single in c.captions))
 
     def toggle_repeats(self) -> None:
         if self.cleaned is not None:

@@ -1,56 +1,63 @@
-"""The sidebar: All / Unread / Starred, feeds grouped by tag, and tracked topics, each with unread counts."""
+"""The sidebar: All / Unread / Starred, feeds grouped by tag, and tracked topics, each with counts.
+
+The entry whose articles the list shows is marked, so the active view is always visible.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.models import FeedRow
 from reader.tui.format import plain
+from reader.tui.keys import pane_bindings
 
 
-def _label(name: str, count: int | None, indent: int = 0, style: str = "") -> Text:
-    text = Text(" " * indent)
-    text.append_text(plain(name, style))
+def _label(name: str, count: int | None, indent: int = 0, style: str = "", active: bool = False) -> Text:
+    text = Text("▶ " if active else "  ", style="bold")
+    text.append(" " * indent)
+    text.append_text(plain(name, f"{style} bold" if active else style))
     if count is not None:
         text.append(f"  {count}", style="bold" if count else "dim")
     return text
 
 
 class Sidebar(OptionList):
-    """Option ids: "all", "unread", "starred", "tag:NAME", "feed:ID", "topic:NAME"."""
+    """Option ids: "all", "unread", "starred", "tag:NAME", "feed:TAG:ID", "topic:NAME"."""
 
-    BINDINGS = [Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
+    BINDINGS = pane_bindings("cursor_down", "cursor_up", "page_down", "first", "last")
 
-    def show(self, feeds: Sequence[FeedRow], unread: dict[int, int], total_unread: int, starred: int,
-             topics: Sequence[str], topic_unread: dict[str, int] | None) -> None:
-        """Rebuild the options, keeping the highlighted entry."""
+    def show(self, feeds: Sequence[FeedRow], unread: dict[int, int], total: int, total_unread: int, starred: int,
+             topics: Sequence[str], topic_unread: dict[str, int] | None, active: str) -> None:
+        """Rebuild the options, keeping the highlighted entry; All counts every article, the rest unread ones."""
         keep = (self.highlighted_option.id if self.highlighted_option is not None else None) or "all"
         options: list[Option | None] = [
-            Option(_label("All", total_unread), id="all"),
-            Option(_label("Unread", total_unread), id="unread"),
-            Option(_label("Starred", starred), id="starred"),
+            Option(_label("All", total, active=active == "all"), id="all"),
+            Option(_label("Unread", total_unread, active=active == "unread"), id="unread"),
+            Option(_label("Starred", starred, active=active == "starred"), id="starred"),
             None,
         ]
         by_tag: dict[str, list[FeedRow]] = {}
         for feed in feeds:
-            for tag in feed.tags or ("untagged",):
+            for tag in feed.tags or ("",):  # tag "" selects the feeds without tags (see ArticleFilter.tag)
                 by_tag.setdefault(tag, []).append(feed)
         for tag in sorted(by_tag):
             tag_unread = sum(unread.get(f.id, 0) for f in by_tag[tag])
-            options.append(Option(_label(f"# {tag}", tag_unread, style="italic"), id=f"tag:{tag}"))
+            key = f"tag:{tag}"
+            options.append(Option(_label(f"# {tag or '(untagged)'}", tag_unread, style="italic", active=active == key), id=key))
             for feed in by_tag[tag]:
                 style = "strike dim" if feed.disabled else "red" if feed.last_error else ""
-                options.append(Option(_label(feed.name, unread.get(feed.id, 0), 2, style), id=f"feed:{tag}:{feed.id}"))
+                key = f"feed:{tag}:{feed.id}"
+                options.append(Option(_label(feed.name, unread.get(feed.id, 0), 2, style, active == key), id=key))
         if topics:
             options.append(None)
             for topic in topics:
                 count = topic_unread.get(topic) if topic_unread is not None else None
-                options.append(Option(_label(f"◆ {topic}", count), id=f"topic:{topic}"))
+                key = f"topic:{topic}"
+                options.append(Option(_label(f"◆ {topic}", count, active=active == key), id=key))
         self.clear_options()
         self.add_options(options)
         ids = [o.id for o in options if o is not None]
