@@ -1,0 +1,157 @@
+"""Every sidebar entry and every key of the help screen, in every pane, with no exception (issue 11)."""
+
+from __future__ import annotations
+
+import webbrowser
+
+import pytest
+
+from reader.store import ArticleFilter
+from reader.tui.app import ReaderApp
+from reader.tui.keys import KEYS
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.reading_view import QuoteList, ReadingView
+from reader.tui.widgets.sidebar import Sidebar
+from tests.tui.conftest import settle
+from tests.tui.test_app import open_seed
+
+SIZE = (160, 45)
+
+
+def status(app: ReaderApp) -> str:
+    return str(app.query_one("#view-status").render())
+
+
+async def test_every_sidebar_entry_shows_its_articles(filled_app: ReaderApp) -> None:
+    async with filled_app.run_test(size=SIZE) as pilot:
+        await settle(filled_app, pilot)
+        sidebar = filled_app.query_one(Sidebar)
+        ids = [o.id for o in sidebar._options if o.id]
+        kinds = {i.split(":")[0] for i in ids}
+        assert kinds == {"all", "unread", "starred", "tag", "feed", "topic"}
+        assert "tag:politics" in ids
+        store = filled_app.reader.store
+        for option_id in ids:
+            sidebar.focus()
+            sidebar.highlighted = sidebar.get_option_index(option_id)
+            await pilot.press("enter")
+            await settle(filled_app, pilot)
+            assert filled_app.view_key == option_id
+            shown = filled_app.query_one(ArticleList).order
+            kind, _, value = option_id.partition(":")
+            if kind == "tag":
+                assert filled_app.filter == ArticleFilter(tag=value)
+                assert f"# {value}" in status(filled_app)
+            if kind == "feed":
+                feed = store.feed(int(value.rsplit(":", 1)[1]))
+                assert {store.article(i).feed_name for i in shown} == {feed.name}
+                assert feed.name in status(filled_app)
+            if kind == "topic":
+                assert value in status(filled_app) and filled_app.filter.ids is not None
+            expected = store.count_articles(filled_app.filter)
+            assert len(shown) == expected
+            assert (f"{expected} article" in status(filled_app)) if expected else "no articles match" in status(
+                filled_app)
+            active = [str(o.prompt) for o in sidebar._options if o is not None and str(o.prompt).startswith("▶")]
+            assert len(active) == 1, active  # the sidebar marks the view being shown, and only it
+            assert sidebar.get_option(option_id).prompt.plain.startswith("▶")
+
+
+def _panes(app: ReaderApp) -> dict[str, object]:
+    return {"sidebar": app.query_one(Sidebar), "list": app.query_one(ArticleList),
+            "quotes": app.query_one(QuoteList), "article": app.query_one(ReadingView)}
+
+
+@pytest.mark.parametrize("pane", ["sidebar", "list", "quotes", "article"])
+async def test_every_help_key_in_every_pane(filled_app: ReaderApp, pane: str, monkeypatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "get", lambda *a: object())
+    monkeypatch.setattr(filled_app, "open_url", lambda url, **kw: opened.append(url))
+    monkeypatch.setattr(filled_app, "copy_to_clipboard", lambda text: None)
+    presses = [p for key in KEYS for p in key.presses if p != "q"]
+    async with filled_app.run_test(size=SIZE) as pilot:
+        await settle(filled_app, pilot)
+        await open_seed(filled_app, pilot)  # so the quotes and the article have something in them
+        for press in presses:
+            widget = _panes(filled_app)[pane]
+            filled_app.sidebar_choice = True
+            filled_app.fit_sidebar()
+            widget.focus()  # type: ignore[attr-defined]
+            await pilot.pause()
+            await pilot.press(press)
+            await settle(filled_app, pilot)
+            while filled_app.screen is not filled_app.screen_stack[0]:  # help, topics, palette, failed feeds
+                await pilot.press("escape")
+                await pilot.pause()
+            if filled_app.query_one("#search").display:
+                await pilot.press("escape")
+            await settle(filled_app, pilot)
+            assert filled_app.is_running, press
+        assert opened  # o reached the browser from at least the panes with an article
+        await pilot.press("q")
+        await pilot.pause()
+    assert not filled_app.is_running and filled_app.return_code == 0
+
+
+async def test_status_line_is_above_the_footer_and_says_what_is_shown(filled_app: ReaderApp) -> None:
+    async with filled_app.run_test(size=(80, 24)) as pilot:
+        await settle(filled_app, pilot)
+        line = filled_app.query_one("#status")
+        footer = filled_app.query_one("Footer")
+        assert line.region.height == 1 and not line.region.overlaps(footer.region)
+        assert line.region.bottom <= footer.region.y
+        assert status(filled_app) == "All · 12 articles, 12 unread"
+        await pilot.press("slash", *"E-Verify fines", "enter")
+        await settle(filled_app, pilot)
+        assert filled_app.query_one(ArticleList).row_count == 0
+        assert "no articles match “E-Verify fines”" in status(filled_app)
+        await pilot.press("escape")
+        await settle(filled_app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        picker = filled_app.screen.query_one("#topic-picker")
+        picker.highlighted = [o.id for o in picker._options].index("E-Verify")
+        await pilot.press("enter")
+        await settle(filled_app, pilot)
+        assert status(filled_app) == "Topic ◆ E-Verify · 2 articles, 2 unread"
+        assert filled_app.view_key == "topic:E-Verify"
+
+
+async def test_refresh_shows_progress_then_the_summary(filled_app: ReaderApp) -> None:
+    seen: list[str] = []
+    async with filled_app.run_test(size=SIZE) as pilot:
+        await settle(filled_app, pilot)
+        activity = filled_app.query_one("#activity")
+        original = activity.update
+        activity.update = lambda content="": (seen.append(str(content)), original(content))[1]  # type: ignore
+        await pilot.press("r")
+        await settle(filled_app, pilot)
+    assert any(s.startswith("Refreshing 5/5") for s in seen), seen
+    assert seen[-1] == "Refreshed: 0 new"
+
+
+async def test_failed_feeds_are_listed_on_demand(filled_app: ReaderApp, sample_dir) -> None:
+    (sample_dir / "reader" / "samples" / "wnyc.xml").unlink()
+    async with filled_app.run_test(size=SIZE) as pilot:
+        await settle(filled_app, pilot)
+        await pilot.press("e")
+        assert filled_app.screen is filled_app.screen_stack[0]
+        assert "No feed failed" in list(filled_app._notifications)[-1].message
+        await pilot.press("r")
+        await settle(filled_app, pilot)
+        assert "1 failed: press e" in str(filled_app.query_one("#activity").render())
+        await pilot.press("e")
+        await pilot.pause()
+        text = " ".join(str(s.render()) for s in filled_app.screen.query("Static"))
+        assert "WNYC News" in text and "wnyc.xml" in text
+
+
+async def test_article_id_and_quote_hint_in_the_reading_view(filled_app: ReaderApp) -> None:
+    async with filled_app.run_test(size=SIZE) as pilot:
+        await settle(filled_app, pilot)
+        await open_seed(filled_app, pilot)
+        view = filled_app.query_one(ReadingView)
+        header = str(view.query_one("#article-header").render())
+        assert f"#{view.article.id} · WNYC News" in header
+        quotes = view.query_one(QuoteList)
+        assert "p pins" in str(quotes.border_subtitle) and "j / k" in str(quotes.border_subtitle)

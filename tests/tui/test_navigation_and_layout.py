@@ -1,0 +1,190 @@
+"""Keys a terminal reader's users expect (j/k, space, g/G in every pane, n/N, [/]), links, and small terminals."""
+
+from __future__ import annotations
+
+import webbrowser
+
+from reader.models import ParsedEntry
+from reader.tui.app import ReaderApp
+from reader.tui.screens.help import HelpScreen
+from reader.tui.widgets.article_list import ArticleList, plan_columns
+from reader.tui.widgets.reading_view import QuoteList, ReadingView
+from reader.tui.widgets.sidebar import Sidebar
+from tests.tui.conftest import settle
+from tests.tui.test_app import open_seed
+
+
+async def test_n_opens_the_next_unread_and_brackets_step_through_articles(filled_app: ReaderApp) -> None:
+    store = filled_app.reader.store
+    async with filled_app.run_test(size=(160, 45)) as pilot:
+        await settle(filled_app, pilot)
+        table = filled_app.query_one(ArticleList)
+        view = filled_app.query_one(ReadingView)
+        store.set_read([table.order[1], table.order[2]])  # read elsewhere (another reader, `reader show`)
+        await pilot.press("n")  # the highlighted article is unread and not open yet: it is the next one
+        await settle(filled_app, pilot)
+        assert view.article.id == table.order[0] and store.article(table.order[0]).is_read
+        await pilot.press("n")  # skips the two read ones
+        await settle(filled_app, pilot)
+        assert view.article.id == table.order[3] and table.cursor_row == 3
+        await pilot.press("N")
+        await settle(filled_app, pilot)
+        assert "No unread articles above" in list(filled_app._notifications)[-1].message
+        await pilot.press("left_square_bracket")
+        await settle(filled_app, pilot)
+        assert view.article.id == table.order[2] and table.cursor_row == 2
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await settle(filled_app, pilot)
+        assert view.article.id == table.order[4]
+
+
+async def test_n_finds_unread_articles_beyond_the_loaded_page(filled_app: ReaderApp) -> None:
+    store = filled_app.reader.store
+    fid = store.feeds()[0].id
+    store.upsert_entries(fid, [ParsedEntry(f"g:p{i}", f"p{i}", None, f"Paged {i}", None,
+                                           f"2026-11-{1 + i % 28:02d}T00:00:00+00:00", "<p>x</p>", "x", f"h{i}")
+                               for i in range(450)])
+    newest = [a.id for a in store.list_articles(limit=300)]
+    store.set_read(newest)
+    async with filled_app.run_test(size=(160, 45)) as pilot:
+        await settle(filled_app, pilot)
+        table = filled_app.query_one(ArticleList)
+        assert table.row_count == 200
+        await pilot.press("n")
+        await settle(filled_app, pilot)
+        view = filled_app.query_one(ReadingView)
+        assert table.cursor_row == 300 and view.article.id == table.order[300]
+        assert not store.list_articles(limit=300)[-1].is_read is False  # the 300 newest stay read
+
+
+async def test_j_k_space_g_G_in_the_article_and_the_quotes(filled_app: ReaderApp) -> None:
+    async with filled_app.run_test(size=(80, 24)) as pilot:
+        await settle(filled_app, pilot)
+        await open_seed(filled_app, pilot)
+        view = filled_app.query_one(ReadingView)
+        view.focus()
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert view.scroll_y == 2
+        await pilot.press("k")
+        await pilot.pause()
+        assert view.scroll_y == 1
+        await pilot.press("space")
+        await pilot.pause()
+        assert view.scroll_y > 5
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y > 0
+        await pilot.press("g")
+        await pilot.pause()
+        assert view.scroll_y == 0
+        quotes = filled_app.query_one(QuoteList)
+        quotes.focus()
+        assert quotes.option_count >= 1 and quotes.highlighted == 0
+        await pilot.press("G")
+        assert quotes.highlighted == quotes.option_count - 1
+        await pilot.press("g")
+        assert quotes.highlighted == 0
+        table = filled_app.query_one(ArticleList)
+        table.focus()
+        await pilot.press("G")
+        assert table.cursor_row == 11
+        await pilot.press("g")
+        assert table.cursor_row == 0
+
+
+async def test_only_http_links_are_opened_or_copied(filled_app: ReaderApp, monkeypatch) -> None:
+    store = filled_app.reader.store
+    fid = store.feeds()[0].id
+    bad = ["javascript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "--gpu-launcher=xcalc"]
+    store.upsert_entries(fid, [ParsedEntry(f"g:bad{i}", link, link, f"Bad link {i}", None,
+                                           f"2026-12-0{i + 1}T00:00:00+00:00", "<p>x</p>", "x", f"b{i}")
+                               for i, link in enumerate(bad)])
+    opened: list[str] = []
+    copied: list[str] = []
+    monkeypatch.setattr(webbrowser, "get", lambda *a: object())
+    monkeypatch.setattr(filled_app, "open_url", lambda url, **kw: opened.append(url))
+    monkeypatch.setattr(filled_app, "copy_to_clipboard", copied.append)
+    async with filled_app.run_test(size=(160, 45)) as pilot:
+        await settle(filled_app, pilot)
+        table = filled_app.query_one(ArticleList)
+        for row in range(4):
+            table.move_cursor(row=row)
+            await pilot.press("o", "y")
+            await settle(filled_app, pilot)
+        assert opened == [] and copied == []
+        messages = [n.message for n in filled_app._notifications]
+        assert sum("only http and https links" in m for m in messages) == 8, messages
+
+
+async def test_no_browser_copies_the_link_and_says_so(filled_app: ReaderApp, monkeypatch) -> None:
+    copied: list[str] = []
+
+    def no_browser(*args: object) -> object:
+        raise webbrowser.Error("could not locate runnable browser")
+
+    monkeypatch.setattr(webbrowser, "get", no_browser)
+    monkeypatch.setattr(filled_app, "copy_to_clipboard", copied.append)
+    async with filled_app.run_test(size=(160, 45)) as pilot:
+        await settle(filled_app, pilot)
+        await pilot.press("o")
+        await settle(filled_app, pilot)
+        link = filled_app.query_one(ArticleList).current.link
+        assert copied == [link]
+        assert any("No web browser was found" in n.message and link in n.message for n in filled_app._notifications)
+
+
+async def test_small_terminal_hides_the_sidebar_drops_columns_and_scrolls_help(filled_app: ReaderApp) -> None:
+    async with filled_app.run_test(size=(80, 24)) as pilot:
+        await settle(filled_app, pilot)
+        sidebar = filled_app.query_one(Sidebar)
+        table = filled_app.query_one(ArticleList)
+        assert not sidebar.display
+        assert [str(c.label) for c in table.columns.values()] == [" ", "Title", "Outlet", "When"]
+        assert sum(c.get_render_width(table) for c in table.columns.values()) <= table.size.width
+        await pilot.press("f")
+        await settle(filled_app, pilot)
+        assert sidebar.display and sidebar.has_focus and sidebar.outer_size.width == 26
+        assert [str(c.label) for c in table.columns.values()] == [" ", "Title", "When"]
+        await pilot.press("f")
+        await pilot.pause()
+        assert not sidebar.display and table.has_focus
+        footer_keys = {key for key, b in filled_app.active_bindings.items() if b.binding.show}
+        assert footer_keys == {"r", "slash", "p", "t", "f", "question_mark", "q"}
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(filled_app.screen, HelpScreen)
+        help_view = filled_app.screen.query_one("#help")
+        assert filled_app.screen.region.contains_region(help_view.region)
+        assert help_view.max_scroll_y > 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert help_view.scroll_y == help_view.max_scroll_y
+
+
+async def test_wide_terminal_keeps_badges_whole(filled_app: ReaderApp) -> None:
+    async with filled_app.run_test(size=(160, 45)) as pilot:
+        await settle(filled_app, pilot)
+        table = filled_app.query_one(ArticleList)
+        assert filled_app.query_one(Sidebar).display
+        widths = {key.value: col.width for key, col in table.columns.items()}
+        titles = [table.get_cell(str(i), "title") for i in table.order]
+        badged = [t for t in titles if "+2 outlets" in t.plain]
+        assert len(badged) == 3 and all(t.plain.endswith("+2 outlets") for t in badged)
+        assert all(t.cell_len <= widths["title"] for t in titles)
+        topics = [table.get_cell(str(i), "topics").plain for i in table.order]
+        assert "◆Secure Communities  ◆ICE enforcement" in topics
+        assert all(t.endswith(("enforcement", "Communities", "Verify", "Act", "(g)", "")) for t in topics)
+        sidebar = filled_app.query_one(Sidebar)
+        assert sidebar.region.height == filled_app.query_one("#panes").region.height  # background to the bottom
+
+
+def test_columns_give_way_by_priority() -> None:
+    wide = plan_columns(150, 36)
+    assert wide.when and wide.outlet and wide.topics == 36 and wide.title >= 30
+    medium = plan_columns(90, 36)
+    assert medium.when and medium.outlet and not medium.topics
+    narrow = plan_columns(60, 36)
+    assert narrow.when and not narrow.outlet and narrow.title >= 30
+    tiny = plan_columns(30, 36)
+    assert not (tiny.when or tiny.outlet or tiny.topics) and tiny.title == 30
