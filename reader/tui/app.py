@@ -39,6 +39,7 @@ from reader.tui.messages import (
     TopicCountsLoaded,
     TopicFilterReady,
     UnreadFound,
+    ViewCounted,
 )
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_view import ReadingView
@@ -122,6 +123,10 @@ class ReaderApp(ReaderActions):
         if self.pending_open is not None and self.pending_open in articles.articles:
             self._open_row(self.pending_open)
 
+    def on_view_counted(self, message: ViewCounted) -> None:
+        if message.generation == self.generation:
+            self._show_view(*message.counts)
+
     def _show_view(self, total: int, unread: int) -> None:
         """The status line's left side: which view this is and how many articles it holds."""
         line = plain(self.view_label, "bold")
@@ -139,6 +144,7 @@ class ReaderApp(ReaderActions):
     def on_article_changed(self, message: ArticleChanged) -> None:
         self.query_one(ArticleList).update_article(message.article)
         self.load_sidebar()
+        self.count_view()
         self.count_topic_unread()
 
     def on_topic_filter_ready(self, message: TopicFilterReady) -> None:

@@ -95,3 +95,11 @@ class StoreWaiting(Message):
 @dataclass
 class BrowserMissing(Message):
     url: str
+
+
+@dataclass
+class ViewCounted(Message):
+    """(articles, unread) in the view of this generation, recounted after a read or star changed."""
+
+    counts: tuple[int, int]
+    generation: int

@@ -34,6 +34,7 @@ from reader.tui.messages import (
     TopicCountsLoaded,
     TopicFilterReady,
     UnreadFound,
+    ViewCounted,
 )
 from reader.tui.widgets.article_list import PAGE_SIZE
 
@@ -82,9 +83,7 @@ class StoreWorkers(App[None]):
         store = self.reader.store
         page = store.list_articles(flt, limit=size + 1, offset=offset)
         more, page = len(page) > size, page[:size]
-        counts = None
-        if reset:
-            counts = (store.count_articles(flt), store.count_articles(replace(flt, unread_only=True)))
+        counts = self._count_view(flt) if reset else None
         badges = {a.id: topics_in(topic_text(a), self.matchers) for a in page}
         groups = fold_copies([StoryText(a.id, a.feed_name, topic_text(a)) for a in page])
         outlets: dict[int, int] = {}
@@ -94,6 +93,15 @@ class StoreWorkers(App[None]):
             for i in group:
                 outlets[i] = len(names - {by_id[i].feed_name})
         self.post_message(ArticlesLoaded(page, badges, outlets, more, reset, generation, counts))
+
+    def _count_view(self, flt: ArticleFilter) -> tuple[int, int]:
+        store = self.reader.store
+        return store.count_articles(flt), store.count_articles(replace(flt, unread_only=True))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="view-count")
+    def count_view(self) -> None:
+        generation = self.generation
+        self.post_message(ViewCounted(self._count_view(self.filter), generation))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="unread")
     def find_unread(self, after: int | None, forward: bool) -> None:

@@ -263,3 +263,52 @@ async def test_list_pages_in_as_the_cursor_nears_the_end(filled_app: ReaderApp) 
         table.move_cursor(row=399)
         await settle(filled_app, pilot)
         assert table.row_count == 463 and not table.more
+
+
+LOCK_HOLDER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("INSERT INTO settings (key, value) VALUES ('held-by', 'another process')")
+print("locked", flush=True)
+sys.stdin.readline()
+conn.execute("COMMIT")
+"""
+
+
+async def test_a_store_locked_by_another_process_waits_and_loses_nothing(filled_app: ReaderApp, sample_dir: Path,
+                                                                         ) -> None:
+    import subprocess
+    import sys
+
+    async with filled_app.run_test(size=SIZE) as pilot:
+        await settle(filled_app, pilot)
+        await open_seed(filled_app, pilot)
+        view = filled_app.query_one(ReadingView)
+        seed = view.article.id
+        holder = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(sample_dir / "r.db")],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        try:
+            assert holder.stdout.readline().strip() == "locked"
+            await pilot.press("m", "s", "p", "r")
+            activity = filled_app.query_one("#activity")
+            for _ in range(200):  # wait for the condition, not for a fixed time
+                if "Waiting for the database" in str(activity.render()):
+                    break
+                await pilot.pause(0.05)
+            assert "Waiting for the database" in str(activity.render())
+            table = filled_app.query_one(ArticleList)
+            row = table.cursor_row
+            await pilot.press("j")  # the reader still answers keys while its writes wait
+            await pilot.pause()
+            assert table.cursor_row == row + 1
+            assert not filled_app.reader.store.article(seed).is_starred  # nothing written yet
+        finally:
+            holder.communicate("release\n", timeout=30)
+        await settle(filled_app, pilot)
+        stored = filled_app.reader.store.article(seed)
+        assert not stored.is_read and stored.is_starred  # m (opened, so read → unread) and s both landed
+        assert [p.article_id for p in filled_app.reader.store.pins()] == [seed]
+        assert filled_app.reader.store.setting("held-by") == "another process"
+        assert "Waiting" not in str(filled_app.query_one("#activity").render())
+        assert any(n.title == "Refresh done" for n in filled_app._notifications)

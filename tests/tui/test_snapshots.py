@@ -1,4 +1,4 @@
-"""Snapshots of the main screens at a fixed size, with fixed data and a fixed clock (Textual pinned exactly)."""
+"""Snapshots of the main screens at 160×45 and 80×24, with fixed data and a fixed clock (Textual pinned exactly)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from reader.tui.app import ReaderApp
 from reader.tui.widgets.article_list import ArticleList
 from tests.tui.conftest import settle
 
-SIZE = (130, 42)
+import pytest
+
+LARGE, SMALL = (160, 45), (80, 24)
 
 
 def _seed_row(app: ReaderApp) -> int:
@@ -14,14 +16,15 @@ def _seed_row(app: ReaderApp) -> int:
     return [table.articles[i].title for i in table.order].index("Task Force Critical of Secure Communities Program")
 
 
-def test_main_screen_with_the_seed_article_open(snap_compare, filled_app: ReaderApp) -> None:
+@pytest.mark.parametrize("size", [LARGE, SMALL], ids=["160x45", "80x24"])
+def test_main_screen_with_the_seed_article_open(snap_compare, filled_app: ReaderApp, size: tuple[int, int]) -> None:
     async def open_seed(pilot) -> None:
         await settle(filled_app, pilot)
         filled_app.query_one(ArticleList).move_cursor(row=_seed_row(filled_app))
         await pilot.press("enter")
         await settle(filled_app, pilot)
 
-    assert snap_compare(filled_app, terminal_size=SIZE, run_before=open_seed)
+    assert snap_compare(filled_app, terminal_size=size, run_before=open_seed)
 
 
 def test_repeated_paragraphs_revealed(snap_compare, filled_app: ReaderApp) -> None:
@@ -34,13 +37,14 @@ def test_repeated_paragraphs_revealed(snap_compare, filled_app: ReaderApp) -> No
         filled_app.query_one("#reading").scroll_end(animate=False)
         await pilot.pause()
 
-    assert snap_compare(filled_app, terminal_size=SIZE, run_before=open_seed_and_reveal)
+    assert snap_compare(filled_app, terminal_size=LARGE, run_before=open_seed_and_reveal)
 
 
-def test_help_screen(snap_compare, filled_app: ReaderApp) -> None:
+@pytest.mark.parametrize("size", [LARGE, SMALL], ids=["160x45", "80x24"])
+def test_help_screen(snap_compare, filled_app: ReaderApp, size: tuple[int, int]) -> None:
     async def open_help(pilot) -> None:
         await settle(filled_app, pilot)
         await pilot.press("question_mark")
         await pilot.pause()
 
-    assert snap_compare(filled_app, terminal_size=SIZE, run_before=open_help)
+    assert snap_compare(filled_app, terminal_size=size, run_before=open_help)
