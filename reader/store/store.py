@@ -323,7 +323,8 @@ class Store:
         """
         where, params = self._filter_sql(flt)
         if article_id is not None:
-            where += f" AND (a.sort_date, a.id) {'<' if forward else '>'} (SELECT sort_date, id FROM articles WHERE id = ?)"
+            side = "<" if forward else ">"
+            where += f" AND (a.sort_date, a.id) {side} (SELECT sort_date, id FROM articles WHERE id = ?)"
             params.append(article_id)
         order = "DESC" if forward else "ASC"
         found = self._query(f"SELECT a.id, a.sort_date FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where}"

@@ -13,8 +13,8 @@ from textual.widgets import Input, Static
 
 from reader.models import Article
 from reader.store import ArticleFilter
-from reader.tui.format import plain
 from reader.text.links import is_openable_link
+from reader.tui.format import plain
 from reader.tui.messages import SidebarLoaded
 from reader.tui.screens.failed_feeds import FailedFeeds
 from reader.tui.screens.help import HelpScreen

@@ -46,6 +46,7 @@ from reader.tui.widgets.reading_view import ReadingView
 from reader.tui.widgets.sidebar import Sidebar
 from reader.tui.workers import THEME_SETTING
 
+
 class ReaderApp(ReaderActions):
     CSS_PATH = Path(__file__).parent / "reader.tcss"  # absolute, so subclasses elsewhere still find it
     TITLE = "policy-reader"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True)
@@ -54,9 +54,9 @@ _SECOND = {"next_unread(True)": ("N", "next_unread(False)"), "step_article(1)": 
 _FIRST = {"next_unread(True)": "n", "step_article(1)": "right_square_bracket"}
 
 
-def app_bindings() -> list[Binding]:
+def app_bindings() -> list[BindingType]:
     """The app-level bindings, with footer labels only on the keys that matter most."""
-    bindings = [Binding("escape", "clear_search", "Clear", show=False)]
+    bindings: list[BindingType] = [Binding("escape", "clear_search", "Clear", show=False)]
     for key in KEYS:
         if not key.action:
             continue
@@ -68,7 +68,7 @@ def app_bindings() -> list[Binding]:
     return bindings
 
 
-def pane_bindings(down: str, up: str, page_down: str, first: str, last: str) -> list[Binding]:
+def pane_bindings(down: str, up: str, page_down: str, first: str, last: str) -> list[BindingType]:
     """j / k, space, g / G for one pane, mapped to that widget's own actions."""
     return [Binding("j", down, "Down", show=False), Binding("k", up, "Up", show=False),
             Binding("space", page_down, "Page down", show=False), Binding("g", first, "Top", show=False),

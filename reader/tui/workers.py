@@ -129,7 +129,8 @@ class StoreWorkers(App[None]):
     @work(thread=True, exit_on_error=False, group="state")
     def change_article(self, article_id: int, read: bool | None = None, starred: bool | None = None) -> None:
         store = self.reader.store
-        if read is not None and not self._store_write("marking the article", lambda: store.set_read([article_id], read)):
+        if read is not None and not self._store_write("marking the article",
+                                                      lambda: store.set_read([article_id], read)):
             return
         if starred is not None and not self._store_write(
                 "starring the article", lambda: store.set_starred([article_id], starred)):

@@ -35,15 +35,15 @@ def _count(db: Path) -> int:
 class Terminal:
     """`python -m reader` (or a script) on a pseudo-terminal, its output drained so it never blocks."""
 
-    def __init__(self, args: list[str], workdir: Path, **env: str) -> None:
+    def __init__(self, args: list[str], cwd: Path, **env: str) -> None:
         self.master, self.slave = pty.openpty()
         fcntl.ioctl(self.slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         self.modes = termios.tcgetattr(self.slave)
-        self.db = workdir / "r.db"
+        self.db = cwd / "r.db"
         full_env = {**os.environ, "TERM": "xterm-256color", "READER_DB": str(self.db),
-                    "READER_CONFIG": str(workdir / "feeds.toml"), "XDG_STATE_HOME": str(workdir / "state"), **env}
+                    "READER_CONFIG": str(cwd / "feeds.toml"), "XDG_STATE_HOME": str(cwd / "state"), **env}
         self.proc = subprocess.Popen([sys.executable, *args], stdin=self.slave, stdout=self.slave, stderr=self.slave,
-                                     cwd=workdir, env=full_env, close_fds=True)
+                                     cwd=cwd, env=full_env, close_fds=True)
         self.screen = bytearray()
         threading.Thread(target=self._drain, daemon=True).start()
 

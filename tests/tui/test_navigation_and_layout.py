@@ -115,7 +115,9 @@ async def test_only_http_links_are_opened_or_copied(filled_app: ReaderApp, monke
             await settle(filled_app, pilot)
         assert opened == [] and copied == []
         messages = [n.message for n in filled_app._notifications]
-        assert sum("only http and https links" in m for m in messages) == 8, messages
+        refusals = [m for m in messages if m.startswith("Not opened or copied: ")]
+        assert len(refusals) == 8 and sum("only http and https links" in m for m in refusals) == 6, messages
+        assert any("read it as an option" in m for m in refusals)  # --gpu-launcher=…
 
 
 async def test_no_browser_copies_the_link_and_says_so(filled_app: ReaderApp, monkeypatch) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.tui.app import ReaderApp
 from reader.tui.widgets.article_list import ArticleList
 from tests.tui.conftest import settle
-
-import pytest
 
 LARGE, SMALL = (160, 45), (80, 24)
 

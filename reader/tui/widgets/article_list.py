@@ -38,7 +38,7 @@ class Columns:
 
 
 def plan_columns(width: int, topics_wanted: int) -> Columns:
-    """Widths for a list `width` cells wide: the date, then the outlet, then the topics, as long as the title keeps 30."""
+    """Widths for a list `width` cells wide: the date, then the outlet, then the topics, while the title keeps 30."""
     free = width - SCROLLBAR - (MARKS + CELL_PADDING) - CELL_PADDING
     widths = {}
     for name, wanted in (("when", WHEN), ("outlet", OUTLET), ("topics", min(topics_wanted, MAX_TOPICS))):

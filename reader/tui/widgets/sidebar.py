@@ -42,12 +42,13 @@ class Sidebar(OptionList):
         ]
         by_tag: dict[str, list[FeedRow]] = {}
         for feed in feeds:
-            for tag in feed.tags or ("",):  # tag "" selects the feeds without tags (see ArticleFilter.tag)
+            for tag in feed.tags or ("",):  # tag "" selects the feeds without tags
                 by_tag.setdefault(tag, []).append(feed)
         for tag in sorted(by_tag):
             tag_unread = sum(unread.get(f.id, 0) for f in by_tag[tag])
             key = f"tag:{tag}"
-            options.append(Option(_label(f"# {tag or '(untagged)'}", tag_unread, style="italic", active=active == key), id=key))
+            label = _label(f"# {tag or '(untagged)'}", tag_unread, style="italic", active=active == key)
+            options.append(Option(label, id=key))
             for feed in by_tag[tag]:
                 style = "strike dim" if feed.disabled else "red" if feed.last_error else ""
                 key = f"feed:{tag}:{feed.id}"
