@@ -136,7 +136,9 @@ class ReaderApp(ReaderActions):
         elif self.filter == ArticleFilter():
             line.append(" · no articles yet" + ("" if self.refreshing else "; press r to refresh"))
         else:
-            line.append(" · no articles match" + (f" “{self.filter.search}”" if self.filter.search else ""))
+            line.append(" · no articles match")
+        if self.filter.search:
+            line.append(" · escape clears", style="dim")
         self.query_one("#view-status", Static).update(line)
 
     def on_article_opened(self, message: ArticleOpened) -> None:
@@ -246,7 +248,7 @@ class ReaderApp(ReaderActions):
     def _search(self, event: Input.Submitted) -> None:
         query = single_line(event.value, 200)
         if query:
-            self.apply_filter(ArticleFilter(search=query), f"Search “{query}” (escape clears)", "")
+            self.apply_filter(ArticleFilter(search=query), f"Search “{query}”", "")
         else:
             self.apply_filter(ArticleFilter(), "All", "all")
         self.query_one(ArticleList).focus()

@@ -104,7 +104,7 @@ async def test_status_line_is_above_the_footer_and_says_what_is_shown(filled_app
         await pilot.press("slash", *"E-Verify fines", "enter")
         await settle(filled_app, pilot)
         assert filled_app.query_one(ArticleList).row_count == 0
-        assert "no articles match “E-Verify fines”" in status(filled_app)
+        assert status(filled_app) == "Search “E-Verify fines” · no articles match · escape clears"
         await pilot.press("escape")
         await settle(filled_app, pilot)
         await pilot.press("t")
