@@ -119,8 +119,6 @@ class ReaderApp(ReaderActions):
             return
         articles = self.query_one(ArticleList)
         articles.show(message.articles, message.badges, message.outlets, message.more, message.reset)
-        if message.counts is not None:
-            self._show_view(*message.counts)
         if self.pending_open is not None and self.pending_open in articles.articles:
             self._open_row(self.pending_open)
 

@@ -37,7 +37,6 @@ class ArticlesLoaded(Message):
     more: bool
     reset: bool
     generation: int
-    counts: tuple[int, int] | None = None  # (articles, unread) in the whole view, on a reset
 
 
 @dataclass
@@ -99,7 +98,7 @@ class BrowserMissing(Message):
 
 @dataclass
 class ViewCounted(Message):
-    """(articles, unread) in the view of this generation, recounted after a read or star changed."""
+    """(articles, unread) in the view of this generation: after each new list, and after a read changed."""
 
     counts: tuple[int, int]
     generation: int

@@ -83,7 +83,6 @@ class StoreWorkers(App[None]):
         store = self.reader.store
         page = store.list_articles(flt, limit=size + 1, offset=offset)
         more, page = len(page) > size, page[:size]
-        counts = self._count_view(flt) if reset else None
         badges = {a.id: topics_in(topic_text(a), self.matchers) for a in page}
         groups = fold_copies([StoryText(a.id, a.feed_name, topic_text(a)) for a in page])
         outlets: dict[int, int] = {}
@@ -92,7 +91,9 @@ class StoreWorkers(App[None]):
             names = {by_id[i].feed_name for i in group}
             for i in group:
                 outlets[i] = len(names - {by_id[i].feed_name})
-        self.post_message(ArticlesLoaded(page, badges, outlets, more, reset, generation, counts))
+        self.post_message(ArticlesLoaded(page, badges, outlets, more, reset, generation))
+        if reset:  # after the page, so counting a large view never delays the first paint
+            self.post_message(ViewCounted(self._count_view(flt), generation))
 
     def _count_view(self, flt: ArticleFilter) -> tuple[int, int]:
         store = self.reader.store
