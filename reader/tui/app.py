@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from reader.core import Reader, make_reader
 from reader.store import ArticleFilter
-from reader.text.sanitize import single_line, strip_control_characters
+from reader.text.sanitize import single_line
 from reader.topics import compile_topics
 from reader.tui.actions import ReaderActions
 from reader.tui.crash import write_crash_log
@@ -256,8 +256,8 @@ class ReaderApp(ReaderActions):
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
         """Every notification is sanitised and plain: messages quote feed names, HTTP reasons and errors."""
-        super().notify(strip_control_characters(message), title=single_line(title, 200), severity=severity,
-                       timeout=timeout, markup=False)
+        lines = "\n".join(single_line(line, 1000) for line in message.splitlines())
+        super().notify(lines, title=single_line(title, 200), severity=severity, timeout=timeout, markup=False)
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: the traceback goes to the crash log; the command prints where (commands.tui)."""
