@@ -147,8 +147,8 @@ class ReaderActions(StoreWorkers):
         view = self.query_one(ReadingView)
         if view.cleaned is None:
             self.notify("Open an article first.", severity="warning")
-        elif not view.cleaned.collapsed:
-            self.notify("This article has no repeated paragraphs.")
+        elif not (view.cleaned.collapsed or view.cleaned.furniture):
+            self.notify("This article has no repeated paragraphs or page furniture to show.")
         else:
             view.toggle_repeats()
 
@@ -214,7 +214,7 @@ class ReaderActions(StoreWorkers):
         yield SystemCommand("Filter by topic", "Show one tracked topic (t)", self.action_pick_topic)
         yield SystemCommand("Toggle read", "Mark the selected article read or unread (m)", self.action_toggle_read)
         yield SystemCommand("Star", "Star or unstar the selected article (s)", self.action_toggle_star)
-        yield SystemCommand("Show repeated paragraphs", "Show or hide collapsed repeats (d)",
+        yield SystemCommand("Show repeated paragraphs", "Show or hide collapsed repeats and page furniture (d)",
                             self.action_toggle_repeats)
         yield SystemCommand("Show or hide the sidebar", "The feeds and topics pane (f)", self.action_toggle_sidebar)
         yield SystemCommand("Keys", "Show every key (?)", self.action_help)

@@ -39,7 +39,7 @@ KEYS = [
     Key("/", ("slash",), "search titles and text; escape clears any filter", "search", "Search"),
     Key("p", ("p",), "pin or unpin the highlighted key quote (tab to the quotes, j / k to choose); "
         "pins go in the digest", "pin_quote", "Pin"),
-    Key("d", ("d",), "show or hide repeated paragraphs", "toggle_repeats"),
+    Key("d", ("d",), "show or hide repeated paragraphs and page furniture", "toggle_repeats"),
     Key("t", ("t",), "show one tracked topic", "pick_topic", "Topic"),
     Key("f", ("f",), "show or hide the feeds sidebar (hidden by default below 100 columns)", "toggle_sidebar",
         "Feeds"),

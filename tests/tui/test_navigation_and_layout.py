@@ -55,7 +55,8 @@ async def test_n_finds_unread_articles_beyond_the_loaded_page(filled_app: Reader
         view = filled_app.query_one(ReadingView)
         assert table.cursor_row == 300 and view.article.id == table.order[300]
         assert store.list_articles(limit=300)[-1].is_read  # the 300 newest stay read
-        assert str(filled_app.query_one("#view-status").render()) == "All · 462 articles, 161 unread"
+        total = store.count_articles()
+        assert str(filled_app.query_one("#view-status").render()) == f"All · {total} articles, {total - 301} unread"
 
 
 async def test_j_k_space_g_G_in_the_article_and_the_quotes(filled_app: ReaderApp) -> None:
@@ -89,7 +90,7 @@ async def test_j_k_space_g_G_in_the_article_and_the_quotes(filled_app: ReaderApp
         table = filled_app.query_one(ArticleList)
         table.focus()
         await pilot.press("G")
-        assert table.cursor_row == 11
+        assert table.cursor_row == table.row_count - 1
         await pilot.press("g")
         assert table.cursor_row == 0
 
