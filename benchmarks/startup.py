@@ -21,7 +21,7 @@ from pathlib import Path
 
 from benchmarks.corpus import article_html, sentence
 from benchmarks.feedgen import FeedHost, make_feeds
-from benchmarks.refresh import ensure_newsboat
+from benchmarks.refresh import newsboat_for, timed
 from reader.config import FeedConfig
 from reader.models import ParsedEntry
 from reader.store import Store
@@ -50,27 +50,6 @@ app.run(headless=True, size=(120, 40))
 print(json.dumps({"first_paint_s": app.painted, "peak_kib_at_paint": app.rss_at_paint,
                   "peak_kib_at_exit": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
-
-
-def timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
-    """Wall seconds of one run of the command (benchmarks.refresh no longer has a timer to share)."""
-    start = time.perf_counter()
-    out = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    elapsed = time.perf_counter() - start
-    if out.returncode != 0:
-        sys.exit(f"{cmd[0]} failed: {out.stderr[-2000:]}")
-    return elapsed
-
-
-def newsboat_for(host: FeedHost, work: Path) -> tuple[list[str], dict[str, str]] | None:
-    """The newsboat command (without -x) and environment for the host's feeds, or None without newsboat."""
-    newsboat = ensure_newsboat()
-    if newsboat is None:
-        return None
-    (work / "urls").write_text("\n".join(host.url(p) for p in host.paths) + "\n")
-    (work / "nb.conf").write_text("reload-threads 16\n")
-    command = [newsboat, "-u", str(work / "urls"), "-c", str(work / "nb.db"), "-C", str(work / "nb.conf")]
-    return command, {**os.environ, "HOME": str(work)}
 
 
 def fill_store(db: Path, n: int, feeds: int = 200) -> None:
