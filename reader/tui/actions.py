@@ -201,6 +201,10 @@ class ReaderActions(StoreWorkers):
             return
         self.push_screen(FailedFeeds(failed))
 
+    def action_show_copies(self) -> None:
+        if (a := self._current()) is not None:
+            self.load_copies(a.id)
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
@@ -217,4 +221,6 @@ class ReaderActions(StoreWorkers):
         yield SystemCommand("Show repeated paragraphs", "Show or hide collapsed repeats and page furniture (d)",
                             self.action_toggle_repeats)
         yield SystemCommand("Show or hide the sidebar", "The feeds and topics pane (f)", self.action_toggle_sidebar)
+        yield SystemCommand("Compare copies", "What each outlet added to or cut from this story (c)",
+                            self.action_show_copies)
         yield SystemCommand("Keys", "Show every key (?)", self.action_help)

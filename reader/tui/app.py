@@ -32,6 +32,9 @@ from reader.tui.messages import (
     ArticleOpened,
     ArticlesLoaded,
     BrowserMissing,
+    CopiesLoaded,
+    NewSentencesFound,
+    NewsFound,
     RefreshFinished,
     RefreshProgress,
     SidebarLoaded,
@@ -41,6 +44,7 @@ from reader.tui.messages import (
     UnreadFound,
     ViewCounted,
 )
+from reader.tui.screens.copies import CopiesScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_view import ReadingView
 from reader.tui.widgets.sidebar import Sidebar
@@ -141,6 +145,19 @@ class ReaderApp(ReaderActions):
 
     def on_article_opened(self, message: ArticleOpened) -> None:
         self.query_one(ReadingView).show(message.article, message.cleaned, message.pins)
+
+    def on_news_found(self, message: NewsFound) -> None:
+        if message.generation == self.generation:
+            self.query_one(ArticleList).mark_news(message.ids)
+
+    def on_new_sentences_found(self, message: NewSentencesFound) -> None:
+        self.query_one(ReadingView).mark_new(message.article_id, message.sentences)
+
+    def on_copies_loaded(self, message: CopiesLoaded) -> None:
+        if not message.changes:
+            self.notify("No other outlet in the store ran this story.")
+            return
+        self.push_screen(CopiesScreen(message.earliest, message.changes))
 
     def on_article_changed(self, message: ArticleChanged) -> None:
         self.query_one(ArticleList).update_article(message.article)

@@ -40,6 +40,8 @@ KEYS = [
     Key("p", ("p",), "pin or unpin the highlighted key quote (tab to the quotes, j / k to choose); "
         "pins go in the digest", "pin_quote", "Pin"),
     Key("d", ("d",), "show or hide repeated paragraphs and page furniture", "toggle_repeats"),
+    Key("c", ("c",), "compare the story's copies in other outlets (\"+N outlets\"): what each added (+) and "
+        "cut (−)", "show_copies"),
     Key("t", ("t",), "show one tracked topic", "pick_topic", "Topic"),
     Key("f", ("f",), "show or hide the feeds sidebar (hidden by default below 100 columns)", "toggle_sidebar",
         "Feeds"),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from reader.config import Config
+from reader.copies import CopyChanges, CopyText
 from reader.models import Article, FeedRow, Pin
 from reader.text.clean import CleanArticle
 
@@ -102,3 +103,25 @@ class ViewCounted(Message):
 
     counts: tuple[int, int]
     generation: int
+
+
+@dataclass
+class NewsFound(Message):
+    """The articles of a loaded page that say something their topics' recent coverage did not (✦)."""
+
+    ids: frozenset[int]
+    generation: int
+
+
+@dataclass
+class NewSentencesFound(Message):
+    """The opened article's sentences that its topics' recent coverage did not carry, to highlight."""
+
+    article_id: int
+    sentences: tuple[str, ...]
+
+
+@dataclass
+class CopiesLoaded(Message):
+    earliest: CopyText
+    changes: list[CopyChanges]

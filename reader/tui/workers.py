@@ -27,6 +27,9 @@ from reader.tui.messages import (
     ArticleOpened,
     ArticlesLoaded,
     BrowserMissing,
+    CopiesLoaded,
+    NewSentencesFound,
+    NewsFound,
     RefreshFinished,
     RefreshProgress,
     SidebarLoaded,
@@ -94,6 +97,13 @@ class StoreWorkers(App[None]):
         self.post_message(ArticlesLoaded(page, badges, outlets, more, reset, generation))
         if reset:  # after the page, so counting a large view never delays the first paint
             self.post_message(ViewCounted(self._count_view(flt), generation))
+        # After the page too: which rows bring something new (✦) reads the topics' stored past days.
+        from reader.what_changed import NewsFinder  # lazy: the digest's modules are not needed to start
+
+        finder = NewsFinder(store, self.reader.config)
+        news = frozenset(a.id for a in page if badges[a.id] and finder.brings_news(a))
+        if not get_current_worker().is_cancelled:
+            self.post_message(NewsFound(news, generation))
 
     def _count_view(self, flt: ArticleFilter) -> tuple[int, int]:
         store = self.reader.store
@@ -125,7 +135,20 @@ class StoreWorkers(App[None]):
         if article is not None:
             cleaned = clean_stored_article(article, topic_terms(self.reader.config.topics))
             self.post_message(ArticleOpened(article, cleaned, store.pins([article_id])))
+            from reader.what_changed import NewsFinder
+
+            new = NewsFinder(store, self.reader.config).new_sentences(article, cleaned.paragraphs)
+            self.post_message(NewSentencesFound(article_id, tuple(new)))
         return article
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="copies")
+    def load_copies(self, article_id: int) -> None:
+        """The article's story in every outlet that ran it, each copy against the earliest."""
+        from reader.what_changed import story_copies
+
+        article = self.reader.store.article(article_id)
+        if article is not None:
+            self.post_message(CopiesLoaded(*story_copies(self.reader.store, article)))
 
     @work(thread=True, exit_on_error=False, group="state")
     def change_article(self, article_id: int, read: bool | None = None, starred: bool | None = None) -> None:

@@ -22,7 +22,7 @@ from reader.tui.keys import pane_bindings
 
 PAGE_SIZE = 200
 LOAD_MORE_WITHIN = 20
-MIN_TITLE, MARKS, WHEN, OUTLET, MAX_TOPICS = 30, 2, 10, 18, 40
+MIN_TITLE, MARKS, WHEN, OUTLET, MAX_TOPICS = 30, 3, 10, 18, 40
 CELL_PADDING = 2  # DataTable pads every cell by one on each side
 SCROLLBAR = 2
 
@@ -76,8 +76,10 @@ def topics_cell(badges: Sequence[str], width: int) -> Text:
     return cell
 
 
-def marks_cell(a: Article) -> Text:
-    return Text(("●" if not a.is_read else " ") + ("★" if a.is_starred else " "), style="bold cyan")
+def marks_cell(a: Article, news: bool = False) -> Text:
+    """● unread, ★ starred, ✦ says something its topics' recent coverage did not."""
+    marks = Text(("●" if not a.is_read else " ") + ("★" if a.is_starred else " "), style="bold cyan")
+    return marks.append("✦" if news else " ", style="bold green")
 
 
 class ArticleList(DataTable[Text]):
@@ -89,6 +91,7 @@ class ArticleList(DataTable[Text]):
         self.articles: dict[int, Article] = {}
         self.badges: dict[int, tuple[list[str], int]] = {}  # topic names and other outlets, per article
         self.order: list[int] = []
+        self.news: set[int] = set()  # articles that bring something new (see mark_news)
         self.more = False
         self.columns_now = plan_columns(0, 0)
 
@@ -131,7 +134,7 @@ class ArticleList(DataTable[Text]):
     def _cells(self, a: Article) -> list[Text]:
         plan = self.columns_now
         badges, outlets = self.badges.get(a.id, ([], 0))
-        cells = [marks_cell(a), title_cell(a, outlets, plan.title)]
+        cells = [marks_cell(a, a.id in self.news), title_cell(a, outlets, plan.title)]
         if plan.outlet:
             outlet = plain(a.feed_name, "dim")
             outlet.truncate(plan.outlet, overflow="ellipsis")
@@ -170,6 +173,13 @@ class ArticleList(DataTable[Text]):
         cells = self._cells(a)
         self.update_cell(str(a.id), "marks", cells[0])
         self.update_cell(str(a.id), "title", cells[1])
+
+    def mark_news(self, ids: frozenset[int]) -> None:
+        """Mark ✦ on the listed articles among `ids`; a page's marks arrive after the page."""
+        for aid in ids - self.news:
+            self.news.add(aid)
+            if aid in self.articles:
+                self.update_cell(str(aid), "marks", marks_cell(self.articles[aid], True))
 
     def wants_more(self) -> bool:
         return self.more and self.cursor_row >= len(self.order) - LOAD_MORE_WITHIN

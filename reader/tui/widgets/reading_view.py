@@ -34,6 +34,7 @@ class ReadingView(VerticalScroll):
         self.pinned_texts: set[str] = set()
         self.show_repeats = False
         self.matchers: Sequence[TopicMatcher] = ()
+        self.new_sentences: tuple[str, ...] = ()  # what its topics' recent coverage did not carry
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Select an article and press enter to read it.", style="dim"), id="article-header")
@@ -66,6 +67,7 @@ class ReadingView(VerticalScroll):
         self.pinned_texts = {p.text for p in pins}
         if not same:
             self.show_repeats = False
+            self.new_sentences = ()
             self.scroll_home(animate=False)
         self._render_header()
         self._render_quotes()
@@ -106,10 +108,19 @@ class ReadingView(VerticalScroll):
         assert self.cleaned is not None
         c = self.cleaned
         body = Text()
+        if self.new_sentences:
+            n = len(self.new_sentences)
+            body.append(f"✦ {n} sentence{'s' if n > 1 else ''} new since the recent coverage of its topics "
+                        "(underlined)\n\n", style="bold green")
         for i, paragraph in enumerate(c.paragraphs):
             if i:
                 body.append("\n\n")
-            body.append_text(highlight_topics(plain(paragraph), self.matchers))
+            shown = highlight_topics(plain(paragraph), self.matchers)
+            for sentence in self.new_sentences:
+                at = shown.plain.find(sentence)
+                if at >= 0:
+                    shown.stylize("underline green", at, at + len(sentence))
+            body.append_text(shown)
         self.query_one("#article-body", Static).update(body)
         note = self.query_one("#repeats-note", Static)
         note.display = bool(c.collapsed or c.furniture)
@@ -133,6 +144,12 @@ class ReadingView(VerticalScroll):
         captions = self.query_one("#captions", Static)
         captions.display = bool(c.captions)
         captions.update(Text("\n", style="dim italic").join(plain(f"Caption: {single}") for single in c.captions))
+
+    def mark_new(self, article_id: int, sentences: Sequence[str]) -> None:
+        """Underline the open article's new sentences (they are found after it is shown)."""
+        if self.article is not None and self.article.id == article_id and self.cleaned is not None:
+            self.new_sentences = tuple(sentences)
+            self._render_body()
 
     def toggle_repeats(self) -> None:
         if self.cleaned is not None:
