@@ -134,25 +134,32 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
-    """Apply the migrations after the store's version up to `target`; returns the version reached."""
-    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"the database has schema version {version}, newer than this program's {SCHEMA_VERSION}; "
-            "upgrade policy-reader or use another --db"
-        )
-    for number in range(version + 1, target + 1):
+    """Apply the migrations after the store's version up to `target`; returns the version reached.
+
+    The version is read again inside each step's write lock: two programs opening a new file at
+    once (the reader and a cron digest) must not both run the same migration.
+    """
+    while True:
         # executescript would commit on its own; a manual BEGIN keeps each step atomic.
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _split_statements(MIGRATIONS[number - 1]):
+            version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"the database has schema version {version}, newer than this program's {SCHEMA_VERSION}; "
+                    "upgrade policy-reader or use another --db"
+                )
+            if version >= target:
+                conn.execute("COMMIT")
+                return version
+            for statement in _split_statements(MIGRATIONS[version]):
                 conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
-    return max(version, target)
 
 
 def _split_statements(script: str) -> list[str]:
