@@ -7,6 +7,7 @@ and an interrupted upgrade leaves the previous version intact.
 from __future__ import annotations
 
 import sqlite3
+import time
 
 
 class StoreError(Exception):
@@ -131,6 +132,26 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def enable_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Put the file in WAL mode, waiting up to `timeout` seconds for other programs.
+
+    Switching the journal mode needs the file to itself, and SQLite answers "database is locked"
+    at once rather than calling the busy handler, so a new file opened by two programs together
+    (the reader and a cron digest) would fail without this retry.
+    """
+    deadline = time.monotonic() + timeout
+    pause = 0.005
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:

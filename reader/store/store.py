@@ -18,7 +18,7 @@ from typing import Any
 from reader.config import FeedConfig
 from reader.models import Article, FeedRow, ParsedEntry, Pin
 from reader.store.errors import StoreCorruptError, damaged_message, translate
-from reader.store.schema import SCHEMA_VERSION, StoreError, migrate
+from reader.store.schema import SCHEMA_VERSION, StoreError, enable_wal, migrate
 
 BUSY_TIMEOUT_S = 15.0
 
@@ -80,7 +80,7 @@ class Store:
             )
             self._conn.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
-                self._conn.execute("PRAGMA journal_mode = WAL")
+                enable_wal(self._conn, BUSY_TIMEOUT_S)
                 self._conn.execute("PRAGMA synchronous = NORMAL")
             if 0 < self._conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
                 self._verify()  # a migration writes: never to a damaged file
