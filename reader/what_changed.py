@@ -14,7 +14,6 @@ from reader.copies import CopyChanges, CopyText, compare_story, copies_among, co
 from reader.digest.novelty import History, phrase_stems, sentences_of
 from reader.models import Article
 from reader.store import Store
-from reader.store.store import TopicDay
 from reader.text.clean import clean_stored_article
 from reader.topic_days import past_topic_days, recent_signatures
 from reader.topics import compile_topics, topic_text
@@ -40,25 +39,24 @@ class NewsFinder:
     def __init__(self, store: Store, config: Config) -> None:
         self.store, self.config = store, config
         self.matchers = compile_topics(config.topics)
-        self._days: dict[date, dict[date, dict[str, TopicDay]]] = {}
+        self._histories: dict[date, list[History]] = {}  # per first-seen day, one per topic (in config order)
 
-    def _histories(self, article: Article) -> list[tuple[History, frozenset[str]]]:
+    def _topic_histories(self, article: Article) -> list[tuple[History, frozenset[str]]]:
         """(history, the topic's own stems) for each of the article's topics that had coverage before."""
         day = datetime.fromisoformat(article.first_seen).astimezone().date()
-        if day not in self._days:
-            self._days[day] = past_topic_days(self.store, self.config.topics, day, self.config.history_days)
+        if day not in self._histories:
+            past = past_topic_days(self.store, self.config.topics, day, self.config.history_days)
+            self._histories[day] = [History(recent_signatures(past, t.name, self.config.history_days))
+                                    for t in self.config.topics]
         text = topic_text(article)
-        found = []
-        for m, topic in zip(self.matchers, self.config.topics, strict=True):
-            if m.matches(text):
-                history = History(recent_signatures(self._days[day], m.name, self.config.history_days))
-                if history:  # a topic with no coverage before is all new: nothing to single out
-                    found.append((history, phrase_stems(topic.match)))
-        return found
+        # A topic with no coverage before is all new: there is nothing to single out in it.
+        return [(history, phrase_stems(topic.match))
+                for m, topic, history in zip(self.matchers, self.config.topics, self._histories[day], strict=True)
+                if history and m.matches(text)]
 
     def new_sentences(self, article: Article, paragraphs: Sequence[str]) -> list[str]:
         """The sentences of `paragraphs` (the article's) that none of its topics' recent coverage carried."""
-        histories = self._histories(article)
+        histories = self._topic_histories(article)
         if not histories:
             return []
         return [s for s in sentences_of(paragraphs) if all(h.is_new(s, own) for h, own in histories)]
