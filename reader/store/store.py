@@ -7,29 +7,24 @@ timeout, so the TUI and a `reader digest` from cron can share one file safely.
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
 
 from reader.config import FeedConfig
 from reader.models import Article, FeedRow, ParsedEntry, Pin
-from reader.store.errors import StoreCorruptError, damaged_message, translate
-from reader.store.schema import SCHEMA_VERSION, StoreError, enable_wal, migrate
-
-BUSY_TIMEOUT_S = 15.0
-
-_ARTICLE_COLUMNS = (
-    "a.id, a.feed_id, f.name, a.guid, a.link, a.title, a.author, a.published, a.first_seen, "
-    "a.content, a.text, a.is_read, a.is_starred, a.full_content, a.full_text_error"
+from reader.store.connection import BUSY_TIMEOUT_S, StoreConnection
+from reader.store.rows import (
+    ARTICLE_COLUMNS,
+    FEED_COLUMNS,
+    article_row,
+    feed_row,
+    fts_query,
+    index,
+    indexed_rows,
+    unindex,
 )
-_FEED_COLUMNS = (
-    "id, name, url, effective_url, tags, etag, last_modified, last_status, last_error, error_since, "
-    "last_fetched, next_due, disabled, title, full_text, body_hash, item_hashes"
-)
+
 # How many of a feed's stored entries a parse worker is told about (newest first): enough for
 # any feed document; an entry past it is parsed and handed to upsert_entries, which still finds it.
 KNOWN_ENTRIES_LIMIT = 1000
@@ -60,87 +55,8 @@ class TopicDay:
     outlets: int
     signatures: str
 
-
-class Store:
-    """Thread-safe access to one database file (or ":memory:")."""
-
-    def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
-        self._damaged: str | None = None  # set once the file is known to be corrupt: no write after that
-        self._verified = False  # quick_check runs once, before this instance's first write
-        if self.path != ":memory:":
-            try:
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"{self.path}: cannot create the database's folder ({exc.strerror or exc}); "
-                                 "pass another --db") from None
-        try:
-            self._conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-            )
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            if self.path != ":memory:":
-                enable_wal(self._conn, BUSY_TIMEOUT_S)
-                self._conn.execute("PRAGMA synchronous = NORMAL")
-            if 0 < self._conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-                self._verify()  # a migration writes: never to a damaged file
-            migrate(self._conn)
-        except sqlite3.DatabaseError as exc:
-            raise translate(exc, self.path) or StoreError(
-                f"{self.path}: cannot open the database ({exc}); check the file or pass another --db"
-            ) from None
-        self._lock = threading.RLock()
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def _verify(self) -> None:
-        """Refuse to write to a damaged file: quick_check (about 0.1 s per 200 MB) before the first write."""
-        if self._damaged is None and not self._verified:
-            problems = [r[0] for r in self._conn.execute("PRAGMA quick_check(3)")]
-            if problems != ["ok"]:
-                self._damaged = "; ".join(problems)
-            self._verified = True
-        if self._damaged is not None:
-            raise StoreCorruptError(damaged_message(self.path, self._damaged))
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One short write transaction; BEGIN IMMEDIATE takes the lock up front so it never deadlocks."""
-        with self._lock, self._failures():
-            self._verify()
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                if self._conn.in_transaction:  # SQLite may already have rolled back (a full disk does)
-                    self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
-
-    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
-        with self._lock, self._failures():
-            return self._conn.execute(sql, params).fetchall()
-
-    @contextmanager
-    def _failures(self) -> Iterator[None]:
-        """Turn a full disk, a read-only file or corruption into a StoreError that says what to do."""
-        try:
-            yield
-        except sqlite3.Error as exc:
-            error = translate(exc, self.path)
-            if error is None:
-                raise
-            if isinstance(error, StoreCorruptError):
-                self._damaged = str(exc)
-            raise error from None
+class Store(StoreConnection):
+    """Every read and write of the database: feeds, articles, state, pins, settings and search."""
 
     # -- feeds ---------------------------------------------------------------------------
 
@@ -178,11 +94,11 @@ class Store:
 
     def feeds(self, active_only: bool = True) -> list[FeedRow]:
         where = "WHERE active = 1" if active_only else ""
-        return [_feed_row(r) for r in self._query(f"SELECT {_FEED_COLUMNS} FROM feeds {where} ORDER BY name")]
+        return [feed_row(r) for r in self._query(f"SELECT {FEED_COLUMNS} FROM feeds {where} ORDER BY name")]
 
     def feed(self, feed_id: int) -> FeedRow | None:
-        rows = self._query(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE id = ?", (feed_id,))
-        return _feed_row(rows[0]) if rows else None
+        rows = self._query(f"SELECT {FEED_COLUMNS} FROM feeds WHERE id = ?", (feed_id,))
+        return feed_row(rows[0]) if rows else None
 
     def record_fetch(
         self,
@@ -258,7 +174,7 @@ class Store:
                 elif found[1] != e.content_hash:
                     changed.append((found[0], e))
                     to_index.append((found[0], e.title, e.text))
-            _unindex(c, _indexed_rows(c, [aid for aid, _ in changed]))
+            unindex(c, indexed_rows(c, [aid for aid, _ in changed]))
             c.executemany(
                 # Changed content likely means a changed page: its full text is fetched again
                 # (the old page text was part of `text`, which is replaced here).
@@ -269,15 +185,15 @@ class Store:
                 [(e.guid, e.link, e.title, e.author, e.published, e.published, now, e.content, e.text,
                   e.content_hash, aid) for aid, e in changed],
             )
-            _index(c, to_index)
+            index(c, to_index)
         return new, len(changed)
 
     def article(self, article_id: int) -> Article | None:
         rows = self._query(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
+            f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
             (article_id,),
         )
-        return _article(rows[0]) if rows else None
+        return article_row(rows[0]) if rows else None
 
     def _filter_sql(self, flt: ArticleFilter) -> tuple[str, list[object]]:
         where = ["f.active = 1"]
@@ -304,11 +220,11 @@ class Store:
         """One page of articles, newest first; the page size keeps cost independent of store size."""
         where, params = self._filter_sql(flt)
         rows = self._query(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where} "
+            f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where} "
             "ORDER BY a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
-        return [_article(r) for r in rows]
+        return [article_row(r) for r in rows]
 
     def count_articles(self, flt: ArticleFilter = ArticleFilter()) -> int:
         where, params = self._filter_sql(flt)
@@ -364,15 +280,15 @@ class Store:
 
         with self._write() as c:
             if content is not None:
-                old = _indexed_rows(c, [article_id])
+                old = indexed_rows(c, [article_id])
                 if not old:
                     return
-                _unindex(c, old)
+                unindex(c, old)
                 [(_, title, text)] = old
                 text += "\n" + html_to_search_text(content)
                 c.execute("UPDATE articles SET full_content = ?, full_text_error = NULL, text = ? WHERE id = ?",
                           (content, text, article_id))
-                _index(c, [(article_id, title, text)])
+                index(c, [(article_id, title, text)])
             else:
                 c.execute("UPDATE articles SET full_text_error = ? WHERE id = ?", (error, article_id))
 
@@ -403,11 +319,11 @@ class Store:
     def articles_first_seen_between(self, start: str, end: str) -> list[Article]:
         """Articles first seen in [start, end), for the digest of one local day."""
         rows = self._query(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
+            f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
             "WHERE a.first_seen >= ? AND a.first_seen < ? AND f.active = 1 ORDER BY a.id",
             (start, end),
         )
-        return [_article(r) for r in rows]
+        return [article_row(r) for r in rows]
 
     def count_first_seen_between(self, start: str, end: str) -> int:
         """How many active articles were first seen in [start, end): whether a stored topic day is stale."""
@@ -481,48 +397,3 @@ class Store:
         with self._write() as c:
             c.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
-
-
-# The search index is kept by the functions below rather than by triggers (schema v6 says why):
-# an article's old title and text leave the index before they change and the new ones enter
-# after, in the same transaction. Plain VALUES statements: an INSERT ... SELECT into FTS5 costs
-# as much as the triggers did.
-def _indexed_rows(c: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, str, str]]:
-    """The (id, title, text) now in the index for these articles."""
-    rows: list[tuple[int, str, str]] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        rows += c.execute(f"SELECT id, title, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-    return rows
-
-
-def _unindex(c: sqlite3.Connection, rows: Iterable[tuple[int, str, str]]) -> None:
-    c.executemany("INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)", rows)
-
-
-def _index(c: sqlite3.Connection, rows: Iterable[tuple[int, str, str]]) -> None:
-    c.executemany("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)", rows)
-
-
-def fts_query(text: str) -> str:
-    """Turn what a user typed into a safe FTS5 query: each word quoted, all required, last one a prefix."""
-    words = [w.replace('"', '""') for w in text.split() if w.strip('"')]
-    if not words:
-        return '""'
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
-def _feed_row(r: tuple[Any, ...]) -> FeedRow:
-    tags = tuple(t for t in str(r[4] or "").split("\n") if t)
-    return FeedRow(id=r[0], name=r[1], url=r[2], effective_url=r[3], tags=tags, etag=r[5], last_modified=r[6],
-                   last_status=r[7], last_error=r[8], error_since=r[9], last_fetched=r[10], next_due=r[11],
-                   disabled=bool(r[12]), title=r[13], full_text=bool(r[14]), body_hash=r[15],
-                   item_hashes=bytes(r[16] or b""))
-
-
-def _article(r: tuple[Any, ...]) -> Article:
-    return Article(id=r[0], feed_id=r[1], feed_name=r[2], guid=r[3], link=r[4], title=r[5], author=r[6],
-                   published=r[7], first_seen=r[8], content=r[9], text=r[10], is_read=bool(r[11]),
-                   is_starred=bool(r[12]), full_content=r[13], full_text_error=r[14])
