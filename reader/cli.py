@@ -100,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reader.config import ConfigError
     from reader.store import StoreError
     from reader.store.lock import RefreshBusyError
+    from reader.text.sanitize import single_line
 
     try:
         args = build_parser().parse_args(argv)
@@ -119,6 +120,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _discard_stdout()
         return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        # Commands report the files they read and write themselves; what is left is the output
+        # (stdout on a full disk, `>/dev/full`), which a traceback would only obscure.
+        where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
+        print(f"reader: {single_line(where)}{exc.strerror or exc}", file=sys.stderr)
+        _discard_stdout()
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         print("reader: interrupted; everything stored before the interrupt is kept", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -174,11 +174,13 @@ def run(args: argparse.Namespace) -> int:
         failed = summarize_lines(sys.stdin, budget, sys.stdout, sys.stderr, "<stdin>")
     else:
         try:
-            with open(args.file, encoding="utf-8") as handle:
-                failed = summarize_lines(handle, budget, sys.stdout, sys.stderr, args.file)
+            handle = open(args.file, encoding="utf-8")  # noqa: SIM115 -- closed below; a failed write of the output is not a read error: cli.main reports it
         except OSError as exc:
             print(f"reader: summarize: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_USAGE
+        try:
+            with handle:
+                failed = summarize_lines(handle, budget, sys.stdout, sys.stderr, args.file)
         except UnicodeDecodeError as exc:
             print(f"reader: summarize: {args.file} is not UTF-8 text ({exc.reason} at byte {exc.start}); "
                   "convert it to UTF-8", file=sys.stderr)

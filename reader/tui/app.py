@@ -276,6 +276,13 @@ class ReaderApp(ReaderActions):
         lines = "\n".join(single_line(line, 1000) for line in message.splitlines())
         super().notify(lines, title=single_line(title, 200), severity=severity, timeout=timeout, markup=False)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c says which key quits; Textual's own message is markup, which notify shows literally here."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit.", title="Do you want to quit?")
+                return
+
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: the traceback goes to the crash log; the command prints where (commands.tui)."""
         if not self.crashed:

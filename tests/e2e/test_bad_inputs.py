@@ -29,6 +29,7 @@ SAMPLE = "reader/samples/wnyc.xml"
 class Case:
     args: tuple[str, ...]
     closed_stdout: bool = False  # the reader of the pipe is gone, as with `| head`
+    full_stdout: bool = False  # every write to stdout fails (`>/dev/full`, a full disk)
     interrupt: bool = False  # Ctrl-C once the command waits on the (hanging) server
     unreadable: str | None = None  # this file exists but its mode is 000
     says: str = ""  # part of the one-line explanation
@@ -89,6 +90,13 @@ CASES = {
     "db-check/closed-stdout": Case(("db", "check"), closed_stdout=True),
     "summarize/closed-stdout": Case(("summarize", "cluster.jsonl"), closed_stdout=True),
     "version/closed-stdout": Case(("--version",), closed_stdout=True),
+    # stdout on a full disk
+    "show/full-stdout": Case(("show", SAMPLE), full_stdout=True, says="cannot write the output"),
+    "digest/full-stdout": Case(("digest", "--no-fetch", "--stdout"), full_stdout=True,
+                               says="cannot write the output"),
+    "feeds-list/full-stdout": Case(("feeds", "list"), full_stdout=True, says="cannot write the output"),
+    "summarize/full-stdout": Case(("summarize", "cluster.jsonl"), full_stdout=True, says="cannot write the output"),
+    "version/full-stdout": Case(("--version",), full_stdout=True, says="cannot write the output"),
     # Ctrl-C while waiting on the network
     "fetch/interrupt": Case(("fetch",), interrupt=True, says="interrupted"),
     "digest/interrupt": Case(("digest",), interrupt=True, says="interrupted"),
@@ -132,12 +140,14 @@ def test_bad_input_gives_one_clear_line_and_a_failing_status(tmp_path: Path, fee
     env = {**os.environ, "READER_CONFIG": str(tmp_path / "feeds.toml"), "READER_DB": str(tmp_path / "reader.db")}
     command = [*prefix, sys.executable, "-m", "reader", *args]
     stdout: int = subprocess.PIPE
+    if case.full_stdout:
+        stdout = os.open("/dev/full", os.O_WRONLY)
     if case.closed_stdout:
         read_end, stdout = os.pipe()
         os.close(read_end)
     proc = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=stdout, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
-    if case.closed_stdout:
+    if case.closed_stdout or case.full_stdout:
         os.close(stdout)
     try:
         if case.interrupt:

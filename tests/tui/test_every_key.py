@@ -145,6 +145,7 @@ async def test_failed_feeds_are_listed_on_demand(filled_app: ReaderApp, sample_d
         await pilot.pause()
         text = " ".join(str(s.render()) for s in filled_app.screen.query("Static"))
         assert "WNYC News" in text and "wnyc.xml" in text
+        assert "WNYC News  failing since" in text
 
 
 async def test_article_id_and_quote_hint_in_the_reading_view(filled_app: ReaderApp) -> None:

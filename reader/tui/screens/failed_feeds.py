@@ -32,7 +32,8 @@ class FailedFeeds(ModalScreen[None]):
         for feed in self.feeds:
             text.append_text(plain(feed.name, "bold"))
             if feed.error_since:
-                text.append_text(plain(f"  failing since {feed.error_since[:16].replace('T', ' ')}", "dim"))
+                # plain() trims its text, so the gap after the name is appended on its own
+                text.append("  ").append_text(plain(f"failing since {feed.error_since[:16].replace('T', ' ')}", "dim"))
             text.append("\n  ").append_text(plain(feed.last_error, "red")).append("\n")
             text.append("  ").append_text(plain(feed.fetch_url, "dim")).append("\n\n")
         with FailedFeedsView(id="failed-feeds"):
