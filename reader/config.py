@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from reader.text.sanitize import single_line, strip_control_characters
+
 CONFIG_ENV = "READER_CONFIG"
 DB_ENV = "READER_DB"
 
@@ -24,9 +26,11 @@ class ConfigError(Exception):
     """A feeds.toml problem, located as precisely as TOML allows."""
 
     def __init__(self, file: Path, line: int | None, key: str, expected: str) -> None:
+        # A key is quoted from the file as written: a "\u001b]0;..." key must not act on the terminal.
+        key = single_line(key, 200)
         self.file, self.line, self.key, self.expected = file, line, key, expected
         where = f"{file}:{line}" if line else str(file)
-        super().__init__(f"{where}: {key}: {expected}")
+        super().__init__(strip_control_characters(f"{where}: {key}: {expected}"))
 
 
 @dataclass(frozen=True)

@@ -129,3 +129,14 @@ def test_an_inline_table_left_open_and_other_syntax_errors_keep_their_line(tmp_p
     with pytest.raises(ConfigError) as info:
         load_config(write_config(tmp_path, 'a = 1\nb = = 2\n'))
     assert info.value.line == 2 and "never closed" not in str(info.value)
+
+
+def test_a_hostile_key_is_quoted_without_its_controls(tmp_path: Path) -> None:
+    from tests.hostile import assert_terminal_safe
+
+    path = tmp_path / "feeds.toml"
+    path.write_text('[[feeds]]\nname = "A"\nurl = "https://example.org/a"\n"\\u001b]0;T\\u0007k\\u202e" = 1\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert_terminal_safe(str(info.value))
+    assert "]0;T" not in info.value.key and "k" in info.value.key

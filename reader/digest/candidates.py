@@ -42,14 +42,16 @@ _PICTURE_POSITION = re.compile(
     r"(?:\s+to\s+right)?\s*,|\((?:left|right|center|centre|L|R|C|from left|top|bottom)\)", re.I
 )
 # Notices a site or an archive adds, and code: phrases no news sentence needs ("slowed to a crawl" is news).
+# Subjects of policy news (copyright, privacy policies, terms of service) are not junk: cleaning sets
+# such notices apart as page furniture before sentences are chosen.
 _SITE_JUNK = re.compile(
-    r"order reprints|presentation-ready copies|all rights reserved|\bcopyright\b|©|this (?:page|article|story) "
+    r"order reprints|presentation-ready copies|all rights reserved|©|this (?:page|article|story) "
     r"(?:was|has been) (?:archived|crawled|captured)|archived by|wayback machine|internet archive|archive\.org|"
     r"\bcrawler\b|web crawl|\bcrawls\b|crawl data|archive (?:the )?pages|alexa internet|"
     r"hide caption|toggle caption|enlarge this image|image copyright|image caption|media playback|"
     r"\bclick here\b|\bsign up (?:for|to|here|now|today)|subscribe (?:now|today|here|to "
-    r"(?:our|the) newsletter)|newsletter sign|(?:use|accept|our) cookies|cookie (?:policy|settings)|"
-    r"enable javascript|your browser (?:does not|doesn't|is out)|terms of (?:use|service)|privacy policy|"
+    r"(?:our|the) newsletter)|newsletter sign|(?:accept|enable) cookies|cookie settings|"
+    r"enable javascript|your browser (?:does not|doesn't|is out)|"
     r"follow us on|share this|\bread more\b|https?://|www\.|[{}]|</?[a-z]+[ >]|\bfunction\s*\(|\bvar\s+\w+\s*=",
     re.I,
 )

@@ -36,13 +36,17 @@ class StoreConnection:
             self._conn = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
             )
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            if self.path != ":memory:":
-                enable_wal(self._conn, BUSY_TIMEOUT_S)
-                self._conn.execute("PRAGMA synchronous = NORMAL")
-            if 0 < self._conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-                self._verify()  # a migration writes: never to a damaged file
-            migrate(self._conn)
+            try:
+                self._conn.execute("PRAGMA foreign_keys = ON")
+                if self.path != ":memory:":
+                    enable_wal(self._conn, BUSY_TIMEOUT_S)
+                    self._conn.execute("PRAGMA synchronous = NORMAL")
+                if 0 < self._conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+                    self._verify()  # a migration writes: never to a damaged file
+                migrate(self._conn)
+            except BaseException:
+                self._conn.close()  # a store that failed to open holds no file handle
+                raise
         except sqlite3.DatabaseError as exc:
             raise translate(exc, self.path) or StoreError(
                 f"{self.path}: cannot open the database ({exc}); check the file or pass another --db"
@@ -77,11 +81,11 @@ class StoreConnection:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
+                self._conn.execute("COMMIT")  # inside: a failed COMMIT must not leave the transaction open
             except BaseException:
                 if self._conn.in_transaction:  # SQLite may already have rolled back (a full disk does)
                     self._conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         with self._lock, self._failures():

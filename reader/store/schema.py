@@ -158,8 +158,12 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """Apply the migrations after the store's version up to `target`; returns the version reached.
 
     The version is read again inside each step's write lock: two programs opening a new file at
-    once (the reader and a cron digest) must not both run the same migration.
+    once (the reader and a cron digest) must not both run the same migration. An up-to-date store
+    takes no lock at all.
     """
+    current: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    if target <= current <= SCHEMA_VERSION:
+        return current  # up to date: opening to read must not wait for another program's write lock
     while True:
         # executescript would commit on its own; a manual BEGIN keeps each step atomic.
         conn.execute("BEGIN IMMEDIATE")

@@ -91,6 +91,13 @@ def test_site_junk_and_code_are_left_out() -> None:
     assert not is_story_prose("Alicia Roman holds a sign at an immigration rally. Christopher Chung hide caption "
                               "toggle caption Christopher Chung.", "")
     assert is_story_prose("The AC/DC tour played to immigration officers in Houston last night.", "")
+    for policy_news in (  # policy stories about the very words site notices use
+        "The Supreme Court ruled that the copyright office exceeded its authority.",
+        "The FTC said the terms of service let the firm share location data.",
+        "Regulators said the privacy policy did not disclose the sharing.",
+        "The law requires sites to ask before they use cookies to track children.",
+    ):
+        assert is_story_prose(policy_news, ""), policy_news
 
 
 def test_datelines_other_than_a_capital_city_are_cut_off() -> None:
