@@ -254,12 +254,12 @@ class Store(StoreConnection):
 
     def is_write_locked(self) -> bool:
         """True while another connection holds the write lock, so a UI can say it waits instead of looking frozen."""
-        with self._lock:
+        with self._lock, self._failures():  # a read-only or damaged file is a StoreError, as for any write
             self._conn.execute("PRAGMA busy_timeout = 0")
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
-                if "locked" in str(exc) or "busy" in str(exc):
+                if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
                     return True
                 raise
             finally:

@@ -75,3 +75,18 @@ def test_a_failed_commit_leaves_the_store_usable(tmp_path: Path) -> None:
     store.set_setting("theme", "light")  # no "cannot start a transaction within a transaction"
     assert store.setting("theme") == "light"
     store.close()
+
+
+def test_is_write_locked_while_another_program_writes(tmp_path: Path) -> None:
+    store = Store(tmp_path / "reader.db")
+    assert store.is_write_locked() is False
+    writer = sqlite3.connect(tmp_path / "reader.db", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        assert store.is_write_locked() is True
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert store.is_write_locked() is False
+    store.set_setting("theme", "dark")  # the probe left no transaction open
+    store.close()
