@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from reader.config import Config
 from reader.copies import CopyChanges, CopyText, compare_story, copies_among, copy_text
-from reader.digest.novelty import History, phrase_stems, sentences_of
+from reader.digest.novelty import History, listable, phrase_stems, sentences_of
 from reader.models import Article
 from reader.store import Store
 from reader.text.clean import clean_stored_article
@@ -59,8 +59,13 @@ class NewsFinder:
         histories = self._topic_histories(article)
         if not histories:
             return []
-        return [s for s in sentences_of(paragraphs) if all(h.is_new(s, own) for h, own in histories)]
+        return [s for s in sentences_of(paragraphs) if listable(s) and all(h.is_new(s, own) for h, own in histories)]
 
     def brings_news(self, article: Article) -> bool:
-        """Whether the article's stored text has a sentence its topics' recent coverage lacked (no cleaning)."""
-        return bool(self.new_sentences(article, topic_text(article).splitlines()[1:]))
+        """Whether the article's cleaned text has a sentence its topics' recent coverage lacked.
+
+        Cleaned, as the reading view and the digest see it: furniture and credits never make an article new.
+        """
+        if not self._topic_histories(article):
+            return False  # the cheap answer first: no topic with earlier coverage, nothing to clean
+        return bool(self.new_sentences(article, clean_stored_article(article).paragraphs))

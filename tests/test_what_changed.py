@@ -34,3 +34,11 @@ def test_new_sentences_of_day_two_are_exactly_the_development(workdir: Path) -> 
         earliest, changes = story_copies(store, store.list_articles(ArticleFilter(search="DHS"))[0])
         assert earliest.source == "Civic Wire" and [c.copy.source for c in changes] == ["Metro Ledger",
                                                                                       "Capitol Dispatch"]
+
+
+def test_the_reader_offers_as_news_only_what_the_digest_would_list() -> None:
+    from reader.digest.novelty import MAX_WORDS, listable
+
+    assert listable(COUNCIL_VOTE)
+    assert not listable("Will the Frederick County Council renew the sheriff’s agreement next year?")
+    assert not listable(" ".join(["word"] * (MAX_WORDS + 1)) + ".")

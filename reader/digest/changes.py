@@ -11,12 +11,11 @@ from collections.abc import Callable, Iterator, Sequence
 from reader.config import TopicConfig
 from reader.copies import adds_words, compare_copies, copy_text, describe_addition
 from reader.digest.model import NewToday, SummarySentence
-from reader.digest.novelty import History, phrase_stems, sentences_of, signature
+from reader.digest.novelty import History, listable, phrase_stems, sentences_of, signature
 from reader.models import Article
 from reader.text.clean import CleanArticle
 
 NEW_TODAY_MAX = 4
-MAX_WORDS = 60  # a longer "sentence" is a run-on paragraph the splitter could not cut: not a list item
 
 
 def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article], CleanArticle],
@@ -33,7 +32,7 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
 
     def fresh(article: Article) -> Iterator[str]:
         for sentence in sentences_of(clean(article).paragraphs):
-            if len(sentence.split()) <= MAX_WORDS and not sentence.endswith("?") and index.is_new(sentence, ignore):
+            if listable(sentence) and index.is_new(sentence, ignore):
                 yield sentence
 
     # Each story's first new sentence before any story's second, so the list spans the top stories;

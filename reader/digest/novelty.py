@@ -21,6 +21,7 @@ from reader.digest.candidates import strip_dateline
 from reader.text.sentences import split_sentences
 
 REPEATED = 0.6  # share of a sentence's stems one earlier sentence must hold for it to be old news
+MAX_WORDS = 60  # a longer "sentence" is a run-on paragraph the splitter could not cut: never listed as news
 MIN_STEMS = 4  # a sentence with fewer content stems ("Others disagree.") says too little to be news
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,'’()-][a-z0-9]+)*\)?")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
@@ -123,6 +124,14 @@ class History:
         """Whether the sentence says enough (MIN_STEMS stems besides `ignore`) that no earlier one said."""
         sig = signature(sentence) - ignore
         return len(sig) >= MIN_STEMS and not self.covers(sig)
+
+
+def listable(sentence: str) -> bool:
+    """Whether a sentence may be offered as news: not a question, and not a run-on paragraph.
+
+    The digest's New today list and the reader's underlines both ask this, so they agree.
+    """
+    return len(sentence.split()) <= MAX_WORDS and not sentence.rstrip().endswith("?")
 
 
 def new_sentences(today: Sequence[str], history: Iterable[frozenset[str]],
