@@ -39,3 +39,24 @@ async def settle(app: ReaderApp, pilot: object) -> None:
     for _ in range(4):
         await app.workers.wait_for_complete()
         await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def choose_topic(app: ReaderApp, pilot: object, name: str) -> None:
+    """Open the topic picker with `t`, choose `name` and wait for the list to show it."""
+    await pilot.press("t")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    picker = app.screen.query_one("#topic-picker")
+    picker.highlighted = [o.id for o in picker._options].index(name)  # type: ignore[attr-defined]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await settle(app, pilot)
+
+
+def add_paged_entries(app: ReaderApp, count: int = 450) -> None:
+    """Give the first feed `count` more articles, more than one page of the list holds."""
+    from reader.models import ParsedEntry
+
+    store = app.reader.store
+    store.upsert_entries(store.feeds()[0].id, [
+        ParsedEntry(f"g:p{i}", f"p{i}", None, f"Paged {i}", None, f"2026-11-{1 + i % 28:02d}T00:00:00+00:00",
+                    "<p>x</p>", "x", f"h{i}")
+        for i in range(count)])

@@ -9,7 +9,7 @@ from reader.tui.app import ReaderApp, build_app
 from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_view import ReadingView
-from tests.tui.conftest import NOW, settle
+from tests.tui.conftest import NOW, add_paged_entries, choose_topic, settle
 
 SIZE = (140, 44)
 
@@ -101,12 +101,7 @@ async def test_search_and_clear(filled_app: ReaderApp) -> None:
 async def test_topic_filter_uses_exact_rules(filled_app: ReaderApp) -> None:
     async with filled_app.run_test(size=SIZE) as pilot:
         await settle(filled_app, pilot)
-        await pilot.press("t")
-        await pilot.pause()
-        picker = filled_app.screen.query_one("#topic-picker")
-        picker.highlighted = [o.id for o in picker._options].index("ICE enforcement")
-        await pilot.press("enter")
-        await settle(filled_app, pilot)
+        await choose_topic(filled_app, pilot, "ICE enforcement")
         titles = row_titles(filled_app)
         assert len(titles) == 6 and "Early Frost Brings Ice Warnings Upstate" not in titles
 
@@ -247,13 +242,7 @@ async def test_a_changed_feeds_toml_is_picked_up_on_refresh(filled_app: ReaderAp
 
 
 async def test_list_pages_in_as_the_cursor_nears_the_end(filled_app: ReaderApp) -> None:
-    from reader.models import ParsedEntry
-
-    store = filled_app.reader.store
-    fid = store.feeds()[0].id
-    store.upsert_entries(fid, [ParsedEntry(f"g:p{i}", f"p{i}", None, f"Paged {i}", None,
-                                           f"2026-11-{1 + i % 28:02d}T00:00:00+00:00", "<p>x</p>", "x", f"h{i}")
-                               for i in range(450)])
+    add_paged_entries(filled_app)
     async with filled_app.run_test(size=SIZE) as pilot:
         await settle(filled_app, pilot)
         table = filled_app.query_one(ArticleList)

@@ -12,7 +12,7 @@ from reader.tui.keys import KEYS
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_view import QuoteList, ReadingView
 from reader.tui.widgets.sidebar import Sidebar
-from tests.tui.conftest import settle
+from tests.tui.conftest import choose_topic, settle
 from tests.tui.test_app import open_seed
 
 SIZE = (160, 45)
@@ -108,12 +108,7 @@ async def test_status_line_is_above_the_footer_and_says_what_is_shown(filled_app
         assert status(filled_app) == "Search “E-Verify fines” · no articles match · escape clears"
         await pilot.press("escape")
         await settle(filled_app, pilot)
-        await pilot.press("t")
-        await pilot.pause()
-        picker = filled_app.screen.query_one("#topic-picker")
-        picker.highlighted = [o.id for o in picker._options].index("E-Verify")
-        await pilot.press("enter")
-        await settle(filled_app, pilot)
+        await choose_topic(filled_app, pilot, "E-Verify")
         assert status(filled_app) == "Topic ◆ E-Verify · 2 articles, 2 unread"
         assert filled_app.view_key == "topic:E-Verify"
 

@@ -10,7 +10,7 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.article_list import ArticleList, plan_columns
 from reader.tui.widgets.reading_view import QuoteList, ReadingView
 from reader.tui.widgets.sidebar import Sidebar
-from tests.tui.conftest import settle
+from tests.tui.conftest import add_paged_entries, settle
 from tests.tui.test_app import open_seed
 
 
@@ -39,11 +39,8 @@ async def test_n_opens_the_next_unread_and_brackets_step_through_articles(filled
 
 
 async def test_n_finds_unread_articles_beyond_the_loaded_page(filled_app: ReaderApp) -> None:
+    add_paged_entries(filled_app)
     store = filled_app.reader.store
-    fid = store.feeds()[0].id
-    store.upsert_entries(fid, [ParsedEntry(f"g:p{i}", f"p{i}", None, f"Paged {i}", None,
-                                           f"2026-11-{1 + i % 28:02d}T00:00:00+00:00", "<p>x</p>", "x", f"h{i}")
-                               for i in range(450)])
     newest = [a.id for a in store.list_articles(limit=300)]
     store.set_read(newest)
     async with filled_app.run_test(size=(160, 45)) as pilot:
