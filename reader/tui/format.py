@@ -38,8 +38,11 @@ def relative_date(stamp: str | None, now: datetime) -> str:
 
 
 def plain(text: str | None, style: str = "") -> Text:
-    """A Text that shows `text` literally (no markup), made safe for the terminal."""
-    return Text(single_line(text or "", 2000), style=style)
+    """A Text that shows `text` literally (no markup), made safe for the terminal, and never shortened.
+
+    Paragraphs of the story go through here too, so it must not cut: widgets fit labels to their width.
+    """
+    return Text(single_line(text or "", None), style=style)
 
 
 def highlight_topics(text: Text, matchers: Sequence[TopicMatcher], style: str = "bold reverse") -> Text:
