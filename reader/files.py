@@ -13,9 +13,24 @@ from pathlib import Path
 
 
 def _umask() -> int:
-    mask = os.umask(0o022)  # reading the umask means setting it; set it straight back
+    """The process umask, read from /proc where Linux offers it; setting it to read it races other threads."""
+    proc = _umask_from_proc()
+    if proc is not None:
+        return proc
+    mask = os.umask(0o022)  # no /proc (macOS, BSD): reading means setting; set it straight back
     os.umask(mask)
     return mask
+
+
+def _umask_from_proc() -> int | None:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        return None
+    return None
 
 
 def write_text_atomically(path: Path, text: str) -> None:

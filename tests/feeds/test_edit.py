@@ -119,6 +119,20 @@ def test_new_files_follow_the_umask(tmp_path: Path, umask: int) -> None:
     assert stat.S_IMODE((tmp_path / "digest.md").stat().st_mode) == 0o666 & ~umask
 
 
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="Linux /proc only")
+def test_the_umask_is_read_without_setting_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Setting the umask to read it would race other threads' file creation, so /proc is read instead."""
+    from reader import files
+
+    old = os.umask(0o027)
+    try:
+        monkeypatch.setattr(files.os, "umask", lambda mask: pytest.fail("umask was set to read it"))
+        assert files._umask() == 0o027
+    finally:
+        monkeypatch.undo()
+        os.umask(old)
+
+
 def test_an_edited_feeds_toml_keeps_its_mode_and_owner(tmp_path: Path) -> None:
     path = write_config(tmp_path, "")
     path.chmod(0o640)
