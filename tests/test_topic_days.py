@@ -7,9 +7,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from reader.config import TopicConfig
-from reader.digest.novelty import signature
 from reader.store import Store
 from reader.store.store import TopicDay
+from reader.text.words import signature
 from reader.topic_days import local_day_bounds, past_topic_days, recent_signatures, topic_key
 from tests.store.test_store import add_feed, entry
 

@@ -11,9 +11,10 @@ from collections.abc import Callable, Iterator, Sequence
 from reader.config import TopicConfig
 from reader.copies import adds_words, compare_copies, copy_text, describe_addition
 from reader.digest.model import NewToday, SummarySentence
-from reader.digest.novelty import History, listable, phrase_stems, sentences_of, signature
+from reader.digest.novelty import History, listable, phrase_stems, sentences_of
 from reader.models import Article
 from reader.text.clean import CleanArticle
+from reader.text.words import signature
 
 NEW_TODAY_MAX = 4
 

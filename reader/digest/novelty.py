@@ -1,8 +1,8 @@
 """What is new today: the day's sentences that carry information a topic's recent coverage did not.
 
 A sentence is judged by content, not wording: its signature is the set of its content words,
-lower-cased and crudely stemmed ("voted", "votes" and "vote" are one stem), without stop words
-or dateline. A sentence repeats earlier coverage when one earlier sentence holds at least
+lower-cased and crudely stemmed ("voted", "votes" and "vote" are one stem; see reader.text.words),
+without stop words or dateline. A sentence repeats earlier coverage when one earlier sentence holds at least
 REPEATED of its stems, so "county supervisors ended the agreement on Monday by a 5-2 vote"
 repeats "the county board voted 5-2 on Monday to end its agreement". Signatures are plain
 strings, so a day's worth can be stored once and compared again without re-reading articles.
@@ -13,49 +13,16 @@ cover a sentence if it shares one of its few rarest stems, so only those stems' 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from math import ceil
 
 from reader.digest.candidates import strip_dateline
 from reader.text.sentences import split_sentences
+from reader.text.words import signature
 
 REPEATED = 0.6  # share of a sentence's stems one earlier sentence must hold for it to be old news
 MAX_WORDS = 60  # a longer "sentence" is a run-on paragraph the splitter could not cut: never listed as news
 MIN_STEMS = 4  # a sentence with fewer content stems ("Others disagree.") says too little to be news
-_TOKEN = re.compile(r"[a-z0-9]+(?:[.,'’()-][a-z0-9]+)*\)?")
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
-_STOP_WORDS = """
-a about above after again against all also although am among an and another any are around as at be because
-been before being below between both but by can could did do does doing done down during each either else
-ever every few for from further had has have having he her here hers herself him himself his how however i if
-in into is it its itself just least less let like made make many may me might mine more most much must my
-myself near neither no nor not now of off often on once one only onto or other others otherwise our ours
-ourselves out over own per perhaps quite rather said same say says she should since so some still such than
-that the their theirs them themselves then there these they this those though through thus to too toward
-towards under until up upon us very via was we well were what whatever when whenever where whether which
-while who whom whose why will with within without would yet you your yours yourself today yesterday tomorrow
-monday tuesday wednesday thursday friday saturday sunday week weeks year years day days told according
-"""
-STOP_WORDS = frozenset(_STOP_WORDS.split())
-
-
-def stem(word: str) -> str:
-    """A crude, deterministic stem: common suffixes and a final "e" off, never below three letters."""
-    if not word.isalpha():
-        return word
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
-            break
-    return word[:-1] if word.endswith("e") and len(word) > 3 else word
-
-
-def signature(sentence: str) -> frozenset[str]:
-    """The content stems of a sentence: what it is about, whatever the wording."""
-    words = _TOKEN.findall(sentence.casefold().replace("’", "'"))
-    return frozenset(stem(w.replace("'", "").replace("(", "").replace(")", ""))
-                     for w in words if w not in STOP_WORDS and (len(w) > 2 or w.isdigit()))
 
 
 def phrase_stems(phrases: Sequence[str]) -> frozenset[str]:

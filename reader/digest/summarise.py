@@ -21,22 +21,13 @@ from functools import cached_property
 
 from reader.digest.candidates import MIN_WORDS, Candidate, story_candidates
 from reader.digest.model import SummarySentence
+from reader.text.words import content_stems, signature
 
 MAX_SENTENCES = 5
 CENTRAL_WORDS = 12
 SAME_POINT = 0.6  # share of a sentence's content words found in one chosen sentence
 ALREADY_SAID = 0.7  # share found across all chosen sentences together
 _WORD = re.compile(r"[a-z][a-z'’-]+")
-_STOP = frozenset({
-    "the", "and", "for", "that", "with", "this", "from", "have", "has", "had", "was", "were", "are", "its",
-    "their", "they", "them", "than", "then", "said", "says", "will", "would", "been", "being", "about", "into",
-    "over", "under", "after", "before", "more", "most", "some", "such", "also", "which", "who", "whom", "what",
-    "when", "where", "while", "there", "these", "those", "other", "could", "should", "can", "may", "might",
-    "not", "but", "our", "your", "his", "her", "him", "she", "he", "you", "all", "any", "each", "one", "two",
-    "new", "last", "year", "years", "week", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "only", "just", "very", "many", "much", "like", "even", "still", "because", "through", "between",
-    "told", "according", "people", "time", "first", "here", "well", "including", "does", "did",
-})
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "in October 2008", "since 2008", "In 2012,", "a 2011 report": when something happened, not a date range.
 _YEAR = re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil)\s+(?:(?:early|late|mid-?)\s*)?"
@@ -85,20 +76,6 @@ class _Scored:
     background: bool
 
 
-def stem(word: str) -> str:
-    """A crude stem, enough for "pursuing"/"pursue" and "arrests"/"arrested" to meet."""
-    word = word.rstrip("’'").removesuffix("’s").removesuffix("'s")
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: len(word) - len(suffix)] + keep
-    return word
-
-
-def content_words(text: str) -> frozenset[str]:
-    """Stemmed words that carry meaning: longer than three letters and not on the stop list."""
-    return frozenset(stem(w) for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in _STOP)
-
-
 def normalised(sentence: str) -> str:
     """The sentence's words only, lower-cased: equal for the same sentence in two outlets' copies."""
     return " ".join(_WORD.findall(sentence.lower()))
@@ -127,7 +104,7 @@ class TopicLens:
         return self.mentions(text) if self.mentions is not None else False
 
     def is_about(self, text: str) -> bool:
-        return self.names(text) or len(content_words(text) & self.central) >= self.need
+        return self.names(text) or len(signature(text) & self.central) >= self.need
 
 
 def topic_lens(stories: Sequence[StoryForSummary], mentions: Callable[[str], bool] | None) -> TopicLens:
@@ -141,7 +118,7 @@ def topic_lens(stories: Sequence[StoryForSummary], mentions: Callable[[str], boo
     uses: Counter[str] = Counter()  # insertion order is reading order, which breaks ties
     for story in stories:
         near = [c.text for c in story.candidates if mentions is None or mentions(c.text)]
-        words = [stem(w) for t in near for w in _WORD.findall(t.lower()) if len(w) > 3 and w not in _STOP]
+        words = [w for t in near for w in content_stems(t)]
         uses.update(words)
         stories_using.update(set(words))
     shared = sorted((w for w in uses if stories_using[w] > 1), key=lambda w: (-stories_using[w], -uses[w]))
@@ -165,7 +142,7 @@ def _is_repeat(words: frozenset[str], chosen: Iterable[frozenset[str]]) -> bool:
 def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Scored]:
     df: Counter[str] = Counter()
     for story in stories:
-        df.update(frozenset().union(*(content_words(c.text) for c in story.candidates)))
+        df.update(frozenset().union(*(signature(c.text) for c in story.candidates)))
     scored = []
     for rank, story in enumerate(stories):
         candidates = story.candidates
@@ -177,7 +154,7 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
         units = prose_paragraphs if len(prose_paragraphs) > 1 else [c.index for c in candidates
                                                                       if not background[c.index]]
         for c in candidates:
-            words = content_words(c.text)
+            words = signature(c.text)
             names_topic = lens.names(c.text)
             shared = len(words & lens.central)
             if not names_topic and shared < (1 if story.mainly_about else lens.need):
@@ -225,7 +202,7 @@ def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: Summa
         for c in story.candidates:
             carriers.setdefault(normalised(c.text), set()).add(story.number)
     elsewhere = {normalised(s) for s in already_said}
-    said = [content_words(s) for s in already_said]
+    said = [signature(s) for s in already_said]
     scored = _score_all(stories, lens)
     chosen: list[_Scored] = []
     words_left = budget.words

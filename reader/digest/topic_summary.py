@@ -110,7 +110,8 @@ def summarise_topic(
 ) -> TopicSummary:
     """The summary and key quotes of ranked stories; story i is cited as numbers[i] (default i + 1).
 
-    `fits` are topic_fits() of the stories (None with no topic).
+    `fits` are topic_fits() of the stories (None with no topic). Quotes already shown (pins, quotes of
+    sections above) are said again neither in the summary nor in the key quotes.
     """
     stories = stories[:SUMMARY_STORIES]
     numbers = numbers or range(1, len(stories) + 1)
@@ -119,6 +120,6 @@ def summarise_topic(
     inputs = [StoryForSummary(n, c.paragraphs, published_year(s.lead), about)
               for n, s, c, about in zip(numbers, stories, cleaned, mainly, strict=False)]
     lens = topic_lens(inputs, (lambda text: matcher.matches(text)) if matcher is not None else None)
-    summary = summarise(inputs, lens, budget, already_said)
+    summary = summarise(inputs, lens, budget, [*already_said, *quotes_shown])
     quotes = best_quotes(stories, cleaned.__getitem__, lens, mainly, quotes_shown)
     return TopicSummary(summary, tuple(q for _, q in quotes), tuple(i for i, _ in quotes))

@@ -3,9 +3,8 @@ from reader.digest.novelty import (
     encode_signatures,
     new_sentences,
     sentences_of,
-    signature,
-    stem,
 )
+from reader.text.words import signature, stem
 
 TUESDAY = [
     "LAKE COUNTY, Ill. (Civic Wire) — The county board voted 5-2 on Monday to end its 287(g) agreement "
@@ -26,19 +25,6 @@ WEDNESDAY = [
 
 def history(*sentences: str) -> list[frozenset[str]]:
     return [signature(s) for s in sentences]
-
-
-def test_stems_join_forms_of_a_word() -> None:
-    assert stem("voted") == stem("votes") == stem("vote")
-    assert stem("ended") == stem("ending") == stem("ends") == stem("end")
-    assert stem("deputies") == stem("deputy") and stem("agreements") == stem("agreement")
-    assert stem("5-2") == "5-2"
-
-
-def test_signature_ignores_wording_stop_words_and_apostrophes() -> None:
-    assert signature("The county's board VOTED 5-2.") == signature("county board votes 5-2")
-    assert "287g" in signature("its 287(g) agreement")
-    assert signature("It was said that they would.") == frozenset()
 
 
 def test_a_reworded_repeat_is_not_new_and_the_development_is() -> None:

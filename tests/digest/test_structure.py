@@ -61,6 +61,21 @@ def test_a_pin_appears_once_per_section_credited_to_the_original_outlet() -> Non
     assert markdown.count(quote) == 1  # not again under ICE enforcement, which also matches the article
 
 
+def test_the_summary_does_not_repeat_a_pinned_quote() -> None:
+    quote = "Every county jail in the state will share fingerprints through Secure Communities by March"
+    text = (f"“{quote},” ICE Director John Morton said on Friday in Washington. "
+            "Sheriffs in rural districts said the Secure Communities rollout would strain their small budgets. "
+            "Advocates for immigrants asked Albany lawmakers to hold hearings on Secure Communities before winter.")
+    story = article(1, "Civic Wire", "Secure Communities reaches every county jail", text)
+    feeds = [feed_row(1, "Civic Wire")]
+    unpinned = build_digest(DAY, [story], CONFIG.topics, feeds, clean_stored_article)
+    assert any(quote in s.text for x in unpinned.sections for s in x.summary)  # what the pin must prevent
+    pin = Pin(1, story.id, quote, "ICE Director John Morton", "2026-11-30T09:00:00+00:00")
+    pinned = build_digest(DAY, [story], CONFIG.topics, feeds, clean_stored_article, pins=[(pin, story)])
+    [sc] = [x for x in pinned.sections if x.name == "Secure Communities"]
+    assert sc.pinned and sc.summary and not any(quote in s.text for s in sc.summary)
+
+
 def test_key_quotes_are_about_the_topic_and_unattributed_ones_go_last() -> None:
     victory = article(1, "Paper", "Governor wins re-election",
                       "“Tonight the people of this state chose hope over fear and work over words,” said Governor "

@@ -8,11 +8,11 @@ from reader.digest.summarise import (
     DEFAULT_BUDGET,
     StoryForSummary,
     SummaryBudget,
-    content_words,
     is_background,
     summarise,
     topic_lens,
 )
+from reader.text.words import signature
 from reader.topics import TopicMatcher
 
 IMMIGRATION = TopicMatcher.from_config(TopicConfig("Immigration", ("immigration", "immigrants")))
@@ -205,7 +205,7 @@ def test_no_topic_uses_the_cluster_s_shared_words() -> None:
               "The mayor of one city thanked volunteers at a news conference on Tuesday afternoon.")
     b = story(2, "Floodwater from the storm reached the second floor of homes in three coastal cities.")
     chosen = run([a, b], None)
-    assert chosen and all(content_words(c) & content_words("storm coastal cities homes") for c in chosen)
+    assert chosen and all(signature(c) & signature("storm coastal cities homes") for c in chosen)
 
 
 def test_a_story_given_as_one_paragraph_is_read_sentence_by_sentence() -> None:

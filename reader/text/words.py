@@ -1,0 +1,54 @@
+"""A sentence's content words: lower-cased, crudely stemmed, without stop words.
+
+The digest's summaries (is a sentence about the topic, has it been said already) and New today
+(does a sentence repeat earlier coverage) both compare sentences by these words, so they share
+one stemmer and one stop list: "voted", "votes" and "vote" are one stem in both. Stored New
+today signatures are made of these stems, so a change here must bump SIGNATURE_VERSION.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Part of the key stored signatures are kept under (reader.topic_days): bump it whenever stem,
+# STOP_WORDS or content_stems change, so signatures made the old way are computed again.
+SIGNATURE_VERSION = 1
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:[.,'’()-][a-z0-9]+)*\)?")
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
+_STOP_WORDS = """
+a about above after again against all also although am among an and another any are around as at be because
+been before being below between both but by can could did do does doing done down during each either else
+ever every few for from further had has have having he her here hers herself him himself his how however i if
+in into is it its itself just least less let like made make many may me might mine more most much must my
+myself near neither no nor not now of off often on once one only onto or other others otherwise our ours
+ourselves out over own per perhaps quite rather said same say says she should since so some still such than
+that the their theirs them themselves then there these they this those though through thus to too toward
+towards under until up upon us very via was we well were what whatever when whenever where whether which
+while who whom whose why will with within without would yet you your yours yourself today yesterday tomorrow
+monday tuesday wednesday thursday friday saturday sunday week weeks year years day days told according
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+
+
+def stem(word: str) -> str:
+    """A crude, deterministic stem: common suffixes and a final "e" off, never below three letters."""
+    if not word.isalpha():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def content_stems(text: str) -> list[str]:
+    """The stems of the text's content words in reading order, repeats kept (for counting how often)."""
+    words = _TOKEN.findall(text.casefold().replace("’", "'"))
+    return [stem(w.replace("'", "").replace("(", "").replace(")", ""))
+            for w in words if w not in STOP_WORDS and (len(w) > 2 or w.isdigit())]
+
+
+def signature(text: str) -> frozenset[str]:
+    """The content stems of a sentence: what it is about, whatever the wording."""
+    return frozenset(content_stems(text))
