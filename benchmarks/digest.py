@@ -112,10 +112,9 @@ def summariser_times(config: Path, db: Path) -> list[float]:
     """Seconds summarise_topic takes for each tracked topic of the stored day, its stories already cleaned."""
     from reader.commands.digest import local_day_bounds
     from reader.core import make_reader
-    from reader.digest.build import topic_members
     from reader.digest.topic_summary import SUMMARY_STORIES, fold_stories, rank_stories, summarise_topic, topic_fits
     from reader.text.clean import clean_stored_article, topic_terms
-    from reader.topics import compile_topics
+    from reader.topics import compile_topics, topic_members
 
     reader = make_reader(config, db)
     try:

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
 from reader.config import TopicConfig
-from reader.digest.build import topic_members
-from reader.digest.novelty import decode_signatures, encode_signatures, sentences_of, signature
+from reader.digest.novelty import decode_signatures, encode_signatures, sentences_of
 from reader.models import Article
 from reader.store import Store
 from reader.store.store import TopicDay
 from reader.stories import StoryText, fold_copies
-from reader.topics import TopicMatcher, compile_topics, topic_text
+from reader.text.words import signature
+from reader.topics import TopicMatcher, compile_topics, topic_members, topic_text
 
 COVERED_STORIES = 25  # as many as the digest lists per topic
 

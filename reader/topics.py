@@ -89,3 +89,15 @@ def topics_in(text: str, matchers: Sequence[TopicMatcher]) -> list[str]:
     """Names of the topics the text mentions, in configuration order."""
     folded = folded_for_matching(text)
     return [m.name for m in matchers if m.matches(text, folded)]
+
+
+def topic_members(articles: Sequence[Article], matchers: Sequence[TopicMatcher]) -> dict[str, list[Article]]:
+    """The articles of each topic; each text is folded once for every topic's cheap pre-check."""
+    members: dict[str, list[Article]] = {m.name: [] for m in matchers}
+    for a in articles:
+        text = topic_text(a)
+        folded = folded_for_matching(text)
+        for m in matchers:
+            if m.matches(text, folded):
+                members[m.name].append(a)
+    return members

@@ -30,7 +30,7 @@ from reader.digest.summarise import SummaryBudget
 from reader.digest.topic_summary import Fit, Story, fold_stories, rank_stories, summarise_topic, topic_fits
 from reader.models import Article, FeedRow, Pin
 from reader.text.clean import CleanArticle
-from reader.topics import TopicMatcher, compile_topics, folded_for_matching, topic_text
+from reader.topics import TopicMatcher, compile_topics, topic_members, topic_text
 
 TREND_DAYS = 7
 OTHER_STORIES = 10
@@ -47,18 +47,6 @@ _NOT_NAMES = frozenset({
 
 def _rank_by_outlets(stories: list[Story]) -> list[Story]:
     return sorted(stories, key=lambda s: (-len(s.outlets), s.lead.published or s.lead.first_seen, s.lead.id))
-
-
-def topic_members(articles: Sequence[Article], matchers: Sequence[TopicMatcher]) -> dict[str, list[Article]]:
-    """The articles of each topic; each text is folded once for every topic's cheap pre-check."""
-    members: dict[str, list[Article]] = {m.name: [] for m in matchers}
-    for a in articles:
-        text = topic_text(a)
-        folded = folded_for_matching(text)
-        for m in matchers:
-            if m.matches(text, folded):
-                members[m.name].append(a)
-    return members
 
 
 def _articles_and_outlets(hits: Sequence[Article]) -> tuple[int, int]:
