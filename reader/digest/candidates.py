@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.text.credits import holds_credit
 from reader.text.sentences import split_sentences
 
 MIN_WORDS, MAX_WORDS = 8, 50
@@ -28,14 +29,6 @@ _OUTLET_DATELINE = re.compile(r"^[A-Z][\w.&']*(?:\s[A-Z][\w.&']*)?\s+[—–-]{1
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
 _LIST_MARK = re.compile(r"^(?:[•▪◦‣●*·–-]|\d{1,2}[.)])\s")
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
-# "(Christopher Chung/The Press Democrat) Alicia ...", "Barry Brecheisen/Getty Images There is ...".
-_CREDIT_OPENING = re.compile(
-    r"^(?:\([^()]{2,60}/[^()]{2,60}\)\s*|(?:[A-Z][\w.'’-]+\s){1,3}[A-Z][\w.'’-]*/(?:[A-Z][\w.&'’-]*\s){1,4}(?=[A-Z]))"
-)
-_CREDIT_ANYWHERE = re.compile(
-    r"\((?:AP |Reuters |AFP |Getty |File )?(?:Photo|Image|Credit|Photograph)s?\b|/(?:Getty Images|AP Photo|"
-    r"AP|Reuters|AFP|EPA|Bloomberg|Shutterstock|NurPhoto|Sipa|Zuma)\b|\bPhotograph:\s|\bPhoto:\s", re.I
-)
 # "Iran's President Hassan Rouhani, second left, gives a speech": who is where in a picture.
 _PICTURE_POSITION = re.compile(
     r",\s*(?:(?:second|third|fourth|far|centre|center|top|bottom|front|back)\s+)?(?:left|right|centre|center)"
@@ -100,7 +93,7 @@ def is_story_prose(sentence: str, paragraph: str) -> bool:
         return False
     if not _ENDS_LIKE_SENTENCE.search(sentence) or not _CAPITALISED_FIRST.match(sentence):
         return False
-    if _CREDIT_OPENING.match(sentence) or _CREDIT_ANYWHERE.search(sentence) or _PICTURE_POSITION.search(sentence):
+    if holds_credit(sentence) or _PICTURE_POSITION.search(sentence):
         return False
     return not _SITE_JUNK.search(sentence)
 

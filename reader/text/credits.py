@@ -40,10 +40,11 @@ _OUTLET = rf"(?:{_AGENCY}|(?:(?:The|{_NAME})\s+){{0,3}}(?:{_OUTLET_WORD})\b|[A-Z
 _PHOTO_WORD = (r"(?:(?:AP|AFP|Reuters|EPA|UPI|Pool|File|Staff|Getty|Handout|Courtesy|Submitted|Contributed|"
                r"Provided)\s+)?(?:photo(?:graph)?s?|images?|illustration|graphic|credit|courtesy|handout|file photo|"
                r"pool photo|special to|provided by|submitted by)")
-# The inside of parentheses that is a credit: "AP Photo/Jane Doe", "Photo: X", "Jane Doe/The Press Democrat".
+# The inside of parentheses that is a credit: "AP Photo/Jane Doe", "Photo: X", "Jane Doe/The Press Democrat",
+# "Jane Doe/The Washington Post via Getty Images".
 _CREDIT_INSIDE = (
     rf"(?i:{_PHOTO_WORD})\b\s*(?:[:/|]|by|of|courtesy of)?\s*[^()]{{0,80}}"
-    rf"|{_NAMES}\s*/\s*(?:{_OUTLET}|{_NAMES})(?:\s*/\s*{_NAMES})?"
+    rf"|{_NAMES}\s*/\s*(?:{_OUTLET}|{_NAMES})(?:\s*/\s*{_NAMES})?(?:\s+via\s+{_OUTLET})?"
     rf"|{_NAMES}\s+(?:via|for)\s+{_OUTLET}"
     r"|Getty Images|Getty|Shutterstock|iStock(?:photo)?|Alamy"
 )
@@ -166,3 +167,23 @@ def is_caption(text: str) -> bool:
     # "Photo: Name / Outlet The story…" whose credit could not be split is a paragraph, not a caption.
     return bool(_PAREN_CREDIT_AT_END.search(text) or _BARE_CREDIT_AT_END.search(text)
                 or (_CAPTION_PREFIX.match(text) and "/" not in text))
+
+
+# A credit inside a sentence: in parentheses, a known outlet's credit run into the next words, or after "Photo:".
+_CREDIT_IN_TEXT = re.compile(
+    rf"\(\s*(?:{_CREDIT_INSIDE})\s*\)|{_NAMES}\s*/\s*(?:{_AGENCY})\s+(?=[\"“‘A-Z])"
+    rf"|\b(?i:photograph|photo|photos|image|credit)\s*:\s*{_NAME}"
+)
+
+
+def holds_credit(sentence: str) -> bool:
+    """Whether a photo credit or caption is in the sentence anywhere, so it is not the story's own prose.
+
+    The digest quotes summary sentences verbatim, so one with a credit run into it
+    ("(Christopher Chung/The Press Democrat) Alicia Roman holds…") must be left out, by the same
+    rules that set credits apart when cleaning.
+    """
+    if "/" not in sentence and "(" not in sentence and ":" not in sentence and not _CAPTION_PREFIX.match(sentence):
+        return False
+    return (split_leading_credit(sentence) is not None or is_caption(sentence)
+            or _CREDIT_IN_TEXT.search(sentence) is not None)

@@ -2,8 +2,9 @@
 
 import pytest
 
+from reader.digest.candidates import is_story_prose
 from reader.text.clean import clean_article
-from reader.text.credits import is_caption, split_leading_credit
+from reader.text.credits import holds_credit, is_caption, split_leading_credit
 
 PARAGRAPH = "Alicia Roman holds a sign outside the county jail in Santa Rosa on Tuesday."
 
@@ -58,7 +59,7 @@ def test_credit_before_a_quotation() -> None:
     "Democrats for Change President Ana Ruiz said the vote was a start.",
 ])
 def test_paragraphs_that_only_look_like_credits_are_left_whole(text: str) -> None:
-    assert split_leading_credit(text) is None
+    assert split_leading_credit(text) is None and not holds_credit(text)
     article = clean_article(f"<p>{text}</p>", title="T")
     assert article.paragraphs == (text,) and article.captions == ()
 
@@ -81,3 +82,14 @@ def test_a_caption_is_a_caption_only_when_the_whole_line_reads_as_one() -> None:
 def test_a_group_named_for_something_is_not_a_credit() -> None:
     text = "Voters for Pool Safety said the measure would pass in November."
     assert split_leading_credit(text) is None
+
+
+@pytest.mark.parametrize("credit", CREDITS)
+def test_a_summary_sentence_holds_no_credit_wherever_it_sits(credit: str) -> None:
+    """The digest's summaries ask the cleaner's rules, so a credit the cleaner knows is never quoted as a sentence."""
+    bracketed = credit if credit.startswith("(") else f"({credit})"
+    for sentence in (f"{credit} {PARAGRAPH}", f"{PARAGRAPH[:-1]} {bracketed}.",
+                     f"Alicia Roman holds a sign {bracketed} outside the county jail in Santa Rosa."):
+        assert holds_credit(sentence) and not is_story_prose(sentence, sentence), sentence
+    assert not holds_credit(PARAGRAPH) and is_story_prose(PARAGRAPH, PARAGRAPH)
+
