@@ -4,7 +4,7 @@ New today compares a day with what the digest would have listed for the topic on
 (its best-covered stories, every copy of them); the trend needs each day's article and outlet
 counts. Re-reading a week of articles at every digest would make the cost grow with the history,
 so each past day is computed once and stored; it is computed again only when the number of
-articles first seen that day changed since, or when the topic's phrases did.
+articles first seen that day changed since, or when the topic's phrases or the way signatures are made did.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from reader.models import Article
 from reader.store import Store
 from reader.store.store import TopicDay
 from reader.stories import StoryText, fold_copies
-from reader.text.words import signature
+from reader.text.words import SIGNATURE_VERSION, signature
 from reader.topics import TopicMatcher, compile_topics, topic_members, topic_text
 
 COVERED_STORIES = 25  # as many as the digest lists per topic
@@ -32,8 +32,9 @@ def local_day_bounds(day: date) -> tuple[str, str]:
 
 
 def topic_key(topic: TopicConfig) -> str:
-    """The topic's name and phrases: a row stored under an older wording of the topic is not reused."""
-    return "\x1f".join((topic.name, *topic.match, "\x1e", *topic.exclude))
+    """The topic's name and phrases and how signatures are made: a row stored under an older wording of the
+    topic, or with signatures an older stemmer made, is not reused."""
+    return "\x1f".join((f"v{SIGNATURE_VERSION}", topic.name, *topic.match, "\x1e", *topic.exclude))
 
 
 def article_signatures(article: Article) -> list[frozenset[str]]:

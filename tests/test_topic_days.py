@@ -6,6 +6,9 @@ from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 
+import pytest
+
+from reader import topic_days
 from reader.config import TopicConfig
 from reader.store import Store
 from reader.store.store import TopicDay
@@ -60,6 +63,19 @@ def test_past_days_are_stored_once_and_recomputed_when_they_change(tmp_path: Pat
         # A topic whose phrases changed does not reuse the old rows; a shorter history leaves the day out.
         assert signature(DAY_ONE) in history(store, replace(TOPIC, match=("287(g)", "jail")))
         assert history(store, days=1) == []
+
+
+def test_signatures_stored_by_an_older_stemmer_are_recomputed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "r.db"
+    with Store(path) as store:
+        add(store, path, "one", DAY_ONE, date(2026, 11, 28))
+        monkeypatch.setattr(topic_days, "SIGNATURE_VERSION", topic_days.SIGNATURE_VERSION - 1)
+        old_key = topic_key(TOPIC)
+        store.save_topic_days("2026-11-28", {old_key: TopicDay(1, 1, 1, "stems an older stemmer made")})
+        assert history(store, days=3) == [{"stems", "an", "older", "stemmer", "made"}]  # reused by that version
+        monkeypatch.undo()
+        assert topic_key(TOPIC) != old_key
+        assert history(store, days=3) == [signature(DAY_ONE)]  # the current version computes the day again
 
 
 def test_local_day_bounds_cover_one_local_day() -> None:

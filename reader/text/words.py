@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-# Part of the key stored signatures are kept under (reader.topic_days): bump it whenever stem,
-# STOP_WORDS or content_stems change, so signatures made the old way are computed again.
+# Part of the key stored signatures are kept under (reader.topic_days.topic_key): bump it whenever
+# what a stored signature holds changes (stem, STOP_WORDS, content_stems, or how reader.digest.novelty
+# splits and encodes sentences), so signatures made the old way are computed again, not compared.
 SIGNATURE_VERSION = 1
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,'’()-][a-z0-9]+)*\)?")
