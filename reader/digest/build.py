@@ -9,7 +9,7 @@ Only articles in a tracked topic are cleaned (the caller passes a cleaner), whic
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -128,6 +128,8 @@ def build_digest(
 
     tracked = set().union(*in_topic.values()) if in_topic else set()
     other = [s for s in stories if not any(a.id in tracked for a in s.members)]
+    topics_of = {s.lead.id: frozenset(n for n, ids in in_topic.items() if any(a.id in ids for a in s.members))
+                 for s in stories}
     return Digest(
         day=day,
         feeds_read=sum(1 for f in feeds if not f.disabled),
@@ -137,7 +139,7 @@ def build_digest(
         sections=tuple(sections),
         other=coverage_lines(other[:OTHER_STORIES], day),
         other_more=left_out(other, OTHER_STORIES),
-        emerging=_emerging(stories, matchers, feed_names, terms),
+        emerging=_emerging(stories, matchers, feed_names, terms, topics_of),
         failed=tuple(FailedFeed(f.name, f.last_error, f.error_since) for f in feeds if f.last_error),
     )
 
@@ -171,9 +173,15 @@ def _pin_quote(pin: Pin, article: Article, story: Story | None, feed_names: set[
 
 
 def _emerging(stories: Sequence[Story], matchers: Sequence[TopicMatcher], outlets: set[str],
-              terms: Sequence[str]) -> tuple[EmergingTopic, ...]:
-    """Multi-word names that several stories from several outlets use, that no tracked topic covers."""
-    story_count: dict[str, int] = defaultdict(int)
+              terms: Sequence[str], topics_of: Mapping[int, frozenset[str]]) -> tuple[EmergingTopic, ...]:
+    """Multi-word names that several stories from several outlets use, that no tracked topic covers.
+
+    `topics_of` maps each story's lead id to the tracked topics it is in. A name a topic already
+    tracks (a match term, in full or as its initials: "DHS" tracks "Department of Homeland
+    Security") is not new, nor is the vocabulary of tracked coverage: a name most of whose stories
+    are tracked ones, or that most of one topic's stories use (an agency every immigration story names).
+    """
+    using: dict[str, list[Story]] = defaultdict(list)
     seen_in: dict[str, set[str]] = defaultdict(set)
     for story in stories:
         names = set()
@@ -184,15 +192,25 @@ def _emerging(stories: Sequence[Story], matchers: Sequence[TopicMatcher], outlet
             if len(words) >= 2:
                 names.add(" ".join(words))
         for name in names:
-            story_count[name] += 1
+            using[name].append(story)
             seen_in[name].update(story.outlets)
     folded_terms = [t.casefold() for t in terms]
+    acronyms = {t for t in terms if t.isupper()}
+    topic_stories = Counter(t for s in stories for t in topics_of[s.lead.id])
+
+    def tracked_vocabulary(name: str) -> bool:
+        tracked = [topics_of[s.lead.id] for s in using[name] if topics_of[s.lead.id]]
+        in_topic = Counter(t for topics in tracked for t in topics)
+        return len(tracked) * 2 > len(using[name]) or any(n * 2 > topic_stories[t] for t, n in in_topic.items())
+
     found = [
-        EmergingTopic(name, n, tuple(sorted(seen_in[name])))
-        for name, n in story_count.items()
-        if n >= 2 and len(seen_in[name]) >= 2 and name not in outlets
+        EmergingTopic(name, len(hits), tuple(sorted(seen_in[name])))
+        for name, hits in using.items()
+        if len(hits) >= 2 and len(seen_in[name]) >= 2 and name not in outlets
         and not any(m.matches(name) for m in matchers)
         and not any(t in name.casefold() or name.casefold() in t for t in folded_terms)
+        and "".join(w[0] for w in name.split() if w[0].isupper()) not in acronyms
+        and not tracked_vocabulary(name)
     ]
     found.sort(key=lambda e: (-e.stories, -len(e.outlets), e.phrase))
     return tuple(found[:EMERGING_MAX])
