@@ -9,6 +9,7 @@ today signatures are made of these stems, so a change here must bump SIGNATURE_V
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Part of the key stored signatures are kept under (reader.topic_days.topic_key): bump it whenever
 # what a stored signature holds changes (stem, STOP_WORDS, content_stems, or how reader.digest.novelty
@@ -43,11 +44,21 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
+@lru_cache(maxsize=1 << 16)
+def _content_stem(token: str) -> str | None:
+    """The token's stem, or None for a stop word or a word too short to say anything.
+
+    Cached: a day's sentences use a few thousand distinct words many times over.
+    """
+    if token in STOP_WORDS or not (len(token) > 2 or token.isdigit()):
+        return None
+    return stem(token.replace("'", "").replace("(", "").replace(")", ""))
+
+
 def content_stems(text: str) -> list[str]:
     """The stems of the text's content words in reading order, repeats kept (for counting how often)."""
-    words = _TOKEN.findall(text.casefold().replace("’", "'"))
-    return [stem(w.replace("'", "").replace("(", "").replace(")", ""))
-            for w in words if w not in STOP_WORDS and (len(w) > 2 or w.isdigit())]
+    stems = map(_content_stem, _TOKEN.findall(text.casefold().replace("’", "'")))
+    return [s for s in stems if s is not None]
 
 
 def signature(text: str) -> frozenset[str]:
