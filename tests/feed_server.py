@@ -167,7 +167,7 @@ def rss(*items: tuple[str, str], title: str = "Test feed") -> bytes:
     return "".join(parts).encode("utf-8")
 
 
-# Redirects whose Location has a scheme but no usable host: httpx raises InvalidURL (not an HTTPError) for them.
+# Redirects whose Location is no usable web address: another scheme, no host, or control characters.
 BAD_REDIRECTS = {
     "/redirect-data": "data:application/rss+xml,<rss/>",
     "/redirect-mailto": "mailto:x@y",

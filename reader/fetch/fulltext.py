@@ -15,10 +15,9 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from urllib.parse import urlsplit
 
-import httpx
-
 from reader.config import FetchConfig
 from reader.fetch.addresses import PublicOnly
+from reader.fetch.connections import Connections
 from reader.fetch.containment import describe, is_store_wide
 from reader.fetch.http import fetch_http
 from reader.text.sanitize import single_line
@@ -67,7 +66,7 @@ class HostGate:
 
 async def fetch_full_texts(
     items: Sequence[tuple[int, str]],
-    client: httpx.AsyncClient,
+    client: Connections,
     cfg: FetchConfig,
     pool: Callable[[], Executor],
     gate: HostGate,
@@ -102,7 +101,7 @@ async def fetch_full_texts(
 
 
 async def _page_text(
-    link: str, client: httpx.AsyncClient, cfg: FetchConfig, pool: Callable[[], Executor], gate: HostGate,
+    link: str, client: Connections, cfg: FetchConfig, pool: Callable[[], Executor], gate: HostGate,
     limit: asyncio.Semaphore, guard: PublicOnly | None,
 ) -> tuple[str | None, str | None]:
     """(the page's main text, None) or (None, why there is none)."""

@@ -13,10 +13,9 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-import httpx
-
 from reader.config import Config
 from reader.fetch.addresses import AddressCheck, PublicOnly, is_public_address
+from reader.fetch.connections import Connections
 from reader.fetch.containment import describe, is_store_wide
 from reader.fetch.fulltext import HostGate, fetch_full_texts
 from reader.fetch.http import FetchResult, fetch_http, make_client, read_local
@@ -150,7 +149,7 @@ async def _refresh_all(
 
 
 async def _refresh_feed(
-    store: Store, config: Config, client: httpx.AsyncClient, pool: LazyPool, feed: FeedRow, summary: RefreshSummary
+    store: Store, config: Config, client: Connections, pool: LazyPool, feed: FeedRow, summary: RefreshSummary
 ) -> bool:
     url = feed.fetch_url
     if url.startswith(("http://", "https://")):

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from reader.config import FetchConfig
-from reader.fetch.http import PER_HOST_CONNECTIONS, make_client
+from reader.fetch.connections import PER_HOST_CONNECTIONS
+from reader.fetch.http import fetch_http, make_client
 from reader.fetch.refresh import refresh
 from reader.store import Store
 from tests.conftest import config_for
@@ -223,9 +224,9 @@ async def test_requests_cut_off_before_an_answer_give_their_slot_back(feed_serve
         for _ in range(PER_HOST_CONNECTIONS + 2):  # more cut-off requests than the host has slots
             with pytest.raises(TimeoutError):
                 async with asyncio.timeout(0.2):
-                    await client.get(feed_server.url("/hang"))
+                    await fetch_http(client, feed_server.url("/hang"), FetchConfig())
         async with asyncio.timeout(5):
-            assert (await client.get(feed_server.url("/fine"))).content == b"ok"
+            assert (await fetch_http(client, feed_server.url("/fine"), FetchConfig())).body == b"ok"
 
 
 def test_refresh_holds_the_database_lock_for_its_whole_run(tmp_path: Path) -> None:
