@@ -28,6 +28,7 @@ class Route:
     hang: bool = False  # accept the request and never answer
     gzip: bool = False
     reason: str | None = None  # the status line's reason phrase, sent as these bytes (latin-1)
+    close_after: bool = False  # close the connection after answering, without saying so in the headers
     dynamic: Callable[[BaseHTTPRequestHandler], Route] | None = None
 
 
@@ -95,6 +96,7 @@ class FeedServer:
                     self._stream(route, body, headers)
                     return
                 self._send(route.status, body, headers, route.reason)
+                self.close_connection = route.close_after
 
             def _send(self, status: int, body: bytes, headers: dict[str, str], reason: str | None = None) -> None:
                 self.send_response(status, reason)

@@ -1,7 +1,7 @@
 """What stops a refresh run and what stays one feed's (or one page's) failure.
 
 A full disk or a corrupt database would fail every feed the same way, so those stop the run;
-anything else one feed or page raises (a URL httpx rejects, a parser crash, a value the store
+anything else one feed or page raises (an address that is no web address, a parser crash, a value the store
 cannot bind) is recorded as that feed's or article's reason and the run goes on.
 """
 

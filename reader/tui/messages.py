@@ -12,7 +12,7 @@ from reader.copies import CopyChanges, CopyText
 from reader.models import Article, FeedRow, Pin
 from reader.text.clean import CleanArticle
 
-if TYPE_CHECKING:  # the refresh module (and httpx) load only when a refresh runs
+if TYPE_CHECKING:  # the refresh module (and the HTTP client) load only when a refresh runs
     from reader.fetch.refresh import RefreshSummary
 
 

@@ -189,7 +189,7 @@ class StoreWorkers(App[None]):
         def progress(done: int, total: int, name: str) -> None:
             self.post_message(RefreshProgress(done, total, name))
 
-        from reader.fetch.refresh import refresh  # lazy: httpx is not needed to start reading
+        from reader.fetch.refresh import refresh  # lazy: the HTTP client is not needed to start reading
 
         if not self._wait_while_locked("refresh"):
             return

@@ -1,0 +1,85 @@
+"""The HTTP client under fetch_http (reader/fetch/connections.py) against the real local server: codings, addresses, TLS."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import gzip
+import shutil
+import ssl
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+
+from reader.config import FetchConfig
+from reader.fetch import connections
+from reader.fetch.http import FetchResult, fetch_http, make_client
+from tests.feed_server import FeedServer, Route, rss
+
+GOOD = rss(("g1", "First"), ("g2", "Second"))
+
+
+def fetch(url: str, cfg: FetchConfig | None = None, times: int = 1) -> list[FetchResult]:
+    async def go() -> list[FetchResult]:
+        async with make_client(cfg or FetchConfig()) as client:
+            return [await fetch_http(client, url, cfg or FetchConfig()) for _ in range(times)]
+
+    return asyncio.run(go())
+
+
+def test_deflate_is_undone_with_or_without_its_zlib_header(feed_server: FeedServer) -> None:
+    raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    feed_server.routes["/zlib"] = Route(body=zlib.compress(GOOD), headers={"Content-Encoding": "deflate"})
+    feed_server.routes["/raw"] = Route(body=raw.compress(GOOD) + raw.flush(), headers={"Content-Encoding": "deflate"})
+    assert [fetch(feed_server.url(p))[0].body for p in ("/zlib", "/raw")] == [GOOD, GOOD]
+
+
+def test_a_gzip_bomb_stops_at_max_bytes_and_broken_gzip_is_a_network_error(feed_server: FeedServer) -> None:
+    feed_server.routes["/bomb"] = Route(body=gzip.compress(b"\0" * 50_000_000), headers={"Content-Encoding": "gzip"})
+    feed_server.routes["/broken"] = Route(body=b"not gzip at all", headers={"Content-Encoding": "gzip"})
+    [bomb] = fetch(feed_server.url("/bomb"), FetchConfig(max_bytes=1_000_000))
+    assert bomb.body is None and "larger than max_bytes" in (bomb.error or "")
+    [broken] = fetch(feed_server.url("/broken"))
+    assert broken.body is None and "network error: DecodingError" in (broken.error or "")
+
+
+def test_credentials_in_the_url_go_as_basic_auth_and_paths_are_percent_encoded(feed_server: FeedServer) -> None:
+    feed_server.routes["/a%20b/%C3%A9"] = Route(body=GOOD)
+    url = feed_server.url("/a b/é").replace("http://", "http://reader:p%40ss@")
+    assert fetch(url)[0].body == GOOD
+    path, headers = feed_server.requests[-1]
+    assert path == "/a%20b/%C3%A9"
+    assert headers["authorization"] == "Basic " + base64.b64encode(b"reader:p@ss").decode()
+
+
+def test_kept_connections_are_reused_and_one_the_server_closed_is_replaced(feed_server: FeedServer) -> None:
+    feed_server.routes["/kept"] = Route(body=GOOD)
+    feed_server.routes["/dropped"] = Route(body=GOOD, close_after=True)  # closes without a Connection: close
+    assert [r.body for r in fetch(feed_server.url("/kept"), times=3)] == [GOOD] * 3
+    assert feed_server.connections == 1
+    assert [r.body for r in fetch(feed_server.url("/dropped"), times=3)] == [GOOD] * 3
+    assert feed_server.connections == 4
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="makes its test certificate with openssl")
+def test_https_checks_the_certificate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    server = FeedServer()
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(cert, key)
+    server.httpd.socket = tls.wrap_socket(server.httpd.socket, server_side=True)
+    server.routes["/f"] = Route(body=GOOD)
+    server.start()
+    try:
+        url = server.url("/f").replace("http://", "https://")
+        [untrusted] = fetch(url)  # a self-signed certificate is not among certifi's roots
+        assert untrusted.body is None and "CERTIFICATE_VERIFY_FAILED" in (untrusted.error or "")
+        monkeypatch.setattr(connections, "_tls_context", lambda: ssl.create_default_context(cafile=str(cert)))
+        assert [r.body for r in fetch(url, times=2)] == [GOOD, GOOD]
+    finally:
+        server.stop()
