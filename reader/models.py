@@ -89,3 +89,14 @@ class Pin:
     text: str
     speaker: str | None
     created: str
+
+
+@dataclass(frozen=True)
+class UnchangedFetch:
+    """A fetch that brought nothing to store: its status and any new validators or redirect target."""
+
+    feed_id: int
+    status: str
+    etag: str | None = None
+    last_modified: str | None = None
+    effective_url: str | None = None

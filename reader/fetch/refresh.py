@@ -20,7 +20,7 @@ from reader.fetch.containment import describe, is_store_wide
 from reader.fetch.fulltext import HostGate, fetch_full_texts
 from reader.fetch.http import FetchResult, fetch_http, make_client, read_local
 from reader.fetch.pool import LazyPool, start_parse_helpers
-from reader.models import FeedRow, ParsedFeed
+from reader.models import FeedRow, ParsedFeed, UnchangedFetch
 from reader.store import Store
 from reader.store.lock import refresh_lock
 from reader.text.sanitize import single_line
@@ -117,6 +117,7 @@ async def _refresh_all(
     pages = asyncio.Semaphore(config.fetch.concurrency)
     gate = HostGate()
     done = 0
+    unchanged: dict[int, UnchangedFetch] = {}  # saved together at the end: one transaction, not one a feed
     try:
         async with make_client(config.fetch) as client:
 
@@ -125,7 +126,7 @@ async def _refresh_all(
                 stored = False
                 try:  # the containment boundary: nothing one feed does stops the others
                     async with limit:
-                        stored = await _refresh_feed(store, config, client, pool, feed, summary)
+                        stored = await _refresh_feed(store, config, client, pool, feed, summary, unchanged)
                     if feed.full_text:
                         missing = await asyncio.to_thread(store.missing_full_text, feed.id)
                         guard = PublicOnly(address_check)
@@ -138,18 +139,23 @@ async def _refresh_all(
                     if is_store_wide(exc):
                         raise
                     step = "getting full text" if stored else "refreshing"
+                    if (checked := unchanged.pop(feed.id, None)) is not None:  # saved first, as it happened first
+                        await asyncio.to_thread(store.record_unchanged, [checked])
                     await asyncio.to_thread(_record_crash, store, feed, f"{step}: {describe(exc)}", stored, summary)
                 done += 1
                 if progress is not None:
                     progress(done, len(feeds), feed.name)
 
             await asyncio.gather(*(one(f) for f in feeds))
+        if unchanged:  # an interrupted run loses only these "checked at" times: the next run asks again
+            await asyncio.to_thread(store.record_unchanged, list(unchanged.values()))
     finally:
         pool.shutdown()
 
 
 async def _refresh_feed(
-    store: Store, config: Config, client: Connections, pool: LazyPool, feed: FeedRow, summary: RefreshSummary
+    store: Store, config: Config, client: Connections, pool: LazyPool, feed: FeedRow, summary: RefreshSummary,
+    unchanged: dict[int, UnchangedFetch],
 ) -> bool:
     url = feed.fetch_url
     if url.startswith(("http://", "https://")):
@@ -162,7 +168,7 @@ async def _refresh_feed(
     if result.body is not None and error is None:
         body_hash = hashlib.sha1(result.body).hexdigest()
         if body_hash == feed.body_hash:  # many servers ignore validators: same body, nothing to parse
-            return await asyncio.to_thread(_record, store, feed, result, None, None, summary)
+            return _unchanged(feed, result, summary, unchanged)
         from reader.fetch import parse  # lazy: a run of 304s and unchanged bodies never needs the parser
 
         stored = await asyncio.to_thread(store.entry_hashes, feed.id) if feed.last_fetched else {}
@@ -174,8 +180,22 @@ async def _refresh_feed(
             error = str(exc)
         except Exception as exc:  # a parser crash on hostile input is this feed's error, not the run's
             error = f"the feed parser failed on this document ({exc.__class__.__name__}: {exc})"
+    if parsed is None and error is None:  # 304 Not Modified
+        return _unchanged(feed, result, summary, unchanged)
     # sqlite releases the GIL, so storing in a thread keeps the loop fetching while this feed is written.
     return await asyncio.to_thread(_record, store, feed, result, parsed, error, summary, body_hash)
+
+
+def _unchanged(feed: FeedRow, result: FetchResult, summary: RefreshSummary,
+               unchanged: dict[int, UnchangedFetch]) -> bool:
+    """Count a 304 or an unchanged body as ok, and keep it (with any new validators) for the run's one save."""
+    unchanged[feed.id] = UnchangedFetch(feed.id, result.status, result.etag, result.last_modified, result.moved_to)
+    summary.ok += 1
+    if result.not_modified:
+        summary.not_modified += 1
+    else:
+        summary.unchanged += 1
+    return True
 
 
 def _record(
@@ -193,15 +213,7 @@ def _record(
         summary.failed += 1
         summary.failures.append((single_line(feed.name), error))
         return False
-    if parsed is None:  # 304 Not Modified, or the body stored last time (new validators are kept)
-        store.record_fetch(feed.id, status=result.status, etag=result.etag, last_modified=result.last_modified,
-                           effective_url=result.moved_to)
-        summary.ok += 1
-        if result.not_modified:
-            summary.not_modified += 1
-        else:
-            summary.unchanged += 1
-        return True
+    assert parsed is not None  # a fetch with nothing to store went to _unchanged
     new, updated = store.upsert_entries(feed.id, parsed.entries)
     # Validators and hashes are saved only after the entries are stored, so an interrupted run refetches.
     store.record_fetch(feed.id, status=result.status, etag=result.etag, last_modified=result.last_modified,

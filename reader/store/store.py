@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from reader.config import FeedConfig
-from reader.models import Article, FeedRow, ParsedEntry, Pin
+from reader.models import Article, FeedRow, ParsedEntry, Pin, UnchangedFetch
 from reader.store.connection import BUSY_TIMEOUT_S, StoreConnection
 from reader.store.rows import (
     ARTICLE_COLUMNS,
@@ -28,6 +28,15 @@ from reader.store.rows import (
 # How many of a feed's stored entries a parse worker is told about (newest first): enough for
 # any feed document; an entry past it is parsed and handed to upsert_entries, which still finds it.
 KNOWN_ENTRIES_LIMIT = 1000
+
+
+_RECORD_FETCH = """UPDATE feeds SET last_status = ?, last_error = ?, last_fetched = ?, next_due = ?,
+        error_since = CASE WHEN ? IS NULL THEN NULL ELSE COALESCE(error_since, ?) END,
+        etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
+        effective_url = COALESCE(?, effective_url), title = COALESCE(?, title),
+        disabled = CASE WHEN ? THEN 1 ELSE disabled END,
+        body_hash = COALESCE(?, body_hash), item_hashes = COALESCE(?, item_hashes)
+    WHERE id = ?"""
 
 
 def utc_now() -> str:
@@ -118,17 +127,18 @@ class Store(StoreConnection):
         """Save one fetch's outcome; validators, the redirect target and the body's hashes only change when given."""
         now = utc_now()
         with self._write() as c:
-            c.execute(
-                """UPDATE feeds SET last_status = ?, last_error = ?, last_fetched = ?, next_due = ?,
-                       error_since = CASE WHEN ? IS NULL THEN NULL ELSE COALESCE(error_since, ?) END,
-                       etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
-                       effective_url = COALESCE(?, effective_url), title = COALESCE(?, title),
-                       disabled = CASE WHEN ? THEN 1 ELSE disabled END,
-                       body_hash = COALESCE(?, body_hash), item_hashes = COALESCE(?, item_hashes)
-                   WHERE id = ?""",
-                (status, error, now, next_due, error, now, etag, last_modified, effective_url, title,
-                 int(disable), body_hash, item_hashes, feed_id),
-            )
+            c.execute(_RECORD_FETCH, (status, error, now, next_due, error, now, etag, last_modified, effective_url,
+                                      title, int(disable), body_hash, item_hashes, feed_id))
+
+    def record_unchanged(self, fetches: Sequence[UnchangedFetch]) -> None:
+        """Save many fetches that brought nothing new (304, or the body stored last time) in one transaction.
+
+        A warm refresh is mostly these; one transaction for all of them instead of one each.
+        """
+        now = utc_now()
+        with self._write() as c:
+            c.executemany(_RECORD_FETCH, [(f.status, None, now, None, None, now, f.etag, f.last_modified,
+                                           f.effective_url, None, 0, None, None, f.feed_id) for f in fetches])
 
     # -- articles ------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The HTTP client under fetch_http (reader/fetch/connections.py) against the real local server: codings, addresses, TLS."""
+"""The HTTP client under fetch_http (reader/fetch/connections.py) against the local server: codings, addresses, TLS."""
 
 from __future__ import annotations
 

@@ -155,3 +155,24 @@ def test_refetching_the_corpus_finds_nothing_new(tmp_path: Path, feed_server: Fe
         changed = refresh(store, cfg)
         assert (changed.new, changed.updated, changed.unchanged, changed.failed) == (0, 0, 0, first.failed)
         assert store.count_articles() == stored
+
+
+def test_a_warm_run_saves_every_feeds_check_in_one_transaction(tmp_path: Path, feed_server: FeedServer) -> None:
+    """304s and unchanged bodies are saved together at the end of the run, new validators included."""
+    paths = {f"F{i}": f"/f{i}" for i in range(8)}
+    for path in paths.values():
+        feed_server.routes[path] = Route(body=rss((path, path)), etag=f'"{path}"')
+    cfg = config_for(tmp_path, {name: feed_server.url(p) for name, p in paths.items()})
+    with Store(tmp_path / "warm.db") as store:
+        refresh(store, cfg)
+        feed_server.routes["/f0"].etag = '"f0-renamed"'  # the same body under a new ETag: unchanged, not a 304
+        before = {f.name: f.last_fetched for f in store.feeds()}
+        statements: list[str] = []
+        store._conn.set_trace_callback(statements.append)
+        summary = refresh(store, cfg)
+        store._conn.set_trace_callback(None)
+        assert (summary.ok, summary.not_modified, summary.unchanged) == (8, 7, 1)
+        assert statements.count("COMMIT") == 2  # the feed list from feeds.toml, then every check at once
+        after = {f.name: f for f in store.feeds()}
+        assert all(after[name].last_status in ("304", "200") and after[name].last_fetched for name in paths)
+        assert after["F0"].etag == '"f0-renamed"' and after["F0"].last_fetched >= (before["F0"] or "")
