@@ -16,7 +16,8 @@ newsboat is installed with apt when missing and this runs as root. The PyPI `rea
 gets its own venv (its import name is ours too, so it can never share our venv), cached in
 ~/.cache/policy-reader-bench; its driver script is written to the run's temp folder. Bytecode
 is cached for both Python programs (PYTHONPYCACHEPREFIX) and each does one unmeasured run first.
-Run: python -m benchmarks.refresh [--feeds 200] [--rounds 5] [--no-pypi-reader]
+Run: python -m benchmarks.refresh [--feeds 200] [--rounds 5] [--no-pypi-reader] [--up-to warm]
+(--up-to stops each round after that workload: `--up-to warm` times only cold and warm.)
 """
 
 from __future__ import annotations
@@ -253,8 +254,9 @@ def gained_two_items(feeds: dict[str, bytes], seed: int = 99) -> dict[str, bytes
     return changed
 
 
-def one_round(program: Program, host: FeedHost, feeds: dict[str, bytes], work: Path) -> dict[str, Run]:
-    """The four workloads in order, from an empty store."""
+def one_round(program: Program, host: FeedHost, feeds: dict[str, bytes], work: Path,
+              up_to: str = WORKLOADS[-1]) -> dict[str, Run]:
+    """The four workloads in order (or those up to `up_to`), from an empty store."""
     host.set_feeds(feeds)
     host.ignore_validators = False
     program.empty_store()
@@ -262,6 +264,8 @@ def one_round(program: Program, host: FeedHost, feeds: dict[str, bytes], work: P
     if program.before_warm:
         program.run(work)
     runs["warm"] = program.run(work)
+    if up_to in ("cold", "warm"):
+        return runs
     host.ignore_validators = True
     runs["same body"] = program.run(work)
     host.ignore_validators = False
@@ -297,7 +301,7 @@ def verdicts(med: Callable[[str, str], float | None], peak_cold: float, peak_col
     print("\ntargets:")
     for label, value, target, unit in checks:
         if value is None:
-            print(f"  {label:<28} n/a (peer missing)")
+            print(f"  {label:<28} n/a (not run, or peer missing)")
             continue
         shown = f"{value:.2f}{unit}" if unit == "x" else f"{value:.0f}{unit}"
         print(f"  {label:<28} {shown:>8}  target <= {target:g}{unit.strip()}  {'met' if value <= target else 'MISSED'}")
@@ -311,6 +315,7 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--no-pypi-reader", action="store_true", help="leave the PyPI reader peer out")
+    parser.add_argument("--up-to", choices=WORKLOADS, default=WORKLOADS[-1], help="the last workload of each round")
     args = parser.parse_args()
     feeds = make_feeds(args.feeds, args.items)
     host = FeedHost(feeds)
@@ -324,12 +329,12 @@ def main() -> None:
         results: dict[str, dict[str, list[Run]]] = {p.name: {w: [] for w in WORKLOADS} for p in found}
         for r in range(args.rounds):
             for program in found[r % len(found):] + found[:r % len(found)]:
-                for workload, run in one_round(program, host, feeds, work).items():
+                for workload, run in one_round(program, host, feeds, work, args.up_to).items():
                     results[program.name][workload].append(run)
             print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
         print(f"{args.feeds} feeds x {args.items} items from 127.0.0.1; {args.rounds} alternating rounds; "
               f"{os.cpu_count()} cores; median (min-max) wall time")
-        for workload in WORKLOADS:
+        for workload in WORKLOADS[:WORKLOADS.index(args.up_to) + 1]:
             print(f"{workload}:")
             for program in found:
                 print(summarize(program.name, results[program.name][workload]))
