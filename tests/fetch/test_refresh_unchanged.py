@@ -176,3 +176,23 @@ def test_a_warm_run_saves_every_feeds_check_in_one_transaction(tmp_path: Path, f
         after = {f.name: f for f in store.feeds()}
         assert all(after[name].last_status in ("304", "200") and after[name].last_fetched for name in paths)
         assert after["F0"].etag == '"f0-renamed"' and after["F0"].last_fetched >= (before["F0"] or "")
+
+
+def test_a_304_whose_full_text_step_fails_keeps_that_failure(tmp_path: Path, feed_server: FeedServer) -> None:
+    """The batched "checked" save must not overwrite an error recorded later in the same run."""
+    feed_server.routes["/f"] = Route(body=rss(("g1", "One")), etag='"v1"')
+    cfg = load_config(write_config(tmp_path, f'[[feeds]]\nname = "F"\nurl = "{feed_server.url("/f")}"\n'
+                                             "full_text = true\n\n[fetch]\ntimeout = 3\n"))
+
+    class FullTextCrash(Store):
+        def missing_full_text(self, feed_id: int, limit: int = 200) -> list[tuple[int, str]]:
+            raise RuntimeError("full-text step broke")
+
+    with Store(tmp_path / "s.db") as store:
+        refresh(store, cfg)
+    with FullTextCrash(tmp_path / "s.db") as store:
+        summary = refresh(store, cfg)
+        assert (summary.ok, summary.not_modified, summary.failed) == (0, 1, 1)
+        [feed] = store.feeds()
+        assert (feed.last_error or "").startswith("getting full text: unexpected RuntimeError: full-text step broke")
+        assert feed.etag == '"v1"'
