@@ -1,7 +1,8 @@
 """One refresh run: fetch every due feed concurrently, parse on all cores, store each feed as it lands.
 
 Each feed is stored in its own short transaction as soon as it is parsed, so Ctrl-C or a crash
-keeps everything already stored and never leaves a half-written feed.
+keeps everything already stored and never leaves a half-written feed. Feeds that brought nothing
+(304, or the body stored last time) are saved together at the end, in one transaction.
 """
 
 from __future__ import annotations
