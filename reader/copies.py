@@ -14,10 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.models import Article
-from reader.stories import StoryText, fold_copies
 from reader.text.clean import CleanArticle
 from reader.text.quotes import find_key_quotes
-from reader.topics import topic_text
 
 SAME = 0.5
 SUBSTANTIAL_WORDS = 30  # an addition shorter than this, and without a quote, is a touch-up, not news
@@ -58,17 +56,6 @@ class CopyChanges:
 def copy_text(article: Article, cleaned: CleanArticle) -> CopyText:
     """A stored article as a copy; outlet, headline and link are the cleaned (sanitised) labels."""
     return CopyText(cleaned.source or "", cleaned.link, cleaned.title or "", cleaned.paragraphs)
-
-
-def copies_among(article_id: int, articles: Sequence[Article]) -> list[Article]:
-    """The copies of the article among `articles` (itself included), earliest published first.
-
-    Folded as the digest folds a day, so the reader and the digest agree on what a story's copies are.
-    """
-    groups = fold_copies([StoryText(a.id, a.feed_name, topic_text(a)) for a in articles])
-    keys = next((g for g in groups if article_id in g), [])
-    by_id = {a.id: a for a in articles}
-    return sorted((by_id[k] for k in keys), key=lambda a: (a.published or a.first_seen, a.id))
 
 
 def _trigrams(paragraph: str) -> frozenset[tuple[str, ...]]:

@@ -80,6 +80,7 @@ class Article:
     is_starred: bool
     full_content: str | None = None  # the page's main text, for feeds with full_text = true
     full_text_error: str | None = None  # why the page's text could not be had; the summary is shown
+    story_id: int | None = None  # the story the store folded it into (copies share it); None when not stored
 
 
 @dataclass(frozen=True, slots=True)

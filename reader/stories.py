@@ -6,6 +6,10 @@ hash() of an int tuple (unsalted); long texts keep a content-defined quarter of 
 one-permutation MinHash signature is cut into LSH bands; only texts that share a band are
 compared, and a pair is the same story when at least 85% of the shorter text's shingles are in
 the longer one (outlets trim wire copy, so containment is the right measure rather than Jaccard).
+
+The store folds each article as it is stored (reader/store/story_fold.py, with these rules and
+band keys) and keeps a story id on it; `stories_among` groups articles by that id, so the list,
+the copies screen and the digest all see the same stories.
 """
 
 from __future__ import annotations
@@ -17,11 +21,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations, compress
 
+from reader.models import Article
+
 SHINGLE_WORDS = 4
 SAMPLE_FROM_WORDS = 120
 SIGNATURE_SIZE = 30
 BAND_ROWS = 3
 SAME_STORY = 0.85
+MIN_SHINGLES = 3  # a text with fewer is too short to call anything a copy of it
 _WORD = re.compile(r"\w+")
 _EMPTY = 0xFFFFFFFF
 _MASK = 0xFFFFFFFFFFFFFFFF
@@ -37,7 +44,7 @@ class StoryText:
     text: str
 
 
-class _Words(dict[str, int]):
+class WordHashes(dict[str, int]):
     """Word -> crc32 hash, computed once per word and shared by every text of a fold.
 
     `sampled` says whether runs starting at a word are kept when a long text is sampled.
@@ -54,14 +61,14 @@ class _Words(dict[str, int]):
         return h
 
 
-def shingles(text: str, words: _Words | None = None) -> frozenset[int]:
+def shingles(text: str, words: WordHashes | None = None) -> frozenset[int]:
     """Hashes of every run of four words (a content-defined quarter of them for long texts).
 
     Each word is hashed once per fold (`words` is shared), and a run's hash is hash() of its four
     word hashes: a tuple of ints hashes the same way in every process (only str and bytes hashes
     are salted), and the whole loop then runs in C.
     """
-    vocabulary = words if words is not None else _Words()
+    vocabulary = words if words is not None else WordHashes()
     found = _WORD.findall(text.casefold())
     ids = list(map(vocabulary.__getitem__, found))
     if len(ids) < SHINGLE_WORDS:
@@ -99,6 +106,22 @@ def signature(items: frozenset[int]) -> tuple[int, ...]:
     return tuple(bins)
 
 
+def story_bands(items: frozenset[int]) -> list[int]:
+    """The text's LSH band keys: two texts are compared only when they share one (none for a too-short text).
+
+    Each key is hash() of the band's number and rows, all ints, so it is the same in every
+    process and can be stored (the store keeps them to find an article's copies by index).
+    """
+    if len(items) < MIN_SHINGLES:
+        return []
+    return list(map(hash, enumerate(zip(*[iter(signature(items))] * BAND_ROWS, strict=True))))
+
+
+def story_text(title: str, text: str) -> str:
+    """What is folded: the title and the stored plain text (as topics.topic_text matches on)."""
+    return f"{title}\n{text}"
+
+
 def containment(a: frozenset[int], b: frozenset[int]) -> float:
     small, big = (a, b) if len(a) <= len(b) else (b, a)
     if not small:
@@ -108,7 +131,7 @@ def containment(a: frozenset[int], b: frozenset[int]) -> float:
 
 def fold_copies(texts: Sequence[StoryText]) -> list[list[int]]:
     """Group keys into stories; each group lists its keys in input order, groups ordered by first key."""
-    words = _Words()
+    words = WordHashes()
     sets = [shingles(t.text, words) for t in texts]
     parent = list(range(len(texts)))
 
@@ -118,11 +141,9 @@ def fold_copies(texts: Sequence[StoryText]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    buckets: dict[tuple[int, tuple[int, ...]], list[int]] = defaultdict(list)  # (band number, its rows)
+    buckets: dict[int, list[int]] = defaultdict(list)
     for i, items in enumerate(sets):
-        if len(items) < 3:
-            continue  # too short to call anything a copy of it
-        for band in enumerate(zip(*[iter(signature(items))] * BAND_ROWS, strict=True)):
+        for band in story_bands(items):
             buckets[band].append(i)
     checked: set[tuple[int, int]] = set()
     for members in buckets.values():
@@ -137,3 +158,21 @@ def fold_copies(texts: Sequence[StoryText]) -> list[list[int]]:
         groups[find(i)].append(i)
     ordered = sorted(groups.values(), key=lambda g: g[0])
     return [[texts[i].key for i in g] for g in ordered]
+
+
+def stories_among(articles: Sequence[Article]) -> list[list[Article]]:
+    """The articles grouped into stories by their stored story id; each story earliest published first.
+
+    The one way every view groups copies (the list's "+N outlets", the copies screen, the digest
+    and its stored topic days), so they agree. Articles without a story id (made by hand, or by
+    `reader summarize` from outside the store) are folded by their text, among themselves.
+    Stories come in the order of their first article in `articles`.
+    """
+    groups: dict[tuple[bool, int], list[Article]] = {}
+    unfolded = [a for a in articles if a.story_id is None]
+    folded_by_text = fold_copies([StoryText(a.id, a.feed_name, story_text(a.title, a.text)) for a in unfolded])
+    loose = {key: n for n, keys in enumerate(folded_by_text) for key in keys}
+    for a in articles:
+        key = (True, a.story_id) if a.story_id is not None else (False, loose[a.id])
+        groups.setdefault(key, []).append(a)
+    return [sorted(g, key=lambda a: (a.published or a.first_seen, a.id)) for g in groups.values()]

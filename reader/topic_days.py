@@ -17,7 +17,7 @@ from reader.digest.novelty import decode_signatures, encode_signatures, sentence
 from reader.models import Article
 from reader.store import Store
 from reader.store.store import TopicDay
-from reader.stories import StoryText, fold_copies
+from reader.stories import stories_among
 from reader.text.words import SIGNATURE_VERSION, signature
 from reader.topics import TopicMatcher, compile_topics, topic_members, topic_text
 
@@ -48,9 +48,7 @@ def covered_stories(articles: Sequence[Article], limit: int = COVERED_STORIES) -
     Each story lists its copies, earliest first. Only these make a day's coverage: the digest lists
     no more, and keeping only them keeps a busy topic's history small.
     """
-    by_id = {a.id: a for a in articles}
-    stories = [sorted((by_id[k] for k in keys), key=lambda a: (a.published or a.first_seen, a.id))
-               for keys in fold_copies([StoryText(a.id, a.feed_name, topic_text(a)) for a in articles])]
+    stories = stories_among(articles)
     stories.sort(key=lambda s: (-len({a.feed_name for a in s}), s[0].published or s[0].first_seen, s[0].id))
     return stories[:limit]
 

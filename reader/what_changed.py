@@ -7,29 +7,26 @@ things in bulk (reader/digest/changes.py), from the same stored topic days and t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from reader.config import Config
-from reader.copies import CopyChanges, CopyText, compare_story, copies_among, copy_text
+from reader.copies import CopyChanges, CopyText, compare_story, copy_text
 from reader.digest.novelty import History, listable, phrase_stems, sentences_of
 from reader.models import Article
 from reader.store import Store
+from reader.stories import stories_among
 from reader.text.clean import clean_stored_article
 from reader.topic_days import past_topic_days, recent_signatures
 from reader.topics import compile_topics, topic_text
 
-# Copies are looked for among articles first seen this close to the article: outlets run wire copy
-# within hours, and a window keeps the fold's cost independent of the store's size.
-COPIES_WINDOW = timedelta(days=2)
-
 
 def story_copies(store: Store, article: Article) -> tuple[CopyText, list[CopyChanges]]:
-    """The earliest copy of the article's story and every other copy compared with it."""
-    seen = datetime.fromisoformat(article.first_seen)
-    near = store.articles_first_seen_between((seen - COPIES_WINDOW).isoformat(timespec="seconds"),
-                                             (seen + COPIES_WINDOW).isoformat(timespec="seconds"))
-    members = copies_among(article.id, near) or [article]  # an inactive feed's article is not in `near`
-    texts = [copy_text(a, clean_stored_article(a)) for a in members]
+    """The earliest copy of the article's story and every other copy in the store compared with it."""
+    members = store.story_members(article.story_id) if article.story_id is not None else []
+    if all(a.id != article.id for a in members):
+        members.append(article)  # an inactive feed's article is not among the members
+    [story] = stories_among(members)
+    texts = [copy_text(a, clean_stored_article(a)) for a in story]
     return texts[0], compare_story(texts)
 
 

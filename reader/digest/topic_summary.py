@@ -17,9 +17,9 @@ from reader.digest.model import DigestQuote, SummarySentence
 from reader.digest.quotes import best_quotes
 from reader.digest.summarise import DEFAULT_BUDGET, StoryForSummary, SummaryBudget, summarise, topic_lens
 from reader.models import Article
-from reader.stories import StoryText, fold_copies
+from reader.stories import stories_among
 from reader.text.clean import CleanArticle
-from reader.topics import TopicMatcher, topic_text
+from reader.topics import TopicMatcher
 
 SUMMARY_STORIES = 25  # the summary and quotes draw on the best-ranked stories only, so a busy topic costs no more
 WORDS_PER_MENTION = 150  # one mention per this many words makes a story fully about its topic
@@ -46,14 +46,8 @@ class Story:
 
 
 def fold_stories(articles: Sequence[Article]) -> list[Story]:
-    """Fold copies into stories; the representative is the earliest published copy (the wire original, usually)."""
-    by_id = {a.id: a for a in articles}
-    groups = fold_copies([StoryText(a.id, a.feed_name, topic_text(a)) for a in articles])
-    stories = []
-    for keys in groups:
-        members = sorted((by_id[k] for k in keys), key=lambda a: (a.published or a.first_seen, a.id))
-        stories.append(Story(tuple(members)))
-    return stories
+    """The articles' stories (their stored story ids); the representative is the earliest published copy."""
+    return [Story(tuple(members)) for members in stories_among(articles)]
 
 
 class Fit(NamedTuple):

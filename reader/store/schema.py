@@ -8,13 +8,34 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
+
+from reader.store.story_fold import StoryFolder
 
 
 class StoreError(Exception):
     """The database cannot be opened or used; the message says which file and what to do."""
 
 
-MIGRATIONS: tuple[str, ...] = (
+def _fold_stored_articles(conn: sqlite3.Connection) -> None:
+    """v9: every stored article gets its story id, folded as the store folds new articles."""
+    for statement in _split_statements(STORY_IDS):
+        conn.execute(statement)
+    StoryFolder(conn).fold_unassigned()
+
+
+# v9: the story each article belongs to (reader/store/story_fold.py folds each article as it is
+# stored), so the list's "+N outlets", the copies screen and the digest count a story's copies
+# across the whole store and agree; story_bands holds each article's LSH band keys, so a new
+# article's copies are found by index. Existing articles are folded in the migration.
+STORY_IDS = """
+    ALTER TABLE articles ADD COLUMN story_id INTEGER;
+    CREATE INDEX articles_by_story ON articles (story_id);
+    CREATE TABLE story_bands (band INTEGER NOT NULL, article_id INTEGER NOT NULL,
+                              PRIMARY KEY (band, article_id)) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     # v1: feeds and articles.
     """
     CREATE TABLE feeds (
@@ -129,6 +150,7 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (topic, day)
     );
     """,
+    _fold_stored_articles,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -177,8 +199,12 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
             if version >= target:
                 conn.execute("COMMIT")
                 return version
-            for statement in _split_statements(MIGRATIONS[version]):
-                conn.execute(statement)
+            step = MIGRATIONS[version]
+            if callable(step):
+                step(conn)
+            else:
+                for statement in _split_statements(step):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:

@@ -24,6 +24,7 @@ from reader.store.rows import (
     indexed_rows,
     unindex,
 )
+from reader.store.story_fold import StoryFolder
 
 # How many of a feed's stored entries a parse worker is told about (newest first): enough for
 # any feed document; an entry past it is parsed and handed to upsert_entries, which still finds it.
@@ -184,7 +185,8 @@ class Store(StoreConnection):
                 elif found[1] != e.content_hash:
                     changed.append((found[0], e))
                     to_index.append((found[0], e.title, e.text))
-            unindex(c, indexed_rows(c, [aid for aid, _ in changed]))
+            before = indexed_rows(c, [aid for aid, _ in changed])
+            unindex(c, before)
             c.executemany(
                 # Changed content likely means a changed page: its full text is fetched again
                 # (the old page text was part of `text`, which is replaced here).
@@ -196,6 +198,7 @@ class Store(StoreConnection):
                   e.content_hash, aid) for aid, e in changed],
             )
             index(c, to_index)
+            StoryFolder(c).fold_all(to_index, before)
         return new, len(changed)
 
     def article(self, article_id: int) -> Article | None:
@@ -299,8 +302,27 @@ class Store(StoreConnection):
                 c.execute("UPDATE articles SET full_content = ?, full_text_error = NULL, text = ? WHERE id = ?",
                           (content, text, article_id))
                 index(c, [(article_id, title, text)])
+                StoryFolder(c).fold_all([(article_id, title, text)], old)  # the page's text may show a copy
             else:
                 c.execute("UPDATE articles SET full_text_error = ? WHERE id = ?", (error, article_id))
+
+    def story_outlets(self, story_ids: Iterable[int]) -> dict[int, set[str]]:
+        """Story id -> the active feeds in the whole store that carry it (for "+N outlets")."""
+        ids = sorted(set(story_ids))
+        outlets: dict[int, set[str]] = {i: set() for i in ids}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for story, name in self._query("SELECT DISTINCT a.story_id, f.name FROM articles a JOIN feeds f ON "
+                                           f"f.id = a.feed_id WHERE f.active = 1 AND a.story_id IN "
+                                           f"({','.join('?' * len(chunk))})", chunk):
+                outlets[int(story)].add(str(name))
+        return outlets
+
+    def story_members(self, story_id: int) -> list[Article]:
+        """Every article of the story in the active feeds: the copies screen's copies."""
+        rows = self._query(f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                           "WHERE a.story_id = ? AND f.active = 1 ORDER BY a.id", (story_id,))
+        return [article_row(r) for r in rows]
 
     def has_articles(self) -> bool:
         return bool(self._query("SELECT 1 FROM articles LIMIT 1"))

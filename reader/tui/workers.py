@@ -19,7 +19,6 @@ from reader.config import ConfigError, load_config
 from reader.core import Reader
 from reader.models import Article
 from reader.store import ArticleFilter, StoreError
-from reader.stories import StoryText, fold_copies
 from reader.text.clean import clean_stored_article, topic_terms
 from reader.topics import TopicMatcher, topic_text, topics_in
 from reader.tui.messages import (
@@ -87,13 +86,9 @@ class StoreWorkers(App[None]):
         page = store.list_articles(flt, limit=size + 1, offset=offset)
         more, page = len(page) > size, page[:size]
         badges = {a.id: topics_in(topic_text(a), self.matchers) for a in page}
-        groups = fold_copies([StoryText(a.id, a.feed_name, topic_text(a)) for a in page])
-        outlets: dict[int, int] = {}
-        by_id = {a.id: a for a in page}
-        for group in groups:
-            names = {by_id[i].feed_name for i in group}
-            for i in group:
-                outlets[i] = len(names - {by_id[i].feed_name})
+        # Other outlets that ran the row's story anywhere in the store, not only on this page.
+        carried = store.story_outlets(a.story_id for a in page if a.story_id is not None)
+        outlets = {a.id: len(carried[a.story_id] - {a.feed_name}) for a in page if a.story_id is not None}
         self.post_message(ArticlesLoaded(page, badges, outlets, more, reset, generation))
         if reset:  # after the page, so counting a large view never delays the first paint
             self.post_message(ViewCounted(self._count_view(flt), generation))
