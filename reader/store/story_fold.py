@@ -11,8 +11,10 @@ copy within hours or a day, and a template text reused weeks later is not the sa
 from __future__ import annotations
 
 import sqlite3
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from reader.stories import SAME_STORY, WordHashes, containment, shingles, story_bands, story_text
 
@@ -34,7 +36,11 @@ def _window(sort_date: str) -> tuple[str, str]:
 
 
 class StoryFolder:
-    """Gives articles their story ids inside one write transaction of the store."""
+    """Gives articles their story ids inside one write transaction of the store.
+
+    A batch (one feed's new and changed entries) costs one band lookup for all its articles;
+    stored articles sharing a band are then compared in memory, and their text read only then.
+    """
 
     def __init__(self, c: sqlite3.Connection) -> None:
         self.c = c
@@ -42,43 +48,41 @@ class StoryFolder:
         self.texts: dict[int, frozenset[int]] = {}
         self.next_story: int = c.execute("SELECT coalesce(max(story_id), 0) + 1 FROM articles").fetchone()[0]
 
-    def fold_all(self, articles: Sequence[tuple[int, str, str]], before: Sequence[tuple[int, str, str]]) -> None:
-        """Fold new and changed articles, each (id, title, text); `before` holds changed ones' former title and text."""
-        old = {aid: (title, text) for aid, title, text in before}
-        for aid, title, text in articles:
-            self.fold(aid, title, text, old.get(aid))
+    def fold_all(self, articles: Sequence[tuple[int, str, str]], before: Sequence[tuple[int, str, str]] = ()) -> None:
+        """Fold new and changed articles, each (id, title, text), in order; `before` holds changed ones' former text.
 
-    def fold(self, article_id: int, title: str, text: str, old: tuple[str, str] | None = None) -> None:
-        """Put the article in the story of its copies (merging stories it bridges), or in a story of its own.
-
-        `old` is the (title, text) the article had before an update: its band keys are replaced,
-        and an article no longer like any copy leaves its story (the others keep it).
+        Each joins the story of the stored (or earlier in the batch) articles near in time that
+        share a band with it and contain it, merging the stories it bridges; else it starts a
+        story. A changed article's band keys are replaced, and one no longer like any copy leaves
+        its story (the others keep it).
         """
-        items = self._shingles(article_id, story_text(title, text))
-        if old is not None:
-            stale = story_bands(shingles(story_text(*old), self.words))
-            self.c.executemany("DELETE FROM story_bands WHERE band = ? AND article_id = ?",
-                               [(band, article_id) for band in stale])
-        current, sort_date = self.c.execute("SELECT story_id, sort_date FROM articles WHERE id = ?",
-                                            (article_id,)).fetchone()
-        bands = story_bands(items)
-        found = self._copies_stories(article_id, items, bands, str(sort_date))
+        old = {aid: (title, text) for aid, title, text in before}
+        stale = [(band, aid) for aid, (title, text) in old.items()
+                 for band in story_bands(shingles(story_text(title, text), self.words))]
+        self.c.executemany("DELETE FROM story_bands WHERE band = ? AND article_id = ?", stale)
+        batch = [(aid, self._shingles(aid, story_text(title, text))) for aid, title, text in articles]
+        bands = {aid: story_bands(items) for aid, items in batch}
+        sharing: dict[int, list[int]] = defaultdict(list)  # band -> articles with it
+        known: dict[int, tuple[int | None, str]] = {}  # article -> (story, sort date)
+        for band, aid, story, sort_date in self._select(
+                "SELECT b.band, a.id, a.story_id, a.sort_date FROM story_bands b JOIN articles a "
+                "ON a.id = b.article_id WHERE b.band IN ({})", sorted({b for keys in bands.values() for b in keys})):
+            sharing[band].append(aid)
+            known[aid] = (story, sort_date)
+        for aid, story, sort_date in self._select("SELECT id, story_id, sort_date FROM articles WHERE id IN ({})",
+                                                  [aid for aid, _ in batch]):
+            known[aid] = (story, sort_date)
+        for aid, items in batch:
+            current, sort_date = known[aid]
+            story = self._story(aid, current, self._copies_stories(aid, items, bands[aid], sort_date, sharing, known),
+                                known)
+            known[aid] = (story, sort_date)
+            for band in bands[aid]:
+                sharing[band].append(aid)
         self.c.executemany("INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)",
-                           [(band, article_id) for band in bands])
-        if found:
-            story = current if current in found else min(found)
-            others = sorted(found - {story})
-            if others:  # the article is a copy in two stories: they are one
-                self.c.execute(f"UPDATE articles SET story_id = ? WHERE story_id IN ({','.join('?' * len(others))})",
-                               (story, *others))
-        elif current is not None and not self.c.execute(
-                "SELECT 1 FROM articles WHERE story_id = ? AND id != ? LIMIT 1", (current, article_id)).fetchone():
-            story = current
-        else:
-            story = self.next_story
-            self.next_story += 1
-        if story != current:
-            self.c.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story, article_id))
+                           [(band, aid) for aid, keys in bands.items() for band in keys])
+        self.c.executemany("UPDATE articles SET story_id = ? WHERE id = ? AND story_id IS NOT ?",
+                           [(known[aid][0], aid, known[aid][0]) for aid, _ in batch])
 
     def fold_unassigned(self) -> int:
         """Fold every article without a story id, oldest sort date first; returns how many.
@@ -89,29 +93,49 @@ class StoryFolder:
             "SELECT id FROM articles WHERE story_id IS NULL ORDER BY sort_date, id")]
         for start in range(0, len(ids), _BATCH):
             chunk = ids[start:start + _BATCH]
-            rows = self.c.execute(f"SELECT id, title, text FROM articles WHERE id IN "
-                                  f"({','.join('?' * len(chunk))}) ORDER BY sort_date, id", chunk).fetchall()
-            for aid, title, text in rows:
-                self.fold(int(aid), str(title), str(text))
+            self.fold_all(self._select("SELECT id, title, text FROM articles WHERE id IN ({}) ORDER BY sort_date, id",
+                                       chunk))
         return len(ids)
 
-    def _copies_stories(self, article_id: int, items: frozenset[int], bands: Sequence[int],
-                        sort_date: str) -> set[int]:
-        """The stories of the stored articles near in time that share a band with the article and contain it."""
-        if not bands:
-            return set()
+    def _story(self, aid: int, current: int | None, found: set[int],
+               known: dict[int, tuple[int | None, str]]) -> int:
+        """The article's story: its copies' (one story, when it bridges several), its own, or a new one."""
+        if found:
+            story = current if current in found else min(found)
+            others = sorted(found - {story})
+            if others:  # the article is a copy in two stories: they are one
+                self.c.execute(f"UPDATE articles SET story_id = ? WHERE story_id IN ({','.join('?' * len(others))})",
+                               (story, *others))
+                for other, (was, when) in list(known.items()):
+                    if was in others:
+                        known[other] = (story, when)
+            return story
+        if current is not None and not self.c.execute(
+                "SELECT 1 FROM articles WHERE story_id = ? AND id != ? LIMIT 1", (current, aid)).fetchone():
+            return current
+        self.next_story += 1
+        return self.next_story - 1
+
+    def _copies_stories(self, aid: int, items: frozenset[int], bands: Sequence[int], sort_date: str,
+                        sharing: dict[int, list[int]], known: dict[int, tuple[int | None, str]]) -> set[int]:
+        """The stories of the articles near in time that share a band with the article and contain it."""
         low, high = _window(sort_date)
-        candidates = self.c.execute(
-            "SELECT id, story_id FROM articles WHERE id IN (SELECT article_id FROM story_bands WHERE band IN "
-            f"({','.join('?' * len(bands))})) AND id != ? AND sort_date BETWEEN ? AND ? AND story_id IS NOT NULL "
-            "ORDER BY id", (*bands, article_id, low, high)).fetchall()
         found: set[int] = set()
-        for aid, story in candidates:
-            if story in found:
-                continue  # already joined: a story's other copies need no comparison
-            if containment(items, self._stored_shingles(int(aid))) >= SAME_STORY:
-                found.add(int(story))
+        for other in sorted({o for band in bands for o in sharing.get(band, ())} - {aid}):
+            story, when = known[other]
+            if story is None or story in found or not low <= when <= high:
+                continue  # a story already joined needs no other copy compared
+            if containment(items, self._stored_shingles(other)) >= SAME_STORY:
+                found.add(story)
         return found
+
+    def _select(self, sql: str, ids: Sequence[int]) -> list[tuple[Any, ...]]:
+        """Rows of `sql` (its one "{}" the placeholders) for these ids or band keys, asked in chunks."""
+        rows: list[tuple[Any, ...]] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows += self.c.execute(sql.format(",".join("?" * len(chunk))), chunk)
+        return rows
 
     def _stored_shingles(self, article_id: int) -> frozenset[int]:
         cached = self.texts.get(article_id)

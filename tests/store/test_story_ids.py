@@ -1,0 +1,128 @@
+"""The store folds copies into stories as it stores them: a story id on each article, kept through refreshes."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+from reader.config import FeedConfig
+from reader.models import ParsedEntry
+from reader.store import SCHEMA_VERSION, Store
+from reader.store.schema import migrate
+from reader.stories import StoryText, fold_copies, story_text
+from tests.test_stories import story
+
+WIRE = story(1, 400)
+TRIMMED = WIRE[: len(WIRE) * 3 // 4]  # an outlet cut the last quarter
+EDITED = "(AP) " + WIRE.replace("court7", "tribunal7", 1)
+OTHER = story(3, 400)
+DAY = "2026-11-28T10:00:00+00:00"
+
+
+def wire_entry(key: str, text: str, published: str | None = DAY, title: str = "Wire story") -> ParsedEntry:
+    return ParsedEntry(key, key, None, title, None, published, f"<p>{text}</p>", text,
+                       hashlib.sha1(f"{title}\0{text}".encode()).hexdigest())
+
+
+def add_feeds(store: Store, *names: str) -> list[int]:
+    store.sync_feeds([FeedConfig(n, f"/{n}.xml") for n in names], {n: f"/{n}.xml" for n in names})
+    ids = {f.name: f.id for f in store.feeds()}
+    return [ids[n] for n in names]
+
+
+def story_ids(store: Store) -> dict[str, int | None]:
+    """Each article's guid -> its story id."""
+    return {str(a.guid): a.story_id for a in store.list_articles(limit=1000)}
+
+
+def test_copies_in_other_feeds_share_a_story_and_other_stories_do_not(store: Store) -> None:
+    one, two, three = add_feeds(store, "One", "Two", "Three")
+    store.upsert_entries(one, [wire_entry("wire", WIRE), wire_entry("other", OTHER)])
+    store.upsert_entries(two, [wire_entry("trimmed", TRIMMED), wire_entry("brief", "Too short.")])
+    store.upsert_entries(three, [wire_entry("edited", EDITED)])
+    ids = story_ids(store)
+    assert ids["wire"] == ids["trimmed"] == ids["edited"]
+    assert len({ids["wire"], ids["other"], ids["brief"]}) == 3 and None not in ids.values()
+    # The same stories fold_copies finds among the same texts: the store folds by its rules.
+    texts = {"wire": WIRE, "other": OTHER, "trimmed": TRIMMED, "brief": "Too short.", "edited": EDITED}
+    keys = list(texts)
+    folded = fold_copies([StoryText(n, k, story_text("Wire story", texts[k])) for n, k in enumerate(keys)])
+    assert sorted(sorted(keys[n] for n in g) for g in folded) == sorted(
+        sorted(k for k in keys if ids[k] == sid) for sid in set(ids.values()))
+
+
+def test_copies_days_apart_are_different_stories(store: Store) -> None:
+    one, two = add_feeds(store, "One", "Two")
+    store.upsert_entries(one, [wire_entry("wire", WIRE, published="2026-11-20T10:00:00+00:00")])
+    store.upsert_entries(two, [wire_entry("rerun", TRIMMED, published="2026-11-25T10:00:00+00:00"),
+                               wire_entry("near", EDITED, published="2026-11-21T20:00:00+00:00")])
+    ids = story_ids(store)
+    assert ids["wire"] == ids["near"] != ids["rerun"]  # a template text reused five days later is another story
+
+
+def test_a_copy_bridging_two_stories_merges_them(store: Store) -> None:
+    words = WIRE.split()
+    head, tail, whole = " ".join(words[:300]), " ".join(words[100:]), WIRE
+    assert len(fold_copies([StoryText(1, "A", head), StoryText(2, "C", tail)])) == 2
+    assert len(fold_copies([StoryText(1, "A", head), StoryText(2, "C", tail), StoryText(3, "B", whole)])) == 1
+    one, two, three = add_feeds(store, "One", "Two", "Three")
+    store.upsert_entries(one, [wire_entry("head", head)])
+    store.upsert_entries(two, [wire_entry("tail", tail)])
+    assert story_ids(store)["head"] != story_ids(store)["tail"]
+    store.upsert_entries(three, [wire_entry("whole", whole)])
+    assert len(set(story_ids(store).values())) == 1
+
+
+def test_refresh_keeps_story_ids_read_and_starred_and_a_rewritten_article_leaves_its_story(store: Store) -> None:
+    one, two = add_feeds(store, "One", "Two")
+    store.upsert_entries(one, [wire_entry("wire", WIRE)])
+    store.upsert_entries(two, [wire_entry("copy", TRIMMED)])
+    before = story_ids(store)
+    copy = next(a for a in store.list_articles() if a.guid == "copy")
+    store.set_read([copy.id])
+    store.set_starred([copy.id])
+    assert store.upsert_entries(one, [wire_entry("wire", WIRE)]) == (0, 0)
+    assert store.upsert_entries(two, [wire_entry("copy", EDITED)]) == (0, 1)  # corrected, still a copy
+    assert story_ids(store) == before
+    kept = store.article(copy.id)
+    assert kept is not None and kept.is_read and kept.is_starred
+    store.upsert_entries(two, [wire_entry("copy", OTHER)])  # replaced by another story's text
+    after = story_ids(store)
+    assert after["wire"] == before["wire"] and after["copy"] != before["wire"]
+    kept = store.article(copy.id)
+    assert kept is not None and kept.is_read and kept.is_starred
+
+
+def test_a_page_text_that_shows_a_copy_joins_its_story(store: Store) -> None:
+    one, two = add_feeds(store, "One", "Two")
+    store.upsert_entries(one, [wire_entry("wire", WIRE)])
+    store.upsert_entries(two, [wire_entry("summary", "A short summary.")])
+    summary = next(a for a in store.list_articles() if a.guid == "summary")
+    assert story_ids(store)["summary"] != story_ids(store)["wire"]
+    store.save_full_text(summary.id, f"<p>{WIRE}</p>", None)
+    assert story_ids(store)["summary"] == story_ids(store)["wire"]
+
+
+def test_migration_to_v9_folds_stored_articles_keeping_read_and_starred(tmp_path: Path) -> None:
+    path = tmp_path / "v8.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, 8)
+    conn.executemany("INSERT INTO feeds (id, name, url) VALUES (?, ?, ?)",
+                     [(1, "One", "/1.xml"), (2, "Two", "/2.xml"), (3, "Three", "/3.xml")])
+    conn.executemany(
+        "INSERT INTO articles (feed_id, key, guid, title, sort_date, first_seen, updated, text, content_hash, "
+        "is_read, is_starred) VALUES (?, ?, ?, 'Wire story', ?, ?, ?, ?, 'h', ?, ?)",
+        [(1, "wire", "wire", DAY, DAY, DAY, WIRE, 1, 0), (2, "copy", "copy", DAY, DAY, DAY, TRIMMED, 0, 1),
+         (3, "other", "other", DAY, DAY, DAY, OTHER, 1, 1)])
+    conn.execute("INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles")
+    conn.close()
+    with Store(path) as store:
+        assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        ids = story_ids(store)
+        assert ids["wire"] == ids["copy"] != ids["other"] and None not in ids.values()
+        state = {a.guid: (a.is_read, a.is_starred) for a in store.list_articles()}
+        assert state == {"wire": (True, False), "copy": (False, True), "other": (True, True)}
+        # The migration stored the band keys too: a copy arriving now joins the migrated story.
+        store.upsert_entries(3, [wire_entry("late", EDITED)])
+        assert story_ids(store)["late"] == ids["wire"]
