@@ -47,42 +47,49 @@ class StoryFolder:
         self.words = WordHashes()  # each word hashed once per transaction
         self.texts: dict[int, frozenset[int]] = {}
         self.next_story: int = c.execute("SELECT coalesce(max(story_id), 0) + 1 FROM articles").fetchone()[0]
+        # What one batch is folded against: articles by band key, each article's story and sort
+        # date, each story's earliest sort date.
+        self.sharing: dict[int, list[int]] = defaultdict(list)
+        self.known: dict[int, tuple[int | None, str]] = {}
+        self.starts: dict[int, str] = {}
 
     def fold_all(self, articles: Sequence[tuple[int, str, str]], before: Sequence[tuple[int, str, str]] = ()) -> None:
         """Fold new and changed articles, each (id, title, text), in order; `before` holds changed ones' former text.
 
-        Each joins the story of the stored (or earlier in the batch) articles near in time that
-        share a band with it and contain it, merging the stories it bridges; else it starts a
-        story. A changed article's band keys are replaced, and one no longer like any copy leaves
-        its story (the others keep it).
+        Each joins the story of the stored (or earlier in the batch) articles that share a band
+        with it and contain it, merging the stories it bridges; else it starts a story. Both the
+        copy and its story's first article must be within STORY_WINDOW of it, so a text repeated
+        every day (a template) does not chain into one story for months. A changed article's band
+        keys are replaced, and one no longer like any copy leaves its story (the others keep it).
         """
-        old = {aid: (title, text) for aid, title, text in before}
-        stale = [(band, aid) for aid, (title, text) in old.items()
+        stale = [(band, aid) for aid, title, text in before
                  for band in story_bands(shingles(story_text(title, text), self.words))]
         self.c.executemany("DELETE FROM story_bands WHERE band = ? AND article_id = ?", stale)
         batch = [(aid, self._shingles(aid, story_text(title, text))) for aid, title, text in articles]
         bands = {aid: story_bands(items) for aid, items in batch}
-        sharing: dict[int, list[int]] = defaultdict(list)  # band -> articles with it
-        known: dict[int, tuple[int | None, str]] = {}  # article -> (story, sort date)
+        self.sharing.clear()
+        self.known.clear()
         for band, aid, story, sort_date in self._select(
                 "SELECT b.band, a.id, a.story_id, a.sort_date FROM story_bands b JOIN articles a "
                 "ON a.id = b.article_id WHERE b.band IN ({})", sorted({b for keys in bands.values() for b in keys})):
-            sharing[band].append(aid)
-            known[aid] = (story, sort_date)
+            self.sharing[band].append(aid)
+            self.known[aid] = (story, sort_date)
         for aid, story, sort_date in self._select("SELECT id, story_id, sort_date FROM articles WHERE id IN ({})",
                                                   [aid for aid, _ in batch]):
-            known[aid] = (story, sort_date)
+            self.known[aid] = (story, sort_date)
+        self.starts = dict(self._select(
+            "SELECT story_id, min(sort_date) FROM articles WHERE story_id IN ({}) GROUP BY story_id",
+            sorted({story for story, _ in self.known.values() if story is not None})))
         for aid, items in batch:
-            current, sort_date = known[aid]
-            story = self._story(aid, current, self._copies_stories(aid, items, bands[aid], sort_date, sharing, known),
-                                known)
-            known[aid] = (story, sort_date)
+            current, sort_date = self.known[aid]
+            story = self._story(aid, current, self._copies_stories(aid, items, bands[aid], sort_date), sort_date)
+            self.known[aid] = (story, sort_date)
             for band in bands[aid]:
-                sharing[band].append(aid)
+                self.sharing[band].append(aid)
         self.c.executemany("INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)",
                            [(band, aid) for aid, keys in bands.items() for band in keys])
         self.c.executemany("UPDATE articles SET story_id = ? WHERE id = ? AND story_id IS NOT ?",
-                           [(known[aid][0], aid, known[aid][0]) for aid, _ in batch])
+                           [(self.known[aid][0], aid, self.known[aid][0]) for aid, _ in batch])
 
     def fold_unassigned(self) -> int:
         """Fold every article without a story id, oldest sort date first; returns how many.
@@ -97,8 +104,7 @@ class StoryFolder:
                                        chunk))
         return len(ids)
 
-    def _story(self, aid: int, current: int | None, found: set[int],
-               known: dict[int, tuple[int | None, str]]) -> int:
+    def _story(self, aid: int, current: int | None, found: set[int], sort_date: str) -> int:
         """The article's story: its copies' (one story, when it bridges several), its own, or a new one."""
         if found:
             story = current if current in found else min(found)
@@ -106,24 +112,27 @@ class StoryFolder:
             if others:  # the article is a copy in two stories: they are one
                 self.c.execute(f"UPDATE articles SET story_id = ? WHERE story_id IN ({','.join('?' * len(others))})",
                                (story, *others))
-                for other, (was, when) in list(known.items()):
+                for other, (was, when) in list(self.known.items()):
                     if was in others:
-                        known[other] = (story, when)
+                        self.known[other] = (story, when)
+            self.starts[story] = min(sort_date, *(self.starts[s] for s in found))
             return story
         if current is not None and not self.c.execute(
                 "SELECT 1 FROM articles WHERE story_id = ? AND id != ? LIMIT 1", (current, aid)).fetchone():
-            return current
-        self.next_story += 1
-        return self.next_story - 1
+            story = current
+        else:
+            story = self.next_story
+            self.next_story += 1
+        self.starts[story] = sort_date
+        return story
 
-    def _copies_stories(self, aid: int, items: frozenset[int], bands: Sequence[int], sort_date: str,
-                        sharing: dict[int, list[int]], known: dict[int, tuple[int | None, str]]) -> set[int]:
-        """The stories of the articles near in time that share a band with the article and contain it."""
+    def _copies_stories(self, aid: int, items: frozenset[int], bands: Sequence[int], sort_date: str) -> set[int]:
+        """The stories (begun near in time) of the articles near in time that share a band with it and contain it."""
         low, high = _window(sort_date)
         found: set[int] = set()
-        for other in sorted({o for band in bands for o in sharing.get(band, ())} - {aid}):
-            story, when = known[other]
-            if story is None or story in found or not low <= when <= high:
+        for other in sorted({o for band in bands for o in self.sharing.get(band, ())} - {aid}):
+            story, when = self.known[other]
+            if story is None or story in found or not low <= when <= high or not low <= self.starts[story] <= high:
                 continue  # a story already joined needs no other copy compared
             if containment(items, self._stored_shingles(other)) >= SAME_STORY:
                 found.add(story)

@@ -61,6 +61,15 @@ def test_copies_days_apart_are_different_stories(store: Store) -> None:
     assert ids["wire"] == ids["near"] != ids["rerun"]  # a template text reused five days later is another story
 
 
+def test_a_text_repeated_every_day_does_not_chain_into_one_story(store: Store) -> None:
+    [one] = add_feeds(store, "One")
+    store.upsert_entries(one, [wire_entry(f"day{d}", WIRE, published=f"2026-11-{d:02d}T10:00:00+00:00")
+                               for d in range(1, 9)])
+    ids = story_ids(store)
+    days = {sid: [d for d in range(1, 9) if ids[f"day{d}"] == sid] for sid in set(ids.values())}
+    assert len(days) > 1 and all(max(d) - min(d) <= 2 for d in days.values())
+
+
 def test_a_copy_bridging_two_stories_merges_them(store: Store) -> None:
     words = WIRE.split()
     head, tail, whole = " ".join(words[:300]), " ".join(words[100:]), WIRE
