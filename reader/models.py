@@ -22,6 +22,9 @@ class ParsedEntry:
     content: str
     text: str
     content_hash: str
+    # The LSH band keys the store folds the entry by (reader/stories.py), computed where it is parsed
+    # so the work runs in the parse processes; None when not computed (the store then computes them).
+    story_bands: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

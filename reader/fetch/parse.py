@@ -18,6 +18,7 @@ from typing import Any
 
 from reader.fetch.items import FINGERPRINT_BYTES, split_items
 from reader.models import ParsedEntry, ParsedFeed
+from reader.stories import WordHashes, shingles, story_bands, story_text
 from reader.text.html import TAG, html_to_search_text
 from reader.text.repair import repair_encoding
 from reader.text.sanitize import single_line
@@ -106,7 +107,8 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
             raise FeedParseError("this is an HTML page, not a feed; use the page's RSS or Atom link instead")
         if problem is not None or not parsed.feed:
             raise FeedParseError(f"not a readable RSS or Atom feed ({problem or 'no feed elements found'})")
-    entries = tuple(e for e in (_entry(raw, stored) for raw in parsed.entries) if e is not None)
+    words = WordHashes()  # one vocabulary per document: each word hashed once
+    entries = tuple(e for e in (_entry(raw, stored, words) for raw in parsed.entries) if e is not None)
     warning = f"feed is not well-formed, read what could be read ({problem})" if problem is not None else None
     feed = parsed.feed
     return ParsedFeed(
@@ -117,7 +119,7 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
     )
 
 
-def _entry(e: Any, stored: Mapping[str, str]) -> ParsedEntry | None:
+def _entry(e: Any, stored: Mapping[str, str], words: WordHashes) -> ParsedEntry | None:
     """The entry as stored, or None when `stored` already has it with this content."""
     contents = [c.get("value", "") for c in e.get("content", []) if c.get("value")]
     content = max(contents, key=len) if contents else str(e.get("summary", "") or "")
@@ -129,6 +131,7 @@ def _entry(e: Any, stored: Mapping[str, str]) -> ParsedEntry | None:
     key = f"g:{guid}" if guid else f"l:{link}" if link else f"h:{digest}"
     if stored.get(key) == digest:
         return None
+    text = html_to_search_text(content)
     return ParsedEntry(
         key=key,
         guid=guid,
@@ -137,6 +140,7 @@ def _entry(e: Any, stored: Mapping[str, str]) -> ParsedEntry | None:
         author=author,
         published=_iso(e.get("published_parsed") or e.get("updated_parsed")),
         content=content,  # raw: the cleaning pipeline repairs encoding before it strips controls
-        text=html_to_search_text(content),
+        text=text,
         content_hash=digest,
+        story_bands=tuple(story_bands(shingles(story_text(title, text), words))),
     )

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from reader.config import FeedConfig
 from reader.models import Article, FeedRow, ParsedEntry, Pin, UnchangedFetch
-from reader.store.connection import BUSY_TIMEOUT_S, StoreConnection
+from reader.store.connection import BUSY_TIMEOUT_S
 from reader.store.rows import (
     ARTICLE_COLUMNS,
     FEED_COLUMNS,
@@ -25,6 +25,7 @@ from reader.store.rows import (
     unindex,
 )
 from reader.store.story_fold import StoryFolder
+from reader.store.story_queries import StoryQueries
 
 # How many of a feed's stored entries a parse worker is told about (newest first): enough for
 # any feed document; an entry past it is parsed and handed to upsert_entries, which still finds it.
@@ -65,7 +66,7 @@ class TopicDay:
     outlets: int
     signatures: str
 
-class Store(StoreConnection):
+class Store(StoryQueries):
     """Every read and write of the database: feeds, articles, state, pins, settings and search."""
 
     # -- feeds ---------------------------------------------------------------------------
@@ -169,6 +170,7 @@ class Store(StoreConnection):
                     existing[key] = (aid, digest)
             changed: list[tuple[int, ParsedEntry]] = []
             to_index: list[tuple[int, str, str]] = []
+            bands: dict[int, tuple[int, ...]] = {}  # as the parse processes computed them
             for e in unique.values():
                 found = existing.get(e.key)
                 if found is None:
@@ -181,10 +183,14 @@ class Store(StoreConnection):
                     )
                     assert cursor.lastrowid is not None  # always set by a one-row INSERT
                     to_index.append((cursor.lastrowid, e.title, e.text))
+                    if e.story_bands is not None:
+                        bands[cursor.lastrowid] = e.story_bands
                     new += 1
                 elif found[1] != e.content_hash:
                     changed.append((found[0], e))
                     to_index.append((found[0], e.title, e.text))
+                    if e.story_bands is not None:
+                        bands[found[0]] = e.story_bands
             before = indexed_rows(c, [aid for aid, _ in changed])
             unindex(c, before)
             c.executemany(
@@ -198,7 +204,7 @@ class Store(StoreConnection):
                   e.content_hash, aid) for aid, e in changed],
             )
             index(c, to_index)
-            StoryFolder(c).fold_all(to_index, before)
+            StoryFolder(c).fold_all(to_index, before, bands)
         return new, len(changed)
 
     def article(self, article_id: int) -> Article | None:
@@ -305,24 +311,6 @@ class Store(StoreConnection):
                 StoryFolder(c).fold_all([(article_id, title, text)], old)  # the page's text may show a copy
             else:
                 c.execute("UPDATE articles SET full_text_error = ? WHERE id = ?", (error, article_id))
-
-    def story_outlets(self, story_ids: Iterable[int]) -> dict[int, set[str]]:
-        """Story id -> the active feeds in the whole store that carry it (for "+N outlets")."""
-        ids = sorted(set(story_ids))
-        outlets: dict[int, set[str]] = {i: set() for i in ids}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            for story, name in self._query("SELECT DISTINCT a.story_id, f.name FROM articles a JOIN feeds f ON "
-                                           f"f.id = a.feed_id WHERE f.active = 1 AND a.story_id IN "
-                                           f"({','.join('?' * len(chunk))})", chunk):
-                outlets[int(story)].add(str(name))
-        return outlets
-
-    def story_members(self, story_id: int) -> list[Article]:
-        """Every article of the story in the active feeds: the copies screen's copies."""
-        rows = self._query(f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
-                           "WHERE a.story_id = ? AND f.active = 1 ORDER BY a.id", (story_id,))
-        return [article_row(r) for r in rows]
 
     def has_articles(self) -> bool:
         return bool(self._query("SELECT 1 FROM articles LIMIT 1"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -45,7 +45,8 @@ class StoryFolder:
     def __init__(self, c: sqlite3.Connection) -> None:
         self.c = c
         self.words = WordHashes()  # each word hashed once per transaction
-        self.texts: dict[int, frozenset[int]] = {}
+        self.texts: dict[int, frozenset[int]] = {}  # shingles by article, computed when first needed
+        self.pending: dict[int, str] = {}  # the text of batch articles whose shingles were not needed yet
         self.next_story: int = c.execute("SELECT coalesce(max(story_id), 0) + 1 FROM articles").fetchone()[0]
         # What one batch is folded against: articles by band key, each article's story and sort
         # date, each story's earliest sort date.
@@ -53,7 +54,8 @@ class StoryFolder:
         self.known: dict[int, tuple[int | None, str]] = {}
         self.starts: dict[int, str] = {}
 
-    def fold_all(self, articles: Sequence[tuple[int, str, str]], before: Sequence[tuple[int, str, str]] = ()) -> None:
+    def fold_all(self, articles: Sequence[tuple[int, str, str]], before: Sequence[tuple[int, str, str]] = (),
+                 given: Mapping[int, Sequence[int]] | None = None) -> None:
         """Fold new and changed articles, each (id, title, text), in order; `before` holds changed ones' former text.
 
         Each joins the story of the stored (or earlier in the batch) articles that share a band
@@ -61,12 +63,18 @@ class StoryFolder:
         copy and its story's first article must be within STORY_WINDOW of it, so a text repeated
         every day (a template) does not chain into one story for months. A changed article's band
         keys are replaced, and one no longer like any copy leaves its story (the others keep it).
+        `given` holds band keys already computed (by the parse processes) for some of them: their
+        shingles are then computed only if another article shares a band with them.
         """
         stale = [(band, aid) for aid, title, text in before
                  for band in story_bands(shingles(story_text(title, text), self.words))]
         self.c.executemany("DELETE FROM story_bands WHERE band = ? AND article_id = ?", stale)
-        batch = [(aid, self._shingles(aid, story_text(title, text))) for aid, title, text in articles]
-        bands = {aid: story_bands(items) for aid, items in batch}
+        given = given or {}
+        for aid, title, text in articles:
+            self.texts.pop(aid, None)
+            self.pending[aid] = story_text(title, text)
+        bands = {aid: list(given[aid]) if aid in given else story_bands(self._shingles_of(aid))
+                 for aid, _, _ in articles}
         self.sharing.clear()
         self.known.clear()
         for band, aid, story, sort_date in self._select(
@@ -75,21 +83,22 @@ class StoryFolder:
             self.sharing[band].append(aid)
             self.known[aid] = (story, sort_date)
         for aid, story, sort_date in self._select("SELECT id, story_id, sort_date FROM articles WHERE id IN ({})",
-                                                  [aid for aid, _ in batch]):
+                                                  list(bands)):
             self.known[aid] = (story, sort_date)
         self.starts = dict(self._select(
             "SELECT story_id, min(sort_date) FROM articles WHERE story_id IN ({}) GROUP BY story_id",
             sorted({story for story, _ in self.known.values() if story is not None})))
-        for aid, items in batch:
+        for aid, keys in bands.items():
             current, sort_date = self.known[aid]
-            story = self._story(aid, current, self._copies_stories(aid, items, bands[aid], sort_date), sort_date)
+            story = self._story(aid, current, self._copies_stories(aid, keys, sort_date), sort_date)
             self.known[aid] = (story, sort_date)
-            for band in bands[aid]:
+            for band in keys:
                 self.sharing[band].append(aid)
         self.c.executemany("INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)",
                            [(band, aid) for aid, keys in bands.items() for band in keys])
         self.c.executemany("UPDATE articles SET story_id = ? WHERE id = ? AND story_id IS NOT ?",
-                           [(self.known[aid][0], aid, self.known[aid][0]) for aid, _ in batch])
+                           [(self.known[aid][0], aid, self.known[aid][0]) for aid in bands])
+        self.pending.clear()
 
     def fold_unassigned(self) -> int:
         """Fold every article without a story id, oldest sort date first; returns how many.
@@ -126,7 +135,7 @@ class StoryFolder:
         self.starts[story] = sort_date
         return story
 
-    def _copies_stories(self, aid: int, items: frozenset[int], bands: Sequence[int], sort_date: str) -> set[int]:
+    def _copies_stories(self, aid: int, bands: Sequence[int], sort_date: str) -> set[int]:
         """The stories (begun near in time) of the articles near in time that share a band with it and contain it."""
         low, high = _window(sort_date)
         found: set[int] = set()
@@ -134,7 +143,7 @@ class StoryFolder:
             story, when = self.known[other]
             if story is None or story in found or not low <= when <= high or not low <= self.starts[story] <= high:
                 continue  # a story already joined needs no other copy compared
-            if containment(items, self._stored_shingles(other)) >= SAME_STORY:
+            if containment(self._shingles_of(aid), self._shingles_of(other)) >= SAME_STORY:
                 found.add(story)
         return found
 
@@ -146,14 +155,15 @@ class StoryFolder:
             rows += self.c.execute(sql.format(",".join("?" * len(chunk))), chunk)
         return rows
 
-    def _stored_shingles(self, article_id: int) -> frozenset[int]:
-        cached = self.texts.get(article_id)
-        if cached is not None:
-            return cached
-        title, text = self.c.execute("SELECT title, text FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return self._shingles(article_id, story_text(str(title), str(text)))
-
-    def _shingles(self, article_id: int, text: str) -> frozenset[int]:
+    def _shingles_of(self, article_id: int) -> frozenset[int]:
+        """The article's shingles: kept, or from its batch text, or from its stored text."""
+        items = self.texts.get(article_id)
+        if items is not None:
+            return items
+        text = self.pending.pop(article_id, None)
+        if text is None:
+            title, stored = self.c.execute("SELECT title, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+            text = story_text(str(title), str(stored))
         items = shingles(text, self.words)
         if len(self.texts) >= _CACHED_TEXTS:
             del self.texts[next(iter(self.texts))]  # the oldest: copies arrive close together

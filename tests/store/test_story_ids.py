@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from reader.config import FeedConfig
 from reader.models import ParsedEntry
-from reader.store import SCHEMA_VERSION, Store
+from reader.store import SCHEMA_VERSION, ArticleFilter, Store
 from reader.store.schema import migrate
 from reader.stories import StoryText, fold_copies, story_text
 from tests.test_stories import story
@@ -135,3 +136,20 @@ def test_migration_to_v9_folds_stored_articles_keeping_read_and_starred(tmp_path
         # The migration stored the band keys too: a copy arriving now joins the migrated story.
         store.upsert_entries(3, [wire_entry("late", EDITED)])
         assert story_ids(store)["late"] == ids["wire"]
+
+
+def test_parsed_entries_carry_the_band_keys_the_store_would_compute(store: Store) -> None:
+    from reader.fetch.parse import parse_feed_bytes
+    from reader.stories import shingles, story_bands
+
+    data = (Path(__file__).parents[2] / "reader" / "samples" / "capitol-dispatch.xml").read_bytes()
+    entries = parse_feed_bytes(data, None, "http://127.0.0.1/f").entries
+    assert entries and all(e.story_bands == tuple(story_bands(shingles(story_text(e.title, e.text))))
+                           for e in entries)
+    assert any(e.story_bands for e in entries)
+    # Given or computed, the same bands fold the same way.
+    with_bands, without = add_feeds(store, "With", "Without")
+    store.upsert_entries(with_bands, list(entries))
+    store.upsert_entries(without, [replace(e, story_bands=None) for e in entries])
+    by_feed = {f: [a.story_id for a in store.list_articles(ArticleFilter(feed_id=f))] for f in (with_bands, without)}
+    assert by_feed[with_bands] == by_feed[without]  # each entry and its duplicate in the other feed: one story

@@ -1,0 +1,34 @@
+"""The store's reads of stories: which outlets carry a story, and a story's copies.
+
+Apart from store.py so the queries over story ids (schema v9, folded by story_fold.py) are in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reader.models import Article
+from reader.store.connection import StoreConnection
+from reader.store.rows import ARTICLE_COLUMNS, article_row
+
+
+class StoryQueries(StoreConnection):
+    """Reads by story id; the Store adds everything else."""
+
+    def story_outlets(self, story_ids: Iterable[int]) -> dict[int, set[str]]:
+        """Story id -> the active feeds in the whole store that carry it (for "+N outlets")."""
+        ids = sorted(set(story_ids))
+        outlets: dict[int, set[str]] = {i: set() for i in ids}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for story, name in self._query("SELECT DISTINCT a.story_id, f.name FROM articles a JOIN feeds f ON "
+                                           f"f.id = a.feed_id WHERE f.active = 1 AND a.story_id IN "
+                                           f"({','.join('?' * len(chunk))})", chunk):
+                outlets[int(story)].add(str(name))
+        return outlets
+
+    def story_members(self, story_id: int) -> list[Article]:
+        """Every article of the story in the active feeds: the copies screen's copies."""
+        rows = self._query(f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                           "WHERE a.story_id = ? AND f.active = 1 ORDER BY a.id", (story_id,))
+        return [article_row(r) for r in rows]
