@@ -155,7 +155,6 @@ class Store(StoryQueries):
         if not entries:
             return 0, 0
         now = utc_now()
-        new = 0
         unique = {e.key: e for e in entries}  # a feed that repeats an entry keeps its last copy
         with self._write() as c:
             existing: dict[str, tuple[int, str]] = {}
@@ -168,29 +167,25 @@ class Store(StoryQueries):
                     (feed_id, *chunk),
                 ):
                     existing[key] = (aid, digest)
-            changed: list[tuple[int, ParsedEntry]] = []
-            to_index: list[tuple[int, str, str]] = []
-            bands: dict[int, tuple[int, ...]] = {}  # as the parse processes computed them
-            for e in unique.values():
-                found = existing.get(e.key)
-                if found is None:
-                    cursor = c.execute(
-                        """INSERT INTO articles (feed_id, key, guid, link, title, author, published, sort_date,
-                               first_seen, updated, content, text, content_hash)
-                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        (feed_id, e.key, e.guid, e.link, e.title, e.author, e.published, e.published or now,
-                         now, now, e.content, e.text, e.content_hash),
-                    )
-                    assert cursor.lastrowid is not None  # always set by a one-row INSERT
-                    to_index.append((cursor.lastrowid, e.title, e.text))
-                    if e.story_bands is not None:
-                        bands[cursor.lastrowid] = e.story_bands
-                    new += 1
-                elif found[1] != e.content_hash:
-                    changed.append((found[0], e))
-                    to_index.append((found[0], e.title, e.text))
-                    if e.story_bands is not None:
-                        bands[found[0]] = e.story_bands
+            fresh = [e for e in unique.values() if e.key not in existing]
+            changed = [(existing[e.key][0], e) for e in unique.values()
+                       if e.key in existing and existing[e.key][1] != e.content_hash]
+            # New articles are folded before they are inserted, so each row is written once, with its story.
+            folder = StoryFolder(c)
+            stories = folder.assign([(-n, e.title, e.text, e.published or now, e.story_bands)
+                                     for n, e in enumerate(fresh, 1)])
+            ids: dict[int, int] = {}
+            for n, e in enumerate(fresh, 1):
+                cursor = c.execute(
+                    """INSERT INTO articles (feed_id, key, guid, link, title, author, published, sort_date,
+                           first_seen, updated, content, text, content_hash, story_id)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (feed_id, e.key, e.guid, e.link, e.title, e.author, e.published, e.published or now,
+                     now, now, e.content, e.text, e.content_hash, stories[-n]),
+                )
+                assert cursor.lastrowid is not None  # always set by a one-row INSERT
+                ids[-n] = cursor.lastrowid
+            folder.keep_bands(ids)
             before = indexed_rows(c, [aid for aid, _ in changed])
             unindex(c, before)
             c.executemany(
@@ -203,9 +198,11 @@ class Store(StoryQueries):
                 [(e.guid, e.link, e.title, e.author, e.published, e.published, now, e.content, e.text,
                   e.content_hash, aid) for aid, e in changed],
             )
-            index(c, to_index)
-            StoryFolder(c).fold_all(to_index, before, bands)
-        return new, len(changed)
+            index(c, [(ids[-n], e.title, e.text) for n, e in enumerate(fresh, 1)]
+                  + [(aid, e.title, e.text) for aid, e in changed])
+            folder.fold_stored([(aid, e.title, e.text) for aid, e in changed], before,
+                               {aid: e.story_bands for aid, e in changed if e.story_bands is not None})
+        return len(fresh), len(changed)
 
     def article(self, article_id: int) -> Article | None:
         rows = self._query(
@@ -308,7 +305,7 @@ class Store(StoryQueries):
                 c.execute("UPDATE articles SET full_content = ?, full_text_error = NULL, text = ? WHERE id = ?",
                           (content, text, article_id))
                 index(c, [(article_id, title, text)])
-                StoryFolder(c).fold_all([(article_id, title, text)], old)  # the page's text may show a copy
+                StoryFolder(c).fold_stored([(article_id, title, text)], old)  # the page's text may show a copy
             else:
                 c.execute("UPDATE articles SET full_text_error = ? WHERE id = ?", (error, article_id))
 

@@ -39,66 +39,87 @@ class StoryFolder:
     """Gives articles their story ids inside one write transaction of the store.
 
     A batch (one feed's new and changed entries) costs one band lookup for all its articles;
-    stored articles sharing a band are then compared in memory, and their text read only then.
+    articles sharing a band are then compared in memory, their text read only then. New articles
+    are folded before they are inserted, so each row is written once, with its story id.
     """
 
     def __init__(self, c: sqlite3.Connection) -> None:
         self.c = c
         self.words = WordHashes()  # each word hashed once per transaction
         self.texts: dict[int, frozenset[int]] = {}  # shingles by article, computed when first needed
-        self.pending: dict[int, str] = {}  # the text of batch articles whose shingles were not needed yet
+        self.pending: dict[int, str] = {}  # the text of the batch's articles, shingled only if needed
         self.next_story: int = c.execute("SELECT coalesce(max(story_id), 0) + 1 FROM articles").fetchone()[0]
         # What one batch is folded against: articles by band key, each article's story and sort
-        # date, each story's earliest sort date.
+        # date, each story's earliest sort date; and the batch's own band keys, kept by keep_bands.
         self.sharing: dict[int, list[int]] = defaultdict(list)
         self.known: dict[int, tuple[int | None, str]] = {}
         self.starts: dict[int, str] = {}
+        self.bands: dict[int, list[int]] = {}
 
-    def fold_all(self, articles: Sequence[tuple[int, str, str]], before: Sequence[tuple[int, str, str]] = (),
-                 given: Mapping[int, Sequence[int]] | None = None) -> None:
-        """Fold new and changed articles, each (id, title, text), in order; `before` holds changed ones' former text.
+    def assign(self, articles: Sequence[tuple[int, str, str, str | None, Sequence[int] | None]],
+               before: Sequence[tuple[int, str, str]] = ()) -> dict[int, int]:
+        """Each article's story id, folding them in order; then keep_bands stores their band keys.
 
-        Each joins the story of the stored (or earlier in the batch) articles that share a band
-        with it and contain it, merging the stories it bridges; else it starts a story. Both the
-        copy and its story's first article must be within STORY_WINDOW of it, so a text repeated
-        every day (a template) does not chain into one story for months. A changed article's band
-        keys are replaced, and one no longer like any copy leaves its story (the others keep it).
-        `given` holds band keys already computed (by the parse processes) for some of them: their
-        shingles are then computed only if another article shares a band with them.
+        An article is (key, title, text, sort date, band keys or None to compute them): a stored
+        article by its id (its sort date is then read), one not inserted yet by a key below zero.
+        `before` holds changed articles' former (id, title, text): their band keys are replaced.
+        Each article joins the story of the articles (stored, or earlier in the batch) that share
+        a band with it and contain it, merging the stories it bridges; else it starts a story.
+        Both the copy and its story's first article must be within STORY_WINDOW of it, so a text
+        repeated every day (a template) does not chain into one story for months. A changed
+        article no longer like any copy leaves its story (the others keep it).
         """
         stale = [(band, aid) for aid, title, text in before
                  for band in story_bands(shingles(story_text(title, text), self.words))]
         self.c.executemany("DELETE FROM story_bands WHERE band = ? AND article_id = ?", stale)
-        given = given or {}
-        for aid, title, text in articles:
-            self.texts.pop(aid, None)
-            self.pending[aid] = story_text(title, text)
-        bands = {aid: list(given[aid]) if aid in given else story_bands(self._shingles_of(aid))
-                 for aid, _, _ in articles}
         self.sharing.clear()
         self.known.clear()
+        for key, title, text, sort_date, given in articles:
+            self.texts.pop(key, None)
+            self.pending[key] = story_text(title, text)
+            self.bands[key] = list(given) if given is not None else story_bands(self._shingles_of(key))
+            if sort_date is not None:
+                self.known[key] = (None, sort_date)
         for band, aid, story, sort_date in self._select(
                 "SELECT b.band, a.id, a.story_id, a.sort_date FROM story_bands b JOIN articles a "
-                "ON a.id = b.article_id WHERE b.band IN ({})", sorted({b for keys in bands.values() for b in keys})):
+                "ON a.id = b.article_id WHERE b.band IN ({})",
+                sorted({b for key, *_ in articles for b in self.bands[key]})):
             self.sharing[band].append(aid)
             self.known[aid] = (story, sort_date)
         for aid, story, sort_date in self._select("SELECT id, story_id, sort_date FROM articles WHERE id IN ({})",
-                                                  list(bands)):
+                                                  [key for key, *_ in articles if key > 0]):
             self.known[aid] = (story, sort_date)
         self.starts = dict(self._select(
             "SELECT story_id, min(sort_date) FROM articles WHERE story_id IN ({}) GROUP BY story_id",
             sorted({story for story, _ in self.known.values() if story is not None})))
-        for aid, keys in bands.items():
-            current, sort_date = self.known[aid]
-            story = self._story(aid, current, self._copies_stories(aid, keys, sort_date), sort_date)
-            self.known[aid] = (story, sort_date)
-            for band in keys:
-                self.sharing[band].append(aid)
+        stories: dict[int, int] = {}
+        for key, *_ in articles:
+            current, sort_date = self.known[key]
+            stories[key] = self._story(key, current, self._copies_stories(key, self.bands[key], sort_date), sort_date)
+            self.known[key] = (stories[key], sort_date)
+            for band in self.bands[key]:
+                self.sharing[band].append(key)
+        # A later article may have merged an earlier one's story into another.
+        return {key: self.known[key][0] or story for key, story in stories.items()}
+
+    def keep_bands(self, ids: Mapping[int, int] | None = None) -> None:
+        """Store the band keys of the articles assigned; `ids` gives the row id of each key below zero."""
+        ids = ids or {}
         self.c.executemany("INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)",
-                           [(band, aid) for aid, keys in bands.items() for band in keys])
-        self.c.executemany("UPDATE articles SET story_id = ? WHERE id = ? AND story_id IS NOT ?",
-                           [(self.known[aid][0], aid, self.known[aid][0]) for aid in bands])
+                           [(band, ids.get(key, key)) for key, keys in self.bands.items() for band in keys])
+        for key in [k for k in self.texts if k < 0]:
+            self.texts[ids[key]] = self.texts.pop(key)
+        self.bands.clear()
         self.pending.clear()
+
+    def fold_stored(self, articles: Sequence[tuple[int, str, str]], before: Sequence[tuple[int, str, str]] = (),
+                    given: Mapping[int, Sequence[int]] | None = None) -> None:
+        """Fold stored articles, each (id, title, text), and write their story ids; `given` holds known band keys."""
+        given = given or {}
+        stories = self.assign([(aid, title, text, None, given.get(aid)) for aid, title, text in articles], before)
+        self.c.executemany("UPDATE articles SET story_id = ? WHERE id = ? AND story_id IS NOT ?",
+                           [(story, aid, story) for aid, story in stories.items()])
+        self.keep_bands()
 
     def fold_unassigned(self) -> int:
         """Fold every article without a story id, oldest sort date first; returns how many.
@@ -109,8 +130,8 @@ class StoryFolder:
             "SELECT id FROM articles WHERE story_id IS NULL ORDER BY sort_date, id")]
         for start in range(0, len(ids), _BATCH):
             chunk = ids[start:start + _BATCH]
-            self.fold_all(self._select("SELECT id, title, text FROM articles WHERE id IN ({}) ORDER BY sort_date, id",
-                                       chunk))
+            self.fold_stored(self._select(
+                "SELECT id, title, text FROM articles WHERE id IN ({}) ORDER BY sort_date, id", chunk))
         return len(ids)
 
     def _story(self, aid: int, current: int | None, found: set[int], sort_date: str) -> int:
@@ -160,7 +181,7 @@ class StoryFolder:
         items = self.texts.get(article_id)
         if items is not None:
             return items
-        text = self.pending.pop(article_id, None)
+        text = self.pending.get(article_id)
         if text is None:
             title, stored = self.c.execute("SELECT title, text FROM articles WHERE id = ?", (article_id,)).fetchone()
             text = story_text(str(title), str(stored))
