@@ -163,9 +163,10 @@ def fold_copies(texts: Sequence[StoryText]) -> list[list[int]]:
 def stories_among(articles: Sequence[Article]) -> list[list[Article]]:
     """The articles grouped into stories by their stored story id; each story earliest published first.
 
-    The one way every view groups copies (the list's "+N outlets", the copies screen, the digest
-    and its stored topic days), so they agree. Articles without a story id (made by hand, or by
-    `reader summarize` from outside the store) are folded by their text, among themselves.
+    The one way the copies screen, the digest and its stored topic days group copies (the list's
+    "+N outlets" counts by the same id in the store), so they agree. Articles without a story id
+    (made by hand, or by `reader summarize` from outside the store) are folded by their text,
+    among themselves.
     Stories come in the order of their first article in `articles`.
     """
     groups: dict[tuple[bool, int], list[Article]] = {}
