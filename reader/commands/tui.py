@@ -35,12 +35,10 @@ def run(args: argparse.Namespace) -> int:
     if refusal is not None:
         print(f"reader: {refusal}", file=sys.stderr)
         return EXIT_NOT_A_TERMINAL
-    from reader.fetch.pool import start_parse_helpers
     from reader.tui.app import build_app
     from reader.tui.crash import write_crash_log
 
     app = build_app(args.config, args.db)
-    start_parse_helpers()  # before Textual captures stderr
     try:
         app.run()
     except Exception as exc:  # raised outside Textual's own handling (driver start-up, say): same one line

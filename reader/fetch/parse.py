@@ -63,6 +63,11 @@ def _feedparser() -> Any:  # the feedparser module (untyped)
     return feedparser
 
 
+def preload() -> None:
+    """Import and tune feedparser now: a worker does this at start-up, while the first feeds download."""
+    _feedparser()
+
+
 def parse_feed_bytes(data: bytes, content_type: str | None, url: str) -> ParsedFeed:
     """Parse one feed document; raises FeedParseError when nothing usable is in it."""
     return _parse(data, content_type, url, data, {}, expect_entries=False)

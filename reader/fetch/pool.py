@@ -1,93 +1,197 @@
-"""The process pool that parses feeds and extracts pages, and the helpers it needs started early.
+"""The worker processes that parse feeds and extract pages: plain children fed over pipes.
 
-Kept apart from refresh (and httpx) so the reader can start these helpers before Textual takes
-over the terminal without paying for the HTTP stack at start-up.
+Each worker is a fresh `python -m reader.fetch.worker` (posix_spawn, no fork of this process),
+so it holds only the parser, not the HTTP stack, the store or whatever a long-running TUI has
+built up; and no forkserver or resource tracker runs beside them. multiprocessing's pool cost
+about 37 MB of those two helpers and their pipes on top of the workers.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
+import sys
 import threading
-from concurrent.futures import Executor
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future
+from typing import TYPE_CHECKING, Any
+
+import reader
 
 if TYPE_CHECKING:
-    import multiprocessing.context
-    from multiprocessing.connection import Connection
+    import queue
+
+PRELOAD = ("reader.fetch.parse",)
+_PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(reader.__file__)))
 
 
-def _parse_context() -> multiprocessing.context.BaseContext:
-    import multiprocessing  # lazy, as is everything here: a refresh of only 304s never starts a process
-
-    # Forking a process that already runs threads (the TUI's workers, asyncio's to_thread) can
-    # deadlock on locks held at fork time; workers forked from a clean forkserver cannot.
-    context = multiprocessing.get_context("forkserver")
-    # Imported once in the forkserver, so each worker starts with the parser loaded and Ctrl-C ignored.
-    context.set_forkserver_preload(["reader.fetch.worker_signals", "reader.fetch.parse", "feedparser"])
-    return context
+class WorkerCrashed(Exception):
+    """The worker process ended while running a task (a parser crash, the OOM killer)."""
 
 
-def start_parse_helpers() -> None:
-    """Start multiprocessing's forkserver and resource tracker now, while stderr is a real file.
+class _Child:
+    """One worker process and the two pipes to it."""
 
-    Both are started lazily by default, and each passes sys.stderr's descriptor to its child;
-    inside a Textual app stderr is captured (fileno -1), so starting them there fails.
+    def __init__(self, preload: Sequence[str]) -> None:
+        task_read, task_write = os.pipe()  # both ends close on exec except where dup'ed onto 0 and 1
+        answer_read, answer_write = os.pipe()
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH")) if p)
+        try:
+            # -P: the current folder is not on the worker's path, so nothing there can stand in for reader.
+            self.pid = os.posix_spawn(
+                sys.executable, [sys.executable, "-P", "-m", "reader.fetch.worker", *preload], env,
+                file_actions=[(os.POSIX_SPAWN_DUP2, task_read, 0), (os.POSIX_SPAWN_DUP2, answer_write, 1)],
+                setsigmask={signal.SIGINT},  # the worker ignores it before unblocking it: Ctrl-C is the parent's
+            )
+        finally:
+            os.close(task_read)
+            os.close(answer_write)
+        self.tasks = os.fdopen(task_write, "wb")
+        self.answers = os.fdopen(answer_read, "rb")
+
+    def run(self, function: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+        """The function's value, computed in the worker; what it raised is raised here."""
+        import pickle  # lazy, as the other imports only workers need: an all-304 run starts none
+
+        from reader.fetch.worker import read_frame, write_frame
+
+        task = pickle.dumps((function, args), pickle.HIGHEST_PROTOCOL)
+        try:
+            write_frame(self.tasks, task)
+        except BrokenPipeError:
+            answer = None
+        else:
+            answer = read_frame(self.answers)
+        if answer is None:
+            raise WorkerCrashed(f"the worker process ended while working ({self.close()})")
+        ok, value = pickle.loads(answer)
+        if not ok:
+            raise value
+        return value
+
+    def close(self) -> str:
+        """End the worker (end of file on its stdin is its signal to exit) and say how it ended."""
+        with contextlib.suppress(BrokenPipeError):  # the rest of a task it died reading: nobody left to read it
+            self.tasks.close()
+        self.answers.close()
+        _, status = os.waitpid(self.pid, 0)
+        if os.WIFSIGNALED(status):
+            return f"killed by {signal.Signals(os.WTERMSIG(status)).name}"
+        return f"exit status {os.waitstatus_to_exitcode(status)}"
+
+
+class ChildPool(Executor):
+    """An Executor over up to `workers` worker processes, started as tasks come in.
+
+    A worker starts when a task arrives and every running worker is busy, so a run that parses a
+    few small changes uses one worker, and a cold run all of them. A worker that dies fails only
+    the task it had (WorkerCrashed); the next task starts a new one.
     """
-    from multiprocessing import forkserver, resource_tracker
 
-    _parse_context()
-    resource_tracker.ensure_running()
-    forkserver.ensure_running()
+    def __init__(self, workers: int, preload: Sequence[str] = PRELOAD) -> None:
+        import queue
 
+        self.workers, self.preload = workers, tuple(preload)
+        self._tasks: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]] | None] = (
+            queue.SimpleQueue())
+        self._lock = threading.Lock()
+        self._threads: list[threading.Thread] = []
+        self._idle = 0  # workers waiting for a task
+        self._waiting = 0  # tasks no worker has taken yet
+        self._closed = False
 
-def _exit_with_parent(lifeline: Connection) -> None:
-    """Worker initializer: end this worker as soon as the process that started the pool is gone.
+    def start(self, count: int) -> None:
+        """Start up to `count` workers now, before any task, so they load the parser meanwhile."""
+        with self._lock:
+            while len(self._threads) < min(self.workers, count):
+                self._add_worker()
 
-    The lifeline's only writing end stays in the pool's owner, so reading it returns (EOF) exactly
-    when that process ends, however it ends (kill -9, SIGHUP, the OOM killer). Without this a
-    worker waits on its task queue forever, and because each worker also holds the forkserver's
-    and the resource tracker's pipes, those two stay alive with it.
-    """
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        if kwargs:
+            raise TypeError("ChildPool tasks take positional arguments only")
+        future: Future[Any] = Future()
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("cannot submit a task to a pool that was shut down")
+            self._waiting += 1
+            if self._waiting > self._idle and len(self._threads) < self.workers:
+                self._add_worker()
+            self._tasks.put((future, fn, args))
+        return future
 
-    def watch() -> None:
-        with contextlib.suppress(EOFError, OSError):  # EOF is the signal itself; nothing is ever sent
-            lifeline.recv_bytes()
-        os._exit(1)
+    def _add_worker(self) -> None:
+        thread = threading.Thread(target=self._serve, name=f"parse-worker-{len(self._threads)}", daemon=True)
+        self._threads.append(thread)
+        self._idle += 1
+        thread.start()
 
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+    def _serve(self) -> None:
+        """One worker's thread: start its process, hand it tasks one at a time, replace it if it dies."""
+        child: _Child | None = None
+        try:
+            child = _Child(self.preload)
+        except OSError:
+            child = None  # told to the first task below, which tries again
+        while (task := self._tasks.get()) is not None:
+            future, function, args = task
+            with self._lock:
+                self._waiting -= 1
+                self._idle -= 1
+            if future.set_running_or_notify_cancel():
+                try:
+                    child = child or _Child(self.preload)
+                    future.set_result(child.run(function, args))
+                except WorkerCrashed as exc:
+                    child = None
+                    future.set_exception(exc)
+                except BaseException as exc:
+                    future.set_exception(exc)
+            with self._lock:
+                self._idle += 1
+        if child is not None:
+            child.close()
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        import queue
+
+        with self._lock:
+            self._closed = True
+            threads = list(self._threads)
+        if cancel_futures:
+            while True:
+                try:
+                    task = self._tasks.get_nowait()
+                except queue.Empty:
+                    break
+                if task is not None:
+                    task[0].cancel()
+        for _ in threads:
+            self._tasks.put(None)
+        if wait:
+            for thread in threads:
+                thread.join()
 
 
 class LazyPool:
-    """A process pool created on first use, so an all-304 refresh never pays for starting workers."""
+    """The worker pool, created on first use, so an all-304 refresh never starts a process."""
 
     def __init__(self, given: Executor | None) -> None:
         self.given = given
         self.pool: Executor | None = given
-        self._lifeline: Connection | None = None
 
     def get(self) -> Executor:
-        """The pool; a new one when a worker died (a parser crash, the OOM killer) and broke the last one.
-
-        A broken ProcessPoolExecutor fails every later task, so without this one feed that kills
-        its worker would fail every feed parsed after it. (`_broken` is how the executor marks it.)
-        """
-        if self.pool is not None and self.pool is not self.given and getattr(self.pool, "_broken", False):
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = None
         if self.pool is None:
-            from concurrent.futures import ProcessPoolExecutor
-
-            if self._lifeline is not None:
-                self._lifeline.close()  # any worker left from a broken pool exits now
-            context = _parse_context()
-            receiving, self._lifeline = context.Pipe(duplex=False)
-            self.pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context,
-                                            initializer=_exit_with_parent, initargs=(receiving,))
+            self.pool = ChildPool(os.cpu_count() or 1)
         return self.pool
+
+    def start(self, count: int) -> None:
+        """Start up to `count` workers now, ahead of the parsing that feeds never stored before bring."""
+        pool = self.get()
+        if isinstance(pool, ChildPool):
+            pool.start(count)
 
     def shutdown(self) -> None:
         if self.pool is not None and self.pool is not self.given:
             self.pool.shutdown(wait=True, cancel_futures=True)
-        if self._lifeline is not None:
-            self._lifeline.close()

@@ -20,7 +20,7 @@ from reader.fetch.connections import Connections
 from reader.fetch.containment import describe, is_store_wide
 from reader.fetch.fulltext import HostGate, fetch_full_texts
 from reader.fetch.http import FetchResult, fetch_http, make_client, read_local
-from reader.fetch.pool import LazyPool, start_parse_helpers
+from reader.fetch.pool import LazyPool
 from reader.models import FeedRow, ParsedFeed, UnchangedFetch
 from reader.store import Store
 from reader.store.lock import refresh_lock
@@ -107,13 +107,13 @@ async def _refresh_all(
     executor: Executor | None,
     address_check: AddressCheck,
 ) -> None:
-    if executor is None and any(not (f.etag or f.last_modified or f.body_hash) for f in feeds):
-        # A feed never stored before will send a body to parse, so the forkserver starts now and
-        # imports the parser in its own process while the first requests are out (~0.2 s sooner
-        # to the first parse). When every feed may answer 304 or send the body it sent last time,
-        # nothing starts until a body needs parsing.
-        start_parse_helpers()
     pool = LazyPool(executor)
+    new_feeds = sum(not (f.etag or f.last_modified or f.body_hash) for f in feeds)
+    if new_feeds:
+        # A feed never stored before will send a body to parse, so workers start now and import
+        # the parser while the first requests are out. When every feed may answer 304 or send
+        # the body it sent last time, none starts until a body needs parsing.
+        pool.start(new_feeds)
     limit = asyncio.Semaphore(config.fetch.concurrency)
     pages = asyncio.Semaphore(config.fetch.concurrency)
     gate = HostGate()

@@ -104,10 +104,10 @@ def test_no_process_outlives_a_killed_fetch(tmp_path: Path, feed_server: FeedSer
                     stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
             except sqlite3.Error:
                 stored = 0
-            if stored == 8 and len(helpers) >= 3:  # parsed: forkserver, resource tracker and a worker are up
+            if stored == 8 and helpers:  # parsed: the workers are up
                 break
             time.sleep(0.1)
-        assert len(helpers) >= 3, f"the run's helper processes never started: {helpers}"
+        assert helpers, f"the run's helper processes never started: {helpers}"
         helpers = _descendants(proc.pid)
         proc.send_signal(sig)
         proc.wait(timeout=10)

@@ -1,20 +1,64 @@
-"""The parse pool: a worker that dies takes only the tasks it had with it, not every later feed."""
+"""The worker pool: plain child processes that import only the parser, and a worker that dies takes only its task."""
 
 from __future__ import annotations
 
 import os
-from concurrent.futures.process import BrokenProcessPool
+import signal
+import sys
 
 import pytest
 
-from reader.fetch.pool import LazyPool
+from reader.fetch.parse import FeedParseError, parse_feed_bytes
+from reader.fetch.pool import ChildPool, LazyPool, WorkerCrashed
+from tests.feed_server import rss
 
 
-def test_a_broken_pool_is_replaced() -> None:
+def loaded_modules() -> list[str]:
+    return sorted(sys.modules)
+
+
+def kill_this_process() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_crashed_worker_fails_only_its_task_and_is_replaced() -> None:
     pool = LazyPool(None)
     try:
-        with pytest.raises(BrokenProcessPool):
+        with pytest.raises(WorkerCrashed, match="exit status 1"):
             pool.get().submit(os._exit, 1).result(timeout=60)  # a worker killed mid-task, as by the OOM killer
+        with pytest.raises(WorkerCrashed, match="SIGKILL"):
+            pool.get().submit(kill_this_process).result(timeout=60)
         assert pool.get().submit(sum, [1, 2]).result(timeout=60) == 3
     finally:
         pool.shutdown()
+
+
+def test_tasks_run_in_workers_that_hold_only_the_parser() -> None:
+    pool = ChildPool(2)
+    try:
+        parsed = pool.submit(parse_feed_bytes, rss(("g1", "First")), "application/rss+xml", "http://x/").result(60)
+        assert [e.title for e in parsed.entries] == ["First"]
+        with pytest.raises(FeedParseError, match="HTML page"):  # what a task raises is raised in the parent
+            pool.submit(parse_feed_bytes, b"<html><body>hi</body></html>", "text/html", "http://x/").result(60)
+        assert pool.submit(os.getpid).result(60) != os.getpid()
+        modules = pool.submit(loaded_modules).result(60)
+        assert "feedparser" in modules
+        for heavy in ("httpx", "sqlite3", "ftfy", "multiprocessing", "reader.store", "textual"):
+            assert heavy not in modules, heavy
+    finally:
+        pool.shutdown()
+
+
+def test_a_worker_starts_only_when_every_running_worker_is_busy() -> None:
+    pool = ChildPool(4)
+    try:
+        for _ in range(5):  # one at a time: one worker is enough
+            pool.submit(sum, [1]).result(60)
+        assert len(pool._threads) == 1
+        pool.start(3)
+        assert len({pool.submit(os.getpid).result(60) for _ in range(20)}) <= 3
+        assert len(pool._threads) == 3
+    finally:
+        pool.shutdown()
+    with pytest.raises(RuntimeError, match="shut down"):
+        pool.submit(sum, [1])

@@ -55,7 +55,6 @@ def test_an_identical_body_is_not_parsed_and_starts_no_pool(tmp_path: Path, feed
     first = refresh(store, cfg)
     assert (first.ok, first.new, first.unchanged) == (1, 3, 0)
     monkeypatch.setattr(reader.fetch.parse, "parse_feed_changes", fail)
-    monkeypatch.setattr(reader.fetch.refresh, "start_parse_helpers", fail)
     monkeypatch.setattr(reader.fetch.pool.LazyPool, "get", fail)
     feed_server.routes["/f"].etag = '"now-with-validators"'
     again = refresh(store, cfg)

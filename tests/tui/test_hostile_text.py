@@ -15,7 +15,6 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Static
 
-from reader.fetch.pool import start_parse_helpers
 from reader.tui.app import ReaderApp, build_app
 from reader.tui.widgets.article_list import ArticleList
 from tests.feed_server import FeedServer, Route, hostile_routes, rss
@@ -67,7 +66,6 @@ async def test_hostile_strings_everywhere_the_reader_shows_text(tmp_path: Path) 
                           for value in MARKUP.values())
         (tmp_path / "feeds.toml").write_text(config, encoding="utf-8")
         app = build_app(tmp_path / "feeds.toml", tmp_path / "r.db", now=lambda: NOW)
-        start_parse_helpers()  # as `reader` does before Textual takes over stderr
         async with app.run_test(size=(160, 45)) as pilot:
             await settle(app, pilot)  # the first run refreshes on its own
             assert app.reader.store.count_articles() >= 2
