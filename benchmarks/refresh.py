@@ -220,11 +220,15 @@ def newsboat_for(host: FeedHost, work: Path) -> tuple[list[str], dict[str, str]]
     return command, {**os.environ, "HOME": str(work)}
 
 
-def programs(host: FeedHost, work: Path, pypi_reader: bool) -> list[Program]:
+def programs(host: FeedHost, work: Path, pypi_reader: bool, baseline: Path | None = None) -> list[Program]:
     (work / "urls").write_text("\n".join(host.url(p) for p in host.paths) + "\n")
     config = host.write_config(work)
-    ours = [sys.executable, "-m", "reader", "--config", str(config), "--db", str(work / "ours.db"), "fetch"]
-    found = [Program("policy-reader", ours, python_env(), work / "ours.db")]
+    found = []
+    for name, python in (("policy-reader", sys.executable), ("baseline", baseline)):
+        if python is not None:
+            db = work / f"{name}.db"
+            command = [str(python), "-m", "reader", "--config", str(config), "--db", str(db), "fetch"]
+            found.append(Program(name, command, python_env(), db))
     newsboat = newsboat_for(host, work)
     if newsboat is not None:
         command, env = newsboat
@@ -255,22 +259,23 @@ def gained_two_items(feeds: dict[str, bytes], seed: int = 99) -> dict[str, bytes
 
 
 def one_round(program: Program, host: FeedHost, feeds: dict[str, bytes], work: Path,
-              up_to: str = WORKLOADS[-1]) -> dict[str, Run]:
-    """The four workloads in order (or those up to `up_to`), from an empty store."""
+              chosen: tuple[str, ...] = WORKLOADS) -> dict[str, Run]:
+    """The chosen workloads in order, from an empty store (cold always runs: the others start from it)."""
     host.set_feeds(feeds)
     host.ignore_validators = False
     program.empty_store()
     runs = {"cold": program.run(work)}
-    if program.before_warm:
-        program.run(work)
-    runs["warm"] = program.run(work)
-    if up_to in ("cold", "warm"):
-        return runs
-    host.ignore_validators = True
-    runs["same body"] = program.run(work)
-    host.ignore_validators = False
-    host.set_feeds(gained_two_items(feeds))
-    runs["2 new items"] = program.run(work)
+    if "warm" in chosen:
+        if program.before_warm:
+            program.run(work)
+        runs["warm"] = program.run(work)
+    if "same body" in chosen:
+        host.ignore_validators = True
+        runs["same body"] = program.run(work)
+        host.ignore_validators = False
+    if "2 new items" in chosen:
+        host.set_feeds(gained_two_items(feeds))
+        runs["2 new items"] = program.run(work)
     return runs
 
 
@@ -295,7 +300,7 @@ def verdicts(med: Callable[[str, str], float | None], peak_cold: float, peak_col
     same, warm = med(ours, "same body"), med(ours, "warm")
     checks.append(("same body vs our warm", same / warm if same and warm else None, 1.3, "x"))
     checks.append(("peak tree memory, cold", peak_cold, 100.0, " MB"))
-    # Summed RSS counts pages that forked workers share with their forkserver once per process;
+    # Summed RSS counts pages the processes share (the interpreter, shared libraries) once per process;
     # summed PSS splits them, so it is the tree's own footprint (on a machine running no other Python).
     checks.append(("  the same as summed PSS", peak_cold_pss, 100.0, " MB"))
     print("\ntargets:")
@@ -316,25 +321,30 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--no-pypi-reader", action="store_true", help="leave the PyPI reader peer out")
     parser.add_argument("--up-to", choices=WORKLOADS, default=WORKLOADS[-1], help="the last workload of each round")
+    parser.add_argument("--workloads", nargs="+", choices=WORKLOADS, default=list(WORKLOADS),
+                        help="measure only these (cold always runs: every round starts from an empty store)")
+    parser.add_argument("--baseline", type=Path, metavar="PYTHON",
+                        help="also time `PYTHON -m reader` (another checkout's venv), alternating with this one")
     args = parser.parse_args()
+    chosen = tuple(w for w in WORKLOADS[:WORKLOADS.index(args.up_to) + 1] if w == "cold" or w in args.workloads)
     feeds = make_feeds(args.feeds, args.items)
     host = FeedHost(feeds)
     work = Path(tempfile.mkdtemp(prefix="bench-refresh-"))
     try:
-        found = programs(host, work, not args.no_pypi_reader)
+        found = programs(host, work, not args.no_pypi_reader, args.baseline)
         for program in found:  # unmeasured: writes bytecode caches, warms the page cache
             if program.name != "newsboat":
                 program.empty_store()
                 program.run(work)
-        results: dict[str, dict[str, list[Run]]] = {p.name: {w: [] for w in WORKLOADS} for p in found}
+        results: dict[str, dict[str, list[Run]]] = {p.name: {w: [] for w in chosen} for p in found}
         for r in range(args.rounds):
             for program in found[r % len(found):] + found[:r % len(found)]:
-                for workload, run in one_round(program, host, feeds, work, args.up_to).items():
+                for workload, run in one_round(program, host, feeds, work, chosen).items():
                     results[program.name][workload].append(run)
             print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
         print(f"{args.feeds} feeds x {args.items} items from 127.0.0.1; {args.rounds} alternating rounds; "
               f"{os.cpu_count()} cores; median (min-max) wall time")
-        for workload in WORKLOADS[:WORKLOADS.index(args.up_to) + 1]:
+        for workload in chosen:
             print(f"{workload}:")
             for program in found:
                 print(summarize(program.name, results[program.name][workload]))

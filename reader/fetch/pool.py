@@ -36,12 +36,12 @@ class _Child:
     def __init__(self, preload: Sequence[str]) -> None:
         task_read, task_write = os.pipe()  # both ends close on exec except where dup'ed onto 0 and 1
         answer_read, answer_write = os.pipe()
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH")) if p)
+        # The worker finds modules where this process does, so it skips site's start-up work (-S: ~20 ms)
+        # and does not put its current folder first on its path (-P).
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (_PACKAGE_ROOT, *sys.path) if p)}
         try:
-            # -P: the current folder is not on the worker's path, so nothing there can stand in for reader.
             self.pid = os.posix_spawn(
-                sys.executable, [sys.executable, "-P", "-m", "reader.fetch.worker", *preload], env,
+                sys.executable, [sys.executable, "-S", "-P", "-m", "reader.fetch.worker", *preload], env,
                 file_actions=[(os.POSIX_SPAWN_DUP2, task_read, 0), (os.POSIX_SPAWN_DUP2, answer_write, 1)],
                 setsigmask={signal.SIGINT},  # the worker ignores it before unblocking it: Ctrl-C is the parent's
             )
