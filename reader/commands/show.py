@@ -56,7 +56,7 @@ def article_from_page(page: bytes, url: str, terms: list[str]) -> CleanArticle:
     """A web page's main text, extracted as full-text feeds are; the page's own markup if that fails."""
     from dataclasses import replace
 
-    from reader.fetch.fulltext import ExtractionError, extract_main_text
+    from reader.fetch.extract import ExtractionError, extract_main_text
     from reader.text.html import html_to_blocks
 
     text = _decode(page, url)

@@ -1,9 +1,9 @@
 """Full text for summary-only feeds: fetch each new article's page politely, extract its main text.
 
 Extraction is trafilatura's (a maintained extractor; no home-made readability heuristics) and
-runs in the parse pool, since it is CPU-bound. Each host gets at most two requests at a time,
-started at least a quarter second apart, so a feed of fifty new articles does not hammer its
-publisher. A failure is stored as the reason, and the reader falls back to the summary.
+runs in the parse workers (extract.py), since it is CPU-bound. Each host gets at most two
+requests at a time, started at least a quarter second apart, so a feed of fifty new articles
+does not hammer its publisher. A failure is stored as the reason, and the reader falls back to the summary.
 """
 
 from __future__ import annotations
@@ -19,31 +19,12 @@ from reader.config import FetchConfig
 from reader.fetch.addresses import PublicOnly
 from reader.fetch.connections import Connections
 from reader.fetch.containment import describe, is_store_wide
+from reader.fetch.extract import ExtractionError, extract_main_text
 from reader.fetch.http import fetch_http
 from reader.text.sanitize import single_line
 
 PER_HOST = 2
 HOST_SPACING_S = 0.25
-MIN_TEXT_CHARS = 120
-
-
-class ExtractionError(Exception):
-    """The page has no main text trafilatura can find."""
-
-
-def extract_main_text(page: bytes, url: str) -> str:
-    """The page's main text as simple HTML (paragraphs, headings, lists); raises ExtractionError."""
-    import trafilatura  # lazy: ~0.4 s to import, and only full-text feeds need it
-
-    from reader.text.html import html_to_search_text
-
-    extracted = trafilatura.extract(page, url=url, output_format="html", include_comments=False,
-                                    include_tables=True, favor_precision=True)
-    if not extracted or len(html_to_search_text(extracted)) < MIN_TEXT_CHARS:
-        raise ExtractionError("no main text found on the page")
-    return str(extracted)
-
-
 class HostGate:
     """At most PER_HOST requests in flight per host, each started HOST_SPACING_S after the previous."""
 

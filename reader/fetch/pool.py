@@ -38,7 +38,10 @@ class _Child:
         answer_read, answer_write = os.pipe()
         # The worker finds modules where this process does, so it skips site's start-up work (-S: ~20 ms)
         # and does not put its current folder first on its path (-P).
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (_PACKAGE_ROOT, *sys.path) if p)}
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (_PACKAGE_ROOT, *sys.path) if p),
+               # glibc: buffers of a feed's size (the task, the answer) are mapped and given back after
+               # each task rather than left in the heap: ~2 MB less at a worker's peak.
+               "MALLOC_MMAP_THRESHOLD_": str(64 * 1024)}
         try:
             self.pid = os.posix_spawn(
                 sys.executable, [sys.executable, "-S", "-P", "-m", "reader.fetch.worker", *preload], env,
