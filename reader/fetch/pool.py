@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
 from typing import TYPE_CHECKING, Any
@@ -27,36 +28,41 @@ _PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(reader.__file__)
 
 
 class WorkerCrashed(Exception):
-    """The worker process ended while running a task (a parser crash, the OOM killer)."""
+    """The worker process ended while starting or running a task (a parser crash, the OOM killer)."""
 
 
 class _Child:
-    """One worker process and the two pipes to it."""
+    """One worker process and the two pipes to it; returns once the worker has loaded the parser."""
 
     def __init__(self, preload: Sequence[str]) -> None:
+        from reader.fetch.worker import read_frame  # lazy, as all that only workers need: a 304 run starts none
+
         task_read, task_write = os.pipe()  # both ends close on exec except where dup'ed onto 0 and 1
         answer_read, answer_write = os.pipe()
         # The worker finds modules where this process does, so it skips site's start-up work (-S: ~20 ms)
         # and does not put its current folder first on its path (-P).
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (_PACKAGE_ROOT, *sys.path) if p),
-               # glibc: buffers of a feed's size (the task, the answer) are mapped and given back after
-               # each task rather than left in the heap: ~2 MB less at a worker's peak.
-               "MALLOC_MMAP_THRESHOLD_": str(64 * 1024)}
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (_PACKAGE_ROOT, *sys.path) if p)}
         try:
             self.pid = os.posix_spawn(
                 sys.executable, [sys.executable, "-S", "-P", "-m", "reader.fetch.worker", *preload], env,
                 file_actions=[(os.POSIX_SPAWN_DUP2, task_read, 0), (os.POSIX_SPAWN_DUP2, answer_write, 1)],
                 setsigmask={signal.SIGINT},  # the worker ignores it before unblocking it: Ctrl-C is the parent's
             )
+        except BaseException:
+            os.close(task_write)
+            os.close(answer_read)
+            raise
         finally:
             os.close(task_read)
             os.close(answer_write)
         self.tasks = os.fdopen(task_write, "wb")
         self.answers = os.fdopen(answer_read, "rb")
+        if read_frame(self.answers) is None:
+            raise WorkerCrashed(f"the worker process could not start ({self.close()})")
 
     def run(self, function: Callable[..., Any], args: tuple[Any, ...]) -> Any:
         """The function's value, computed in the worker; what it raised is raised here."""
-        import pickle  # lazy, as the other imports only workers need: an all-304 run starts none
+        import pickle
 
         from reader.fetch.worker import read_frame, write_frame
 
@@ -86,11 +92,12 @@ class _Child:
 
 
 class ChildPool(Executor):
-    """An Executor over up to `workers` worker processes, started as tasks come in.
+    """An Executor over up to `workers` worker processes, started as the work needs them.
 
-    A worker starts when a task arrives and every running worker is busy, so a run that parses a
-    few small changes uses one worker, and a cold run all of them. A worker that dies fails only
-    the task it had (WorkerCrashed); the next task starts a new one.
+    The first task starts one worker. Another starts only when the tasks waiting would take the
+    running workers longer than a worker takes to start (both measured), so a run that parses a
+    few small changes uses one worker, and a run with much to parse all of them. A worker that
+    dies fails only the task it had (WorkerCrashed); its next task starts a new one.
     """
 
     def __init__(self, workers: int, preload: Sequence[str] = PRELOAD) -> None:
@@ -101,8 +108,11 @@ class ChildPool(Executor):
             queue.SimpleQueue())
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
-        self._idle = 0  # workers waiting for a task
+        self._idle = 0  # workers not running a task (those starting included)
         self._waiting = 0  # tasks no worker has taken yet
+        self._starting = 0
+        self.start_s: float | None = None  # how long the first worker took to start
+        self.task_s: float | None = None  # a moving average of how long a task takes
         self._closed = False
 
     def start(self, count: int) -> None:
@@ -119,40 +129,61 @@ class ChildPool(Executor):
             if self._closed:
                 raise RuntimeError("cannot submit a task to a pool that was shut down")
             self._waiting += 1
-            if self._waiting > self._idle and len(self._threads) < self.workers:
-                self._add_worker()
+            self._grow_if_behind()
             self._tasks.put((future, fn, args))
         return future
+
+    def _grow_if_behind(self) -> None:
+        """Start another worker if the waiting tasks need one (called with the lock held)."""
+        if len(self._threads) >= self.workers or self._waiting <= self._idle:
+            return
+        if not self._threads:
+            self._add_worker()
+        elif self._starting or self.start_s is None or self.task_s is None:
+            return  # another is on its way, or nothing is measured yet
+        elif self._waiting * self.task_s > self.start_s:
+            self._add_worker()
 
     def _add_worker(self) -> None:
         thread = threading.Thread(target=self._serve, name=f"parse-worker-{len(self._threads)}", daemon=True)
         self._threads.append(thread)
         self._idle += 1
+        self._starting += 1
         thread.start()
 
     def _serve(self) -> None:
         """One worker's thread: start its process, hand it tasks one at a time, replace it if it dies."""
+        began = time.perf_counter()
         child: _Child | None = None
         try:
             child = _Child(self.preload)
-        except OSError:
-            child = None  # told to the first task below, which tries again
+        except (OSError, WorkerCrashed):
+            child = None  # its first task tries again, and fails with the reason if it cannot
+        with self._lock:
+            self._starting -= 1
+            if child is not None and self.start_s is None:
+                self.start_s = time.perf_counter() - began
         while (task := self._tasks.get()) is not None:
             future, function, args = task
             with self._lock:
                 self._waiting -= 1
                 self._idle -= 1
             if future.set_running_or_notify_cancel():
+                began = time.perf_counter()
                 try:
                     child = child or _Child(self.preload)
                     future.set_result(child.run(function, args))
                 except WorkerCrashed as exc:
                     child = None
                     future.set_exception(exc)
-                except BaseException as exc:
+                except BaseException as exc:  # the task's own exception, or one pickling it: the caller's to handle
                     future.set_exception(exc)
+                took = time.perf_counter() - began
+                with self._lock:
+                    self.task_s = took if self.task_s is None else 0.8 * self.task_s + 0.2 * took
             with self._lock:
                 self._idle += 1
+                self._grow_if_behind()
         if child is not None:
             child.close()
 

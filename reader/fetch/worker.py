@@ -3,9 +3,10 @@
 Run as `python -m reader.fetch.worker MODULE...` by pool.py. It imports only the modules named
 (the parser) and whatever a task's function needs, never the parent's HTTP stack or store. Each
 task is a length-prefixed pickle of (function, args) on stdin; the answer, (True, value) or
-(False, exception), goes back the same way. stdin doubles as the lifeline: its only writing end
-is in the parent, so end of file means the parent closed the pool or is gone, however it ended
-(kill -9, SIGHUP, the OOM killer), and the worker exits.
+(False, exception), goes back the same way, after an empty message that says the worker is
+ready. stdin doubles as the lifeline: its only writing end is in the parent, so end of file
+means the parent closed the pool or is gone, however it ended (kill -9, SIGHUP, the OOM
+killer), and the worker exits.
 """
 
 from __future__ import annotations
@@ -65,19 +66,20 @@ def serve(preload: list[str]) -> None:
     # stops the run and closes the pool, and no worker prints a traceback, even mid-start-up.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    for name in preload:
-        module = importlib.import_module(name)
-        if hasattr(module, "preload"):
-            module.preload()
     tasks = sys.stdin.buffer
     # Answers get their own descriptor; anything a library prints goes to stderr, not into the protocol.
     answers = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
-    while (task := read_frame(tasks)) is not None:
-        try:
+    for name in preload:
+        module = importlib.import_module(name)
+        if hasattr(module, "preload"):
+            module.preload()
+    try:
+        write_frame(answers, b"")  # ready: the parent counts how long a worker takes to start
+        while (task := read_frame(tasks)) is not None:
             write_frame(answers, _answer(task))
-        except BrokenPipeError:  # the parent is gone
-            return
+    except BrokenPipeError:  # the parent is gone
+        return
 
 
 if __name__ == "__main__":

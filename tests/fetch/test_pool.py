@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 
 import pytest
 
@@ -49,16 +50,40 @@ def test_tasks_run_in_workers_that_hold_only_the_parser() -> None:
         pool.shutdown()
 
 
-def test_a_worker_starts_only_when_every_running_worker_is_busy() -> None:
+def test_quick_tasks_keep_to_one_worker() -> None:
     pool = ChildPool(4)
     try:
-        for _ in range(5):  # one at a time: one worker is enough
-            pool.submit(sum, [1]).result(60)
-        assert len(pool._threads) == 1
-        pool.start(3)
-        assert len({pool.submit(os.getpid).result(60) for _ in range(20)}) <= 3
-        assert len(pool._threads) == 3
+        pool.submit(sum, [1]).result(60)
+        assert pool.start_s is not None and pool.task_s is not None and pool.task_s < pool.start_s
+        pool.start_s = 60.0  # as measured on a machine so loaded that tasks wait long on it
+        futures = [pool.submit(sum, [i]) for i in range(200)]  # queued far faster than the worker answers
+        assert [f.result(60) for f in futures] == list(range(200))
+        assert len(pool._threads) == 1  # all of them take less than starting another worker would
     finally:
         pool.shutdown()
     with pytest.raises(RuntimeError, match="shut down"):
         pool.submit(sum, [1])
+
+
+def test_slow_tasks_waiting_start_more_workers() -> None:
+    pool = ChildPool(3)
+    try:
+        pool.submit(time.sleep, 0.5).result(60)  # measures a task
+        assert pool.start_s is not None and pool.task_s is not None
+        pool.start_s = 0.1  # as measured on a quiet machine
+        futures = [pool.submit(time.sleep, 0.5) for _ in range(8)]
+        for future in futures:
+            future.result(60)
+        assert len(pool._threads) == 3
+    finally:
+        pool.shutdown()
+
+
+def test_start_starts_workers_before_any_task() -> None:
+    pool = ChildPool(4)
+    try:
+        pool.start(2)
+        assert len(pool._threads) == 2
+        assert len({pool.submit(os.getpid).result(60) for _ in range(10)}) <= 2
+    finally:
+        pool.shutdown()
