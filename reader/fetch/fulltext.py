@@ -3,7 +3,8 @@
 Extraction is trafilatura's (a maintained extractor; no home-made readability heuristics) and
 runs in the parse workers (extract.py), since it is CPU-bound. Each host gets at most two
 requests at a time, started at least a quarter second apart, so a feed of fifty new articles
-does not hammer its publisher. A failure is stored as the reason, and the reader falls back to the summary.
+does not hammer its publisher. A failure is stored as the reason, and the reader falls back to
+the summary.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from reader.text.sanitize import single_line
 
 PER_HOST = 2
 HOST_SPACING_S = 0.25
+
+
 class HostGate:
     """At most PER_HOST requests in flight per host, each started HOST_SPACING_S after the previous."""
 
