@@ -18,13 +18,12 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
 from typing import TYPE_CHECKING, Any
 
-import reader
-
 if TYPE_CHECKING:
     import queue
 
 PRELOAD = ("reader.fetch.parse",)
-_PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(reader.__file__)))
+# The folder holding the reader package (this file is reader/fetch/pool.py), first on the worker's path.
+_PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 class WorkerCrashed(Exception):
