@@ -87,3 +87,12 @@ def test_start_starts_workers_before_any_task() -> None:
         assert len({pool.submit(os.getpid).result(60) for _ in range(10)}) <= 2
     finally:
         pool.shutdown()
+
+
+def test_a_worker_that_cannot_start_fails_its_task_with_the_reason() -> None:
+    pool = ChildPool(1, preload=("reader.no_such_module",))
+    try:
+        with pytest.raises(WorkerCrashed, match=r"could not start \(exit status 1\)"):
+            pool.submit(sum, [1]).result(60)
+    finally:
+        pool.shutdown()
