@@ -3,7 +3,9 @@
 A summary sentence is quoted verbatim and cited, so it must be a sentence of the story's own
 prose: not a list item, headline, photo caption or credit, site notice or code, not an answer
 whose question was skipped, and not a sentence that leans on the one before ("Most
-significantly, ...", "It aimed at ...", "... she told host X") unless that one is chosen too.
+significantly, ...", "It aimed at ...", "... she told host X", "... review its findings") unless
+that one is chosen too. What a sentence calls "the department" is noted: an earlier sentence must
+have introduced it (see references.py).
 Datelines ("WASHINGTON (AP) —", "(CNN)", "Computerworld -") are cut off the front: where a
 story was filed is not what it says.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.digest.references import definite_references, outside_quotes, unresolved_pronoun
 from reader.text.credits import holds_credit
 from reader.text.sentences import split_sentences
 
@@ -62,9 +65,6 @@ _CONNECTIVE = re.compile(
     r"autumn|winter|season|time|past|coming)\b))\b",
     re.I,
 )
-_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
-_QUOTED_SPAN = re.compile(r"“[^”]*”|\"[^\"]*\"")
-_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ'’-]+)+")
 _CAPITALISED_FIRST = re.compile(r"^[\"“‘']?[A-Z0-9]")
 
 
@@ -76,6 +76,7 @@ class Candidate:
     paragraph: int
     index: int  # position among the story's sentences, in reading order
     needs_previous: bool
+    refers_to: tuple[str, ...] = ()  # what it calls "the department", "the system": introduced earlier
 
 
 def strip_dateline(sentence: str) -> str:
@@ -99,15 +100,14 @@ def is_story_prose(sentence: str, paragraph: str) -> bool:
 
 
 def leans_on_previous(sentence: str) -> bool:
-    """A dangling connective or demonstrative opening, a he/she with no name before it in the sentence, or a
-    quotation with no one named outside it (its speaker is in the sentence before)."""
+    """A dangling connective or demonstrative opening, a pronoun with nothing before it in the sentence to
+    stand for ("he would review its findings"), or a quotation with no one named outside it (its speaker
+    is in the sentence before)."""
     if _CONNECTIVE.match(sentence):
         return True
-    outside_quotes = _QUOTED_SPAN.sub(" ", sentence)
-    if not re.search(r"\w", outside_quotes):
+    if not re.search(r"\w", outside_quotes(sentence)):
         return True
-    pronoun = _PERSONAL_PRONOUN.search(outside_quotes)
-    return pronoun is not None and not _NAME.search(outside_quotes[: pronoun.start()])
+    return unresolved_pronoun(sentence)
 
 
 def story_candidates(paragraphs: tuple[str, ...]) -> list[Candidate]:
@@ -122,7 +122,8 @@ def story_candidates(paragraphs: tuple[str, ...]) -> list[Candidate]:
             words = len(sentence.split())
             if (MIN_WORDS <= words <= MAX_WORDS and not after_question and not sentence.endswith("?")
                     and is_story_prose(sentence, paragraph)):
-                found.append(Candidate(sentence, p_index, index, leans_on_previous(sentence)))
+                found.append(Candidate(sentence, p_index, index, leans_on_previous(sentence),
+                                       definite_references(sentence)))
             previous = raw
             index += 1
     return found

@@ -3,31 +3,46 @@
 Only sentences about the topic qualify: they name it, or share its central words (the words
 that keep company with the topic's name across the day's stories), so a State of the Union
 piece that mentions immigration once lends nothing to an immigration summary. Sentences are
-scored by centrality (words many stories share), naming the topic, an early place in the
-story's own prose (captions and junk do not count as the lead) and the story's rank. A
+scored by centrality (words many stories share, names aside: "Department of Homeland Security"
+says who, not what), a count or amount in the reporter's words, naming the topic, an early place
+in the story's own prose (captions and junk do not count as the lead) and the story's rank. A
 sentence is skipped when its content words are mostly said already, by one chosen sentence or
-by all of them together (containment, so reworded repeats from two outlets are caught), and
-a sentence that leans on the one before is taken only right after it. The main development
-leads, the rest follow in story order, and background ("in October 2008") comes last.
+by all of them together (containment), or it shares a phrase with one (so reworded repeats from
+two outlets are caught); when it is mostly a quote the section shows; and when what it points
+back to ("it", "the department") was not chosen: then it comes after that. The main development
+leads, the other stories' ledes follow, then the rest in story order, and background ("in
+October 2008") comes last.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from reader.digest.candidates import MIN_WORDS, Candidate, story_candidates
 from reader.digest.model import SummarySentence
+from reader.digest.references import MEASURES, introduces, outside_quotes
 from reader.text.words import content_stems, signature
 
 MAX_SENTENCES = 5
 CENTRAL_WORDS = 12
 SAME_POINT = 0.6  # share of a sentence's content words found in one chosen sentence
 ALREADY_SAID = 0.7  # share found across all chosen sentences together
+FACT_BONUS = 1.0  # for a count or amount in the reporter's words: "Five of the task force's 20 members resigned"
+# A number that is not a year, or one in words; what the sentence counts is news, when it happened is not.
+_NUMBER = re.compile(
+    r"\b(?:(?!(?:1[89]|20)\d\d\b)\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|third|quarter|percent)\b",
+    re.I,
+)
+PHRASE = 3  # content words in a row that two sentences share make them one point
+QUOTED = 0.5  # share of a sentence's words (names aside) in one quote the section shows: it is mostly that quote
 _WORD = re.compile(r"[a-z][a-z'’-]+")
+_NAME_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
+_NEXT_CAPITAL = re.compile(r"\s+[\"“‘(]?[A-Z]")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "in October 2008", "since 2008", "In 2012,", "a 2011 report": when something happened, not a date range.
 _YEAR = re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil)\s+(?:(?:early|late|mid-?)\s*)?"
@@ -73,7 +88,25 @@ class _Scored:
     story: StoryForSummary
     candidate: Candidate
     words: frozenset[str]
+    common: frozenset[str]  # its words beside the names
+    phrases: frozenset[tuple[str, ...]]
     background: bool
+
+
+def _between_names(text: str) -> list[str]:
+    """The text cut at each name (a capitalised word), names left out. A capital opening the sentence
+    marks a name only when the next word has one too ("Sheriff Ana Ruiz", not "Board members")."""
+    text = text.strip()
+    first = _NAME_WORD.match(text)
+    if first is None or _NEXT_CAPITAL.match(text, first.end()):
+        return _NAME_WORD.split(text)
+    parts = _NAME_WORD.split(text[first.end():])
+    return [first.group(0) + parts[0], *parts[1:]]
+
+
+def common_words(text: str) -> frozenset[str]:
+    """Content stems that are not names: what a sentence says, beside who or what it names."""
+    return signature(" ".join(_between_names(text)))
 
 
 def normalised(sentence: str) -> str:
@@ -117,7 +150,7 @@ def topic_lens(stories: Sequence[StoryForSummary], mentions: Callable[[str], boo
     stories_using: Counter[str] = Counter()
     uses: Counter[str] = Counter()  # insertion order is reading order, which breaks ties
     for story in stories:
-        near = [c.text for c in story.candidates if mentions is None or mentions(c.text)]
+        near = [c.text for c in story.candidates if mentions is None or story.mainly_about or mentions(c.text)]
         words = [w for t in near for w in content_stems(t)]
         uses.update(words)
         stories_using.update(set(words))
@@ -129,13 +162,29 @@ def topic_lens(stories: Sequence[StoryForSummary], mentions: Callable[[str], boo
     return TopicLens(mentions, frozenset(central))
 
 
-def _is_repeat(words: frozenset[str], chosen: Iterable[frozenset[str]]) -> bool:
+def phrases(text: str) -> frozenset[tuple[str, ...]]:
+    """Every PHRASE content words in a row (stemmed, stop words skipped, names breaking the run):
+    "caused confusion at the state and local level" and "had caused “confusion at the state and local
+    level”" share "confusion state local", whatever else the two sentences say."""
+    found: set[tuple[str, ...]] = set()
+    for part in _between_names(text):  # a name is who or what, not the point made about it
+        run = content_stems(part)
+        found.update(tuple(run[k: k + PHRASE]) for k in range(len(run) - PHRASE + 1))
+    return frozenset(found)
+
+
+def _is_repeat(words: frozenset[str], said_phrases: frozenset[tuple[str, ...]],
+               chosen: Sequence[tuple[frozenset[str], frozenset[tuple[str, ...]]]],
+               elsewhere: Sequence[tuple[frozenset[str], frozenset[tuple[str, ...]]]] = ()) -> bool:
+    """Whether one sentence, chosen here or shown elsewhere, said most of the sentence's content words or
+    shares a phrase with it (a reworded repeat keeps the point's own words), or the sentences chosen
+    here said most of them together."""
     if not words:
         return True
-    chosen = list(chosen)
-    if any(len(words & other) / min(len(words), len(other) or 1) >= SAME_POINT for other in chosen):
-        return True
-    said = frozenset().union(*chosen) if chosen else frozenset()
+    for other, other_phrases in (*chosen, *elsewhere):
+        if len(words & other) / min(len(words), len(other) or 1) >= SAME_POINT or said_phrases & other_phrases:
+            return True
+    said = frozenset().union(*(w for w, _ in chosen)) if chosen else frozenset()
     return len(words & said) / len(words) >= ALREADY_SAID
 
 
@@ -157,44 +206,83 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
             words = signature(c.text)
             names_topic = lens.names(c.text)
             shared = len(words & lens.central)
-            if not names_topic and shared < (1 if story.mainly_about else lens.need):
+            # In a story about the topic, "the bill" or "the system" is the topic's measure.
+            measure = story.mainly_about and any(h in MEASURES for h in c.refers_to)
+            if not names_topic and not measure and shared < (1 if story.mainly_about else lens.need):
                 continue  # not about the topic
-            centrality = sum(df[w] for w in words) / max(len(words), 1) ** 0.5
+            common = common_words(c.text)
+            centrality = sum(df[w] for w in common) / max(len(common), 1) ** 0.5
             unit = c.paragraph if len(prose_paragraphs) > 1 else c.index
             p_rank = units.index(unit) if unit in units else len(units)
             position = 1.5 / (1 + p_rank) + (0.5 if first_in_paragraph[c.paragraph] == c.index else 0.0)
             past = background[c.index]
-            score = (centrality + (2.0 if names_topic else 0.0) + 0.3 * shared + position + 0.5 / (1 + rank)
+            facts = FACT_BONUS if _NUMBER.search(outside_quotes(c.text)) else 0.0
+            said = len(common & lens.central)  # central words beside the names
+            score = (centrality + facts + (2.0 if names_topic else 0.0) + 0.3 * said + position + 0.5 / (1 + rank)
                      - (1.5 if past else 0.0) - (0.5 if c.needs_previous else 0.0))
-            scored.append(_Scored(score, rank, story, c, words, past))
+            scored.append(_Scored(score, rank, story, c, words, common, phrases(c.text), past))
     scored.sort(key=lambda s: (-s.score, s.story.number, s.candidate.index))
     return scored
 
 
-def _order(chosen: list[_Scored]) -> list[_Scored]:
-    """The main development first, then today's sentences in story order, background last; a sentence
-    that leans on its predecessor always right after it."""
+def _antecedents(s: _Scored, chosen: Sequence[_Scored], lens: TopicLens) -> tuple[_Scored, ...] | None:
+    """The chosen sentences that s must follow (none when it needs none), or None when none chosen will do.
+
+    A sentence leaning on its predecessor needs that one. What it calls "the department" follows a
+    chosen sentence that introduced a department (an earlier one of its story, or another story's),
+    else its chosen predecessor (the officer whose department it is); "the program" may also be the
+    topic, named before or in the sentence itself. With none of those chosen, it may stand only when
+    its story introduced the thing earlier in words ("a task force" ... "the task force").
+    """
+    c = s.candidate
+    previous = next((o for o in chosen if o.story is s.story and o.candidate.index == c.index - 1), None)
+    if c.needs_previous:
+        return (previous,) if previous is not None else None
+    needed = []
+    for head in c.refers_to:
+        measure = head in MEASURES
+        if measure and lens.names(c.text):
+            continue  # "Immigration reform stalled after a vote on the bill failed"
+        found = next((o for o in chosen if (o.story is not s.story or o.candidate.index < c.index)
+                      and (introduces(o.candidate.text, head) or (measure and lens.names(o.candidate.text)))),
+                     previous)
+        if found is not None:
+            needed.append(found)
+        elif not any(introduces(e.text, head) for e in s.story.candidates if e.index < c.index):
+            return None
+    return tuple(needed)
+
+
+def _order(chosen: list[_Scored], after: dict[int, tuple[_Scored, ...]]) -> list[_Scored]:
+    """The main development first, then the other stories' ledes, the rest of today's sentences in
+    story order, background last; a sentence needing an earlier one always after it (right after it
+    when it leans on its predecessor)."""
     if not chosen:
         return []
-    news = [s for s in chosen if not s.background] or chosen
+    news = [s for s in chosen if not s.background and id(s) not in after] or chosen
     lead = min(news, key=lambda s: (s.rank, -s.score))  # the best sentence of the best-ranked story
-    rest = sorted((s for s in chosen if s is not lead), key=lambda s: (s.background, s.story.number, s.candidate.index))
-    ordered = [lead, *rest]
-    for follower in [s for s in ordered if s.candidate.needs_previous]:
-        before = next((s for s in ordered if s.story is follower.story
-                       and s.candidate.index == follower.candidate.index - 1), None)
-        if before is not None:
+    first_of = {s.story.number: min(c.candidate.index for c in chosen if c.story is s.story) for s in chosen}
+
+    def place(s: _Scored) -> tuple[bool, bool, int, int]:
+        is_lede = s.candidate.index == first_of[s.story.number] and s.candidate.index == s.story.candidates[0].index
+        return s.background, not is_lede, s.story.number, s.candidate.index
+    ordered = [lead, *sorted((s for s in chosen if s is not lead), key=place)]
+    for follower in [s for s in chosen if id(s) in after]:
+        before = max(after[id(follower)], key=ordered.index)
+        if follower.candidate.needs_previous or ordered.index(follower) < ordered.index(before):
             ordered.remove(follower)
             ordered.insert(ordered.index(before) + 1, follower)
     return ordered
 
 
 def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: SummaryBudget = DEFAULT_BUDGET,
-              already_said: Sequence[str] = ()) -> tuple[SummarySentence, ...]:
+              already_said: Sequence[str] = (), quotes_shown: Sequence[str] = ()) -> tuple[SummarySentence, ...]:
     """Sentences within the budget, each citing every story that carries it.
 
     `already_said` are sentences shown elsewhere (an earlier topic's summary): none of them, nor a
-    rewording of one, is chosen again. Fewer sentences come out rather than a repeat. A sentence
+    rewording of one, is chosen again. Fewer sentences come out rather than a repeat. A sentence that
+    is mostly one of `quotes_shown` (the section's key quotes and pins, and those above) is left to
+    the quotes, which name the speaker: the summary tells what happened. A sentence
     that leans on its predecessor is reconsidered in a second pass, once that one may be chosen.
     """
     carriers: dict[str, set[int]] = {}
@@ -202,9 +290,11 @@ def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: Summa
         for c in story.candidates:
             carriers.setdefault(normalised(c.text), set()).add(story.number)
     elsewhere = {normalised(s) for s in already_said}
-    said = [signature(s) for s in already_said]
+    said = [(signature(s), phrases(s)) for s in already_said]
+    quoted = [signature(q) for q in quotes_shown]
     scored = _score_all(stories, lens)
     chosen: list[_Scored] = []
+    after: dict[int, tuple[_Scored, ...]] = {}  # id of a chosen sentence -> the chosen ones it must follow
     words_left = budget.words
     for _ in range(2):
         for s in scored:
@@ -213,13 +303,19 @@ def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: Summa
             length = len(s.candidate.text.split())
             if s in chosen or (words_left is not None and length > words_left):
                 continue
-            if normalised(s.candidate.text) in elsewhere or _is_repeat(s.words, [*said, *(c.words for c in chosen)]):
+            if normalised(s.candidate.text) in elsewhere:
                 continue
-            if s.candidate.needs_previous and not any(
-                    c.story is s.story and c.candidate.index == s.candidate.index - 1 for c in chosen):
+            if _is_repeat(s.words, s.phrases, [(c.words, c.phrases) for c in chosen], said):
+                continue
+            if any(len(s.common & q) >= QUOTED * len(s.common) for q in quoted):
+                continue
+            antecedents = _antecedents(s, chosen, lens)
+            if antecedents is None:
                 continue
             chosen.append(s)
+            if antecedents:
+                after[id(s)] = antecedents
             if words_left is not None:
                 words_left -= length
     return tuple(SummarySentence(s.candidate.text, tuple(sorted(carriers[normalised(s.candidate.text)])))
-                 for s in _order(chosen))
+                 for s in _order(chosen, after))

@@ -71,11 +71,22 @@ def topic_fits(stories: Iterable[Story], matcher: TopicMatcher | None) -> dict[i
 
 
 def rank_stories(stories: Iterable[Story], fits: Mapping[int, Fit] | None) -> list[Story]:
-    """Best first: outlets that carried the story plus twice its aboutness, then the earliest."""
-    def key(s: Story) -> tuple[float, str, int]:
+    """Best first: outlets that carried the story plus twice its aboutness, then the later day (of two
+    stories as strong, the later day's carries the development: the vote, not the preview of it), then
+    the earliest within a day (the original report)."""
+    def key(s: Story) -> tuple[float, int, str, int]:
         about = fits[s.lead.id].about if fits is not None else 0.0
-        return -(len(s.outlets) + 2 * about), s.lead.published or s.lead.first_seen, s.lead.id
+        when = s.lead.published or s.lead.first_seen
+        return -(len(s.outlets) + 2 * about), -_day(when), when, s.lead.id
     return sorted(stories, key=key)
+
+
+def _day(when: str | None) -> int:
+    """The day of an ISO date as an ordinal (0 when missing or unreadable)."""
+    try:
+        return datetime.fromisoformat(when).toordinal() if when else 0
+    except ValueError:
+        return 0
 
 
 def published_year(article: Article) -> int | None:
@@ -104,8 +115,9 @@ def summarise_topic(
 ) -> TopicSummary:
     """The summary and key quotes of ranked stories; story i is cited as numbers[i] (default i + 1).
 
-    `fits` are topic_fits() of the stories (None with no topic). Quotes already shown (pins, quotes of
-    sections above) are said again neither in the summary nor in the key quotes.
+    `fits` are topic_fits() of the stories (None with no topic). The quotes are chosen first; quotes
+    already shown (pins, quotes of sections above) are said again neither in the key quotes nor in the
+    summary, and a sentence that is mostly one of this section's key quotes is not a summary sentence.
     """
     stories = stories[:SUMMARY_STORIES]
     numbers = numbers or range(1, len(stories) + 1)
@@ -114,6 +126,6 @@ def summarise_topic(
     inputs = [StoryForSummary(n, c.paragraphs, published_year(s.lead), about)
               for n, s, c, about in zip(numbers, stories, cleaned, mainly, strict=False)]
     lens = topic_lens(inputs, (lambda text: matcher.matches(text)) if matcher is not None else None)
-    summary = summarise(inputs, lens, budget, [*already_said, *quotes_shown])
     quotes = best_quotes(stories, cleaned.__getitem__, lens, mainly, quotes_shown)
+    summary = summarise(inputs, lens, budget, already_said, [*quotes_shown, *(q.text for _, q in quotes)])
     return TopicSummary(summary, tuple(q for _, q in quotes), tuple(i for i, _ in quotes))

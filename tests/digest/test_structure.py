@@ -69,11 +69,13 @@ def test_the_summary_does_not_repeat_a_pinned_quote() -> None:
     story = article(1, "Civic Wire", "Secure Communities reaches every county jail", text)
     feeds = [feed_row(1, "Civic Wire")]
     unpinned = build_digest(DAY, [story], CONFIG.topics, feeds, clean_stored_article)
-    assert any(quote in s.text for x in unpinned.sections for s in x.summary)  # what the pin must prevent
+    [sc] = [x for x in unpinned.sections if x.name == "Secure Communities"]
+    # Unpinned, the quote is a key quote, and so left out of the summary; pinned, it is no key quote.
+    assert quote in [q.text for q in sc.quotes] and not any(quote in s.text for s in sc.summary)
     pin = Pin(1, story.id, quote, "ICE Director John Morton", "2026-11-30T09:00:00+00:00")
     pinned = build_digest(DAY, [story], CONFIG.topics, feeds, clean_stored_article, pins=[(pin, story)])
     [sc] = [x for x in pinned.sections if x.name == "Secure Communities"]
-    assert sc.pinned and sc.summary and not any(quote in s.text for s in sc.summary)
+    assert sc.pinned and not sc.quotes and sc.summary and not any(quote in s.text for s in sc.summary)
 
 
 def test_key_quotes_are_about_the_topic_and_unattributed_ones_go_last() -> None:

@@ -1,0 +1,102 @@
+"""What a sentence points back to: a pronoun with no antecedent in the sentence, or "the department".
+
+A summary sentence is read out of its story, so "County Executive Edward Mangano said he would
+review its findings" means nothing unless the sentence naming what "its" is comes first, and
+"calls to the department's tip line" misleads when the department was never introduced. Pronouns
+are resolved inside the sentence when something they can stand for comes before them (a name for
+"he", a thing or a group for "it" and "they"); definite descriptions of institutions and measures
+("the department", "the system", "the task force's") need an earlier sentence that introduced them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUOTED_SPAN = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ'’-]+)+")
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
+_THING_PRONOUN = re.compile(r"\b(?:it|its|they|their|them|theirs)\b", re.I)
+# "it is unclear whether ...", "it was too early to say": no referent needed.
+_EXPLETIVE_IT = re.compile(
+    r"\bit\s+(?:is|was|'s|’s|would be|will be|has been|had been|remains|remained|seems|seemed|appears|appeared)"
+    r"\s+(?:not\s+)?(?:clear|unclear|possible|impossible|likely|unlikely|hard|difficult|easy|too|time|important|"
+    r"expected|known|unknown|true|false|necessary|uncertain)\b",
+    re.I,
+)
+# What "it" or "they" can stand for before it in the sentence: something named with an article or a
+# possessive, an acronym ("ICE"), a plural noun ("Sheriffs", "critics") or, when no he/she in the sentence
+# makes its names people, a name ("Apple said it would").
+_THING_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+[\w-]|\b[A-Z]{2,}\b|\b\w+[’']s\b")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_PLURAL = re.compile(r"[a-z]{2,}(?<!ss)(?<!us)(?<!is)s$")
+_PLURAL_BEFORE = re.compile(r"\b[A-Za-z][a-z]{2,}(?<!ss)(?<!us)(?<!is)(?<!was)(?<!has)(?<!its)(?<!this)s\b")
+# Institutions and measures a story introduces once and then calls just "the ...": a reader of one
+# sentence cannot tell which one. "The immigration agency", "the department of ...", "the program
+# that ..." and "the task force appointed by ICE" say more, and are left alone.
+# A measure ("the bill", "the program") may also be the tracked topic itself, named in an earlier sentence.
+MEASURES = frozenset({"program", "programme", "system", "bill", "law", "measure", "legislation", "proposal",
+                      "plan", "policy"})
+_HEADS = (*sorted(MEASURES), "department", "agency", "office", "ministry", "report", "study", "task force",
+          "panel", "committee", "commission", "council", "board", "company", "firm", "group", "organization",
+          "organisation")
+_DEFINITE = re.compile(
+    r"\b[Tt]he\s+(" + "|".join(h.replace(" ", r"\s+") for h in _HEADS) + r")(?:[’']s)?\b"
+    r"(?!\s+(?:of|that|which|who|whose|for|called|known|named)\b|\s+(?:\w+ed|\w+en|led|run|set up|made)\s+by\b)",
+)
+
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|announced|added|reported|confirmed|told)\b")
+_NAMED_SUBJECT = re.compile(r"(?!(?:The|A|An|This|That|These|Those|It|They)\b)[A-Z]")
+_APPOSITION = re.compile(r"(?:[A-Z][\w’')-]*|\))\s*,\s*$")
+
+
+def outside_quotes(sentence: str) -> str:
+    """The sentence with its quoted spans blanked: what the reporter says, not what someone said."""
+    return _QUOTED_SPAN.sub(" ", sentence)
+
+
+def unresolved_pronoun(sentence: str) -> bool:
+    """Whether a pronoun outside quotes has nothing before it in the sentence that it can stand for."""
+    text = outside_quotes(sentence)
+    person = _PERSON_PRONOUN.search(text)
+    if person is not None and not _NAME.search(text[: person.start()]):
+        return True
+    persons_named = person is not None
+    for thing in _THING_PRONOUN.finditer(text):
+        if thing.group(0).lower() == "it" and _EXPLETIVE_IT.match(text, thing.start()):
+            continue
+        before = text[: thing.start()]
+        plural = thing.group(0).lower() != "it" and thing.group(0).lower() != "its"
+        if _THING_BEFORE.search(before) or (plural and _PLURAL_BEFORE.search(before)):
+            continue
+        if not persons_named and any(plural or not _PLURAL.search(w) for w in _CAPITALISED.findall(before)):
+            continue  # "Apple said it would", not "Officials said it would"
+        return True
+    return False
+
+
+def definite_references(sentence: str) -> tuple[str, ...]:
+    """The institutions and measures the sentence calls "the ..." as if already introduced ("department").
+
+    Not one the sentence introduced before ("a federal program ..., saying the program"), an
+    apposition to a name ("Secure Communities, the fingerprint-sharing program"), or an attribution
+    to the subject it opens with ("Apple is recalling ..., the company said").
+    """
+    text = outside_quotes(sentence)
+    heads = []
+    for match in _DEFINITE.finditer(text):
+        head, before = " ".join(match.group(1).lower().split()), text[: match.start()]
+        if _APPOSITION.search(before) or introduces(before, head) or _says_of_subject(text, match.end()):
+            continue
+        heads.append(head)
+    return tuple(dict.fromkeys(heads))
+
+
+def _says_of_subject(text: str, end: int) -> bool:
+    """ "Apple is recalling batteries ..., the company said": the attribution names the sentence's subject."""
+    return bool(_SPEECH_AFTER.match(text, end)) and bool(_NAMED_SUBJECT.match(text.lstrip()))
+
+
+def introduces(sentence: str, head: str) -> bool:
+    """Whether the sentence names the thing as a common noun ("a task force report"); "the Department of
+    Homeland Security" introduces no "department" a later "the department's tip line" could mean."""
+    return re.search(r"\b" + head.replace(" ", r"\s+") + r"s?\b", sentence) is not None

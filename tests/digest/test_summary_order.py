@@ -1,0 +1,95 @@
+"""What leads a summary and in what order the rest follows, and what ranks a sentence in: faults a tester
+found reading the samples' digest, each test built from the fault's shape."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reader.config import TopicConfig
+from reader.digest.summarise import (
+    DEFAULT_BUDGET,
+    StoryForSummary,
+    SummaryBudget,
+    is_background,
+    summarise,
+    topic_lens,
+)
+from reader.digest.topic_summary import fold_stories, rank_stories, topic_fits
+from reader.topics import TopicMatcher
+from tests.digest.fixtures import article
+
+SC = TopicMatcher.from_config(TopicConfig("Secure Communities", ("Secure Communities",)))
+
+
+def run(stories: list[StoryForSummary], budget: SummaryBudget = DEFAULT_BUDGET) -> list[str]:
+    return [s.text for s in summarise(stories, topic_lens(stories, SC.matches), budget)]
+
+
+def story(number: int, *paragraphs: str) -> StoryForSummary:
+    return StoryForSummary(number, paragraphs, 2011, mainly_about=True)
+
+
+MAIN = story(
+    1,
+    "The Department of Homeland Security said Friday it will keep expanding Secure Communities despite a "
+    "critical task force report.",
+    "The program checks the fingerprints of everyone booked into a local jail against federal databases.",
+    "Immigration and Customs Enforcement rolled out Secure Communities in October 2008 in a few Texas counties.",
+)
+SECOND = story(
+    2,
+    "A federal advisory panel has given critics of Secure Communities their strongest ammunition yet.",
+    "The panel said Secure Communities had eroded trust between immigrant neighborhoods and local police.",
+    "Six of the panel's 19 members resigned rather than sign the report, saying it did not go far enough.",
+)
+
+
+def test_the_main_development_leads_other_ledes_follow_it_and_background_goes_last() -> None:
+    chosen = run([MAIN, SECOND], SummaryBudget(sentences=6))
+    assert chosen[0] == MAIN.paragraphs[0]
+    assert chosen[1] == SECOND.paragraphs[0]  # the other story's lede opens its thread, never mid-summary
+    assert is_background(MAIN.paragraphs[2], 2011) and chosen[-1] == MAIN.paragraphs[2]
+    for s in (MAIN, SECOND):  # each story's sentences keep its order
+        own = [chosen.index(p) for p in s.paragraphs if p in chosen]
+        assert own == sorted(own)
+
+
+def test_a_story_s_news_is_not_outranked_by_the_names_around_it() -> None:
+    """The resignations: said once, deep in one story, without the topic's name, while the sentences
+    around it carry the agencies' long names. Names do not make a sentence central; a count in the
+    reporter's words is news."""
+    dhs = story(
+        1,
+        "The Department of Homeland Security said Friday it will keep expanding Secure Communities despite a "
+        "task force report.",
+        "Immigration and Customs Enforcement runs Secure Communities for the Department of Homeland Security.",
+    )
+    tribune = story(
+        2,
+        "Secure Communities faced new criticism on Friday from a federal task force.",
+        "Officials of the Department of Homeland Security and Immigration and Customs Enforcement met the task "
+        "force on Friday.",
+        "Six of the task force's 19 members resigned rather than sign the report, saying it did not go far enough.",
+    )
+    chosen = run([dhs, tribune], SummaryBudget(sentences=3))
+    assert tribune.paragraphs[2] in chosen and tribune.paragraphs[1] not in chosen
+
+
+def test_of_two_equally_strong_stories_the_later_day_s_leads() -> None:
+    """Day one previews a vote, day two reports it: both in one digest, the vote's story ranks first. Within
+    one day the original report still comes before later ones."""
+    preview = replace(article(1, "Capitol Dispatch", "Sheriff drops 287(g) deal as Frederick County weighs renewal",
+                              "The Frederick County Council is scheduled to vote on renewing its 287(g) deal "
+                              "on Friday, and sheriffs disagree about whether 287(g) is still needed."),
+                      published="2011-09-16T12:10:00+00:00")
+    vote = replace(article(2, "Capitol Dispatch", "Sheriffs split over 287(g) agreements",
+                           "The Frederick County Council voted 4 to 3 on Friday night to renew the 287(g) "
+                           "agreement, as sheriffs split over whether 287(g) is still needed."),
+                   published="2011-09-17T12:05:00+00:00")
+    matcher = TopicMatcher.from_config(TopicConfig("287(g)", ("287(g)",)))
+    stories = fold_stories([preview, vote])
+    ranked = rank_stories(stories, topic_fits(stories, matcher))
+    assert [s.lead.id for s in ranked] == [2, 1]
+    same_day = replace(vote, published="2011-09-16T18:00:00+00:00")
+    stories = fold_stories([preview, same_day])
+    assert [s.lead.id for s in rank_stories(stories, topic_fits(stories, matcher))] == [1, 2]
