@@ -217,9 +217,9 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
             position = 1.5 / (1 + p_rank) + (0.5 if first_in_paragraph[c.paragraph] == c.index else 0.0)
             past = background[c.index]
             facts = FACT_BONUS if _NUMBER.search(outside_quotes(c.text)) else 0.0
-            said = len(common & lens.central)  # central words beside the names
-            score = (centrality + facts + (2.0 if names_topic else 0.0) + 0.3 * said + position + 0.5 / (1 + rank)
-                     - (1.5 if past else 0.0) - (0.5 if c.needs_previous else 0.0))
+            central_said = len(common & lens.central)  # central words beside the names
+            score = (centrality + facts + (2.0 if names_topic else 0.0) + 0.3 * central_said + position
+                     + 0.5 / (1 + rank) - (1.5 if past else 0.0) - (0.5 if c.needs_previous else 0.0))
             scored.append(_Scored(score, rank, story, c, words, common, phrases(c.text), past))
     scored.sort(key=lambda s: (-s.score, s.story.number, s.candidate.index))
     return scored
@@ -261,10 +261,9 @@ def _order(chosen: list[_Scored], after: dict[int, tuple[_Scored, ...]]) -> list
         return []
     news = [s for s in chosen if not s.background and id(s) not in after] or chosen
     lead = min(news, key=lambda s: (s.rank, -s.score))  # the best sentence of the best-ranked story
-    first_of = {s.story.number: min(c.candidate.index for c in chosen if c.story is s.story) for s in chosen}
 
     def place(s: _Scored) -> tuple[bool, bool, int, int]:
-        is_lede = s.candidate.index == first_of[s.story.number] and s.candidate.index == s.story.candidates[0].index
+        is_lede = s.candidate.index == s.story.candidates[0].index
         return s.background, not is_lede, s.story.number, s.candidate.index
     ordered = [lead, *sorted((s for s in chosen if s is not lead), key=place)]
     for follower in [s for s in chosen if id(s) in after]:
