@@ -33,11 +33,14 @@ SAME_POINT = 0.6  # share of a sentence's content words found in one chosen sent
 ALREADY_SAID = 0.7  # share found across all chosen sentences together
 FACT_BONUS = 1.0  # for a count or amount in the reporter's words: "Five of the task force's 20 members resigned"
 # A number that is not a year, or one in words; what the sentence counts is news, when it happened is not.
-_NUMBER = re.compile(
-    r"\b(?:(?!(?:1[89]|20)\d\d\b)\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|third|quarter|percent)\b",
-    re.I,
-)
+_DIGITS = re.compile(r"\d+(?:[,.]\d+)*")
+_YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d$")
+_LETTERS = re.compile(r"[a-z]+")
+_NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+    "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+    "billions", "dozen", "dozens", "half", "third", "quarter", "percent",
+})
 PHRASE = 3  # content words in a row that two sentences share make them one point
 QUOTED = 0.5  # share of a sentence's words (names aside) in one quote the section shows: it is mostly that quote
 _WORD = re.compile(r"[a-z][a-z'’-]+")
@@ -106,7 +109,31 @@ def _between_names(text: str) -> list[str]:
 
 def common_words(text: str) -> frozenset[str]:
     """Content stems that are not names: what a sentence says, beside who or what it names."""
-    return signature(" ".join(_between_names(text)))
+    return _said(text)[0]
+
+
+def phrases(text: str) -> frozenset[tuple[str, ...]]:
+    """Every PHRASE content words in a row (stemmed, stop words skipped, names breaking the run):
+    "caused confusion at the state and local level" and "had caused “confusion at the state and local
+    level”" share "confusion state local", whatever else the two sentences say."""
+    return _said(text)[1]
+
+
+def _said(text: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """common_words() and phrases() of the text, in one pass."""
+    words: set[str] = set()
+    found: set[tuple[str, ...]] = set()
+    for part in _between_names(text):  # a name is who or what, not the point made about it
+        run = content_stems(part)
+        words.update(run)
+        found.update(zip(*(run[k:] for k in range(PHRASE)), strict=False))
+    return frozenset(words), frozenset(found)
+
+
+def counts_something(text: str) -> bool:
+    """Whether the text holds a count or amount: a number that is not a year, or one in words."""
+    return (any(not _YEAR_DIGITS.match(d) for d in _DIGITS.findall(text))
+            or not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower())))
 
 
 def normalised(sentence: str) -> str:
@@ -162,17 +189,6 @@ def topic_lens(stories: Sequence[StoryForSummary], mentions: Callable[[str], boo
     return TopicLens(mentions, frozenset(central))
 
 
-def phrases(text: str) -> frozenset[tuple[str, ...]]:
-    """Every PHRASE content words in a row (stemmed, stop words skipped, names breaking the run):
-    "caused confusion at the state and local level" and "had caused “confusion at the state and local
-    level”" share "confusion state local", whatever else the two sentences say."""
-    found: set[tuple[str, ...]] = set()
-    for part in _between_names(text):  # a name is who or what, not the point made about it
-        run = content_stems(part)
-        found.update(tuple(run[k: k + PHRASE]) for k in range(len(run) - PHRASE + 1))
-    return frozenset(found)
-
-
 def _is_repeat(words: frozenset[str], said_phrases: frozenset[tuple[str, ...]],
                chosen: Sequence[tuple[frozenset[str], frozenset[tuple[str, ...]]]],
                elsewhere: Sequence[tuple[frozenset[str], frozenset[tuple[str, ...]]]] = ()) -> bool:
@@ -210,17 +226,17 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
             measure = story.mainly_about and any(h in MEASURES for h in c.refers_to)
             if not names_topic and not measure and shared < (1 if story.mainly_about else lens.need):
                 continue  # not about the topic
-            common = common_words(c.text)
+            common, said_phrases = _said(c.text)
             centrality = sum(df[w] for w in common) / max(len(common), 1) ** 0.5
             unit = c.paragraph if len(prose_paragraphs) > 1 else c.index
             p_rank = units.index(unit) if unit in units else len(units)
             position = 1.5 / (1 + p_rank) + (0.5 if first_in_paragraph[c.paragraph] == c.index else 0.0)
             past = background[c.index]
-            facts = FACT_BONUS if _NUMBER.search(outside_quotes(c.text)) else 0.0
+            facts = FACT_BONUS if counts_something(outside_quotes(c.text)) else 0.0
             central_said = len(common & lens.central)  # central words beside the names
             score = (centrality + facts + (2.0 if names_topic else 0.0) + 0.3 * central_said + position
                      + 0.5 / (1 + rank) - (1.5 if past else 0.0) - (0.5 if c.needs_previous else 0.0))
-            scored.append(_Scored(score, rank, story, c, words, common, phrases(c.text), past))
+            scored.append(_Scored(score, rank, story, c, words, common, said_phrases, past))
     scored.sort(key=lambda s: (-s.score, s.story.number, s.candidate.index))
     return scored
 
