@@ -162,6 +162,7 @@ class ChildPool(Executor):
             self._starting -= 1
             if child is not None and self.start_s is None:
                 self.start_s = time.perf_counter() - began
+        warming_up = True  # a worker's first task also pays for first-use set-up inside the parser: not timed
         while (task := self._tasks.get()) is not None:
             future, function, args = task
             with self._lock:
@@ -179,7 +180,9 @@ class ChildPool(Executor):
                     future.set_exception(exc)
                 took = time.perf_counter() - began
                 with self._lock:
-                    self.task_s = took if self.task_s is None else 0.8 * self.task_s + 0.2 * took
+                    if not warming_up:
+                        self.task_s = took if self.task_s is None else 0.8 * self.task_s + 0.2 * took
+                warming_up = False
             with self._lock:
                 self._idle += 1
                 self._grow_if_behind()
