@@ -1,6 +1,7 @@
 """What the reader's keys do (reader.tui.keys lists them); ReaderApp adds the layout and message handlers.
 
-Every action answers: when it cannot do what was asked, it says why in a notification.
+Every action answers on the status line (see say): what it did, or why it could not. Toasts are
+kept for errors and rare events, so repeated keys never pile them up over the status line.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from collections.abc import Iterable
 
 from textual.app import SystemCommand
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from reader.models import Article
@@ -26,6 +28,7 @@ from reader.tui.workers import StoreWorkers
 
 SIDEBAR_AUTO_HIDE_BELOW = 100  # columns: below this the list and the article need the width more
 SIDEBAR_WIDE_FROM = 130
+SAY_SECONDS = 8.0  # an answer stays on the status line this long, unless the next one replaces it sooner
 
 
 class ReaderActions(StoreWorkers):
@@ -38,6 +41,8 @@ class ReaderActions(StoreWorkers):
     pending_open: int | None
     activity: str
     waiting_for: str
+    said: tuple[str, bool] | None = None  # the latest answer to a key (text, warning), while it shows
+    say_timer: Timer | None = None
     sidebar_data: SidebarLoaded | None
     topic_unread: dict[str, int] | None
 
@@ -59,9 +64,32 @@ class ReaderActions(StoreWorkers):
         self._show_sidebar()
         self.load_articles(reset=True)
 
+    def say(self, text: str, warning: bool = False) -> None:
+        """Answer a key on the status line's right side, replacing the previous answer (one line, never a pile)."""
+        if self.say_timer is not None:
+            self.say_timer.stop()
+        self.said = (text, warning)
+        self.say_timer = self.set_timer(SAY_SECONDS, self._end_say)
+        self._show_activity()
+
+    def _end_say(self) -> None:
+        self.said, self.say_timer = None, None
+        self._show_activity()
+
     def _set_activity(self, text: str) -> None:
+        """What runs in the background (refresh progress, then its summary); an answer to a key shows over it."""
         self.activity = text
-        self.query_one("#activity", Static).update(plain(self.waiting_for or text, "bold" if self.waiting_for else ""))
+        self._show_activity()
+
+    def _show_activity(self) -> None:
+        """The status line's right side: waiting for the database, else the latest answer, else the activity."""
+        if self.waiting_for:
+            line = plain(self.waiting_for, "bold")
+        elif self.said is not None:
+            line = plain(self.said[0], "bold" if self.said[1] else "")
+        else:
+            line = plain(self.activity, "dim")
+        self.query_one("#activity", Static).update(line)
 
     def fit_sidebar(self) -> None:
         """Show the sidebar on wide terminals (narrower under 130 columns), hide it under 100, unless `f` chose."""
@@ -74,48 +102,65 @@ class ReaderActions(StoreWorkers):
 
     def action_refresh(self) -> None:
         if self.refreshing:
-            self.notify("A refresh is already running; its progress is at the bottom right.")
+            self.say("A refresh is already running; its progress is at the bottom right.")
             return
         self.refreshing = True
         self._set_activity("Refreshing…")
         self.run_refresh()
 
-    def _current(self) -> Article | None:
+    def _target(self) -> Article | None:
+        """The article a key acts on (see ARTICLE_KEYS_RULE): the open one while the reading view or its quotes
+        have focus, else the one highlighted in the list; None, having said why, when there is none."""
+        view = self.query_one(ReadingView)
+        focused = self.focused
+        if focused is not None and (focused is view or view in focused.ancestors):
+            if view.article is None:
+                self.say("No article is open: highlight one in the list and press enter.", warning=True)
+            return view.article
         article = self.query_one(ArticleList).current
         if article is None:
-            self.notify("No article selected.", severity="warning")
+            self.say("No article in this view.", warning=True)
+        return article
+
+    def _open_target(self) -> Article | None:
+        """The target, for keys that change the reading view (p, d): it must be the article open there."""
+        article = self._target()
+        shown = self.query_one(ReadingView).article
+        if article is not None and (shown is None or shown.id != article.id):
+            self.say("The highlighted article is not open: press enter to open it first.", warning=True)
+            return None
         return article
 
     def action_toggle_read(self) -> None:
-        if (a := self._current()) is not None:
+        if (a := self._target()) is not None:
             self.change_article(a.id, read=not a.is_read)
+            self.say(f"Marked {'unread' if a.is_read else 'read'}: {a.title or '(untitled)'}")
 
     def action_toggle_star(self) -> None:
-        if (a := self._current()) is not None:
+        if (a := self._target()) is not None:
             self.change_article(a.id, starred=not a.is_starred)
+            self.say(f"{'Unstarred' if a.is_starred else 'Starred'}: {a.title or '(untitled)'}")
 
     def _link(self) -> str | None:
-        """The article's link if it may leave the app (http or https); otherwise None, having said why."""
-        view = self.query_one(ReadingView)
-        article = view.article or self.query_one(ArticleList).current
+        """The target article's link if it may leave the app (http or https); otherwise None, having said why."""
+        article = self._target()
         if article is None:
-            self.notify("No article selected.", severity="warning")
             return None
         reason = is_openable_link(article.link or "")
         if reason is not None:
-            self.notify(f"Not opened or copied: {reason}.", severity="warning")
+            self.say(f"Not opened or copied: {reason}.", warning=True)
             return None
         return article.link
 
     def action_open_link(self) -> None:
         if (link := self._link()) is not None:
-            self.notify(f"Opening {link}")
+            self.say(f"Opening {link}")
             self.open_in_browser(link)
 
     def action_copy_link(self) -> None:
         if (link := self._link()) is not None:
             self.copy_to_clipboard(link)
-            self.notify(f"Link copied: {link}")
+            self.say(f"Link copied: {link}")
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
@@ -131,31 +176,32 @@ class ReaderActions(StoreWorkers):
             self.query_one(ArticleList).focus()
 
     def action_pin_quote(self) -> None:
+        if (article := self._open_target()) is None:
+            return
         view = self.query_one(ReadingView)
         quote = view.selected_quote
-        if view.article is None:
-            self.notify("Open an article first; its key quotes appear above the text.", severity="warning")
-            return
         if quote is None:
-            self.notify("This article has no key quotes to pin.", severity="warning")
+            self.say("This article has no key quotes to pin.", warning=True)
             return
         pinned = quote.text in view.pinned_texts
-        self.toggle_pin(view.article.id, quote.text, quote.speaker, pinned)
-        self.notify("Quote unpinned." if pinned else "Quote pinned; it will appear in the digest.")
+        self.toggle_pin(article.id, quote.text, quote.speaker, pinned)
+        self.say("Quote unpinned." if pinned else "Quote pinned; it will appear in the digest.")
 
     def action_toggle_repeats(self) -> None:
+        if self._open_target() is None:
+            return
         view = self.query_one(ReadingView)
-        if view.cleaned is None:
-            self.notify("Open an article first.", severity="warning")
-        elif not (view.cleaned.collapsed or view.cleaned.furniture):
-            self.notify("This article has no repeated paragraphs or page furniture to show.")
+        if view.cleaned is None or not (view.cleaned.collapsed or view.cleaned.furniture):
+            self.say("This article has no repeated paragraphs or page furniture to show.")
         else:
             view.toggle_repeats()
+            self.say("Repeated paragraphs and page furniture " + ("shown below the text." if view.show_repeats
+                                                                     else "hidden."))
 
     def action_pick_topic(self) -> None:
         topics = [t.name for t in self.reader.config.topics]
         if not topics:
-            self.notify("No tracked topics; add [[topics]] to feeds.toml.", severity="warning")
+            self.say("No tracked topics; add [[topics]] to feeds.toml.", warning=True)
             return
 
         def chosen(topic: str | None) -> None:
@@ -167,7 +213,11 @@ class ReaderActions(StoreWorkers):
         self.push_screen(TopicPicker(topics), chosen)
 
     def action_next_unread(self, forward: bool) -> None:
-        current = self.query_one(ArticleList).current
+        articles = self.query_one(ArticleList)
+        if not articles.order:
+            self.say("No articles in this view, so no unread ones.", warning=True)
+            return
+        current = articles.current
         shown = self.query_one(ReadingView).article
         if forward and current is not None and not current.is_read and (shown is None or shown.id != current.id):
             self.open_article(current.id)  # the highlighted article is the next unread one not yet read
@@ -177,11 +227,11 @@ class ReaderActions(StoreWorkers):
     def action_step_article(self, step: int) -> None:
         articles = self.query_one(ArticleList)
         if not articles.order:
-            self.notify("No articles in this view.", severity="warning")
+            self.say("No articles in this view.", warning=True)
             return
         row = articles.cursor_row + step if self.query_one(ReadingView).article is not None else articles.cursor_row
         if not 0 <= row < len(articles.order):
-            self.notify(f"This is the {'last' if step > 0 else 'first'} article in this view.")
+            self.say(f"This is the {'last' if step > 0 else 'first'} article in this view.")
             return
         articles.move_cursor(row=row)
         self.open_article(articles.order[row])
@@ -197,12 +247,12 @@ class ReaderActions(StoreWorkers):
         feeds = self.sidebar_data.feeds if self.sidebar_data is not None else []
         failed = [f for f in feeds if f.last_error]
         if not failed:
-            self.notify("No feed failed on its last fetch.")
+            self.say("No feed failed on its last fetch.")
             return
         self.push_screen(FailedFeeds(failed))
 
     def action_show_copies(self) -> None:
-        if (a := self._current()) is not None:
+        if (a := self._target()) is not None:
             self.load_copies(a.id)
 
     def action_help(self) -> None:

@@ -1,8 +1,9 @@
 """ReaderApp: the Textual reader over the store and the cleaning pipeline.
 
 All store and cleaning work runs in the thread workers of reader.tui.workers, which only post
-messages; the handlers below own every widget change. Errors become notifications, never tracebacks,
-and no text from outside is ever parsed as markup (see notify below).
+messages; the handlers below own every widget change. Answers go to the status line (say), errors
+and rare events to toasts, one of a kind at a time; never a traceback, and no text from outside is
+ever parsed as markup (see notify below).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.notifications import SeverityLevel
+from textual.notifications import Notify, SeverityLevel
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.worker import Worker, WorkerState
 
@@ -46,7 +47,7 @@ from reader.tui.messages import (
 )
 from reader.tui.screens.copies import CopiesScreen
 from reader.tui.widgets.article_list import ArticleList
-from reader.tui.widgets.reading_view import ReadingView
+from reader.tui.widgets.reading_view import READ_HINT, ReadingView
 from reader.tui.widgets.sidebar import Sidebar
 from reader.tui.workers import THEME_SETTING
 
@@ -131,17 +132,31 @@ class ReaderApp(ReaderActions):
             self._show_view(*message.counts)
 
     def _show_view(self, total: int, unread: int) -> None:
-        """The status line's left side: which view this is and how many articles it holds."""
+        """The status line's left side: which view this is and how many articles it holds; an empty view
+        is said in the reading pane too, with the same way out."""
         line = plain(self.view_label, "bold")
+        view = self.query_one(ReadingView)
         if total:
             line.append(f" · {total} article{'s' if total != 1 else ''}, {unread} unread")
-        elif self.filter == ArticleFilter():
-            line.append(" · no articles yet" + ("" if self.refreshing else "; press r to refresh"))
+            if self.filter.search:
+                line.append(" · escape clears", style="dim")
+            if view.article is None:
+                view.show_placeholder(READ_HINT)
         else:
-            line.append(" · no articles match")
-        if self.filter.search:
-            line.append(" · escape clears", style="dim")
+            status, pane = self._empty_view()
+            line.append(" · ").append_text(plain(status, "dim"))
+            view.show_placeholder(pane)
         self.query_one("#view-status", Static).update(line)
+
+    def _empty_view(self) -> tuple[str, str]:
+        """An empty view in the status line's words and in the reading pane's, each with what to do about it."""
+        if self.filter == ArticleFilter():
+            todo = "refreshing…" if self.refreshing else "press r to refresh"
+            return f"no articles yet · {todo}", f"No articles yet; {todo}{'' if self.refreshing else '.'}"
+        if self.filter.search:
+            return ("no articles match · escape clears",
+                    f"No articles match “{self.filter.search}”; press escape to clear the search.")
+        return "no articles match · escape shows all", f"No articles in {self.view_label}; press escape to show all."
 
     def on_article_opened(self, message: ArticleOpened) -> None:
         self.query_one(ReadingView).show(message.article, message.cleaned, message.pins)
@@ -155,12 +170,13 @@ class ReaderApp(ReaderActions):
 
     def on_copies_loaded(self, message: CopiesLoaded) -> None:
         if not message.changes:
-            self.notify("No other outlet in the store ran this story.")
+            self.say("No other outlet in the store ran this story.")
             return
         self.push_screen(CopiesScreen(message.earliest, message.changes))
 
     def on_article_changed(self, message: ArticleChanged) -> None:
         self.query_one(ArticleList).update_article(message.article)
+        self.query_one(ReadingView).update_article(message.article)
         self.load_sidebar()
         self.count_view()
         self.count_topic_unread()
@@ -171,7 +187,11 @@ class ReaderApp(ReaderActions):
 
     def on_unread_found(self, message: UnreadFound) -> None:
         if message.found is None:
-            self.notify(f"No unread articles {'below' if message.forward else 'above'} this one in this view.")
+            if not message.any_unread:
+                self.say("No unread articles in this view.")
+            else:
+                where, other = ("below", "N looks above") if message.forward else ("above", "n looks below")
+                self.say(f"No more unread articles {where} this one in this view ({other}).")
             return
         article_id, position = message.found
         articles = self.query_one(ArticleList)
@@ -197,14 +217,14 @@ class ReaderApp(ReaderActions):
             self.matchers = compile_topics(message.config.topics)
             self.query_one(ReadingView).matchers = self.matchers
         if message.config_error:
-            self.notify(f"feeds.toml is invalid, kept the previous settings: {message.config_error}",
+            self.notify(f"Kept the previous settings: {message.config_error}", title="feeds.toml is invalid",
                         severity="error", timeout=15)
         summary = message.summary
-        self.notify(summary.line(), title="Refresh done")
-        for name, reason in summary.failures[:3]:
-            self.notify(f"{name}: {reason}", title="Feed failed", severity="warning", timeout=10)
+        news = f"{summary.new} new" + (f", {summary.updated} updated" if summary.updated else "")
         more = f" · {summary.failed} failed: press e" if summary.failed else ""
-        self._set_activity(f"Refreshed: {summary.new} new{more}")
+        if self.said is not None:
+            self._end_say()  # the summary answers the r pressed before any later key
+        self._set_activity(f"Refreshed {summary.feeds} feeds: {news}{more}")
         self.load_sidebar()
         self.count_topic_unread()
         self.load_articles(reset=True)
@@ -216,7 +236,7 @@ class ReaderApp(ReaderActions):
 
     def on_browser_missing(self, message: BrowserMissing) -> None:
         self.copy_to_clipboard(message.url)
-        self.notify(f"No web browser was found, so the link was copied instead: {message.url}",
+        self.notify(f"The link was copied instead: {message.url}", title="No web browser was found",
                     severity="warning", timeout=15)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -276,11 +296,17 @@ class ReaderApp(ReaderActions):
         lines = "\n".join(single_line(line, 1000) for line in message.splitlines())
         super().notify(lines, title=single_line(title, 200), severity=severity, timeout=timeout, markup=False)
 
+    def on_notify(self, event: Notify) -> None:
+        """One toast of a kind (title) at a time: a new one replaces the last (Textual's own handler adds it next)."""
+        for shown in list(self._notifications):
+            if shown.title == event.notification.title:
+                self._unnotify(shown, refresh=False)
+
     def action_help_quit(self) -> None:
         """ctrl+c says which key quits; Textual's own message is markup, which notify shows literally here."""
         for key, active in self.active_bindings.items():
             if active.binding.action in ("quit", "app.quit"):
-                self.notify(f"Press {key} to quit.", title="Do you want to quit?")
+                self.say(f"Press {key} to quit.")
                 return
 
     def _handle_exception(self, error: Exception) -> None:

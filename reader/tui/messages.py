@@ -79,10 +79,12 @@ class RefreshFinished(Message):
 
 @dataclass
 class UnreadFound(Message):
-    """The answer to n / N: the unread article to open and its position in the list, or None."""
+    """The answer to n / N: the unread article to open and its position in the list, or None (and then
+    whether the view has unread articles the other way)."""
 
     found: tuple[int, int] | None
     forward: bool
+    any_unread: bool = True
 
 
 @dataclass

@@ -111,7 +111,10 @@ class StoreWorkers(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="unread")
     def find_unread(self, after: int | None, forward: bool) -> None:
-        self.post_message(UnreadFound(self.reader.store.unread_neighbour(self.filter, after, forward), forward))
+        store, flt = self.reader.store, self.filter
+        found = store.unread_neighbour(flt, after, forward)
+        any_unread = found is not None or store.count_articles(replace(flt, unread_only=True)) > 0
+        self.post_message(UnreadFound(found, forward, any_unread))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def open_article(self, article_id: int) -> None:

@@ -60,3 +60,26 @@ def add_paged_entries(app: ReaderApp, count: int = 450) -> None:
         ParsedEntry(f"g:p{i}", f"p{i}", None, f"Paged {i}", None, f"2026-11-{1 + i % 28:02d}T00:00:00+00:00",
                     "<p>x</p>", "x", f"h{i}")
         for i in range(count)])
+
+
+def answer(app: ReaderApp) -> str:
+    """What the status line's right side shows now: the latest answer to a key, or the activity."""
+    return str(app.query_one("#activity").render())
+
+
+def record_answers(app: ReaderApp) -> list[str]:
+    """Every answer the app gives on the status line, in order (on screen each replaces the one before)."""
+    answers: list[str] = []
+    say = app.say
+
+    def recording(text: str, warning: bool = False) -> None:
+        answers.append(text)
+        say(text, warning)
+
+    app.say = recording  # type: ignore[method-assign]
+    return answers
+
+
+def toasts(app: ReaderApp) -> list[str]:
+    """The toasts showing now, as "title: message"."""
+    return [f"{n.title}: {n.message}" for n in app._notifications]

@@ -9,7 +9,7 @@ from reader.tui.app import ReaderApp, build_app
 from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_view import ReadingView
-from tests.tui.conftest import NOW, add_paged_entries, choose_topic, settle
+from tests.tui.conftest import NOW, add_paged_entries, answer, choose_topic, settle, toasts
 
 SIZE = (140, 44)
 
@@ -161,8 +161,7 @@ async def test_invalid_config_during_refresh_is_a_notification(filled_app: Reade
         (sample_dir / "feeds.toml").write_text("[[feeds]]\nname = 1\n")
         await pilot.press("r")
         await settle(filled_app, pilot)
-        messages = [n.message for n in filled_app._notifications]
-        assert any("feeds.toml is invalid" in m and "feeds[0].name" in m for m in messages)
+        assert any(t.startswith("feeds.toml is invalid: ") and "feeds[0].name" in t for t in toasts(filled_app))
         assert len(row_titles(filled_app)) == 13
 
 
@@ -301,7 +300,7 @@ async def test_a_store_locked_by_another_process_waits_and_loses_nothing(filled_
         assert [p.article_id for p in filled_app.reader.store.pins()] == [seed]
         assert filled_app.reader.store.setting("held-by") == "another process"
         assert "Waiting" not in str(filled_app.query_one("#activity").render())
-        assert any(n.title == "Refresh done" for n in filled_app._notifications)
+        assert answer(filled_app).startswith("Refreshed 5 feeds: ")
 
 
 async def test_ctrl_c_says_which_key_quits_in_plain_words(filled_app: ReaderApp) -> None:
@@ -309,5 +308,5 @@ async def test_ctrl_c_says_which_key_quits_in_plain_words(filled_app: ReaderApp)
         await settle(filled_app, pilot)
         await pilot.press("ctrl+c")
         await pilot.pause()
-        message = list(filled_app._notifications)[-1].message
+        message = answer(filled_app)
         assert message.startswith("Press ") and "quit" in message and "[" not in message

@@ -12,7 +12,7 @@ from reader.tui.keys import KEYS
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_view import QuoteList, ReadingView
 from reader.tui.widgets.sidebar import Sidebar
-from tests.tui.conftest import choose_topic, settle
+from tests.tui.conftest import answer, choose_topic, settle
 from tests.tui.test_app import open_seed
 
 SIZE = (160, 45)
@@ -123,7 +123,7 @@ async def test_refresh_shows_progress_then_the_summary(filled_app: ReaderApp) ->
         await pilot.press("r")
         await settle(filled_app, pilot)
     assert any(s.startswith("Refreshing 5/5") for s in seen), seen
-    assert seen[-1] == "Refreshed: 0 new"
+    assert seen[-1] == "Refreshed 5 feeds: 0 new"
 
 
 async def test_failed_feeds_are_listed_on_demand(filled_app: ReaderApp, sample_dir) -> None:
@@ -132,7 +132,7 @@ async def test_failed_feeds_are_listed_on_demand(filled_app: ReaderApp, sample_d
         await settle(filled_app, pilot)
         await pilot.press("e")
         assert filled_app.screen is filled_app.screen_stack[0]
-        assert "No feed failed" in list(filled_app._notifications)[-1].message
+        assert answer(filled_app) == "No feed failed on its last fetch."
         await pilot.press("r")
         await settle(filled_app, pilot)
         assert "1 failed: press e" in str(filled_app.query_one("#activity").render())

@@ -10,7 +10,7 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.article_list import ArticleList, plan_columns
 from reader.tui.widgets.reading_view import QuoteList, ReadingView
 from reader.tui.widgets.sidebar import Sidebar
-from tests.tui.conftest import add_paged_entries, settle
+from tests.tui.conftest import add_paged_entries, answer, record_answers, settle, toasts
 from tests.tui.test_app import open_seed
 
 
@@ -29,7 +29,7 @@ async def test_n_opens_the_next_unread_and_brackets_step_through_articles(filled
         assert view.article.id == table.order[3] and table.cursor_row == 3
         await pilot.press("N")
         await settle(filled_app, pilot)
-        assert "No unread articles above" in list(filled_app._notifications)[-1].message
+        assert answer(filled_app) == "No more unread articles above this one in this view (n looks below)."
         await pilot.press("left_square_bracket")
         await settle(filled_app, pilot)
         assert view.article.id == table.order[2] and table.cursor_row == 2
@@ -104,6 +104,7 @@ async def test_only_http_links_are_opened_or_copied(filled_app: ReaderApp, monke
     monkeypatch.setattr(webbrowser, "get", lambda *a: object())
     monkeypatch.setattr(filled_app, "open_url", lambda url, **kw: opened.append(url))
     monkeypatch.setattr(filled_app, "copy_to_clipboard", copied.append)
+    messages = record_answers(filled_app)
     async with filled_app.run_test(size=(160, 45)) as pilot:
         await settle(filled_app, pilot)
         table = filled_app.query_one(ArticleList)
@@ -112,7 +113,6 @@ async def test_only_http_links_are_opened_or_copied(filled_app: ReaderApp, monke
             await pilot.press("o", "y")
             await settle(filled_app, pilot)
         assert opened == [] and copied == []
-        messages = [n.message for n in filled_app._notifications]
         refusals = [m for m in messages if m.startswith("Not opened or copied: ")]
         assert len(refusals) == 8 and sum("only http and https links" in m for m in refusals) == 6, messages
         assert any("read it as an option" in m for m in refusals)  # --gpu-launcher=…
@@ -132,7 +132,7 @@ async def test_no_browser_copies_the_link_and_says_so(filled_app: ReaderApp, mon
         await settle(filled_app, pilot)
         link = filled_app.query_one(ArticleList).current.link
         assert copied == [link]
-        assert any("No web browser was found" in n.message and link in n.message for n in filled_app._notifications)
+        assert toasts(filled_app) == [f"No web browser was found: The link was copied instead: {link}"]
 
 
 async def test_small_terminal_hides_the_sidebar_drops_columns_and_scrolls_help(filled_app: ReaderApp) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reader.store.lock import refresh_lock
 from reader.tui.app import ReaderApp
-from tests.tui.conftest import settle
+from tests.tui.conftest import answer, settle, toasts
 
 
 async def test_refresh_while_a_fetch_runs_says_so_and_changes_nothing(filled_app: ReaderApp, sample_dir: Path) -> None:
@@ -15,9 +15,8 @@ async def test_refresh_while_a_fetch_runs_says_so_and_changes_nothing(filled_app
         with refresh_lock(str(sample_dir / "r.db")):  # as a `reader fetch` in another terminal holds it
             await pilot.press("r")
             await settle(filled_app, pilot)
-        messages = [str(n.message) for n in filled_app._notifications]
-        assert any("a refresh of this database is already running (pid " in m for m in messages), messages
+        assert any("a refresh of this database is already running (pid " in m for m in toasts(filled_app)), toasts(filled_app)
         assert not filled_app.refreshing
         await pilot.press("r")  # once it is free, refreshing works again
         await settle(filled_app, pilot)
-        assert any("5 feeds: 5 ok" in str(n.message) for n in filled_app._notifications)
+        assert answer(filled_app) == "Refreshed 5 feeds: 0 new"

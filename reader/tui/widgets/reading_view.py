@@ -17,6 +17,8 @@ from reader.topics import TopicMatcher
 from reader.tui.format import highlight_topics, plain
 from reader.tui.keys import pane_bindings
 
+READ_HINT = "Select an article and press enter to read it."
+
 
 class QuoteList(OptionList):
     """The article's key quotes; the highlighted one is what `p` pins or unpins (its border says so)."""
@@ -37,7 +39,7 @@ class ReadingView(VerticalScroll):
         self.new_sentences: tuple[str, ...] = ()  # what its topics' recent coverage did not carry
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Select an article and press enter to read it.", style="dim"), id="article-header")
+        yield Static(id="article-header")
         yield QuoteList(id="quotes")
         yield Static(id="article-body")
         yield Static(id="repeats-note")
@@ -45,8 +47,20 @@ class ReadingView(VerticalScroll):
         yield Static(id="captions")
 
     def on_mount(self) -> None:
+        self.show_placeholder(READ_HINT)
+
+    def show_placeholder(self, text: str) -> None:
+        """No article open: say why in its place (nothing selected yet, or the view is empty and what to do)."""
+        self.article, self.cleaned, self.pinned_texts, self.new_sentences = None, None, set(), ()
+        self.query_one("#article-header", Static).update(plain(text, "dim"))  # may quote a feed's name
+        self.query_one("#article-body", Static).update("")
         for wid in ("#quotes", "#repeats-note", "#repeats", "#captions"):
             self.query_one(wid).display = False
+
+    def update_article(self, article: Article) -> None:
+        """The open article's read and starred state changed (the keys act on what it says)."""
+        if self.article is not None and self.article.id == article.id:
+            self.article = article
 
     @property
     def selected_quote(self) -> Quote | None:
