@@ -59,6 +59,8 @@ class ReaderActions(StoreWorkers):
 
     def apply_filter(self, flt: ArticleFilter, label: str, key: str) -> None:
         self.filter, self.view_label, self.view_key = flt, label, key
+        if self.said is not None:
+            self._end_say()  # an answer about the previous view would mislead in this one
         self.generation += 1
         self.pending_open = None
         self._show_sidebar()
@@ -115,7 +117,7 @@ class ReaderActions(StoreWorkers):
         focused = self.focused
         if focused is not None and (focused is view or view in focused.ancestors):
             if view.article is None:
-                self.say("No article is open: highlight one in the list and press enter.", warning=True)
+                self.say("Open an article first (enter in the list).", warning=True)
             return view.article
         article = self.query_one(ArticleList).current
         if article is None:
@@ -127,7 +129,7 @@ class ReaderActions(StoreWorkers):
         article = self._target()
         shown = self.query_one(ReadingView).article
         if article is not None and (shown is None or shown.id != article.id):
-            self.say("The highlighted article is not open: press enter to open it first.", warning=True)
+            self.say("This article is not open: press enter first.", warning=True)
             return None
         return article
 
@@ -215,7 +217,7 @@ class ReaderActions(StoreWorkers):
     def action_next_unread(self, forward: bool) -> None:
         articles = self.query_one(ArticleList)
         if not articles.order:
-            self.say("No articles in this view, so no unread ones.", warning=True)
+            self.say("No unread articles: this view is empty.", warning=True)
             return
         current = articles.current
         shown = self.query_one(ReadingView).article

@@ -50,6 +50,11 @@ KEYS = [
     Key("q", ("q",), "quit", "quit", "Quit"),
 ]
 
+# Which article m, s, o, y, c, p and d act on: the help screen and the README say it in these words.
+ARTICLE_KEYS_RULE = ("m, s, o, y, c, p and d act on the article open in the reading view while it (or its "
+                     "quotes) has focus, and on the article highlighted in the list otherwise; p and d need "
+                     "that article open.")
+
 # The second key of a two-key row, bound to the opposite action.
 _SECOND = {"next_unread(True)": ("N", "next_unread(False)"), "step_article(1)": ("left_square_bracket",
                                                                                   "step_article(-1)")}

@@ -15,7 +15,8 @@ async def test_refresh_while_a_fetch_runs_says_so_and_changes_nothing(filled_app
         with refresh_lock(str(sample_dir / "r.db")):  # as a `reader fetch` in another terminal holds it
             await pilot.press("r")
             await settle(filled_app, pilot)
-        assert any("a refresh of this database is already running (pid " in m for m in toasts(filled_app)), toasts(filled_app)
+        shown = toasts(filled_app)
+        assert any("a refresh of this database is already running (pid " in m for m in shown), shown
         assert not filled_app.refreshing
         await pilot.press("r")  # once it is free, refreshing works again
         await settle(filled_app, pilot)

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.tui.keys import KEYS, pane_bindings
+from reader.tui.keys import ARTICLE_KEYS_RULE, KEYS, pane_bindings
 
 
 class HelpView(VerticalScroll):
@@ -23,11 +23,13 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
-        table = Table(title="Keys", show_header=False, box=None, padding=(0, 2), expand=True)
+        table = Table(show_header=False, box=None, padding=(0, 2), expand=True)
         table.add_column(no_wrap=True)
         table.add_column(ratio=1)
         for key in KEYS:
             table.add_row(Text(key.shown, style="bold"), Text(key.description))
         with HelpView(id="help"):
+            yield Static(Text("Keys", style="bold"), id="help-title")
+            yield Static(Text(ARTICLE_KEYS_RULE, style="italic"), id="article-keys-rule")
             yield Static(table)
             yield Static(Text("j / k scroll this help; escape closes it.", style="dim"))

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.tui.format import plain
 from reader.tui.keys import pane_bindings
+
+TITLE = "Show one tracked topic"
+HINT = "j / k choose · enter shows it · escape cancels"
 
 
 class TopicOptions(OptionList):
@@ -29,7 +34,10 @@ class TopicPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         options = [Option(plain("All articles"), id="")] + [Option(plain(f"◆ {t}"), id=t) for t in self.topics]
-        yield TopicOptions(*options, id="topic-picker")
+        with Vertical(id="topic-picker") as box:
+            box.border_title = TITLE
+            yield TopicOptions(*options, id="topic-options")
+            yield Static(Text(HINT, style="dim"), id="topic-hint")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id or "")

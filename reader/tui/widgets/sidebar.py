@@ -16,17 +16,28 @@ from reader.models import FeedRow
 from reader.tui.format import plain
 from reader.tui.keys import pane_bindings
 
+MIN_NAME = 4  # cells a name keeps however narrow the sidebar
 
-def _label(name: str, count: int | None, width: int, indent: int = 0, style: str = "", active: bool = False) -> Text:
-    """One line: the active-view marker, the name (shortened with an ellipsis to fit), then the count whole."""
+
+def fit_name(name: Text, room: int) -> Text:
+    """`name` cut to `room` cells with "…" (no space left before it), else padded to `room`: names end in one column."""
+    if name.cell_len > room:
+        name.truncate(max(room - 1, 1))
+        name.rstrip()
+        name.append("…")
+    name.pad_right(room - name.cell_len)
+    return name
+
+
+def _label(name: str, count: int | None, width: int, count_width: int, indent: int = 0, style: str = "",
+           active: bool = False) -> Text:
+    """One line: the active-view marker, the name cut to fit, then the count right-aligned in a column of its own."""
     text = Text("▶ " if active else "  ", style="bold")
     text.append(" " * indent)
-    counted = f"  {count}" if count is not None else ""
-    shown = plain(name, f"{style} bold" if active else style)
-    shown.truncate(max(width - text.cell_len - len(counted), 4), overflow="ellipsis")
-    text.append_text(shown)
-    if counted:
-        text.append(counted, style="bold" if count else "dim")
+    room = max(width - text.cell_len - (count_width + 1 if count_width else 0), MIN_NAME)
+    text.append_text(fit_name(plain(name, f"{style} bold" if active else style), room))
+    if count_width:
+        text.append(" " + ("" if count is None else str(count)).rjust(count_width), style="bold" if count else "dim")
     return text
 
 
@@ -48,32 +59,27 @@ class Sidebar(OptionList):
         width = self.fitted_to = self.scrollable_content_region.width
         width = width or 28  # not laid out yet: on_resize fits the labels again
         keep = (self.highlighted_option.id if self.highlighted_option is not None else None) or "all"
-        options: list[Option | None] = [
-            Option(_label("All", total, width, active=active == "all"), id="all"),
-            Option(_label("Unread", total_unread, width, active=active == "unread"), id="unread"),
-            Option(_label("Starred", starred, width, active=active == "starred"), id="starred"),
-            None,
-        ]
+        # (id, name, count, indent, style) per entry; None is a separator
+        rows: list[tuple[str, str, int | None, int, str] | None] = [
+            ("all", "All", total, 0, ""), ("unread", "Unread", total_unread, 0, ""),
+            ("starred", "Starred", starred, 0, ""), None]
         by_tag: dict[str, list[FeedRow]] = {}
         for feed in feeds:
             for tag in feed.tags or ("",):  # tag "" selects the feeds without tags
                 by_tag.setdefault(tag, []).append(feed)
         for tag in sorted(by_tag):
-            tag_unread = sum(unread.get(f.id, 0) for f in by_tag[tag])
-            key = f"tag:{tag}"
-            label = _label(f"# {tag or '(untagged)'}", tag_unread, width, style="italic", active=active == key)
-            options.append(Option(label, id=key))
+            rows.append((f"tag:{tag}", f"# {tag or '(untagged)'}", sum(unread.get(f.id, 0) for f in by_tag[tag]), 0,
+                         "italic"))
             for feed in by_tag[tag]:
                 style = "strike dim" if feed.disabled else "red" if feed.last_error else ""
-                key = f"feed:{tag}:{feed.id}"
-                options.append(Option(_label(feed.name, unread.get(feed.id, 0), width, 2, style, active == key),
-                                      id=key))
+                rows.append((f"feed:{tag}:{feed.id}", feed.name, unread.get(feed.id, 0), 2, style))
         if topics:
-            options.append(None)
-            for topic in topics:
-                count = topic_unread.get(topic) if topic_unread is not None else None
-                key = f"topic:{topic}"
-                options.append(Option(_label(f"◆ {topic}", count, width, active=active == key), id=key))
+            rows.append(None)
+            counts = topic_unread if topic_unread is not None else {}  # None: not counted yet, shown blank
+            rows += [(f"topic:{topic}", f"◆ {topic}", counts.get(topic), 0, "") for topic in topics]
+        count_width = max((len(str(row[2])) for row in rows if row is not None and row[2] is not None), default=0)
+        options = [None if row is None else Option(_label(row[1], row[2], width, count_width, row[3], row[4],
+                                                          active == row[0]), id=row[0]) for row in rows]
         self.clear_options()
         self.add_options(options)
         ids = [o.id for o in options if o is not None]

@@ -1,0 +1,213 @@
+"""Every key answers on the status line without hiding it, and every article key acts on one known article."""
+
+from __future__ import annotations
+
+import webbrowser
+
+import pytest
+from rich.text import Text
+
+import reader.tui.actions
+from reader.tui.app import ReaderApp
+from reader.tui.keys import ARTICLE_KEYS_RULE
+from reader.tui.screens.help import HelpScreen
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.reading_view import READ_HINT, QuoteList, ReadingView
+from reader.tui.widgets.sidebar import Sidebar, fit_name
+from tests.tui.conftest import answer, record_answers, settle, toasts
+from tests.tui.test_app import open_seed, row_titles
+
+SMALL, LARGE = (80, 24), (160, 45)
+OTHER = "DHS to press ahead with Secure Communities"  # "+2 outlets", no repeats
+
+
+def header(app: ReaderApp) -> str:
+    return str(app.query_one("#article-header").render())
+
+
+async def test_answers_replace_each_other_on_the_status_line_and_toasts_never_cover_it(
+        filled_app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_browser(*args: object) -> object:
+        raise webbrowser.Error("could not locate runnable browser")
+
+    monkeypatch.setattr(webbrowser, "get", no_browser)
+    monkeypatch.setattr(filled_app, "copy_to_clipboard", lambda text: None)
+    async with filled_app.run_test(size=SMALL, notifications=True) as pilot:  # toasts are drawn
+        await settle(filled_app, pilot)
+        link = filled_app.query_one(ArticleList).current.link
+        await pilot.press("y", "y", "y", "s", "s", "left_square_bracket", "left_square_bracket")
+        await settle(filled_app, pilot)
+        assert toasts(filled_app) == []  # routine answers are never toasts
+        assert answer(filled_app) == "This is the first article in this view."  # the last answer replaced the rest
+        await pilot.press("o", "o", "o")  # no browser: a rare event keeps its toast, one of its kind at a time
+        await settle(filled_app, pilot)
+        assert toasts(filled_app) == [f"No web browser was found: The link was copied instead: {link}"]
+        filled_app.notify("another kind", title="Something else")
+        await settle(filled_app, pilot)
+        shown = list(filled_app.screen.query("Toast"))
+        assert len(shown) == 2
+        status, footer = filled_app.query_one("#status").region, filled_app.query_one("Footer").region
+        for toast in shown:
+            assert not toast.region.overlaps(status) and not toast.region.overlaps(footer), toast.region
+
+
+async def test_an_answer_gives_way_to_the_activity_after_a_while(filled_app: ReaderApp,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader.tui.actions, "SAY_SECONDS", 0.5)
+    async with filled_app.run_test(size=SMALL) as pilot:
+        await settle(filled_app, pilot)
+        await pilot.press("r")
+        await settle(filled_app, pilot)
+        assert answer(filled_app) == "Refreshed 5 feeds: 0 new"
+        await pilot.press("e")
+        assert answer(filled_app) == "No feed failed on its last fetch."
+        for _ in range(100):  # wait for the condition, not a fixed time
+            if answer(filled_app) != "No feed failed on its last fetch.":
+                break
+            await pilot.pause(0.02)
+        assert answer(filled_app) == "Refreshed 5 feeds: 0 new"
+
+
+@pytest.mark.parametrize("pane", ["list", "sidebar", "article", "quotes"])
+async def test_every_article_key_acts_on_the_article_the_rule_names(filled_app: ReaderApp, pane: str,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The seed is open; the list highlights another article. The list and sidebar act on that one, the reading
+    view and its quotes on the seed; p and d, which change the reading view, refuse the one not open."""
+    opened: list[str] = []
+    copied: list[str] = []
+    compared: list[int] = []
+    monkeypatch.setattr(webbrowser, "get", lambda *a: object())
+    monkeypatch.setattr(filled_app, "open_url", lambda url, **kw: opened.append(url))
+    monkeypatch.setattr(filled_app, "copy_to_clipboard", copied.append)
+    monkeypatch.setattr(filled_app, "load_copies", compared.append)
+    store = filled_app.reader.store
+    async with filled_app.run_test(size=LARGE) as pilot:
+        await settle(filled_app, pilot)
+        await open_seed(filled_app, pilot)
+        view, table = filled_app.query_one(ReadingView), filled_app.query_one(ArticleList)
+        seed = view.article.id
+        table.move_cursor(row=row_titles(filled_app).index(OTHER))
+        other = table.current.id
+        on_list = pane in ("list", "sidebar")
+        target = other if on_list else seed
+        widget = {"list": table, "sidebar": filled_app.query_one(Sidebar), "article": view,
+                  "quotes": filled_app.query_one(QuoteList)}[pane]
+        widget.focus()
+        await pilot.pause()
+        was_read = store.article(target).is_read
+        await pilot.press("m", "s")
+        await settle(filled_app, pilot)
+        assert store.article(target).is_read is not was_read and store.article(target).is_starred
+        untouched = store.article(seed if on_list else other)
+        assert untouched.is_read is on_list and not untouched.is_starred  # the seed was read by opening it
+        assert answer(filled_app).startswith("Starred: ")
+        await pilot.press("o", "y", "c")
+        await settle(filled_app, pilot)
+        assert opened == copied == [store.article(target).link] and compared == [target]
+        await pilot.press("p", "d")
+        await settle(filled_app, pilot)
+        if on_list:
+            assert answer(filled_app) == "This article is not open: press enter first."
+            assert store.pins() == [] and not view.show_repeats
+        else:
+            assert [p.article_id for p in store.pins()] == [seed] and view.show_repeats
+        assert view.article.id == seed  # no key opened another article
+
+
+async def test_keys_with_no_article_say_so(filled_app: ReaderApp) -> None:
+    answers = record_answers(filled_app)
+    async with filled_app.run_test(size=SMALL) as pilot:
+        await settle(filled_app, pilot)
+        filled_app.query_one(ReadingView).focus()
+        await pilot.press("m", "s", "o", "y", "c", "p", "d")
+        assert answers == ["Open an article first (enter in the list)."] * 7
+
+
+async def test_the_help_screen_states_which_article_the_keys_act_on(filled_app: ReaderApp) -> None:
+    async with filled_app.run_test(size=SMALL) as pilot:
+        await settle(filled_app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(filled_app.screen, HelpScreen)
+        assert str(filled_app.screen.query_one("#article-keys-rule").render()) == ARTICLE_KEYS_RULE
+
+
+async def test_an_empty_view_says_so_in_the_reading_pane_as_on_the_status_line(filled_app: ReaderApp) -> None:
+    async with filled_app.run_test(size=SMALL) as pilot:
+        await settle(filled_app, pilot)
+        await open_seed(filled_app, pilot)
+        await pilot.press("slash", *"E-Verify fines", "enter")
+        await settle(filled_app, pilot)
+        view = filled_app.query_one(ReadingView)
+        assert view.article is None and not view.query_one(QuoteList).display
+        assert header(filled_app) == "No articles match “E-Verify fines”; press escape to clear the search."
+        assert str(filled_app.query_one("#view-status").render()).endswith("no articles match · escape clears")
+        await pilot.press("escape")
+        await settle(filled_app, pilot)
+        assert header(filled_app) == READ_HINT
+        sidebar = filled_app.query_one(Sidebar)
+        sidebar.focus()
+        sidebar.highlighted = sidebar.get_option_index("starred")
+        await pilot.press("enter")
+        await settle(filled_app, pilot)
+        assert header(filled_app) == "No articles in Starred; press escape to show all."
+        assert str(filled_app.query_one("#view-status").render()) == "Starred · no articles match · escape shows all"
+
+
+async def test_n_and_N_answer_when_there_is_nothing_unread(filled_app: ReaderApp) -> None:
+    answers = record_answers(filled_app)
+    store = filled_app.reader.store
+    store.set_read([a.id for a in store.list_articles(limit=100)])
+    async with filled_app.run_test(size=SMALL) as pilot:
+        await settle(filled_app, pilot)
+        await pilot.press("n")
+        await settle(filled_app, pilot)
+        await pilot.press("N")
+        await settle(filled_app, pilot)
+        assert answers == ["No unread articles in this view."] * 2
+        assert filled_app.query_one(ReadingView).article is None
+        await pilot.press("slash", *"E-Verify fines", "enter")
+        await settle(filled_app, pilot)
+        await pilot.press("n", "N")
+        await settle(filled_app, pilot)
+        assert answers[2:] == ["No unread articles: this view is empty."] * 2
+
+
+async def test_topic_picker_has_a_title_and_a_hint(filled_app: ReaderApp) -> None:
+    async with filled_app.run_test(size=SMALL) as pilot:
+        await settle(filled_app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        box = filled_app.screen.query_one("#topic-picker")
+        assert box.border_title == "Show one tracked topic"
+        hint = str(filled_app.screen.query_one("#topic-hint").render())
+        assert "enter shows it" in hint and "escape cancels" in hint
+        assert box.region.right <= SMALL[0] and filled_app.screen.query_one("#topic-hint").region.height == 1
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x45"])
+async def test_sidebar_entries_are_cut_alike_and_keep_their_counts(filled_app: ReaderApp,
+                                                                   size: tuple[int, int]) -> None:
+    async with filled_app.run_test(size=size) as pilot:
+        await settle(filled_app, pilot)
+        if size == SMALL:
+            await pilot.press("f")
+            await settle(filled_app, pilot)
+        sidebar = filled_app.query_one(Sidebar)
+        width = sidebar.scrollable_content_region.width
+        prompts = [o.prompt for o in sidebar._options if o is not None and o.id]
+        assert {p.cell_len for p in prompts} == {width}  # every entry one line, its count in one column
+        counts = {"all": 13, "unread": 13, "starred": 0, "feed:politics:5": 2, "topic:ICE enforcement": 6}
+        for option_id, count in counts.items():
+            assert sidebar.get_option(option_id).prompt.plain.endswith(f" {count}"), option_id
+        cut = [p.plain for p in prompts if "…" in p.plain]
+        if size == SMALL:  # a feed, and a topic, cut the same way: no space before the ellipsis
+            assert any("Borderlands T…" in p for p in cut) and any("◆ Secure Commun…" in p for p in cut), cut
+        else:
+            assert cut == []
+
+
+def test_fit_name_cuts_with_an_ellipsis_and_pads_to_one_width() -> None:
+    assert fit_name(Text("Borderlands Tribune"), 13).plain == "Borderlands… "  # no space before the "…"
+    assert fit_name(Text("Borderlands Tribune"), 14).plain == "Borderlands T…"
+    assert fit_name(Text("# politics"), 14).plain == "# politics    "
