@@ -194,7 +194,7 @@ class ReaderActions(StoreWorkers):
             return
         view = self.query_one(ReadingView)
         if view.cleaned is None or not (view.cleaned.collapsed or view.cleaned.furniture):
-            self.say("This article has no repeated paragraphs or page furniture to show.")
+            self.say("No repeats or page furniture hidden here.")
         else:
             view.toggle_repeats()
             self.say("Repeated paragraphs and page furniture " + ("shown below the text." if view.show_repeats

@@ -236,15 +236,14 @@ class ReaderApp(ReaderActions):
 
     def on_browser_missing(self, message: BrowserMissing) -> None:
         self.copy_to_clipboard(message.url)
-        self.notify(f"The link was copied instead: {message.url}", title="No web browser was found",
-                    severity="warning", timeout=15)
+        self.say(f"No web browser was found, so the link was copied instead: {message.url}", warning=True)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             if event.worker.group == "refresh":
                 self.refreshing = False
                 self._set_activity("")
-            self.notify(f"{event.worker.error}", title=f"{event.worker.group} failed", severity="error", timeout=15)
+            self.notify(f"{event.worker.error}", title=f"{event.worker.group.capitalize()} failed", severity="error", timeout=15)
 
     @on(DataTable.RowSelected)
     def _open_selected(self, event: DataTable.RowSelected) -> None:

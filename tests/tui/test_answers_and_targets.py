@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import webbrowser
+from pathlib import Path
 
 import pytest
 from rich.text import Text
 
 import reader.tui.actions
+from reader.store.lock import refresh_lock
 from reader.tui.app import ReaderApp
 from reader.tui.keys import ARTICLE_KEYS_RULE
 from reader.tui.screens.help import HelpScreen
@@ -26,28 +28,26 @@ def header(app: ReaderApp) -> str:
 
 
 async def test_answers_replace_each_other_on_the_status_line_and_toasts_never_cover_it(
-        filled_app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_browser(*args: object) -> object:
-        raise webbrowser.Error("could not locate runnable browser")
-
-    monkeypatch.setattr(webbrowser, "get", no_browser)
+        filled_app: ReaderApp, sample_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(filled_app, "copy_to_clipboard", lambda text: None)
     async with filled_app.run_test(size=SMALL, notifications=True) as pilot:  # toasts are drawn
         await settle(filled_app, pilot)
-        link = filled_app.query_one(ArticleList).current.link
         await pilot.press("y", "y", "y", "s", "s", "left_square_bracket", "left_square_bracket")
         await settle(filled_app, pilot)
         assert toasts(filled_app) == []  # routine answers are never toasts
         assert answer(filled_app) == "This is the first article in this view."  # the last answer replaced the rest
-        await pilot.press("o", "o", "o")  # no browser: a rare event keeps its toast, one of its kind at a time
-        await settle(filled_app, pilot)
-        assert toasts(filled_app) == [f"No web browser was found: The link was copied instead: {link}"]
+        with refresh_lock(str(sample_dir / "r.db")):  # a `reader fetch` elsewhere: each r fails, an error toast
+            for _ in range(3):
+                await pilot.press("r")
+                await settle(filled_app, pilot)
+        shown = toasts(filled_app)
+        assert len(shown) == 1 and shown[0].startswith("Refresh failed: "), shown  # one of a kind, the latest
         filled_app.notify("another kind", title="Something else")
         await settle(filled_app, pilot)
-        shown = list(filled_app.screen.query("Toast"))
-        assert len(shown) == 2
+        drawn = list(filled_app.screen.query("Toast"))
+        assert len(drawn) == 2
         status, footer = filled_app.query_one("#status").region, filled_app.query_one("Footer").region
-        for toast in shown:
+        for toast in drawn:
             assert not toast.region.overlaps(status) and not toast.region.overlaps(footer), toast.region
 
 
