@@ -268,8 +268,8 @@ class ReaderActions(StoreWorkers):
         yield SystemCommand("Failed feeds", "Feeds whose last fetch failed, and why (e)", self.action_failed_feeds)
         yield SystemCommand("Search", "Search titles and text (/)", self.action_search)
         yield SystemCommand("Filter by topic", "Show one tracked topic (t)", self.action_pick_topic)
-        yield SystemCommand("Toggle read", "Mark the selected article read or unread (m)", self.action_toggle_read)
-        yield SystemCommand("Star", "Star or unstar the selected article (s)", self.action_toggle_star)
+        yield SystemCommand("Toggle read", "Mark the article read or unread (m)", self.action_toggle_read)
+        yield SystemCommand("Star", "Star or unstar the article (s)", self.action_toggle_star)
         yield SystemCommand("Show repeated paragraphs", "Show or hide collapsed repeats and page furniture (d)",
                             self.action_toggle_repeats)
         yield SystemCommand("Show or hide the sidebar", "The feeds and topics pane (f)", self.action_toggle_sidebar)

@@ -191,7 +191,7 @@ class ReaderApp(ReaderActions):
                 self.say("No unread articles in this view.")
             else:
                 where, other = ("below", "N looks above") if message.forward else ("above", "n looks below")
-                self.say(f"No more unread articles {where} this one in this view ({other}).")
+                self.say(f"Nothing unread {where}; {other}.")
             return
         article_id, position = message.found
         articles = self.query_one(ArticleList)
@@ -243,7 +243,8 @@ class ReaderApp(ReaderActions):
             if event.worker.group == "refresh":
                 self.refreshing = False
                 self._set_activity("")
-            self.notify(f"{event.worker.error}", title=f"{event.worker.group.capitalize()} failed", severity="error", timeout=15)
+            self.notify(f"{event.worker.error}", title=f"{event.worker.group.capitalize()} failed", severity="error",
+                        timeout=15)
 
     @on(DataTable.RowSelected)
     def _open_selected(self, event: DataTable.RowSelected) -> None:

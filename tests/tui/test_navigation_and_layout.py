@@ -29,7 +29,7 @@ async def test_n_opens_the_next_unread_and_brackets_step_through_articles(filled
         assert view.article.id == table.order[3] and table.cursor_row == 3
         await pilot.press("N")
         await settle(filled_app, pilot)
-        assert answer(filled_app) == "No more unread articles above this one in this view (n looks below)."
+        assert answer(filled_app) == "Nothing unread above; n looks below."
         await pilot.press("left_square_bracket")
         await settle(filled_app, pilot)
         assert view.article.id == table.order[2] and table.cursor_row == 2

@@ -48,3 +48,21 @@ def test_help_screen(snap_compare, filled_app: ReaderApp, size: tuple[int, int])
         await pilot.pause()
 
     assert snap_compare(filled_app, terminal_size=size, run_before=open_help)
+
+
+def test_topic_picker(snap_compare, filled_app: ReaderApp) -> None:
+    async def open_picker(pilot) -> None:
+        await settle(filled_app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+
+    assert snap_compare(filled_app, terminal_size=SMALL, run_before=open_picker)
+
+
+def test_sidebar_and_an_empty_search_at_80_columns(snap_compare, filled_app: ReaderApp) -> None:
+    async def search_for_nothing(pilot) -> None:
+        await settle(filled_app, pilot)
+        await pilot.press("f", "slash", *"E-Verify fines", "enter")
+        await settle(filled_app, pilot)
+
+    assert snap_compare(filled_app, terminal_size=SMALL, run_before=search_for_nothing)
