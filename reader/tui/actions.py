@@ -93,9 +93,9 @@ class ReaderActions(StoreWorkers):
             line = plain(self.activity, "dim")
         self.query_one("#activity", Static).update(line)
 
-    def fit_sidebar(self) -> None:
+    def fit_sidebar(self, width: int | None = None) -> None:
         """Show the sidebar on wide terminals (narrower under 130 columns), hide it under 100, unless `f` chose."""
-        width = self.size.width
+        width = width or self.size.width
         sidebar = self.query_one(Sidebar)
         sidebar.display = self.sidebar_choice if self.sidebar_choice is not None else width >= SIDEBAR_AUTO_HIDE_BELOW
         sidebar.styles.width = 32 if width >= SIDEBAR_WIDE_FROM else 26

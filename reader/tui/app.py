@@ -103,7 +103,7 @@ class ReaderApp(ReaderActions):
             self.action_refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.fit_sidebar()
+        self.fit_sidebar(event.size.width)  # self.size is still the old size while this handler runs
 
     # -- message handlers: the only place widgets change -----------------------------------
 

@@ -11,7 +11,7 @@ from rich.text import Text
 import reader.tui.actions
 from reader.store.lock import refresh_lock
 from reader.tui.app import ReaderApp
-from reader.tui.keys import ARTICLE_KEYS_RULE
+from reader.tui.keys import ARTICLE_KEYS_RULE, KEYS
 from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_view import READ_HINT, QuoteList, ReadingView
@@ -211,3 +211,32 @@ def test_fit_name_cuts_with_an_ellipsis_and_pads_to_one_width() -> None:
     assert fit_name(Text("Borderlands Tribune"), 13).plain == "Borderlands… "  # no space before the "…"
     assert fit_name(Text("Borderlands Tribune"), 14).plain == "Borderlands T…"
     assert fit_name(Text("# politics"), 14).plain == "# politics    "
+
+
+async def test_tab_goes_round_the_panes_in_the_order_the_help_names(filled_app: ReaderApp) -> None:
+    shown = next(k.description for k in KEYS if k.shown == "tab / shift+tab")
+    assert "(sidebar, list, article, its key quotes)" in shown
+    async with filled_app.run_test(size=LARGE) as pilot:
+        await settle(filled_app, pilot)
+        await open_seed(filled_app, pilot)
+        order = []
+        for _ in range(4):
+            order.append(type(filled_app.focused))
+            await pilot.press("tab")
+        assert order == [ArticleList, ReadingView, QuoteList, Sidebar]
+
+
+async def test_the_sidebar_follows_each_resize_at_once(filled_app: ReaderApp) -> None:
+    async with filled_app.run_test(size=SMALL) as pilot:
+        await settle(filled_app, pilot)
+        sidebar = filled_app.query_one(Sidebar)
+        assert not sidebar.display
+        await pilot.resize_terminal(*LARGE)
+        await settle(filled_app, pilot)
+        assert sidebar.display and sidebar.outer_size.width == 32
+        await pilot.resize_terminal(110, 40)
+        await settle(filled_app, pilot)
+        assert sidebar.display and sidebar.outer_size.width == 26
+        await pilot.resize_terminal(*SMALL)
+        await settle(filled_app, pilot)
+        assert not sidebar.display

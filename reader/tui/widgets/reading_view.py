@@ -114,7 +114,7 @@ class ReadingView(VerticalScroll):
         quotes.add_options(options)
         quotes.display = bool(options)
         quotes.border_title = "Key quotes"
-        quotes.border_subtitle = "tab here, j / k to choose, p pins for the digest"
+        quotes.border_subtitle = "tab here, j / k, p pins for the digest"
         if options:
             quotes.highlighted = min(keep, len(options) - 1)
 
