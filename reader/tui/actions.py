@@ -66,12 +66,12 @@ class ReaderActions(StoreWorkers):
         self._show_sidebar()
         self.load_articles(reset=True)
 
-    def say(self, text: str, warning: bool = False) -> None:
+    def say(self, text: str, warning: bool = False, seconds: float | None = None) -> None:
         """Answer a key on the status line's right side, replacing the previous answer (one line, never a pile)."""
         if self.say_timer is not None:
             self.say_timer.stop()
         self.said = (text, warning)
-        self.say_timer = self.set_timer(SAY_SECONDS, self._end_say)
+        self.say_timer = self.set_timer(SAY_SECONDS if seconds is None else seconds, self._end_say)
         self._show_activity()
 
     def _end_say(self) -> None:
@@ -104,7 +104,7 @@ class ReaderActions(StoreWorkers):
 
     def action_refresh(self) -> None:
         if self.refreshing:
-            self.say("A refresh is already running; its progress is at the bottom right.")
+            self.say("A refresh is already running.", seconds=2)  # briefly: it covers the progress
             return
         self.refreshing = True
         self._set_activity("Refreshing…")

@@ -124,6 +124,11 @@ class ReaderApp(ReaderActions):
             return
         articles = self.query_one(ArticleList)
         articles.show(message.articles, message.badges, message.outlets, message.more, message.reset)
+        view = self.query_one(ReadingView)
+        if message.reset and not message.articles:
+            view.show_placeholder(self._empty_view()[1])  # the status line says it too (see _show_view)
+        elif message.reset and view.article is None:
+            view.show_placeholder(READ_HINT)
         if self.pending_open is not None and self.pending_open in articles.articles:
             self._open_row(self.pending_open)
 
@@ -132,24 +137,19 @@ class ReaderApp(ReaderActions):
             self._show_view(*message.counts)
 
     def _show_view(self, total: int, unread: int) -> None:
-        """The status line's left side: which view this is and how many articles it holds; an empty view
-        is said in the reading pane too, with the same way out."""
+        """The status line's left side: which view this is and how many articles it holds."""
         line = plain(self.view_label, "bold")
-        view = self.query_one(ReadingView)
         if total:
             line.append(f" · {total} article{'s' if total != 1 else ''}, {unread} unread")
             if self.filter.search:
                 line.append(" · escape clears", style="dim")
-            if view.article is None:
-                view.show_placeholder(READ_HINT)
         else:
-            status, pane = self._empty_view()
-            line.append(" · ").append_text(plain(status, "dim"))
-            view.show_placeholder(pane)
+            line.append(" · ").append_text(plain(self._empty_view()[0], "dim"))
         self.query_one("#view-status", Static).update(line)
 
     def _empty_view(self) -> tuple[str, str]:
-        """An empty view in the status line's words and in the reading pane's, each with what to do about it."""
+        """An empty view in the status line's words and in the reading pane's (which says it in place of an
+        article), each with what to do about it."""
         if self.filter == ArticleFilter():
             todo = "refreshing…" if self.refreshing else "press r to refresh"
             return f"no articles yet · {todo}", f"No articles yet; {todo}{'' if self.refreshing else '.'}"

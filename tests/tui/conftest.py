@@ -72,9 +72,9 @@ def record_answers(app: ReaderApp) -> list[str]:
     answers: list[str] = []
     say = app.say
 
-    def recording(text: str, warning: bool = False) -> None:
+    def recording(text: str, warning: bool = False, seconds: float | None = None) -> None:
         answers.append(text)
-        say(text, warning)
+        say(text, warning, seconds)
 
     app.say = recording  # type: ignore[method-assign]
     return answers

@@ -240,3 +240,36 @@ async def test_the_sidebar_follows_each_resize_at_once(filled_app: ReaderApp) ->
         await pilot.resize_terminal(*SMALL)
         await settle(filled_app, pilot)
         assert not sidebar.display
+
+
+async def test_r_during_a_refresh_says_so_briefly_and_the_progress_comes_back(filled_app: ReaderApp) -> None:
+    async with filled_app.run_test(size=SMALL) as pilot:
+        await settle(filled_app, pilot)
+        filled_app.refreshing = True  # as while a refresh's workers run
+        filled_app._set_activity("Refreshing 2/5: Civic Wire")
+        await pilot.press("r")
+        assert answer(filled_app) == "A refresh is already running."
+        for _ in range(200):  # two seconds, then the progress shows again; wait for it, not a fixed time
+            if answer(filled_app) != "A refresh is already running.":
+                break
+            await pilot.pause(0.05)
+        assert answer(filled_app) == "Refreshing 2/5: Civic Wire"
+
+
+async def test_unstarring_the_article_being_read_in_starred_keeps_it_open(filled_app: ReaderApp) -> None:
+    async with filled_app.run_test(size=LARGE) as pilot:
+        await settle(filled_app, pilot)
+        await open_seed(filled_app, pilot)
+        view = filled_app.query_one(ReadingView)
+        await pilot.press("s")
+        await settle(filled_app, pilot)
+        sidebar = filled_app.query_one(Sidebar)
+        sidebar.focus()
+        sidebar.highlighted = sidebar.get_option_index("starred")
+        await pilot.press("enter")
+        await settle(filled_app, pilot)
+        view.focus()
+        await pilot.press("s")  # the view is now empty, but the article stays open until the view changes
+        await settle(filled_app, pilot)
+        assert str(filled_app.query_one("#view-status").render()).startswith("Starred · no articles match")
+        assert view.article is not None and not view.article.is_starred
