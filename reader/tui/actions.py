@@ -92,6 +92,7 @@ class ReaderActions(StoreWorkers):
         else:
             line = plain(self.activity, "dim")
         self.query_one("#activity", Static).update(line)
+        self.query_one("#status").set_class(not line.plain, "-quiet")  # then the view may take the whole line
 
     def fit_sidebar(self, width: int | None = None) -> None:
         """Show the sidebar on wide terminals (narrower under 130 columns), hide it under 100, unless `f` chose."""

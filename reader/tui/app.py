@@ -83,7 +83,7 @@ class ReaderApp(ReaderActions):
                 yield Input(placeholder="search titles and text, enter to apply, escape to clear", id="search")
                 yield ArticleList(self.now(), id="articles")
                 yield ReadingView(id="reading")
-        with Horizontal(id="status"):
+        with Horizontal(id="status", classes="-quiet"):  # -quiet: nothing on the right yet
             yield Static(id="view-status")
             yield Static(id="activity")
         yield Footer()

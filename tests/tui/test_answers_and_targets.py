@@ -273,3 +273,15 @@ async def test_unstarring_the_article_being_read_in_starred_keeps_it_open(filled
         await settle(filled_app, pilot)
         assert str(filled_app.query_one("#view-status").render()).startswith("Starred · no articles match")
         assert view.article is not None and not view.article.is_starred
+
+
+async def test_the_view_takes_the_whole_status_line_when_nothing_else_is_said(filled_app: ReaderApp) -> None:
+    async with filled_app.run_test(size=SMALL) as pilot:
+        await settle(filled_app, pilot)
+        await pilot.press("slash", *"E-Verify fines and penalties", "enter")
+        await settle(filled_app, pilot)
+        view = filled_app.query_one("#view-status")
+        assert view.region.width > SMALL[0] * 0.6  # whole: "Search “…” · no articles match · escape clears"
+        await pilot.press("m")  # an answer takes the right side; the view keeps the left
+        assert answer(filled_app) == "No article in this view."
+        assert view.region.width <= SMALL[0] * 0.6
