@@ -75,6 +75,8 @@ class ReaderActions(StoreWorkers):
         self._show_activity()
 
     def _end_say(self) -> None:
+        if self.say_timer is not None:
+            self.say_timer.stop()  # when ended early: its timer must not end a later answer
         self.said, self.say_timer = None, None
         self._show_activity()
 

@@ -285,3 +285,25 @@ async def test_the_view_takes_the_whole_status_line_when_nothing_else_is_said(fi
         await pilot.press("m")  # an answer takes the right side; the view keeps the left
         assert answer(filled_app) == "No article in this view."
         assert view.region.width <= SMALL[0] * 0.6
+
+
+async def test_an_answer_ended_early_stops_its_timer(filled_app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Else that timer would still fire, and end the next answer before its time."""
+    answer_timers, stopped = [], []
+    make_timer = filled_app.set_timer
+
+    def spying(*args, **kwargs):  # type: ignore[no-untyped-def]
+        timer = make_timer(*args, **kwargs)
+        if kwargs.get("callback", args[1] if len(args) > 1 else None) == filled_app._end_say:
+            answer_timers.append(timer)
+            stop = timer.stop
+            timer.stop = lambda: (stopped.append(timer), stop())[1]  # type: ignore[method-assign]
+        return timer
+
+    async with filled_app.run_test(size=SMALL) as pilot:
+        await settle(filled_app, pilot)
+        monkeypatch.setattr(filled_app, "set_timer", spying)
+        await pilot.press("e")  # an answer, with its timer
+        await pilot.press("slash", "x", "enter")  # a new view ends that answer early
+        await settle(filled_app, pilot)
+        assert len(answer_timers) == 1 and stopped == answer_timers
