@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -83,3 +84,22 @@ def record_answers(app: ReaderApp) -> list[str]:
 def toasts(app: ReaderApp) -> list[str]:
     """The toasts showing now, as "title: message"."""
     return [f"{n.title}: {n.message}" for n in app._notifications]
+
+
+async def show_sidebar_entry(app: ReaderApp, pilot: object, option_id: str) -> None:
+    """Highlight a sidebar entry ("starred", "tag:local", ...), press enter and wait for the list to show it."""
+    from reader.tui.widgets.sidebar import Sidebar
+
+    sidebar = app.query_one(Sidebar)
+    sidebar.focus()
+    sidebar.highlighted = sidebar.get_option_index(option_id)
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await settle(app, pilot)
+
+
+async def wait_until(pilot: object, condition: Callable[[], bool], tries: int = 200) -> None:
+    """Wait for a condition that a timer brings about, polling, never for a fixed time."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)  # type: ignore[attr-defined]

@@ -16,7 +16,7 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_view import READ_HINT, QuoteList, ReadingView
 from reader.tui.widgets.sidebar import Sidebar, fit_name
-from tests.tui.conftest import answer, record_answers, settle, toasts
+from tests.tui.conftest import answer, record_answers, settle, show_sidebar_entry, toasts, wait_until
 from tests.tui.test_app import open_seed, row_titles
 
 SMALL, LARGE = (80, 24), (160, 45)
@@ -61,10 +61,7 @@ async def test_an_answer_gives_way_to_the_activity_after_a_while(filled_app: Rea
         assert answer(filled_app) == "Refreshed 5 feeds: 0 new"
         await pilot.press("e")
         assert answer(filled_app) == "No feed failed on its last fetch."
-        for _ in range(100):  # wait for the condition, not a fixed time
-            if answer(filled_app) != "No feed failed on its last fetch.":
-                break
-            await pilot.pause(0.02)
+        await wait_until(pilot, lambda: answer(filled_app) != "No feed failed on its last fetch.")
         assert answer(filled_app) == "Refreshed 5 feeds: 0 new"
 
 
@@ -145,11 +142,7 @@ async def test_an_empty_view_says_so_in_the_reading_pane_as_on_the_status_line(f
         await pilot.press("escape")
         await settle(filled_app, pilot)
         assert header(filled_app) == READ_HINT
-        sidebar = filled_app.query_one(Sidebar)
-        sidebar.focus()
-        sidebar.highlighted = sidebar.get_option_index("starred")
-        await pilot.press("enter")
-        await settle(filled_app, pilot)
+        await show_sidebar_entry(filled_app, pilot, "starred")
         assert header(filled_app) == "No articles in Starred; press escape to show all."
         assert str(filled_app.query_one("#view-status").render()) == "Starred · no articles match · escape shows all"
 
@@ -249,10 +242,7 @@ async def test_r_during_a_refresh_says_so_briefly_and_the_progress_comes_back(fi
         filled_app._set_activity("Refreshing 2/5: Civic Wire")
         await pilot.press("r")
         assert answer(filled_app) == "A refresh is already running."
-        for _ in range(200):  # two seconds, then the progress shows again; wait for it, not a fixed time
-            if answer(filled_app) != "A refresh is already running.":
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: answer(filled_app) != "A refresh is already running.")  # after 2 s
         assert answer(filled_app) == "Refreshing 2/5: Civic Wire"
 
 
@@ -263,11 +253,7 @@ async def test_unstarring_the_article_being_read_in_starred_keeps_it_open(filled
         view = filled_app.query_one(ReadingView)
         await pilot.press("s")
         await settle(filled_app, pilot)
-        sidebar = filled_app.query_one(Sidebar)
-        sidebar.focus()
-        sidebar.highlighted = sidebar.get_option_index("starred")
-        await pilot.press("enter")
-        await settle(filled_app, pilot)
+        await show_sidebar_entry(filled_app, pilot, "starred")
         view.focus()
         await pilot.press("s")  # the view is now empty, but the article stays open until the view changes
         await settle(filled_app, pilot)
