@@ -105,8 +105,9 @@ class StoryFolder:
     def keep_bands(self, ids: Mapping[int, int] | None = None) -> None:
         """Store the band keys of the articles assigned; `ids` gives the row id of each key below zero."""
         ids = ids or {}
-        self.c.executemany("INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)",
-                           [(band, ids.get(key, key)) for key, keys in self.bands.items() for band in keys])
+        # In key order, so each page of the table is written once per batch rather than once per row.
+        rows = sorted((band, ids.get(key, key)) for key, keys in self.bands.items() for band in keys)
+        self.c.executemany("INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)", rows)
         for key in [k for k in self.texts if k < 0]:
             self.texts[ids[key]] = self.texts.pop(key)
         self.bands.clear()
