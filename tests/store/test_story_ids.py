@@ -7,6 +7,8 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from reader.config import FeedConfig
 from reader.models import ParsedEntry
 from reader.store import SCHEMA_VERSION, ArticleFilter, Store
@@ -114,7 +116,9 @@ def test_a_page_text_that_shows_a_copy_joins_its_story(store: Store) -> None:
     assert story_ids(store)["summary"] == story_ids(store)["wire"]
 
 
-def test_migration_to_v9_folds_stored_articles_keeping_read_and_starred(tmp_path: Path) -> None:
+def test_migration_to_v9_folds_stored_articles_keeping_read_and_starred(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("reader.store.schema.FOLD_NOTICE_ARTICLES", 2)  # a large store says why opening waits
     path = tmp_path / "v8.db"
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, 8)
@@ -128,6 +132,7 @@ def test_migration_to_v9_folds_stored_articles_keeping_read_and_starred(tmp_path
     conn.execute("INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles")
     conn.close()
     with Store(path) as store:
+        assert "folding 3 stored articles into stories" in capsys.readouterr().err
         assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         ids = story_ids(store)
         assert ids["wire"] == ids["copy"] != ids["other"] and None not in ids.values()
