@@ -24,6 +24,7 @@ import h11
 
 PER_HOST_CONNECTIONS = 4
 READ_SIZE = 65536
+CLOSE_WAIT_S = 1.0  # how long closing waits for servers to acknowledge the end of TLS
 MAX_HEADER_BYTES = 100 * 1024  # as httpcore allowed: a status line and headers larger than this are refused
 DEFAULT_PORTS = {"http": 80, "https": 443}
 # Left as they are in a request's path and query (reserved characters and existing %-escapes); the rest,
@@ -196,7 +197,8 @@ class _Connection:
                 and not self.reader.at_eof())
 
     def close(self) -> None:
-        self.writer.close()
+        """Drop a connection given up on (broken, cut off, or its body left unread) at once."""
+        self.writer.transport.abort()
 
 
 class Connections:
@@ -217,13 +219,20 @@ class Connections:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        self.close()
+        await self.aclose()
 
-    def close(self) -> None:
+    async def aclose(self) -> None:
+        """Close the idle connections, giving TLS a moment to say goodbye (a server that does not is cut off)."""
         idle, self._idle = self._idle, {}
-        for connections in idle.values():
-            for connection in connections:
-                connection.close()
+        writers = [connection.writer for connections in idle.values() for connection in connections]
+        for writer in writers:
+            writer.close()
+        try:
+            async with asyncio.timeout(CLOSE_WAIT_S):
+                await asyncio.gather(*(writer.wait_closed() for writer in writers), return_exceptions=True)
+        except TimeoutError:
+            for writer in writers:
+                writer.transport.abort()
 
     @asynccontextmanager
     async def get(self, address: WebAddress, headers: dict[str, str]) -> AsyncIterator[Response]:

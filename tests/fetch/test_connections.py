@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import gc
 import gzip
 import shutil
 import ssl
 import subprocess
+import warnings
 import zlib
 from pathlib import Path
 
@@ -80,6 +82,10 @@ def test_https_checks_the_certificate(tmp_path: Path, monkeypatch: pytest.Monkey
         [untrusted] = fetch(url)  # a self-signed certificate is not among certifi's roots
         assert untrusted.body is None and "CERTIFICATE_VERIFY_FAILED" in (untrusted.error or "")
         monkeypatch.setattr(connections, "_tls_context", lambda: ssl.create_default_context(cafile=str(cert)))
-        assert [r.body for r in fetch(url, times=2)] == [GOOD, GOOD]
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ResourceWarning)
+            assert [r.body for r in fetch(url, times=2)] == [GOOD, GOOD]
+            gc.collect()
+        assert not [w for w in caught if issubclass(w.category, ResourceWarning)]  # TLS was closed, not left open
     finally:
         server.stop()
