@@ -73,7 +73,8 @@ def build_digest(
     """The day's digest. `history` maps earlier days to count_topics() results for the trend.
 
     `feeds` are the current feeds only (feeds.toml's), since the header counts what was read.
-    A sentence, a key quote and a pin each appear in at most one section.
+    A sentence, a key quote and a pin each appear in at most one section, and a sentence at most once
+    in it: the summary leaves out what the section's New today lists (and rewordings of it).
     `recent` maps each topic to the sentence signatures of its previous `recent_days` days, for
     New today; without it the digest has no New today lists.
     """
@@ -97,7 +98,7 @@ def build_digest(
     by_topic = {m.name: rank_stories(in_topic_stories[m.name], fits[m.name]) for m in matchers}
     home = _home_topics(fits, matchers)
     placed_pins: set[int] = set()
-    said: list[str] = []  # summary sentences of the sections above
+    said: list[str] = []  # summary and New today sentences of the sections above
     quoted: set[str] = set()  # key quotes and pins of the sections above
     sections: list[TopicSection] = []
     glance: list[GlanceRow] = []
@@ -114,15 +115,17 @@ def build_digest(
             continue
         # Each story is summarised under the topic it is most about, so no two sections say the same.
         own = [(n, s) for n, s in enumerate(shown, 1) if home[s.lead.id] == m.name]
-        result = summarise_topic([s for _, s in own], cleaned_article, m, fits[m.name], SummaryBudget(), said,
-                                 quoted | {q.text for q in topic_pins}, [n for n, _ in own])
-        said += [x.text for x in result.summary]
+        # New today, like the summary, speaks for the stories this topic is home to. It comes first,
+        # and the summary goes on with what it did not list, so no sentence is read twice in a section.
+        new = None if recent is None else new_today([(n, s.lead) for n, s in own], cleaned_article,
+                                                    recent.get(m.name, ()), topic, recent_days)
+        listed = [x.text for x in new.items] if new is not None else []
+        result = summarise_topic([s for _, s in own], cleaned_article, m, fits[m.name], SummaryBudget(),
+                                 said + listed, quoted | {q.text for q in topic_pins}, [n for n, _ in own])
+        said += [*listed, *(x.text for x in result.summary)]
         quoted.update(q.text for q in (*result.quotes, *topic_pins))
         coverage = tuple(replace(c, additions=story_additions(s.members, cleaned_article))
                          for c, s in zip(coverage_lines(shown, day), shown, strict=True))
-        # New today, like the summary, speaks for the stories this topic is home to.
-        new = None if recent is None else new_today([(n, s.lead) for n, s in own], cleaned_article,
-                                                    recent.get(m.name, ()), topic, recent_days)
         sections.append(TopicSection(m.name, result.summary, result.quotes, coverage, topic_pins,
                                      left_out(by_topic[m.name], max_stories), _overlap(shown, home, m.name), new))
 

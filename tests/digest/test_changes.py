@@ -1,16 +1,18 @@
 """New today and wire-copy additions on the bundled samples (a two-day 287(g) story; a wire story in three outlets)."""
 
+import re
 from datetime import date
 
-from reader.config import load_config
+from reader.config import TopicConfig, load_config
 from reader.copies import compare_copies, copy_text
 from reader.digest.build import build_digest
 from reader.digest.changes import new_today
 from reader.digest.model import TopicSection
 from reader.digest.render import render_digest
 from reader.text.clean import clean_stored_article
+from reader.text.words import signature
 from tests.conftest import REPO
-from tests.digest.fixtures import sample_days
+from tests.digest.fixtures import article, feed_row, sample_days
 from tests.digest.test_digest import recent_from
 
 CONFIG = load_config(REPO / "feeds.toml")
@@ -78,3 +80,53 @@ def test_coverage_line_says_what_an_outlet_added() -> None:
     line = next(ln for ln in text.splitlines() if "Capitol Dispatch added" in ln)
     assert line == "   - Capitol Dispatch added 2 paragraphs, including a quote from Sheriff Mark Curran"
     assert "Metro Ledger added" not in text  # a cut is not an addition
+
+
+def _sentences_of_section(markdown: str, name: str) -> list[str]:
+    """The New today bullets and the summary's sentences of a rendered section, citations off."""
+    part = markdown.split(f"\n## {name}\n")[1].split("\n## ")[0]
+    bullets = [ln[2:] for ln in part.split("**Summary")[0].splitlines() if ln.startswith("- ")]
+    summary = next(ln for ln in part.splitlines() if ln.startswith("**Summary"))
+    return [re.sub(r"(\[\d+\])+$", "", s) for s in [*bullets, *re.split(r"(?<=\])\s+", summary.split(".** ", 1)[1])]]
+
+
+def test_a_new_sentence_that_is_also_summary_worthy_is_read_once_in_its_section() -> None:
+    """Today's leads are new and the best summary sentences: New today lists them, and the summary goes
+    on with the other sentences instead of saying them again."""
+    topic = TopicConfig("Secure Communities", ("Secure Communities",))
+    board = article(1, "County Herald", "County board votes to leave Secure Communities",
+                    "The county board voted 5 to 2 on Monday to leave Secure Communities, the fingerprint-sharing "
+                    "program, after a year of complaints from immigrant families. Supervisor Ana Ruiz said the "
+                    "sheriff would stop sending fingerprints to federal immigration agents next month. The program "
+                    "has flagged 1,400 people booked into the county jail since it began here in 2010. Federal "
+                    "officials have said that counties cannot opt out of Secure Communities.")
+    sheriff = article(2, "Valley Times", "Sheriff says Secure Communities exit may not be allowed",
+                      "Sheriff Tom Grady said Tuesday that leaving Secure Communities may not be possible, "
+                      "because the FBI shares every set of fingerprints with immigration officials anyway. "
+                      "Grady said his deputies would follow whatever the board decides. Lawyers for the county "
+                      "are reviewing the agreement the sheriff signed with Immigration and Customs Enforcement.")
+    history = [signature("The state legislature debated a bill on driver's licenses for farm workers last week.")]
+    digest = build_digest(DAY, [board, sheriff], [topic], [feed_row(1, "County Herald"), feed_row(2, "Valley Times")],
+                          clean_stored_article, recent={topic.name: history})
+    section = digest.sections[0]
+    assert section.new_today is not None and len(section.new_today.items) >= 2
+    listed = {x.text for x in section.new_today.items}
+    assert listed.isdisjoint(x.text for x in section.summary)
+    assert len(section.summary) >= 2  # the summary still says something: what New today did not list
+    # Without New today the summary would have opened with a listed sentence: that is the repeat avoided.
+    assert build_digest(DAY, [board, sheriff], [topic], [], clean_stored_article).sections[0].summary[0].text in listed
+    shown = _sentences_of_section(render_digest(digest), topic.name)
+    assert len(shown) == len(set(shown)) == len(section.new_today.items) + len(section.summary)
+
+
+def test_every_sample_section_says_each_sentence_once_and_first_coverage_keeps_its_whole_summary() -> None:
+    before, today, feeds = sample_days()
+    text = render_digest(build_digest(DAY, today, CONFIG.topics, feeds, clean_stored_article,
+                                      recent=recent_from(before)))
+    for name in ("Secure Communities", "287(g)"):
+        shown = _sentences_of_section(text, name)
+        assert len(shown) == len(set(shown)) and "**New today**" in text.split(f"\n## {name}\n")[1][:20]
+    assert COUNCIL_VOTE not in text.split("\n## 287(g)")[1].split("**Summary.**")[1]
+    # A topic that is all new lists nothing, so its summary is the one it would have without history.
+    plain = sections()["DREAM Act"].summary
+    assert sections(recent=recent_from(before))["DREAM Act"].summary == plain and plain
