@@ -105,16 +105,22 @@ def test_a_new_sentence_that_is_also_summary_worthy_is_read_once_in_its_section(
                       "because the FBI shares every set of fingerprints with immigration officials anyway. "
                       "Grady said his deputies would follow whatever the board decides. Lawyers for the county "
                       "are reviewing the agreement the sheriff signed with Immigration and Customs Enforcement.")
+    reworded = article(3, "Metro Post", "Supervisors quit Secure Communities",
+                       "County supervisors voted 5-2 Monday to leave Secure Communities after a year of complaints "
+                       "from immigrant families. The vote drew a crowd of about 200 people to the county building.")
     history = [signature("The state legislature debated a bill on driver's licenses for farm workers last week.")]
-    digest = build_digest(DAY, [board, sheriff], [topic], [feed_row(1, "County Herald"), feed_row(2, "Valley Times")],
+    digest = build_digest(DAY, [board, sheriff, reworded], [topic], [feed_row(1, "County Herald")],
                           clean_stored_article, recent={topic.name: history})
     section = digest.sections[0]
     assert section.new_today is not None and len(section.new_today.items) >= 2
     listed = {x.text for x in section.new_today.items}
+    assert any("voted 5 to 2" in x for x in listed)
     assert listed.isdisjoint(x.text for x in section.summary)
+    assert not any("voted 5-2" in x.text for x in section.summary)  # nor another outlet's rewording of one
     assert len(section.summary) >= 2  # the summary still says something: what New today did not list
     # Without New today the summary would have opened with a listed sentence: that is the repeat avoided.
-    assert build_digest(DAY, [board, sheriff], [topic], [], clean_stored_article).sections[0].summary[0].text in listed
+    assert build_digest(DAY, [board, sheriff, reworded], [topic], [],
+                        clean_stored_article).sections[0].summary[0].text in listed
     shown = _sentences_of_section(render_digest(digest), topic.name)
     assert len(shown) == len(set(shown)) == len(section.new_today.items) + len(section.summary)
 
