@@ -108,8 +108,23 @@ async def fetch_http(
     except InvalidAddress as exc:
         return FetchResult("error", error=f"cannot fetch {single_line(url, 100)!r}: {exc}")
     except (OSError, h11.ProtocolError, DecodingError) as exc:
-        reason = single_line(f"{exc.__class__.__name__}: {exc or 'no details'}", 300)
-        return FetchResult("error", error=f"network error: {reason}")
+        return FetchResult("error", error=f"network error: {single_line(network_reason(exc), 300)}")
+
+
+def network_reason(exc: BaseException) -> str:
+    """What went wrong on the network in words a user can act on; the exception's own text for the rest."""
+    import socket
+    import ssl  # both already loaded by asyncio; imported here to keep the module's top lean
+
+    if isinstance(exc, socket.gaierror):
+        return f"the host name could not be looked up ({exc.strerror}); check the feed's address and your connection"
+    if isinstance(exc, ConnectionRefusedError):
+        return "the server refused the connection; it may be down, or the address's port may be wrong"
+    if isinstance(exc, ConnectionResetError | BrokenPipeError):
+        return "the server dropped the connection; will retry next fetch"
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return f"the server's certificate is not trusted ({exc.verify_message}); the feed was not read"
+    return f"{exc.__class__.__name__}: {exc or 'no details'}"
 
 
 def _redirect_target(url: str, resp: Response) -> str | FetchResult:
