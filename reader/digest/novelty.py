@@ -114,5 +114,6 @@ def new_sentences(today: Sequence[str], history: Iterable[frozenset[str]],
     for i, sentence in enumerate(today):
         if index.is_new(sentence, ignore) and not (distinct and not listed.is_new(sentence, ignore)):
             found.append(i)
-            listed.add(signature(sentence) - ignore)
+            if distinct:  # only then is `listed` read
+                listed.add(signature(sentence) - ignore)
     return found

@@ -205,11 +205,12 @@ def _is_repeat(words: frozenset[str], said_phrases: frozenset[tuple[str, ...]],
 
 
 def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Scored]:
+    signatures = [[signature(c.text) for c in story.candidates] for story in stories]  # each made once
     df: Counter[str] = Counter()
-    for story in stories:
-        df.update(frozenset().union(*(signature(c.text) for c in story.candidates)))
+    for story_signatures in signatures:
+        df.update(frozenset().union(*story_signatures))
     scored = []
-    for rank, story in enumerate(stories):
+    for rank, (story, story_signatures) in enumerate(zip(stories, signatures, strict=True)):
         candidates = story.candidates
         background = {c.index: is_background(c.text, story.year) for c in candidates}
         # The lead is the first paragraph of the story's own prose that is news, not background.
@@ -218,8 +219,7 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
         # A story whose text came as one long paragraph is read sentence by sentence instead.
         units = prose_paragraphs if len(prose_paragraphs) > 1 else [c.index for c in candidates
                                                                       if not background[c.index]]
-        for c in candidates:
-            words = signature(c.text)
+        for c, words in zip(candidates, story_signatures, strict=True):
             names_topic = lens.names(c.text)
             shared = len(words & lens.central)
             # In a story about the topic, "the bill" or "the system" is the topic's measure.
