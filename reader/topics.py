@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reader.config import TopicConfig
 from reader.models import Article
+from reader.stories import story_text
 from reader.text.sanitize import fold_whitespace
 
 
@@ -78,7 +79,7 @@ def folded_for_matching(text: str) -> str:
 
 def topic_text(article: Article) -> str:
     """What topics are matched on: the title and the stored plain text (the same for digest and reader)."""
-    return f"{article.title}\n{article.text}"
+    return story_text(article.title, article.text)
 
 
 def compile_topics(topics: Iterable[TopicConfig]) -> list[TopicMatcher]:

@@ -19,6 +19,7 @@ from reader.config import ConfigError, load_config
 from reader.core import Reader
 from reader.models import Article
 from reader.store import ArticleFilter, StoreError
+from reader.stories import story_text
 from reader.text.clean import clean_stored_article, topic_terms
 from reader.topics import TopicMatcher, topic_text, topics_in
 from reader.tui.messages import (
@@ -75,7 +76,7 @@ class StoreWorkers(App[None]):
         for n, (aid, _, title, text) in enumerate(self.reader.store.iter_phrase_candidates(topic.match, unread_only)):
             if n % 500 == 0 and worker.is_cancelled:
                 return ids  # the app is closing or a newer request replaced this one; nobody will read it
-            if matcher.matches(f"{title}\n{text}"):  # what topics.topic_text gives, without the Article
+            if matcher.matches(story_text(title, text)):  # what topics.topic_text gives, without the Article
                 ids.append(aid)
         return ids
 
