@@ -73,3 +73,15 @@ async def test_c_opens_the_copies_of_a_wire_story(filled_app: ReaderApp) -> None
         await pilot.press("c")
         await settle(filled_app, pilot)
         assert not isinstance(filled_app.screen, CopiesScreen)  # one outlet: a notification says so
+
+
+async def test_a_reloaded_view_drops_marks_the_new_page_does_not_bring(filled_app: ReaderApp) -> None:
+    """Marks are found per page after it loads, so a reload must not keep an earlier page's ✦."""
+    async with filled_app.run_test(size=SIZE) as pilot:
+        await settle(filled_app, pilot)
+        table = filled_app.query_one(ArticleList)
+        first = next(iter(table.articles.values()))
+        table.mark_news(frozenset({first.id}))
+        assert table.news == {first.id}
+        table.show(list(table.articles.values()), {}, {}, more=False, reset=True)
+        assert table.news == set()

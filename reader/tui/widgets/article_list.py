@@ -151,7 +151,7 @@ class ArticleList(DataTable[Text]):
         keep = self.current.id if self.current is not None else None
         if reset:
             self.clear()
-            self.articles, self.order, self.badges = {}, [], {}
+            self.articles, self.order, self.badges, self.news = {}, [], {}, set()  # marks come again per page
         new = [a for a in articles if a.id not in self.articles]
         for a in new:
             self.articles[a.id] = a
