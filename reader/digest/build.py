@@ -74,7 +74,7 @@ def build_digest(
 
     `feeds` are the current feeds only (feeds.toml's), since the header counts what was read.
     A sentence, a key quote and a pin each appear in at most one section, and a sentence at most once
-    in it: the summary leaves out what the section's New today lists (and rewordings of it).
+    in it: New today leaves out what the section's summary says (and rewordings of it).
     `recent` maps each topic to the sentence signatures of its previous `recent_days` days, for
     New today; without it the digest has no New today lists.
     """
@@ -115,15 +115,17 @@ def build_digest(
             continue
         # Each story is summarised under the topic it is most about, so no two sections say the same.
         own = [(n, s) for n, s in enumerate(shown, 1) if home[s.lead.id] == m.name]
-        # New today, like the summary, speaks for the stories this topic is home to. It comes first,
-        # and the summary goes on with what it did not list, so no sentence is read twice in a section.
-        new = None if recent is None else new_today([(n, s.lead) for n, s in own], cleaned_article,
-                                                    recent.get(m.name, ()), topic, recent_days)
-        listed = [x.text for x in new.items] if new is not None else []
+        # The summary comes first, so it leads with the day's main development whether or not it is new.
+        # New today, like the summary, speaks for the stories this topic is home to: it notes which
+        # summary sentences are new and lists the new ones the summary does not say (read once per section).
         result = summarise_topic([s for _, s in own], cleaned_article, m, fits[m.name], SummaryBudget(),
-                                 said + listed, quoted | {q.text for q in topic_pins}, [n for n, _ in own])
-        said += [*listed, *(x.text for x in result.summary)]
-        quoted.update(q.text for q in (*result.quotes, *topic_pins))
+                                 said, quoted | {q.text for q in topic_pins}, [n for n, _ in own])
+        summary = [x.text for x in result.summary]
+        shown_quotes = quoted | {q.text for q in (*result.quotes, *topic_pins)}
+        new = None if recent is None else new_today([(n, s.lead) for n, s in own], cleaned_article,
+                                                    recent.get(m.name, ()), topic, recent_days, summary, shown_quotes)
+        said += [*summary, *(x.text for x in new.items)] if new is not None else summary
+        quoted = shown_quotes
         coverage = tuple(replace(c, additions=story_additions(s.members, cleaned_article))
                          for c, s in zip(coverage_lines(shown, day), shown, strict=True))
         sections.append(TopicSection(m.name, result.summary, result.quotes, coverage, topic_pins,

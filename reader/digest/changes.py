@@ -6,12 +6,15 @@ topic and day, see reader/topic_days.py) and a cleaner; nothing here reads the s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 
 from reader.config import TopicConfig
 from reader.copies import adds_words, compare_copies, copy_text, describe_addition
+from reader.digest.candidates import is_story_prose, leans_on_previous
 from reader.digest.model import NewToday, SummarySentence
 from reader.digest.novelty import History, listable, phrase_stems, sentences_of
+from reader.digest.summarise import QUOTED, is_background
+from reader.digest.topic_summary import published_year
 from reader.models import Article
 from reader.text.clean import CleanArticle
 from reader.text.words import signature
@@ -20,8 +23,16 @@ NEW_TODAY_MAX = 4
 
 
 def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article], CleanArticle],
-              history: Sequence[frozenset[str]], topic: TopicConfig, days: int) -> NewToday:
-    """Up to NEW_TODAY_MAX sentences of the numbered stories' leads (best-ranked first) that the history lacks.
+              history: Sequence[frozenset[str]], topic: TopicConfig, days: int,
+              summary: Sequence[str] = (), quotes: Collection[str] = ()) -> NewToday:
+    """Up to NEW_TODAY_MAX sentences of the numbered stories' leads (best-ranked first) that the history lacks,
+    besides the section's `summary`: which of its sentences are new is noted, and none of them, nor a
+    rewording of one, is listed again.
+
+    Like a summary sentence, a listed one is read out of its story: it is a sentence of the story's
+    prose (not a caption or a cut-off line), leans on no sentence before it ("It aimed at ..."), is
+    not background ("rolled out ... in October 2008" is new to the history, not news today), and is
+    not mostly one of the `quotes` the section shows.
 
     With no history at all the topic is new: everything would be listed, so the list says that
     instead. A development several stories report is listed once, citing every story that has it.
@@ -30,18 +41,25 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
         return NewToday((), True, days)
     index = History(history)
     ignore = phrase_stems(topic.match)
+    in_summary = tuple(n for n, s in enumerate(summary, 1) if index.is_new(s, ignore))
+
+    quoted = [signature(q) for q in quotes]
 
     def fresh(article: Article) -> Iterator[str]:
+        year = published_year(article)
         for sentence in sentences_of(clean(article).paragraphs):
-            if listable(sentence) and index.is_new(sentence, ignore):
-                yield sentence
+            if (listable(sentence) and index.is_new(sentence, ignore) and is_story_prose(sentence, sentence)
+                    and not leans_on_previous(sentence) and not is_background(sentence, year)):
+                sig = signature(sentence)
+                if not any(len(sig & q) >= QUOTED * len(sig) for q in quoted):
+                    yield sentence
 
     # Each story's first new sentence before any story's second, so the list spans the top stories;
     # a development already listed is not listed again. Sentences are checked only until the list
     # is full, which keeps a busy day cheap.
     streams = [(n, fresh(article)) for n, article in stories]
     chosen: list[tuple[int, str]] = []
-    listed = History()
+    listed = History(signature(s) - ignore for s in summary)
     while streams and len(chosen) < NEW_TODAY_MAX:
         still = []
         for n, stream in streams:
@@ -57,7 +75,7 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
         streams = still
     # Cited by every story whose stored text has the sentence too (looked up there: no more cleaning).
     items = [SummarySentence(s, tuple(sorted({n} | {m for m, a in stories if s in a.text}))) for n, s in chosen]
-    return NewToday(tuple(items), False, days)
+    return NewToday(tuple(items), False, days, in_summary, bool(summary) and len(in_summary) == len(summary))
 
 
 def story_additions(members: Sequence[Article], clean: Callable[[Article], CleanArticle]) -> tuple[str, ...]:

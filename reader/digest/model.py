@@ -59,15 +59,22 @@ class GlanceRow:
 
 @dataclass(frozen=True)
 class NewToday:
-    """A topic's sentences that its coverage in the previous `days` days did not carry, cited."""
+    """A topic's sentences that its coverage in the previous `days` days did not carry, cited.
+
+    The summary is chosen first (it leads with the day's main development, new or not), so `items`
+    are the new sentences it does not already say, and `in_summary` numbers (from 1) the summary's
+    own sentences that are new: each sentence is read once per section and what is new still shows.
+    """
 
     items: tuple[SummarySentence, ...]
     first_coverage: bool  # no coverage at all in those days, so the whole topic is new
     days: int = 7
+    in_summary: tuple[int, ...] = ()
+    whole_summary: bool = False  # every summary sentence is new
 
     @property
     def continuing(self) -> bool:
-        return not self.items and not self.first_coverage
+        return not self.items and not self.first_coverage and not self.in_summary
 
 
 @dataclass(frozen=True)

@@ -96,11 +96,18 @@ def _cited(sentence: SummarySentence) -> str:
 
 
 def _new_today(new: NewToday) -> list[str]:
+    """After the summary: which of its sentences are new, then the new sentences it does not say."""
     if new.first_coverage:
         return [f"**New today:** first coverage in the previous {new.days} days.", ""]
     if new.continuing:
         return [f"**New today:** nothing that the previous {new.days} days' coverage did not already report.", ""]
-    return ["**New today**", "", *(f"- {_cited(x)}" for x in new.items), ""]
+    listed = [*(f"- {_cited(x)}" for x in new.items), ""]
+    if not new.in_summary:
+        return ["**New today**", "", *listed]
+    numbers = [str(n) for n in new.in_summary]
+    which = ("the whole summary" if new.whole_summary else f"summary sentence{'s' if len(numbers) > 1 else ''} "
+             + (numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"))
+    return [f"**New today:** {which}, and:", "", *listed] if new.items else [f"**New today:** {which}.", ""]
 
 
 def _quote_line(q: DigestQuote) -> str:
@@ -120,11 +127,11 @@ def _section(s: TopicSection) -> list[str]:
         counted = ("This story is" if o.total == 1 else f"All {o.total} of these stories are"
                    if o.covered == o.total else f"{o.covered} of these {o.total} stories are")
         out += [f"{counted} under {where}{'' if o.covered == o.total else '; the summary covers the rest'}.", ""]
-    if s.new_today:
-        out += _new_today(s.new_today)
     if s.summary:
         label = "Summary (continuing coverage)" if s.new_today and s.new_today.continuing else "Summary"
         out += [f"**{label}.** {' '.join(_cited(x) for x in s.summary)}", ""]
+    if s.new_today:
+        out += _new_today(s.new_today)
     if s.quotes:
         out += ["**Key quotes**", "", *(_quote_line(q) for q in s.quotes), ""]
     if s.coverage:

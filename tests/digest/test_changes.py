@@ -27,11 +27,17 @@ def sections(**kw: object) -> dict[str, TopicSection]:
     return {s.name: s for s in digest.sections}
 
 
-def test_new_today_lists_exactly_the_new_development() -> None:
+def test_new_today_notes_exactly_the_new_development() -> None:
+    """The vote is the day's development: the summary says it, and New today points at that sentence alone."""
     before, _, _ = sample_days()
     section = sections(recent=recent_from(before))["287(g)"]
-    assert section.new_today is not None
-    assert [x.text for x in section.new_today.items] == [COUNCIL_VOTE]
+    assert section.new_today is not None and not section.new_today.items
+    assert [section.summary[n - 1].text for n in section.new_today.in_summary] == [COUNCIL_VOTE]
+    # Without the summary to say it, New today lists it.
+    _, today, _ = sample_days()
+    story = next(a for a in today if COUNCIL_VOTE in a.text)
+    listed = new_today([(1, story)], clean_stored_article, recent_from(before)["287(g)"], CONFIG.topics[3], 7)
+    assert [x.text for x in listed.items] == [COUNCIL_VOTE] and listed.in_summary == ()
 
 
 def test_a_topic_without_history_is_first_coverage_and_no_recent_means_no_list() -> None:
@@ -85,14 +91,15 @@ def test_coverage_line_says_what_an_outlet_added() -> None:
 def _sentences_of_section(markdown: str, name: str) -> list[str]:
     """The New today bullets and the summary's sentences of a rendered section, citations off."""
     part = markdown.split(f"\n## {name}\n")[1].split("\n## ")[0]
-    bullets = [ln[2:] for ln in part.split("**Summary")[0].splitlines() if ln.startswith("- ")]
+    bullets = [ln[2:] for ln in part.split("**New today")[-1].split("**Key quotes")[0].splitlines()
+               if ln.startswith("- ")]
     summary = next(ln for ln in part.splitlines() if ln.startswith("**Summary"))
     return [re.sub(r"(\[\d+\])+$", "", s) for s in [*bullets, *re.split(r"(?<=\])\s+", summary.split(".** ", 1)[1])]]
 
 
 def test_a_new_sentence_that_is_also_summary_worthy_is_read_once_in_its_section() -> None:
-    """Today's leads are new and the best summary sentences: New today lists them, and the summary goes
-    on with the other sentences instead of saying them again."""
+    """Today's leads are new and the best summary sentences: the summary says them (it leads with the main
+    development), New today points at them and lists only the new sentences the summary does not say."""
     topic = TopicConfig("Secure Communities", ("Secure Communities",))
     board = article(1, "County Herald", "County board votes to leave Secure Communities",
                     "The county board voted 5 to 2 on Monday to leave Secure Communities, the fingerprint-sharing "
@@ -112,17 +119,19 @@ def test_a_new_sentence_that_is_also_summary_worthy_is_read_once_in_its_section(
     digest = build_digest(DAY, [board, sheriff, reworded], [topic], [feed_row(1, "County Herald")],
                           clean_stored_article, recent={topic.name: history})
     section = digest.sections[0]
-    assert section.new_today is not None and len(section.new_today.items) >= 2
-    listed = {x.text for x in section.new_today.items}
-    assert any("voted 5 to 2" in x for x in listed)
-    assert listed.isdisjoint(x.text for x in section.summary)
-    assert not any("voted 5-2" in x.text for x in section.summary)  # nor another outlet's rewording of one
-    assert len(section.summary) >= 2  # the summary still says something: what New today did not list
-    # Without New today the summary would have opened with a listed sentence: that is the repeat avoided.
-    assert build_digest(DAY, [board, sheriff, reworded], [topic], [],
-                        clean_stored_article).sections[0].summary[0].text in listed
+    new = section.new_today
+    assert new is not None and new.items
+    summary = [x.text for x in section.summary]
+    # The summary is the one the section would have without New today: it leads with the vote.
+    assert summary == [x.text for x in build_digest(DAY, [board, sheriff, reworded], [topic], [],
+                                                    clean_stored_article).sections[0].summary]
+    assert "voted 5 to 2" in summary[0] and 1 in new.in_summary
+    listed = [x.text for x in new.items]
+    assert set(listed).isdisjoint(summary)
+    assert not any("voted 5-2" in x for x in listed)  # nor another outlet's rewording of a summary sentence
+    assert all(summary[n - 1] not in history for n in new.in_summary)
     shown = _sentences_of_section(render_digest(digest), topic.name)
-    assert len(shown) == len(set(shown)) == len(section.new_today.items) + len(section.summary)
+    assert len(shown) == len(set(shown)) == len(new.items) + len(section.summary)
 
 
 def test_every_sample_section_says_each_sentence_once_and_first_coverage_keeps_its_whole_summary() -> None:
@@ -131,8 +140,15 @@ def test_every_sample_section_says_each_sentence_once_and_first_coverage_keeps_i
                                       recent=recent_from(before)))
     for name in ("Secure Communities", "287(g)"):
         shown = _sentences_of_section(text, name)
-        assert len(shown) == len(set(shown)) and "**New today**" in text.split(f"\n## {name}\n")[1][:20]
-    assert COUNCIL_VOTE not in text.split("\n## 287(g)")[1].split("**Summary.**")[1]
+        section = text.split(f"\n## {name}\n")[1].split("\n## ")[0]
+        assert len(shown) == len(set(shown)) and section.startswith("\n**Summary.** ")
+        assert section.index("**Summary.**") < section.index("**New today") < section.index("**Key quotes**")
+    # The section leads with the day's main development, and New today points at it in the summary.
+    assert "\n**Summary.** The Department of Homeland Security said Friday" in text
+    vote = text.split("\n## 287(g)")[1].split("\n## ")[0]
+    assert COUNCIL_VOTE in vote.split("**Summary.**")[1].split("**New today")[0]
+    number = vote.split("**Summary.**")[1].split("**New today")[0].split(COUNCIL_VOTE)[0].count("[1]") + 1
+    assert f"**New today:** summary sentence {number}.\n" in vote
     # A topic that is all new lists nothing, so its summary is the one it would have without history.
     plain = sections()["DREAM Act"].summary
     assert sections(recent=recent_from(before))["DREAM Act"].summary == plain and plain
