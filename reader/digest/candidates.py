@@ -15,7 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.digest.references import definite_references, outside_quotes, unresolved_pronoun
+from reader.digest.references import (
+    definite_references,
+    outside_quotes,
+    pronoun_may_mean_previous,
+    unresolved_pronoun,
+)
 from reader.text.credits import holds_credit
 from reader.text.sentences import split_sentences
 
@@ -99,15 +104,16 @@ def is_story_prose(sentence: str, paragraph: str) -> bool:
     return not _SITE_JUNK.search(sentence)
 
 
-def leans_on_previous(sentence: str) -> bool:
+def leans_on_previous(sentence: str, before: str = "") -> bool:
     """A dangling connective or demonstrative opening, a pronoun with nothing before it in the sentence to
-    stand for ("he would review its findings"), or a quotation with no one named outside it (its speaker
-    is in the sentence before)."""
+    stand for ("he would review its findings") or one after a speech verb that may mean what the story's
+    sentence `before` it was about ("The program checks ... ICE says it has led to ..."), or a quotation
+    with no one named outside it (its speaker is in the sentence before)."""
     if _CONNECTIVE.match(sentence):
         return True
     if not re.search(r"\w", outside_quotes(sentence)):
         return True
-    return unresolved_pronoun(sentence)
+    return unresolved_pronoun(sentence) or pronoun_may_mean_previous(sentence, before)
 
 
 def story_candidates(paragraphs: tuple[str, ...]) -> list[Candidate]:
@@ -122,7 +128,7 @@ def story_candidates(paragraphs: tuple[str, ...]) -> list[Candidate]:
             words = len(sentence.split())
             if (MIN_WORDS <= words <= MAX_WORDS and not after_question and not sentence.endswith("?")
                     and is_story_prose(sentence, paragraph)):
-                found.append(Candidate(sentence, p_index, index, leans_on_previous(sentence),
+                found.append(Candidate(sentence, p_index, index, leans_on_previous(sentence, previous),
                                        definite_references(sentence)))
             previous = raw
             index += 1

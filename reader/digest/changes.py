@@ -47,9 +47,10 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
 
     def fresh(article: Article) -> Iterator[str]:
         year = published_year(article)
-        for sentence in sentences_of(clean(article).paragraphs):
+        sentences = sentences_of(clean(article).paragraphs)
+        for before, sentence in zip(["", *sentences], sentences, strict=False):
             if (listable(sentence) and index.is_new(sentence, ignore) and is_story_prose(sentence, sentence)
-                    and not leans_on_previous(sentence) and not is_background(sentence, year)):
+                    and not leans_on_previous(sentence, before) and not is_background(sentence, year)):
                 sig = signature(sentence)
                 if not any(len(sig & q) >= QUOTED * len(sig) for q in quoted):
                     yield sentence

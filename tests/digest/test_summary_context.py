@@ -190,3 +190,23 @@ def test_words_scattered_over_other_sections_do_not_make_a_repeat() -> None:
     assert recommendation in run([nassau], ICE, already=above)
     # One sentence above that said most of it is still a repeat.
     assert recommendation not in run([nassau], ICE, already=(recommendation.replace("this week", "on Friday"),))
+
+
+def test_a_pronoun_after_a_speech_verb_that_may_mean_the_previous_sentence_s_subject_leans_on_it() -> None:
+    """ "The program checks ... ICE says it has led to ...": read alone, "it" would be ICE; it is the program."""
+    program = "The program checks the fingerprints of everyone booked into a local jail against federal databases."
+    claim = "ICE says it has led to the removal of more than 100,000 people convicted of crimes."
+    assert leans_on_previous(claim, program)
+    assert leans_on_previous("Officials said they had flagged 1,400 people booked since March.",
+                             "The sheriff's deputies check every booking against the databases.")
+    # The speaker is what the story was about, or there is nothing before: "it" is the speaker.
+    assert not leans_on_previous("Apple said it would replace the batteries free of charge.",
+                                 "Apple is recalling batteries in older laptops because they can overheat.")
+    assert not leans_on_previous(claim)
+    wire = story(1, "The Department of Homeland Security said it will keep expanding Secure Communities, the "
+                    "fingerprint-sharing program run by ICE.", program, claim,
+                 "Illinois, New York and Massachusetts have tried to withdraw from Secure Communities.")
+    chosen = run([wire])
+    assert claim not in run([wire], already=(program,))
+    if claim in chosen:
+        assert chosen.index(claim) == chosen.index(program) + 1
