@@ -41,6 +41,7 @@ _NUMBER_WORDS = frozenset({
     "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
     "billions", "dozen", "dozens", "half", "third", "quarter", "percent",
 })
+MORE_SAID = 0.5  # new content words, as a share of a chosen sentence's, that let a sentence saying it replace it
 PHRASE = 3  # content words in a row that two sentences share make them one point
 QUOTED = 0.5  # share of a sentence's words (names aside) in one quote the section shows: it is mostly that quote
 _WORD = re.compile(r"[a-z][a-z'’-]+")
@@ -241,6 +242,18 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
     return scored
 
 
+def _superseded(s: _Scored, chosen: Sequence[_Scored], after: dict[int, tuple[_Scored, ...]]) -> list[_Scored]:
+    """The chosen sentences that s says and says more than: most of their content words and at least
+    MORE_SAID as many again ("The task force ... recommended that people arrested for minor traffic
+    offenses not be pursued" within "The task force said the program had caused confusion ... and
+    recommended that ICE stop pursuing people arrested only for minor traffic offenses"). The shorter
+    one gives way, unless another chosen sentence leans on it."""
+    needed = {id(a) for deps in after.values() for a in deps}
+    return [c for c in chosen if id(c) not in needed
+            and len(c.words & s.words) >= SAME_POINT * len(c.words)
+            and len(s.words - c.words) >= MORE_SAID * len(c.words)]
+
+
 def _antecedents(s: _Scored, chosen: Sequence[_Scored], lens: TopicLens) -> tuple[_Scored, ...] | None:
     """The chosen sentences that s must follow (none when it needs none), or None when none chosen will do.
 
@@ -316,17 +329,27 @@ def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: Summa
             if len(chosen) == budget.sentences or (words_left is not None and words_left < MIN_WORDS):
                 break
             length = len(s.candidate.text.split())
-            if s in chosen or (words_left is not None and length > words_left):
+            if s in chosen:
                 continue
             if normalised(s.candidate.text) in elsewhere:
                 continue
-            if _is_repeat(s.words, s.phrases, [(c.words, c.phrases) for c in chosen], said):
-                continue
             if any(len(s.common & q) >= QUOTED * len(s.common) for q in quoted):
                 continue
-            antecedents = _antecedents(s, chosen, lens)
+            dropped = _superseded(s, chosen, after)  # shorter chosen ones this says more than
+            kept = [c for c in chosen if c not in dropped]
+            if _is_repeat(s.words, s.phrases, [(c.words, c.phrases) for c in kept], said):
+                continue
+            freed = sum(len(c.candidate.text.split()) for c in dropped)
+            if words_left is not None and length > words_left + freed:
+                continue
+            antecedents = _antecedents(s, kept, lens)
             if antecedents is None:
                 continue
+            chosen[:] = kept
+            for c in dropped:
+                after.pop(id(c), None)
+            if words_left is not None:
+                words_left += freed
             chosen.append(s)
             if antecedents:
                 after[id(s)] = antecedents

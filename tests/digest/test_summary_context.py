@@ -210,3 +210,21 @@ def test_a_pronoun_after_a_speech_verb_that_may_mean_the_previous_sentence_s_sub
     assert claim not in run([wire], already=(program,))
     if claim in chosen:
         assert chosen.index(claim) == chosen.index(program) + 1
+
+
+def test_a_longer_sentence_saying_a_chosen_short_one_and_more_replaces_it() -> None:
+    """The short ICE sentence was chosen first and made the task force's fuller recommendation a repeat: now
+    the sentence saying more takes its place, and the point is still said once."""
+    short = ("The task force appointed by ICE recommended this week that people arrested for minor traffic "
+             "offenses not be pursued through Secure Communities.")
+    longer = ("The Homeland Security Advisory Council task force said Secure Communities had eroded trust in the "
+              "police and recommended that ICE stop pursuing people arrested only for minor traffic offenses.")
+    ledger = story(1, short, "Nassau County's police commissioner asked the county for four more interpreters.")
+    tribune = story(2, "Five of the task force's 20 members resigned rather than sign the report on "
+                       "Secure Communities.", longer)
+    chosen = run([ledger, tribune])
+    assert longer in chosen and short not in chosen
+    # Saying no more than the chosen sentence, a rewording is still a repeat.
+    reworded = story(2, "The task force appointed by ICE recommended that people arrested for minor traffic "
+                        "offenses not be pursued through Secure Communities, officials said.")
+    assert sum("traffic" in s for s in run([ledger, reworded])) == 1
