@@ -220,13 +220,17 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
         # A story whose text came as one long paragraph is read sentence by sentence instead.
         units = prose_paragraphs if len(prose_paragraphs) > 1 else [c.index for c in candidates
                                                                       if not background[c.index]]
+        about: set[int] = set()  # indexes of the story's sentences about the topic
         for c, words in zip(candidates, story_signatures, strict=True):
             names_topic = lens.names(c.text)
             shared = len(words & lens.central)
             # In a story about the topic, "the bill" or "the system" is the topic's measure.
             measure = story.mainly_about and any(h in MEASURES for h in c.refers_to)
-            if not names_topic and not measure and shared < (1 if story.mainly_about else lens.need):
+            # "It aimed at ..." after a sentence about the topic goes on about it (and is chosen only after it).
+            goes_on = c.needs_previous and c.index - 1 in about
+            if not names_topic and not measure and not goes_on and shared < (1 if story.mainly_about else lens.need):
                 continue  # not about the topic
+            about.add(c.index)
             common, said_phrases = _said(c.text)
             centrality = sum(df[w] for w in common) / max(len(common), 1) ** 0.5
             unit = c.paragraph if len(prose_paragraphs) > 1 else c.index

@@ -3,6 +3,11 @@ from the fault's shape: sentences that point back to what was not chosen, repeat
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 from reader.config import TopicConfig
 from reader.digest.candidates import leans_on_previous
 from reader.digest.references import definite_references
@@ -15,6 +20,7 @@ from reader.digest.summarise import (
     topic_lens,
 )
 from reader.topics import TopicMatcher
+from tests.conftest import REPO
 
 SC = TopicMatcher.from_config(TopicConfig("Secure Communities", ("Secure Communities",)))
 ICE = TopicMatcher.from_config(TopicConfig("ICE enforcement", ("ICE",)))
@@ -228,3 +234,29 @@ def test_a_longer_sentence_saying_a_chosen_short_one_and_more_replaces_it() -> N
     reworded = story(2, "The task force appointed by ICE recommended that people arrested for minor traffic "
                         "offenses not be pursued through Secure Communities, officials said.")
     assert sum("traffic" in s for s in run([ledger, reworded])) == 1
+
+
+def test_the_seed_article_alone_gets_a_full_summary_through_reader_summarize(tmp_path: Path) -> None:
+    """`reader summarize` on the seed article as a one-article cluster gave 2 sentences: its report quotes are
+    (rightly) key quotes now, and "It aimed at removing serious criminal offenders ..." was judged off the
+    topic, which dropped it and "But data showed ... caught up in the program" leaning on it. A sentence
+    leaning on one about the topic goes on about the topic."""
+    seed = (REPO / "tests" / "data" / "secure-communities-wnyc.txt").read_text(encoding="utf-8")
+    for topic in (None, {"name": "Secure Communities", "match": ["Secure Communities"]}):
+        source = tmp_path / "seed.jsonl"
+        source.write_text(json.dumps({"id": "seed", "topic": topic, "articles": [{"text": seed}]}) + "\n",
+                          encoding="utf-8")
+        out = subprocess.run([sys.executable, "-m", "reader", "summarize", str(source)], cwd=tmp_path,
+                             capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        result = json.loads(out.stdout)
+        texts = [s["text"] for s in result["sentences"]]
+        assert len(texts) >= 4, texts
+        assert all(t in seed and s["cites"] == [0] for t, s in zip(texts, result["sentences"], strict=True))
+        rolled_out, aimed, data = (next(i for i, t in enumerate(texts) if t.startswith(start))
+                                   for start in ("Immigration and Customs Enforcement, the investigative arm",
+                                                 "It aimed at removing", "But data showed"))
+        assert (rolled_out + 1, rolled_out + 2) == (aimed, data)  # read in the story's order, in one run
+        assert texts[0].startswith("A task force created to recommend improvements")
+        assert not any(t.startswith("Most significantly") for t in texts)  # it dangles: the cleaner keeps no sentence before it
+        assert result["quotes"] and not any(q["text"] in t for q in result["quotes"] for t in texts)
