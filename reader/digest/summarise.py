@@ -265,7 +265,8 @@ def _antecedents(s: _Scored, chosen: Sequence[_Scored], lens: TopicLens) -> tupl
     chosen sentence that introduced a department (an earlier one of its story, or another story's),
     else its chosen predecessor (the officer whose department it is); "the program" may also be the
     topic, named before or in the sentence itself. With none of those chosen, it may stand only when
-    its story introduced the thing earlier in words ("a task force" ... "the task force").
+    its story introduced the thing earlier in words ("a task force" ... "the task force"). A sentence that
+    itself calls it "the department" un-introduced introduces nothing.
     """
     c = s.candidate
     previous = next((o for o in chosen if o.story is s.story and o.candidate.index == c.index - 1), None)
@@ -276,12 +277,15 @@ def _antecedents(s: _Scored, chosen: Sequence[_Scored], lens: TopicLens) -> tupl
         measure = head in MEASURES
         if measure and lens.names(c.text):
             continue  # "Immigration reform stalled after a vote on the bill failed"
+        # What introduces the thing does not itself call it "the ..." as if already introduced.
         found = next((o for o in chosen if (o.story is not s.story or o.candidate.index < c.index)
-                      and (introduces(o.candidate.text, head) or (measure and lens.names(o.candidate.text)))),
+                      and ((introduces(o.candidate.text, head) and head not in o.candidate.refers_to)
+                           or (measure and lens.names(o.candidate.text)))),
                      previous)
         if found is not None:
             needed.append(found)
-        elif not any(introduces(e.text, head) for e in s.story.candidates if e.index < c.index):
+        elif not any(introduces(e.text, head) and head not in e.refers_to
+                     for e in s.story.candidates if e.index < c.index):
             return None
     return tuple(needed)
 

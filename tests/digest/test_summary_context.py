@@ -260,3 +260,15 @@ def test_the_seed_article_alone_gets_a_full_summary_through_reader_summarize(tmp
         assert texts[0].startswith("A task force created to recommend improvements")
         assert not any(t.startswith("Most significantly") for t in texts)  # it dangles: the cleaner keeps no sentence before it
         assert result["quotes"] and not any(q["text"] in t for q in result["quotes"] for t in texts)
+
+
+def test_what_introduces_the_department_does_not_itself_say_the_department() -> None:
+    """Another story's "the department's hotline" introduces no department: read after it, "The department"
+    still points at nothing the summary said."""
+    later = story(2, "The department has since hired Arabic-speaking staff to answer ICE questions on weekends.")
+    assert definite_references(later.paragraphs[0]) == ("department",)
+    assert CHIEF.paragraphs[1] in run([CHIEF], ICE)  # "the department's hotline", after the chief it is his
+    assert later.paragraphs[0] not in run([CHIEF, later], ICE)
+    # A sentence that does introduce one ("a police department") is a fine antecedent.
+    introduced = story(1, "Suffolk County's police department says ICE checks are keeping crime victims away.")
+    assert later.paragraphs[0] in run([introduced, later], ICE)
