@@ -168,9 +168,15 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                           ("image control", _IMAGE_CONTROL))
 )
 _ATTRIBUTED_QUOTE = re.compile(r"[,!?…][\"”’]\s+\S")
-# Headlines say "says"; a story's sentences say "said". Neither ever appears in the other kinds.
-_REPORTED = re.compile(r"\b(?:said|told|according to|added|urged|warned|announced|testified)\b", re.I)
-_ATTRIBUTION = re.compile(r"\b(?:said|says|say|urged|urges|told|tells|according to|added|warned|announced)\b", re.I)
+# Who said something: a story's sentences report it in the past ("said"), headlines in the present ("says").
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|according to|added|urged|urges|warned|announced|testified)\b", re.I)
+_HEADLINE_TENSE = frozenset({"says", "say", "tells", "urges"})
+
+
+def _attributes(text: str, headline_tense: bool) -> bool:
+    """Whether the text says who said something: in the past tense only, or in a headline's present too."""
+    return any(headline_tense or m.group(0).lower() not in _HEADLINE_TENSE for m in _ATTRIBUTION.finditer(text))
 
 
 def _is_share_bar(text: str) -> bool:
@@ -190,12 +196,14 @@ def furniture_kind(text: str) -> str | None:
         return None
     if _is_share_bar(text):
         return "share bar"
-    if _ATTRIBUTED_QUOTE.search(text) or _REPORTED.search(text) or len(text.split()) > HEADLINE_MAX_WORDS + 6:
-        return None  # a quotation with its speaker, or reported speech: a story's sentence
+    if (_ATTRIBUTED_QUOTE.search(text) or _attributes(text, headline_tense=False)
+            or len(text.split()) > HEADLINE_MAX_WORDS + 6):
+        return None  # a quotation with its speaker, or reported speech: a story's sentence (a cross-link's
+        # headline may say "says": "RELATED: Mayor says ..." is still furniture)
     for kind, pattern in _KINDS:
         if pattern.match(text):
             # "Sign up for coverage today, officials urged." reports a prompt; it is not one.
-            return None if kind == "prompt" and _ATTRIBUTION.search(text) else kind
+            return None if kind == "prompt" and _attributes(text, headline_tense=True) else kind
     if "|" in text:  # "Order Reprints | Today's Paper | Subscribe": a bar of short links, some furniture
         parts = [p.strip() for p in text.split("|") if p.strip()]
         if len(parts) > 1 and all(len(p.split()) <= NAV_ITEM_MAX_WORDS for p in parts):
