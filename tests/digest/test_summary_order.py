@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from reader.config import TopicConfig
+from reader.digest import summarise as summarise_module
 from reader.digest.summarise import (
     DEFAULT_BUDGET,
     StoryForSummary,
     SummaryBudget,
+    counts_something,
     is_background,
     summarise,
     topic_lens,
@@ -93,3 +97,52 @@ def test_of_two_equally_strong_stories_the_later_day_s_leads() -> None:
     same_day = replace(vote, published="2011-09-16T18:00:00+00:00")
     stories = fold_stories([preview, same_day])
     assert [s.lead.id for s in rank_stories(stories, topic_fits(stories, matcher))] == [1, 2]
+
+
+def test_counts_something_is_a_count_or_amount_not_a_year() -> None:
+    for counted in ("Five of the task force's 20 members resigned rather than sign the report.",
+                    "The program has flagged 1,400 people booked into the county jail.",
+                    "Hundreds of students rallied at the Capitol on Thursday.",
+                    "Calls to the tip line have fallen by a third.",
+                    "Fares could rise by up to 7.5 percent."):
+        assert counts_something(counted), counted
+    for uncounted in ("Immigration and Customs Enforcement rolled out Secure Communities in October 2008.",
+                      "A 2011 report by the Migration Policy Institute found problems in the program.",
+                      "The council met on Friday night to renew the sheriff's agreement.",
+                      "Someone said nothing of note."):  # "one" inside a word is no number
+        assert not counts_something(uncounted), uncounted
+
+
+def test_a_count_in_the_reporter_s_words_outranks_the_same_point_without_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two outlets say one thing; the one that counts it is chosen (FACT_BONUS), though its story ranks lower.
+    A count inside a quotation is the speaker's, and earns nothing."""
+    lede = "The county board voted on Monday to leave Secure Communities after a year of complaints."
+    plain = "Board members said the county would stop sending fingerprints to ICE under Secure Communities next month."
+    counted = ("Three board members said the county would stop sending fingerprints to ICE under Secure "
+               "Communities next month.")
+    quoted = ("Board members said “three” counties would stop sending fingerprints to ICE under Secure "
+              "Communities next month.")
+    first = story(1, lede, plain)
+    two = SummaryBudget(sentences=2)
+    assert sorted(run([first, story(2, lede, counted)], two)) == sorted([lede, counted])
+    assert sorted(run([first, story(2, lede, quoted)], two)) == sorted([lede, plain])
+    monkeypatch.setattr(summarise_module, "FACT_BONUS", 0.0)
+    assert sorted(run([first, story(2, lede, counted)], two)) == sorted([lede, plain])
+
+
+def test_the_later_day_breaks_only_a_tie_and_a_story_without_a_date_counts_its_first_sighting() -> None:
+    """More outlets outrank a later day; with no published date the day first seen decides."""
+    matcher = TopicMatcher.from_config(TopicConfig("287(g)", ("287(g)",)))
+    text = "The county renewed its 287(g) agreement, and sheriffs split over whether 287(g) is still needed."
+    early = replace(article(1, "Capitol Dispatch", "Counties weigh 287(g)", text), published="2011-09-16T12:00:00+00:00")
+    copy = replace(early, id=2, feed_name="Metro Ledger")
+    late = replace(article(3, "Civic Wire", "Counties renew 287(g)", text.replace("county", "council")),
+                   published="2011-09-17T12:00:00+00:00")
+    stories = fold_stories([early, copy, late])
+    assert len(stories) == 2 and [s.lead.id for s in rank_stories(stories, topic_fits(stories, matcher))] == [1, 3]
+    undated = replace(late, published=None, first_seen="2011-09-18T08:00:00+00:00")
+    stories = fold_stories([early, undated])
+    assert [s.lead.id for s in rank_stories(stories, topic_fits(stories, matcher))] == [3, 1]
+    unreadable = replace(late, published="next Tuesday", first_seen="2011-09-18T08:00:00+00:00")
+    stories = fold_stories([early, unreadable])
+    assert [s.lead.id for s in rank_stories(stories, topic_fits(stories, matcher))] == [1, 3]
