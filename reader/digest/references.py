@@ -80,7 +80,9 @@ _SPEECH_THEN_PRONOUN = re.compile(
     r"\s+(?:that\s+)?(it|they)\b", re.I)
 _NOT_A_THING = frozenset({"he", "she", "i", "we", "you", "mr", "mrs", "ms", "dr"})
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
-_SUBJECT = re.compile(r"^\W*(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+)?(?:[\w-]+['’]s\s+)?([A-Za-z][\w'’-]*)")
+# The previous sentence's subject: its first word after a determiner or a possessive ("The sheriff's deputies").
+_SUBJECT = re.compile(r"^\W*(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+)?"
+                      r"(?:[\w-]+['’]s\s+)?([A-Za-z][\w'’-]*)")
 
 
 def pronoun_may_mean_previous(sentence: str, before: str) -> bool:

@@ -344,18 +344,18 @@ def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: Summa
             if any(len(s.common & q) >= QUOTED * len(s.common) for q in quoted):
                 continue
             dropped = _superseded(s, chosen, after)  # shorter chosen ones this says more than
-            kept = [c for c in chosen if c not in dropped]
-            if _is_repeat(s.words, s.phrases, [(c.words, c.phrases) for c in kept], said):
+            kept = [o for o in chosen if o not in dropped]
+            if _is_repeat(s.words, s.phrases, [(o.words, o.phrases) for o in kept], said):
                 continue
-            freed = sum(len(c.candidate.text.split()) for c in dropped)
+            freed = sum(len(o.candidate.text.split()) for o in dropped)
             if words_left is not None and length > words_left + freed:
                 continue
             antecedents = _antecedents(s, kept, lens)
             if antecedents is None:
                 continue
             chosen[:] = kept
-            for c in dropped:
-                after.pop(id(c), None)
+            for o in dropped:
+                after.pop(id(o), None)
             if words_left is not None:
                 words_left += freed
             chosen.append(s)

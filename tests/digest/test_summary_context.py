@@ -258,7 +258,8 @@ def test_the_seed_article_alone_gets_a_full_summary_through_reader_summarize(tmp
                                                  "It aimed at removing", "But data showed"))
         assert (rolled_out + 1, rolled_out + 2) == (aimed, data)  # read in the story's order, in one run
         assert texts[0].startswith("A task force created to recommend improvements")
-        assert not any(t.startswith("Most significantly") for t in texts)  # it dangles: the cleaner keeps no sentence before it
+        # "Most significantly, ..." dangles: the cleaner keeps no sentence of the story before it.
+        assert not any(t.startswith("Most significantly") for t in texts)
         assert result["quotes"] and not any(q["text"] in t for q in result["quotes"] for t in texts)
 
 

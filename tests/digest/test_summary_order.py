@@ -134,7 +134,8 @@ def test_the_later_day_breaks_only_a_tie_and_a_story_without_a_date_counts_its_f
     """More outlets outrank a later day; with no published date the day first seen decides."""
     matcher = TopicMatcher.from_config(TopicConfig("287(g)", ("287(g)",)))
     text = "The county renewed its 287(g) agreement, and sheriffs split over whether 287(g) is still needed."
-    early = replace(article(1, "Capitol Dispatch", "Counties weigh 287(g)", text), published="2011-09-16T12:00:00+00:00")
+    early = replace(article(1, "Capitol Dispatch", "Counties weigh 287(g)", text),
+                    published="2011-09-16T12:00:00+00:00")
     copy = replace(early, id=2, feed_name="Metro Ledger")
     late = replace(article(3, "Civic Wire", "Counties renew 287(g)", text.replace("county", "council")),
                    published="2011-09-17T12:00:00+00:00")
