@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
 from reader.config import TopicConfig
-from reader.digest.novelty import decode_signatures, encode_signatures, sentences_of
 from reader.models import Article
 from reader.store import Store
 from reader.store.store import TopicDay
 from reader.stories import stories_among
+from reader.text.signatures import decode_signatures, encode_signatures, sentences_of
 from reader.text.words import SIGNATURE_VERSION, signature
 from reader.topics import TopicMatcher, compile_topics, topic_members, topic_text
 

@@ -6,8 +6,7 @@ whose question was skipped, and not a sentence that leans on the one before ("Mo
 significantly, ...", "It aimed at ...", "... she told host X", "... review its findings") unless
 that one is chosen too. What a sentence calls "the department" is noted: an earlier sentence must
 have introduced it (see references.py).
-Datelines ("WASHINGTON (AP) —", "(CNN)", "Computerworld -") are cut off the front: where a
-story was filed is not what it says.
+Datelines are cut off the front (reader/text/datelines.py): where a story was filed is not what it says.
 """
 
 from __future__ import annotations
@@ -22,16 +21,10 @@ from reader.digest.references import (
     unresolved_pronoun,
 )
 from reader.text.credits import holds_credit
+from reader.text.datelines import strip_dateline
 from reader.text.sentences import split_sentences
 
 MIN_WORDS, MAX_WORDS = 8, 50
-
-# "WASHINGTON (Civic Wire) — ", "NEW YORK, Sept. 16 (AP) - ": an all-caps city, maybe a date and an agency.
-_CITY_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–(]{1,30})?(?:\s*\([^)]{1,40}\))?\s+[—–-]+\s+")
-# "(CNN) ", "(Reuters) - ": an agency in brackets opening the story.
-_AGENCY_DATELINE = re.compile(r"^\([A-Z][\w.&' -]{0,30}\)\s*(?:[—–-]+\s*)?(?=[\"“‘A-Z0-9])")
-# "Computerworld - Apple today ...": one or two capitalised words and a spaced dash.
-_OUTLET_DATELINE = re.compile(r"^[A-Z][\w.&']*(?:\s[A-Z][\w.&']*)?\s+[—–-]{1,2}\s+(?=[\"“A-Z])")
 
 # A sentence must end like one: a full stop, ! or ?, maybe inside closing quotes or brackets.
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
@@ -82,15 +75,6 @@ class Candidate:
     index: int  # position among the story's sentences, in reading order
     needs_previous: bool
     refers_to: tuple[str, ...] = ()  # what it calls "the department", "the system": introduced earlier
-
-
-def strip_dateline(sentence: str) -> str:
-    """The sentence without an opening dateline: city, agency in brackets, or outlet and dash."""
-    for pattern in (_CITY_DATELINE, _AGENCY_DATELINE, _OUTLET_DATELINE):
-        stripped = pattern.sub("", sentence, count=1)
-        if stripped != sentence:
-            return stripped
-    return sentence
 
 
 def is_story_prose(sentence: str, paragraph: str) -> bool:

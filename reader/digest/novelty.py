@@ -16,37 +16,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from math import ceil
 
-from reader.digest.candidates import strip_dateline
-from reader.text.sentences import split_sentences
+from reader.text.signatures import MIN_STEMS, decode_signatures, encode_signatures, sentences_of
 from reader.text.words import signature
+
+# The stored signatures' format lives below the digest (the store's topic days are made of it); it is
+# New today's, so it is offered here too.
+__all__ = ["MAX_WORDS", "MIN_STEMS", "REPEATED", "History", "decode_signatures", "encode_signatures", "listable",
+           "new_sentences", "phrase_stems", "sentences_of"]
 
 REPEATED = 0.6  # share of a sentence's stems one earlier sentence must hold for it to be old news
 MAX_WORDS = 60  # a longer "sentence" is a run-on paragraph the splitter could not cut: never listed as news
-MIN_STEMS = 4  # a sentence with fewer content stems ("Others disagree.") says too little to be news
 
 
 def phrase_stems(phrases: Sequence[str]) -> frozenset[str]:
     """The stems of a topic's own phrases, which say nothing new within the topic (every article has them)."""
     return frozenset().union(*(signature(p) for p in phrases))
-
-
-def sentences_of(paragraphs: Sequence[str]) -> list[str]:
-    """Every sentence in order, the dateline off the first ("WASHINGTON (Civic Wire) — ")."""
-    out: list[str] = []
-    for p_index, paragraph in enumerate(paragraphs):
-        for s_index, sentence in enumerate(split_sentences(paragraph)):
-            out.append(strip_dateline(sentence) if p_index == 0 and s_index == 0 else sentence)
-    return out
-
-
-def encode_signatures(signatures: Iterable[frozenset[str]]) -> str:
-    """Signatures as stored text: one sentence a line, stems sorted and space-separated, no line twice."""
-    lines = {" ".join(sorted(s)) for s in signatures if len(s) >= MIN_STEMS}
-    return "\n".join(sorted(lines))
-
-
-def decode_signatures(text: str) -> list[frozenset[str]]:
-    return [frozenset(line.split(" ")) for line in text.split("\n") if line]
 
 
 def _needed(sig: frozenset[str]) -> int:
