@@ -5,10 +5,12 @@ that keep company with the topic's name across the day's stories), so a State of
 piece that mentions immigration once lends nothing to an immigration summary. Sentences are
 scored by centrality (words many stories share, names aside: "Department of Homeland Security"
 says who, not what), a count or amount in the reporter's words, naming the topic, an early place
-in the story's own prose (captions and junk do not count as the lead) and the story's rank. A
-sentence is skipped when its content words are mostly said already, by one chosen sentence or
-by all of them together (containment), or it shares a phrase with one (so reworded repeats from
-two outlets are caught); when it is mostly a quote the section shows; and when what it points
+in the story's own prose (captions and junk do not count as the lead) and the story's rank; a
+sentence leaning on one about the topic ("It aimed at ...") goes on about it. A sentence is
+skipped when its content words are mostly said already, by one chosen sentence or by all of
+them together (containment), or it shares a phrase with one (so reworded repeats from two
+outlets are caught), unless it says a shorter chosen one and half as much again: then it takes
+that one's place; when it is mostly a quote the section shows; and when what it points
 back to ("it", "the department") was not chosen: then it comes after that. The main development
 leads, the other stories' ledes follow, then the rest in story order, and background ("in
 October 2008") comes last.

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 # Part of the key stored signatures are kept under (reader.topic_days.topic_key): bump it whenever
-# what a stored signature holds changes (stem, STOP_WORDS, content_stems, or how reader.digest.novelty
+# what a stored signature holds changes (stem, STOP_WORDS, content_stems, or how reader.text.signatures
 # splits and encodes sentences), so signatures made the old way are computed again, not compared.
 SIGNATURE_VERSION = 1
 
