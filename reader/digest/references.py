@@ -78,26 +78,25 @@ def unresolved_pronoun(sentence: str) -> bool:
 _SPEECH_THEN_PRONOUN = re.compile(
     r"\b(?:says|said|say|added|announced|reported|confirmed|claims|claimed|estimates|estimated|insists|insisted)"
     r"\s+(?:that\s+)?(it|they)\b", re.I)
-_NOT_A_THING = frozenset({"he", "she", "i", "we", "you", "mr", "mrs", "ms", "dr"})
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
-# The previous sentence's subject: its first word after a determiner or a possessive ("The sheriff's deputies").
-_SUBJECT = re.compile(r"^\W*(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+)?"
-                      r"(?:[\w-]+['’]s\s+)?([A-Za-z][\w'’-]*)")
+# The previous sentence's subject when it is a definite description ("The program", "The sheriff's deputies"):
+# its head's first word. "Only if its serial number ..." has none.
+_SUBJECT = re.compile(r"^\W*(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+(?:[\w-]+['’]s\s+)?"
+                      r"|[\w-]+['’]s\s+)([A-Za-z][\w'’-]*)")
 
 
 def pronoun_may_mean_previous(sentence: str, before: str) -> bool:
     """Whether a pronoun subject after a speech verb ("ICE says it has led to ...") may stand for what the
     story's previous sentence was about ("The program checks ..."), not the speaker: then the sentence
     read alone names the wrong one. It is the speaker when the previous sentence's subject is the speaker
-    too, or when there is no previous sentence to continue."""
+    too, is no definite description ("Only if ...", "She told ..."), or there is no previous
+    sentence to continue."""
     text = outside_quotes(sentence)
     said = _SPEECH_THEN_PRONOUN.search(text)
     subject = _SUBJECT.match(outside_quotes(before)) if before else None
     if said is None or subject is None:
         return False
     head = subject.group(1).lower()
-    if head in _NOT_A_THING:
-        return False  # "She told host ...": a person, whom "it" or "they" cannot mean
     plural = bool(_PLURAL.search(head))
     if plural != (said.group(1).lower() == "they"):
         return False  # "it" cannot mean "the sheriffs", nor "they" "the program"

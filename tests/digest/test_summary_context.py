@@ -209,6 +209,8 @@ def test_a_pronoun_after_a_speech_verb_that_may_mean_the_previous_sentence_s_sub
     assert not leans_on_previous("Apple said it would replace the batteries free of charge.",
                                  "Apple is recalling batteries in older laptops because they can overheat.")
     assert not leans_on_previous(claim)
+    assert not leans_on_previous("The company said it had received 26 reports of batteries overheating.",
+                                 "Only if its serial number matches the list on Apple's recall page.")
     wire = story(1, "The Department of Homeland Security said it will keep expanding Secure Communities, the "
                     "fingerprint-sharing program run by ICE.", program, claim,
                  "Illinois, New York and Massachusetts have tried to withdraw from Secure Communities.")
