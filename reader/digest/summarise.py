@@ -267,8 +267,9 @@ def _antecedents(s: _Scored, chosen: Sequence[_Scored], lens: TopicLens) -> tupl
     chosen sentence that introduced a department (an earlier one of its story, or another story's),
     else its chosen predecessor (the officer whose department it is); "the program" may also be the
     topic, named before or in the sentence itself. With none of those chosen, it may stand only when
-    its story introduced the thing earlier in words ("a task force" ... "the task force"). A sentence that
-    itself calls it "the department" un-introduced introduces nothing.
+    its story introduced the thing earlier in words ("a task force" ... "the task force") and a chosen
+    sentence of that story comes before it: what it calls "the ..." is never new to the summary's reader.
+    A sentence that itself calls it "the department" un-introduced introduces nothing.
     """
     c = s.candidate
     previous = next((o for o in chosen if o.story is s.story and o.candidate.index == c.index - 1), None)
@@ -284,11 +285,14 @@ def _antecedents(s: _Scored, chosen: Sequence[_Scored], lens: TopicLens) -> tupl
                       and ((introduces(o.candidate.text, head) and head not in o.candidate.refers_to)
                            or (measure and lens.names(o.candidate.text)))),
                      previous)
-        if found is not None:
-            needed.append(found)
-        elif not any(introduces(e.text, head) and head not in e.refers_to
-                     for e in s.story.candidates if e.index < c.index):
+        if found is None and any(introduces(e.text, head) and head not in e.refers_to
+                                 for e in s.story.candidates if e.index < c.index):
+            # Its story introduced it in a sentence not chosen: it may stand after a chosen sentence of that
+            # story read before it ("Apple ... announced a recall" ... "The company said it had received ...").
+            found = next((o for o in chosen if o.story is s.story and o.candidate.index < c.index), None)
+        if found is None:
             return None
+        needed.append(found)
     return tuple(needed)
 
 

@@ -51,7 +51,7 @@ def test_a_definite_description_never_opens_the_summary_before_what_it_refers_to
     chosen = run([CHIEF], ICE)
     hotline = CHIEF.paragraphs[1]
     assert hotline in chosen and not chosen[0].startswith("Since ICE")
-    assert chosen.index(CHIEF.paragraphs[0]) < chosen.index(hotline)
+    assert chosen.index(CHIEF.paragraphs[0]) + 1 == chosen.index(hotline)
     # When the sentence that introduces the chief cannot be chosen (another topic shows it), neither can this.
     assert hotline not in run([CHIEF], ICE, already=(CHIEF.paragraphs[0],))
     assert definite_references(hotline) == ("department",)
@@ -275,3 +275,20 @@ def test_what_introduces_the_department_does_not_itself_say_the_department() -> 
     # A sentence that does introduce one ("a police department") is a fine antecedent.
     introduced = story(1, "Suffolk County's police department says ICE checks are keeping crime victims away.")
     assert later.paragraphs[0] in run([introduced, later], ICE)
+
+
+def test_the_company_stands_after_its_story_s_chosen_sentence_never_first_or_alone() -> None:
+    """What a sentence calls "the company" may have been introduced by its story in a sentence not chosen
+    ("A company spokeswoman said ..."); then the sentence stands only after a chosen one of its story, so
+    the reader has met the story, and never when none of its story is chosen."""
+    apple = TopicMatcher.from_config(TopicConfig("Apple recall", ("recall",)))
+    recall = story(
+        1,
+        "Apple announced a voluntary recall of batteries in some MacBook Pro laptops on Thursday.",
+        "A company spokeswoman said the recalled batteries can overheat and pose a fire risk.",
+        "The company said the recall covers 432,000 laptops and that repairs can take two weeks.",
+    )
+    lede, spokeswoman, covers = recall.paragraphs
+    chosen = run([recall], apple, SummaryBudget(sentences=2))
+    assert chosen == [lede, covers]  # the spokeswoman's sentence is not chosen, yet introduced the company
+    assert run([recall], apple, already=(lede, spokeswoman)) == []
