@@ -63,6 +63,22 @@ def _feedparser() -> Any:  # the feedparser module (untyped)
     return feedparser
 
 
+_WORDS = WordHashes()
+VOCABULARY_LIMIT = 60_000  # tokens; about 8 MB of hashes
+
+
+def _vocabulary() -> WordHashes:
+    """The worker's token hashes, shared by every document it parses, so each token is split and hashed once a run.
+
+    Outlets share most of their words, so a per-document vocabulary hashed the same words again
+    for every feed (most of the cost of their shingles). Cleared past VOCABULARY_LIMIT: a hostile
+    feed of random words must not grow a long-lived worker without bound.
+    """
+    if len(_WORDS) > VOCABULARY_LIMIT:
+        _WORDS.clear()
+    return _WORDS
+
+
 def preload() -> None:
     """Import and tune feedparser now: a worker does this at start-up, while the first feeds download."""
     _feedparser()
@@ -112,7 +128,7 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
             raise FeedParseError("this is an HTML page, not a feed; use the page's RSS or Atom link instead")
         if problem is not None or not parsed.feed:
             raise FeedParseError(f"not a readable RSS or Atom feed ({problem or 'no feed elements found'})")
-    words = WordHashes()  # one vocabulary per document: each word hashed once
+    words = _vocabulary()
     entries = tuple(e for e in (_entry(raw, stored, words) for raw in parsed.entries) if e is not None)
     warning = f"feed is not well-formed, read what could be read ({problem})" if problem is not None else None
     feed = parsed.feed

@@ -94,7 +94,8 @@ def refresh(
         feeds, skipped = due_feeds(store, datetime.now(UTC), force)
         summary = RefreshSummary(feeds=len(feeds) + skipped, skipped=skipped)
         if feeds:
-            asyncio.run(_refresh_all(store, config, feeds, summary, progress, executor, address_check))
+            with store.holding_story_bands():
+                asyncio.run(_refresh_all(store, config, feeds, summary, progress, executor, address_check))
     return summary
 
 
@@ -215,11 +216,10 @@ def _record(
         summary.failures.append((single_line(feed.name), error))
         return False
     assert parsed is not None  # a fetch with nothing to store went to _unchanged
-    new, updated = store.upsert_entries(feed.id, parsed.entries)
-    # Validators and hashes are saved only after the entries are stored, so an interrupted run refetches.
-    store.record_fetch(feed.id, status=result.status, etag=result.etag, last_modified=result.last_modified,
-                       effective_url=result.moved_to, title=parsed.title, body_hash=body_hash,
-                       item_hashes=parsed.item_hashes)
+    new, updated = store.store_fetched(feed.id, parsed.entries, status=result.status, etag=result.etag,
+                                       last_modified=result.last_modified, effective_url=result.moved_to,
+                                       next_due=next_due, title=parsed.title, body_hash=body_hash,
+                                       item_hashes=parsed.item_hashes)
     summary.ok += 1
     summary.new += new
     summary.updated += updated

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
@@ -78,6 +78,7 @@ class StoreConnection:
         """One short write transaction; BEGIN IMMEDIATE takes the lock up front so it never deadlocks."""
         with self._lock, self._failures():
             self._verify()
+            self._after_commit: list[Callable[[], None]] = []
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
@@ -86,6 +87,12 @@ class StoreConnection:
                 if self._conn.in_transaction:  # SQLite may already have rolled back (a full disk does)
                     self._conn.execute("ROLLBACK")
                 raise
+            for step in self._after_commit:  # still under the lock: the next transaction sees what they keep
+                step()
+
+    def _on_commit(self, step: Callable[[], None]) -> None:
+        """Run `step` once the current write transaction has committed (never when it rolls back)."""
+        self._after_commit.append(step)
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         with self._lock, self._failures():

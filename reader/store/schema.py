@@ -160,6 +160,8 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     );
     """,
     _fold_stored_articles,
+    # v10: band keys held back during a refresh (story_fold.HeldBands says why), in storing order.
+    "CREATE TABLE story_bands_held (band INTEGER NOT NULL, article_id INTEGER NOT NULL);",
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,7 +19,9 @@ from typing import Any
 from reader.stories import SAME_STORY, WordHashes, containment, shingles, story_bands, story_text
 
 STORY_WINDOW = timedelta(days=2)
+HELD_BAND_ROWS = 20_000  # band rows a refresh holds back before moving them into the index (~2,000 articles)
 _CACHED_TEXTS = 4096  # shingle sets kept for candidates met again (a busy story's copies are met by each copy)
+_HELD_TEXTS = 1024  # of them, kept from one feed's transaction to the next
 _BATCH = 2000
 
 
@@ -35,6 +37,32 @@ def _window(sort_date: str) -> tuple[str, str]:
             (when + STORY_WINDOW).astimezone(UTC).isoformat(timespec="seconds"))
 
 
+class HeldBands:
+    """The band keys of the articles a refresh has stored, held back from the story_bands index.
+
+    story_bands is ordered by band key, a hash, so the ~500 rows one feed adds fall on pages all
+    over the index and each feed's write transaction rewrote most of its pages: a cold refresh of
+    200 feeds spent a second of CPU writing the same pages again. Held rows are appended to
+    story_bands_held instead (no index, so a transaction adds a few pages at its end), found
+    here in memory, and moved into the index in one sorted pass every HELD_BAND_ROWS rows and when
+    the refresh ends. A refresh that is interrupted leaves them in the table for the next to move.
+    Also kept across the refresh's feeds: the word hashes and the shingles of stored articles.
+    """
+
+    def __init__(self) -> None:
+        self.articles: dict[int, list[int]] = defaultdict(list)  # band key -> held article ids
+        self.rows = 0
+        self.words = WordHashes()
+        self.texts: dict[int, frozenset[int]] = {}  # committed articles' shingles, oldest first
+
+
+def index_held_bands(c: sqlite3.Connection) -> None:
+    """Move every held band row into the story_bands index, in key order (each index page written once)."""
+    c.execute("INSERT OR IGNORE INTO story_bands (band, article_id) "
+              "SELECT band, article_id FROM story_bands_held ORDER BY band, article_id")
+    c.execute("DELETE FROM story_bands_held")
+
+
 class StoryFolder:
     """Gives articles their story ids inside one write transaction of the store.
 
@@ -43,10 +71,13 @@ class StoryFolder:
     are folded before they are inserted, so each row is written once, with its story id.
     """
 
-    def __init__(self, c: sqlite3.Connection) -> None:
+    def __init__(self, c: sqlite3.Connection, held: HeldBands | None = None) -> None:
         self.c = c
-        self.words = WordHashes()  # each word hashed once per transaction
+        self.held = held  # a refresh's held bands (HeldBands says why); None writes bands to the index at once
+        self.words = held.words if held is not None else WordHashes()  # each word hashed once
         self.texts: dict[int, frozenset[int]] = {}  # shingles by article, computed when first needed
+        self.kept: list[tuple[int, int]] = []  # (band, article id) rows held by this transaction
+        self.moved = False  # this transaction moved the held rows into the index
         self.pending: dict[int, str] = {}  # the text of the batch's articles, shingled only if needed
         self.next_story: int = c.execute("SELECT coalesce(max(story_id), 0) + 1 FROM articles").fetchone()[0]
         # What one batch is folded against: articles by band key, each article's story and sort
@@ -72,10 +103,15 @@ class StoryFolder:
         stale = [(band, aid) for aid, title, text in before
                  for band in story_bands(shingles(story_text(title, text), self.words))]
         self.c.executemany("DELETE FROM story_bands WHERE band = ? AND article_id = ?", stale)
+        if before:  # held rows of a changed article go too (a held id left in memory costs one comparison)
+            self.c.execute(f"DELETE FROM story_bands_held WHERE article_id IN ({','.join('?' * len(before))})",
+                           [aid for aid, *_ in before])
         self.sharing.clear()
         self.known.clear()
         for key, title, text, sort_date, given in articles:
             self.texts.pop(key, None)
+            if self.held is not None:
+                self.held.texts.pop(key, None)
             self.pending[key] = story_text(title, text)
             self.bands[key] = list(given) if given is not None else story_bands(self._shingles_of(key))
             if sort_date is not None:
@@ -86,8 +122,14 @@ class StoryFolder:
                 sorted({b for key, *_ in articles for b in self.bands[key]})):
             self.sharing[band].append(aid)
             self.known[aid] = (story, sort_date)
+        unknown = {key for key, *_ in articles if key > 0}
+        if self.held is not None:
+            for band in {b for key, *_ in articles for b in self.bands[key]}:
+                for aid in self.held.articles.get(band, ()):
+                    self.sharing[band].append(aid)
+                    unknown.add(aid)
         for aid, story, sort_date in self._select("SELECT id, story_id, sort_date FROM articles WHERE id IN ({})",
-                                                  [key for key, *_ in articles if key > 0]):
+                                                  sorted(unknown - self.known.keys())):
             self.known[aid] = (story, sort_date)
         self.starts = dict(self._select(
             "SELECT story_id, min(sort_date) FROM articles WHERE story_id IN ({}) GROUP BY story_id",
@@ -107,11 +149,37 @@ class StoryFolder:
         ids = ids or {}
         # In key order, so each page of the table is written once per batch rather than once per row.
         rows = sorted((band, ids.get(key, key)) for key, keys in self.bands.items() for band in keys)
-        self.c.executemany("INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)", rows)
+        if self.held is None:
+            self.c.executemany("INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)", rows)
+        else:
+            self.c.executemany("INSERT INTO story_bands_held (band, article_id) VALUES (?, ?)", rows)
+            self.kept += rows
+            if self.held.rows + len(self.kept) >= HELD_BAND_ROWS:
+                index_held_bands(self.c)
+                self.moved = True
         for key in [k for k in self.texts if k < 0]:
             self.texts[ids[key]] = self.texts.pop(key)
         self.bands.clear()
         self.pending.clear()
+
+    def committed(self) -> None:
+        """After the transaction commits: what it held, and the shingles it made, join the refresh's HeldBands.
+
+        Only then: a rolled-back insert's id is given again to another article.
+        """
+        held = self.held
+        if held is None:
+            return
+        if self.moved:
+            held.articles.clear()
+            held.rows = 0
+        else:
+            for band, aid in self.kept:
+                held.articles[band].append(aid)
+            held.rows += len(self.kept)
+        held.texts.update(self.texts)
+        for old in list(held.texts)[:max(0, len(held.texts) - _HELD_TEXTS)]:
+            del held.texts[old]
 
     def fold_stored(self, articles: Sequence[tuple[int, str, str]], before: Sequence[tuple[int, str, str]] = (),
                     given: Mapping[int, Sequence[int]] | None = None) -> None:
@@ -159,9 +227,13 @@ class StoryFolder:
 
     def _copies_stories(self, aid: int, bands: Sequence[int], sort_date: str) -> set[int]:
         """The stories (begun near in time) of the articles near in time that share a band with it and contain it."""
-        low, high = _window(sort_date)
+        others = {o for band in bands for o in self.sharing.get(band, ())}
+        others.discard(aid)
         found: set[int] = set()
-        for other in sorted({o for band in bands for o in self.sharing.get(band, ())} - {aid}):
+        if not others:  # most articles: no other text shares a band with them
+            return found
+        low, high = _window(sort_date)
+        for other in sorted(others):
             story, when = self.known[other]
             if story is None or story in found or not low <= when <= high or not low <= self.starts[story] <= high:
                 continue  # a story already joined needs no other copy compared
@@ -180,6 +252,8 @@ class StoryFolder:
     def _shingles_of(self, article_id: int) -> frozenset[int]:
         """The article's shingles: kept, or from its batch text, or from its stored text."""
         items = self.texts.get(article_id)
+        if items is None and self.held is not None:
+            items = self.held.texts.get(article_id)
         if items is not None:
             return items
         text = self.pending.get(article_id)

@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -110,10 +111,10 @@ def test_anything_a_feed_raises_is_that_feeds_failure(tmp_path: Path, feed_serve
         return await real_fetch(client, url, *args, **kw)  # type: ignore[arg-type]
 
     class FlakyStore(Store):
-        def upsert_entries(self, feed_id: int, entries: object) -> tuple[int, int]:
+        def store_fetched(self, feed_id: int, entries: object, **fetch: Any) -> tuple[int, int]:
             if any(e.key.endswith("/store-crash-1") for e in entries):  # type: ignore[attr-defined]
                 raise ValueError("a value the store cannot bind")
-            return super().upsert_entries(feed_id, entries)  # type: ignore[arg-type]
+            return super().store_fetched(feed_id, entries, **fetch)  # type: ignore[arg-type]
 
     monkeypatch.setattr(refresh_module, "fetch_http", fetch)
     store = FlakyStore(":memory:")
@@ -136,7 +137,7 @@ def test_store_wide_failures_still_stop_the_run(tmp_path: Path, feed_server: Fee
     feed_server.routes["/f"] = Route(body=rss(("f1", "Council votes")))
 
     class FullDisk(Store):
-        def upsert_entries(self, feed_id: int, entries: object) -> tuple[int, int]:
+        def store_fetched(self, feed_id: int, entries: object, **fetch: Any) -> tuple[int, int]:
             raise sqlite3.OperationalError("database or disk is full")
 
     body = f'[[feeds]]\nname = "F"\nurl = "{feed_server.url("/f")}"\n'

@@ -1,12 +1,14 @@
 """feedparser with reader's speed-ups gives exactly what stock feedparser gives.
 
-The speed-ups replace three of feedparser's internals (reader/fetch/feedparser_tuning.py); these
+The speed-ups replace five of feedparser's internals (reader/fetch/feedparser_tuning.py); these
 tests compare every result field with and without them, over the bundled samples, documents
 written to reach each replaced path, and (when ../shared is present) feedparser's own corpus.
 """
 
 from __future__ import annotations
 
+import copy
+import random
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,7 +17,14 @@ import feedparser.api
 import feedparser.mixin
 import pytest
 
-from reader.fetch.feedparser_tuning import BufferedExpatParser, translation_table, tune_feedparser
+from reader.fetch.feedparser_tuning import (
+    PLAIN_ABSOLUTE,
+    BufferedExpatParser,
+    _plain_absolute_first,
+    copy_content_params,
+    translation_table,
+    tune_feedparser,
+)
 from reader.fetch.parse import _feedparser
 from tests.conftest import REPO
 from tests.e2e.test_corpus import corpus_files
@@ -63,6 +72,7 @@ def stock_feedparser(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(feedparser.mixin, "_cp1252", _STOCK["table"])
     monkeypatch.setattr(feedparser.mixin, "make_safe_absolute_uri", _STOCK["safe"])
     monkeypatch.setattr(feedparser.mixin, "_urljoin", _STOCK["join"])
+    monkeypatch.setattr(feedparser.mixin, "copy", copy)
     yield
 
 
@@ -77,10 +87,40 @@ def test_every_replacement_is_in_place() -> None:
     assert feedparser.api.PREFERRED_XML_PARSERS[0] == "reader.fetch.feedparser_tuning"
     assert isinstance(feedparser.mixin._cp1252, str)
     assert hasattr(feedparser.mixin.make_safe_absolute_uri, "cache_info")
-    assert hasattr(feedparser.mixin._urljoin, "cache_info")
+    assert hasattr(feedparser.mixin._urljoin, "plain_absolute_first")
+    assert feedparser.mixin.copy is not copy
     import xml.sax
 
     assert isinstance(xml.sax.make_parser(feedparser.api.PREFERRED_XML_PARSERS), BufferedExpatParser)
+
+
+def test_plain_absolute_uris_join_as_urljoin_joins_them() -> None:
+    """300,000 random URI-like strings against feedparser's own join: the shortcut never changes a result."""
+    join = _plain_absolute_first(_STOCK["join"])
+    rng = random.Random(5)
+    pieces = [chr(c) for c in range(0x20, 0x7F)] + ["\t", "\n", "é", "/", "/", "?", "#", "..", "%2F", ":80"]
+    bases = ["http://example.com/feed/", "https://x.org/a/b?c", "", "ftp://h/", "http://h", "feed://h/x"]
+    taken = 0
+    for _ in range(300_000):
+        uri = rng.choice(["http://", "https://", "http:///", "HTTP://", "https:", "http://[::1]"]) + "".join(
+            rng.choice(pieces) for _ in range(rng.randrange(14)))
+        base = rng.choice(bases)
+        taken += bool(PLAIN_ABSOLUTE.match(uri))
+        assert join(base, uri) == _STOCK["join"](base, uri), (base, uri)
+    assert taken > 10_000  # the shortcut was tried on many
+    for uri in ("http://a/b?", "http://a/b#", "http://a/b;p", "http:///a", "http://a/b?#f", "http://[::1]/x"):
+        assert not PLAIN_ABSOLUTE.match(uri)
+
+
+def test_content_params_copy_as_deepcopy_does() -> None:
+    from feedparser.util import FeedParserDict
+
+    params = FeedParserDict({"type": "text/html", "language": None, "base": "http://a/", "base64": False})
+    params["value"] = "<p>x</p>"
+    duplicate = copy_content_params(FeedParserDict, params)
+    assert duplicate == copy.deepcopy(params) and duplicate is not params and type(duplicate) is FeedParserDict
+    nested = FeedParserDict({"type": "text/html", "extra": ["a list"]})
+    assert copy_content_params(FeedParserDict, nested)["extra"] is not nested["extra"]  # deepcopy's own path
 
 
 def test_translation_table_matches_the_dict_at_every_code_point() -> None:

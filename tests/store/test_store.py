@@ -109,7 +109,7 @@ def test_entry_hashes_are_the_newest_stored_entries(store: Store, monkeypatch: p
     store.upsert_entries(other, [entry("g9")])
     assert store.entry_hashes(fid) == {"g1": entry("g1", body="one").content_hash,
                                        "g2": entry("g2", body="two").content_hash}
-    monkeypatch.setattr("reader.store.store.KNOWN_ENTRIES_LIMIT", 1)
+    monkeypatch.setattr("reader.store.refresh_writes.KNOWN_ENTRIES_LIMIT", 1)
     assert len(store.entry_hashes(fid)) == 1
 
 

@@ -1,0 +1,212 @@
+"""What a refresh writes: each fetch's outcome, the entries it brought (folded into stories), page texts.
+
+Kept apart from store.py's reads and state changes because these writes carry the refresh's
+costs: one transaction a feed, story folding (story_fold.py) and the search index.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from reader.models import ParsedEntry, UnchangedFetch
+from reader.store.connection import StoreConnection
+from reader.store.rows import index, indexed_rows, unindex
+from reader.store.story_fold import HeldBands, StoryFolder, index_held_bands
+
+# How many of a feed's stored entries a parse worker is told about (newest first): enough for
+# any feed document; an entry past it is parsed and handed to upsert_entries, which still finds it.
+KNOWN_ENTRIES_LIMIT = 1000
+
+
+_RECORD_FETCH = """UPDATE feeds SET last_status = ?, last_error = ?, last_fetched = ?, next_due = ?,
+        error_since = CASE WHEN ? IS NULL THEN NULL ELSE COALESCE(error_since, ?) END,
+        etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
+        effective_url = COALESCE(?, effective_url), title = COALESCE(?, title),
+        disabled = CASE WHEN ? THEN 1 ELSE disabled END,
+        body_hash = COALESCE(?, body_hash), item_hashes = COALESCE(?, item_hashes)
+    WHERE id = ?"""
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class RefreshWrites(StoreConnection):
+    """The store's writes for a refresh (Store inherits them)."""
+
+    def record_fetch(
+        self,
+        feed_id: int,
+        *,
+        status: str,
+        error: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        effective_url: str | None = None,
+        next_due: str | None = None,
+        disable: bool = False,
+        title: str | None = None,
+        body_hash: str | None = None,
+        item_hashes: bytes | None = None,
+    ) -> None:
+        """Save one fetch's outcome; validators, the redirect target and the body's hashes only change when given."""
+        now = utc_now()
+        with self._write() as c:
+            c.execute(_RECORD_FETCH, (status, error, now, next_due, error, now, etag, last_modified, effective_url,
+                                      title, int(disable), body_hash, item_hashes, feed_id))
+
+    def store_fetched(
+        self,
+        feed_id: int,
+        entries: Sequence[ParsedEntry],
+        *,
+        status: str,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        effective_url: str | None = None,
+        next_due: str | None = None,
+        title: str | None = None,
+        body_hash: str | None = None,
+        item_hashes: bytes | None = None,
+    ) -> tuple[int, int]:
+        """Store a fetched feed's entries and the fetch's outcome together; returns (new, updated).
+
+        One transaction: the validators and body hashes that let the next run skip this body are
+        never saved without the entries they stand for, and a feed costs one commit, not two.
+        """
+        with self._write() as c:
+            counts = self._upsert(c, feed_id, entries)
+            now = utc_now()
+            c.execute(_RECORD_FETCH, (status, None, now, next_due, None, now, etag, last_modified, effective_url,
+                                      title, 0, body_hash, item_hashes, feed_id))
+        return counts
+
+    def record_unchanged(self, fetches: Sequence[UnchangedFetch]) -> None:
+        """Save many fetches that brought nothing new (304, or the body stored last time) in one transaction.
+
+        A warm refresh is mostly these; one transaction for all of them instead of one each.
+        """
+        now = utc_now()
+        with self._write() as c:
+            c.executemany(_RECORD_FETCH, [(f.status, None, now, None, None, now, f.etag, f.last_modified,
+                                           f.effective_url, None, 0, None, None, f.feed_id) for f in fetches])
+
+    _held: HeldBands | None = None
+
+    @contextmanager
+    def holding_story_bands(self) -> Iterator[None]:
+        """Within the block, new articles' band keys are held back from the index (HeldBands says why).
+
+        For a refresh, which holds the refresh lock, so no other program folds meanwhile. Rows an
+        interrupted block left are moved into the index before the next block starts.
+        """
+        self._index_held_bands()
+        self._held = HeldBands()
+        try:
+            yield
+        finally:
+            self._held = None
+        self._index_held_bands()
+
+    def _index_held_bands(self) -> None:
+        if self._query("SELECT 1 FROM story_bands_held LIMIT 1"):
+            with self._write() as c:
+                index_held_bands(c)
+
+    def entry_hashes(self, feed_id: int) -> dict[str, str]:
+        """Key -> content hash of the feed's newest stored entries, so a parse can skip unchanged ones."""
+        rows = self._query("SELECT key, content_hash FROM articles WHERE feed_id = ? ORDER BY sort_date DESC LIMIT ?",
+                           (feed_id, KNOWN_ENTRIES_LIMIT))
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def upsert_entries(self, feed_id: int, entries: Sequence[ParsedEntry]) -> tuple[int, int]:
+        """Store a feed's entries once each; returns (new, updated). Read/starred state is never touched."""
+        if not entries:
+            return 0, 0
+        with self._write() as c:
+            return self._upsert(c, feed_id, entries)
+
+    def _upsert(self, c: sqlite3.Connection, feed_id: int, entries: Sequence[ParsedEntry]) -> tuple[int, int]:
+        now = utc_now()
+        unique = {e.key: e for e in entries}  # a feed that repeats an entry keeps its last copy
+        if not unique:
+            return 0, 0
+        existing: dict[str, tuple[int, str]] = {}
+        keys = list(unique)
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for aid, key, digest in c.execute(
+                f"SELECT id, key, content_hash FROM articles WHERE feed_id = ? AND key IN ({marks})",
+                (feed_id, *chunk),
+            ):
+                existing[key] = (aid, digest)
+        fresh = [e for e in unique.values() if e.key not in existing]
+        changed = [(existing[e.key][0], e) for e in unique.values()
+                   if e.key in existing and existing[e.key][1] != e.content_hash]
+        # New articles are folded before they are inserted, so each row is written once, with its story.
+        folder = StoryFolder(c, self._held)
+        self._on_commit(folder.committed)
+        stories = folder.assign([(-n, e.title, e.text, e.published or now, e.story_bands)
+                                 for n, e in enumerate(fresh, 1)])
+        ids: dict[int, int] = {}
+        for n, e in enumerate(fresh, 1):
+            cursor = c.execute(
+                """INSERT INTO articles (feed_id, key, guid, link, title, author, published, sort_date,
+                       first_seen, updated, content, text, content_hash, story_id)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (feed_id, e.key, e.guid, e.link, e.title, e.author, e.published, e.published or now,
+                 now, now, e.content, e.text, e.content_hash, stories[-n]),
+            )
+            assert cursor.lastrowid is not None  # always set by a one-row INSERT
+            ids[-n] = cursor.lastrowid
+        folder.keep_bands(ids)
+        before = indexed_rows(c, [aid for aid, _ in changed])
+        unindex(c, before)
+        c.executemany(
+            # Changed content likely means a changed page: its full text is fetched again
+            # (the old page text was part of `text`, which is replaced here).
+            """UPDATE articles SET guid = ?, link = ?, title = ?, author = ?, published = ?,
+                   sort_date = COALESCE(?, sort_date), updated = ?, content = ?, text = ?,
+                   content_hash = ?, full_content = NULL, full_text_error = NULL
+               WHERE id = ?""",
+            [(e.guid, e.link, e.title, e.author, e.published, e.published, now, e.content, e.text,
+              e.content_hash, aid) for aid, e in changed],
+        )
+        index(c, [(ids[-n], e.title, e.text) for n, e in enumerate(fresh, 1)]
+              + [(aid, e.title, e.text) for aid, e in changed])
+        folder.fold_stored([(aid, e.title, e.text) for aid, e in changed], before,
+                           {aid: e.story_bands for aid, e in changed if e.story_bands is not None})
+        return len(fresh), len(changed)
+
+    def missing_full_text(self, feed_id: int, limit: int = 200) -> list[tuple[int, str]]:
+        """(id, link) of the feed's articles whose page text was never tried, newest first."""
+        rows = self._query(
+            "SELECT id, link FROM articles WHERE feed_id = ? AND full_content IS NULL AND full_text_error IS NULL "
+            "AND link LIKE 'http%' ORDER BY id DESC LIMIT ?", (feed_id, limit))
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def save_full_text(self, article_id: int, content: str | None, error: str | None) -> None:
+        """Store the extracted page text (indexed for search) or the reason there is none."""
+        from reader.text.html import html_to_search_text  # lazy: only full-text feeds need the HTML parser
+
+        with self._write() as c:
+            if content is not None:
+                old = indexed_rows(c, [article_id])
+                if not old:
+                    return
+                unindex(c, old)
+                [(_, title, text)] = old
+                text += "\n" + html_to_search_text(content)
+                c.execute("UPDATE articles SET full_content = ?, full_text_error = NULL, text = ? WHERE id = ?",
+                          (content, text, article_id))
+                index(c, [(article_id, title, text)])
+                folder = StoryFolder(c, self._held)
+                self._on_commit(folder.committed)
+                folder.fold_stored([(article_id, title, text)], old)  # the page's text may show a copy
+            else:
+                c.execute("UPDATE articles SET full_text_error = ? WHERE id = ?", (error, article_id))
+

@@ -1,0 +1,44 @@
+"""Shingles split text on whitespace and cache each token's words: the result is exactly that of \\w+ words."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from itertools import compress
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.stories import SAMPLE_FROM_WORDS, SHINGLE_WORDS, WordHashes, shingles
+from tests.test_stories import story
+
+_WORDS = re.compile(r"\w+")
+
+
+def reference_shingles(text: str) -> frozenset[int]:
+    """The definition: every \\w+ word of the casefolded text, crc32-hashed, four at a time (sampled when long)."""
+    ids = [zlib.crc32(w.encode()) | 1 for w in _WORDS.findall(text.casefold())]
+    if len(ids) < SHINGLE_WORDS:
+        return frozenset([sum(ids) & 0xFFFFFFFFFFFFFFFF]) if ids else frozenset()
+    runs = list(zip(ids, ids[1:], ids[2:], ids[3:], strict=False))
+    if len(ids) >= SAMPLE_FROM_WORDS:
+        runs = list(compress(runs, [not (h >> 2) & 3 for h in ids]))
+    return frozenset(map(hash, runs))
+
+
+# Letters, digits, punctuation that splits or joins words, and every kind of whitespace str.split knows.
+PIECES = st.sampled_from(["a", "B", "é", "ß", "İ", "1", "_", "-", ".", ",", "’", "“", "—", "'", "\u200b", " ", "  ",
+                          "\n", "\t", "\xa0", "\u2003", "\u3000", "\x1c", "\x85", "word", "U.S.-led", "x" * 30])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=400).map("".join))
+def test_shingles_match_the_word_definition(text: str) -> None:
+    assert shingles(text) == reference_shingles(text)
+
+
+def test_a_shared_vocabulary_changes_nothing() -> None:
+    words = WordHashes()
+    texts = [story(seed, n) for seed, n in ((1, 400), (2, 60), (3, 130))] + ["“Quoted,” she said — U.S.-led café…"]
+    assert [shingles(t, words) for t in texts] == [reference_shingles(t) for t in texts]
+    assert words["u.s.-led"] == tuple(zlib.crc32(w.encode()) | 1 for w in ("u", "s", "led"))
