@@ -178,8 +178,9 @@ class RefreshWrites(StoreConnection):
         )
         index(c, [(ids[-n], e.title, e.text) for n, e in enumerate(fresh, 1)]
               + [(aid, e.title, e.text) for aid, e in changed])
-        folder.fold_stored([(aid, e.title, e.text) for aid, e in changed], before,
-                           {aid: e.story_bands for aid, e in changed if e.story_bands is not None})
+        if changed:
+            folder.fold_stored([(aid, e.title, e.text) for aid, e in changed], before,
+                               {aid: e.story_bands for aid, e in changed if e.story_bands is not None})
         return len(fresh), len(changed)
 
     def missing_full_text(self, feed_id: int, limit: int = 200) -> list[tuple[int, str]]:
