@@ -101,13 +101,19 @@ def day(n_items_per_feed: int, work: Path, label: str) -> tuple[float, float, fl
         print(f"{200 * n_items_per_feed:>6,} articles: fetch {fetch:6.2f} s; digest, medians of {ROUNDS} alternating "
               f"rounds: {bare:6.2f} s without history, {warm:6.2f} s with {HISTORY_DAYS} days of history "
               f"(New today and the stored trend {warm - bare:+.2f} s); first run with history, past days computed: "
-              f"{cold:6.2f} s; {text.count('**New today**')} New today lists, {len(text):,} bytes of Markdown")
+              f"{cold:6.2f} s; {news_noted(text)} topics with news noted, {len(text):,} bytes of Markdown")
         per_topic = summariser_times(config, db)
         print(f"        summariser per topic: median {statistics.median(per_topic) * 1000:.1f} ms, "
               f"max {max(per_topic) * 1000:.1f} ms over {len(per_topic)} topics (cleaning excluded)")
         return fetch, bare, warm
     finally:
         host.stop()
+
+
+def news_noted(markdown: str) -> int:
+    """Sections whose New today names new sentences (in the summary or listed), not "first coverage" or "nothing"."""
+    lines = [ln for ln in markdown.splitlines() if ln.startswith("**New today")]
+    return sum(1 for ln in lines if not ln.startswith(("**New today:** first coverage", "**New today:** nothing")))
 
 
 def summariser_times(config: Path, db: Path) -> list[float]:
