@@ -16,7 +16,7 @@ from pathlib import Path
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.notifications import Notify, SeverityLevel
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.worker import Worker, WorkerState
 
@@ -36,10 +36,12 @@ from reader.tui.messages import (
     CopiesLoaded,
     NewSentencesFound,
     NewsFound,
+    PinsChanged,
     RefreshFinished,
     RefreshProgress,
     SidebarLoaded,
     StoreWaiting,
+    StoreWriteFailed,
     TopicCountsLoaded,
     TopicFilterReady,
     UnreadFound,
@@ -67,6 +69,8 @@ class ReaderApp(ReaderActions):
         self.filter = ArticleFilter()
         self.view_label, self.view_key = "All", "all"  # what the list shows, and its sidebar entry
         self.generation = 0  # bumps on every filter change, so late pages of an old list are dropped
+        self.news_epoch = 0  # bumps after every refresh (see StoreWorkers._news_finder)
+        self.toasts: dict[str, Notification] = {}  # the latest toast of each title (see on_notify)
         self.refreshing = False
         self.topic_unread: dict[str, int] | None = None  # the last computed counts, shown until new ones arrive
         self.sidebar_data: SidebarLoaded | None = None
@@ -160,6 +164,10 @@ class ReaderApp(ReaderActions):
 
     def on_article_opened(self, message: ArticleOpened) -> None:
         self.query_one(ReadingView).show(message.article, message.cleaned, message.pins)
+        self.find_new_sentences(message.article, message.cleaned.paragraphs)
+
+    def on_pins_changed(self, message: PinsChanged) -> None:
+        self.query_one(ReadingView).show_pins(message.article_id, message.pins)
 
     def on_news_found(self, message: NewsFound) -> None:
         if message.generation == self.generation:
@@ -212,6 +220,7 @@ class ReaderApp(ReaderActions):
 
     def on_refresh_finished(self, message: RefreshFinished) -> None:
         self.refreshing = False
+        self.news_epoch += 1
         if message.config is not self.reader.config:
             self.reader.config = message.config
             self.matchers = compile_topics(message.config.topics)
@@ -233,6 +242,10 @@ class ReaderApp(ReaderActions):
         self.waiting_for = (f"Waiting for the database (another program is writing to it); {message.what} "
                             "will finish then" if message.what else "")
         self._set_activity(self.activity)
+
+    def on_store_write_failed(self, message: StoreWriteFailed) -> None:
+        self.say(f"Gave up {message.what}: the database stayed locked by another program; try again once it "
+                 "is done.", warning=True, seconds=15)
 
     def on_browser_missing(self, message: BrowserMissing) -> None:
         self.copy_to_clipboard(message.url)
@@ -297,10 +310,19 @@ class ReaderApp(ReaderActions):
         super().notify(lines, title=single_line(title, 200), severity=severity, timeout=timeout, markup=False)
 
     def on_notify(self, event: Notify) -> None:
-        """One toast of a kind (title) at a time: a new one replaces the last (Textual's own handler adds it next)."""
-        for shown in list(self._notifications):
-            if shown.title == event.notification.title:
-                self._unnotify(shown, refresh=False)
+        """One toast of a kind (title) at a time: a new one replaces the last (Textual's own handler adds it next).
+
+        Textual can only clear every toast publicly, so the others still showing are posted again, with
+        the time they have left.
+        """
+        new = event.notification
+        last, self.toasts[new.title] = self.toasts.get(new.title), new
+        if last is None or last is new or last.has_expired:
+            return
+        self.clear_notifications()
+        for other in self.toasts.values():
+            if other is not new and not other.has_expired:
+                self.post_message(Notify(other))
 
     def action_help_quit(self) -> None:
         """ctrl+c says which key quits; Textual's own message is markup, which notify shows literally here."""

@@ -127,3 +127,18 @@ class NewSentencesFound(Message):
 class CopiesLoaded(Message):
     earliest: CopyText
     changes: list[CopyChanges]
+
+
+@dataclass
+class PinsChanged(Message):
+    """The article's pins after `p`: only its key quotes change, not its text (which stays as shown)."""
+
+    article_id: int
+    pins: list[Pin]
+
+
+@dataclass
+class StoreWriteFailed(Message):
+    """A write (`what`) was given up: the database stayed locked through every retry."""
+
+    what: str

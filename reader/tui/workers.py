@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -30,10 +31,12 @@ from reader.tui.messages import (
     CopiesLoaded,
     NewSentencesFound,
     NewsFound,
+    PinsChanged,
     RefreshFinished,
     RefreshProgress,
     SidebarLoaded,
     StoreWaiting,
+    StoreWriteFailed,
     TopicCountsLoaded,
     TopicFilterReady,
     UnreadFound,
@@ -41,7 +44,14 @@ from reader.tui.messages import (
 )
 from reader.tui.widgets.article_list import PAGE_SIZE
 
+if TYPE_CHECKING:  # the digest's modules load only once a list has rows to mark
+    from reader.what_changed import NewsFinder
+
 THEME_SETTING = "theme"
+# A write that finds the database locked although no other program was seen holding it (SQLite's own
+# busy wait already ran) is tried again after growing pauses, then given up with a message: never a spin.
+WRITE_ATTEMPTS = 5
+RETRY_PAUSES_S = (0.5, 1.0, 2.0, 4.0)  # before the 2nd, 3rd, ... attempt
 
 
 class StoreWorkers(App[None]):
@@ -51,6 +61,8 @@ class StoreWorkers(App[None]):
     matchers: list[TopicMatcher]
     filter: ArticleFilter
     generation: int
+    news_epoch: int  # bumps after each refresh: the stored past days a NewsFinder reads may have changed
+    news_finder: tuple[object, NewsFinder] | None = None  # (what it was built for, the finder)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sidebar")
     def load_sidebar(self) -> None:
@@ -94,12 +106,27 @@ class StoreWorkers(App[None]):
         if reset:  # after the page, so counting a large view never delays the first paint
             self.post_message(ViewCounted(self._count_view(flt), generation))
         # After the page too: which rows bring something new (✦) reads the topics' stored past days.
+        finder, worker = self._news_finder(), get_current_worker()
+        news = set()
+        for a in page:
+            if worker.is_cancelled:
+                return  # a newer list replaced this one, or the app is closing
+            if badges[a.id] and finder.brings_news(a):
+                news.add(a.id)
+        self.post_message(NewsFound(frozenset(news), generation))
+
+    def _news_finder(self) -> NewsFinder:
+        """One NewsFinder for as long as what it reads stays the same (feeds.toml and the stored past days, which
+        only a refresh changes), so its per-day history is read once for every page and every opened article."""
         from reader.what_changed import NewsFinder  # lazy: the digest's modules are not needed to start
 
-        finder = NewsFinder(store, self.reader.config)
-        news = frozenset(a.id for a in page if badges[a.id] and finder.brings_news(a))
-        if not get_current_worker().is_cancelled:
-            self.post_message(NewsFound(news, generation))
+        key = (self.reader.config, self.news_epoch)
+        cached = self.news_finder
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        finder = NewsFinder(self.reader.store, self.reader.config)
+        self.news_finder = (key, finder)
+        return finder
 
     def _count_view(self, flt: ArticleFilter) -> tuple[int, int]:
         store = self.reader.store
@@ -119,26 +146,26 @@ class StoreWorkers(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def open_article(self, article_id: int) -> None:
-        article = self._post_opened(article_id)
-        if article is None or article.is_read or not self._store_write(
-                "marking the article read", lambda: self.reader.store.set_read([article_id])):
-            return
-        article = self.reader.store.article(article_id)
-        if article is not None:
-            self.post_message(ArticleChanged(article))
-
-    def _post_opened(self, article_id: int) -> Article | None:
-        """Read, clean and post one article with its pins (called from worker threads only)."""
+        """Show the article and mark it read at once; its new sentences follow (see find_new_sentences)."""
         store = self.reader.store
         article = store.article(article_id)
-        if article is not None:
-            cleaned = clean_stored_article(article, topic_terms(self.reader.config.topics))
-            self.post_message(ArticleOpened(article, cleaned, store.pins([article_id])))
-            from reader.what_changed import NewsFinder
+        if article is None:
+            return
+        cleaned = clean_stored_article(article, topic_terms(self.reader.config.topics))
+        self.post_message(ArticleOpened(article, cleaned, store.pins([article_id])))
+        if article.is_read or not self._store_write("marking the article read",
+                                                    lambda: store.set_read([article_id])):
+            return
+        changed = store.article(article_id)
+        if changed is not None:
+            self.post_message(ArticleChanged(changed))
 
-            new = NewsFinder(store, self.reader.config).new_sentences(article, cleaned.paragraphs)
-            self.post_message(NewSentencesFound(article_id, tuple(new)))
-        return article
+    @work(thread=True, exclusive=True, exit_on_error=False, group="new-sentences")
+    def find_new_sentences(self, article: Article, paragraphs: Sequence[str]) -> None:
+        """The opened article's sentences its topics' recent coverage lacked (read after it is shown)."""
+        new = self._news_finder().new_sentences(article, paragraphs)
+        if not get_current_worker().is_cancelled:
+            self.post_message(NewSentencesFound(article.id, tuple(new)))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="copies")
     def load_copies(self, article_id: int) -> None:
@@ -169,8 +196,8 @@ class StoreWorkers(App[None]):
             done = self._store_write("unpinning the quote", lambda: store.remove_pin(article_id, text))
         else:
             done = self._store_write("pinning the quote", lambda: store.add_pin(article_id, text, speaker))
-        if done:
-            self._post_opened(article_id)
+        if done:  # only the pins changed: the article is not read or cleaned again
+            self.post_message(PinsChanged(article_id, store.pins([article_id])))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="topic")
     def compute_topic_filter(self, topic: str) -> None:
@@ -213,27 +240,47 @@ class StoreWorkers(App[None]):
 
     def _wait_while_locked(self, what: str) -> bool:
         """Wait, saying so, while another program holds the store's write lock; False if the app is closing."""
-        worker, waiting = get_current_worker(), False
+        waiting = False
         try:
             while self.reader.store.is_write_locked():
-                if worker.is_cancelled:
-                    return False
                 if not waiting:
                     self.post_message(StoreWaiting(what))
                     waiting = True
-                time.sleep(0.2)
+                if not _pause(0.2):
+                    return False
             return True
         finally:
             if waiting:
                 self.post_message(StoreWaiting(None))
 
     def _store_write(self, what: str, write: Callable[[], object]) -> bool:
-        """Run one write, waiting (not failing) for as long as another program holds the lock; nothing is lost."""
-        while self._wait_while_locked(what):
+        """Run one write, waiting (not failing) for as long as another program holds the lock; nothing is lost.
+
+        A write that fails as locked when no holder was seen is retried after growing pauses; after
+        WRITE_ATTEMPTS the status line says it was given up (StoreWriteFailed), so a lock that never
+        clears costs neither a spinning thread nor a silent loss.
+        """
+        for attempt in range(WRITE_ATTEMPTS):
+            if not self._wait_while_locked(what):
+                return False
             try:
                 write()
                 return True
             except (sqlite3.OperationalError, StoreError) as exc:
                 if "locked" not in str(exc) and "busy" not in str(exc):
                     raise
+            if attempt < len(RETRY_PAUSES_S) and not _pause(RETRY_PAUSES_S[attempt]):
+                return False
+        self.post_message(StoreWriteFailed(what))
         return False
+
+
+def _pause(seconds: float) -> bool:
+    """Sleep in short steps, so a closing app never waits on a pause; False once the worker is cancelled."""
+    worker, until = get_current_worker(), time.monotonic() + seconds
+    while not worker.is_cancelled:
+        left = until - time.monotonic()
+        if left <= 0:
+            return True
+        time.sleep(min(left, 0.1))
+    return False

@@ -87,6 +87,12 @@ class ReadingView(VerticalScroll):
         self._render_quotes()
         self._render_body()
 
+    def show_pins(self, article_id: int, pins: Sequence[Pin]) -> None:
+        """The open article's pins changed: redraw its key quotes only (the text, and its underlines, stay)."""
+        if self.article is not None and self.article.id == article_id and self.cleaned is not None:
+            self.pinned_texts = {p.text for p in pins}
+            self._render_quotes()
+
     def _render_header(self) -> None:
         assert self.article is not None and self.cleaned is not None
         c = self.cleaned
