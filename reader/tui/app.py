@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from uuid import uuid4
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -27,7 +29,7 @@ from reader.topics import compile_topics
 from reader.tui.actions import ReaderActions
 from reader.tui.crash import write_crash_log
 from reader.tui.format import plain
-from reader.tui.keys import app_bindings
+from reader.tui.keys import KEYS, app_bindings
 from reader.tui.messages import (
     ArticleChanged,
     ArticleOpened,
@@ -312,24 +314,28 @@ class ReaderApp(ReaderActions):
     def on_notify(self, event: Notify) -> None:
         """One toast of a kind (title) at a time: a new one replaces the last (Textual's own handler adds it next).
 
-        Textual can only clear every toast publicly, so the others still showing are posted again, with
-        the time they have left.
+        Textual can only clear every toast publicly, so the others still showing are posted again, as new
+        toasts (a toast it removed does not come back) with the time they had left.
         """
         new = event.notification
         last, self.toasts[new.title] = self.toasts.get(new.title), new
         if last is None or last is new or last.has_expired:
             return
         self.clear_notifications()
-        for other in self.toasts.values():
+        for title, other in list(self.toasts.items()):
             if other is not new and not other.has_expired:
-                self.post_message(Notify(other))
+                self.toasts[title] = again = replace(other, identity=str(uuid4()))
+                self.post_message(Notify(again))
 
     def action_help_quit(self) -> None:
-        """ctrl+c says which key quits; Textual's own message is markup, which notify shows literally here."""
-        for key, active in self.active_bindings.items():
-            if active.binding.action in ("quit", "app.quit"):
-                self.say(f"Press {key} to quit.")
-                return
+        """ctrl+c says which key quits: ours (q, as the help screen says) while it is bound, else Textual's ctrl+q.
+
+        Textual's own message is markup, which notify shows literally here.
+        """
+        ours = next(k.presses for k in KEYS if k.action == "quit")
+        keys = [key for key, active in self.active_bindings.items() if active.binding.action in ("quit", "app.quit")]
+        if keys:
+            self.say(f"Press {next((k for k in keys if k in ours), keys[0])} to quit.")
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: the traceback goes to the crash log; the command prints where (commands.tui)."""

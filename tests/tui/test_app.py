@@ -302,11 +302,3 @@ async def test_a_store_locked_by_another_process_waits_and_loses_nothing(filled_
         assert "Waiting" not in str(filled_app.query_one("#activity").render())
         assert answer(filled_app).startswith("Refreshed 5 feeds: ")
 
-
-async def test_ctrl_c_says_which_key_quits_in_plain_words(filled_app: ReaderApp) -> None:
-    async with filled_app.run_test(size=SIZE) as pilot:
-        await settle(filled_app, pilot)
-        await pilot.press("ctrl+c")
-        await pilot.pause()
-        message = answer(filled_app)
-        assert message.startswith("Press ") and "quit" in message and "[" not in message
