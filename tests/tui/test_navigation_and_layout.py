@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import webbrowser
+from dataclasses import replace
+
+import pytest
 
 from reader.models import ParsedEntry
 from reader.tui.app import ReaderApp
@@ -190,3 +193,33 @@ def test_columns_give_way_by_priority() -> None:
     assert narrow.when and not narrow.outlet and narrow.title >= 30
     tiny = plan_columns(30, 36)
     assert not (tiny.when or tiny.outlet or tiny.topics) and tiny.title == 30
+
+
+async def test_a_narrower_terminal_refits_the_cells_in_place_and_pages_widen_the_topics(
+        filled_app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A width change that keeps the columns rewrites titles (badges whole) without adding a row again; the topic
+    column follows the widest topics of every page, measured as each page comes."""
+    async with filled_app.run_test(size=(160, 45)) as pilot:
+        await settle(filled_app, pilot)
+        table = filled_app.query_one(ArticleList)
+        before = [str(c.label) for c in table.columns.values()]
+        added: list[object] = []
+        add_row = table.add_row
+        monkeypatch.setattr(table, "add_row", lambda *cells, **kw: (added.append(kw), add_row(*cells, **kw))[1])
+        await pilot.resize_terminal(150, 45)
+        await settle(filled_app, pilot)
+        widths = {key.value: col.width for key, col in table.columns.items()}
+        assert [str(c.label) for c in table.columns.values()] == before and added == []
+        assert widths["title"] == table.columns_now.title
+        titles = [table.get_cell(str(i), "title") for i in table.order]
+        assert all(t.cell_len <= widths["title"] for t in titles)
+        assert sum(t.plain.endswith("+2 outlets") for t in titles) == 3
+        assert sum(c.get_render_width(table) for c in table.columns.values()) <= table.size.width
+        assert table.virtual_size.width <= table.size.width  # no sideways scrolling left from the wider plan
+        wanted = table.topics_wanted
+        later = next(iter(table.articles.values()))
+        wider = replace(later, id=10**6, title="A later page")
+        table.show([wider], {wider.id: ["ICE enforcement", "Secure Communities", "E-Verify"]}, {}, False, False)
+        assert table.topics_wanted > wanted  # measured from the new row alone
+        table.show([], {}, {}, False, True)
+        assert table.topics_wanted == 0  # a new list starts over

@@ -15,6 +15,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from reader.models import Article
 from reader.tui.format import plain, relative_date
@@ -76,6 +77,11 @@ def topics_cell(badges: Sequence[str], width: int) -> Text:
     return cell
 
 
+def _shown(plan: Columns) -> tuple[bool, bool, bool]:
+    """Which optional columns a plan shows (the marks and the title always show)."""
+    return bool(plan.when), bool(plan.outlet), bool(plan.topics)
+
+
 def marks_cell(a: Article, news: bool = False) -> Text:
     """● unread, ★ starred, ✦ says something its topics' recent coverage did not."""
     marks = Text(("●" if not a.is_read else " ") + ("★" if a.is_starred else " "), style="bold cyan")
@@ -94,6 +100,7 @@ class ArticleList(DataTable[Text]):
         self.news: set[int] = set()  # articles that bring something new (see mark_news)
         self.more = False
         self.columns_now = plan_columns(0, 0)
+        self.topics_wanted = 0  # the widest row's topic names, kept up to date as rows come (see show)
 
     def on_mount(self) -> None:
         self._add_columns()
@@ -102,12 +109,30 @@ class ArticleList(DataTable[Text]):
         self._fit()
 
     def _fit(self) -> None:
-        """Re-plan the columns for the current width and redraw the rows if the plan changed."""
-        wanted = max((cell_len("  ".join("◆" + b for b in badges)) for badges, _ in self.badges.values()), default=0)
-        plan = plan_columns(self.size.width, wanted)
-        if plan == self.columns_now:
+        """Re-plan the columns for the current width; if the plan changed, redraw the cells that depend on it.
+
+        A resize that keeps the same columns (the usual case) rewrites the title and topic cells in
+        place; only a column coming or going rebuilds the table, which makes it measure every row again.
+        """
+        plan = plan_columns(self.size.width, self.topics_wanted)
+        before = self.columns_now
+        if plan == before:
             return
         self.columns_now = plan
+        if self.order and _shown(plan) == _shown(before):
+            self.columns[ColumnKey("title")].width = plan.title
+            if plan.topics:
+                self.columns[ColumnKey("topics")].width = plan.topics
+            for aid in self.order:
+                badges, outlets = self.badges[aid]
+                self.update_cell(str(aid), "title", title_cell(self.articles[aid], outlets, plan.title))
+                if plan.topics != before.topics:
+                    self.update_cell(str(aid), "topics", topics_cell(badges, plan.topics))
+            # An update that may change widths makes the table size itself to the new column widths; the
+            # marks cell, as wide as every other, is the one whose update measures nothing else.
+            first = str(self.order[0])
+            self.update_cell(first, "marks", self.get_cell(first, "marks"), update_width=True)
+            return
         keep = self.cursor_row
         self.clear(columns=True)
         self._add_columns()
@@ -156,12 +181,13 @@ class ArticleList(DataTable[Text]):
         for a in new:
             self.articles[a.id] = a
             self.badges[a.id] = (badges.get(a.id, []), outlets.get(a.id, 0))
+        # The topic column's width depends on the rows: only the new ones are measured.
+        widest = max((cell_len("  ".join("◆" + b for b in self.badges[a.id][0])) for a in new), default=0)
+        self.topics_wanted = widest if reset else max(self.topics_wanted, widest)
+        self._fit()  # redraws the rows already shown if the plan changed
+        for a in new:
             self.order.append(a.id)
-        before = self.columns_now
-        self._fit()  # the topic column's width depends on the rows
-        if self.columns_now == before:  # else _fit drew every row
-            for a in new:
-                self.add_row(*self._cells(a), key=str(a.id))
+            self.add_row(*self._cells(a), key=str(a.id))
         self.more = more
         if reset and keep is not None and keep in self.articles:
             self.move_cursor(row=self.order.index(keep))
