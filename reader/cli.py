@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from reader.commands.folders import FolderError
     from reader.config import ConfigError
     from reader.store import StoreError
     from reader.store.lock import RefreshBusyError
@@ -113,6 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except StoreError as exc:
         print(f"reader: store error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except FolderError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except RefreshBusyError as exc:
         print(f"reader: {exc}; wait for it, or run `reader fetch --wait`", file=sys.stderr)

@@ -23,8 +23,9 @@ class Reader:
         self.store.close()
 
 
-def make_reader(config: str | os.PathLike[str] | None = None, db: str | os.PathLike[str] | None = None) -> Reader:
-    """Load feeds.toml (raising ConfigError) and open the store (raising StoreError)."""
-    cfg = load_config(find_config_path(config))
+def make_reader(config: str | os.PathLike[str] | Config | None = None,
+                db: str | os.PathLike[str] | None = None) -> Reader:
+    """Load feeds.toml (raising ConfigError) unless given it loaded, and open the store (raising StoreError)."""
+    cfg = config if isinstance(config, Config) else load_config(find_config_path(config))
     db_path = resolve_db_path(db, cfg)
     return Reader(config=cfg, store=Store(db_path), db_path=db_path)

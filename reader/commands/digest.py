@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from reader.commands.folders import make_db_folders, make_folders_for
 from reader.core import Reader, make_reader
 from reader.digest.build import TREND_DAYS, build_digest
 from reader.digest.model import Digest
@@ -81,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
     except DigestError as exc:
         print(f"reader: digest: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    make_db_folders(args)
     reader = make_reader(args.config, args.db)
     try:
         if not args.no_fetch:
@@ -95,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
             return 0
         path = Path(args.out) if args.out else reader.config.digest_dir / f"{day.isoformat()}.md"
+        if args.out:
+            make_folders_for(path, "--out")
         write_atomically(path, text)
         print(path)
         return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from reader.commands.folders import make_db_folders, make_folders_for
 from reader.config import Config, FetchConfig, find_config_path, load_config
 from reader.feeds.edit import FeedEditError, NewFeed, add_feeds, import_feeds, remove_feed
 from reader.models import FeedRow
@@ -23,6 +24,7 @@ def _list(args: argparse.Namespace) -> int:
     from reader.core import make_reader
     from reader.fetch.refresh import sync_config
 
+    make_db_folders(args)
     reader = make_reader(args.config, args.db)
     try:
         sync_config(reader.store, reader.config)
@@ -189,6 +191,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(text)
         return 0
+    make_folders_for(Path(args.out), "--out")
     try:
         write_text_atomically(Path(args.out), text)
     except OSError as exc:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TextIO
 
+from reader.commands.folders import make_db_folders
 from reader.commands.progress import progress_bar
 from reader.core import make_reader
 from reader.fetch.refresh import RefreshSummary, refresh
@@ -30,6 +31,7 @@ def say_waiting(pid: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    make_db_folders(args)
     reader = make_reader(args.config, args.db)
     try:
         with progress_bar(sys.stderr.isatty()) as progress:

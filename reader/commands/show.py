@@ -7,11 +7,17 @@ import json
 import shutil
 import sys
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.config import Config, ConfigError, FetchConfig, find_config_path, load_config
+from reader.config import DB_ENV, Config, ConfigError, FetchConfig, find_config_path, load_config, resolve_db_path
 from reader.text.clean import CleanArticle, clean_article, clean_stored_article, topic_terms
 from reader.text.sanitize import single_line, strip_control_characters
+
+if TYPE_CHECKING:
+    from reader.store import Store
 
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".feed"}
 
@@ -88,7 +94,7 @@ def fetch_page(url: str, cfg: FetchConfig) -> tuple[bytes, str | None]:
 
 def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticle], bool]:
     """The cleaned articles for TARGET and whether it is a list (a feed gives several)."""
-    config = _config_if_usable(args)
+    config = config_if_usable(args)
     terms = topic_terms(config.topics) if config is not None else []
     if target.startswith(("http://", "https://")):
         body, content_type = fetch_page(target, config.fetch if config is not None else FetchConfig())
@@ -96,15 +102,10 @@ def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticl
             return articles_from_feed(body, target, terms), True
         return [article_from_page(body, target, terms)], False
     if target.isdigit() and not Path(target).exists():
-        from reader.core import make_reader
-
-        reader = make_reader(args.config, args.db)
-        try:
-            article = reader.store.article(int(target))
-        finally:
-            reader.close()
+        with existing_store(args, config) as (store, db):
+            article = store.article(int(target))
         if article is None:
-            raise ShowError(f"no article with id {target} in {reader.db_path}; list ids with the reader or search")
+            raise ShowError(f"no article with id {target} in {db}; list ids with the reader or search")
         return [clean_stored_article(article, terms)], False
     path = Path(target)
     try:
@@ -120,7 +121,23 @@ def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticl
     return [clean_article(text, kind="html" if is_html else "auto", topic_terms=terms)], False
 
 
-def _config_if_usable(args: argparse.Namespace) -> Config | None:
+@contextmanager
+def existing_store(args: argparse.Namespace, config: Config | None) -> Iterator[tuple[Store, Path]]:
+    """The store an article id refers to, and its path: --db (or $READER_DB) needs no feeds.toml, and showing
+    never creates a database, so a mistyped path is an error rather than a new empty store."""
+    from reader.store import Store
+
+    db = resolve_db_path(args.db, config)
+    if not db.is_file():
+        raise ShowError(f"no database at {db}; pass the --db that `reader fetch` fills (or set ${DB_ENV})")
+    store = Store(db)
+    try:
+        yield store, db
+    finally:
+        store.close()
+
+
+def config_if_usable(args: argparse.Namespace) -> Config | None:
     """feeds.toml for topic terms and fetch limits; showing a file works without one (or with a broken one)."""
     path = find_config_path(args.config)
     if not path.exists():
@@ -184,11 +201,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_copies(args: argparse.Namespace) -> int:
-    from reader.commands.show_copies import CopiesError, copies_json, load_copies, render_copies
+    from reader.commands.show_copies import copies_json, load_copies, render_copies
 
     try:
         earliest, changes = load_copies(args.target, args)
-    except CopiesError as exc:  # quotes the target as typed
+    except ShowError as exc:  # quotes the target as typed
         print(f"reader: show: {single_line(str(exc), 2000)}", file=sys.stderr)
         return 1
     # The copies' labels and paragraphs come from cleaning (sanitised); the output passes the sanitiser once more.

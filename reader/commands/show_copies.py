@@ -6,28 +6,24 @@ import argparse
 import json
 import textwrap
 
+from reader.commands.show import ShowError, config_if_usable, existing_store
 from reader.copies import CopyChanges, CopyText
 from reader.what_changed import story_copies
 
 
-class CopiesError(Exception):
+class CopiesError(ShowError):
     """A target that has no copies to compare; the message is the whole one-line explanation."""
 
 
 def load_copies(target: str, args: argparse.Namespace) -> tuple[CopyText, list[CopyChanges]]:
     """The earliest copy of the stored article's story and every other copy compared with it."""
-    from reader.core import make_reader
-
     if not target.isdigit():
         raise CopiesError(f"{target}: --copies needs the id of a stored article (as the reader lists them)")
-    reader = make_reader(args.config, args.db)
-    try:
-        article = reader.store.article(int(target))
+    with existing_store(args, config_if_usable(args)) as (store, db):
+        article = store.article(int(target))
         if article is None:
-            raise CopiesError(f"no article with id {target} in {reader.db_path}; list ids with the reader or search")
-        return story_copies(reader.store, article)
-    finally:
-        reader.close()
+            raise CopiesError(f"no article with id {target} in {db}; list ids with the reader or search")
+        return story_copies(store, article)
 
 
 def render_copies(earliest: CopyText, changes: list[CopyChanges], width: int) -> str:

@@ -28,9 +28,10 @@ def terminal_refusal(stdin: TextIO, stdout: TextIO, term: str | None) -> str | N
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.commands.folders import make_db_folders
     from reader.config import find_config_path, load_config
 
-    load_config(find_config_path(args.config))  # a broken feeds.toml is the first thing to hear about
+    config = load_config(find_config_path(args.config))  # a broken feeds.toml is the first thing to hear about
     refusal = terminal_refusal(sys.stdin, sys.stdout, os.environ.get("TERM"))
     if refusal is not None:
         print(f"reader: {refusal}", file=sys.stderr)
@@ -38,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     from reader.tui.app import build_app
     from reader.tui.crash import write_crash_log
 
-    app = build_app(args.config, args.db)
+    make_db_folders(args)
+    app = build_app(config, args.db)  # feeds.toml as read above: it is parsed once
     try:
         app.run()
     except Exception as exc:  # raised outside Textual's own handling (driver start-up, say): same one line

@@ -22,6 +22,7 @@ from textual.notifications import Notification, Notify, SeverityLevel
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.worker import Worker, WorkerState
 
+from reader.config import Config
 from reader.core import Reader, make_reader
 from reader.store import ArticleFilter
 from reader.text.sanitize import single_line
@@ -350,7 +351,7 @@ class ReaderApp(ReaderActions):
             super()._print_error_renderables()
 
 
-def build_app(config: str | os.PathLike[str] | None = None, db: str | os.PathLike[str] | None = None,
+def build_app(config: str | os.PathLike[str] | Config | None = None, db: str | os.PathLike[str] | None = None,
               now: Callable[[], datetime] | None = None) -> ReaderApp:
-    """The one way to build the app, used by `reader` and by the tests."""
+    """The one way to build the app, used by `reader` (with feeds.toml loaded already) and by the tests."""
     return ReaderApp(make_reader(config, db), now=now)

@@ -164,3 +164,58 @@ def test_a_second_fetch_says_a_refresh_is_running_or_waits_for_it(workdir: Path)
         assert waiting.poll() is None  # still waiting while the lock is held
     out, err = waiting.communicate(timeout=120)
     assert waiting.returncode == 0 and out.startswith("5 feeds: 5 ok"), err
+
+
+def test_missing_folders_for_db_and_out_are_created_and_said_on_stderr(workdir: Path) -> None:
+    fetched = reader("--config", "feeds.toml", "--db", "data/2026/r.db", "fetch", cwd=workdir)
+    assert fetched.returncode == 0, fetched.stderr
+    assert fetched.stderr == "reader: created the folders data and data/2026 for --db data/2026/r.db\n"
+    assert (workdir / "data" / "2026" / "r.db").is_file()
+    digest = reader("--config", "feeds.toml", "--db", "data/2026/r.db", "digest", "--no-fetch", "--date",
+                    "2026-11-30", "--out", "out/d.md", cwd=workdir)
+    assert digest.returncode == 0 and digest.stdout == "out/d.md\n"
+    assert digest.stderr == "reader: created the folder out for --out out/d.md\n"
+    exported = reader("--config", "feeds.toml", "feeds", "export", "--out", "a/b/c/feeds.opml", cwd=workdir)
+    assert exported.returncode == 0 and (workdir / "a" / "b" / "c" / "feeds.opml").is_file()
+    assert exported.stderr == "reader: created the folders a … a/b/c for --out a/b/c/feeds.opml\n"
+    again = reader("--config", "feeds.toml", "--db", "data/2026/r.db", "digest", "--no-fetch", "--date",
+                   "2026-11-30", "--out", "out/d.md", cwd=workdir)
+    assert again.returncode == 0 and again.stderr == ""  # nothing created, nothing said
+    # A file where a folder should be:
+    blocked = reader("--config", "feeds.toml", "--db", "out/d.md/r.db", "fetch", cwd=workdir)
+    assert blocked.returncode == 1 and "Traceback" not in blocked.stderr
+    assert "out/d.md" in blocked.stderr
+
+
+def test_show_an_id_reads_an_existing_database_without_feeds_toml(workdir: Path, tmp_path: Path) -> None:
+    db = workdir / "r.db"
+    assert reader("--config", "feeds.toml", "--db", str(db), "fetch", cwd=workdir).returncode == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    no_config = {"XDG_CONFIG_HOME": str(tmp_path / "no-config"), "READER_CONFIG": ""}
+    shown = reader("show", "1", "--json", "--db", str(db), cwd=elsewhere, env=no_config)
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["title"] and shown.stderr == ""
+    copies = reader("show", "1", "--copies", "--db", str(db), cwd=elsewhere, env=no_config)
+    assert copies.returncode == 0 and copies.stdout.startswith("Earliest copy: "), copies.stderr
+    for extra in ((), ("--copies",)):
+        missing = reader("show", "1", *extra, "--db", "typo.db", cwd=elsewhere, env=no_config)
+        assert missing.returncode == 1 and missing.stderr.startswith("reader: show: no database at typo.db; ")
+    assert list(elsewhere.iterdir()) == []  # showing never creates a database
+
+
+def test_the_reader_parses_feeds_toml_once_at_start(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.commands.tui as tui
+    import reader.config as config_module
+    from reader.cli import build_parser
+    from reader.tui.app import ReaderApp
+
+    parsed: list[Path] = []
+    parse = config_module.parse_config_text
+    monkeypatch.setattr(config_module, "parse_config_text",
+                        lambda text, path: (parsed.append(path), parse(text, path))[1])
+    monkeypatch.setattr(tui, "terminal_refusal", lambda *_: None)
+    monkeypatch.setattr(ReaderApp, "run", lambda self, *_, **__: None)  # the app is built as `reader` builds it
+    args = build_parser().parse_args(["--config", str(workdir / "feeds.toml"), "--db", str(workdir / "r.db")])
+    assert tui.run(args) == 0
+    assert parsed == [workdir / "feeds.toml"]
