@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import hashlib
 import html
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -121,16 +122,16 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if problem is not None and problem.__class__.__name__ in _BENIGN_BOZO and (parsed.entries or expect_entries):
         problem = None
-    # The parser's message can quote the document (its encoding declaration, say): outside text.
-    problem = single_line(str(problem), 300) if problem is not None else None
+    said = _problem_words(problem, data if data is original else None) if problem is not None else None
     if not parsed.entries and not expect_entries:
         if _looks_like_html(original):
             raise FeedParseError("this is an HTML page, not a feed; use the page's RSS or Atom link instead")
         if problem is not None or not parsed.feed:
-            raise FeedParseError(f"not a readable RSS or Atom feed ({problem or 'no feed elements found'})")
+            raise FeedParseError(f"not a readable RSS or Atom feed ({said or 'no feed elements found'}); check that "
+                                 "the address is the feed's own, or ask its publisher to fix the feed")
     words = _vocabulary()
     entries = tuple(e for e in (_entry(raw, stored, words) for raw in parsed.entries) if e is not None)
-    warning = f"feed is not well-formed, read what could be read ({problem})" if problem is not None else None
+    warning = f"{said}; what could be read was kept (its publisher should fix the feed)" if said else None
     feed = parsed.feed
     return ParsedFeed(
         title=_clean_label(feed.get("title")) or None,
@@ -138,6 +139,35 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
         entries=entries,
         warning=warning,
     )
+
+
+# expat's words for what is wrong, in a reader's words.
+_XML_PROBLEMS = {"not well-formed (invalid token)": "a character or tag that XML does not allow",
+                 "undefined entity": "an HTML entity such as &nbsp; (XML has only &amp; &lt; &gt; &quot; &apos;)",
+                 "mismatched tag": "a closing tag that does not match the open one",
+                 "unclosed token": "a tag left unclosed", "no element found": "the document ends too early",
+                 "junk after document element": "text after the feed's last closing tag",
+                 "syntax error": "text that is not XML", "unbound prefix": "a namespace prefix never declared",
+                 "duplicate attribute": "an attribute given twice in one tag"}
+
+
+def _problem_words(problem: Any, document: bytes | None) -> str:
+    """The parser's complaint without its internals: what is wrong and, when `document` is what it read, the
+    line and column (1-based) in that file. feedparser adds an XML declaration on a line of its own when the
+    document has none, and rewrites one that is there: both are undone here."""
+    if not hasattr(problem, "getLineNumber"):  # not about XML syntax (an encoding, say): its own words
+        return single_line(str(problem), 300) or "unreadable"  # it can quote the document: outside text
+    reason = single_line(problem.getMessage(), 200)
+    said = f"not well-formed XML: {_XML_PROBLEMS.get(reason, reason)}"
+    if document is None or document.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return said  # what the parser read is not the file: a position in it would mislead
+    line, column = problem.getLineNumber(), problem.getColumnNumber() + 1
+    declared = re.match(rb"(\xef\xbb\xbf)?(<\?xml[^>]*?>)", document)
+    if declared is None:
+        line -= 1
+    elif line == 1:
+        column -= len("<?xml version='1.0' encoding='utf-8'?>") - len(declared.group(2))
+    return f"{said}, at line {line}, column {column}" if line >= 1 and column >= 1 else said
 
 
 def _entry(e: Any, stored: Mapping[str, str], words: WordHashes) -> ParsedEntry | None:

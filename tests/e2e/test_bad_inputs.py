@@ -167,3 +167,28 @@ def test_bad_input_gives_one_clear_line_and_a_failing_status(tmp_path: Path, fee
     if not case.closed_stdout:
         assert lines and lines[-1].startswith("reader"), err
         assert case.says in err, err
+
+
+def test_a_feed_that_is_not_valid_xml_is_said_in_a_readers_words(tmp_path: Path) -> None:
+    """What is wrong, where in the file (line and column as an editor counts them), and what to do; never the
+    XML parser's internals ("<unknown>:3:8", "invalid token", class names)."""
+    broken = tmp_path / "broken.xml"
+    broken.write_text('<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<title>x</tit\n')
+    out = subprocess.run([sys.executable, "-m", "reader", "show", str(broken)], cwd=tmp_path, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 1
+    assert out.stderr == (f"reader: show: {broken}: not a readable RSS or Atom feed (not well-formed XML: a tag left "
+                          "unclosed, at line 3, column 9); check that the address is the feed's own, or ask its "
+                          "publisher to fix the feed\n")
+    undeclared = tmp_path / "entity.rss"  # no XML declaration: the parser's added one must not shift the line
+    undeclared.write_text('<rss version="2.0"><channel><title>x</title>\n<item><title>a &nbsp; b</title></item>\n'
+                          '</channel></rss>\n')
+    (tmp_path / "feeds.toml").write_text('[[feeds]]\nname = "Entity"\nurl = "entity.rss"\n')
+    fetched = subprocess.run([sys.executable, "-m", "reader", "--config", "feeds.toml", "--db", "r.db", "fetch"],
+                             cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert fetched.returncode == 0 and "1 new" in fetched.stdout
+    assert fetched.stderr == ("  warning: Entity: not well-formed XML: an HTML entity such as &nbsp; (XML has only "
+                              "&amp; &lt; &gt; &quot; &apos;), at line 2, column 16; what could be read was kept (its "
+                              "publisher should fix the feed)\n")
+    for said in (out.stderr, fetched.stderr):
+        assert "<unknown>" not in said and "invalid token" not in said and "Exception" not in said
