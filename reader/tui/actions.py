@@ -200,8 +200,8 @@ class ReaderActions(StoreWorkers):
             self.say("No repeats or page furniture hidden here.")
         else:
             view.toggle_repeats()
-            self.say("Repeated paragraphs and page furniture " + ("shown below the text." if view.show_repeats
-                                                                     else "hidden."))
+            # Short: at 80 columns the answer shares the status line with the view.
+            self.say("Repeats and page furniture " + ("shown below." if view.show_repeats else "hidden."))
 
     def action_pick_topic(self) -> None:
         topics = [t.name for t in self.reader.config.topics]

@@ -13,6 +13,7 @@ from reader.store.lock import refresh_lock
 from reader.tui.app import ReaderApp
 from reader.tui.keys import ARTICLE_KEYS_RULE, KEYS
 from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.topic_picker import TopicPicker
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_view import READ_HINT, QuoteList, ReadingView
 from reader.tui.widgets.sidebar import Sidebar, fit_name
@@ -176,6 +177,14 @@ async def test_topic_picker_has_a_title_and_a_hint(filled_app: ReaderApp) -> Non
         hint = str(filled_app.screen.query_one("#topic-hint").render())
         assert "enter shows it" in hint and "escape cancels" in hint
         assert box.region.right <= SMALL[0] and filled_app.screen.query_one("#topic-hint").region.height == 1
+        for close in ("escape", "q", "t"):  # as the other boxes close, and the key that opened it
+            await pilot.press(close)
+            await pilot.pause()
+            assert not isinstance(filled_app.screen, TopicPicker) and filled_app.is_running, close
+            if close != "t":
+                await pilot.press("t")
+                await pilot.pause()
+                assert isinstance(filled_app.screen, TopicPicker)
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x45"])

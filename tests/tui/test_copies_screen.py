@@ -6,7 +6,7 @@ from textual.app import App
 from textual.widgets import Static
 
 from reader.copies import CopyText, compare_story
-from reader.tui.screens.copies import CopiesScreen, copies_text
+from reader.tui.screens.copies import CopiesScreen, CopiesView, copies_text
 
 WIRE = ("The county board voted on Monday to end its agreement with federal immigration authorities.",
         "Illinois, New York and Massachusetts have tried to withdraw from the program entirely.")
@@ -34,5 +34,34 @@ async def test_the_screen_opens_and_closes() -> None:
         shown = " ".join(str(s.render()) for s in app.screen.query(Static))
         assert "This story in 2 outlets" in shown and "the same paragraphs as the earliest copy" in shown
         await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CopiesScreen)
+
+
+async def test_a_long_comparison_scrolls_with_the_keys_of_every_pane() -> None:
+    """j / k, space and g / G, as in every other pane; q closes it as it closes the other boxes."""
+    added = tuple(f"Paragraph {i} the paper added, long enough to wrap once on a narrow screen at least." for i in
+                  range(40))
+    texts = [CopyText("Wire", None, "Board ends deal", WIRE), CopyText("Paper", None, "Board ends deal", WIRE + added)]
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(CopiesScreen(texts[0], compare_story(texts)))
+
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(CopiesView)
+        assert view.max_scroll_y > 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert view.scroll_y == 0
+        await pilot.press("j", "space")
+        await pilot.pause()
+        assert view.scroll_y > 1
+        await pilot.press("q")
         await pilot.pause()
         assert not isinstance(app.screen, CopiesScreen)

@@ -13,11 +13,13 @@ from textual.widgets import Static
 
 from reader.copies import CopyChanges, CopyText
 from reader.tui.format import plain
+from reader.tui.keys import pane_bindings
 
 
 class CopiesView(VerticalScroll):
-    BINDINGS = [Binding("j", "scroll_down", "Down", show=False), Binding("k", "scroll_up", "Up", show=False),
-                Binding("space", "page_down", "Page down", show=False)]
+    """j / k, space, g / G as in every pane (a long story's copies run past the screen)."""
+
+    BINDINGS = pane_bindings("scroll_down", "scroll_up", "page_down", "scroll_home", "scroll_end")
 
 
 def copies_text(earliest: CopyText, changes: Sequence[CopyChanges]) -> Text:

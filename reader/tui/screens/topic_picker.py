@@ -26,7 +26,7 @@ class TopicOptions(OptionList):
 class TopicPicker(ModalScreen[str | None]):
     """Dismisses with the topic's name, "" for all articles, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape,q,t", "dismiss(None)", "Cancel")]  # q and the key that opened it, as other boxes
 
     def __init__(self, topics: Sequence[str]) -> None:
         super().__init__()
