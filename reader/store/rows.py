@@ -18,17 +18,27 @@ FEED_COLUMNS = (
 )
 
 
+def select_in(c: sqlite3.Connection, sql: str, ids: Sequence[Any], params: Sequence[Any] = (),
+              chunk: int = 500) -> list[tuple[Any, ...]]:
+    """Rows of `sql` for these ids (its one "{}" stands for their placeholders, `params` precede them).
+
+    Asked `chunk` ids at a time, because SQLite limits how many variables one statement may have
+    (999 before version 3.32), and a store's lists of ids can be longer.
+    """
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        rows += c.execute(sql.format(",".join("?" * len(part))), (*params, *part))
+    return rows
+
+
 # The search index is kept by the functions below rather than by triggers (schema v6 says why):
 # an article's old title and text leave the index before they change and the new ones enter
 # after, in the same transaction. Plain VALUES statements: an INSERT ... SELECT into FTS5 costs
 # as much as the triggers did.
 def indexed_rows(c: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, str, str]]:
     """The (id, title, text) now in the index for these articles."""
-    rows: list[tuple[int, str, str]] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        rows += c.execute(f"SELECT id, title, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-    return rows
+    return select_in(c, "SELECT id, title, text FROM articles WHERE id IN ({})", ids)
 
 
 def unindex(c: sqlite3.Connection, rows: Iterable[tuple[int, str, str]]) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from reader.models import Article
 from reader.store.connection import StoreConnection
-from reader.store.rows import ARTICLE_COLUMNS, article_row
+from reader.store.rows import ARTICLE_COLUMNS, article_row, select_in
 
 
 class StoryQueries(StoreConnection):
@@ -19,12 +19,11 @@ class StoryQueries(StoreConnection):
         """Story id -> the active feeds in the whole store that carry it (for "+N outlets")."""
         ids = sorted(set(story_ids))
         outlets: dict[int, set[str]] = {i: set() for i in ids}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            for story, name in self._query("SELECT DISTINCT a.story_id, f.name FROM articles a JOIN feeds f ON "
-                                           f"f.id = a.feed_id WHERE f.active = 1 AND a.story_id IN "
-                                           f"({','.join('?' * len(chunk))})", chunk):
-                outlets[int(story)].add(str(name))
+        with self._lock, self._failures():
+            rows = select_in(self._conn, "SELECT DISTINCT a.story_id, f.name FROM articles a JOIN feeds f "
+                             "ON f.id = a.feed_id WHERE f.active = 1 AND a.story_id IN ({})", ids)
+        for story, name in rows:
+            outlets[int(story)].add(str(name))
         return outlets
 
     def story_members(self, story_id: int) -> list[Article]:
