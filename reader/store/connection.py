@@ -13,8 +13,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
-from reader.store.errors import StoreCorruptError, damaged_message, translate
-from reader.store.schema import SCHEMA_VERSION, StoreError, enable_wal, migrate
+from reader.store.errors import StoreCorruptError, StoreReadOnlyError, damaged_message, translate
+from reader.store.schema import (
+    SCHEMA_VERSION,
+    StoreError,
+    enable_wal,
+    fold_unfolded_articles,
+    folding_pending,
+    migrate,
+)
 
 BUSY_TIMEOUT_S = 15.0
 
@@ -44,6 +51,8 @@ class StoreConnection:
                 if 0 < self._conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
                     self._verify()  # a migration writes: never to a damaged file
                 migrate(self._conn)
+                if folding_pending(self._conn):
+                    self._fold_unfolded()
             except BaseException:
                 self._conn.close()  # a store that failed to open holds no file handle
                 raise
@@ -72,6 +81,20 @@ class StoreConnection:
             self._verified = True
         if self._damaged is not None:
             raise StoreCorruptError(damaged_message(self.path, self._damaged))
+
+    def _fold_unfolded(self) -> None:
+        """Fold the articles stored before story ids (schema v9), or the rest of them if an upgrade was interrupted.
+
+        A damaged or read-only file is still opened for reading: its articles just show no copies.
+        """
+        try:
+            self._verify()
+            fold_unfolded_articles(self._conn)
+        except StoreCorruptError:
+            return
+        except sqlite3.DatabaseError as exc:
+            if not isinstance(translate(exc, self.path), StoreReadOnlyError):
+                raise
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:

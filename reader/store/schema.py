@@ -9,9 +9,11 @@ from __future__ import annotations
 import sqlite3
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from reader.store.rows import select_in
 from reader.store.story_fold import StoryFolder
+from reader.stories import WordHashes
 
 
 class StoreError(Exception):
@@ -20,28 +22,84 @@ class StoreError(Exception):
 
 # A store with more articles says, once, why opening it takes a while (about 0.5 ms an article).
 FOLD_NOTICE_ARTICLES = 20_000
+# Articles folded per write transaction: about a second's work, so another program waiting for
+# the write lock (a refresh, a cron digest) waits that long at most, well inside its busy timeout.
+FOLD_BATCH = 2000
+# The pause between two batches. A program waiting for the lock polls for it at most every
+# 100 ms (SQLite's busy handler), so without a pause this long the next batch would take the
+# lock again before it looked, batch after batch.
+FOLD_PAUSE_S = 0.1
 
 
-def _fold_stored_articles(conn: sqlite3.Connection) -> None:
-    """v9: every stored article gets its story id, folded as the store folds new articles."""
-    for statement in _split_statements(STORY_IDS):
-        conn.execute(statement)
-    count: int = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    if count > FOLD_NOTICE_ARTICLES:
-        print(f"policy-reader: upgrading the database once: folding {count:,} stored articles into stories "
-              "(about a minute per 100,000 articles)...", file=sys.stderr, flush=True)
-    StoryFolder(conn).fold_unassigned()
+# A settings row the v9 migration writes and the last folded batch deletes: opening a store
+# looks for it instead of for articles without a story, so opening reads no articles.
+FOLDING_PENDING = "folding_pending"
+
+
+def folding_pending(conn: sqlite3.Connection) -> bool:
+    """True while the articles stored before v9 are not all folded into stories."""
+    return conn.execute("SELECT 1 FROM settings WHERE key = ?", (FOLDING_PENDING,)).fetchone() is not None
+
+
+def fold_unfolded_articles(conn: sqlite3.Connection) -> int:
+    """Give every article without a story id its story, FOLD_BATCH articles per write transaction; returns how many.
+
+    How a store from before story ids (schema v9) gets them. Not in the migration's transaction:
+    folding 100,000 articles takes about a minute, and holding the write lock that long made
+    every other program opening the store fail after its busy timeout. Each batch is committed,
+    so an interrupted upgrade keeps what it folded and the next open goes on from there; two
+    programs opening the store at once share the work (each batch skips what the other folded).
+    """
+    words = WordHashes()  # a word's hash never changes: kept across batches
+    folded = 0
+    while True:
+        ids = [int(r[0]) for r in conn.execute("SELECT id FROM articles WHERE story_id IS NULL ORDER BY sort_date, id")]
+        if not folded and len(ids) > FOLD_NOTICE_ARTICLES:
+            print(f"policy-reader: upgrading the database once: folding {len(ids):,} stored articles into stories "
+                  "(about a minute per 100,000 articles)...", file=sys.stderr, flush=True)
+        for start in range(0, len(ids), FOLD_BATCH):
+            if start:
+                time.sleep(FOLD_PAUSE_S)
+            folded += _fold_batch(conn, ids[start:start + FOLD_BATCH], words)
+        if not ids:
+            _fold_batch(conn, [], words)  # none left: the last transaction says so
+            return folded
+
+
+def _fold_batch(conn: sqlite3.Connection, ids: Sequence[int], words: WordHashes) -> int:
+    """Fold those of `ids` still without a story, oldest first, in one write transaction; returns how many.
+
+    Given no ids, it ends the upgrade instead: the pending mark goes if no article is left unfolded.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        rows = sorted(select_in(conn, "SELECT sort_date, id, title, text FROM articles "
+                                      "WHERE story_id IS NULL AND id IN ({})", ids))
+        if rows:
+            folder = StoryFolder(conn)  # anew each batch: another program may have stored stories meanwhile
+            folder.words = words
+            folder.fold_stored([(aid, title, text) for _, aid, title, text in rows])
+        elif not ids and conn.execute("SELECT 1 FROM articles WHERE story_id IS NULL LIMIT 1").fetchone() is None:
+            conn.execute("DELETE FROM settings WHERE key = ?", (FOLDING_PENDING,))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return len(rows)
 
 
 # v9: the story each article belongs to (reader/store/story_fold.py folds each article as it is
 # stored), so the list's "+N outlets", the copies screen and the digest count a story's copies
 # across the whole store and agree; story_bands holds each article's LSH band keys, so a new
-# article's copies are found by index. Existing articles are folded in the migration.
+# article's copies are found by index. Stored articles are folded after it, in
+# batches (fold_unfolded_articles).
 STORY_IDS = """
     ALTER TABLE articles ADD COLUMN story_id INTEGER;
     CREATE INDEX articles_by_story ON articles (story_id);
     CREATE TABLE story_bands (band INTEGER NOT NULL, article_id INTEGER NOT NULL,
                               PRIMARY KEY (band, article_id)) WITHOUT ROWID;
+    INSERT INTO settings (key, value) VALUES ('folding_pending', 'articles stored before v9');
 """
 
 MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
@@ -159,7 +217,7 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
         PRIMARY KEY (topic, day)
     );
     """,
-    _fold_stored_articles,
+    STORY_IDS,
     # v10: band keys held back during a refresh (story_fold.HeldBands says why), in storing order.
     "CREATE TABLE story_bands_held (band INTEGER NOT NULL, article_id INTEGER NOT NULL);",
 )

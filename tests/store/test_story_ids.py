@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
+import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from reader.config import FeedConfig
 from reader.models import ParsedEntry
 from reader.store import SCHEMA_VERSION, ArticleFilter, Store
+from reader.store.rows import select_in
 from reader.store.schema import migrate
+from reader.store.story_fold import StoryFolder
 from reader.stories import StoryText, fold_copies, story_text
 from tests.test_stories import story
 
@@ -158,3 +163,125 @@ def test_parsed_entries_carry_the_band_keys_the_store_would_compute(store: Store
     store.upsert_entries(without, [replace(e, story_bands=None) for e in entries])
     by_feed = {f: [a.story_id for a in store.list_articles(ArticleFilter(feed_id=f))] for f in (with_bands, without)}
     assert by_feed[with_bands] == by_feed[without]  # each entry and its duplicate in the other feed: one story
+
+
+def old_store(path: Path, stories: int) -> list[set[str]]:
+    """A v8 store (before story ids) of `stories` stories, each run by three feeds; returns each story's guids."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, 8)
+    conn.executemany("INSERT INTO feeds (id, name, url) VALUES (?, ?, ?)",
+                     [(1, "One", "/1.xml"), (2, "Two", "/2.xml"), (3, "Three", "/3.xml")])
+    rows, groups = [], []
+    for n in range(stories):
+        text = story(100 + n, 300)
+        day = f"2026-11-{1 + n % 28:02d}T{n % 24:02d}:00:00+00:00"
+        copies = {1: text, 2: text[: len(text) * 3 // 4], 3: "(AP) " + text}
+        rows += [(feed, f"s{n}-{feed}", day, day, day, copy) for feed, copy in copies.items()]
+        groups.append({f"s{n}-{feed}" for feed in copies})
+    conn.executemany("INSERT INTO articles (feed_id, key, guid, title, sort_date, first_seen, updated, text, "
+                     "content_hash) VALUES (?, ?, ?, 'Wire story', ?, ?, ?, ?, 'h')",
+                     [(feed, key, key, *dates, text) for feed, key, *dates, text in rows])
+    conn.execute("INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles")
+    conn.close()
+    return groups
+
+
+def stories_of(path: Path) -> list[set[str]]:
+    """The stories the store holds, each as its articles' guids."""
+    found: dict[int, set[str]] = {}
+    for guid, sid in sqlite3.connect(path).execute("SELECT guid, story_id FROM articles"):
+        assert sid is not None, f"{guid} has no story"
+        found.setdefault(sid, set()).add(guid)
+    return sorted(found.values(), key=min)
+
+
+def test_an_interrupted_upgrade_to_v9_keeps_what_it_folded_and_the_next_open_finishes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "v8.db"
+    groups = old_store(path, 12)
+    monkeypatch.setattr("reader.store.schema.FOLD_BATCH", 6)  # 36 articles: six transactions
+    real_fold = StoryFolder.fold_stored
+    calls = 0
+
+    def interrupted_on_the_third_batch(self: StoryFolder, *args: Any, **kwargs: Any) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise KeyboardInterrupt
+        real_fold(self, *args, **kwargs)
+
+    monkeypatch.setattr(StoryFolder, "fold_stored", interrupted_on_the_third_batch)
+    with pytest.raises(KeyboardInterrupt):
+        Store(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("SELECT count(story_id), count(*) FROM articles").fetchone() == (12, 36)  # two batches kept
+    conn.close()
+    monkeypatch.setattr(StoryFolder, "fold_stored", real_fold)
+    with Store(path) as store:
+        assert len(store.list_articles(limit=100)) == 36
+    assert stories_of(path) == sorted(groups, key=min)
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM settings").fetchone()[0] == 0  # done: no mark left
+
+
+def test_another_program_can_write_while_a_large_store_is_upgraded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The upgrade holds the write lock a batch at a time, never for the whole folding."""
+    path = tmp_path / "v8.db"
+    groups = old_store(path, 20)
+    monkeypatch.setattr("reader.store.schema.FOLD_BATCH", 3)  # 60 articles: 20 batches of 0.1 s at least
+    real_fold = StoryFolder.fold_stored
+    folding = threading.Event()
+
+    def slow_fold(self: StoryFolder, *args: Any, **kwargs: Any) -> None:
+        folding.set()
+        time.sleep(0.1)  # as a batch of thousands of articles takes
+        real_fold(self, *args, **kwargs)
+
+    monkeypatch.setattr(StoryFolder, "fold_stored", slow_fold)
+    errors: list[BaseException] = []
+
+    def upgrade() -> None:
+        try:
+            Store(path).close()
+        except BaseException as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=upgrade)
+    thread.start()
+    try:
+        assert folding.wait(30)
+        started = time.monotonic()
+        other = sqlite3.connect(path, timeout=1.0, isolation_level=None)  # a refresh or digest, but impatient
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("INSERT INTO settings (key, value) VALUES ('theme', 'dark')")
+        other.execute("COMMIT")
+        waited = time.monotonic() - started
+        other.close()
+    finally:
+        thread.join(60)
+    assert not errors and waited < 1.0
+    assert stories_of(path) == sorted(groups, key=min)
+
+
+def test_select_in_asks_a_long_list_of_ids_in_chunks() -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, kind TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?, ?)", [(i, "even" if i % 2 == 0 else "odd") for i in range(5000)])
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    ids = [*range(0, 5000, 2), 7, 9999]  # 2,502 ids: over SQLite's old limit of 999 variables
+    rows = select_in(conn, "SELECT id FROM t WHERE kind = ? AND id IN ({})", ids, ("even",), chunk=1000)
+    assert sorted(r[0] for r in rows) == list(range(0, 5000, 2))  # `params` apply to every chunk
+    assert len(statements) == 3
+    assert select_in(conn, "SELECT id FROM t WHERE id IN ({})", []) == []
+
+
+def test_story_outlets_over_more_stories_than_one_statement_asks(store: Store) -> None:
+    one, two = add_feeds(store, "One", "Two")
+    store.upsert_entries(one, [wire_entry(f"a{n}", story(1000 + n, 120)) for n in range(700)])
+    store.upsert_entries(two, [wire_entry(f"b{n}", story(1000 + n, 120)) for n in range(0, 700, 7)])
+    by_guid = {a.guid: a.story_id for a in store.list_articles(limit=1000)}
+    outlets = store.story_outlets(by_guid.values())
+    assert len(outlets) == 700
+    assert all(outlets[by_guid[f"a{n}"]] == ({"One", "Two"} if n % 7 == 0 else {"One"}) for n in range(700))
