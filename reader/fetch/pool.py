@@ -152,16 +152,13 @@ class ChildPool(Executor):
 
     def _serve(self) -> None:
         """One worker's thread: start its process, hand it tasks one at a time, replace it if it dies."""
-        began = time.perf_counter()
         child: _Child | None = None
         try:
-            child = _Child(self.preload)
+            child = self._start_child()
         except (OSError, WorkerCrashed):
             child = None  # its first task tries again, and fails with the reason if it cannot
         with self._lock:
             self._starting -= 1
-            if child is not None and self.start_s is None:
-                self.start_s = time.perf_counter() - began
         warming_up = True  # a worker's first task also pays for first-use set-up inside the parser: not timed
         while (task := self._tasks.get()) is not None:
             future, function, args = task
@@ -171,7 +168,9 @@ class ChildPool(Executor):
             if future.set_running_or_notify_cancel():
                 began = time.perf_counter()
                 try:
-                    child = child or _Child(self.preload)
+                    if child is None:
+                        child = self._start_child()
+                        began = time.perf_counter()  # a task is timed without the start it needed
                     future.set_result(child.run(function, args))
                 except WorkerCrashed as exc:
                     child = None
@@ -188,6 +187,19 @@ class ChildPool(Executor):
                 self._grow_if_behind()
         if child is not None:
             child.close()
+
+    def _start_child(self) -> _Child:
+        """A new worker process; the first to start measures how long starting one takes.
+
+        Whichever start comes first, the one before any task or one a task asked for after a
+        failed start: without that measure the pool never grows past one worker.
+        """
+        began = time.perf_counter()
+        child = _Child(self.preload)
+        with self._lock:
+            if self.start_s is None:
+                self.start_s = time.perf_counter() - began
+        return child
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         import queue

@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from reader.fetch import pool as pool_module
 from reader.fetch.parse import FeedParseError, parse_feed_bytes
 from reader.fetch.pool import ChildPool, LazyPool, WorkerCrashed
 from tests.feed_server import rss
@@ -97,5 +98,32 @@ def test_a_worker_that_cannot_start_fails_its_task_with_the_reason() -> None:
     try:
         with pytest.raises(WorkerCrashed, match=r"could not start \(exit status 1\)"):
             pool.submit(sum, [1]).result(60)
+    finally:
+        pool.shutdown()
+
+
+def test_a_pool_whose_first_worker_failed_to_start_still_grows(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_child = pool_module._Child
+    starts = 0
+
+    def first_start_fails(preload: tuple[str, ...]) -> object:
+        nonlocal starts
+        starts += 1
+        if starts == 1:
+            raise WorkerCrashed("the worker process could not start (as under a passing fork limit)")
+        return real_child(preload)
+
+    monkeypatch.setattr(pool_module, "_Child", first_start_fails)
+    pool = ChildPool(3)
+    try:
+        pool.start(1)
+        pool.submit(time.sleep, 0.5).result(60)  # the warm-up, on a worker its task started
+        pool.submit(time.sleep, 0.5).result(60)  # measures a task
+        assert pool.start_s is not None and pool.task_s is not None
+        pool.start_s = 0.1  # as measured on a quiet machine
+        futures = [pool.submit(time.sleep, 0.5) for _ in range(8)]
+        for future in futures:
+            future.result(60)
+        assert len(pool._threads) == 3
     finally:
         pool.shutdown()
