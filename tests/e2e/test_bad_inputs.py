@@ -20,6 +20,7 @@ import pytest
 
 from reader.store import Store
 from tests.conftest import REPO
+from tests.e2e.test_interrupt import with_default_signals
 from tests.feed_server import FeedServer, Route
 
 SAMPLE = "reader/samples/wnyc.xml"
@@ -145,8 +146,8 @@ def test_bad_input_gives_one_clear_line_and_a_failing_status(tmp_path: Path, fee
     if case.closed_stdout:
         read_end, stdout = os.pipe()
         os.close(read_end)
-    proc = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=stdout, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    proc = subprocess.Popen(with_default_signals(command), cwd=tmp_path, env=env, stdout=stdout,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
     if case.closed_stdout or case.full_stdout:
         os.close(stdout)
     try:

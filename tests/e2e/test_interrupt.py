@@ -15,6 +15,17 @@ import pytest
 from tests.conftest import write_config
 from tests.feed_server import FeedServer, Route, rss
 
+# Started with nohup or `&`, the test run itself ignores SIGHUP or SIGINT, and an ignored signal
+# stays ignored through exec: the reader would never see the Ctrl-C or hangup a test sends it.
+# This prefix sets both back to their defaults and then becomes the command (same process id).
+_DEFAULT_SIGNALS = ("import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+                    "signal.signal(signal.SIGHUP, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])")
+
+
+def with_default_signals(command: list[str]) -> list[str]:
+    """`command` run with SIGINT and SIGHUP at their defaults, however the test run was launched."""
+    return [sys.executable, "-S", "-c", _DEFAULT_SIGNALS, *command]
+
 
 def quick_feeds_and_one_hanging(tmp_path: Path, server: FeedServer, quick: int) -> Path:
     """feeds.toml with `quick` feeds of two articles each and one feed whose server never answers."""
@@ -31,8 +42,9 @@ def test_interrupt_keeps_what_was_stored(tmp_path: Path, feed_server: FeedServer
     config = quick_feeds_and_one_hanging(tmp_path, feed_server, 6)
     db = tmp_path / "r.db"
     # Its own process group, signalled as a whole, as Ctrl-C in a terminal signals every process of the job.
-    proc = subprocess.Popen([sys.executable, "-m", "reader", "--config", str(config), "--db", str(db), "fetch"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    command = [sys.executable, "-m", "reader", "--config", str(config), "--db", str(db), "fetch"]
+    proc = subprocess.Popen(with_default_signals(command), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
     try:
         deadline = time.monotonic() + 60
         stored = 0
@@ -92,8 +104,8 @@ def _running(pid: int) -> bool:
 def test_no_process_outlives_a_killed_fetch(tmp_path: Path, feed_server: FeedServer, sig: signal.Signals) -> None:
     config = quick_feeds_and_one_hanging(tmp_path, feed_server, 4)
     db = tmp_path / "r.db"
-    proc = subprocess.Popen([sys.executable, "-m", "reader", "--config", str(config), "--db", str(db), "fetch"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [sys.executable, "-m", "reader", "--config", str(config), "--db", str(db), "fetch"]
+    proc = subprocess.Popen(with_default_signals(command), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     helpers: set[int] = set()
     try:
         deadline = time.monotonic() + 60
