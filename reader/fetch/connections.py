@@ -103,21 +103,54 @@ def web_address(url: str) -> WebAddress:
 
 
 class _Inflate:
-    """One content coding undone chunk by chunk; "deflate" is tried with its zlib header, then raw."""
+    """One content coding undone chunk by chunk; "deflate" is tried with its zlib header, then raw.
+
+    A gzip body may be several gzip members one after another (RFC 1952), each undone in turn;
+    bytes after the last one that are no gzip member (zero padding, say) are ignored, as
+    browsers ignore them. A stream that stops before its end is an error (see finish).
+    """
 
     def __init__(self, gzip: bool) -> None:
-        self._z = zlib.decompressobj(zlib.MAX_WBITS | 16 if gzip else zlib.MAX_WBITS)
+        self.name = "gzip" if gzip else "deflate"
+        self._z = self._decompressor()
         self._may_be_raw = not gzip
+        self._fed = False  # some body reached it: an empty body (a 304's, say) has no stream to end
+        self._trailing = False  # what came after the last gzip member is being ignored
+
+    def _decompressor(self) -> zlib._Decompress:
+        return zlib.decompressobj(zlib.MAX_WBITS | 16 if self.name == "gzip" else zlib.MAX_WBITS)
 
     def decompress(self, data: bytes, max_length: int) -> bytes:
+        """The bytes `data` decodes to, at most `max_length` of them (0: no limit)."""
+        if self._trailing:
+            return b""
+        self._fed = self._fed or bool(data)
+        out = self._undo(data, max_length)
+        while (self.name == "gzip" and self._z.eof and self._z.unused_data
+               and (not max_length or len(out) < max_length)):
+            rest, self._z = self._z.unused_data, self._decompressor()  # the next member
+            try:
+                out += self._undo(rest, max_length - len(out) if max_length else 0)
+            except DecodingError:
+                self._trailing = True
+                break
+        return out
+
+    def finish(self) -> None:
+        """DecodingError if the stream stopped before its end: the body arrived whole, what it encodes did not."""
+        if self._fed and not self._trailing and not self._z.eof:
+            raise DecodingError(f"the response body was cut off: its {self.name} stream ends early "
+                                "(the server or something on the way sent only part of it)")
+
+    def _undo(self, data: bytes, max_length: int) -> bytes:
         try:
             out = self._z.decompress(data, max_length)
         except zlib.error as exc:
             if not self._may_be_raw:
-                raise DecodingError(f"the body's gzip or deflate coding is broken ({exc})") from None
+                raise DecodingError(f"the body's {self.name} coding is broken ({exc})") from None
             self._z = zlib.decompressobj(-zlib.MAX_WBITS)  # some servers send deflate without its header
             self._may_be_raw = False
-            return self.decompress(data, max_length)
+            return self._undo(data, max_length)
         self._may_be_raw = False
         return out
 
@@ -151,6 +184,8 @@ class Response:
         while True:
             event = await self._connection.next_event()
             if isinstance(event, h11.EndOfMessage):
+                for step in steps:
+                    step.finish()
                 self.complete = True
                 return b"".join(chunks)
             if not isinstance(event, h11.Data):

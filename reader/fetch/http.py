@@ -122,6 +122,8 @@ def network_reason(exc: BaseException) -> str:
         return "the server refused the connection; it may be down, or the address's port may be wrong"
     if isinstance(exc, ConnectionResetError | BrokenPipeError):
         return "the server dropped the connection; will retry next fetch"
+    if isinstance(exc, DecodingError):
+        return f"{exc}; will retry next fetch"
     if isinstance(exc, ssl.SSLCertVerificationError):
         return f"the server's certificate is not trusted ({exc.verify_message}); the feed was not read"
     return f"{exc.__class__.__name__}: {exc or 'no details'}"

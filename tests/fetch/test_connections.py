@@ -44,7 +44,39 @@ def test_a_gzip_bomb_stops_at_max_bytes_and_broken_gzip_is_a_network_error(feed_
     [bomb] = fetch(feed_server.url("/bomb"), FetchConfig(max_bytes=1_000_000))
     assert bomb.body is None and "larger than max_bytes" in (bomb.error or "")
     [broken] = fetch(feed_server.url("/broken"))
-    assert broken.body is None and "network error: DecodingError" in (broken.error or "")
+    assert broken.body is None and "network error: the body's gzip coding is broken" in (broken.error or "")
+
+
+def test_a_compressed_body_cut_off_inside_a_complete_response_is_an_error(feed_server: FeedServer) -> None:
+    """The HTTP body is whole (its Content-Length is right), but what it encodes stops short."""
+    raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    coded = {"gzip": gzip.compress(GOOD), "deflate": zlib.compress(GOOD),
+             "raw-deflate": raw.compress(GOOD) + raw.flush()}
+    for name, body in coded.items():
+        encoding = name.removeprefix("raw-")
+        feed_server.routes[f"/{name}"] = Route(body=body, headers={"Content-Encoding": encoding})
+        feed_server.routes[f"/{name}-cut"] = Route(body=body[: len(body) * 2 // 3],
+                                                   headers={"Content-Encoding": encoding})
+        [whole] = fetch(feed_server.url(f"/{name}"))
+        [cut] = fetch(feed_server.url(f"/{name}-cut"))
+        assert whole.body == GOOD, name
+        assert cut.body is None, name
+        assert cut.error == (f"network error: the response body was cut off: its {encoding} stream ends early (the "
+                             "server or something on the way sent only part of it); will retry next fetch"), name
+
+
+def test_every_member_of_a_gzip_body_is_undone_and_padding_after_them_is_ignored(feed_server: FeedServer) -> None:
+    half = len(GOOD) // 2
+    members = gzip.compress(GOOD[:half]) + gzip.compress(GOOD[half:])
+    feed_server.routes["/members"] = Route(body=members, headers={"Content-Encoding": "gzip"})
+    feed_server.routes["/padded"] = Route(body=members + b"\0" * 512, headers={"Content-Encoding": "gzip"})
+    feed_server.routes["/second-cut"] = Route(body=members[:-5], headers={"Content-Encoding": "gzip"})
+    assert [fetch(feed_server.url(p))[0].body for p in ("/members", "/padded")] == [GOOD, GOOD]
+    [cut] = fetch(feed_server.url("/second-cut"))
+    assert cut.body is None and "stream ends early" in (cut.error or "")
+    # As max_bytes counts: what the members decode to, all of them.
+    [big] = fetch(feed_server.url("/members"), FetchConfig(max_bytes=len(GOOD) - 1))
+    assert big.body is None and "larger than max_bytes" in (big.error or "")
 
 
 def test_credentials_in_the_url_go_as_basic_auth_and_paths_are_percent_encoded(feed_server: FeedServer) -> None:
