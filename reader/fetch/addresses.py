@@ -2,8 +2,8 @@
 
 A feed chooses what its articles link to, so without this check a feed could make the reader
 fetch (and then store, index and show) ``http://127.0.0.1:8080/admin`` or a router's page on
-the user's network. Every hop is checked by resolving its host, and the address actually
-connected to is checked again, so a name that resolves differently the second time is caught.
+the user's network. Every hop is checked by resolving its host, and the connection goes to the
+addresses checked, so a name that resolves differently the second time changes nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import ipaddress
 import socket
 from collections.abc import Callable
 from urllib.parse import urlsplit
+
+from reader.fetch.connections import InvalidAddress
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 AddressCheck = Callable[[IPAddress], bool]
@@ -32,32 +34,31 @@ async def resolve(host: str, port: int) -> list[IPAddress]:
     return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
 
 
+class AddressRefused(Exception):
+    """A page's host is at an address the guard does not accept; the message says which and why."""
+
+
 class PublicOnly:
-    """Refuses a page whose host resolves to, or whose connection reached, an address `is_public` rejects."""
+    """Vets a page's host before it is fetched: every address it resolves to must be one `is_public` accepts."""
 
     def __init__(self, is_public: AddressCheck = is_public_address) -> None:
         self.is_public = is_public
 
-    async def refusal(self, url: str) -> str | None:
-        """Why `url` must not be fetched, or None; a host that does not resolve is left to fail as a fetch."""
-        parts = urlsplit(url)
-        if not parts.hostname:
-            return None
-        try:
-            addresses = await resolve(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
-        except (OSError, ValueError):
-            return None
-        return next((self._refuse(parts.hostname, ip) for ip in addresses if not self.is_public(ip)), None)
+    async def vetted(self, host: str, port: int) -> list[str]:
+        """The addresses `host` may be fetched from: all it resolves to, each accepted; else AddressRefused.
 
-    def peer_refusal(self, host: str, peer: object) -> str | None:
-        """Why the connection's far end (a socket address from the network stream) is not acceptable, or None."""
-        if not isinstance(peer, tuple) or not peer:
-            return None
+        The fetch connects to these, not to the name: a name that answers a public address to this
+        lookup and a private one to the next (DNS rebinding) cannot send the request elsewhere.
+        A name that does not resolve raises the lookup's OSError, which the fetch reports as such.
+        """
         try:
-            ip = ipaddress.ip_address(str(peer[0]).split("%")[0])
-        except ValueError:
-            return None
-        return None if self.is_public(ip) else self._refuse(host, ip)
+            addresses = await resolve(host, port)
+        except UnicodeError as exc:  # a name the IDNA codec cannot encode (an empty or overlong label)
+            raise InvalidAddress(f"its host cannot be looked up ({exc})") from None
+        refused = next((ip for ip in addresses if not self.is_public(ip)), None)
+        if refused is not None:
+            raise AddressRefused(self._refuse(host, refused))
+        return list(dict.fromkeys(str(ip) for ip in addresses))
 
     @staticmethod
     def _refuse(host: str, ip: IPAddress) -> str:

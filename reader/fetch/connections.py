@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import ipaddress
 import ssl
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Self
@@ -164,10 +165,9 @@ def _codings(content_encoding: str) -> list[_Inflate]:
 class Response:
     """A response's status and headers; its body is read with read(), within a limit."""
 
-    def __init__(self, connection: _Connection, head: h11.Response, peer: object) -> None:
+    def __init__(self, connection: _Connection, head: h11.Response) -> None:
         self.status = head.status_code
         self.reason = head.reason.decode("latin-1")
-        self.peer = peer  # the socket address the connection reached
         headers: dict[str, str] = {}
         for name, value in head.headers:
             key, text = name.decode("latin-1"), value.decode("latin-1")
@@ -205,6 +205,9 @@ class _Connection:
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.reader, self.writer = reader, writer
         self.protocol = h11.Connection(h11.CLIENT, max_incomplete_event_size=MAX_HEADER_BYTES)
+        # The address reached: a request to vetted addresses reuses only a connection to one of them.
+        peer = writer.get_extra_info("peername")
+        self.peer_ip = ipaddress.ip_address(str(peer[0]).split("%")[0]) if isinstance(peer, tuple) else None
 
     async def next_event(self) -> h11.Event | None:
         """The next thing the server sent (reading more as h11 needs it); None once h11 pauses after a response."""
@@ -223,7 +226,7 @@ class _Connection:
         while True:
             event = await self.next_event()
             if isinstance(event, h11.Response):
-                return Response(self, event, self.writer.get_extra_info("peername"))
+                return Response(self, event)
             if not isinstance(event, h11.InformationalResponse):
                 raise h11.RemoteProtocolError("the server closed the connection without answering")
 
@@ -270,8 +273,13 @@ class Connections:
                 writer.transport.abort()
 
     @asynccontextmanager
-    async def get(self, address: WebAddress, headers: dict[str, str]) -> AsyncIterator[Response]:
-        """GET `address`; the response's connection goes back to the pool if its body was read to the end."""
+    async def get(self, address: WebAddress, headers: dict[str, str],
+                  connect_to: Sequence[str] | None = None) -> AsyncIterator[Response]:
+        """GET `address`; the response's connection goes back to the pool if its body was read to the end.
+
+        With `connect_to` (IP addresses, tried in turn) the request goes to one of them, on a new
+        connection or a kept one that reached one of them, and the host name is not looked up again.
+        """
         slots = self._slots.get(address.origin)
         if slots is None:
             slots = self._slots[address.origin] = asyncio.Semaphore(PER_HOST_CONNECTIONS)
@@ -281,7 +289,7 @@ class Connections:
         request = h11.Request(method="GET", target=address.target.encode("ascii"),
                               headers=[(name.encode("ascii"), _header_bytes(value)) for name, value in fields])
         async with slots:
-            connection, response = await self._exchange(address, request)
+            connection, response = await self._exchange(address, request, connect_to)
             try:
                 yield response
             finally:
@@ -291,11 +299,13 @@ class Connections:
                 else:
                     connection.close()
 
-    async def _exchange(self, address: WebAddress, request: h11.Request) -> tuple[_Connection, Response]:
+    async def _exchange(self, address: WebAddress, request: h11.Request,
+                        connect_to: Sequence[str] | None) -> tuple[_Connection, Response]:
         """Send on an idle connection if there is one; one the server closed meanwhile is retried on a new one."""
+        allowed = None if connect_to is None else {ipaddress.ip_address(ip) for ip in connect_to}
         idle = self._idle.get(address.origin, [])
-        while idle:
-            connection = idle.pop()
+        for connection in [c for c in idle if allowed is None or c.peer_ip in allowed]:
+            idle.remove(connection)
             if connection.reader.at_eof():
                 connection.close()
                 continue
@@ -306,22 +316,30 @@ class Connections:
             except BaseException:
                 connection.close()
                 raise
-        connection = await self._connect(address)
+        connection = await self._connect(address, connect_to)
         try:
             return connection, await connection.exchange(request)
         except BaseException:
             connection.close()
             raise
 
-    async def _connect(self, address: WebAddress) -> _Connection:
+    async def _connect(self, address: WebAddress, connect_to: Sequence[str] | None) -> _Connection:
+        """A new connection to the host, or to the first of `connect_to` that answers (TLS still checks the name)."""
         tls = None
         if address.scheme == "https":
             if self._tls is None:
                 self._tls = _tls_context()
             tls = self._tls
-        reader, writer = await asyncio.open_connection(address.host, address.port, ssl=tls,
-                                                       server_hostname=address.host if tls else None)
-        return _Connection(reader, writer)
+        failure: OSError | None = None
+        for host in connect_to if connect_to is not None else [address.host]:
+            try:
+                reader, writer = await asyncio.open_connection(host, address.port, ssl=tls,
+                                                               server_hostname=address.host if tls else None)
+            except OSError as exc:
+                failure = exc
+                continue
+            return _Connection(reader, writer)
+        raise failure or OSError(f"{address.host}: no address to connect to")
 
 
 def _tls_context() -> ssl.SSLContext:

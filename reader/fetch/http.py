@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 import h11
 
 from reader.config import FetchConfig
-from reader.fetch.addresses import PublicOnly
+from reader.fetch.addresses import AddressRefused, PublicOnly
 from reader.fetch.connections import (
     BodyTooLarge,
     Connections,
@@ -98,7 +98,8 @@ async def fetch_http(
 ) -> FetchResult:
     """Fetch `url` within cfg.timeout seconds in total; never raises for network, HTTP or URL problems.
 
-    With a `guard`, the URL and every redirect on the way must be at addresses it accepts.
+    With a `guard`, the URL and every redirect on the way must be at addresses it accepts, and
+    each request goes to the addresses it vetted.
     """
     try:
         async with asyncio.timeout(cfg.timeout):
@@ -153,12 +154,14 @@ async def _follow(
     moved_to: str | None = None
     all_permanent = True
     for _ in range(MAX_REDIRECTS + 1):
-        if guard is not None and (refusal := await guard.refusal(url)):
-            return FetchResult("refused", error=refusal)
         address = web_address(url)  # an unusable address of our own raises; a redirect's was checked before
-        async with client.get(address, headers) as resp:
-            if guard is not None and (refusal := guard.peer_refusal(address.host, resp.peer)):
-                return FetchResult("refused", error=refusal)
+        pinned = None
+        if guard is not None:
+            try:
+                pinned = await guard.vetted(address.host, address.port)
+            except AddressRefused as exc:
+                return FetchResult("refused", error=str(exc))
+        async with client.get(address, headers, connect_to=pinned) as resp:
             code = resp.status
             if code in _REDIRECTS and "location" in resp.headers:
                 target = _redirect_target(url, resp)

@@ -2,12 +2,14 @@
 
 Two real servers: the feed's on 127.0.0.1 and an "internal admin" one on ::1. The injected
 address check calls 127.0.0.1 public, so the feed plays a public site, while ::1 stays what it is.
+Names other than IP literals are answered by FakeDNS: no test looks anything up for real.
 """
 
 from __future__ import annotations
 
 import asyncio
 import ipaddress
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +17,7 @@ import pytest
 
 import reader.fetch.addresses as addresses
 from reader.config import FetchConfig, load_config
-from reader.fetch.addresses import IPAddress, PublicOnly, is_public_address
+from reader.fetch.addresses import AddressCheck, IPAddress, PublicOnly, is_public_address
 from reader.fetch.http import fetch_http, make_client
 from reader.fetch.refresh import refresh
 from reader.store import Store
@@ -75,21 +77,83 @@ def test_a_feed_on_a_private_address_may_use_pages_there(tmp_path: Path, admin: 
     assert article.full_text_error is None and "victory for every family" in (article.full_content or "")
 
 
-def test_the_address_connected_to_is_checked_too(feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A name that resolves to a public address for the check and to a private one for the connection."""
-    feed_server.routes["/page"] = Route(body=page(1))
+class FakeDNS:
+    """Answers lookups of NAME from a list (the last answer repeats); any other name fails. No real DNS.
 
-    async def public_first(host: str, port: int) -> list[IPAddress]:
-        return [ipaddress.ip_address("192.0.2.1")]  # what a rebinding name answers the first time
+    An answer is a socket address, so it can point at another port too: one server on 127.0.0.1
+    and one on ::1 stand for a public site and an internal one at the same port.
+    """
 
-    monkeypatch.setattr(addresses, "resolve", public_first)
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *answers: tuple[str, int]) -> None:
+        self.answers, self.lookups = list(answers), 0
 
-    async def fetch() -> str | None:
+        async def getaddrinfo(loop: object, host: str, port: int, *args: object, **kwargs: object) -> list[object]:
+            if host != NAME:
+                raise socket.gaierror(socket.EAI_NONAME, f"{host}: not looked up in tests")
+            ip, real_port = self.answers[min(self.lookups, len(self.answers) - 1)]
+            self.lookups += 1
+            family, address = ((socket.AF_INET6, (ip, real_port, 0, 0)) if ":" in ip
+                               else (socket.AF_INET, (ip, real_port)))
+            return [(family, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", address)]
+
+        monkeypatch.setattr(asyncio.BaseEventLoop, "getaddrinfo", getaddrinfo)
+
+
+NAME = "pages.test"
+
+
+def guarded_fetches(*urls: str, guarded: tuple[bool, ...] = (), check: AddressCheck = v4_loopback_is_public
+                    ) -> list[tuple[bytes | None, str | None]]:
+    """(body, error) of each URL, fetched in turn on one client, with the guard unless `guarded` says not."""
+    async def go() -> list[tuple[bytes | None, str | None]]:
+        results = []
         async with make_client(FetchConfig()) as client:
-            guard = PublicOnly(lambda ip: ip != LOOPBACK_V4)  # TEST-NET-1 plays public here
-            return (await fetch_http(client, feed_server.url("/page"), FetchConfig(), guard=guard)).error
+            for n, url in enumerate(urls):
+                guard = PublicOnly(check) if (guarded[n] if guarded else True) else None
+                result = await fetch_http(client, url, FetchConfig(timeout=5), guard=guard)
+                results.append((result.body, result.error))
+        return results
 
-    assert (asyncio.run(fetch()) or "").startswith("refused: 127.0.0.1 is at 127.0.0.1")
+    return asyncio.run(go())
+
+
+def test_a_name_that_resolves_elsewhere_the_second_time_is_fetched_from_the_address_checked(
+        feed_server: FeedServer, admin: FeedServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DNS rebinding: the name answers a public address to the check and an internal one to any later lookup."""
+    feed_server.routes["/page"] = Route(body=page(1))
+    admin.routes["/page"] = Route(body=page(99))
+    dns = FakeDNS(monkeypatch, ("127.0.0.1", feed_server.port), ("::1", admin.port))
+    [(body, error)] = guarded_fetches(f"http://{NAME}:{feed_server.port}/page")
+    assert error is None and body == page(1)
+    assert admin.requests == [] and dns.lookups == 1  # the connection went to the address checked
+    [(path, headers)] = feed_server.requests
+    assert path == "/page" and headers["host"] == f"{NAME}:{feed_server.port}"  # the name, as the server expects
+
+
+def test_a_kept_connection_to_another_address_of_the_name_is_not_reused(
+        feed_server: FeedServer, admin: FeedServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    feed_server.routes["/page"] = Route(body=page(1))
+    admin.routes["/page"] = Route(body=page(99))
+    dns = FakeDNS(monkeypatch, ("::1", admin.port), ("127.0.0.1", feed_server.port))
+    url = f"http://{NAME}:{feed_server.port}/page"
+    # An unguarded fetch (a feed's own) keeps a connection to the internal address; the page fetch must not use it.
+    (_, unguarded_error), (body, error) = guarded_fetches(url, url, guarded=(False, True))
+    assert unguarded_error is None and error is None and body == page(1)
+    assert len(admin.requests) == 1 and len(feed_server.requests) == 1 and dns.lookups == 2
+
+
+def test_each_address_checked_is_tried_in_turn(feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name with two addresses, the first not answering: the page comes from the second, with no new lookup."""
+    feed_server.routes["/page"] = Route(body=page(1))
+    dns = FakeDNS(monkeypatch, ("127.0.0.1", feed_server.port))
+
+    async def two_addresses(host: str, port: int) -> list[IPAddress]:
+        dns.lookups += 1
+        return [ipaddress.ip_address("::1"), LOOPBACK_V4]  # nothing listens at [::1] on this port
+
+    monkeypatch.setattr(addresses, "resolve", two_addresses)
+    [(body, error)] = guarded_fetches(f"http://{NAME}:{feed_server.port}/page", check=lambda ip: ip.is_loopback)
+    assert error is None and body == page(1) and dns.lookups == 1
 
 
 @pytest.mark.parametrize(("address", "public"), [
