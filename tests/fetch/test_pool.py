@@ -68,8 +68,8 @@ def test_quick_tasks_keep_to_one_worker() -> None:
         pool.submit(sum, [1])
 
 
-def test_slow_tasks_waiting_start_more_workers() -> None:
-    pool = ChildPool(3)
+def grows_to_three_workers_for_slow_tasks(pool: ChildPool) -> None:
+    """A pool of three, given slow tasks to wait in line, starts all three workers (then shuts down)."""
     try:
         pool.submit(time.sleep, 0.5).result(60)  # the warm-up, not timed
         pool.submit(time.sleep, 0.5).result(60)  # measures a task
@@ -81,6 +81,10 @@ def test_slow_tasks_waiting_start_more_workers() -> None:
         assert len(pool._threads) == 3
     finally:
         pool.shutdown()
+
+
+def test_slow_tasks_waiting_start_more_workers() -> None:
+    grows_to_three_workers_for_slow_tasks(ChildPool(3))
 
 
 def test_start_starts_workers_before_any_task() -> None:
@@ -115,15 +119,6 @@ def test_a_pool_whose_first_worker_failed_to_start_still_grows(monkeypatch: pyte
 
     monkeypatch.setattr(pool_module, "_Child", first_start_fails)
     pool = ChildPool(3)
-    try:
-        pool.start(1)
-        pool.submit(time.sleep, 0.5).result(60)  # the warm-up, on a worker its task started
-        pool.submit(time.sleep, 0.5).result(60)  # measures a task
-        assert pool.start_s is not None and pool.task_s is not None
-        pool.start_s = 0.1  # as measured on a quiet machine
-        futures = [pool.submit(time.sleep, 0.5) for _ in range(8)]
-        for future in futures:
-            future.result(60)
-        assert len(pool._threads) == 3
-    finally:
-        pool.shutdown()
+    pool.start(1)  # fails: the warm-up task starts the first worker
+    grows_to_three_workers_for_slow_tasks(pool)
+    assert starts == 4
