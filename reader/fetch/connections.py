@@ -303,9 +303,7 @@ class Connections:
                         connect_to: Sequence[str] | None) -> tuple[_Connection, Response]:
         """Send on an idle connection if there is one; one the server closed meanwhile is retried on a new one."""
         allowed = None if connect_to is None else {ipaddress.ip_address(ip) for ip in connect_to}
-        idle = self._idle.get(address.origin, [])
-        for connection in [c for c in idle if allowed is None or c.peer_ip in allowed]:
-            idle.remove(connection)
+        while (connection := self._take_idle(address.origin, allowed)) is not None:
             if connection.reader.at_eof():
                 connection.close()
                 continue
@@ -322,6 +320,15 @@ class Connections:
         except BaseException:
             connection.close()
             raise
+
+    def _take_idle(self, origin: Origin, allowed: set[ipaddress.IPv4Address | ipaddress.IPv6Address] | None
+                   ) -> _Connection | None:
+        """The most recently used idle connection to `origin` (one that reached an `allowed` address), taken."""
+        idle = self._idle.get(origin, [])
+        for n in range(len(idle) - 1, -1, -1):
+            if allowed is None or idle[n].peer_ip in allowed:
+                return idle.pop(n)
+        return None
 
     async def _connect(self, address: WebAddress, connect_to: Sequence[str] | None) -> _Connection:
         """A new connection to the host, or to the first of `connect_to` that answers (TLS still checks the name)."""
