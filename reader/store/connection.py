@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
-from reader.store.errors import StoreCorruptError, StoreReadOnlyError, damaged_message, translate
+from reader.store.errors import StoreCorruptError, damaged_message, translate
 from reader.store.schema import (
     SCHEMA_VERSION,
     StoreError,
@@ -85,16 +85,14 @@ class StoreConnection:
     def _fold_unfolded(self) -> None:
         """Fold the articles stored before story ids (schema v9), or the rest of them if an upgrade was interrupted.
 
-        A damaged or read-only file is still opened for reading: its articles just show no copies.
+        A damaged file is still opened, to be read: its unfolded articles show no copies.
         """
         try:
-            self._verify()
-            fold_unfolded_articles(self._conn)
+            with self._failures():  # quick_check itself may fail on a damaged page
+                self._verify()
         except StoreCorruptError:
             return
-        except sqlite3.DatabaseError as exc:
-            if not isinstance(translate(exc, self.path), StoreReadOnlyError):
-                raise
+        fold_unfolded_articles(self._conn)
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:

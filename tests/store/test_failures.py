@@ -22,6 +22,7 @@ from reader.cli import main
 from reader.store import Store, StoreError
 from reader.store.errors import StoreCorruptError
 from reader.store.maintenance import backup_store, check_store
+from reader.store.schema import FOLDING_PENDING
 from tests.conftest import REPO
 
 
@@ -112,6 +113,12 @@ def _damage(db: Path) -> str:
 @pytest.fixture
 def damaged(workdir: Path) -> tuple[Path, str]:
     """A store of several hundred articles with one page in the middle overwritten."""
+    db = big_store(workdir)
+    return db, _damage(db)
+
+
+def big_store(workdir: Path) -> Path:
+    """A store of several hundred articles, all in the main file."""
     db = workdir / "r.db"
     feed = workdir / "reader" / "samples" / "big.xml"
     items = "".join(f"<item><guid>g{i}</guid><title>Story {i}</title><description>{'word ' * 200}{i}"
@@ -122,7 +129,19 @@ def damaged(workdir: Path) -> tuple[Path, str]:
     assert main(["fetch", "--db", str(db)]) == 0
     with sqlite3.connect(db) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return db, _damage(db)
+    return db
+
+
+def test_a_damaged_store_whose_upgrade_was_cut_short_still_opens_to_be_read(workdir: Path) -> None:
+    db = big_store(workdir)
+    with sqlite3.connect(db, isolation_level=None) as conn:  # as an upgrade to v9 interrupted after some batches
+        conn.execute("UPDATE articles SET story_id = NULL WHERE id > 200")
+        conn.execute(f"INSERT INTO settings (key, value) VALUES ('{FOLDING_PENDING}', 'articles stored before v9')")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    digest = _damage(db)
+    with Store(db) as store:  # folding would write: it waits for a sound file
+        assert store.setting(FOLDING_PENDING) is not None
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
 
 
 @pytest.mark.parametrize("command", [["fetch"], ["feeds", "list"], ["digest", "--stdout"]])
