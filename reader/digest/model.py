@@ -28,7 +28,7 @@ class MoreStories:
 
 @dataclass(frozen=True)
 class Overlap:
-    """Most of a section's stories are already under earlier topics: "4 of these 5 stories are under X"."""
+    """Most of a section's stories are summarised under other topics: "4 of these 5 stories are summarised under X"."""
 
     covered: int
     total: int

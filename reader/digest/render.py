@@ -126,7 +126,9 @@ def _section(s: TopicSection) -> list[str]:
         where = " and ".join(escape_markdown(t) for t in o.topics)
         counted = ("This story is" if o.total == 1 else f"All {o.total} of these stories are"
                    if o.covered == o.total else f"{o.covered} of these {o.total} stories are")
-        out += [f"{counted} under {where}{'' if o.covered == o.total else '; the summary covers the rest'}.", ""]
+        # "summarised under": a story is listed under every topic it is about, but summarised under one.
+        rest = "" if o.covered == o.total else "; this summary covers the rest"
+        out += [f"{counted} summarised under {where}{rest}.", ""]
     if s.summary:
         label = "Summary (continuing coverage)" if s.new_today and s.new_today.continuing else "Summary"
         out += [f"**{label}.** {' '.join(_cited(x) for x in s.summary)}", ""]

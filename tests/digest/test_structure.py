@@ -40,7 +40,7 @@ def test_a_sentence_and_a_quote_appear_in_at_most_one_section() -> None:
 def test_a_topic_mostly_covered_above_says_so_and_summarises_the_rest() -> None:
     digest, markdown = sample_digest()
     ice = section(markdown, "ICE enforcement")
-    assert "3 of these 4 stories are under Secure Communities; the summary covers the rest." in ice
+    assert "3 of these 4 stories are summarised under Secure Communities; this summary covers the rest." in ice
     [sec] = [s for s in digest.sections if s.name == "ICE enforcement"]  # type: ignore[attr-defined]
     # Only the story summarised here (Nassau, number 2) is cited.
     assert sec.summary and {c for s in sec.summary for c in s.citations} == {2}
