@@ -13,6 +13,7 @@ from reader.copies import adds_words, compare_copies, copy_text, describe_additi
 from reader.digest.candidates import is_story_prose, leans_on_previous
 from reader.digest.model import NewToday, SummarySentence
 from reader.digest.novelty import History, listable, phrase_stems, sentences_of
+from reader.digest.references import MEASURES, definite_references
 from reader.digest.summarise import QUOTED, is_background
 from reader.digest.topic_summary import published_year
 from reader.models import Article
@@ -30,9 +31,10 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
     rewording of one, is listed again.
 
     Like a summary sentence, a listed one is read out of its story: it is a sentence of the story's
-    prose (not a caption or a cut-off line), leans on no sentence before it ("It aimed at ..."), is
-    not background ("rolled out ... in October 2008" is new to the history, not news today), and is
-    not mostly one of the `quotes` the section shows.
+    prose (not a caption or a cut-off line), leans on no sentence before it ("It aimed at ..."), calls
+    nothing "the changes" or "the department" that it does not introduce, is not background
+    ("rolled out ... in October 2008" is new to the history, not news today), and is not mostly one
+    of the `quotes` the section shows.
 
     With no history at all the topic is new: everything would be listed, so the list says that
     instead. A development several stories report is listed once, citing every story that has it.
@@ -50,7 +52,8 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
         sentences = sentences_of(clean(article).paragraphs)
         for before, sentence in zip(["", *sentences], sentences, strict=False):
             if (listable(sentence) and index.is_new(sentence, ignore) and is_story_prose(sentence, sentence)
-                    and not leans_on_previous(sentence, before) and not is_background(sentence, year)):
+                    and not leans_on_previous(sentence, before) and not is_background(sentence, year)
+                    and not _unintroduced(sentence)):
                 sig = signature(sentence)
                 if not any(len(sig & q) >= QUOTED * len(sig) for q in quoted):
                     yield sentence
@@ -77,6 +80,15 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
     # Cited by every story whose stored text has the sentence too (looked up there: no more cleaning).
     items = [SummarySentence(s, tuple(sorted({n} | {m for m, a in stories if s in a.text}))) for n, s in chosen]
     return NewToday(tuple(items), False, days, in_summary, bool(summary) and len(in_summary) == len(summary))
+
+
+def _unintroduced(sentence: str) -> bool:
+    """Whether a listed sentence calls something "the changes", "the department" that it never introduced.
+
+    A listed sentence stands alone, so nothing before it can have. A measure ("the program") is
+    let through: under the topic's heading it reads as the topic.
+    """
+    return any(head not in MEASURES for head in definite_references(sentence))
 
 
 def story_additions(members: Sequence[Article], clean: Callable[[Article], CleanArticle]) -> tuple[str, ...]:

@@ -38,7 +38,7 @@ MEASURES = frozenset({"program", "programme", "system", "bill", "law", "measure"
                       "plan", "policy"})
 _HEADS = (*sorted(MEASURES), "department", "agency", "office", "ministry", "report", "study", "task force",
           "panel", "committee", "commission", "council", "board", "company", "firm", "group", "organization",
-          "organisation")
+          "organisation", "changes", "change", "memo", "rules", "rule")
 _DEFINITE = re.compile(
     r"\b[Tt]he\s+(" + "|".join(h.replace(" ", r"\s+") for h in _HEADS) + r")(?:[’']s)?\b"
     r"(?!\s+(?:of|that|which|who|whose|for|called|known|named)\b|\s+(?:\w+ed|\w+en|led|run|set up|made)\s+by\b)",

@@ -152,3 +152,18 @@ def test_every_sample_section_says_each_sentence_once_and_first_coverage_keeps_i
     # A topic that is all new lists nothing, so its summary is the one it would have without history.
     plain = sections()["DREAM Act"].summary
     assert sections(recent=recent_from(before))["DREAM Act"].summary == plain and plain
+
+
+def test_a_listed_sentence_introduces_what_it_calls_the_changes() -> None:
+    """New today's items stand alone: "Critics said the changes ..." names no changes, so it is not listed;
+    the topic's own measure ("the program") reads as the topic under its heading, so that one is."""
+    topic = TopicConfig("Secure Communities", ("Secure Communities",))
+    story = article(1, "County Herald", "ICE revises Secure Communities",
+                    "Immigration officials announced changes to Secure Communities on Friday after months of "
+                    "complaints from police chiefs. Critics said the changes did not go far enough for families. "
+                    "Three states have tried to withdraw from the program without success this year.")
+    history = [signature("The state legislature debated a bill on driver's licenses for farm workers last week.")]
+    listed = [x.text for x in new_today([(1, story)], clean_stored_article, history, topic, 7).items]
+    assert "Three states have tried to withdraw from the program without success this year." in listed
+    assert not any(x.startswith("Critics said the changes") for x in listed)
+    assert any(x.startswith("Immigration officials announced changes") for x in listed)
