@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from reader.models import ParsedEntry, UnchangedFetch
 from reader.store.connection import StoreConnection
-from reader.store.rows import index, indexed_rows, unindex
+from reader.store.rows import index, indexed_rows, select_in, unindex
 from reader.store.story_fold import HeldBands, StoryFolder, index_held_bands
 
 # How many of a feed's stored entries a parse worker is told about (newest first): enough for
@@ -134,16 +134,9 @@ class RefreshWrites(StoreConnection):
         unique = {e.key: e for e in entries}  # a feed that repeats an entry keeps its last copy
         if not unique:
             return 0, 0
-        existing: dict[str, tuple[int, str]] = {}
-        keys = list(unique)
-        for start in range(0, len(keys), 500):
-            chunk = keys[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            for aid, key, digest in c.execute(
-                f"SELECT id, key, content_hash FROM articles WHERE feed_id = ? AND key IN ({marks})",
-                (feed_id, *chunk),
-            ):
-                existing[key] = (aid, digest)
+        existing = {key: (aid, digest) for aid, key, digest in select_in(
+            c, "SELECT id, key, content_hash FROM articles WHERE feed_id = ? AND key IN ({})", list(unique),
+            (feed_id,))}
         fresh = [e for e in unique.values() if e.key not in existing]
         changed = [(existing[e.key][0], e) for e in unique.values()
                    if e.key in existing and existing[e.key][1] != e.content_hash]

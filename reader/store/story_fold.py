@@ -14,8 +14,8 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
+from reader.store.rows import select_in
 from reader.stories import SAME_STORY, WordHashes, containment, shingles, story_bands, story_text
 
 STORY_WINDOW = timedelta(days=2)
@@ -116,8 +116,8 @@ class StoryFolder:
             self.bands[key] = list(given) if given is not None else story_bands(self._shingles_of(key))
             if sort_date is not None:
                 self.known[key] = (None, sort_date)
-        for band, aid, story, sort_date in self._select(
-                "SELECT b.band, a.id, a.story_id, a.sort_date FROM story_bands b JOIN articles a "
+        for band, aid, story, sort_date in select_in(
+                self.c, "SELECT b.band, a.id, a.story_id, a.sort_date FROM story_bands b JOIN articles a "
                 "ON a.id = b.article_id WHERE b.band IN ({})",
                 sorted({b for key, *_ in articles for b in self.bands[key]})):
             self.sharing[band].append(aid)
@@ -128,11 +128,11 @@ class StoryFolder:
                 for aid in self.held.articles.get(band, ()):
                     self.sharing[band].append(aid)
                     unknown.add(aid)
-        for aid, story, sort_date in self._select("SELECT id, story_id, sort_date FROM articles WHERE id IN ({})",
-                                                  sorted(unknown - self.known.keys())):
+        for aid, story, sort_date in select_in(self.c, "SELECT id, story_id, sort_date FROM articles WHERE id IN ({})",
+                                               sorted(unknown - self.known.keys())):
             self.known[aid] = (story, sort_date)
-        self.starts = dict(self._select(
-            "SELECT story_id, min(sort_date) FROM articles WHERE story_id IN ({}) GROUP BY story_id",
+        self.starts = dict(select_in(
+            self.c, "SELECT story_id, min(sort_date) FROM articles WHERE story_id IN ({}) GROUP BY story_id",
             sorted({story for story, _ in self.known.values() if story is not None})))
         stories: dict[int, int] = {}
         for key, *_ in articles:
@@ -199,8 +199,8 @@ class StoryFolder:
             "SELECT id FROM articles WHERE story_id IS NULL ORDER BY sort_date, id")]
         for start in range(0, len(ids), _BATCH):
             chunk = ids[start:start + _BATCH]
-            self.fold_stored(self._select(
-                "SELECT id, title, text FROM articles WHERE id IN ({}) ORDER BY sort_date, id", chunk))
+            self.fold_stored(select_in(
+                self.c, "SELECT id, title, text FROM articles WHERE id IN ({}) ORDER BY sort_date, id", chunk))
         return len(ids)
 
     def _story(self, aid: int, current: int | None, found: set[int], sort_date: str) -> int:
@@ -240,14 +240,6 @@ class StoryFolder:
             if containment(self._shingles_of(aid), self._shingles_of(other)) >= SAME_STORY:
                 found.add(story)
         return found
-
-    def _select(self, sql: str, ids: Sequence[int]) -> list[tuple[Any, ...]]:
-        """Rows of `sql` (its one "{}" the placeholders) for these ids or band keys, asked in chunks."""
-        rows: list[tuple[Any, ...]] = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            rows += self.c.execute(sql.format(",".join("?" * len(chunk))), chunk)
-        return rows
 
     def _shingles_of(self, article_id: int) -> frozenset[int]:
         """The article's shingles: kept, or from its batch text, or from its stored text."""
