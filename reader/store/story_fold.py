@@ -22,7 +22,6 @@ STORY_WINDOW = timedelta(days=2)
 HELD_BAND_ROWS = 20_000  # band rows a refresh holds back before moving them into the index (~2,000 articles)
 _CACHED_TEXTS = 4096  # shingle sets kept for candidates met again (a busy story's copies are met by each copy)
 _HELD_TEXTS = 1024  # of them, kept from one feed's transaction to the next
-_BATCH = 2000
 
 
 def _window(sort_date: str) -> tuple[str, str]:
@@ -189,19 +188,6 @@ class StoryFolder:
         self.c.executemany("UPDATE articles SET story_id = ? WHERE id = ? AND story_id IS NOT ?",
                            [(story, aid, story) for aid, story in stories.items()])
         self.keep_bands()
-
-    def fold_unassigned(self) -> int:
-        """Fold every article without a story id, oldest sort date first; returns how many.
-
-        How a store from before story ids (schema v9) gets them, and articles written around the store.
-        """
-        ids = [int(r[0]) for r in self.c.execute(
-            "SELECT id FROM articles WHERE story_id IS NULL ORDER BY sort_date, id")]
-        for start in range(0, len(ids), _BATCH):
-            chunk = ids[start:start + _BATCH]
-            self.fold_stored(select_in(
-                self.c, "SELECT id, title, text FROM articles WHERE id IN ({}) ORDER BY sort_date, id", chunk))
-        return len(ids)
 
     def _story(self, aid: int, current: int | None, found: set[int], sort_date: str) -> int:
         """The article's story: its copies' (one story, when it bridges several), its own, or a new one."""
