@@ -19,9 +19,9 @@ from reader.store.rows import select_in
 from reader.stories import SAME_STORY, WordHashes, containment, shingles, story_bands, story_text
 
 STORY_WINDOW = timedelta(days=2)
-HELD_BAND_ROWS = 20_000  # band rows a refresh holds back before moving them into the index (~2,000 articles)
+HELD_BAND_ROWS = 10_000  # band rows a refresh holds back before moving them into the index (~1,000 articles)
 _CACHED_TEXTS = 4096  # shingle sets kept for candidates met again (a busy story's copies are met by each copy)
-_HELD_TEXTS = 1024  # of them, kept from one feed's transaction to the next
+_HELD_TEXTS = 256  # of them, kept from one feed's transaction to the next
 
 
 def _window(sort_date: str) -> tuple[str, str]:
