@@ -94,7 +94,7 @@ def refresh(
         feeds, skipped = due_feeds(store, datetime.now(UTC), force)
         summary = RefreshSummary(feeds=len(feeds) + skipped, skipped=skipped)
         if feeds:
-            with store.holding_story_bands():
+            with store.refresh_session():
                 asyncio.run(_refresh_all(store, config, feeds, summary, progress, executor, address_check))
     return summary
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from reader.models import ParsedEntry, UnchangedFetch
 from reader.store.connection import StoreConnection
 from reader.store.rows import index, indexed_rows, select_in, unindex
-from reader.store.story_fold import HeldBands, StoryFolder, index_held_bands
+from reader.store.story_fold import FoldCache, StoryFolder
 
 # How many of a feed's stored entries a parse worker is told about (newest first): enough for
 # any feed document; an entry past it is parsed and handed to upsert_entries, which still finds it.
@@ -94,27 +94,19 @@ class RefreshWrites(StoreConnection):
             c.executemany(_RECORD_FETCH, [(f.status, None, now, None, None, now, f.etag, f.last_modified,
                                            f.effective_url, None, 0, None, None, f.feed_id) for f in fetches])
 
-    _held: HeldBands | None = None
+    _fold_cache: FoldCache | None = None
 
     @contextmanager
-    def holding_story_bands(self) -> Iterator[None]:
-        """Within the block, new articles' band keys are held back from the index (HeldBands says why).
+    def refresh_session(self) -> Iterator[None]:
+        """Within the block, folding keeps word hashes and recent shingles from one feed's transaction to the next.
 
-        For a refresh, which holds the refresh lock, so no other program folds meanwhile. Rows an
-        interrupted block left are moved into the index before the next block starts.
+        For a refresh, which holds the refresh lock, so no other program changes a cached article's text.
         """
-        self._index_held_bands()
-        self._held = HeldBands()
+        self._fold_cache = FoldCache()
         try:
             yield
         finally:
-            self._held = None
-        self._index_held_bands()
-
-    def _index_held_bands(self) -> None:
-        if self._query("SELECT 1 FROM story_bands_held LIMIT 1"):
-            with self._write() as c:
-                index_held_bands(c)
+            self._fold_cache = None
 
     def entry_hashes(self, feed_id: int) -> dict[str, str]:
         """Key -> content hash of the feed's newest stored entries, so a parse can skip unchanged ones."""
@@ -141,7 +133,7 @@ class RefreshWrites(StoreConnection):
         changed = [(existing[e.key][0], e) for e in unique.values()
                    if e.key in existing and existing[e.key][1] != e.content_hash]
         # New articles are folded before they are inserted, so each row is written once, with its story.
-        folder = StoryFolder(c, self._held)
+        folder = StoryFolder(c, self._fold_cache)
         self._on_commit(folder.committed)
         stories = folder.assign([(-n, e.title, e.text, e.published or now, e.story_bands)
                                  for n, e in enumerate(fresh, 1)])
@@ -198,7 +190,7 @@ class RefreshWrites(StoreConnection):
                 c.execute("UPDATE articles SET full_content = ?, full_text_error = NULL, text = ? WHERE id = ?",
                           (content, text, article_id))
                 index(c, [(article_id, title, text)])
-                folder = StoryFolder(c, self._held)
+                folder = StoryFolder(c, self._fold_cache)
                 self._on_commit(folder.committed)
                 folder.fold_stored([(article_id, title, text)], old)  # the page's text may show a copy
             else:

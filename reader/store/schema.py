@@ -218,8 +218,11 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     );
     """,
     STORY_IDS,
-    # v10: band keys held back during a refresh (story_fold.HeldBands says why), in storing order.
-    "CREATE TABLE story_bands_held (band INTEGER NOT NULL, article_id INTEGER NOT NULL);",
+    # v10: new articles' band keys, in a small index beside story_bands (story_fold._SHARING_BANDS says why).
+    """
+    CREATE TABLE story_bands_held (band INTEGER NOT NULL, article_id INTEGER NOT NULL,
+                                   PRIMARY KEY (band, article_id)) WITHOUT ROWID;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,9 +19,9 @@ from reader.store.rows import select_in
 from reader.stories import SAME_STORY, WordHashes, containment, shingles, story_bands, story_text
 
 STORY_WINDOW = timedelta(days=2)
-HELD_BAND_ROWS = 10_000  # band rows a refresh holds back before moving them into the index (~1,000 articles)
+HELD_BAND_ROWS = 10_000  # rows story_bands_held takes before they move into story_bands (~1,000 articles)
 _CACHED_TEXTS = 4096  # shingle sets kept for candidates met again (a busy story's copies are met by each copy)
-_HELD_TEXTS = 256  # of them, kept from one feed's transaction to the next
+_SHARED_TEXTS = 256  # of them, kept from one feed's transaction to the next within a refresh
 
 
 def _window(sort_date: str) -> tuple[str, str]:
@@ -36,27 +36,31 @@ def _window(sort_date: str) -> tuple[str, str]:
             (when + STORY_WINDOW).astimezone(UTC).isoformat(timespec="seconds"))
 
 
-class HeldBands:
-    """The band keys of the articles a refresh has stored, held back from the story_bands index.
+class FoldCache:
+    """What a refresh's transactions share while folding: word hashes, and recent articles' shingles.
 
-    story_bands is ordered by band key, a hash, so the ~500 rows one feed adds fall on pages all
-    over the index and each feed's write transaction rewrote most of its pages: a cold refresh of
-    200 feeds spent a second of CPU writing the same pages again. Held rows are appended to
-    story_bands_held instead (no index, so a transaction adds a few pages at its end), found
-    here in memory, and moved into the index in one sorted pass every HELD_BAND_ROWS rows and when
-    the refresh ends. A refresh that is interrupted leaves them in the table for the next to move.
-    Also kept across the refresh's feeds: the word hashes and the shingles of stored articles.
+    Only within a refresh (Store.refresh_session): it holds the refresh lock, so no other program
+    changes an article's text under a cached shingle set.
     """
 
     def __init__(self) -> None:
-        self.articles: dict[int, list[int]] = defaultdict(list)  # band key -> held article ids
-        self.rows = 0
         self.words = WordHashes()
         self.texts: dict[int, frozenset[int]] = {}  # committed articles' shingles, oldest first
+        self.held_rows: int | None = None  # rows in story_bands_held, once counted
+
+
+# New articles' band keys go to story_bands_held, a small index beside story_bands; lookups read
+# both. story_bands is ordered by band key, a hash, so the ~500 rows one feed adds would fall on
+# pages all over it and each feed's transaction would rewrite most of its pages (a cold refresh of
+# 200 feeds spent a second of CPU rewriting them). The small index costs a few pages a feed, and
+# its rows move into story_bands in one sorted pass once it holds HELD_BAND_ROWS.
+_SHARING_BANDS = ("SELECT b.band, a.id, a.story_id, a.sort_date FROM (SELECT band, article_id FROM story_bands "
+                  "UNION ALL SELECT band, article_id FROM story_bands_held) b JOIN articles a ON a.id = b.article_id "
+                  "WHERE b.band IN ({})")
 
 
 def index_held_bands(c: sqlite3.Connection) -> None:
-    """Move every held band row into the story_bands index, in key order (each index page written once)."""
+    """Move every held band row into story_bands, in key order (each of its pages written once)."""
     c.execute("INSERT OR IGNORE INTO story_bands (band, article_id) "
               "SELECT band, article_id FROM story_bands_held ORDER BY band, article_id")
     c.execute("DELETE FROM story_bands_held")
@@ -70,13 +74,12 @@ class StoryFolder:
     are folded before they are inserted, so each row is written once, with its story id.
     """
 
-    def __init__(self, c: sqlite3.Connection, held: HeldBands | None = None) -> None:
+    def __init__(self, c: sqlite3.Connection, cache: FoldCache | None = None) -> None:
         self.c = c
-        self.held = held  # a refresh's held bands (HeldBands says why); None writes bands to the index at once
-        self.words = held.words if held is not None else WordHashes()  # each word hashed once
+        self.cache = cache  # shared with the refresh's other transactions, when given
+        self.words = cache.words if cache is not None else WordHashes()  # each word hashed once
         self.texts: dict[int, frozenset[int]] = {}  # shingles by article, computed when first needed
-        self.kept: list[tuple[int, int]] = []  # (band, article id) rows held by this transaction
-        self.moved = False  # this transaction moved the held rows into the index
+        self.held_rows: int | None = None  # rows in story_bands_held after this transaction, once kept
         self.pending: dict[int, str] = {}  # the text of the batch's articles, shingled only if needed
         self.next_story: int = c.execute("SELECT coalesce(max(story_id), 0) + 1 FROM articles").fetchone()[0]
         # What one batch is folded against: articles by band key, each article's story and sort
@@ -102,31 +105,22 @@ class StoryFolder:
         stale = [(band, aid) for aid, title, text in before
                  for band in story_bands(shingles(story_text(title, text), self.words))]
         self.c.executemany("DELETE FROM story_bands WHERE band = ? AND article_id = ?", stale)
-        if before:  # held rows of a changed article go too (a held id left in memory costs one comparison)
-            self.c.execute(f"DELETE FROM story_bands_held WHERE article_id IN ({','.join('?' * len(before))})",
-                           [aid for aid, *_ in before])
+        self.c.executemany("DELETE FROM story_bands_held WHERE band = ? AND article_id = ?", stale)
         self.sharing.clear()
         self.known.clear()
         for key, title, text, sort_date, given in articles:
             self.texts.pop(key, None)
-            if self.held is not None:
-                self.held.texts.pop(key, None)
+            if self.cache is not None:
+                self.cache.texts.pop(key, None)
             self.pending[key] = story_text(title, text)
             self.bands[key] = list(given) if given is not None else story_bands(self._shingles_of(key))
             if sort_date is not None:
                 self.known[key] = (None, sort_date)
         for band, aid, story, sort_date in select_in(
-                self.c, "SELECT b.band, a.id, a.story_id, a.sort_date FROM story_bands b JOIN articles a "
-                "ON a.id = b.article_id WHERE b.band IN ({})",
-                sorted({b for key, *_ in articles for b in self.bands[key]})):
+                self.c, _SHARING_BANDS, sorted({b for key, *_ in articles for b in self.bands[key]})):
             self.sharing[band].append(aid)
             self.known[aid] = (story, sort_date)
         unknown = {key for key, *_ in articles if key > 0}
-        if self.held is not None:
-            for band in {b for key, *_ in articles for b in self.bands[key]}:
-                for aid in self.held.articles.get(band, ()):
-                    self.sharing[band].append(aid)
-                    unknown.add(aid)
         for aid, story, sort_date in select_in(self.c, "SELECT id, story_id, sort_date FROM articles WHERE id IN ({})",
                                                sorted(unknown - self.known.keys())):
             self.known[aid] = (story, sort_date)
@@ -144,41 +138,39 @@ class StoryFolder:
         return {key: self.known[key][0] or story for key, story in stories.items()}
 
     def keep_bands(self, ids: Mapping[int, int] | None = None) -> None:
-        """Store the band keys of the articles assigned; `ids` gives the row id of each key below zero."""
+        """Store the band keys of the articles assigned; `ids` gives the row id of each key below zero.
+
+        Into story_bands_held (_SHARING_BANDS says why), moved into story_bands once it is full.
+        """
         ids = ids or {}
-        # In key order, so each page of the table is written once per batch rather than once per row.
+        # In key order, so each page of the index is written once per batch rather than once per row.
         rows = sorted((band, ids.get(key, key)) for key, keys in self.bands.items() for band in keys)
-        if self.held is None:
-            self.c.executemany("INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)", rows)
+        added = self.c.executemany("INSERT OR IGNORE INTO story_bands_held (band, article_id) VALUES (?, ?)",
+                                   rows).rowcount
+        if self.cache is None or self.cache.held_rows is None:
+            held = self.c.execute("SELECT count(*) FROM story_bands_held").fetchone()[0]
         else:
-            self.c.executemany("INSERT INTO story_bands_held (band, article_id) VALUES (?, ?)", rows)
-            self.kept += rows
-            if self.held.rows + len(self.kept) >= HELD_BAND_ROWS:
-                index_held_bands(self.c)
-                self.moved = True
+            held = self.cache.held_rows + added
+        self.held_rows = 0 if held >= HELD_BAND_ROWS else held
+        if held >= HELD_BAND_ROWS:
+            index_held_bands(self.c)
         for key in [k for k in self.texts if k < 0]:
             self.texts[ids[key]] = self.texts.pop(key)
         self.bands.clear()
         self.pending.clear()
 
     def committed(self) -> None:
-        """After the transaction commits: what it held, and the shingles it made, join the refresh's HeldBands.
+        """After the transaction commits, the shingles it made join the refresh's FoldCache.
 
         Only then: a rolled-back insert's id is given again to another article.
         """
-        held = self.held
-        if held is None:
+        if self.cache is None:
             return
-        if self.moved:
-            held.articles.clear()
-            held.rows = 0
-        else:
-            for band, aid in self.kept:
-                held.articles[band].append(aid)
-            held.rows += len(self.kept)
-        held.texts.update(self.texts)
-        for old in list(held.texts)[:max(0, len(held.texts) - _HELD_TEXTS)]:
-            del held.texts[old]
+        self.cache.held_rows = self.held_rows
+        texts = self.cache.texts
+        texts.update(self.texts)
+        for old in list(texts)[:max(0, len(texts) - _SHARED_TEXTS)]:
+            del texts[old]
 
     def fold_stored(self, articles: Sequence[tuple[int, str, str]], before: Sequence[tuple[int, str, str]] = (),
                     given: Mapping[int, Sequence[int]] | None = None) -> None:
@@ -230,8 +222,8 @@ class StoryFolder:
     def _shingles_of(self, article_id: int) -> frozenset[int]:
         """The article's shingles: kept, or from its batch text, or from its stored text."""
         items = self.texts.get(article_id)
-        if items is None and self.held is not None:
-            items = self.held.texts.get(article_id)
+        if items is None and self.cache is not None:
+            items = self.cache.texts.get(article_id)
         if items is not None:
             return items
         text = self.pending.get(article_id)

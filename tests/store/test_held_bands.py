@@ -1,14 +1,16 @@
-"""A refresh holds new articles' band keys back from the index: folding is unchanged, and nothing is lost."""
+"""New articles' band keys go to a small index beside story_bands: folding is unchanged, and nothing is lost."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 import reader.store.refresh_writes as refresh_writes
 import reader.store.story_fold as story_fold
 from reader.store import Store
+from reader.stories import shingles, story_bands, story_text
 from tests.store.test_story_ids import EDITED, OTHER, TRIMMED, WIRE, add_feeds, story_ids, wire_entry
 
 
@@ -19,40 +21,52 @@ def fill(store: Store) -> None:
     store.upsert_entries(three, [wire_entry("edited", EDITED), wire_entry("other-copy", OTHER[:-40])])
 
 
-def bands(store: Store) -> tuple[list[tuple[int, int]], int]:
+def bands(store: Store) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(rows in story_bands, rows in story_bands_held)."""
     return (store._query("SELECT band, article_id FROM story_bands ORDER BY 1, 2"),
-            store._query("SELECT count(*) FROM story_bands_held")[0][0])
+            store._query("SELECT band, article_id FROM story_bands_held ORDER BY 1, 2"))
 
 
-@pytest.mark.parametrize("held_rows", [story_fold.HELD_BAND_ROWS, 12])  # 12: moved into the index mid-refresh
-def test_holding_bands_folds_as_the_index_does(held_rows: int, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("held_rows", [story_fold.HELD_BAND_ROWS, 12])  # 12: moved into story_bands as it fills
+def test_folding_reads_both_indexes_the_same_in_a_refresh_or_not(held_rows: int,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(story_fold, "HELD_BAND_ROWS", held_rows)
-    plain, held = Store(":memory:"), Store(":memory:")
+    plain, refreshing = Store(":memory:"), Store(":memory:")
     fill(plain)
-    with held.holding_story_bands():
-        fill(held)
-        assert held._held is not None and (held._held.rows > 0) == (held_rows > 100)
-    ids = story_ids(held)
+    with refreshing.refresh_session():
+        fill(refreshing)
+    ids = story_ids(refreshing)
     assert ids == story_ids(plain)
     assert ids["wire"] == ids["trimmed"] == ids["edited"] and ids["other"] == ids["other-copy"] != ids["wire"]
-    assert bands(held) == bands(plain) and bands(held)[1] == 0  # all in the index when the refresh ends
+    index, held = bands(refreshing)
+    assert (index, held) == bands(plain) and len(index) + len(held) == 50  # five long texts, ten bands each
+    assert (len(index) > 0) == (held_rows == 12) and len(held) < held_rows
 
 
-def test_an_interrupted_refresh_leaves_its_bands_for_the_next() -> None:
-    store = Store(":memory:")
-    one, two = add_feeds(store, "One", "Two")
-    with pytest.raises(KeyboardInterrupt), store.holding_story_bands():
-        store.upsert_entries(one, [wire_entry("wire", WIRE)])
-        raise KeyboardInterrupt
-    assert bands(store)[1] == 10 and not bands(store)[0]  # kept in the table, not in the index
-    with store.holding_story_bands():  # the next refresh indexes them first
-        assert bands(store)[1] == 0 and len(bands(store)[0]) == 10
-        store.upsert_entries(two, [wire_entry("trimmed", TRIMMED)])
-    ids = story_ids(store)
+def test_held_band_keys_last_from_one_run_to_the_next(tmp_path: Path) -> None:
+    first = Store(tmp_path / "r.db")
+    one, two = add_feeds(first, "One", "Two")
+    with first.refresh_session():
+        first.upsert_entries(one, [wire_entry("wire", WIRE)])
+    first.close()  # as a run that ends (or is killed) with its rows still held
+    again = Store(tmp_path / "r.db")
+    assert bands(again) == ([], bands(again)[1]) and len(bands(again)[1]) == 10
+    again.upsert_entries(two, [wire_entry("trimmed", TRIMMED)])
+    ids = story_ids(again)
     assert ids["wire"] == ids["trimmed"]
 
 
-def test_a_rolled_back_feed_leaves_nothing_held(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_changed_article_leaves_no_held_band_behind() -> None:
+    store = Store(":memory:")
+    [one] = add_feeds(store, "One")
+    store.upsert_entries(one, [wire_entry("wire", WIRE)])
+    store.upsert_entries(one, [wire_entry("wire", OTHER)])  # the same guid, a new text
+    index, held = bands(store)
+    assert not index and len(held) == 10  # OTHER's bands only, none of WIRE's left
+    assert sorted(b for b, _ in held) == sorted(story_bands(shingles(story_text("Wire story", OTHER))))
+
+
+def test_a_rolled_back_feed_leaves_nothing_cached_or_held(monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store(":memory:")
     one, two = add_feeds(store, "One", "Two")
     real_index: Callable[..., None] = refresh_writes.index
@@ -60,16 +74,16 @@ def test_a_rolled_back_feed_leaves_nothing_held(monkeypatch: pytest.MonkeyPatch)
     def failing_index(*args: object) -> None:
         raise ValueError("a value the index cannot take")
 
-    with store.holding_story_bands():
+    with store.refresh_session():
         monkeypatch.setattr(refresh_writes, "index", failing_index)
         with pytest.raises(ValueError):
             store.store_fetched(one, [wire_entry("wire", WIRE)], status="200", etag='"v1"')
-        assert store._held is not None and store._held.rows == 0 and not store._held.articles
+        assert store._fold_cache is not None and not store._fold_cache.texts
         monkeypatch.setattr(refresh_writes, "index", real_index)
         store.upsert_entries(two, [wire_entry("trimmed", TRIMMED)])
     assert [a.guid for a in store.list_articles()] == ["trimmed"]
     assert store.feed(one) is not None and store.feed(one).etag is None  # type: ignore[union-attr]
-    assert bands(store) == (bands(store)[0], 0) and len(bands(store)[0]) == 10
+    assert len(bands(store)[1]) == 10  # the trimmed copy's only
 
 
 def test_entries_and_their_fetch_are_saved_together() -> None:
