@@ -167,10 +167,22 @@ def _overlap(stories: Sequence[Story], home: Mapping[int, str], topic: str) -> O
     return Overlap(len(elsewhere), len(stories), tuple(dict.fromkeys(elsewhere)))
 
 
+_QUOTE_MARKS = str.maketrans("", "", "“”\"‘’'")
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.translate(_QUOTE_MARKS).casefold().split())
+
+
 def _pin_quote(pin: Pin, article: Article, story: Story | None, feed_names: set[str]) -> DigestQuote:
-    """The pin credited to the story's original outlet when it was pinned on a copy ("Civic Wire, via X")."""
-    origin = story.lead.feed_name if story is not None else None
-    if origin is None or origin == article.feed_name:
+    """The pin credited to the story's original outlet when it was pinned on a copy ("Civic Wire, via X").
+
+    Only when the original ran the quote: a copy that added it (a local sheriff's reaction) is its source.
+    """
+    lead = story.lead if story is not None else article
+    if lead.feed_name != article.feed_name:  # the original is stored: did it run the quote?
+        origin = lead.feed_name if _plain(pin.text) in _plain(lead.text) else None
+    else:  # a wire byline names an outlet whose copy is not stored
         wire_author = article.author if article.author in feed_names else None
         origin = wire_author if wire_author != article.feed_name else None
     credit = f"{origin}, via {article.feed_name}" if origin else article.feed_name

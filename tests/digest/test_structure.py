@@ -61,6 +61,18 @@ def test_a_pin_appears_once_per_section_credited_to_the_original_outlet() -> Non
     assert markdown.count(quote) == 1  # not again under ICE enforcement, which also matches the article
 
 
+def test_a_pin_on_what_a_copy_added_credits_the_copy_alone() -> None:
+    articles, feeds = sample_articles()
+    copy = next(a for a in articles if a.feed_name == "Capitol Dispatch" and "DHS" in a.title)
+    quote = ("Secure Communities already tells ICE about every person we book, so the question is what else "
+             "Washington wants from a county jail")
+    assert quote in copy.text and not any(quote in a.text for a in articles if a.feed_name == "Civic Wire")
+    pin = Pin(1, copy.id, quote, "Sheriff Mark Curran", "2026-11-30T09:00:00+00:00")
+    markdown = render_digest(build_digest(DAY, articles, CONFIG.topics, feeds, clean_stored_article,
+                                          pins=[(pin, copy)]))
+    assert "Sheriff Mark Curran, *Capitol Dispatch*" in markdown and "via Capitol Dispatch*" not in markdown
+
+
 def test_the_summary_does_not_repeat_a_pinned_quote() -> None:
     quote = "Every county jail in the state will share fingerprints through Secure Communities by March"
     text = (f"“{quote},” ICE Director John Morton said on Friday in Washington. "
