@@ -6,13 +6,14 @@ Each size runs in alternating rounds, median reported. Run: python -m benchmarks
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.refresh import python_env
 
 SIZES = (5_000, 20_000, 100_000)
 ROUNDS = 3
@@ -29,7 +30,7 @@ def import_once(folder: Path, opml: Path) -> float:
     config.unlink(missing_ok=True)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "reader", "--config", str(config), "feeds", "import", str(opml)],
-                   check=True, capture_output=True, env={**os.environ, "PYTHONPYCACHEPREFIX": str(folder / "pyc")})
+                   check=True, capture_output=True, env=python_env(PYTHONPYCACHEPREFIX=str(folder / "pyc")))
     return time.perf_counter() - start
 
 

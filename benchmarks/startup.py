@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from benchmarks.corpus import article_html, sentence
 from benchmarks.feedgen import FeedHost, make_feeds
-from benchmarks.refresh import newsboat_for, timed
+from benchmarks.refresh import newsboat_for, python_env, timed
 from reader.config import FeedConfig
 from reader.models import ParsedEntry
 from reader.store import Store
@@ -76,7 +75,7 @@ def probe(config: Path, db: Path) -> dict[str, float]:
     results = []
     for _ in range(RUNS):
         out = subprocess.run([sys.executable, "-c", PROBE, str(config), str(db)], capture_output=True, text=True,
-                             env={**os.environ, "TEXTUAL": ""}, timeout=300)
+                             env=python_env(TEXTUAL=""), timeout=300)
         if out.returncode != 0:
             sys.exit(out.stderr[-3000:])
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
