@@ -30,7 +30,7 @@ from pathlib import Path
 from benchmarks.corpus import TOPICS, article_html, sentence
 from benchmarks.feedgen import FeedHost, make_feeds
 from benchmarks.refresh import python_env
-from reader.store.story_fold import StoryFolder
+from reader.store.schema import fold_unfolded_articles
 from reader.text.html import html_to_search_text
 
 HISTORY_DAYS = 7
@@ -67,7 +67,8 @@ def add_history(db: Path, per_day: int, seed: int) -> None:
         conn.executemany(
             "INSERT INTO articles (feed_id, key, title, published, sort_date, first_seen, updated, content, text, "
             "content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        StoryFolder(conn).fold_unassigned()  # as the store folds what it stores
+        conn.commit()
+        fold_unfolded_articles(conn)  # as the store folds what it stores
 
 
 def day(n_items_per_feed: int, work: Path, label: str) -> tuple[float, float, float]:
