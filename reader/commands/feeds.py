@@ -139,6 +139,13 @@ def location_in_config(path: Path, config_dir: Path) -> str:
         return str(path)
 
 
+_IMPORTED_SCHEMES = ("http", "https", "file")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _from_file_url(url: str, config_dir: Path) -> str:
     """An exported local feed (a file:// URL) back as the path feeds.toml uses; other URLs unchanged."""
     parts = urlsplit(url)
@@ -170,11 +177,16 @@ def _import(args: argparse.Namespace) -> int:
     except OpmlError as exc:
         print(f"reader: feeds import: {single_line(str(exc), None)}; feeds.toml was not changed", file=sys.stderr)
         return EXIT_FAILURE
+    # An outline's address is outside text: only what a fetch can use (http(s), or an exported local file).
+    refused = [f.url for f in found if urlsplit(f.url).scheme.lower() not in _IMPORTED_SCHEMES]
+    if refused:
+        print(f"reader: feeds import: skipped {_count(len(refused), 'outline')} whose xmlUrl is not an http(s) or "
+              f"file address: {', '.join(refused[:3])}{' …' if len(refused) > 3 else ''}", file=sys.stderr)
     new = [NewFeed(f.name, _from_file_url(f.url, path.parent), tuple(f.tags), f.enabled, f.full_text)
-           for f in found]
+           for f in found if f.url not in refused]
     with progress_bar(sys.stderr.isatty() and len(new) > 1000, "importing") as progress:
         result = import_feeds(path, new, None if progress is None else lambda done, total: progress(done, total, ""))
-    print(f"imported {result.added} feeds from {args.file} into {_written(path, existed)}"
+    print(f"imported {_count(result.added, 'feed')} from {args.file} into {_written(path, existed)}"
           + (f"; {result.skipped} already subscribed" if result.skipped else ""))
     return 0
 

@@ -99,7 +99,7 @@ def parse_cluster(line: str) -> Cluster:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise ClusterError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+        raise ClusterError(f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})") from None
     if not isinstance(data, dict):
         raise ClusterError("expected a JSON object with \"id\" and \"articles\"")
     cluster_id = data.get("id")

@@ -42,7 +42,7 @@ def test_add_a_feed_url_and_a_page_that_links_one(tmp_path: Path, feed_server: F
 def test_list_import_export_remove(tmp_path: Path) -> None:
     write_config(tmp_path, '[[feeds]]\nname = "Civic Wire"\nurl = "https://civicwire.example/rss"\n')
     out = reader(tmp_path, "import", str(OPML / "feedly.opml"))
-    assert out.returncode == 0 and "imported 1 feeds" in out.stdout and "1 already subscribed" in out.stdout
+    assert out.returncode == 0 and "imported 1 feed from" in out.stdout and "1 already subscribed" in out.stdout
     listing = reader(tmp_path, "list")
     assert "Metro Ledger" in listing.stdout and "Policy,Local" in listing.stdout and "never fetched" in listing.stdout
     exported = reader(tmp_path, "export")
@@ -240,3 +240,16 @@ def test_a_large_import_shows_progress_on_a_terminal_and_nothing_when_piped(tmp_
     os.close(master)
     assert proc.returncode == 0 and "imported 3000 feeds" in proc.stdout
     assert b"importing" in shown
+
+
+def test_import_skips_outlines_whose_address_no_fetch_can_use(tmp_path: Path) -> None:
+    write_config(tmp_path, "# my feeds\n")
+    opml = tmp_path / "mixed.opml"
+    opml.write_text('<opml version="2.0"><body><outline text="Good" xmlUrl="https://good.example/rss"/>'
+                    '<outline text="Script" xmlUrl="javascript:alert(1)"/>'
+                    '<outline text="Data" xmlUrl="data:text/xml,&lt;rss/&gt;"/></body></opml>')
+    out = reader(tmp_path, "import", str(opml))
+    assert out.returncode == 0 and "imported 1 feed from" in out.stdout, out.stderr
+    assert "skipped 2 outlines whose xmlUrl is not an http(s) or file address: javascript:alert(1)" in out.stderr
+    text = (tmp_path / "feeds.toml").read_text()
+    assert "good.example" in text and "javascript" not in text and "data:" not in text
