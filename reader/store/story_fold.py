@@ -147,10 +147,13 @@ class StoryFolder:
         rows = sorted((band, ids.get(key, key)) for key, keys in self.bands.items() for band in keys)
         added = self.c.executemany("INSERT OR IGNORE INTO story_bands_held (band, article_id) VALUES (?, ?)",
                                    rows).rowcount
-        if self.cache is None or self.cache.held_rows is None:
-            held = self.c.execute("SELECT count(*) FROM story_bands_held").fetchone()[0]
-        else:
-            held = self.cache.held_rows + added
+        # Counted once a refresh, then kept: this transaction's own figure first (keep_bands may run twice
+        # in one), else the refresh's. Held rows a changed article loses are not taken off, so the count
+        # can only run ahead and move rows early, never let the table grow past HELD_BAND_ROWS.
+        known = self.held_rows if self.held_rows is not None else self.cache.held_rows if self.cache else None
+        if known is None:
+            known = self.c.execute("SELECT count(*) FROM story_bands_held").fetchone()[0] - added
+        held = known + added
         self.held_rows = 0 if held >= HELD_BAND_ROWS else held
         if held >= HELD_BAND_ROWS:
             index_held_bands(self.c)

@@ -95,3 +95,16 @@ def test_entries_and_their_fetch_are_saved_together() -> None:
     assert (new, updated) == (1, 0) and row is not None
     assert (row.etag, row.body_hash, row.item_hashes, row.last_status, row.last_error) == ('"v1"', "b1", b"\x01" * 8,
                                                                                           "200", None)
+
+
+def test_a_feed_with_new_and_changed_entries_counts_both_toward_the_move(monkeypatch: pytest.MonkeyPatch) -> None:
+    """keep_bands runs twice in such a feed's transaction (new, then changed): the second adds to the first."""
+    monkeypatch.setattr(story_fold, "HELD_BAND_ROWS", 25)
+    store = Store(":memory:")
+    [one] = add_feeds(store, "One")
+    with store.refresh_session():
+        store.upsert_entries(one, [wire_entry("wire", WIRE)])  # 10 held, counted
+        # 10 new (trimmed) + 10 for the changed wire entry: 30 counted >= 25, so all move into story_bands.
+        store.upsert_entries(one, [wire_entry("trimmed", TRIMMED), wire_entry("wire", OTHER)])
+    index, held = bands(store)
+    assert held == [] and len(index) == 20
