@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reader.config import FeedConfig
 from reader.models import Article, FeedRow, Pin
@@ -20,6 +21,7 @@ from reader.store.rows import (
     article_row,
     feed_row,
     fts_query,
+    select_in,
 )
 from reader.store.story_queries import StoryQueries
 
@@ -34,6 +36,10 @@ class ArticleFilter:
     starred_only: bool = False
     search: str | None = None
     ids: tuple[int, ...] | None = None
+
+
+# Days asked per statement by topic_days; the topics fill the rest, up to SQLite's old limit of 999 variables.
+_DAYS_A_STATEMENT = 400
 
 
 @dataclass(frozen=True)
@@ -213,9 +219,14 @@ class Store(RefreshWrites, StoryQueries):
         """(topic, day) -> what is stored of the topic's day, for these topics and days."""
         if not topics or not days:
             return {}
-        rows = self._query(
-            f"SELECT topic, day, day_articles, articles, outlets, signatures FROM topic_days WHERE topic IN "
-            f"({','.join('?' * len(topics))}) AND day IN ({','.join('?' * len(days))})", (*topics, *days))
+        rows: list[tuple[Any, ...]] = []
+        with self._lock, self._failures():
+            # Both lists are chunked: each statement's days and topics together stay within SQLite's limit.
+            for start in range(0, len(days), _DAYS_A_STATEMENT):
+                part = days[start:start + _DAYS_A_STATEMENT]
+                rows += select_in(self._conn, "SELECT topic, day, day_articles, articles, outlets, signatures "
+                                  f"FROM topic_days WHERE day IN ({','.join('?' * len(part))}) AND topic IN ({{}})",
+                                  topics, part, chunk=_DAYS_A_STATEMENT)
         return {(str(r[0]), str(r[1])): TopicDay(int(r[2]), int(r[3]), int(r[4]), str(r[5])) for r in rows}
 
     def save_topic_days(self, day: str, rows: dict[str, TopicDay]) -> None:
@@ -261,12 +272,12 @@ class Store(RefreshWrites, StoryQueries):
 
     def pins(self, article_ids: Iterable[int] | None = None) -> list[Pin]:
         sql = "SELECT id, article_id, text, speaker, created FROM pins"
-        params: tuple[object, ...] = ()
-        if article_ids is not None:
-            ids = list(article_ids)
-            sql += f" WHERE article_id IN ({','.join('?' * len(ids)) or 'NULL'})"
-            params = tuple(ids)
-        return [Pin(r[0], r[1], r[2], r[3], r[4]) for r in self._query(sql + " ORDER BY id", params)]
+        if article_ids is None:
+            rows = self._query(sql + " ORDER BY id")
+        else:
+            with self._lock, self._failures():
+                rows = sorted(select_in(self._conn, sql + " WHERE article_id IN ({})", sorted(set(article_ids))))
+        return [Pin(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
     def setting(self, key: str) -> str | None:
         rows = self._query("SELECT value FROM settings WHERE key = ?", (key,))

@@ -140,6 +140,25 @@ def test_pins_and_settings(store: Store) -> None:
     assert store.setting("theme") == "gruvbox" and store.setting("missing") is None
 
 
+def test_pins_and_topic_days_over_more_ids_than_one_statement_may_ask(store: Store) -> None:
+    """The digest asks for pins of a whole day's articles and for topic days over a long history: the lists are
+    chunked, so a SQLite built with the old limit of 999 variables answers too."""
+    store._conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+    fid = add_feed(store)
+    store.upsert_entries(fid, [entry("a"), entry("b")])
+    first, second = (a.id for a in store.list_articles())
+    store.add_pin(second, "later quote", None)
+    store.add_pin(first, "a quote", "the report")
+    asked = [*range(10_000, 11_200), first, second]
+    assert [(p.article_id, p.text) for p in store.pins(asked)] == [(second, "later quote"), (first, "a quote")]
+    assert store.pins([]) == []
+    row = TopicDay(day_articles=1, articles=1, outlets=1, signatures="a b")
+    store.save_topic_days("2026-11-29", {"T": row, "U": row})
+    days = [f"{1900 + n // 365}-{n % 12 + 1:02}-{n % 28 + 1:02}" for n in range(1200)] + ["2026-11-29"]
+    topics = [f"topic {n}" for n in range(700)] + ["T", "U"]
+    assert store.topic_days(topics, days) == {("T", "2026-11-29"): row, ("U", "2026-11-29"): row}
+
+
 @pytest.mark.parametrize("start_version", range(0, SCHEMA_VERSION))
 def test_migrates_from_each_older_version_keeping_data(tmp_path: Path, start_version: int) -> None:
     path = tmp_path / "old.db"
