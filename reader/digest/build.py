@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -30,6 +30,7 @@ from reader.digest.summarise import SummaryBudget
 from reader.digest.topic_summary import Fit, Story, fold_stories, rank_stories, summarise_topic, topic_fits
 from reader.models import Article, FeedRow, Pin
 from reader.text.clean import CleanArticle
+from reader.text.quotes import Quote, trim_quote
 from reader.topics import TopicMatcher, compile_topics, topic_members, topic_text
 
 TREND_DAYS = 7
@@ -107,8 +108,8 @@ def build_digest(
                    for k in range(TREND_DAYS - 1, 0, -1)]
         count, outlets = _articles_and_outlets(members[m.name])
         glance.append(GlanceRow(m.name, count, outlets, count - earlier[-1], (*earlier, count)))
-        topic_pins = tuple(_pin_quote(p, a, story_of.get(a.id), feed_names) for p, a in pins
-                           if p.id not in placed_pins and m.matches(topic_text(a)))
+        topic_pins = _unique(_pin_quote(p, a, story_of.get(a.id), feed_names, cleaned_article(a).quotes)
+                             for p, a in pins if p.id not in placed_pins and m.matches(topic_text(a)))
         placed_pins.update(p.id for p, a in pins if m.matches(topic_text(a)))
         shown = by_topic[m.name][:max_stories]
         if not shown and not topic_pins:
@@ -174,11 +175,27 @@ def _plain(text: str) -> str:
     return " ".join(text.translate(_QUOTE_MARKS).casefold().split())
 
 
-def _pin_quote(pin: Pin, article: Article, story: Story | None, feed_names: set[str]) -> DigestQuote:
+def _unique(quotes: Iterable[DigestQuote]) -> tuple[DigestQuote, ...]:
+    """Each pinned quote once: the same words pinned twice (before and after a cleaner change) are one pin."""
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for q in quotes:
+        if (q.text, q.outlet) not in seen:
+            seen.add((q.text, q.outlet))
+            unique.append(q)
+    return tuple(unique)
+
+
+def _pin_quote(pin: Pin, article: Article, story: Story | None, feed_names: set[str],
+               quotes: Sequence[Quote]) -> DigestQuote:
     """The pin credited to the story's original outlet when it was pinned on a copy ("Civic Wire, via X").
 
     Only when the original ran the quote: a copy that added it (a local sheriff's reaction) is its source.
+    Its words and speaker are as the article's key quotes give them now (`quotes`), so a pin made before
+    a fix to them ("the report" for "the task force's report", a closing full stop) reads as the key quotes do.
     """
+    text = trim_quote(pin.text)
+    speaker = next((q.speaker for q in quotes if q.text == text), pin.speaker)
     lead = story.lead if story is not None else article
     if lead.feed_name != article.feed_name:  # the original is stored: did it run the quote?
         origin = lead.feed_name if _plain(pin.text) in _plain(lead.text) else None
@@ -186,7 +203,7 @@ def _pin_quote(pin: Pin, article: Article, story: Story | None, feed_names: set[
         wire_author = article.author if article.author in feed_names else None
         origin = wire_author if wire_author != article.feed_name else None
     credit = f"{origin}, via {article.feed_name}" if origin else article.feed_name
-    return DigestQuote(pin.text, pin.speaker, credit)
+    return DigestQuote(text, speaker, credit)
 
 
 def _emerging(stories: Sequence[Story], matchers: Sequence[TopicMatcher], outlets: set[str],

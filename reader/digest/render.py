@@ -15,6 +15,7 @@ from urllib.parse import quote, urlsplit
 
 from reader.digest.model import CoverageLine, Digest, DigestQuote, MoreStories, NewToday, SummarySentence, TopicSection
 from reader.digest.trend import sparkline
+from reader.text.descriptions import is_bare_description
 from reader.text.sanitize import fold_whitespace, strip_control_characters
 
 # Escaped text never starts a line (it always follows "1. ", "- ", "| ", "## " or a label), so block
@@ -111,8 +112,13 @@ def _new_today(new: NewToday) -> list[str]:
 
 
 def _quote_line(q: DigestQuote) -> str:
+    """The quote, who said it and the outlet; a credit naming no one ("the official") is what the outlet quoted,
+    so it follows the outlet rather than standing where a name goes."""
+    said, outlet = f"“{escape_markdown(q.text)}”", f"*{escape_markdown(q.outlet)}*"
+    if q.speaker and is_bare_description(q.speaker):
+        return f"- {said} — {outlet}, quoting {escape_markdown(q.speaker)}"
     who = f"{escape_markdown(q.speaker)}, " if q.speaker else "unattributed, "
-    return f"- “{escape_markdown(q.text)}” — {who}*{escape_markdown(q.outlet)}*"
+    return f"- {said} — {who}{outlet}"
 
 
 def _change(n: int) -> str:

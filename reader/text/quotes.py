@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.text.descriptions import resolve_description
 from reader.text.sentences import split_sentences
 
 MIN_QUOTE_WORDS = 6
@@ -34,6 +35,17 @@ _BEFORE_QUOTE = re.compile(rf"{_SPEAKER}{_APPOSITIVE}\s+(?:{_VERBS})(?:\s+\w+)?(
 _ACCORDING = re.compile(rf"according to\s+{_SPEAKER}")
 _NAMED_SUBJECT = re.compile(rf"^(?P<who>{_THE_NAMED}|{_NAME})\b{_APPOSITIVE}\s+(?:{_VERBS}|spoke)\b")
 _TRAILING = re.compile(r"\s+(?:of|in|at|for|on)\s+.*$")
+
+
+# The full stop of an ellipsis, "U.S." or "Jr." belongs to the words.
+_FULL_STOP_KEPT = re.compile(r"(?:\.\.|\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|etc|No|Dr))\.$")
+
+
+def trim_quote(text: str) -> str:
+    """The quoted words without the punctuation that closed the sentence around them: "…crime," and "…crime."
+    are both "…crime", as a pinned quote shows them; "?", "!", an ellipsis and "U.S." keep theirs."""
+    text = text.strip().rstrip(",;:").rstrip()
+    return text if not text.endswith(".") or _FULL_STOP_KEPT.search(text) else text[:-1].rstrip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +124,11 @@ def find_key_quotes(paragraphs: Sequence[str], topic_terms: Sequence[str] = ()) 
                     outside = (sentence[: match.start()] + sentence[match.end():]).strip(" .,")
                     if who is not None or len(outside.split()) <= 2:
                         who = _named_speaker(_last_sentence(previous)) if previous else None
-                candidates.append(_Candidate(Quote(text.rstrip(",").strip(), _clean_speaker(who) if who else None,
-                                                   index), own, words))
+                speaker = _clean_speaker(who) if who else None
+                if speaker:  # "the report": whose report, as the article said before the quote
+                    ahead = paragraph[:paragraph.find(sentence)] + sentence[:match.start()]
+                    speaker = resolve_description(speaker, [*paragraphs[:index], ahead])
+                candidates.append(_Candidate(Quote(trim_quote(text), speaker, index), own, words))
             previous = sentence
     total = max(len(paragraphs), 1)
     terms = [t.casefold() for t in topic_terms]

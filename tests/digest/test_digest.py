@@ -103,6 +103,26 @@ def test_pins_appear_under_their_topic() -> None:
     assert "**Pinned**" in render_digest(digest)
 
 
+def test_a_pin_reads_as_the_key_quotes_do_and_a_description_is_not_shown_as_a_name() -> None:
+    """A pin made before quotes dropped their closing full stop, or credited "the report", shows the quote's words
+    and credit as the article's key quotes give them now; the same words pinned twice are one pin. A credit
+    naming no one ("the official") follows the outlet, as what it quoted, not where a person's name goes."""
+    articles, feeds = sample_articles()
+    seed = next(a for a in articles if a.title.startswith("Task Force Critical"))
+    words = "If residents do not trust their local police, they are less willing to step forward as witnesses to " \
+            "or victims of crime"
+    pins = [(Pin(1, seed.id, words + ".", "the report", "2026-11-30T09:00:00+00:00"), seed),
+            (Pin(2, seed.id, words, "the task force’s report", "2026-11-30T09:05:00+00:00"), seed),
+            (Pin(3, seed.id, "words the article no longer quotes at all.", "the official", "2026-11-30T09:00"), seed)]
+    digest = build_digest(DAY, articles, CONFIG.topics, feeds, clean_stored_article, pins=pins)
+    [section] = [s for s in digest.sections if s.name == "Secure Communities"]
+    assert [(q.text, q.speaker) for q in section.pinned] == [
+        (words, "the task force’s report"), ("words the article no longer quotes at all", "the official")]
+    pinned = render_digest(digest).split("**Pinned**")[1]
+    assert f"- “{words}” — the task force’s report, *WNYC News*" in pinned
+    assert "- “words the article no longer quotes at all” — *WNYC News*, quoting the official" in pinned
+
+
 def test_empty_day_is_a_short_digest_not_an_error() -> None:
     text = render_digest(build_digest(DAY, [], CONFIG.topics, [feed_row(1, "F", error="HTTP 500")],
                                       clean_stored_article))

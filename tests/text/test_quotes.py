@@ -1,5 +1,6 @@
 import pytest
 
+from reader.text.descriptions import is_bare_description
 from reader.text.quotes import find_key_quotes
 
 
@@ -44,3 +45,69 @@ def test_ranking_prefers_attributed_on_topic_quotes() -> None:
     ]
     quotes = find_key_quotes(paragraphs, topic_terms=["Secure Communities"])
     assert quotes[0].speaker == "Chief Ray Diaz" and quotes[0].paragraph == 2
+
+
+QUOTE = "“This policy has failed every community it touched,”"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # The seed's case: the report a described task force presented, quoted one and two paragraphs on.
+        (["A task force created to recommend improvements presented a critical report this week, saying it failed.",
+          f"{QUOTE} the report said."], "the task force’s report"),
+        (["A task force created to recommend improvements presented a critical report this week.", "Filler here.",
+          "The released report stated that “this policy has failed every community it touched”"],
+         "the task force’s report"),
+        (["The Migration Policy Institute released a report on Monday.", f"{QUOTE} the report said."],
+         "the Migration Policy Institute’s report"),
+        (["Half were arrested for traffic offenses, according to a study by the Government Accountability Office.",
+          f"{QUOTE} the study said."], "the Government Accountability Office’s study"),
+        (["Khaalid Walls, a spokesman for ICE, said the agency would review it.", f"{QUOTE} the spokesman said."],
+         "Khaalid Walls"),
+        (["ICE spokesman Khaalid Walls said on Friday that the agency would review it.",
+          f"{QUOTE} the spokesman added."], "Khaalid Walls"),
+        (["Sheriff Chuck Jenkins of Frederick County defended the deal.", f"{QUOTE} the sheriff said."],
+         "Sheriff Chuck Jenkins"),
+        (["The Department of Homeland Security said the program would grow.", f"{QUOTE} the department said."],
+         "the Department of Homeland Security"),
+        (["Immigration and Customs Enforcement, the agency that runs the program, said little.",
+          f"{QUOTE} the agency said."], "Immigration and Customs Enforcement"),
+        # The nearest mention before the quote wins.
+        (["Ann Lee, a spokeswoman for the county, spoke first. Later Maria Diaz, a spokeswoman for ICE, spoke.",
+          f"{QUOTE} the spokeswoman said."], "Maria Diaz"),
+        # Nothing earlier names it: a name after the quote, or none at all, leaves the description as written.
+        ([f"{QUOTE} the spokesman said.", "Khaalid Walls, a spokesman for ICE, said more later."], "the spokesman"),
+        ([f"On Monday, {QUOTE[0].lower()}{QUOTE[1:]} the official said."], "the official"),
+        (["Most significantly, officials met on Friday.", f"{QUOTE} the report said."], "the report"),
+    ],
+)
+def test_a_description_is_credited_to_what_the_article_named_before(paragraphs: list[str], speaker: str) -> None:
+    [quote] = find_key_quotes(paragraphs)
+    assert quote.speaker == speaker
+
+
+def test_bare_descriptions_are_told_from_names() -> None:
+    assert all(is_bare_description(c) for c in ("the report", "the released report", "a spokesman", "an official"))
+    assert not any(is_bare_description(c) for c in ("Khaalid Walls", "the task force’s report",
+                                                     "the Department of Homeland Security", "Sen. Ann Lee"))
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        ("“If residents do not trust their local police, they stay away.” the report said.",
+         "If residents do not trust their local police, they stay away"),
+        ('"If residents do not trust their local police, they stay away," she said.',
+         "If residents do not trust their local police, they stay away"),
+        ("“Will residents ever trust their local police again in this county?” she asked.",
+         "Will residents ever trust their local police again in this county?"),
+        ("“Residents do not trust the police and will not trust them...” she said.",
+         "Residents do not trust the police and will not trust them..."),
+        ("“Residents here do not trust anyone sent by the U.S.” she said.",
+         "Residents here do not trust anyone sent by the U.S."),
+    ],
+)
+def test_a_quote_ends_without_the_stop_or_comma_that_closed_its_sentence(paragraph: str, text: str) -> None:
+    [quote] = find_key_quotes([paragraph])
+    assert quote.text == text

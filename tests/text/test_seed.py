@@ -63,7 +63,12 @@ def test_first_pinned_quote_is_the_reports(seed_json: dict) -> None:
     first = seed_json["quotes"][0]
     assert first["text"] == ("To the extent that Secure Communities may damage community policing, "
                              "the result can be greater levels of crime")
-    assert first["speaker"] == "the report"
+    # "the report said": the critical report the task force presented, as the first paragraph says; and
+    # every quote from it, whatever words the story uses ("The released report stated"), credited alike.
+    assert first["speaker"] == "the task force’s report"
+    assert {q["speaker"] for q in seed_json["quotes"]} == {"the task force’s report"}
+    # The words within quotation marks only: no sentence's closing comma or full stop.
+    assert all(not q["text"].endswith((".", ",")) for q in seed_json["quotes"])
     assert "adverse impact" not in [q["text"] for q in seed_json["quotes"]]
 
 
