@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from reader.config import TopicConfig
 from reader.digest.changes import new_today, story_additions
-from reader.digest.coverage import coverage_lines, left_out
+from reader.digest.coverage import coverage_lines, left_out, published_day
 from reader.digest.model import (
     Digest,
     DigestQuote,
@@ -147,7 +147,18 @@ def build_digest(
         other_more=left_out(other, OTHER_STORIES),
         emerging=_emerging(stories, matchers, feed_names, terms, topics_of),
         failed=tuple(FailedFeed(f.name, f.last_error, f.error_since) for f in feeds if f.last_error),
+        feed_status_as_of=_status_elsewhen(feeds, day),
     )
+
+
+def _status_elsewhen(feeds: Sequence[FeedRow], day: date) -> str | None:
+    """When the feeds' stored state is from: their latest fetch, if it was not on the digest's day, else None.
+
+    A feed's row holds its latest fetch only (no history), so a digest for a past date cannot show how the
+    feeds fared that day; it shows their latest state, dated, rather than passing it off as the day's.
+    """
+    latest = max((f.last_fetched for f in feeds if f.last_fetched), default=None)
+    return latest if latest is not None and published_day(latest) != day else None
 
 
 def _home_topics(fits: Mapping[str, Mapping[int, Fit]], matchers: Sequence[TopicMatcher]) -> dict[int, str]:

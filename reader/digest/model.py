@@ -115,6 +115,9 @@ class Digest:
     other_more: MoreStories | None
     emerging: tuple[EmergingTopic, ...]
     failed: tuple[FailedFeed, ...]
+    # The store keeps only each feed's latest fetch: when that was on another day than the digest's (a digest
+    # for a past date), the feed counts and failures are as of then (the latest fetch's time), and say so.
+    feed_status_as_of: str | None = None
 
     @property
     def topics_covered(self) -> int:

@@ -10,7 +10,7 @@ escaping is as light as each place allows: "287(g)" stays "287(g)" in the raw fi
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from urllib.parse import quote, urlsplit
 
 from reader.digest.model import CoverageLine, Digest, DigestQuote, MoreStories, NewToday, SummarySentence, TopicSection
@@ -56,6 +56,41 @@ def escape_heading(text: str) -> str:
 
 def long_date(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def readable_utc(stamp: str) -> str:
+    """A stored ISO timestamp as "1 Dec 2026, 09:30 UTC" (a naive one is taken as UTC); other text as it is."""
+    try:
+        when = datetime.fromisoformat(stamp.strip())
+    except ValueError:
+        return stamp
+    when = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+    return f"{when.day} {_MONTHS[when.month - 1][:3]} {when.year}, {when:%H:%M} UTC"
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
+
+
+def _counts(d: Digest) -> str:
+    """The header's counts; the feeds' from a fetch on another day than the digest's are dated as of then."""
+    articles = _count(d.new_articles, "new article")
+    topics = f"{d.topics_covered} of {d.topics_tracked} tracked topics covered"
+    if d.feed_status_as_of:
+        return (f"{articles} · {topics} · at the latest fetch ({readable_utc(d.feed_status_as_of)}): "
+                f"{_count(d.feeds_read, 'feed')} read, {len(d.failed)} failed")
+    return f"{_count(d.feeds_read, 'feed')} read · {articles} · {topics} · {_count(len(d.failed), 'feed')} failed"
+
+
+def _failed_feeds(d: Digest) -> list[str]:
+    heading = ["## Feeds that failed", ""]
+    if d.feed_status_as_of:
+        heading = ["## Feeds that failed at the latest fetch", "",
+                   f"As of {readable_utc(d.feed_status_as_of)}, not {long_date(d.day)}: the store keeps each feed's "
+                   "latest fetch only, not how it fared on earlier days.", ""]
+    return [*heading, *(f"- **{escape_markdown(f.name)}** — {escape_markdown(f.reason)}"
+                        + (f" (since {escape_markdown(readable_utc(f.since))})" if f.since else "") for f in d.failed),
+            ""]
 
 
 def safe_url(url: str | None) -> str | None:
@@ -159,12 +194,12 @@ def render_digest(d: Digest) -> str:
         f"topics_covered: {d.topics_covered}",
         f"topics_tracked: {d.topics_tracked}",
         f"feeds_failed: {len(d.failed)}",
+        *([f"feed_status_as_of: {d.feed_status_as_of}"] if d.feed_status_as_of else []),
         "---",
         "",
         f"# Policy digest — {long_date(d.day)}",
         "",
-        f"{d.feeds_read} feeds read · {d.new_articles} new articles · "
-        f"{d.topics_covered} of {d.topics_tracked} tracked topics covered · {len(d.failed)} feeds failed",
+        _counts(d),
         "",
     ]
     if d.new_articles == 0:
@@ -186,8 +221,5 @@ def render_digest(d: Digest) -> str:
                 f"({', '.join(escape_markdown(o) for o in e.outlets)})" for e in d.emerging]
         out.append("")
     if d.failed:
-        out += ["## Feeds that failed", ""]
-        out += [f"- **{escape_markdown(f.name)}** — {escape_markdown(f.reason)}"
-                + (f" (since {escape_markdown(f.since)})" if f.since else "") for f in d.failed]
-        out.append("")
+        out += _failed_feeds(d)
     return "\n".join(out).rstrip("\n") + "\n"

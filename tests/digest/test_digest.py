@@ -131,6 +131,29 @@ def test_empty_day_is_a_short_digest_not_an_error() -> None:
     assert len(text.splitlines()) < 35
 
 
+def test_feed_state_from_another_day_is_dated_not_passed_off_as_the_days() -> None:
+    """The store keeps each feed's latest fetch only: a digest for a day before it shows that state dated as of
+    the fetch, and says it is not the day's; dates read as "1 Dec 2026, 09:30 UTC", not ISO."""
+    fetched = "2026-12-01T09:30:00+00:00"
+    ok = replace(feed_row(1, "Good Feed"), last_fetched=fetched)
+    failing = replace(feed_row(2, "Bad Feed", error="HTTP 500"), last_fetched="2026-12-01T09:29:41+00:00",
+                      error_since="2026-11-28T17:05:09+00:00")
+    past = render_digest(build_digest(DAY, [], CONFIG.topics, [ok, failing], clean_stored_article))
+    assert "feed_status_as_of: 2026-12-01T09:30:00+00:00" in past
+    assert "0 new articles · 0 of 5 tracked topics covered · at the latest fetch (1 Dec 2026, 09:30 UTC): " \
+           "2 feeds read, 1 failed" in past
+    assert ("## Feeds that failed at the latest fetch\n\n"
+            "As of 1 Dec 2026, 09:30 UTC, not Monday 30 November 2026:") in past
+    assert "- **Bad Feed** — HTTP 500 (since 28 Nov 2026, 17:05 UTC)" in past
+    assert "2026-11-28T" not in past.split("---")[2]
+    # Fetched on the digest's own day: the day's state, undated; one failed feed is "1 feed".
+    today = [replace(f, last_fetched=f"{DAY}T{f.last_fetched[11:]}") for f in (ok, failing)]  # type: ignore[index]
+    own = render_digest(build_digest(DAY, [], CONFIG.topics, today, clean_stored_article))
+    assert "2 feeds read · 0 new articles · 0 of 5 tracked topics covered · 1 feed failed" in own
+    assert "## Feeds that failed\n\n- **Bad Feed** — HTTP 500 (since 28 Nov 2026, 17:05 UTC)" in own
+    assert "feed_status_as_of" not in own and "latest fetch" not in own
+
+
 def test_sparkline() -> None:
     assert sparkline([0, 0, 0]) == "▁▁▁"
     assert sparkline([0, 4, 8]) == "▁▅█"

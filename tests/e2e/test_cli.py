@@ -77,6 +77,23 @@ def test_articles_belong_to_the_local_day_they_were_first_seen(workdir: Path) ->
     assert "new_articles: 0" in other.stdout and "No new articles" in other.stdout
 
 
+def test_a_past_days_digest_dates_the_feed_state_it_shows(workdir: Path) -> None:
+    """Feed failures are stored as each feed's latest fetch only: a digest for an earlier day says the state is
+    from that fetch, when it was, and that it is not the day's; today's digest shows its own day's state."""
+    with (workdir / "feeds.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[[feeds]]\nname = "Gone Feed"\nurl = "reader/samples/gone.xml"\n')
+    db = str(workdir / "r.db")
+    assert reader("--config", "feeds.toml", "--db", db, "fetch", cwd=workdir).returncode == 0
+    past = reader("--config", "feeds.toml", "--db", db, "digest", "--no-fetch", "--stdout", "--date", "2026-11-20",
+                  cwd=workdir).stdout
+    assert "feed_status_as_of: " in past and "at the latest fetch (" in past and " UTC): 6 feeds read, 1 failed" in past
+    assert "## Feeds that failed at the latest fetch" in past and "not Friday 20 November 2026" in past
+    failed = past.split("## Feeds that failed")[1]
+    assert "**Gone Feed**" in failed and " UTC)" in failed and "T" not in failed.split("(since ")[1][:12]
+    today = reader("--config", "feeds.toml", "--db", db, "digest", "--no-fetch", "--stdout", cwd=workdir).stdout
+    assert "6 feeds read · 13 new articles" in today and "1 feed failed" in today and "latest fetch" not in today
+
+
 def test_unwritable_output_exits_2(workdir: Path) -> None:
     blocker = workdir / "file"
     blocker.write_text("x")
