@@ -2,9 +2,10 @@
 
 A summary sentence is quoted verbatim and cited, so it must be a sentence of the story's own
 prose: not a list item, headline, photo caption or credit, site notice or code, not an answer
-whose question was skipped, and not a sentence that leans on the one before ("Most
-significantly, ...", "It aimed at ...", "... she told host X", "... review its findings") unless
-that one is chosen too. What a sentence calls "the department" is noted: an earlier sentence must
+whose question was skipped, and not a sentence that leans on the one before ("However, ...",
+"It aimed at ...", "... she told host X", "... review its findings") unless that one is chosen too;
+one ranking its story's points ("Most significantly, ...") needs only some earlier sentence of its story.
+What a sentence calls "the department" is noted: an earlier sentence must
 have introduced it (see references.py).
 Datelines are cut off the front (reader/text/datelines.py): where a story was filed is not what it says.
 """
@@ -64,6 +65,10 @@ _CONNECTIVE = re.compile(
     re.I,
 )
 _CAPITALISED_FIRST = re.compile(r"^[\"“‘']?[A-Z0-9]")
+# "Most significantly, the task force recommended ...": it ranks what the story says, so it needs the story's
+# context (one of its earlier sentences), not the very sentence before ("More importantly" compares with that).
+_RANKS_THE_STORY = re.compile(r"^(?:(?:perhaps\s+)?most\s+)?(?:significantly|importantly|notably|strikingly),\s+",
+                              re.I)
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,7 @@ class Candidate:
     index: int  # position among the story's sentences, in reading order
     needs_previous: bool
     refers_to: tuple[str, ...] = ()  # what it calls "the department", "the system": introduced earlier
+    needs_context: bool = False  # an earlier sentence of its story, any one ("Most significantly, ...")
 
 
 def is_story_prose(sentence: str, paragraph: str) -> bool:
@@ -112,8 +118,10 @@ def story_candidates(paragraphs: tuple[str, ...]) -> list[Candidate]:
             words = len(sentence.split())
             if (MIN_WORDS <= words <= MAX_WORDS and not after_question and not sentence.endswith("?")
                     and is_story_prose(sentence, paragraph)):
-                found.append(Candidate(sentence, p_index, index, leans_on_previous(sentence, previous),
-                                       definite_references(sentence)))
+                ranks = _RANKS_THE_STORY.match(sentence)
+                leans = leans_on_previous(sentence[ranks.end():] if ranks else sentence, previous)
+                found.append(Candidate(sentence, p_index, index, leans, definite_references(sentence),
+                                       bool(ranks) and not leans))
             previous = raw
             index += 1
     return found

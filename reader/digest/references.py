@@ -44,6 +44,11 @@ _DEFINITE = re.compile(
     r"(?!\s+(?:of|that|which|who|whose|for|called|known|named)\b|\s+(?:\w+ed|\w+en|led|run|set up|made)\s+by\b)",
 )
 
+# "ICE not pursue individuals who come to the agency's attention": an agency the sentence named before by its
+# initials is the one it means. Not "the department": "with ICE, calls to the department's tip line" is the
+# county's police department.
+_INSTITUTIONS = frozenset({"agency"})
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|announced|added|reported|confirmed|told)\b")
 _NAMED_SUBJECT = re.compile(r"(?!(?:The|A|An|This|That|These|Those|It|They)\b)[A-Z]")
 _APPOSITION = re.compile(r"(?:[A-Z][\w’')-]*|\))\s*,\s*$")
@@ -114,7 +119,8 @@ def definite_references(sentence: str) -> tuple[str, ...]:
     heads = []
     for match in _DEFINITE.finditer(text):
         head, before = " ".join(match.group(1).lower().split()), text[: match.start()]
-        if _APPOSITION.search(before) or introduces(before, head) or _says_of_subject(text, match.end()):
+        if (_APPOSITION.search(before) or introduces(before, head) or _says_of_subject(text, match.end())
+                or (head in _INSTITUTIONS and _ACRONYM.search(before))):
             continue
         heads.append(head)
     return tuple(dict.fromkeys(heads))

@@ -242,7 +242,8 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
             facts = FACT_BONUS if counts_something(outside_quotes(c.text)) else 0.0
             central_said = len(common & lens.central)  # central words beside the names
             score = (centrality + facts + (2.0 if names_topic else 0.0) + 0.3 * central_said + position
-                     + 0.5 / (1 + rank) - (1.5 if past else 0.0) - (0.5 if c.needs_previous else 0.0))
+                     + 0.5 / (1 + rank) - (1.5 if past else 0.0)
+                     - (0.5 if c.needs_previous or c.needs_context else 0.0))
             scored.append(_Scored(score, rank, story, c, words, common, said_phrases, past))
     scored.sort(key=lambda s: (-s.score, s.story.number, s.candidate.index))
     return scored
@@ -253,7 +254,11 @@ def _superseded(s: _Scored, chosen: Sequence[_Scored], after: dict[int, tuple[_S
     MORE_SAID as many again ("The task force ... recommended that people arrested for minor traffic
     offenses not be pursued" within "The task force said the program had caused confusion ... and
     recommended that ICE stop pursuing people arrested only for minor traffic offenses"). The shorter
-    one gives way, unless another chosen sentence leans on it."""
+    one gives way, unless another chosen sentence leans on it. A sentence that needs its story's context
+    ("Most significantly, the task force recommended ...") replaces none: one saying the point plainly reads better.
+    """
+    if s.candidate.needs_context:
+        return []
     needed = {id(a) for deps in after.values() for a in deps}
     return [c for c in chosen if id(c) not in needed
             and len(c.words & s.words) >= SAME_POINT * len(c.words)
@@ -276,6 +281,11 @@ def _antecedents(s: _Scored, chosen: Sequence[_Scored], lens: TopicLens) -> tupl
     if c.needs_previous:
         return (previous,) if previous is not None else None
     needed = []
+    if c.needs_context:  # "Most significantly, ...": after a chosen sentence of its story, any one before it
+        context = [o for o in chosen if o.story is s.story and o.candidate.index < c.index]
+        if not context:
+            return None
+        needed.append(max(context, key=lambda o: o.candidate.index))
     for head in c.refers_to:
         measure = head in MEASURES
         if measure and lens.names(c.text):

@@ -260,8 +260,10 @@ def test_the_seed_article_alone_gets_a_full_summary_through_reader_summarize(tmp
                                                  "It aimed at removing", "But data showed"))
         assert (rolled_out + 1, rolled_out + 2) == (aimed, data)  # read in the story's order, in one run
         assert texts[0].startswith("A task force created to recommend improvements")
-        # "Most significantly, ..." dangles: the cleaner keeps no sentence of the story before it.
-        assert not any(t.startswith("Most significantly") for t in texts)
+        # The task force's recommendation: "Most significantly, ..." ranks the story's points, so it stands after
+        # any chosen sentence of its story (the cleaner keeps the body's copy, after the lede, not the teaser's).
+        significantly = next(i for i, t in enumerate(texts) if t.startswith("Most significantly, the Task Force"))
+        assert significantly > 0
         assert result["quotes"] and not any(q["text"] in t for q in result["quotes"] for t in texts)
 
 
@@ -292,3 +294,35 @@ def test_the_company_stands_after_its_story_s_chosen_sentence_never_first_or_alo
     chosen = run([recall], apple, SummaryBudget(sentences=2))
     assert chosen == [lede, covers]  # the spokeswoman's sentence is not chosen, yet introduced the company
     assert run([recall], apple, already=(lede, spokeswoman)) == []
+
+
+def test_a_sentence_ranking_its_story_s_points_needs_a_chosen_sentence_of_its_story_not_its_predecessor() -> None:
+    """"Most significantly, the task force recommended ..." was left out unless the sentence before it was chosen,
+    and that one ("But data showed ...") leaned on the one before it in turn: the recommendation was lost. It
+    ranks what its story says, so any chosen sentence of its story before it will do; "More importantly"
+    compares with the sentence before, and still needs it. Needing context, it replaces no plain sentence."""
+    lede = "A task force presented a critical report on Secure Communities this week, saying it hurt policing."
+    chain = ("Immigration and Customs Enforcement rolled out the Secure Communities program in October 2008.",
+             "It aimed at removing serious criminal offenders from the country.",
+             "But data showed that low level offenders were getting caught up in the program.")
+    recommendation = ("Most significantly, the Task Force on Secure Communities recommended ICE not pursue people "
+                      "arrested for minor traffic offenses, and that victims who come to the agency’s attention "
+                      "are protected.")
+    wnyc = story(1, lede, " ".join(chain), recommendation)
+    [candidate] = [c for c in wnyc.candidates if c.text == recommendation]
+    assert candidate.needs_context and not candidate.needs_previous and candidate.refers_to == ()
+    chosen = run([wnyc], SC, SummaryBudget(sentences=2))
+    assert chosen == [lede, recommendation]
+    assert recommendation not in run([wnyc], SC, already=(lede, *chain))  # none of its story chosen: it dangles
+    assert leans_on_previous("More importantly, the task force recommended that ICE stop pursuing drivers.")
+    more = story(1, lede, "More importantly, the Task Force on Secure Communities recommended ICE stop pursuing "
+                          "people arrested for minor traffic offenses.")
+    assert more.candidates[1].needs_previous and not more.candidates[1].needs_context
+    # Said plainly by another story, the point is not said again in the longer sentence that needs context.
+    plain = ("The task force appointed by ICE recommended that people arrested for minor traffic offenses not be "
+             "pursued through Secure Communities.")
+    both = run([story(1, plain), story(2, lede, recommendation)])
+    assert plain in both and recommendation not in both
+    # "the agency" after "ICE" in the same sentence is ICE; "the department" after it may be another one.
+    assert definite_references(recommendation) == ()
+    assert definite_references(CHIEF.paragraphs[1]) == ("department",)
