@@ -111,7 +111,7 @@ def test_show_a_stored_article_by_id(workdir: Path) -> None:
         [seed] = store.list_articles(ArticleFilter(search="Task Force Critical"))
     out = reader("--config", "feeds.toml", "--db", db, "show", str(seed.id), "--json", cwd=workdir)
     data = json.loads(out.stdout)
-    assert data["source"] == "WNYC News" and data["quotes"][0]["speaker"] == "the report"
+    assert data["source"] == "WNYC News" and data["quotes"][0]["speaker"] == "the task force’s report"
     missing = reader("--config", "feeds.toml", "--db", db, "show", "99999", cwd=workdir)
     assert missing.returncode == 1 and "no article with id 99999" in missing.stderr
 

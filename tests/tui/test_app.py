@@ -38,7 +38,7 @@ async def test_navigate_open_and_mark_read(filled_app: ReaderApp) -> None:
         await open_seed(filled_app, pilot)
         view = filled_app.query_one(ReadingView)
         assert view.cleaned is not None and view.cleaned.title == "Task Force Critical of Secure Communities Program"
-        assert view.cleaned.pinned_quotes[0].speaker == "the report"
+        assert view.cleaned.pinned_quotes[0].speaker == "the task force’s report"
         assert len(view.cleaned.collapsed) == 2 and not view.query_one("#repeats").display
         assert filled_app.reader.store.article(view.article.id).is_read
         assert table.current is not None and table.current.is_read
@@ -79,7 +79,7 @@ async def test_pin_and_unpin_a_quote(filled_app: ReaderApp) -> None:
         await pilot.press("p")
         await settle(filled_app, pilot)
         [pin] = filled_app.reader.store.pins()
-        assert pin.article_id == view.article.id and pin.speaker == "the report"
+        assert pin.article_id == view.article.id and pin.speaker == "the task force’s report"
         assert pin.text.startswith("To the extent that Secure Communities")
         assert pin.text in view.pinned_texts
         await pilot.press("p")
