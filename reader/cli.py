@@ -113,10 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"reader: configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except StoreError as exc:
-        print(f"reader: store error: {exc}", file=sys.stderr)
+        print(f"reader: store error: {single_line(str(exc), None)}", file=sys.stderr)  # quotes paths and SQLite
         return EXIT_FAILURE
     except FolderError as exc:
-        print(f"reader: {exc}", file=sys.stderr)
+        print(f"reader: {single_line(str(exc), None)}", file=sys.stderr)
         return EXIT_FAILURE
     except RefreshBusyError as exc:
         print(f"reader: {exc}; wait for it, or run `reader fetch --wait`", file=sys.stderr)

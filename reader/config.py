@@ -129,6 +129,16 @@ class _Locator:
     def __init__(self, source: str) -> None:
         self.lines = source.splitlines()
 
+    def line_of_top_key(self, key: str) -> int | None:
+        """The line of `key = ...` above the first section header, where keys belong to no section."""
+        key_re = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        for n, text in enumerate(self.lines):
+            if re.match(r"^\s*\[", text):
+                return None
+            if key_re.match(text):
+                return n + 1
+        return None
+
     def line_of(self, table: str, index: int | None = None, key: str | None = None) -> int | None:
         name = re.escape(table)
         header = re.compile(rf"^\s*\[\[\s*{name}\s*\]\]" if index is not None else rf"^\s*\[\s*{name}\s*\]")
@@ -174,8 +184,19 @@ def load_config(path: Path) -> Config:
     except FileNotFoundError:
         raise ConfigError(path, None, "(file)", "not found; create feeds.toml or pass --config PATH") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(path, None, "(file)", f"cannot be read as UTF-8 text ({exc})") from None
+        raise unreadable_config(path, exc) from None
     return parse_config_text(source, path)
+
+
+def unreadable_config(path: Path, exc: OSError | UnicodeDecodeError) -> ConfigError:
+    """The error for a feeds.toml that exists but cannot be read: a folder, no permission, or not UTF-8."""
+    if isinstance(exc, IsADirectoryError):
+        return ConfigError(path, None, "(file)", f"is a folder, not a feeds.toml; pass --config "
+                                                 f"{path / 'feeds.toml'} or another file")
+    if isinstance(exc, OSError):
+        return ConfigError(path, None, "(file)", f"cannot be read: {exc.strerror or exc}; make it readable "
+                                                 "(chmod u+r) or pass another --config")
+    return ConfigError(path, None, "(file)", f"cannot be read as UTF-8 text ({exc}); save it as UTF-8")
 
 
 def parse_config_text(source: str, path: Path) -> Config:
@@ -246,13 +267,20 @@ def parse_config(data: Mapping[str, Any], path: Path, source: str = "") -> Confi
     """Validate an already-parsed TOML document; `source` lets errors carry line numbers."""
     loc = _Locator(source)
     for top, value in data.items():
+        sections = ", ".join(f"[[{t}]]" if t in _ARRAYS else f"[{t}]" for t in _TABLES)
         if top not in _TABLES:
-            raise ConfigError(path, loc.line_of(top) or loc.line_of(top, 0), top,
-                              f"unknown table; expected one of {', '.join(sorted(_TABLES))}")
+            if isinstance(value, dict) or (isinstance(value, list) and value
+                                           and all(isinstance(t, dict) for t in value)):
+                raise ConfigError(path, loc.line_of(top) or loc.line_of(top, 0), top,
+                                  f"unknown section; feeds.toml has the sections {sections}")
+            raise ConfigError(path, loc.line_of_top_key(top), top,
+                              f"unknown key outside any section; keys go under one of {sections}")
         if top in _ARRAYS and not (isinstance(value, list) and all(isinstance(t, dict) for t in value)):
-            raise ConfigError(path, None, top, f"expected an array of tables written [[{top}]]")
+            raise ConfigError(path, loc.line_of_top_key(top), top,
+                              f"expected one [[{top}]] section per {top[:-1]}, not a key")
         if top not in _ARRAYS and not isinstance(value, dict):
-            raise ConfigError(path, None, top, f"expected a table written [{top}]")
+            raise ConfigError(path, loc.line_of_top_key(top), top,
+                              f"expected a section written [{top}] with its keys below, not a key")
         for i, table in enumerate(value if top in _ARRAYS else [value]):
             idx = i if top in _ARRAYS else None
             label = f"{top}[{i}]" if idx is not None else top
@@ -341,14 +369,32 @@ def _build_topics(tables: list[dict[str, Any]], path: Path, loc: _Locator) -> li
     return topics
 
 
-def resolve_db_path(explicit: str | os.PathLike[str] | None, config: Config | None) -> Path:
-    """Pick the database: --db, then $READER_DB, then [storage].path, then the user data directory."""
-    if explicit:
-        return Path(explicit)
-    if os.environ.get(DB_ENV):
-        return Path(os.environ[DB_ENV])
-    if config is not None and config.storage_path is not None:
-        return config.storage_path
-    import platformdirs
+def no_feeds_hint(config: Config) -> str:
+    """What to do when feeds.toml subscribes to nothing, for commands whose output would otherwise be empty."""
+    return (f"{single_line(str(config.path), None)} has no feeds yet; add one with `reader feeds add URL` "
+            "(a feed or a page that links one), or a [[feeds]] section with name and url in that file")
 
-    return Path(platformdirs.user_data_dir("policy-reader")) / "reader.db"
+
+def resolve_db_path(explicit: str | os.PathLike[str] | None, config: Config | None) -> Path:
+    """Pick the database: --db, then $READER_DB, then [storage].path, then the user data directory.
+
+    A folder there is refused at once, naming where it came from: SQLite would only say
+    "unable to open database file", and a command that reads would say there is no database.
+    """
+    if explicit:
+        path, given = Path(explicit), "--db"
+    elif os.environ.get(DB_ENV):
+        path, given = Path(os.environ[DB_ENV]), f"${DB_ENV}"
+    elif config is not None and config.storage_path is not None:
+        path, given = config.storage_path, "storage.path"
+    else:
+        import platformdirs
+
+        path, given = Path(platformdirs.user_data_dir("policy-reader")) / "reader.db", "the default database"
+    if path.is_dir():
+        suggestion = f"a file path such as {path / 'reader.db'}"
+        if given == "storage.path" and config is not None:
+            raise ConfigError(config.path, None, "storage.path", f"{path} is a folder, not a database file; "
+                                                                 f"give {suggestion}")
+        raise ConfigError(path, None, given, f"is a folder, not a database file; give {given} {suggestion}")
+    return path

@@ -62,7 +62,11 @@ def test_valid_config_loads_every_section(tmp_path: Path) -> None:
         ("[fetch]\ntimeout = -1\n", 2, "fetch.timeout", "positive number"),
         ("[digest]\nmax_stories = 0\n", 2, "digest.max_stories", "positive integer"),
         ("[fetch]\nconcurrency = true\n", 2, "fetch.concurrency", "positive integer"),
-        ("[colours]\nx = 1\n", 1, "colours", "unknown table"),
+        ("[colours]\nx = 1\n", 1, "colours", "unknown section; feeds.toml has the sections [[feeds]]"),
+        ('title = "News"\n[[feeds]]\nname = "A"\nurl = "https://a.example/"\n', 1, "title",
+         "unknown key outside any section; keys go under one of [[feeds]], [[topics]], [fetch]"),
+        ('\nfetch = 3\n', 2, "fetch", "expected a section written [fetch]"),
+        ('feeds = "https://a.example/"\n', 1, "feeds", "expected one [[feeds]] section per feed"),
         ("[digest]\nhistory_days = 0\n", 2, "digest.history_days", "positive whole number of days"),
         ("[digest]\nhistory_day = 7\n", 2, "digest.history_day", "unknown key"),
         ("[[topics]]\nname = \"T\"\nmatch = []\n", 3, "topics[0].match", "at least one"),
@@ -86,6 +90,27 @@ def test_missing_and_binary_files_are_config_errors(tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(ConfigError, match="UTF-8"):
         load_config(bad)
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert str(info.value) == (f"{tmp_path}: (file): is a folder, not a feeds.toml; pass --config "
+                               f"{tmp_path / 'feeds.toml'} or another file")
+
+
+def test_a_database_path_that_is_a_folder_is_refused_naming_where_it_came_from(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    cfg = load_config(write_config(tmp_path, '[storage]\npath = "data"\n'))
+    for given, says in ((str(folder), f"{folder}: --db: is a folder"), (None, f"{folder}: $READER_DB: is a folder")):
+        monkeypatch.setenv("READER_DB", str(folder))
+        with pytest.raises(ConfigError) as info:
+            resolve_db_path(given, cfg)
+        assert str(info.value).startswith(says) and str(info.value).endswith(f"a file path such as {folder}/reader.db")
+    monkeypatch.delenv("READER_DB")
+    with pytest.raises(ConfigError) as info:
+        resolve_db_path(None, cfg)
+    assert str(info.value) == (f"{cfg.path}: storage.path: {folder} is a folder, not a database file; give a file "
+                               f"path such as {folder}/reader.db")
 
 
 def test_db_path_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

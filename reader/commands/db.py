@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reader.config import find_config_path, load_config, resolve_db_path
 from reader.store.maintenance import CheckReport, backup_store, check_store
+from reader.wording import count_of
 
 EXIT_FAILURE = 1
 
@@ -29,7 +30,7 @@ def _report(where: Path, report: CheckReport) -> int:
               f"(or `sqlite3 {where} .recover`), or restore a backup", file=sys.stderr)
         return EXIT_FAILURE
     checked = "file and search index consistent" if report.index_checked else "file consistent"
-    print(f"{where}: ok ({report.articles} articles; {checked})")
+    print(f"{where}: ok ({count_of(report.articles, 'article')}; {checked})")
     return 0
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -12,10 +14,11 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from reader.commands.folders import make_db_folders, make_folders_for
-from reader.config import Config, FetchConfig, find_config_path, load_config
-from reader.feeds.edit import FeedEditError, NewFeed, add_feeds, import_feeds, remove_feed
+from reader.config import Config, FetchConfig, find_config_path, load_config, no_feeds_hint
+from reader.feeds.edit import FeedEditError, NewFeed, add_feeds, import_feeds, refuse_taken, remove_feed
 from reader.models import FeedRow
 from reader.text.sanitize import single_line
+from reader.wording import count_of
 
 EXIT_FAILURE, EXIT_USAGE = 1, 2
 
@@ -26,20 +29,44 @@ def _list(args: argparse.Namespace) -> int:
 
     make_db_folders(args)
     reader = make_reader(args.config, args.db)
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     try:
-        sync_config(reader.store, reader.config)
+        if reader.store.read_only:  # listing needs no write: show the stored state without syncing it
+            feeds = _as_configured(reader.config, reader.store.feeds(active_only=False))
+        else:
+            sync_config(reader.store, reader.config)
+            feeds = reader.store.feeds()
         totals, unread = reader.store.article_counts(), reader.store.unread_counts()
-        rows = [("NAME", "URL", "TAGS", "STATUS", "ARTICLES", "UNREAD")]
-        for f in reader.store.feeds():
-            # Every cell but the counts came from feeds.toml, an OPML file or a server.
-            name, url, tags, status = (single_line(c) for c in (f.name, f.url, ",".join(f.tags), _status(f)))
-            rows.append((name, url, tags, status, str(totals.get(f.id, 0)), str(unread.get(f.id, 0))))
     finally:
         reader.close()
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    rows = [("NAME", "URL", "TAGS", "STATUS", "ARTICLES", "UNREAD")]
+    for f in feeds:
+        # Every cell but the counts came from feeds.toml, an OPML file or a server. Tags break after
+        # their commas on a terminal; piped, a row keeps no space the columns do not need.
+        tags = (", " if width else ",").join(f.tags)
+        name, url, tags, status = (single_line(c) for c in (f.name, f.url, tags, _status(f)))
+        rows.append((name, url, tags, status, str(totals.get(f.id, 0)), str(unread.get(f.id, 0))))
     for line in fit_table(rows, width):
         print(line)
+    if not reader.config.feeds:
+        print(f"reader: {no_feeds_hint(reader.config)}", file=sys.stderr)
     return 0
+
+
+def _as_configured(config: Config, stored: list[FeedRow]) -> list[FeedRow]:
+    """feeds.toml's feeds with what a read-only store knows of each: a feed it has under another URL, or
+    not at all, shows as never fetched (what a sync would make it), with no articles."""
+    by_name = {f.name: f for f in stored}
+    shown = []
+    for feed in config.feeds:
+        url = config.resolve_feed_location(feed)
+        row = by_name.get(feed.name)
+        if row is None or row.url != url:
+            row = FeedRow(id=-1, name=feed.name, url=url, effective_url=None, tags=(), etag=None, last_modified=None,
+                          last_status=None, last_error=None, error_since=None, last_fetched=None, next_due=None,
+                          disabled=False, title=None)
+        shown.append(replace(row, tags=feed.tags, disabled=row.disabled or not feed.enabled))
+    return sorted(shown, key=lambda f: f.name)
 
 
 def _status(f: FeedRow) -> str:
@@ -54,30 +81,38 @@ def _status(f: FeedRow) -> str:
     return f"ok ({f.last_status}, {f.last_fetched})"
 
 
-# Name, URL, tags and status shrink to fit, each first down to a width that still reads; the counts never do.
-SHRINKABLE = {0: 12, 1: 20, 2: 6, 3: 14}
+# On a narrow terminal the URL gets a line of its own under its row, whole (so it can be copied; the
+# terminal wraps it if need be); then name, tags and status narrow, each first down to a width that
+# still reads, and wrap within their column. The counts never narrow: they are short.
+URL_COLUMN = 1
+SHRINKABLE = {0: 14, 2: 10, 3: 26}  # 26: a status's timestamp stays on one line
 
 
 def fit_table(rows: Sequence[Sequence[str]], width: int | None) -> list[str]:
-    """Rows as aligned columns; with a terminal `width`, the widest text columns shrink, cut with "…".
+    """Rows as aligned columns; with a terminal `width`, fitted to it by wrapping, never by cutting a value.
 
-    Without a width (output to a file or a pipe) nothing is cut, so scripts get whole URLs.
+    Without a width (output to a file or a pipe) every row is one line, so scripts get whole URLs.
     """
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    if width is not None:
-        excess = sum(widths) + 2 * (len(widths) - 1) - width
-        for floor in (SHRINKABLE, dict.fromkeys(SHRINKABLE, 3)):  # readable widths first, then whatever fits
-            while excess > 0:
-                i = max(SHRINKABLE, key=lambda c: widths[c] - floor[c])
-                if widths[i] <= floor[i]:
-                    break
-                widths[i] -= 1
-                excess -= 1
-
-    def cell(text: str, w: int) -> str:
-        return (text[:w - 1] + "…" if len(text) > w else text).ljust(w)
-
-    return ["  ".join(cell(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    if width is None or sum(widths) + 2 * (len(widths) - 1) <= width:
+        return ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    columns = [i for i in range(len(widths)) if i != URL_COLUMN]
+    excess = sum(widths[i] for i in columns) + 2 * (len(columns) - 1) - width
+    for floor in (SHRINKABLE, dict.fromkeys(SHRINKABLE, 4)):  # readable widths first, then whatever fits
+        while excess > 0:
+            i = max(SHRINKABLE, key=lambda c: widths[c] - floor[c])
+            if widths[i] <= floor[i]:
+                break
+            widths[i] -= 1
+            excess -= 1
+    lines: list[str] = []
+    for row in rows:
+        cells = [textwrap.wrap(row[i], widths[i], break_on_hyphens=False) or [""] for i in columns]
+        for n in range(max(len(c) for c in cells)):
+            lines.append("  ".join((c[n] if n < len(c) else "").ljust(widths[i])
+                                   for c, i in zip(cells, columns, strict=True)).rstrip())
+        lines.append(f"  {row[URL_COLUMN]}")
+    return lines
 
 
 def _open_config(given: str | None) -> tuple[Path, Config | None]:
@@ -94,7 +129,11 @@ def _add(args: argparse.Namespace) -> int:
     from reader.feeds.discover import DiscoveryError, discover_feed
 
     path, config = _open_config(args.config)
-    url = args.url
+    url = _checked_target(args.url)
+    given_name = _checked_name(args.name, args.tag or ())
+    # Refused before any request: a second subscription, or a name taken, needs no answer from a server.
+    if config is not None:
+        refuse_taken(config, path, given_name, url if url.startswith(("http://", "https://")) else None)
     if url.startswith(("http://", "https://")):
         try:
             url, title = discover_feed(url, config.fetch if config else FetchConfig())
@@ -104,10 +143,39 @@ def _add(args: argparse.Namespace) -> int:
     else:
         url, title = _local_feed(url, path.parent)
     # The name, and the URL a page pointed to, are outside text on their way to feeds.toml and the terminal.
-    name, url = single_line(args.name or title or urlsplit(url).hostname or Path(url).stem), single_line(url, 2000)
+    name, url = single_line(given_name or title or urlsplit(url).hostname or Path(url).stem), single_line(url, 2000)
     add_feeds(path, [NewFeed(name, url, tuple(args.tag or ()))])
     print(f"added {name!r} ({url}) to {_written(path, config is not None)}")
     return 0
+
+
+def _checked_target(given: str) -> str:
+    """The URL or path `feeds add` was given, refused with what to give instead when no fetch could use it."""
+    target = given.strip()
+    if not target:
+        raise FeedEditError("no URL given (the argument is empty); give a feed's http(s) URL or a feed file's path, "
+                            "e.g. `reader feeds add https://example.org/rss`")
+    scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", target)
+    if scheme and not Path(target).exists():
+        name = scheme.group(1).lower()
+        if name in ("http", "https"):
+            return target
+        if name == "file" and urlsplit(target).netloc in ("", "localhost"):
+            return url2pathname(urlsplit(target).path)  # a file:// URL, as `feeds export` writes local feeds
+        raise FeedEditError(f"{target}: {name}: addresses are not supported; give an http(s) URL of a feed "
+                            "(or of a page that links one), or a feed file's path")
+    if not Path(target).exists() and re.match(r"[\w-]+(\.[\w-]+)+/", target):
+        raise FeedEditError(f"{target}: no such file; if it is a web address, give it with https:// in front")
+    return target
+
+
+def _checked_name(name: str | None, tags: Sequence[str]) -> str | None:
+    """--name as given (None: the feed's own title); an empty one, or an empty --tag, is refused, not ignored."""
+    if name is not None and not single_line(name):
+        raise FeedEditError("--name is empty; give the feed a name, or leave --name out to use the feed's own title")
+    if any(not single_line(t) for t in tags):
+        raise FeedEditError("a --tag is empty; give each --tag a word, or leave it out")
+    return None if name is None else single_line(name)
 
 
 def _local_feed(given: str, config_dir: Path) -> tuple[str, str | None]:
@@ -142,10 +210,6 @@ def location_in_config(path: Path, config_dir: Path) -> str:
 _IMPORTED_SCHEMES = ("http", "https", "file")
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def _from_file_url(url: str, config_dir: Path) -> str:
     """An exported local feed (a file:// URL) back as the path feeds.toml uses; other URLs unchanged."""
     parts = urlsplit(url)
@@ -168,9 +232,10 @@ def _import(args: argparse.Namespace) -> int:
 
     path = find_config_path(args.config)
     existed = path.exists()  # read (once) and checked under the edit lock
+    without_url: list[str] = []
     try:
         data = Path(args.file).read_bytes()
-        found = parse_opml(data, args.file)
+        found = parse_opml(data, args.file, without_url)
     except OSError as exc:
         print(f"reader: feeds import: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILURE
@@ -179,16 +244,24 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_FAILURE
     # An outline's address is outside text: only what a fetch can use (http(s), or an exported local file).
     refused = [f.url for f in found if urlsplit(f.url).scheme.lower() not in _IMPORTED_SCHEMES]
-    if refused:
-        print(f"reader: feeds import: skipped {_count(len(refused), 'outline')} whose xmlUrl is not an http(s) or "
-              f"file address: {', '.join(refused[:3])}{' …' if len(refused) > 3 else ''}", file=sys.stderr)
+    _say_skipped(refused, "whose xmlUrl is not an http(s) or file address")
+    _say_skipped(without_url, "with no xmlUrl and no feeds inside",
+                 "; if one is a feed, add it with `reader feeds add URL`")
     new = [NewFeed(f.name, _from_file_url(f.url, path.parent), tuple(f.tags), f.enabled, f.full_text)
            for f in found if f.url not in refused]
     with progress_bar(sys.stderr.isatty() and len(new) > 1000, "importing") as progress:
         result = import_feeds(path, new, None if progress is None else lambda done, total: progress(done, total, ""))
-    print(f"imported {_count(result.added, 'feed')} from {args.file} into {_written(path, existed)}"
+    print(f"imported {count_of(result.added, 'feed')} from {args.file} into {_written(path, existed)}"
           + (f"; {result.skipped} already subscribed" if result.skipped else ""))
     return 0
+
+
+def _say_skipped(outlines: list[str], why: str, then: str = "") -> None:
+    """Name on stderr (the first three of) the outlines an import could not use, why, and what to do."""
+    if outlines:
+        named = ", ".join(single_line(o, 200) for o in outlines[:3]) + (" …" if len(outlines) > 3 else "")
+        print(f"reader: feeds import: skipped {count_of(len(outlines), 'outline')} {why}: {named}{then}",
+              file=sys.stderr)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -209,7 +282,7 @@ def _export(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"reader: feeds export: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"exported {len(config.feeds)} feeds to {args.out}")
+    print(f"exported {count_of(len(config.feeds), 'feed')} to {args.out}")
     return 0
 
 

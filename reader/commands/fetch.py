@@ -8,6 +8,7 @@ from typing import TextIO
 
 from reader.commands.folders import make_db_folders
 from reader.commands.progress import progress_bar
+from reader.config import no_feeds_hint
 from reader.core import make_reader
 from reader.fetch.refresh import RefreshSummary, refresh
 from reader.text.sanitize import single_line
@@ -34,6 +35,9 @@ def run(args: argparse.Namespace) -> int:
     make_db_folders(args)
     reader = make_reader(args.config, args.db)
     try:
+        reader.store.require_writable()  # before the refresh lock, which is a file beside the database
+        if not reader.config.feeds:
+            print(f"reader: {no_feeds_hint(reader.config)}", file=sys.stderr)
         with progress_bar(sys.stderr.isatty()) as progress:
             summary = refresh(reader.store, reader.config, progress=progress, force=args.force, wait=args.wait,
                               on_wait=say_waiting)

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.config import Config, ConfigError, FeedConfig, parse_config_text
+from reader.config import Config, ConfigError, FeedConfig, parse_config_text, unreadable_config
 from reader.files import write_text_atomically
 from reader.text.sanitize import single_line
 
@@ -102,7 +102,7 @@ def _read(path: Path) -> tuple[str, Config]:
     except FileNotFoundError:
         return NEW_FILE_HEADER, Config(path=path)
     except (OSError, UnicodeDecodeError) as exc:
-        raise FeedEditError(f"cannot read {path}: {exc}") from None
+        raise unreadable_config(path, exc) from None
     return text, parse_config_text(text, path)
 
 
@@ -161,17 +161,21 @@ def _insert(text: str, feeds: Sequence[NewFeed], progress: Progress | None = Non
     return text + ("" if text.endswith("\n") or not text else "\n") + block
 
 
+def refuse_taken(config: Config, path: Path, name: str | None, url: str | None) -> None:
+    """FeedEditError if feeds.toml already has a feed with this URL or name (either may be None: not checked)."""
+    taken = next((f for f in config.feeds if url is not None and _url_key(f.url) == _url_key(url)), None)
+    if taken is not None:
+        raise FeedEditError(f"{url} is already subscribed as {taken.name!r} in {path}")
+    if name is not None and any(f.name == name for f in config.feeds):
+        raise FeedEditError(f"a feed named {name!r} is already in {path}; pick another --name")
+
+
 def add_feeds(path: Path, feeds: Sequence[NewFeed]) -> Config:
     """Append feeds to feeds.toml (creating it if missing); refuses a name or URL already there."""
     def change(text: str, config: Config) -> str:
-        names = {f.name: f for f in config.feeds}
-        urls = {_url_key(f.url): f for f in config.feeds}
-        for feed in feeds:
-            if feed.name in names:
-                raise FeedEditError(f"a feed named {feed.name!r} is already in {path}; pick another --name")
-            if _url_key(feed.url) in urls:
-                raise FeedEditError(f"{feed.url} is already subscribed as {urls[_url_key(feed.url)].name!r}")
-            names[feed.name] = urls[_url_key(feed.url)] = FeedConfig(feed.name, feed.url)
+        for i, feed in enumerate(feeds):
+            refuse_taken(replace(config, feeds=config.feeds + tuple(FeedConfig(f.name, f.url) for f in feeds[:i])),
+                         path, feed.name, feed.url)
         return _insert(text, feeds)
 
     return _edit(path, change)

@@ -29,8 +29,12 @@ class OpmlFeed:
     full_text: bool = False
 
 
-def parse_opml(data: bytes, where: str) -> list[OpmlFeed]:
-    """Feeds in document order; a feed listed under several folders appears once with every folder as a tag."""
+def parse_opml(data: bytes, where: str, without_url: list[str] | None = None) -> list[OpmlFeed]:
+    """Feeds in document order; a feed listed under several folders appears once with every folder as a tag.
+
+    The labels of outlines with no xmlUrl and nothing inside (no feed, no folder) go into `without_url`,
+    so an import can name what it could not use instead of dropping it unseen.
+    """
     head = data[:4096].lower()
     if b"<!doctype" in head or b"<!entity" in data.lower():
         raise OpmlError(f"{where}: has a DTD or entity declarations, which OPML never needs; refusing to read it")
@@ -60,6 +64,9 @@ def parse_opml(data: bytes, where: str) -> list[OpmlFeed]:
                     disabled = (outline.get("isDisabled") or "").lower() == "true"
                     full_text = (outline.get("fullText") or "").lower() == "true"
                     found[url] = OpmlFeed(label or url, url, tags, enabled=not disabled, full_text=full_text)
+            elif outline.find("outline") is None:
+                if without_url is not None:
+                    without_url.append(label or "(an outline with no text)")
             else:
                 walk(outline, [*folders, label] if label else folders)
 

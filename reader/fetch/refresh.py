@@ -25,6 +25,7 @@ from reader.models import FeedRow, ParsedFeed, UnchangedFetch
 from reader.store import Store
 from reader.store.lock import refresh_lock
 from reader.text.sanitize import single_line
+from reader.wording import count_of
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -47,11 +48,11 @@ class RefreshSummary:
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def line(self) -> str:
-        parts = [f"{self.feeds} feeds: {self.ok} ok, {self.failed} failed"]
+        parts = [f"{count_of(self.feeds, 'feed')}: {self.ok} ok, {self.failed} failed"]
         if self.skipped:
             parts[0] += f", {self.skipped} not due"
         if self.new or self.updated:
-            parts.append(f"{self.new} new, {self.updated} updated articles")
+            parts.append(f"{self.new} new, {count_of(self.updated, 'updated article')}")  # "1 new, 0 updated articles"
         else:
             parts.append("nothing new")
         if self.full_text_ok or self.full_text_failed:

@@ -13,7 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
-from reader.store.errors import StoreCorruptError, damaged_message, translate
+from reader.store.errors import StoreCorruptError, StoreReadOnlyError, damaged_message, translate
+from reader.store.read_only import connect_read_only, read_only_reason
 from reader.store.schema import (
     SCHEMA_VERSION,
     StoreError,
@@ -33,26 +34,27 @@ class StoreConnection:
         self.path = str(path)
         self._damaged: str | None = None  # set once the file is known to be corrupt: no write after that
         self._verified = False  # quick_check runs once, before this instance's first write
+        self.read_only: str | None = None  # why this process cannot write the file, when it cannot
         if self.path != ":memory:":
+            if Path(self.path).is_file():
+                self.read_only = read_only_reason(Path(self.path))
             try:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"{self.path}: cannot create the database's folder ({exc.strerror or exc}); "
                                  "pass another --db") from None
         try:
-            self._conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-            )
+            if self.read_only:
+                self._conn = connect_read_only(Path(self.path), BUSY_TIMEOUT_S)
+            else:
+                self._conn = sqlite3.connect(
+                    self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+                )
             try:
-                self._conn.execute("PRAGMA foreign_keys = ON")
-                if self.path != ":memory:":
-                    enable_wal(self._conn, BUSY_TIMEOUT_S)
-                    self._conn.execute("PRAGMA synchronous = NORMAL")
-                if 0 < self._conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-                    self._verify()  # a migration writes: never to a damaged file
-                migrate(self._conn)
-                if folding_pending(self._conn):
-                    self._fold_unfolded()
+                if self.read_only:
+                    self._check_readable_as_is()
+                else:
+                    self._prepare()
             except BaseException:
                 self._conn.close()  # a store that failed to open holds no file handle
                 raise
@@ -61,6 +63,40 @@ class StoreConnection:
                 f"{self.path}: cannot open the database ({exc}); check the file or pass another --db"
             ) from None
         self._lock = threading.RLock()
+
+    def _prepare(self) -> None:
+        """WAL, the schema's migrations and any folding left to do: the writes opening a writable store makes."""
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        if self.path != ":memory:":
+            enable_wal(self._conn, BUSY_TIMEOUT_S)
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+        if 0 < self._conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            self._verify()  # a migration writes: never to a damaged file
+        migrate(self._conn)
+        if folding_pending(self._conn):
+            self._fold_unfolded()
+
+    def _check_readable_as_is(self) -> None:
+        """A store opened read-only cannot be set up or upgraded: only the current schema can be read."""
+        version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        if version == SCHEMA_VERSION:
+            return
+        if version > SCHEMA_VERSION:
+            migrate(self._conn)  # raises: newer than this program
+        what = "is empty and must be set up" if version == 0 else \
+            f"has schema version {version} and must be upgraded to {SCHEMA_VERSION}"
+        raise StoreReadOnlyError(f"{self.path}: the database {what} before it can be read, which writes to it, but "
+                                 f"{self.read_only}; {self._make_writable()} and run `reader fetch` once, "
+                                 "or pass another --db")
+
+    def _make_writable(self) -> str:
+        return f"make {'the file' if str(self.read_only).startswith('the file') else 'the folder'} writable (chmod u+w)"
+
+    def require_writable(self) -> None:
+        """Raise StoreReadOnlyError, saying what is read-only and what to do, if this store cannot be written."""
+        if self.read_only:
+            raise StoreReadOnlyError(f"{self.path}: this command writes to the database, and {self.read_only}; "
+                                     f"{self._make_writable()}, or pass another --db")
 
     def close(self) -> None:
         with self._lock:
@@ -97,6 +133,7 @@ class StoreConnection:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One short write transaction; BEGIN IMMEDIATE takes the lock up front so it never deadlocks."""
+        self.require_writable()
         with self._lock, self._failures():
             self._verify()
             self._after_commit: list[Callable[[], None]] = []

@@ -12,7 +12,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.store.errors import translate
+from reader.store.errors import StoreCorruptError, translate
+from reader.store.read_only import connect_read_only, read_only_reason
 from reader.store.schema import SCHEMA_VERSION, StoreError
 
 # FTS5's own consistency check; with rank 1 it also compares the index against the articles table.
@@ -29,11 +30,13 @@ class CheckReport:
     notes: list[str] = field(default_factory=list)
 
 
-def _connect(path: Path, mode: str) -> sqlite3.Connection:
+def _connect(path: Path, writable: bool) -> sqlite3.Connection:
     if not path.is_file():
         raise StoreError(f"{path}: no database file there; pass the right --db")
     try:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, isolation_level=None)
+        if not writable:  # a folder we cannot write needs more than mode=ro: see read_only.py
+            return connect_read_only(path, 5.0)
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None)
     except sqlite3.Error as exc:
         raise translate(exc, str(path)) or StoreError(f"{path}: cannot open ({exc})") from None
 
@@ -41,12 +44,16 @@ def _connect(path: Path, mode: str) -> sqlite3.Connection:
 def check_store(path: Path) -> CheckReport:
     """SQLite's integrity_check, then (if the file is sound) the search index against the articles."""
     report = CheckReport()
-    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-    conn = _connect(path, "rw" if writable else "ro")
+    read_only = read_only_reason(path) if path.is_file() else None
+    conn = _connect(path, read_only is None)
     try:
         try:
             rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
         except sqlite3.DatabaseError as exc:
+            # Only damage is a finding; a locked, unreadable or read-only file is a reason the check could not run.
+            error = translate(exc, str(path))
+            if error is not None and not isinstance(error, StoreCorruptError):
+                raise error from None
             rows = [str(exc)]
         if rows != ["ok"]:
             report.problems += [f"file: {r}" for r in rows]
@@ -57,9 +64,13 @@ def check_store(path: Path) -> CheckReport:
                                 "(the next fetch upgrades an older store)")
         if version == 0:
             return report
-        report.articles = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-        if not writable:
-            report.notes.append("search index not checked: FTS5 checks only through a writable connection")
+        try:
+            report.articles = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+        except sqlite3.OperationalError as exc:  # a sound SQLite file, but someone else's
+            raise StoreError(f"{path}: not a policy-reader database ({exc}); pass the right --db") from None
+        if read_only:
+            report.notes.append(f"search index not checked: {read_only}, and FTS5 checks only through a "
+                                "writable connection")
             return report
         report.index_checked = True
         try:
@@ -74,12 +85,15 @@ def check_store(path: Path) -> CheckReport:
 
 def backup_store(path: Path, dest: Path) -> CheckReport:
     """Copy the store to `dest` with SQLite's online backup API (safe while the reader runs); checks the copy."""
+    if dest.is_dir():
+        raise StoreError(f"{dest} is a folder; give a new file name for the backup, such as "
+                         f"{dest / 'reader-backup.db'}")
     if dest.exists():
         raise StoreError(f"{dest}: already exists; give a new file name for the backup")
     if not dest.parent.is_dir():
         raise StoreError(f"{dest.parent}: no such folder; create it or choose another place for the backup")
     partial = dest.with_name(f".{dest.name}.partial")
-    source = _connect(path, "ro")
+    source = _connect(path, writable=False)
     try:
         target = sqlite3.connect(partial)
         try:

@@ -230,7 +230,9 @@ class Store(RefreshWrites, StoryQueries):
         return {(str(r[0]), str(r[1])): TopicDay(int(r[2]), int(r[3]), int(r[4]), str(r[5])) for r in rows}
 
     def save_topic_days(self, day: str, rows: dict[str, TopicDay]) -> None:
-        """Store (or replace) each topic's row for one day."""
+        """Store (or replace) each topic's row for one day; a read-only store keeps none (they are computed again)."""
+        if self.read_only:
+            return
         with self._write() as c:
             c.executemany("INSERT OR REPLACE INTO topic_days (topic, day, day_articles, articles, outlets, signatures) "
                           "VALUES (?, ?, ?, ?, ?, ?)",

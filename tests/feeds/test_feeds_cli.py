@@ -127,7 +127,7 @@ def test_local_feeds_survive_an_export_and_import_elsewhere(tmp_path: Path) -> N
     assert f'url = "{home / "feeds" / "local feed.xml"}"' in (elsewhere / "feeds.toml").read_text()
     fetched = subprocess.run([sys.executable, "-m", "reader", "--config", str(elsewhere / "feeds.toml"),
                               "--db", str(elsewhere / "r.db"), "fetch"], capture_output=True, text=True, timeout=60)
-    assert fetched.stdout.startswith("1 feeds: 1 ok, 0 failed"), fetched.stdout + fetched.stderr
+    assert fetched.stdout.startswith("1 feed: 1 ok, 0 failed"), fetched.stdout + fetched.stderr
     # Imported back next to the file, the path is relative again.
     (home / "feeds.toml").unlink()
     assert reader(home, "import", str(tmp_path / "subs.opml")).returncode == 0
@@ -163,15 +163,12 @@ def test_options_go_before_or_after_the_command_and_its_action(tmp_path: Path) -
 LONG_URL = "https://capitol-dispatch.example/feeds/politics/statehouse/everything.xml"
 
 
-def test_list_fits_a_terminal_with_ellipses_and_prints_whole_rows_otherwise(tmp_path: Path) -> None:
+def _list_on_a_terminal(tmp_path: Path, columns: int) -> list[str]:
     import os
     import pty
 
-    write_config(tmp_path, f'[[feeds]]\nname = "Capitol Dispatch"\nurl = "{LONG_URL}"\ntags = ["politics"]\n')
-    piped = reader(tmp_path, "list")
-    assert LONG_URL in piped.stdout and "…" not in piped.stdout
     master, slave = pty.openpty()
-    env = {**os.environ, "COLUMNS": "90"}
+    env = {**os.environ, "COLUMNS": str(columns)}
     proc = subprocess.run([sys.executable, "-m", "reader", "--config", str(tmp_path / "feeds.toml"), "--db",
                            str(tmp_path / "r.db"), "feeds", "list"], stdout=slave, stderr=subprocess.PIPE, env=env,
                           timeout=60)
@@ -186,22 +183,42 @@ def test_list_fits_a_terminal_with_ellipses_and_prints_whole_rows_otherwise(tmp_
             break
         output += chunk
     os.close(master)
-    lines = output.decode().splitlines()
-    assert proc.returncode == 0 and len(lines) == 2, output
-    assert all(len(line) <= 90 for line in lines) and "https://capitol-dispatch.e" in lines[1] and "…" in lines[1]
-    assert lines[1].startswith("Capitol Dispatch  ")
+    assert proc.returncode == 0, proc.stderr
+    return output.decode().splitlines()
 
 
-def test_fit_table_shrinks_the_widest_text_columns_first() -> None:
+def test_list_fits_a_terminal_by_wrapping_never_cutting_and_prints_whole_rows_otherwise(tmp_path: Path) -> None:
+    write_config(tmp_path, f'[[feeds]]\nname = "Capitol Dispatch"\nurl = "{LONG_URL}"\ntags = ["politics", "state"]\n'
+                           '\n[[feeds]]\nname = "Gone"\nurl = "https://gone.example/rss"\n')
+    piped = reader(tmp_path, "list")
+    assert LONG_URL in piped.stdout and "…" not in piped.stdout and len(piped.stdout.splitlines()) == 3
+    wide = _list_on_a_terminal(tmp_path, 200)
+    assert len(wide) == 3 and LONG_URL in wide[1]  # everything fits: one line a feed
+    lines = _list_on_a_terminal(tmp_path, 80)
+    assert all(len(line) <= 80 for line in lines if not line.startswith("  http")), lines
+    assert "…" not in "".join(lines)
+    assert f"  {LONG_URL}" in lines and "  https://gone.example/rss" in lines  # a URL on its own line, whole
+    assert lines[0].startswith("NAME") and lines[0].endswith("ARTICLES  UNREAD") and lines[1] == "  URL"
+    row = next(line for line in lines if line.startswith("Capitol Dispatch  "))
+    assert "politics, state" in row and "never fetched" in row
+
+
+def test_fit_table_wraps_long_values_in_their_column() -> None:
     from reader.commands.feeds import fit_table
 
+    reason = "HTTP 404 Not Found: the server says there is no such page (since 2026-11-29T07:00:00+00:00)"
     rows = [("NAME", "URL", "TAGS", "STATUS", "ARTICLES", "UNREAD"),
-            ("Capitol Dispatch", LONG_URL, "politics", "ok (200, 2026-11-30T07:00:00+00:00)", "12", "3")]
-    assert LONG_URL in fit_table(rows, None)[1]
-    narrow = fit_table(rows, 100)
-    assert all(len(line) <= 100 for line in narrow)
-    assert narrow[1].startswith("Capitol Dispatch  https://") and narrow[1].endswith("12        3")
-    assert "…" in narrow[1] and "polit" in narrow[1]
+            ("Capitol Dispatch", LONG_URL, "politics", "ok (200, 2026-11-30T07:00:00+00:00)", "12", "3"),
+            ("Metro", "https://metro.example/rss", "local", reason, "1200", "0")]
+    assert LONG_URL in fit_table(rows, None)[1] and reason in fit_table(rows, None)[2]
+    narrow = fit_table(rows, 80)
+    assert all(len(line) <= 80 for line in narrow if not line.startswith("  "))
+    assert narrow[2].startswith("Capitol Dispatch  politics  ok (200,") and narrow[2].endswith("12        3")
+    start, end = narrow[0].index("STATUS"), narrow[0].index("ARTICLES")
+    metro = narrow.index("  https://capitol-dispatch.example/feeds/politics/statehouse/everything.xml") + 1
+    status = [line[start:end].strip() for line in narrow[metro:narrow.index("  https://metro.example/rss")]]
+    assert len(status) > 1 and " ".join(status) == reason  # the whole reason, wrapped in its column
+    assert "2026-11-29T07:00:00+00:00)" in status  # a timestamp is never broken across lines
 
 
 def test_list_says_a_local_file_is_unchanged_not_304(tmp_path: Path) -> None:
@@ -253,3 +270,68 @@ def test_import_skips_outlines_whose_address_no_fetch_can_use(tmp_path: Path) ->
     assert "skipped 2 outlines whose xmlUrl is not an http(s) or file address: javascript:alert(1)" in out.stderr
     text = (tmp_path / "feeds.toml").read_text()
     assert "good.example" in text and "javascript" not in text and "data:" not in text
+
+
+def test_import_names_outlines_with_no_address_and_nothing_inside(tmp_path: Path) -> None:
+    write_config(tmp_path, "# my feeds\n")
+    opml = tmp_path / "bare.opml"
+    opml.write_text('<opml version="2.0"><body><outline text="Good" xmlUrl="https://good.example/rss"/>'
+                    '<outline text="Bookmarked site" htmlUrl="https://site.example/"/><outline title="Empty folder"/>'
+                    '<outline text="Folder"><outline text="Inner" xmlUrl="https://inner.example/rss"/></outline>'
+                    '<outline text="&#x202e;Red&#x85;"/></body></opml>')
+    out = reader(tmp_path, "import", str(opml))
+    assert out.returncode == 0 and "imported 2 feeds from" in out.stdout, out.stderr
+    assert ("skipped 3 outlines with no xmlUrl and no feeds inside: Bookmarked site, Empty folder, Red; "
+            "if one is a feed, add it with `reader feeds add URL`") in out.stderr, out.stderr
+    assert "\u202e" not in out.stderr and "\x85" not in out.stderr  # names pass the sanitiser
+
+
+def test_add_refuses_a_subscribed_url_or_a_taken_name_before_any_request(tmp_path: Path,
+                                                                          feed_server: FeedServer) -> None:
+    url = feed_server.url("/feed.xml")
+    write_config(tmp_path, f'[[feeds]]\nname = "Outlet"\nurl = "{url}"\n')
+    feed_server.routes["/feed.xml"] = Route(status=500)  # were it asked, the answer would be an HTTP error
+    again = reader(tmp_path, "add", url)
+    assert again.returncode == 1 and f"{url} is already subscribed as 'Outlet'" in again.stderr, again.stderr
+    taken = reader(tmp_path, "add", feed_server.url("/other.xml"), "--name", "Outlet")
+    assert taken.returncode == 1 and "a feed named 'Outlet' is already in" in taken.stderr, taken.stderr
+    assert feed_server.requests == []
+
+
+def test_add_takes_back_a_file_url_as_feeds_export_writes_local_feeds(tmp_path: Path) -> None:
+    (tmp_path / "local.xml").write_bytes(rss(("1", "One"), title="Town Crier"))
+    out = reader(tmp_path, "add", (tmp_path / "local.xml").as_uri())
+    assert out.returncode == 0 and "added 'Town Crier' (local.xml)" in out.stdout, out.stderr
+
+
+def test_an_empty_feeds_toml_says_how_to_add_a_feed(tmp_path: Path) -> None:
+    write_config(tmp_path, "# nothing yet\n")
+    hint = (f"reader: {tmp_path / 'feeds.toml'} has no feeds yet; add one with `reader feeds add URL` (a feed or a "
+            "page that links one), or a [[feeds]] section with name and url in that file\n")
+    listed = reader(tmp_path, "list")
+    assert listed.returncode == 0 and listed.stderr == hint
+    fetched = subprocess.run([sys.executable, "-m", "reader", "--config", str(tmp_path / "feeds.toml"), "--db",
+                              str(tmp_path / "r.db"), "fetch"], capture_output=True, text=True, timeout=60)
+    assert fetched.returncode == 0 and fetched.stderr == hint
+    assert fetched.stdout.startswith("0 feeds: 0 ok, 0 failed")
+
+
+def test_counts_agree_with_their_nouns(tmp_path: Path) -> None:
+    (tmp_path / "local.xml").write_bytes(rss(("1", "One")))
+    write_config(tmp_path, '[[feeds]]\nname = "Local"\nurl = "local.xml"\n')
+    fetched = subprocess.run([sys.executable, "-m", "reader", "--config", str(tmp_path / "feeds.toml"), "--db",
+                              str(tmp_path / "r.db"), "fetch"], capture_output=True, text=True, timeout=60)
+    assert fetched.stdout == "1 feed: 1 ok, 0 failed · 1 new, 0 updated articles\n", fetched.stdout
+    exported = reader(tmp_path, "export", "--out", str(tmp_path / "subs.opml"))
+    assert exported.stdout == f"exported 1 feed to {tmp_path / 'subs.opml'}\n"
+    checked = subprocess.run([sys.executable, "-m", "reader", "--db", str(tmp_path / "r.db"), "db", "check"],
+                             capture_output=True, text=True, timeout=60)
+    assert checked.stdout == f"{tmp_path / 'r.db'}: ok (1 article; file and search index consistent)\n"
+
+
+def test_import_into_a_config_path_that_is_a_folder_says_so(tmp_path: Path) -> None:
+    (tmp_path / "feeds.toml").mkdir()
+    out = reader(tmp_path, "import", str(OPML / "feedly.opml"))
+    assert out.returncode == 2 and out.stderr == (
+        f"reader: configuration error: {tmp_path / 'feeds.toml'}: (file): is a folder, not a feeds.toml; pass "
+        f"--config {tmp_path / 'feeds.toml' / 'feeds.toml'} or another file\n")
