@@ -27,8 +27,9 @@ def reference_shingles(text: str) -> frozenset[int]:
 
 
 # Letters, digits, punctuation that splits or joins words, and every kind of whitespace str.split knows.
-PIECES = st.sampled_from(["a", "B", "é", "ß", "İ", "1", "_", "-", ".", ",", "’", "“", "—", "'", "\u200b", " ", "  ",
-                          "\n", "\t", "\xa0", "\u2003", "\u3000", "\x1c", "\x85", "word", "U.S.-led", "x" * 30])
+PIECES = st.sampled_from(["a", "B", "é", "ß", "İ", "Σ", "ΟΔΟΣ", "1", "_", "-", ".", ",", "’", "“", "—", "'", "\u200b",
+                          " ", "  ", "\n", "\t", "\xa0", "\u2003", "\u3000", "\x1c", "\x85", "word",
+                          "U.S.-led", "x" * 30])
 
 
 @settings(max_examples=300, deadline=None)
@@ -42,3 +43,14 @@ def test_a_shared_vocabulary_changes_nothing() -> None:
     texts = [story(seed, n) for seed, n in ((1, 400), (2, 60), (3, 130))] + ["“Quoted,” she said — U.S.-led café…"]
     assert [shingles(t, words) for t in texts] == [reference_shingles(t) for t in texts]
     assert words["u.s.-led"] == tuple(zlib.crc32(w.encode()) | 1 for w in ("u", "s", "led"))
+
+
+def test_casefolding_never_makes_or_removes_whitespace() -> None:
+    """WordHashes casefolds token by token, which splits a text as casefolding it whole would: for every code point."""
+    for code in range(0x110000):
+        char = chr(code)
+        folded = char.casefold()
+        if char.isspace():  # str.split's whitespace
+            assert folded == char, hex(code)
+        else:
+            assert not any(f.isspace() for f in folded), hex(code)

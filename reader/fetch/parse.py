@@ -19,7 +19,7 @@ from typing import Any
 
 from reader.fetch.items import FINGERPRINT_BYTES, split_items
 from reader.models import ParsedEntry, ParsedFeed
-from reader.stories import WordHashes, shingles, story_bands, story_text
+from reader.stories import WordHashes, pack_shingles, shingles, story_bands, story_text
 from reader.text.html import TAG, html_to_search_text
 from reader.text.repair import repair_encoding
 from reader.text.sanitize import single_line
@@ -183,6 +183,7 @@ def _entry(e: Any, stored: Mapping[str, str], words: WordHashes) -> ParsedEntry 
     if stored.get(key) == digest:
         return None
     text = html_to_search_text(content)
+    items = shingles(story_text(title, text), words)
     return ParsedEntry(
         key=key,
         guid=guid,
@@ -193,5 +194,6 @@ def _entry(e: Any, stored: Mapping[str, str], words: WordHashes) -> ParsedEntry 
         content=content,  # raw: the cleaning pipeline repairs encoding before it strips controls
         text=text,
         content_hash=digest,
-        story_bands=tuple(story_bands(shingles(story_text(title, text), words))),
+        story_bands=tuple(story_bands(items)),
+        story_shingles=pack_shingles(items),
     )

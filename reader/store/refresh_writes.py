@@ -136,7 +136,8 @@ class RefreshWrites(StoreConnection):
         folder = StoryFolder(c, self._fold_cache)
         self._on_commit(folder.committed)
         stories = folder.assign([(-n, e.title, e.text, e.published or now, e.story_bands)
-                                 for n, e in enumerate(fresh, 1)])
+                                 for n, e in enumerate(fresh, 1)],
+                                shingled={-n: e.story_shingles for n, e in enumerate(fresh, 1) if e.story_shingles})
         ids: dict[int, int] = {}
         for n, e in enumerate(fresh, 1):
             cursor = c.execute(
@@ -165,7 +166,8 @@ class RefreshWrites(StoreConnection):
               + [(aid, e.title, e.text) for aid, e in changed])
         if changed:
             folder.fold_stored([(aid, e.title, e.text) for aid, e in changed], before,
-                               {aid: e.story_bands for aid, e in changed if e.story_bands is not None})
+                               {aid: e.story_bands for aid, e in changed if e.story_bands is not None},
+                               {aid: e.story_shingles for aid, e in changed if e.story_shingles})
         return len(fresh), len(changed)
 
     def missing_full_text(self, feed_id: int, limit: int = 200) -> list[tuple[int, str]]:

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
 from reader.store.rows import select_in
-from reader.stories import SAME_STORY, WordHashes, containment, shingles, story_bands, story_text
+from reader.stories import SAME_STORY, WordHashes, containment, shingles, story_bands, story_text, unpack_shingles
 
 STORY_WINDOW = timedelta(days=2)
 HELD_BAND_ROWS = 10_000  # rows story_bands_held takes before they move into story_bands (~1,000 articles)
@@ -81,6 +81,7 @@ class StoryFolder:
         self.texts: dict[int, frozenset[int]] = {}  # shingles by article, computed when first needed
         self.held_rows: int | None = None  # rows in story_bands_held after this transaction, once kept
         self.pending: dict[int, str] = {}  # the text of the batch's articles, shingled only if needed
+        self.packed: dict[int, bytes] = {}  # shingles of the batch's articles computed where they were parsed
         self.next_story: int = c.execute("SELECT coalesce(max(story_id), 0) + 1 FROM articles").fetchone()[0]
         # What one batch is folded against: articles by band key, each article's story and sort
         # date, each story's earliest sort date; and the batch's own band keys, kept by keep_bands.
@@ -90,12 +91,14 @@ class StoryFolder:
         self.bands: dict[int, list[int]] = {}
 
     def assign(self, articles: Sequence[tuple[int, str, str, str | None, Sequence[int] | None]],
-               before: Sequence[tuple[int, str, str]] = ()) -> dict[int, int]:
+               before: Sequence[tuple[int, str, str]] = (), shingled: Mapping[int, bytes] | None = None
+               ) -> dict[int, int]:
         """Each article's story id, folding them in order; then keep_bands stores their band keys.
 
         An article is (key, title, text, sort date, band keys or None to compute them): a stored
         article by its id (its sort date is then read), one not inserted yet by a key below zero.
         `before` holds changed articles' former (id, title, text): their band keys are replaced.
+        `shingled` holds articles' packed shingles where the parser computed them (by the same key).
         Each article joins the story of the articles (stored, or earlier in the batch) that share
         a band with it and contain it, merging the stories it bridges; else it starts a story.
         Both the copy and its story's first article must be within STORY_WINDOW of it, so a text
@@ -108,6 +111,7 @@ class StoryFolder:
         self.c.executemany("DELETE FROM story_bands_held WHERE band = ? AND article_id = ?", stale)
         self.sharing.clear()
         self.known.clear()
+        self.packed.update(shingled or {})
         for key, title, text, sort_date, given in articles:
             self.texts.pop(key, None)
             if self.cache is not None:
@@ -161,6 +165,7 @@ class StoryFolder:
             self.texts[ids[key]] = self.texts.pop(key)
         self.bands.clear()
         self.pending.clear()
+        self.packed.clear()
 
     def committed(self) -> None:
         """After the transaction commits, the shingles it made join the refresh's FoldCache.
@@ -176,10 +181,12 @@ class StoryFolder:
             del texts[old]
 
     def fold_stored(self, articles: Sequence[tuple[int, str, str]], before: Sequence[tuple[int, str, str]] = (),
-                    given: Mapping[int, Sequence[int]] | None = None) -> None:
-        """Fold stored articles, each (id, title, text), and write their story ids; `given` holds known band keys."""
+                    given: Mapping[int, Sequence[int]] | None = None, shingled: Mapping[int, bytes] | None = None
+                    ) -> None:
+        """Fold stored articles, each (id, title, text), and write their story ids; `given`, `shingled`: see assign."""
         given = given or {}
-        stories = self.assign([(aid, title, text, None, given.get(aid)) for aid, title, text in articles], before)
+        stories = self.assign([(aid, title, text, None, given.get(aid)) for aid, title, text in articles], before,
+                              shingled)
         self.c.executemany("UPDATE articles SET story_id = ? WHERE id = ? AND story_id IS NOT ?",
                            [(story, aid, story) for aid, story in stories.items()])
         self.keep_bands()
@@ -223,17 +230,22 @@ class StoryFolder:
         return found
 
     def _shingles_of(self, article_id: int) -> frozenset[int]:
-        """The article's shingles: kept, or from its batch text, or from its stored text."""
+        """The article's shingles: kept, or as its parser packed them, or from its batch or stored text."""
         items = self.texts.get(article_id)
         if items is None and self.cache is not None:
             items = self.cache.texts.get(article_id)
         if items is not None:
             return items
-        text = self.pending.get(article_id)
-        if text is None:
-            title, stored = self.c.execute("SELECT title, text FROM articles WHERE id = ?", (article_id,)).fetchone()
-            text = story_text(str(title), str(stored))
-        items = shingles(text, self.words)
+        packed = self.packed.get(article_id)
+        if packed is not None:
+            items = unpack_shingles(packed)
+        else:
+            text = self.pending.get(article_id)
+            if text is None:
+                title, stored = self.c.execute("SELECT title, text FROM articles WHERE id = ?",
+                                               (article_id,)).fetchone()
+                text = story_text(str(title), str(stored))
+            items = shingles(text, self.words)
         if len(self.texts) >= _CACHED_TEXTS:
             del self.texts[next(iter(self.texts))]  # the oldest: copies arrive close together
         self.texts[article_id] = items

@@ -58,8 +58,8 @@ def html_to_search_text(fragment: str) -> str:
     """A cheap tag strip for the search index and topic matching; reading uses html_to_blocks instead."""
     if "<" in fragment:
         fragment = TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", fragment))
-    text = strip_control_characters(unescape(fragment)).replace("\t", " ")
-    return "\n".join(line for line in (_SPACE_RUN.sub(" ", s).strip() for s in text.splitlines()) if line)
+    text = _SPACE_RUN.sub(" ", strip_control_characters(unescape(fragment)).replace("\t", " "))
+    return "\n".join(filter(None, map(str.strip, text.splitlines())))  # runs of spaces never span lines
 
 
 def looks_like_html(text: str) -> bool:

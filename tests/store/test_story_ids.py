@@ -148,21 +148,33 @@ def test_migration_to_v9_folds_stored_articles_keeping_read_and_starred(
         assert story_ids(store)["late"] == ids["wire"]
 
 
-def test_parsed_entries_carry_the_band_keys_the_store_would_compute(store: Store) -> None:
+def test_parsed_entries_carry_the_band_keys_and_shingles_the_store_would_compute(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     from reader.fetch.parse import parse_feed_bytes
-    from reader.stories import shingles, story_bands
+    from reader.store import story_fold
+    from reader.stories import shingles, story_bands, unpack_shingles
 
     data = (Path(__file__).parents[2] / "reader" / "samples" / "capitol-dispatch.xml").read_bytes()
     entries = parse_feed_bytes(data, None, "http://127.0.0.1/f").entries
     assert entries and all(e.story_bands == tuple(story_bands(shingles(story_text(e.title, e.text))))
                            for e in entries)
+    assert all(e.story_shingles is not None and unpack_shingles(e.story_shingles) == shingles(
+        story_text(e.title, e.text)) for e in entries)
     assert any(e.story_bands for e in entries)
-    # Given or computed, the same bands fold the same way.
-    with_bands, without = add_feeds(store, "With", "Without")
+    # Given or computed, the same bands and shingles fold the same way; given shingles are not computed again.
+    first, with_bands, without = add_feeds(store, "First", "With", "Without")
+    computed: list[str] = []
+    monkeypatch.setattr(story_fold, "shingles", lambda text, words: computed.append(text) or shingles(text, words))
+    store.upsert_entries(first, list(entries))
+    computed.clear()
     store.upsert_entries(with_bands, list(entries))
-    store.upsert_entries(without, [replace(e, story_bands=None) for e in entries])
-    by_feed = {f: [a.story_id for a in store.list_articles(ArticleFilter(feed_id=f))] for f in (with_bands, without)}
-    assert by_feed[with_bands] == by_feed[without]  # each entry and its duplicate in the other feed: one story
+    given = len(computed)  # only the stored copies' shingles: each new entry brought its own
+    computed.clear()
+    store.upsert_entries(without, [replace(e, story_shingles=None) for e in entries])
+    assert given < len(computed)
+    by_feed = {f: [a.story_id for a in store.list_articles(ArticleFilter(feed_id=f))]
+               for f in (first, with_bands, without)}
+    assert by_feed[first] == by_feed[with_bands] == by_feed[without]  # each entry and its copies: one story
 
 
 def old_store(path: Path, stories: int) -> list[set[str]]:
