@@ -91,6 +91,7 @@ def refresh(
     refreshing it, unless `wait` (then `on_wait(pid)` is called and the run starts once the other ends).
     """
     with refresh_lock(store.path, wait=wait, on_wait=on_wait):
+        store.verify_in_background()  # the check before the first write runs while the first requests are out
         sync_config(store, config)
         feeds, skipped = due_feeds(store, datetime.now(UTC), force)
         summary = RefreshSummary(feeds=len(feeds) + skipped, skipped=skipped)

@@ -35,6 +35,7 @@ class StoreConnection:
         self._damaged: str | None = None  # set once the file is known to be corrupt: no write after that
         self._verified = False  # quick_check runs once, before this instance's first write
         self.read_only: str | None = None  # why this process cannot write the file, when it cannot
+        self._checking: tuple[threading.Thread, list[list[str]]] | None = None  # verify_in_background's
         if self.path != ":memory:":
             if Path(self.path).is_file():
                 self.read_only = read_only_reason(Path(self.path))
@@ -100,6 +101,8 @@ class StoreConnection:
 
     def close(self) -> None:
         with self._lock:
+            if self._checking is not None:
+                self._checking[0].join()  # its connection closes before the process may exit
             self._conn.close()
 
     def __enter__(self) -> Self:
@@ -108,10 +111,45 @@ class StoreConnection:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def verify_in_background(self) -> None:
+        """Start the check that comes before the first write now, on a connection of its own, while the caller works.
+
+        quick_check reads the whole file (about 0.1 s per 200 MB, most of a refresh where every
+        feed answers 304): a refresh starts it before its requests go out, and its first write
+        waits only for what is left of it. Should the check fail to run there (the file cannot
+        be opened read-only, say), the first write runs it itself as before.
+        """
+        if self._verified or self._checking is not None or self.path == ":memory:" or self.read_only:
+            return
+        found: list[list[str]] = []
+        uri = f"{Path(self.path).absolute().as_uri()}?mode=ro"
+
+        def check() -> None:
+            try:
+                conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+                try:
+                    found.append([r[0] for r in conn.execute("PRAGMA quick_check(3)")])
+                finally:
+                    conn.close()
+            except sqlite3.Error:
+                return  # found stays empty: _verify runs the check on the store's own connection
+
+        self._checking = (threading.Thread(target=check, name="store quick_check", daemon=True), found)
+        self._checking[0].start()
+
+    def _verify_unless_under_way(self) -> None:
+        """_verify now, unless verify_in_background is at it: the first write waits for that."""
+        if self._checking is None:
+            with self._lock, self._failures():
+                self._verify()
+
     def _verify(self) -> None:
         """Refuse to write to a damaged file: quick_check (about 0.1 s per 200 MB) before the first write."""
         if self._damaged is None and not self._verified:
-            problems = [r[0] for r in self._conn.execute("PRAGMA quick_check(3)")]
+            if self._checking is not None:
+                self._checking[0].join()
+            checked = self._checking[1] if self._checking is not None else []
+            problems = checked[0] if checked else [r[0] for r in self._conn.execute("PRAGMA quick_check(3)")]
             if problems != ["ok"]:
                 self._damaged = "; ".join(problems)
             self._verified = True

@@ -58,6 +58,10 @@ class Store(RefreshWrites, StoryQueries):
 
     def sync_feeds(self, feeds: Iterable[FeedConfig], locate: dict[str, str]) -> None:
         """Make the feeds table match feeds.toml; feeds that left the file keep their articles but go inactive."""
+        feeds = list(feeds)
+        if self._feeds_match(feeds, locate):  # the usual case: nothing to write
+            self._verify_unless_under_way()  # a damaged file is still found here, as a write would find it
+            return
         with self._write() as c:
             c.execute("UPDATE feeds SET active = 0")
             for feed in feeds:
@@ -87,6 +91,24 @@ class Store(RefreshWrites, StoryQueries):
                         (tags, int(feed.enabled), row[0]),
                     )
                 c.execute("UPDATE feeds SET full_text = ? WHERE id = ?", (int(feed.full_text), row[0]))
+
+    def _feeds_match(self, feeds: Sequence[FeedConfig], locate: dict[str, str]) -> bool:
+        """Whether the feeds table already says what sync_feeds would write."""
+        stored = {str(name): tuple(rest) for name, *rest in self._query(
+            "SELECT name, url, tags, active, disabled, last_status, full_text FROM feeds")}
+        listed = {feed.name for feed in feeds}
+        if any(active and name not in listed for name, (_, _, active, *_) in stored.items()):
+            return False
+        for feed in feeds:
+            row = stored.get(feed.name)
+            if row is None:
+                return False
+            url, tags, active, disabled, last_status, full_text = row
+            gone = last_status == "410"  # as sync_feeds writes it: an enabled feed stays disabled once gone
+            wanted = (locate[feed.name], "\n".join(feed.tags), 1, int(gone or not feed.enabled), int(feed.full_text))
+            if (url, tags, active, disabled, full_text) != wanted:
+                return False
+        return True
 
     def feeds(self, active_only: bool = True) -> list[FeedRow]:
         where = "WHERE active = 1" if active_only else ""

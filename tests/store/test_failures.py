@@ -203,3 +203,23 @@ def test_db_check_finds_a_search_index_out_of_step(workdir: Path) -> None:
         conn.execute("UPDATE articles SET text = 'something else entirely' WHERE id = 1")
     report = check_store(db)
     assert len(report.problems) == 1 and report.problems[0].startswith("search index: does not match")
+
+
+def test_the_check_before_the_first_write_can_run_in_the_background(damaged: tuple[Path, str], workdir: Path) -> None:
+    """verify_in_background's finding counts as the first write's check: damage refused, a sound file checked once."""
+    db, digest = damaged
+    store = Store(db)
+    try:
+        store.verify_in_background()
+        with pytest.raises(StoreCorruptError):
+            store.set_setting("theme", "x")
+    finally:
+        store.close()
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
+    sound = workdir / "sound.db"
+    with Store(sound) as store:
+        statements: list[str] = []
+        store._conn.set_trace_callback(statements.append)
+        store.verify_in_background()
+        store.set_setting("theme", "x")
+        assert store.setting("theme") == "x" and not any("quick_check" in s for s in statements)

@@ -307,3 +307,37 @@ def test_search_index_matches_the_articles_after_inserts_updates_and_full_text(t
     fresh = _index_terms(conn, "temp", "fresh")
     assert ("arrives", aid, "text", 4) in fresh  # "late words / page text arrives"
     assert _index_terms(conn, "main", "articles_fts") == fresh
+
+
+def test_syncing_an_unchanged_feed_list_writes_nothing_and_every_change_is_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """sync_feeds skips its write only when the table already says what it would write (checked by a forced write)."""
+    steps: list[list[FeedConfig]] = [
+        [FeedConfig("A", "/a.xml"), FeedConfig("B", "/b.xml", tags=("x",))],
+        [FeedConfig("A", "/a.xml"), FeedConfig("B", "/b.xml", tags=("x",))],  # unchanged
+        [FeedConfig("A", "/a.xml"), FeedConfig("B", "/b.xml", tags=("x", "y"))],  # tags
+        [FeedConfig("A", "/a2.xml"), FeedConfig("B", "/b.xml", tags=("x", "y"))],  # url
+        [FeedConfig("A", "/a2.xml", enabled=False), FeedConfig("B", "/b.xml", tags=("x", "y"))],  # disabled
+        [FeedConfig("A", "/a2.xml"), FeedConfig("B", "/b.xml", tags=("x", "y"), full_text=True)],  # enabled, full text
+        [FeedConfig("A", "/a2.xml")],  # B left the file
+        [FeedConfig("A", "/a2.xml"), FeedConfig("B", "/b.xml", tags=("x", "y"), full_text=True)],  # B is back
+        [FeedConfig("A", "/a2.xml"), FeedConfig("B", "/b.xml", tags=("x", "y"), full_text=True)],  # unchanged
+    ]
+    skipping, forced = Store(tmp_path / "skipping.db"), Store(tmp_path / "forced.db")
+    commits: list[str] = []
+    skipping._conn.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
+    try:
+        for n, feeds in enumerate(steps):
+            if n == 5:  # a feed found gone (410) stays disabled while enabled in the file
+                for store in (skipping, forced):
+                    store.record_fetch(store.feeds()[0].id, status="410", error="gone", disable=True)
+            before = len(commits)
+            skipping.sync_feeds(feeds, {f.name: f.url for f in feeds})
+            with monkeypatch.context() as m:
+                m.setattr(Store, "_feeds_match", lambda *_: False)
+                forced.sync_feeds(feeds, {f.name: f.url for f in feeds})
+            assert skipping.feeds() == forced.feeds() and skipping.feeds(False) == forced.feeds(False), n
+            assert (len(commits) == before) == (n in (1, 8)), n
+    finally:
+        skipping.close()
+        forced.close()
