@@ -6,6 +6,7 @@ with hand-made values and so parse results pickle cheaply across the process poo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Any, TypeVar
@@ -61,6 +62,22 @@ class ParsedFeed:
     entries: tuple[ParsedEntry, ...]
     warning: str | None = None
     item_hashes: bytes = b""  # fingerprints of the body's items (reader/fetch/items.py), stored with it
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedFeed:
+    """A fetch that brought entries to store, and its outcome, which is saved with them (never without them)."""
+
+    feed_id: int
+    entries: Sequence[ParsedEntry]
+    status: str
+    etag: str | None = None
+    last_modified: str | None = None
+    effective_url: str | None = None
+    next_due: str | None = None
+    title: str | None = None
+    body_hash: str | None = None
+    item_hashes: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)

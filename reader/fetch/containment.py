@@ -7,15 +7,10 @@ cannot bind) is recorded as that feed's or article's reason and the run goes on.
 
 from __future__ import annotations
 
-import sqlite3
-
-from reader.store import StoreError
+from reader.store.errors import is_store_wide
 from reader.text.sanitize import single_line
 
-
-def is_store_wide(exc: BaseException) -> bool:
-    """A full disk, a read-only, locked or corrupt database, or no memory: every feed would fail alike, so stop."""
-    return isinstance(exc, StoreError | MemoryError) or type(exc) in (sqlite3.OperationalError, sqlite3.DatabaseError)
+__all__ = ["describe", "is_store_wide"]
 
 
 def describe(exc: BaseException) -> str:

@@ -21,7 +21,8 @@ from reader.fetch.containment import describe, is_store_wide
 from reader.fetch.fulltext import HostGate, fetch_full_texts
 from reader.fetch.http import FetchResult, fetch_http, make_client, read_local
 from reader.fetch.pool import LazyPool
-from reader.models import FeedRow, ParsedFeed, UnchangedFetch
+from reader.fetch.store_queue import StoreQueue
+from reader.models import FeedRow, FetchedFeed, ParsedFeed, UnchangedFetch
 from reader.store import Store
 from reader.store.lock import refresh_lock
 from reader.text.sanitize import single_line
@@ -120,6 +121,7 @@ async def _refresh_all(
     limit = asyncio.Semaphore(config.fetch.concurrency)
     pages = asyncio.Semaphore(config.fetch.concurrency)
     gate = HostGate()
+    writes = StoreQueue(store)
     done = 0
     unchanged: dict[int, UnchangedFetch] = {}  # saved together at the end: one transaction, not one a feed
     try:
@@ -130,7 +132,7 @@ async def _refresh_all(
                 stored = False
                 try:  # the containment boundary: nothing one feed does stops the others
                     async with limit:
-                        stored = await _refresh_feed(store, config, client, pool, feed, summary, unchanged)
+                        stored = await _refresh_feed(store, writes, config, client, pool, feed, summary, unchanged)
                     if feed.full_text:
                         missing = await asyncio.to_thread(store.missing_full_text, feed.id)
                         guard = PublicOnly(address_check)
@@ -158,8 +160,8 @@ async def _refresh_all(
 
 
 async def _refresh_feed(
-    store: Store, config: Config, client: Connections, pool: LazyPool, feed: FeedRow, summary: RefreshSummary,
-    unchanged: dict[int, UnchangedFetch],
+    store: Store, writes: StoreQueue, config: Config, client: Connections, pool: LazyPool, feed: FeedRow,
+    summary: RefreshSummary, unchanged: dict[int, UnchangedFetch],
 ) -> bool:
     url = feed.fetch_url
     if url.startswith(("http://", "https://")):
@@ -186,8 +188,24 @@ async def _refresh_feed(
             error = f"the feed parser failed on this document ({exc.__class__.__name__}: {exc})"
     if parsed is None and error is None:  # 304 Not Modified
         return _unchanged(feed, result, summary, unchanged)
-    # sqlite releases the GIL, so storing in a thread keeps the loop fetching while this feed is written.
-    return await asyncio.to_thread(_record, store, feed, result, parsed, error, summary, body_hash)
+    next_due = None
+    if result.retry_after_s is not None:
+        next_due = (datetime.now(UTC) + timedelta(seconds=result.retry_after_s)).isoformat(timespec="seconds")
+    if error is not None:
+        # sqlite releases the GIL, so storing in a thread keeps the loop fetching while this feed is written.
+        await asyncio.to_thread(_record_failure, store, feed, result, error, next_due, summary)
+        return False
+    assert parsed is not None  # a fetch with nothing to store went to _unchanged
+    new, updated = await writes.store_fetched(FetchedFeed(
+        feed.id, parsed.entries, status=result.status, etag=result.etag, last_modified=result.last_modified,
+        effective_url=result.moved_to, next_due=next_due, title=parsed.title, body_hash=body_hash,
+        item_hashes=parsed.item_hashes))
+    summary.ok += 1
+    summary.new += new
+    summary.updated += updated
+    if parsed.warning:
+        summary.warnings.append((single_line(feed.name), single_line(parsed.warning)))
+    return True
 
 
 def _unchanged(feed: FeedRow, result: FetchResult, summary: RefreshSummary,
@@ -202,32 +220,14 @@ def _unchanged(feed: FeedRow, result: FetchResult, summary: RefreshSummary,
     return True
 
 
-def _record(
-    store: Store, feed: FeedRow, result: FetchResult, parsed: ParsedFeed | None, error: str | None,
-    summary: RefreshSummary, body_hash: str | None = None,
-) -> bool:
-    """Store one feed's outcome and count it; True when it was stored as a success."""
-    next_due = None
-    if result.retry_after_s is not None:
-        next_due = (datetime.now(UTC) + timedelta(seconds=result.retry_after_s)).isoformat(timespec="seconds")
-    if error is not None:
-        error = single_line(error)  # outside text (reason phrases, parser messages) for stderr, TUI and digest
-        store.record_fetch(feed.id, status=result.status, error=error, next_due=next_due,
-                           effective_url=result.moved_to, disable=result.gone)
-        summary.failed += 1
-        summary.failures.append((single_line(feed.name), error))
-        return False
-    assert parsed is not None  # a fetch with nothing to store went to _unchanged
-    new, updated = store.store_fetched(feed.id, parsed.entries, status=result.status, etag=result.etag,
-                                       last_modified=result.last_modified, effective_url=result.moved_to,
-                                       next_due=next_due, title=parsed.title, body_hash=body_hash,
-                                       item_hashes=parsed.item_hashes)
-    summary.ok += 1
-    summary.new += new
-    summary.updated += updated
-    if parsed.warning:
-        summary.warnings.append((single_line(feed.name), single_line(parsed.warning)))
-    return True
+def _record_failure(store: Store, feed: FeedRow, result: FetchResult, error: str, next_due: str | None,
+                    summary: RefreshSummary) -> None:
+    """Save and count a fetch or parse that failed."""
+    error = single_line(error)  # outside text (reason phrases, parser messages) for stderr, TUI and digest
+    store.record_fetch(feed.id, status=result.status, error=error, next_due=next_due,
+                       effective_url=result.moved_to, disable=result.gone)
+    summary.failed += 1
+    summary.failures.append((single_line(feed.name), error))
 
 
 def _record_crash(store: Store, feed: FeedRow, reason: str, stored: bool, summary: RefreshSummary) -> None:

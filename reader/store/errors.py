@@ -28,6 +28,15 @@ class StoreCorruptError(StoreError):
     """The database file is damaged; the store refuses every further write to it."""
 
 
+def is_store_wide(exc: BaseException) -> bool:
+    """A full disk, a read-only, locked or corrupt database, or no memory: every feed would fail alike.
+
+    A refresh stops on these (reader/fetch/containment.py), and a transaction writing several
+    feeds ends on them rather than rolling back only the feed that met one.
+    """
+    return isinstance(exc, StoreError | MemoryError) or type(exc) in (sqlite3.OperationalError, sqlite3.DatabaseError)
+
+
 def damaged_message(path: str, detail: str) -> str:
     return (f"{path}: the database is damaged ({detail}); nothing more will be written to it. "
             f"Run `reader db check` for details and `reader db backup NEW.db` to copy what can be read, "

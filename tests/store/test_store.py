@@ -341,3 +341,32 @@ def test_syncing_an_unchanged_feed_list_writes_nothing_and_every_change_is_writt
     finally:
         skipping.close()
         forced.close()
+
+
+def test_feeds_stored_together_fail_alone(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One transaction for several feeds: a feed that fails is rolled back to its savepoint, the others are kept."""
+    from reader.models import FetchedFeed
+    from reader.store.refresh_writes import RefreshWrites
+
+    store.sync_feeds([FeedConfig(name, f"/{name}.xml") for name in ("Ok", "Bad", "Later")],
+                     {name: f"/{name}.xml" for name in ("Ok", "Bad", "Later")})
+    ok, bad, later = (f.id for f in sorted(store.feeds(), key=lambda f: ("Ok", "Bad", "Later").index(f.name)))
+    real = RefreshWrites._upsert
+
+    def upsert(self: Store, c: sqlite3.Connection, feed_id: int, entries: list[ParsedEntry]) -> tuple[int, int]:
+        counts = real(self, c, feed_id, entries)  # its rows are written before it fails
+        if feed_id == bad:
+            raise ValueError("a value the store cannot bind")
+        return counts
+
+    monkeypatch.setattr(RefreshWrites, "_upsert", upsert)
+    with store.refresh_session():
+        results = store.store_fetched_together([
+            FetchedFeed(ok, [entry("a", body="apples")], "200", etag='"ok"'),
+            FetchedFeed(bad, [entry("b", body="bananas")], "200", etag='"bad"'),
+            FetchedFeed(later, [entry("c", body="cherries"), entry("d", body="dates")], "200", etag='"later"')])
+        assert results[0] == (1, 0) and isinstance(results[1], ValueError) and results[2] == (2, 0)
+    assert sorted(str(a.guid) for a in store.list_articles()) == ["a", "c", "d"]
+    assert {f.name: f.etag for f in store.feeds()} == {"Ok": '"ok"', "Bad": None, "Later": '"later"'}
+    assert store.count_articles(ArticleFilter(search="bananas")) == 0  # nor anything of it in the search index
+    assert store.count_articles(ArticleFilter(search="cherries")) == 1
