@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from reader.config import DB_ENV, Config, ConfigError, FetchConfig, find_config_path, load_config, resolve_db_path
 from reader.text.clean import CleanArticle, clean_article, clean_stored_article, topic_terms
+from reader.text.display import display_credit, display_date
 from reader.text.sanitize import single_line, strip_control_characters
 
 if TYPE_CHECKING:
@@ -155,13 +156,16 @@ def render_text(article: CleanArticle, width: int) -> str:
     out: list[str] = []
     if article.title:
         out += [article.title, "=" * min(len(article.title), width)]
-    meta = " · ".join(x for x in (article.source, article.byline, article.published) if x)
+    # The byline and date as the reading view and the digest give them (text.display): "Pat Quinn", not
+    # "news@x.example (Pat Quinn)"; "30 Nov 2026, 09:30 UTC", not an ISO stamp. --json keeps the stored values.
+    credit, when = display_credit(article.byline, article.source), display_date(article.published)
+    meta = " · ".join(x for x in (article.source, credit, when) if x)
     out += [meta] if meta else []
     out += [article.link] if article.link else []
     if article.pinned_quotes:
         out += ["", "Key quotes:"]
         for q in article.pinned_quotes:
-            quote = f"“{q.text}”" + (f" — {q.speaker}" if q.speaker else "")
+            quote = f"“{q.text}” — {q.speaker or 'unattributed'}"  # marked as the digest marks it
             out += textwrap.wrap(quote, width=width, initial_indent="  ▌ ", subsequent_indent="  ▌ ")
     for paragraph in article.paragraphs:
         out += ["", *wrap.wrap(paragraph)]

@@ -8,28 +8,12 @@ name ("news@example.org (Pat Quinn)", "By Jane Doe").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
 from reader.digest.model import CoverageLine, MoreStories
 from reader.digest.topic_summary import Story
-
-# "news@countyherald.example (Pat Quinn)" and "Pat Quinn <pat@x.example>" (RSS 2.0 puts an email first).
-_EMAIL_WITH_NAME = re.compile(r"^\s*\S+@\S+\s*\((?P<a>[^()]+)\)\s*$|^\s*(?P<b>[^<>@]+?)\s*<\S+@\S+>\s*$")
-_EMAIL = re.compile(r"^\s*\S+@\S+\s*$")
-_BY = re.compile(r"^\s*by\s+(?=\S)", re.I)
-
-
-def display_byline(author: str | None) -> str | None:
-    """The author's name as a reader expects it; None when there is no name (a bare email address)."""
-    if not author or not author.strip():
-        return None
-    m = _EMAIL_WITH_NAME.match(author)
-    name = (m.group("a") or m.group("b")) if m else author
-    if _EMAIL.match(name):
-        return None
-    return _BY.sub("", name).strip() or None
+from reader.text.display import display_byline
 
 
 def published_day(stamp: str | None) -> date | None:

@@ -1,0 +1,37 @@
+"""Bylines and dates as a person reads them: the one helper the reader, `reader show` and the digest share."""
+
+from __future__ import annotations
+
+from reader.commands.show import render_text
+from reader.text.clean import clean_article
+from reader.text.display import display_byline, display_credit, display_date
+
+
+def test_dates_read_as_day_month_year_and_utc_time() -> None:
+    assert display_date("2026-11-30T09:30:00+00:00") == "30 Nov 2026, 09:30 UTC"
+    assert display_date("2026-11-30T04:30:00-05:00") == "30 Nov 2026, 09:30 UTC"  # the same moment
+    assert display_date("2026-12-01T09:30:00Z") == "1 Dec 2026, 09:30 UTC"
+    assert display_date("Mon, 30 Nov 2026 09:30:00 GMT") == "30 Nov 2026, 09:30 UTC"  # as a feed writes it
+    assert display_date("2026-11-30") == "30 Nov 2026"  # no time given: none is made up
+    assert display_date("next \x1b[31mweek") == "next week"  # not a date: shown as given, made safe
+    assert display_date(None) == display_date("  ") == ""
+
+
+def test_a_byline_is_the_name_and_only_when_it_is_not_the_outlet() -> None:
+    assert display_byline("news@countyherald.example (Pat Quinn)") == "Pat Quinn"
+    assert display_credit("news@countyherald.example (Pat Quinn)", "County Herald") == "Pat Quinn"
+    assert display_credit("Civic Wire", "Civic Wire") is None
+    assert display_credit("news@countyherald.example", "County Herald") is None
+
+
+def test_show_prints_the_readable_byline_date_and_the_unattributed_mark() -> None:
+    html = ("<p>The board met.</p><p>“We will not accept a mandate that drives up costs for small firms,” one "
+            "contractor said at the hearing on Monday evening.</p>")
+    article = clean_article(html, title="Board weighs rule", byline="news@countyherald.example (Pat Quinn)",
+                            source="County Herald", published="2026-11-30T09:30:00+00:00", kind="html")
+    shown = render_text(article, 78)
+    assert "County Herald · Pat Quinn · 30 Nov 2026, 09:30 UTC" in shown
+    assert "news@" not in shown and "2026-11-30T" not in shown
+    unattributed = [q for q in article.pinned_quotes if q.speaker is None]
+    assert unattributed
+    assert f"{unattributed[0].text}” — unattributed" in " ".join(shown.replace("▌", "").split())
