@@ -7,6 +7,7 @@ kept for errors and rare events, so repeated keys never pile them up over the st
 from __future__ import annotations
 
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from textual.app import SystemCommand
 from textual.screen import Screen
@@ -16,19 +17,33 @@ from textual.widgets import Input, Static
 from reader.models import Article
 from reader.store import ArticleFilter
 from reader.text.links import is_openable_link
+from reader.text.sanitize import single_line
 from reader.tui.format import plain
 from reader.tui.messages import SidebarLoaded
 from reader.tui.screens.failed_feeds import FailedFeeds
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.topic_picker import TopicPicker
 from reader.tui.widgets.article_list import ArticleList
-from reader.tui.widgets.reading_view import ReadingView
+from reader.tui.widgets.reading_view import ReadingView, hidden_parts
 from reader.tui.widgets.sidebar import Sidebar
 from reader.tui.workers import StoreWorkers
 
 SIDEBAR_AUTO_HIDE_BELOW = 100  # columns: below this the list and the article need the width more
 SIDEBAR_WIDE_FROM = 130
 SAY_SECONDS = 8.0  # an answer stays on the status line this long, unless the next one replaces it sooner
+
+
+ANSWER_TITLE_CHARS = 48  # a title quoted in an answer is cut here: the list shows it whole
+
+
+def _short_title(article: Article) -> str:
+    """The article's title as an answer quotes it: one line, cut (the status line is not the place to read it)."""
+    return single_line(article.title or "(untitled)", ANSWER_TITLE_CHARS)
+
+
+def _host(link: str) -> str:
+    """The host a link goes to: an answer names it rather than the whole link, which the reading view shows."""
+    return urlsplit(link).hostname or link
 
 
 class ReaderActions(StoreWorkers):
@@ -45,13 +60,14 @@ class ReaderActions(StoreWorkers):
     say_timer: Timer | None = None
     sidebar_data: SidebarLoaded | None
     topic_unread: dict[str, int] | None
+    feed_warnings: dict[str, str]
 
     def _show_sidebar(self) -> None:
         m = self.sidebar_data
         if m is not None:
             topics = [t.name for t in self.reader.config.topics]
             self.query_one(Sidebar).show(m.feeds, m.unread, m.total, m.total_unread, m.starred, topics,
-                                         self.topic_unread, self.view_key)
+                                         self.topic_unread, self.view_key, self.feed_warnings)
 
     def show_topic(self, topic: str) -> None:
         self._set_activity(f"Finding articles on {topic}…")
@@ -93,7 +109,10 @@ class ReaderActions(StoreWorkers):
             line = plain(self.said[0], "bold" if self.said[1] else "")
         else:
             line = plain(self.activity, "dim")
-        self.query_one("#activity", Static).update(line)
+        activity = self.query_one("#activity", Static)
+        activity.update(line)
+        # An answer longer than its side of the line wraps (see reader.tcss); its lines then align left.
+        activity.set_class(line.cell_len > max(activity.content_region.width, 1), "-long")
         self.query_one("#status").set_class(not line.plain, "-quiet")  # then the view may take the whole line
 
     def fit_sidebar(self, width: int | None = None) -> None:
@@ -139,12 +158,12 @@ class ReaderActions(StoreWorkers):
     def action_toggle_read(self) -> None:
         if (a := self._target()) is not None:
             self.change_article(a.id, read=not a.is_read)
-            self.say(f"Marked {'unread' if a.is_read else 'read'}: {a.title or '(untitled)'}")
+            self.say(f"Marked {'unread' if a.is_read else 'read'}: {_short_title(a)}")
 
     def action_toggle_star(self) -> None:
         if (a := self._target()) is not None:
             self.change_article(a.id, starred=not a.is_starred)
-            self.say(f"{'Unstarred' if a.is_starred else 'Starred'}: {a.title or '(untitled)'}")
+            self.say(f"{'Unstarred' if a.is_starred else 'Starred'}: {_short_title(a)}")
 
     def _link(self) -> str | None:
         """The target article's link if it may leave the app (http or https); otherwise None, having said why."""
@@ -159,13 +178,13 @@ class ReaderActions(StoreWorkers):
 
     def action_open_link(self) -> None:
         if (link := self._link()) is not None:
-            self.say(f"Opening {link}")
+            self.say(f"Opening the link ({_host(link)}) in the browser.")
             self.open_in_browser(link)
 
     def action_copy_link(self) -> None:
         if (link := self._link()) is not None:
             self.copy_to_clipboard(link)
-            self.say(f"Link copied: {link}")
+            self.say(f"Link copied ({_host(link)}).")
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
@@ -196,12 +215,12 @@ class ReaderActions(StoreWorkers):
         if self._open_target() is None:
             return
         view = self.query_one(ReadingView)
-        if view.cleaned is None or not (view.cleaned.collapsed or view.cleaned.furniture):
-            self.say("No repeats or page furniture hidden here.")
+        what = hidden_parts(view.cleaned) if view.cleaned is not None else ""
+        if not what:
+            self.say("Nothing hidden here: no repeated paragraphs or page furniture.")
         else:
             view.toggle_repeats()
-            # Short: at 80 columns the answer shares the status line with the view.
-            self.say("Repeats and page furniture " + ("shown below." if view.show_repeats else "hidden."))
+            self.say(f"{what[0].upper()}{what[1:]} {'shown below the article' if view.show_repeats else 'hidden'}.")
 
     def action_pick_topic(self) -> None:
         topics = [t.name for t in self.reader.config.topics]
@@ -251,10 +270,11 @@ class ReaderActions(StoreWorkers):
     def action_failed_feeds(self) -> None:
         feeds = self.sidebar_data.feeds if self.sidebar_data is not None else []
         failed = [f for f in feeds if f.last_error]
-        if not failed:
-            self.say("No feed failed on its last fetch.")
+        warned = [(f, self.feed_warnings[f.name]) for f in feeds if not f.last_error and f.name in self.feed_warnings]
+        if not failed and not warned:
+            self.say("No feed failed on its last fetch, and none was read only in part.")
             return
-        self.push_screen(FailedFeeds(failed))
+        self.push_screen(FailedFeeds(failed, warned))
 
     def action_show_copies(self) -> None:
         if (a := self._target()) is not None:

@@ -24,11 +24,13 @@ from textual.worker import Worker, WorkerState
 
 from reader.config import Config
 from reader.core import Reader, make_reader
+from reader.models import FeedRow
 from reader.store import ArticleFilter
 from reader.text.sanitize import single_line
 from reader.topics import compile_topics
 from reader.tui.actions import ReaderActions
 from reader.tui.crash import write_crash_log
+from reader.tui.feed_notes import feed_note, feed_status
 from reader.tui.format import plain
 from reader.tui.keys import KEYS, app_bindings
 from reader.tui.messages import (
@@ -80,6 +82,8 @@ class ReaderApp(ReaderActions):
         self.sidebar_choice: bool | None = None  # None: shown or hidden by the terminal's width
         self.activity, self.waiting_for = "", ""  # the status line's right side
         self.pending_open: int | None = None  # n found an unread article beyond the loaded rows
+        # Feed name -> what the app's latest refresh warned about it (a partly broken feed, read in part).
+        self.feed_warnings: dict[str, str] = {}
 
     # -- layout and start-up --------------------------------------------------------------
 
@@ -117,6 +121,10 @@ class ReaderApp(ReaderActions):
     def on_sidebar_loaded(self, message: SidebarLoaded) -> None:
         self.sidebar_data = message
         self._show_sidebar()
+        if self.filter.feed_id is not None:  # the listed feed's trouble may be new (or gone) since it was listed
+            self.count_view()
+            if self.query_one(ReadingView).article is None and self.query_one(ArticleList).order:
+                self._show_hint()
 
     def on_topic_counts_loaded(self, message: TopicCountsLoaded) -> None:
         self.topic_unread = message.counts
@@ -135,7 +143,7 @@ class ReaderApp(ReaderActions):
         if message.reset and not message.articles:
             view.show_placeholder(self._empty_view()[1])  # the status line says it too (see _show_view)
         elif message.reset and view.article is None:
-            view.show_placeholder(READ_HINT)
+            self._show_hint()
         if self.pending_open is not None and self.pending_open in articles.articles:
             self._open_row(self.pending_open)
 
@@ -152,7 +160,22 @@ class ReaderApp(ReaderActions):
                 line.append(" · escape clears", style="dim")
         else:
             line.append(" · ").append_text(plain(self._empty_view()[0], "dim"))
+        trouble = self._feed_in_view()
+        if trouble is not None and (words := feed_status(*trouble)) and total:
+            line.append(" · ").append_text(plain(words, "bold red"))
         self.query_one("#view-status", Static).update(line)
+
+    def _feed_in_view(self) -> tuple[FeedRow, str | None] | None:
+        """The feed this view lists, with the latest refresh's warning about it; None when the view is not a feed."""
+        feeds = self.sidebar_data.feeds if self.sidebar_data is not None else []
+        feed = next((f for f in feeds if f.id == self.filter.feed_id), None)
+        return None if feed is None else (feed, self.feed_warnings.get(feed.name))
+
+    def _show_hint(self) -> None:
+        """No article open in a listed view: what to do, after what went wrong with the listed feed, if anything."""
+        trouble = self._feed_in_view()
+        note = feed_note(*trouble, has_articles=True) if trouble is not None else ""
+        self.query_one(ReadingView).show_placeholder(f"{note}\n\n{READ_HINT}" if note else READ_HINT)
 
     def _empty_view(self) -> tuple[str, str]:
         """An empty view in the status line's words and in the reading pane's (which says it in place of an
@@ -160,6 +183,9 @@ class ReaderApp(ReaderActions):
         if self.filter == ArticleFilter():
             todo = "refreshing…" if self.refreshing else "press r to refresh"
             return f"no articles yet · {todo}", f"No articles yet; {todo}{'' if self.refreshing else '.'}"
+        trouble = self._feed_in_view()
+        if trouble is not None and (note := feed_note(*trouble, has_articles=False)):
+            return f"no articles · {feed_status(*trouble)}", note
         if self.filter.search:
             return ("no articles match · escape clears",
                     f"No articles match “{self.filter.search}”; press escape to clear the search.")
@@ -228,12 +254,15 @@ class ReaderApp(ReaderActions):
             self.reader.config = message.config
             self.matchers = compile_topics(message.config.topics)
             self.query_one(ReadingView).matchers = self.matchers
+        self.feed_warnings = dict(message.summary.warnings)
         if message.config_error:
             self.notify(f"Kept the previous settings: {message.config_error}", title="feeds.toml is invalid",
                         severity="error", timeout=15)
         summary = message.summary
         news = f"{summary.new} new" + (f", {summary.updated} updated" if summary.updated else "")
-        more = f" · {summary.failed} failed: press e" if summary.failed else ""
+        trouble = [f"{summary.failed} failed"] if summary.failed else []
+        trouble += [f"{len(summary.warnings)} read in part"] if summary.warnings else []
+        more = f" · {', '.join(trouble)}: press e" if trouble else ""
         if self.said is not None:
             self._end_say()  # the summary answers the r pressed before any later key
         self._set_activity(f"Refreshed {summary.feeds} feeds: {news}{more}")
@@ -242,17 +271,17 @@ class ReaderApp(ReaderActions):
         self.load_articles(reset=True)
 
     def on_store_waiting(self, message: StoreWaiting) -> None:
-        self.waiting_for = (f"Waiting for the database (another program is writing to it); {message.what} "
-                            "will finish then" if message.what else "")
+        self.waiting_for = (f"Waiting for the database (another program is writing): {message.what} waits."
+                            if message.what else "")
         self._set_activity(self.activity)
 
     def on_store_write_failed(self, message: StoreWriteFailed) -> None:
-        self.say(f"Gave up {message.what}: the database stayed locked by another program; try again once it "
-                 "is done.", warning=True, seconds=15)
+        self.say(f"Gave up {message.what}: another program kept the database locked; try again later.",
+                 warning=True, seconds=15)
 
     def on_browser_missing(self, message: BrowserMissing) -> None:
         self.copy_to_clipboard(message.url)
-        self.say(f"No web browser was found, so the link was copied instead: {message.url}", warning=True)
+        self.say("No web browser found; the link was copied instead.", warning=True)  # the article shows it
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:

@@ -1,22 +1,28 @@
 """Pure formatting for the reader's widgets: relative dates and safe Rich Text built from feed strings.
 
 Everything from a feed becomes rich.text.Text constructed from plain strings, never parsed as
-markup, so a title like "[bold red]x[/]" shows literally.
+markup, so a title like "[bold red]x[/]" shows literally. Long lines wrap with a hanging indent
+(hanging) and links break after a separator rather than mid-word (LinkText).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
+from rich.console import Console, ConsoleOptions
+from rich.measure import Measurement
+from rich.table import Table
 from rich.text import Text
 
+from reader.text.display import display_day
 from reader.text.sanitize import single_line
 from reader.topics import TopicMatcher
 
 
 def relative_date(stamp: str | None, now: datetime) -> str:
-    """"now", "5m", "3h", "2d", else the date: short enough for a list column."""
+    """"now", "5m", "3h", "2d", else the day ("17 Sep 2011", as text.display writes it): short enough for a list
+    column."""
     if not stamp:
         return ""
     try:
@@ -27,7 +33,7 @@ def relative_date(stamp: str | None, now: datetime) -> str:
         when = when.replace(tzinfo=UTC)
     seconds = (now - when).total_seconds()
     if seconds < 0 or seconds >= 7 * 86400:
-        return when.astimezone(now.tzinfo).date().isoformat()
+        return display_day(when.astimezone(now.tzinfo).date())
     if seconds < 60:
         return "now"
     if seconds < 3600:
@@ -51,3 +57,51 @@ def highlight_topics(text: Text, matchers: Sequence[TopicMatcher], style: str = 
         for pattern in matcher.patterns:
             text.highlight_regex(pattern, style)
     return text
+
+
+def hanging(marker: Text | str, body: Text) -> Table:
+    """`marker` then `body`, whose continuation lines start under the body's first character, not the margin."""
+    mark = marker if isinstance(marker, Text) else Text(marker)
+    grid = Table.grid(expand=True)
+    grid.add_column(no_wrap=True, width=mark.cell_len)
+    grid.add_column(ratio=1)
+    grid.add_row(mark, body)
+    return grid
+
+
+# A link may break after one of these: after a path's "/" or a query's "?&=#" first, else after "-_.~+,;".
+LINK_BREAKS = ("/?&=#", "-_.~+,;")
+
+
+def link_lines(link: str, width: int) -> list[str]:
+    """`link` cut into lines of at most `width` cells, each after a separator where one lies in the line's last
+    two thirds (so "…/2026/11/" ends a line, not "…/20"); a run with no separator is cut at the width.
+
+    A link holds no spaces, so a terminal's word wrap would cut it anywhere, even mid-word."""
+    width = max(width, 8)
+    lines, rest = [], link
+    while len(rest) > width:
+        head = rest[:width]
+        cut = width
+        for separators in LINK_BREAKS:
+            at = max(head.rfind(c) for c in separators) + 1
+            if at > width // 3:
+                cut = at
+                break
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    return [*lines, rest] if rest else lines
+
+
+class LinkText:
+    """A link (made safe and literal) that wraps at its separators (see link_lines) in whatever width it gets."""
+
+    def __init__(self, link: str, style: str = "") -> None:
+        self.link, self.style = single_line(link, None).replace(" ", "%20"), style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        for line in link_lines(self.link, options.max_width):
+            yield Text(line, style=self.style, no_wrap=True, overflow="crop")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(min(8, len(self.link)), len(self.link))

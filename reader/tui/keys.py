@@ -31,7 +31,8 @@ KEYS = [
     Key("] / [", ("right_square_bracket", "left_square_bracket"), "open the next / previous article in the list",
         "step_article(1)"),
     Key("r", ("r",), "refresh every feed in the background", "refresh", "Refresh"),
-    Key("e", ("e",), "list the feeds whose last fetch failed, and why", "failed_feeds"),
+    Key("e", ("e",), "list the feeds in trouble (sidebar ! failed, ~ read in part), why, and what to do",
+        "failed_feeds"),
     Key("m", ("m",), "mark read or unread (opening an article marks it read)", "toggle_read"),
     Key("s", ("s",), "star or unstar", "toggle_star"),
     Key("o", ("o",), "open the article's link in the browser (http and https links only)", "open_link"),
@@ -48,7 +49,16 @@ KEYS = [
     Key("ctrl+p", ("ctrl+p",), "command palette (also: change theme)"),
     Key("?", ("question_mark",), "this help", "help", "Keys"),
     Key("q", ("q",), "quit", "quit", "Quit"),
+    # Textual's own binding, active everywhere (even while typing a search, where q types a q); not pressed
+    # in the every-key test, which would end it.
+    Key("ctrl+q", (), "quit from anywhere, even while typing a search"),
 ]
+
+# What the marks in the list and the sidebar mean: the help screen shows it under the keys.
+MARKS = (("list", "● unread · ★ starred · ✦ says something its topics' recent coverage did not · "
+          "+N outlets ran the same story (c compares them)"),
+         ("sidebar", "▶ the view shown · ! the feed's last fetch failed · ~ its last fetch read only part of "
+          "the feed (e says why for both)"))
 
 # Which article m, s, o, y, c, p and d act on: the help screen and the README say it in these words.
 ARTICLE_KEYS_RULE = ("m, s, o, y, c, p and d act on the article open in the reading view while it (or its "

@@ -117,10 +117,16 @@ class StoreWorkers(App[None]):
 
     def _news_finder(self) -> NewsFinder:
         """One NewsFinder for as long as what it reads stays the same (feeds.toml and the stored past days, which
-        only a refresh changes), so its per-day history is read once for every page and every opened article."""
+        only a refresh changes), so its per-day history is read once for every page and every opened article.
+
+        A refresh may run outside the app too (`reader fetch` from cron): every fetch stamps its feeds'
+        last_fetched, so the newest stamp, read from the small feeds table each time the finder is asked
+        for, renews the finder after such a run as after the app's own `r` (news_epoch).
+        """
         from reader.what_changed import NewsFinder  # lazy: the digest's modules are not needed to start
 
-        key = (self.reader.config, self.news_epoch)
+        fetched = max((f.last_fetched or "" for f in self.reader.store.feeds()), default="")
+        key = (self.reader.config, self.news_epoch, fetched)
         cached = self.news_finder
         if cached is not None and cached[0] == key:
             return cached[1]

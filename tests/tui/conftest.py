@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import shutil
 from collections.abc import Callable
 from dataclasses import replace
@@ -10,6 +11,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from rich.console import Console
+from rich.text import Text
+from textual.content import Content
 from textual.worker import WorkerCancelled
 
 from reader.core import make_reader
@@ -74,6 +78,16 @@ def add_paged_entries(app: ReaderApp, count: int = 450) -> None:
         for i in range(count)])
 
 
+def text_of(shown: object) -> str:
+    """What a Static's content or an option's prompt reads as, one line per row: Text and strings as they are,
+    Rich renderables (the hanging-indent grids, groups, links) rendered wide enough that nothing wraps."""
+    if isinstance(shown, str | Text | Content):
+        return str(shown)
+    console = Console(width=10_000, record=True, file=io.StringIO(), color_system=None)
+    console.print(shown)
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines())
+
+
 def answer(app: ReaderApp) -> str:
     """What the status line's right side shows now: the latest answer to a key, or the activity."""
     return str(app.query_one("#activity").render())
@@ -93,8 +107,15 @@ def record_answers(app: ReaderApp) -> list[str]:
 
 
 def toasts(app: ReaderApp) -> list[str]:
-    """The toasts showing now, as "title: message"."""
-    return [f"{n.title}: {n.message}" for n in app._notifications]
+    """The toasts drawn now, as "title: message", read through Textual's public query API.
+
+    Textual 8.2 has no public accessor for its notifications (App._notifications is private, and
+    the Toast class lives in the private textual.widgets._toast), so the drawn Toast widgets are
+    found by type name. They are drawn only in an app run with run_test(notifications=True): without
+    it the screen has no ToastRack, and this fails rather than find no toast.
+    """
+    assert app.screen.query("ToastRack"), "toasts() needs run_test(notifications=True)"
+    return [str(toast.render()).replace("\n", ": ", 1) for toast in app.screen.query("Toast")]
 
 
 async def show_sidebar_entry(app: ReaderApp, pilot: object, option_id: str) -> None:

@@ -156,7 +156,7 @@ async def test_refresh_keeps_selection_and_shows_new_articles(filled_app: Reader
 
 
 async def test_invalid_config_during_refresh_is_a_notification(filled_app: ReaderApp, sample_dir: Path) -> None:
-    async with filled_app.run_test(size=SIZE) as pilot:
+    async with filled_app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(filled_app, pilot)
         (sample_dir / "feeds.toml").write_text("[[feeds]]\nname = 1\n")
         await pilot.press("r")
@@ -183,7 +183,7 @@ async def test_hostile_titles_show_as_plain_text(filled_app: ReaderApp) -> None:
     async with filled_app.run_test(size=SIZE) as pilot:
         await settle(filled_app, pilot)
         table = filled_app.query_one(ArticleList)
-        assert table.get_cell_at((0, 1)).plain.startswith(evil)
+        assert table.get_cell_at((0, 1)).plain.startswith(evil[:30])  # literal, as far as the column shows it
         await pilot.press("enter")
         await settle(filled_app, pilot)
         body = filled_app.query_one("#article-body").render()

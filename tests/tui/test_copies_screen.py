@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from reader.copies import CopyText, compare_story
 from reader.tui.screens.copies import CopiesScreen, CopiesView, copies_text
+from tests.tui.conftest import text_of
 
 WIRE = ("The county board voted on Monday to end its agreement with federal immigration authorities.",
         "Illinois, New York and Massachusetts have tried to withdraw from the program entirely.")
@@ -16,7 +17,7 @@ ADDED = "[bold red]“We will not hold anyone for ICE without a warrant,” said
 def test_copies_text_marks_additions_and_cuts_and_keeps_markup_literal() -> None:
     texts = [CopyText("Wire", None, "Board ends deal", WIRE),
              CopyText("Paper [/]", None, "Deal ended", (WIRE[0], ADDED))]
-    text = copies_text(texts[0], compare_story(texts)).plain
+    text = text_of(copies_text(texts[0], compare_story(texts)))
     assert "Earliest copy: Wire" in text and "Paper [/]  headline: Deal ended" in text
     assert f"\n  + {ADDED}" in text and f"\n  − {WIRE[1]}" in text
 
@@ -31,7 +32,7 @@ async def test_the_screen_opens_and_closes() -> None:
     app = Host()
     async with app.run_test() as pilot:
         await pilot.pause()
-        shown = " ".join(str(s.render()) for s in app.screen.query(Static))
+        shown = " ".join(text_of(s.content) for s in app.screen.query(Static))
         assert "This story in 2 outlets" in shown and "the same paragraphs as the earliest copy" in shown
         await pilot.press("escape")
         await pilot.pause()

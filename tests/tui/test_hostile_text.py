@@ -19,7 +19,7 @@ from reader.tui.app import ReaderApp, build_app
 from reader.tui.widgets.article_list import ArticleList
 from tests.feed_server import FeedServer, Route, hostile_routes, rss
 from tests.hostile import ALL_IN_ONE, HOSTILE, MARKUP, assert_label_safe, assert_terminal_safe
-from tests.tui.conftest import NOW, settle
+from tests.tui.conftest import NOW, settle, text_of
 
 
 def toml_string(value: str) -> str:
@@ -35,10 +35,10 @@ def shown(widget: Widget) -> list[str]:
         return [cell.plain if isinstance(cell, Text) else str(cell)
                 for row in range(widget.row_count) for cell in widget.get_row_at(row)]
     if isinstance(widget, OptionList):
-        return [str(o.prompt) for o in widget._options] + [str(widget.border_title or ""),
+        return [text_of(o.prompt) for o in widget._options] + [str(widget.border_title or ""),
                                                            str(widget.border_subtitle or "")]
     if isinstance(widget, Static):
-        return [str(widget.render())]
+        return [text_of(widget.content)]
     return []
 
 

@@ -129,13 +129,13 @@ async def test_no_browser_copies_the_link_and_says_so(filled_app: ReaderApp, mon
 
     monkeypatch.setattr(webbrowser, "get", no_browser)
     monkeypatch.setattr(filled_app, "copy_to_clipboard", copied.append)
-    async with filled_app.run_test(size=(160, 45)) as pilot:
+    async with filled_app.run_test(size=(160, 45), notifications=True) as pilot:
         await settle(filled_app, pilot)
         await pilot.press("o")
         await settle(filled_app, pilot)
         link = filled_app.query_one(ArticleList).current.link
         assert copied == [link]
-        assert answer(filled_app) == f"No web browser was found, so the link was copied instead: {link}"
+        assert answer(filled_app) == "No web browser found; the link was copied instead."  # the article shows it
         assert toasts(filled_app) == []
 
 
@@ -185,8 +185,10 @@ async def test_wide_terminal_keeps_badges_whole(filled_app: ReaderApp) -> None:
 
 
 def test_columns_give_way_by_priority() -> None:
-    wide = plan_columns(150, 36)
-    assert wide.when and wide.outlet and wide.topics == 36 and wide.title >= 30
+    wide = plan_columns(150, 36, 19)
+    assert wide.when and wide.outlet == 19 and wide.topics == 36 and wide.title >= wide.topics
+    assert plan_columns(150, 24, 40).outlet == 28  # an outlet column only as wide as the cap, names cut beyond
+    assert plan_columns(200, 36, 12).topics == 36  # room enough: all the topics want
     medium = plan_columns(90, 36)
     assert medium.when and medium.outlet and not medium.topics
     narrow = plan_columns(60, 36)

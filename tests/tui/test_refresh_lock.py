@@ -10,7 +10,7 @@ from tests.tui.conftest import answer, settle, toasts
 
 
 async def test_refresh_while_a_fetch_runs_says_so_and_changes_nothing(filled_app: ReaderApp, sample_dir: Path) -> None:
-    async with filled_app.run_test(size=(140, 44)) as pilot:
+    async with filled_app.run_test(size=(140, 44), notifications=True) as pilot:
         await settle(filled_app, pilot)
         with refresh_lock(str(sample_dir / "r.db")):  # as a `reader fetch` in another terminal holds it
             await pilot.press("r")

@@ -17,7 +17,7 @@ from reader.tui.app import ReaderApp
 from reader.tui.widgets.article_list import PAGE_SIZE, ArticleList
 from reader.tui.widgets.reading_view import QuoteList, ReadingView
 from reader.what_changed import NewsFinder
-from tests.tui.conftest import add_paged_entries, record_answers, settle, wait_until
+from tests.tui.conftest import add_paged_entries, record_answers, settle, text_of, wait_until
 from tests.tui.test_app import SIZE, open_seed, row_titles
 
 SEED = "Task Force Critical of Secure Communities Program"
@@ -43,13 +43,13 @@ async def test_pinning_redraws_the_quotes_only(filled_app: ReaderApp, monkeypatc
         await settle(filled_app, pilot)
         [pin] = filled_app.reader.store.pins()
         assert view.pinned_texts == {pin.text}
-        label = str(view.query_one(QuoteList).get_option_at_index(0).prompt)
+        label = text_of(view.query_one(QuoteList).get_option_at_index(0).prompt)
         assert label.startswith("◉ pinned") and pin.text[:30] in label
         assert (cleaned, searched, bodies) == ([view.article.id], [view.article.id], [])
         await pilot.press("p")
         await settle(filled_app, pilot)
         assert view.pinned_texts == set() and bodies == [] and len(cleaned) == 1
-        assert str(view.query_one(QuoteList).get_option_at_index(0).prompt).startswith("▌ ")
+        assert text_of(view.query_one(QuoteList).get_option_at_index(0).prompt).startswith("▌ ")
 
 
 async def test_opening_marks_read_without_waiting_for_the_new_sentence_search(
@@ -159,7 +159,7 @@ async def test_a_write_that_stays_locked_backs_off_then_gives_up_on_the_status_l
         assert len(attempts) == workers.WRITE_ATTEMPTS
         gaps = [later - earlier for earlier, later in itertools.pairwise(attempts)]
         assert all(gap >= pause for gap, pause in zip(gaps, pauses, strict=True))  # paused, growing: no spin
-        assert answers[-1] == ("Gave up starring the article: the database stayed locked by another program; "
-                               "try again once it is done.")
+        assert answers[-1] == ("Gave up starring the article: another program kept the database locked; "
+                               "try again later.")
         assert not filled_app.reader.store.article(first.id).is_starred
         assert filled_app.is_running

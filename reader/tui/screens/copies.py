@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.copies import CopyChanges, CopyText
-from reader.tui.format import plain
+from reader.tui.format import hanging, plain
 from reader.tui.keys import pane_bindings
 
 
@@ -22,22 +23,22 @@ class CopiesView(VerticalScroll):
     BINDINGS = pane_bindings("scroll_down", "scroll_up", "page_down", "scroll_home", "scroll_end")
 
 
-def copies_text(earliest: CopyText, changes: Sequence[CopyChanges]) -> Text:
-    """The comparison as Text built from plain strings (feed text is never parsed as markup)."""
-    text = Text()
-    text.append_text(plain(f"Earliest copy: {earliest.source}", "bold"))
-    text.append("\n").append_text(plain(earliest.headline, "italic"))
+def copies_text(earliest: CopyText, changes: Sequence[CopyChanges]) -> Group:
+    """The comparison built from plain strings (feed text is never parsed as markup); an added or cut paragraph's
+    continuation lines are indented under its first word, so its + or − mark stands alone in the margin."""
+    head = plain(f"Earliest copy: {earliest.source}", "bold").append("\n").append_text(plain(earliest.headline,
+                                                                                             "italic"))
+    parts: list[RenderableType] = [head]
     for c in changes:
-        text.append("\n\n").append_text(plain(c.copy.source, "bold"))
+        source = plain(c.copy.source, "bold")
         if c.headline_changed:
-            text.append("  headline: ", style="dim").append_text(plain(c.copy.headline, "italic"))
+            source.append("  headline: ", style="dim").append_text(plain(c.copy.headline, "italic"))
+        parts += [Text(), source]
         if not c.added and not c.cut:
-            text.append("\n  the same paragraphs as the earliest copy", style="dim")
-        for paragraph in c.added_paragraphs:
-            text.append("\n  + ", style="bold green").append_text(plain(paragraph, "green"))
-        for paragraph in c.cut_paragraphs:
-            text.append("\n  − ", style="bold red").append_text(plain(paragraph, "red strike"))
-    return text
+            parts.append(Text("  the same paragraphs as the earliest copy", style="dim"))
+        parts += [hanging(Text("  + ", style="bold green"), plain(p, "green")) for p in c.added_paragraphs]
+        parts += [hanging(Text("  − ", style="bold red"), plain(p, "red strike")) for p in c.cut_paragraphs]
+    return Group(*parts)
 
 
 class CopiesScreen(ModalScreen[None]):

@@ -1,9 +1,11 @@
-"""The failed feeds (`e`): each feed whose last fetch failed, since when, and the reason, as plain text."""
+"""The feeds in trouble (`e`): each feed whose last fetch failed, since when, the reason and what to do, then
+each feed the app's latest refresh read only in part, and what was wrong with it; all as plain text."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.models import FeedRow
-from reader.tui.format import plain
+from reader.text.display import display_date
+from reader.tui.feed_notes import FAILED_MARK, FAILED_TODO, WARNED_MARK
+from reader.tui.format import hanging, plain
 from reader.tui.keys import pane_bindings
 
 
@@ -20,23 +24,39 @@ class FailedFeedsView(VerticalScroll):
     BINDINGS = pane_bindings("scroll_down", "scroll_up", "page_down", "scroll_home", "scroll_end")
 
 
+def _feed_lines(mark: str, feed: FeedRow, said: str, style: str, since: str = "") -> list[RenderableType]:
+    """The feed's name (and since when), then what was said about it and its address, each indented under it."""
+    head = Text(f"{mark} ", style=f"bold {style}").append_text(plain(feed.name, "bold"))
+    if since:
+        head.append("  ").append_text(plain(since, "dim"))  # plain() trims, so the gap is appended on its own
+    return [head, hanging("    ", plain(said, style)), hanging("    ", plain(feed.fetch_url, "dim")), Text()]
+
+
+def trouble_text(failed: Sequence[FeedRow], warned: Sequence[tuple[FeedRow, str]]) -> Group:
+    """Both lists, continuation lines indented under their first (a long reason stays readable at 80 columns)."""
+    parts: list[RenderableType] = []
+    if failed:
+        parts.append(Text(f"Feeds whose last fetch failed ({len(failed)})", style="bold"))
+        for feed in failed:
+            since = f"failing since {display_date(feed.error_since)}" if feed.error_since else ""
+            parts += _feed_lines(FAILED_MARK, feed, feed.last_error or "", "red", since)
+        parts.append(Text(FAILED_TODO, style="italic"))
+        parts.append(Text())
+    if warned:
+        parts.append(Text(f"Feeds the latest refresh read only in part ({len(warned)})", style="bold"))
+        for feed, warning in warned:
+            parts += _feed_lines(WARNED_MARK, feed, warning, "yellow")
+    return Group(*parts)
+
+
 class FailedFeeds(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,e", "dismiss", "Close")]
 
-    def __init__(self, feeds: Sequence[FeedRow]) -> None:
+    def __init__(self, feeds: Sequence[FeedRow], warned: Sequence[tuple[FeedRow, str]] = ()) -> None:
         super().__init__()
-        self.feeds = list(feeds)
+        self.feeds, self.warned = list(feeds), list(warned)
 
     def compose(self) -> ComposeResult:
-        text = Text()
-        for feed in self.feeds:
-            text.append_text(plain(feed.name, "bold"))
-            if feed.error_since:
-                # plain() trims its text, so the gap after the name is appended on its own
-                text.append("  ").append_text(plain(f"failing since {feed.error_since[:16].replace('T', ' ')}", "dim"))
-            text.append("\n  ").append_text(plain(feed.last_error, "red")).append("\n")
-            text.append("  ").append_text(plain(feed.fetch_url, "dim")).append("\n\n")
         with FailedFeedsView(id="failed-feeds"):
-            yield Static(Text(f"Feeds whose last fetch failed ({len(self.feeds)})", style="bold"))
-            yield Static(text)
+            yield Static(trouble_text(self.feeds, self.warned))
             yield Static(Text("Press escape to close.", style="dim"))

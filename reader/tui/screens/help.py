@@ -10,7 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.tui.keys import ARTICLE_KEYS_RULE, KEYS, pane_bindings
+from reader.tui.format import hanging
+from reader.tui.keys import ARTICLE_KEYS_RULE, KEYS, MARKS, pane_bindings
 
 
 class HelpView(VerticalScroll):
@@ -32,4 +33,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("Keys", style="bold"), id="help-title")
             yield Static(Text(ARTICLE_KEYS_RULE, style="italic"), id="article-keys-rule")
             yield Static(table)
+            yield Static(Text("Marks", style="bold"), id="help-marks")
+            for where, meaning in MARKS:
+                yield Static(hanging(Text(f"{where}: ".ljust(10), style="bold"), Text(meaning)))
             yield Static(Text("j / k scroll this help; escape closes it.", style="dim"))

@@ -1,8 +1,9 @@
 """The article list: newest first, loaded a page at a time so start-up cost does not grow with the store.
 
-Its columns fit the width it has: the title always stays, and the topics, then the outlet, then
-the date give way on a narrow terminal. Badges ("+2 outlets", topic names) are never cut: the
-title shortens for them, and topics that do not fit become "+N".
+Its columns fit the width it has and what the rows hold: the outlet and topic columns are as wide
+as their widest cell (within caps), the title takes the rest and always stays, and the topics, then
+the outlet, then the date give way on a narrow terminal. Badges ("+2 outlets", topic names) are
+never cut: the title shortens for them, and topics that do not fit become "+N".
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from reader.tui.keys import pane_bindings
 
 PAGE_SIZE = 200
 LOAD_MORE_WITHIN = 20
-MIN_TITLE, MARKS, WHEN, OUTLET, MAX_TOPICS = 30, 3, 10, 18, 40
+MIN_TITLE, MARKS, WHEN = 30, 3, 11  # "17 Sep 2011" (text.display.display_day) is 11 cells
+OUTLET, MIN_OUTLET, MAX_OUTLET = 18, 10, 28  # the outlet column before rows are measured, and its bounds
+MIN_TOPICS, MAX_TOPICS = 20, 40
 CELL_PADDING = 2  # DataTable pads every cell by one on each side
 SCROLLBAR = 2
 
@@ -38,15 +41,23 @@ class Columns:
     topics: int
 
 
-def plan_columns(width: int, topics_wanted: int) -> Columns:
-    """Widths for a list `width` cells wide: the date, then the outlet, then the topics, while the title keeps 30."""
+def plan_columns(width: int, topics_wanted: int, outlet_wanted: int = OUTLET) -> Columns:
+    """Widths for a list `width` cells wide, while the title keeps 30: the date, then the outlet (as wide as the
+    widest name, up to 28, or cut to no less than 10), then the topics (as wide as the widest row's, up to 40,
+    never wider than the title, and left out when fewer than 20 cells, or all they want, would fit)."""
     free = width - SCROLLBAR - (MARKS + CELL_PADDING) - CELL_PADDING
-    widths = {}
-    for name, wanted in (("when", WHEN), ("outlet", OUTLET), ("topics", min(topics_wanted, MAX_TOPICS))):
-        if wanted and free - wanted - CELL_PADDING >= MIN_TITLE:
-            widths[name] = wanted
-            free -= wanted + CELL_PADDING
-    return Columns(max(free, MIN_TITLE), widths.get("when", 0), widths.get("outlet", 0), widths.get("topics", 0))
+    room = free - CELL_PADDING - MIN_TITLE  # what a column may take with the title keeping its minimum
+    when = WHEN if room >= WHEN else 0
+    free -= when + CELL_PADDING if when else 0
+    room = free - CELL_PADDING - MIN_TITLE
+    outlet = min(max(outlet_wanted, MIN_OUTLET), MAX_OUTLET, room)
+    outlet = outlet if outlet >= MIN_OUTLET else 0
+    free -= outlet + CELL_PADDING if outlet else 0
+    wanted = min(topics_wanted, MAX_TOPICS)
+    topics = min(wanted, free - CELL_PADDING - MIN_TITLE, (free - CELL_PADDING) // 2)
+    topics = topics if wanted and topics >= min(wanted, MIN_TOPICS) else 0
+    free -= topics + CELL_PADDING if topics else 0
+    return Columns(max(free, MIN_TITLE), when, outlet, topics)
 
 
 def title_cell(a: Article, outlets: int, width: int) -> Text:
@@ -77,6 +88,13 @@ def topics_cell(badges: Sequence[str], width: int) -> Text:
     return cell
 
 
+def outlet_cell(a: Article, width: int) -> Text:
+    """The outlet's name, cut with an ellipsis only when the column could not be as wide as the widest name."""
+    outlet = plain(a.feed_name, "dim")
+    outlet.truncate(width, overflow="ellipsis")
+    return outlet
+
+
 def _shown(plan: Columns) -> tuple[bool, bool, bool]:
     """Which optional columns a plan shows (the marks and the title always show)."""
     return bool(plan.when), bool(plan.outlet), bool(plan.topics)
@@ -101,6 +119,7 @@ class ArticleList(DataTable[Text]):
         self.more = False
         self.columns_now = plan_columns(0, 0)
         self.topics_wanted = 0  # the widest row's topic names, kept up to date as rows come (see show)
+        self.outlet_wanted = OUTLET  # the widest outlet name among the rows, likewise
 
     def on_mount(self) -> None:
         self._add_columns()
@@ -114,7 +133,7 @@ class ArticleList(DataTable[Text]):
         A resize that keeps the same columns (the usual case) rewrites the title and topic cells in
         place; only a column coming or going rebuilds the table, which makes it measure every row again.
         """
-        plan = plan_columns(self.size.width, self.topics_wanted)
+        plan = plan_columns(self.size.width, self.topics_wanted, self.outlet_wanted)
         before = self.columns_now
         if plan == before:
             return
@@ -123,11 +142,15 @@ class ArticleList(DataTable[Text]):
             self.columns[ColumnKey("title")].width = plan.title
             if plan.topics:
                 self.columns[ColumnKey("topics")].width = plan.topics
+            if plan.outlet:
+                self.columns[ColumnKey("outlet")].width = plan.outlet
             for aid in self.order:
                 badges, outlets = self.badges[aid]
                 self.update_cell(str(aid), "title", title_cell(self.articles[aid], outlets, plan.title))
                 if plan.topics != before.topics:
                     self.update_cell(str(aid), "topics", topics_cell(badges, plan.topics))
+                if plan.outlet != before.outlet:
+                    self.update_cell(str(aid), "outlet", outlet_cell(self.articles[aid], plan.outlet))
             # An update that may change widths makes the table size itself to the new column widths; the
             # marks cell, as wide as every other, is the one whose update measures nothing else.
             first = str(self.order[0])
@@ -161,9 +184,7 @@ class ArticleList(DataTable[Text]):
         badges, outlets = self.badges.get(a.id, ([], 0))
         cells = [marks_cell(a, a.id in self.news), title_cell(a, outlets, plan.title)]
         if plan.outlet:
-            outlet = plain(a.feed_name, "dim")
-            outlet.truncate(plan.outlet, overflow="ellipsis")
-            cells.append(outlet)
+            cells.append(outlet_cell(a, plan.outlet))
         if plan.when:
             cells.append(Text(relative_date(a.published or a.first_seen, self.now)))
         if plan.topics:
@@ -181,9 +202,11 @@ class ArticleList(DataTable[Text]):
         for a in new:
             self.articles[a.id] = a
             self.badges[a.id] = (badges.get(a.id, []), outlets.get(a.id, 0))
-        # The topic column's width depends on the rows: only the new ones are measured.
+        # The topic and outlet columns' widths depend on the rows: only the new ones are measured.
         widest = max((cell_len("  ".join("◆" + b for b in self.badges[a.id][0])) for a in new), default=0)
         self.topics_wanted = widest if reset else max(self.topics_wanted, widest)
+        outlet = max((plain(a.feed_name).cell_len for a in new), default=0)
+        self.outlet_wanted = (outlet or OUTLET) if reset else max(self.outlet_wanted, outlet)
         self._fit()  # redraws the rows already shown if the plan changed
         for a in new:
             self.order.append(a.id)

@@ -12,12 +12,22 @@ from textual.widgets.option_list import Option
 
 from reader.models import Article, Pin
 from reader.text.clean import CleanArticle
+from reader.text.display import display_credit, display_date
 from reader.text.quotes import Quote
 from reader.topics import TopicMatcher
-from reader.tui.format import highlight_topics, plain
+from reader.tui.format import LinkText, hanging, highlight_topics, plain
 from reader.tui.keys import pane_bindings
 
 READ_HINT = "Select an article and press enter to read it."
+
+
+def hidden_parts(c: CleanArticle) -> str:
+    """What `d` shows or hides in this article, counted and named ("2 repeated paragraphs and 1 line of page
+    furniture"); "" when cleaning hid nothing. The note above them and `d`'s answer say it in these words."""
+    what = [f"{len(c.collapsed)} repeated paragraph{'s' if len(c.collapsed) != 1 else ''}"] if c.collapsed else []
+    if c.furniture:
+        what.append(f"{len(c.furniture)} line{'s' if len(c.furniture) != 1 else ''} of page furniture")
+    return " and ".join(what)
 
 
 class QuoteList(OptionList):
@@ -40,6 +50,7 @@ class ReadingView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-header")
+        yield Static(id="article-link")
         yield QuoteList(id="quotes")
         yield Static(id="article-body")
         yield Static(id="repeats-note")
@@ -52,9 +63,11 @@ class ReadingView(VerticalScroll):
     def show_placeholder(self, text: str) -> None:
         """No article open: say why in its place (nothing selected yet, or the view is empty and what to do)."""
         self.article, self.cleaned, self.pinned_texts, self.new_sentences = None, None, set(), ()
-        self.query_one("#article-header", Static).update(plain(text, "dim"))  # may quote a feed's name
+        head = self.query_one("#article-header", Static)
+        head.update(Text("\n").join(plain(line, "dim") for line in text.split("\n")))  # may quote a feed's error
+        head.set_class(False, "-with-link")
         self.query_one("#article-body", Static).update("")
-        for wid in ("#quotes", "#repeats-note", "#repeats", "#captions"):
+        for wid in ("#article-link", "#quotes", "#repeats-note", "#repeats", "#captions"):
             self.query_one(wid).display = False
 
     def update_article(self, article: Article) -> None:
@@ -97,13 +110,16 @@ class ReadingView(VerticalScroll):
         assert self.article is not None and self.cleaned is not None
         c = self.cleaned
         header = plain(c.title or self.article.title or "(untitled)", "bold")
-        meta = " · ".join(x for x in (c.source, c.byline, (c.published or "")[:10]) if x)
+        meta = " · ".join(x for x in (c.source, display_credit(c.byline, c.source), display_date(c.published)) if x)
         header.append("\n").append(f"#{self.article.id}", style="bold dim")  # for `reader show ID`
         if meta:
             header.append(" · ").append_text(plain(meta, "italic"))
-        if c.link:
-            header.append("\n").append_text(plain(c.link, "underline dim"))
-        self.query_one("#article-header", Static).update(header)
+        head = self.query_one("#article-header", Static)
+        head.update(header)
+        head.set_class(bool(c.link), "-with-link")
+        link = self.query_one("#article-link", Static)
+        link.display = bool(c.link)
+        link.update(LinkText(c.link or "", "underline dim"))  # on its own lines, broken after a "/" (see LinkText)
 
     def _render_quotes(self) -> None:
         quotes = self.query_one(QuoteList)
@@ -111,11 +127,11 @@ class ReadingView(VerticalScroll):
         shown = self._quotes_to_show()
         options = []
         for q in shown:
-            label = Text("◉ pinned  " if q.text in self.pinned_texts else "▌ ", style="bold yellow")
-            label.append_text(plain(f"“{q.text}”"))
-            if q.speaker:
-                label.append(" — ").append_text(plain(q.speaker, "italic"))
-            options.append(Option(label))
+            label = plain(f"“{q.text}”").append(" — ")
+            # Marked as the digest marks it (digest.render): a quote nobody is named for is not left bare.
+            label.append_text(plain(q.speaker, "italic") if q.speaker else Text("unattributed", style="dim italic"))
+            mark = Text("◉ pinned " if q.text in self.pinned_texts else "▌ ", style="bold yellow")
+            options.append(Option(hanging(mark, label)))
         quotes.clear_options()
         quotes.add_options(options)
         quotes.display = bool(options)
@@ -145,10 +161,7 @@ class ReadingView(VerticalScroll):
         note = self.query_one("#repeats-note", Static)
         note.display = bool(c.collapsed or c.furniture)
         verb = "shown below; press d to hide" if self.show_repeats else "hidden; press d to show"
-        what = [f"{len(c.collapsed)} repeated paragraph{'s' if len(c.collapsed) != 1 else ''}"] if c.collapsed else []
-        if c.furniture:
-            what.append(f"{len(c.furniture)} line{'s' if len(c.furniture) != 1 else ''} of page furniture")
-        note.update(Text(f"{' and '.join(what)} {verb}", style="dim italic"))
+        note.update(Text(f"{hidden_parts(c)} {verb}", style="dim italic"))
         repeats = self.query_one("#repeats", Static)
         repeats.display = self.show_repeats and bool(c.collapsed or c.furniture)
         shown = Text()

@@ -5,7 +5,7 @@ The entry whose articles the list shows is marked, so the active view is always 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.text import Text
 from textual import events
@@ -13,6 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.models import FeedRow
+from reader.tui.feed_notes import FAILED_MARK, feed_mark
 from reader.tui.format import plain
 from reader.tui.keys import pane_bindings
 
@@ -30,10 +31,11 @@ def fit_name(name: Text, room: int) -> Text:
 
 
 def _label(name: str, count: int | None, width: int, count_width: int, indent: int = 0, style: str = "",
-           active: bool = False) -> Text:
-    """One line: the active-view marker, the name cut to fit, then the count right-aligned in a column of its own."""
+           active: bool = False, mark: str = "") -> Text:
+    """One line: the active-view marker, the feed's trouble mark in its indent, the name cut to fit, then the
+    count right-aligned in a column of its own."""
     text = Text("▶ " if active else "  ", style="bold")
-    text.append(" " * indent)
+    text.append(mark.ljust(indent), style=f"bold {style}")
     room = max(width - text.cell_len - (count_width + 1 if count_width else 0), MIN_NAME)
     text.append_text(fit_name(plain(name, f"{style} bold" if active else style), room))
     if count_width:
@@ -53,33 +55,39 @@ class Sidebar(OptionList):
             self.show(*self.shown_with)  # type: ignore[arg-type]
 
     def show(self, feeds: Sequence[FeedRow], unread: dict[int, int], total: int, total_unread: int, starred: int,
-             topics: Sequence[str], topic_unread: dict[str, int] | None, active: str) -> None:
-        """Rebuild the options, keeping the highlighted entry; All counts every article, the rest unread ones."""
-        self.shown_with = (feeds, unread, total, total_unread, starred, topics, topic_unread, active)
+             topics: Sequence[str], topic_unread: dict[str, int] | None, active: str,
+             warnings: Mapping[str, str] | None = None) -> None:
+        """Rebuild the options, keeping the highlighted entry; All counts every article, the rest unread ones.
+
+        A feed whose last fetch failed is marked "!" (red), one read only in part (`warnings`, by feed name) "~".
+        """
+        warnings = warnings or {}
+        self.shown_with = (feeds, unread, total, total_unread, starred, topics, topic_unread, active, warnings)
         width = self.fitted_to = self.scrollable_content_region.width
         width = width or 28  # not laid out yet: on_resize fits the labels again
         keep = (self.highlighted_option.id if self.highlighted_option is not None else None) or "all"
-        # (id, name, count, indent, style) per entry; None is a separator
-        rows: list[tuple[str, str, int | None, int, str] | None] = [
-            ("all", "All", total, 0, ""), ("unread", "Unread", total_unread, 0, ""),
-            ("starred", "Starred", starred, 0, ""), None]
+        # (id, name, count, indent, style, mark) per entry; None is a separator
+        rows: list[tuple[str, str, int | None, int, str, str] | None] = [
+            ("all", "All", total, 0, "", ""), ("unread", "Unread", total_unread, 0, "", ""),
+            ("starred", "Starred", starred, 0, "", ""), None]
         by_tag: dict[str, list[FeedRow]] = {}
         for feed in feeds:
             for tag in feed.tags or ("",):  # tag "" selects the feeds without tags
                 by_tag.setdefault(tag, []).append(feed)
         for tag in sorted(by_tag):
             rows.append((f"tag:{tag}", f"# {tag or '(untagged)'}", sum(unread.get(f.id, 0) for f in by_tag[tag]), 0,
-                         "italic"))
+                         "italic", ""))
             for feed in by_tag[tag]:
-                style = "strike dim" if feed.disabled else "red" if feed.last_error else ""
-                rows.append((f"feed:{tag}:{feed.id}", feed.name, unread.get(feed.id, 0), 2, style))
+                mark = feed_mark(feed, warnings.get(feed.name))
+                style = "strike dim" if feed.disabled else "red" if mark == FAILED_MARK else "yellow" if mark else ""
+                rows.append((f"feed:{tag}:{feed.id}", feed.name, unread.get(feed.id, 0), 2, style, mark))
         if topics:
             rows.append(None)
             counts = topic_unread if topic_unread is not None else {}  # None: not counted yet, shown blank
-            rows += [(f"topic:{topic}", f"◆ {topic}", counts.get(topic), 0, "") for topic in topics]
+            rows += [(f"topic:{topic}", f"◆ {topic}", counts.get(topic), 0, "", "") for topic in topics]
         count_width = max((len(str(row[2])) for row in rows if row is not None and row[2] is not None), default=0)
         options = [None if row is None else Option(_label(row[1], row[2], width, count_width, row[3], row[4],
-                                                          active == row[0]), id=row[0]) for row in rows]
+                                                          active == row[0], row[5]), id=row[0]) for row in rows]
         self.clear_options()
         self.add_options(options)
         ids = [o.id for o in options if o is not None]
