@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.tui.app import ReaderApp
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_view import ReadingView
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, text_of
 
 SIZE = (140, 44)
 
@@ -26,4 +26,4 @@ async def test_furniture_hidden_counted_and_shown_with_d(filled_app: ReaderApp) 
         assert not view.query_one("#repeats").display
         await pilot.press("d")
         assert view.query_one("#repeats").display
-        assert "page furniture: Share this story on Facebook" in str(view.query_one("#repeats").render())
+        assert "page furniture:\n  Share this story on Facebook" in text_of(view.query_one("#repeats").content)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -164,16 +165,11 @@ class ReadingView(VerticalScroll):
         note.update(Text(f"{hidden_parts(c)} {verb}", style="dim italic"))
         repeats = self.query_one("#repeats", Static)
         repeats.display = self.show_repeats and bool(c.collapsed or c.furniture)
-        shown = Text()
-        for hidden in c.collapsed:
-            shown.append(f"↳ repeats paragraph {hidden.kept + 1}: ", style="dim bold")
-            shown.append_text(plain(hidden.text, "dim"))
-            shown.append("\n\n")
-        for line in c.furniture:
-            shown.append("↳ page furniture: ", style="dim bold")
-            shown.append_text(plain(line, "dim"))
-            shown.append("\n\n")
-        repeats.update(shown)
+        # Each hidden paragraph indented under its label (a label as wide as the text's indent would squeeze it).
+        hidden = [(f"↳ repeats paragraph {h.kept + 1}:", h.text) for h in c.collapsed]
+        hidden += [("↳ page furniture:", line) for line in c.furniture]
+        repeats.update(Group(*(part for label, text in hidden for part in (
+            Text(label, style="dim bold"), hanging("  ", plain(text, "dim")), Text()))))
         captions = self.query_one("#captions", Static)
         captions.display = bool(c.captions)
         captions.update(Text("\n", style="dim italic").join(plain(f"Caption: {single}") for single in c.captions))
