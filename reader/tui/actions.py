@@ -37,8 +37,13 @@ ANSWER_TITLE_CHARS = 48  # a title quoted in an answer is cut here: the list sho
 
 
 def _short_title(article: Article) -> str:
-    """The article's title as an answer quotes it: one line, cut (the status line is not the place to read it)."""
-    return single_line(article.title or "(untitled)", ANSWER_TITLE_CHARS)
+    """The article's title as an answer quotes it: one line, cut after a whole word (the status line is not the
+    place to read it; the list shows it whole)."""
+    title = single_line(article.title or "(untitled)", None)
+    if len(title) <= ANSWER_TITLE_CHARS:
+        return title
+    cut = title[:ANSWER_TITLE_CHARS].rsplit(" ", 1)[0]
+    return f"{cut if len(cut) > ANSWER_TITLE_CHARS // 2 else title[:ANSWER_TITLE_CHARS - 1]}…"
 
 
 def _host(link: str) -> str:

@@ -91,7 +91,7 @@ class ReaderApp(ReaderActions):
         with Horizontal(id="panes"):
             yield Sidebar(id="sidebar")
             with Vertical(id="main"):
-                yield Input(placeholder="search titles and text, enter to apply, escape to clear", id="search")
+                yield Input(placeholder="search titles and text (enter; escape clears)", id="search")
                 yield ArticleList(self.now(), id="articles")
                 yield ReadingView(id="reading")
         with Horizontal(id="status", classes="-quiet"):  # -quiet: nothing on the right yet

@@ -14,8 +14,7 @@ FAILED_MARK = "!"  # the feed's last fetch failed
 WARNED_MARK = "~"  # the last fetch kept what it could read of a partly broken feed
 MARKS_LEGEND = (f"{FAILED_MARK} its last fetch failed, {WARNED_MARK} it was read only in part "
                 "(e says why for both)")
-FAILED_TODO = ("Check its url in feeds.toml (or whether the site moved its feed), then press r to try again; "
-               "e lists every feed in trouble.")
+FAILED_TODO = "Check its url in feeds.toml (or whether the site moved its feed), then press r to try again."
 
 
 def feed_mark(feed: FeedRow, warning: str | None) -> str:
@@ -35,7 +34,8 @@ def feed_note(feed: FeedRow, warning: str | None, has_articles: bool) -> str:
     if feed.last_error:
         since = f" (failing since {display_date(feed.error_since)})" if feed.error_since else ""
         what = "has no articles yet" if not has_articles else "shows what earlier fetches stored"
-        return f"{feed.name} {what}: its last fetch failed{since}:\n{feed.last_error}\n\n{FAILED_TODO}"
+        return (f"{feed.name} {what}: its last fetch failed{since}:\n{feed.last_error}\n\n{FAILED_TODO} "
+                "e lists every feed in trouble.")
     if warning:
         return f"{feed.name}'s last fetch read only part of the feed:\n{warning}"
     return ""

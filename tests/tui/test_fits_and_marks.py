@@ -271,3 +271,15 @@ async def test_a_fetch_by_another_program_renews_the_news_finder(filled_app: Rea
         await settle(filled_app, pilot)
         assert len(built) == 2
 
+
+
+def test_an_answer_quotes_a_long_title_cut_after_a_whole_word(filled_app: ReaderApp) -> None:
+    from reader.tui.actions import ANSWER_TITLE_CHARS, _short_title
+
+    store = make_reader(filled_app.reader.config.path, filled_app.reader.store.path).store
+    article = store.list_articles(ArticleFilter())[0]
+    long = replace(article, title="County board weighs E-Verify rule for contractors after a long hearing")
+    assert _short_title(long) == "County board weighs E-Verify rule for…"
+    assert len(_short_title(long)) <= ANSWER_TITLE_CHARS + 1
+    assert _short_title(replace(article, title="Short")) == "Short"
+    store.close()

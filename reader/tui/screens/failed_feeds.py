@@ -40,7 +40,7 @@ def trouble_text(failed: Sequence[FeedRow], warned: Sequence[tuple[FeedRow, str]
         for feed in failed:
             since = f"failing since {display_date(feed.error_since)}" if feed.error_since else ""
             parts += _feed_lines(FAILED_MARK, feed, feed.last_error or "", "red", since)
-        parts.append(Text(FAILED_TODO, style="italic"))
+        parts.append(Text(FAILED_TODO.replace("its url", "each url"), style="italic"))
         parts.append(Text())
     if warned:
         parts.append(Text(f"Feeds the latest refresh read only in part ({len(warned)})", style="bold"))
