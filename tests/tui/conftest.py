@@ -106,6 +106,21 @@ def record_answers(app: ReaderApp) -> list[str]:
     return answers
 
 
+def count_news_finders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one each time a NewsFinder is built (the app keeps one while the store is unchanged)."""
+    from reader.what_changed import NewsFinder
+
+    built: list[int] = []
+    init = NewsFinder.__init__
+
+    def counted(self: NewsFinder, *args: object) -> None:
+        built.append(1)
+        init(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(NewsFinder, "__init__", counted)
+    return built
+
+
 def toasts(app: ReaderApp) -> list[str]:
     """The toasts drawn now, as "title: message", read through Textual's public query API.
 

@@ -26,8 +26,7 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_view import QuoteList, ReadingView
 from reader.tui.widgets.sidebar import Sidebar
-from reader.what_changed import NewsFinder
-from tests.tui.conftest import NOW, answer, record_answers, settle, wait_until
+from tests.tui.conftest import NOW, answer, count_news_finders, record_answers, settle, wait_until
 from tests.tui.test_app import open_seed
 
 SMALL, LARGE = (80, 24), (160, 45)
@@ -249,14 +248,7 @@ async def test_at_160_columns_outlets_show_whole_and_topics_take_no_more_than_th
 
 async def test_a_fetch_by_another_program_renews_the_news_finder(filled_app: ReaderApp, sample_dir: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    built: list[int] = []
-    init = NewsFinder.__init__
-
-    def counted(self: NewsFinder, *args: object) -> None:
-        built.append(1)
-        init(self, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(NewsFinder, "__init__", counted)
+    built = count_news_finders(monkeypatch)
     async with filled_app.run_test(size=LARGE) as pilot:
         await settle(filled_app, pilot)
         filled_app.apply_filter(ArticleFilter(unread_only=True), "Unread", "unread")

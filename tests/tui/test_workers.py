@@ -17,7 +17,7 @@ from reader.tui.app import ReaderApp
 from reader.tui.widgets.article_list import PAGE_SIZE, ArticleList
 from reader.tui.widgets.reading_view import QuoteList, ReadingView
 from reader.what_changed import NewsFinder
-from tests.tui.conftest import add_paged_entries, record_answers, settle, text_of, wait_until
+from tests.tui.conftest import add_paged_entries, count_news_finders, record_answers, settle, text_of, wait_until
 from tests.tui.test_app import SIZE, open_seed, row_titles
 
 SEED = "Task Force Critical of Secure Communities Program"
@@ -83,14 +83,7 @@ async def test_opening_marks_read_without_waiting_for_the_new_sentence_search(
 
 async def test_one_news_finder_serves_every_page_and_article_until_a_refresh(
         filled_app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
-    built: list[int] = []
-    init = NewsFinder.__init__
-
-    def counted(self: NewsFinder, *args: object) -> None:
-        built.append(1)
-        init(self, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(NewsFinder, "__init__", counted)
+    built = count_news_finders(monkeypatch)
     add_paged_entries(filled_app)
     async with filled_app.run_test(size=SIZE) as pilot:
         await settle(filled_app, pilot)
