@@ -17,6 +17,7 @@ from reader.digest.model import CoverageLine, Digest, DigestQuote, MoreStories, 
 from reader.digest.trend import sparkline
 from reader.text.descriptions import is_bare_description
 from reader.text.sanitize import fold_whitespace, strip_control_characters
+from reader.wording import count_of
 
 # Escaped text never starts a line (it always follows "1. ", "- ", "| ", "## " or a label), so block
 # markers need no escape. Inline, these act anywhere: code, emphasis, link brackets, strikethrough.
@@ -68,18 +69,14 @@ def readable_utc(stamp: str) -> str:
     return f"{when.day} {_MONTHS[when.month - 1][:3]} {when.year}, {when:%H:%M} UTC"
 
 
-def _count(n: int, thing: str) -> str:
-    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
-
-
 def _counts(d: Digest) -> str:
     """The header's counts; the feeds' from a fetch on another day than the digest's are dated as of then."""
-    articles = _count(d.new_articles, "new article")
+    articles = count_of(d.new_articles, "new article")
     topics = f"{d.topics_covered} of {d.topics_tracked} tracked topics covered"
     if d.feed_status_as_of:
         return (f"{articles} · {topics} · at the latest fetch ({readable_utc(d.feed_status_as_of)}): "
-                f"{_count(d.feeds_read, 'feed')} read, {len(d.failed)} failed")
-    return f"{_count(d.feeds_read, 'feed')} read · {articles} · {topics} · {_count(len(d.failed), 'feed')} failed"
+                f"{count_of(d.feeds_read, 'feed')} read, {len(d.failed)} failed")
+    return f"{count_of(d.feeds_read, 'feed')} read · {articles} · {topics} · {count_of(len(d.failed), 'feed')} failed"
 
 
 def _failed_feeds(d: Digest) -> list[str]:
