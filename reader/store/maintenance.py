@@ -95,7 +95,11 @@ def backup_store(path: Path, dest: Path) -> CheckReport:
     partial = dest.with_name(f".{dest.name}.partial")
     source = _connect(path, writable=False)
     try:
-        target = sqlite3.connect(partial)
+        try:
+            target = sqlite3.connect(partial)
+        except sqlite3.Error as exc:  # the backup's folder, not the database: --db is not what to change
+            raise StoreError(f"{dest}: cannot create the backup ({exc}); make {dest.parent} writable "
+                             "or choose another place") from None
         try:
             source.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file; the reader turns WAL back on
@@ -108,5 +112,6 @@ def backup_store(path: Path, dest: Path) -> CheckReport:
         raise StoreError(f"{dest}: cannot write the backup ({exc.strerror or exc}); choose another place") from None
     finally:
         source.close()
-        partial.unlink(missing_ok=True)
+        if partial.is_file():  # not unlink(missing_ok=True): on a read-only filesystem that raises EROFS
+            partial.unlink()
     return check_store(dest)

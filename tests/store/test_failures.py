@@ -196,6 +196,20 @@ def test_db_check_and_backup_of_a_sound_store(workdir: Path, capsys: pytest.Capt
     assert sorted(p.name for p in copy.parent.iterdir()) == ["copy.db"]  # no partial file left
 
 
+def test_db_backup_that_cannot_create_its_file_names_the_backup_not_the_database(
+        workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A backup whose file cannot be made is the backup's place to change, not --db (and no OSError leaks)."""
+    db = workdir / "r.db"
+    assert main(["fetch", "--db", str(db)]) == 0
+    copy = workdir / "copy.db"
+    (workdir / ".copy.db.partial").mkdir()  # SQLite cannot open the backup's working file (as in a read-only folder)
+    capsys.readouterr()
+    assert main(["db", "backup", str(copy), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"reader: store error: {copy}: cannot create the backup") and "--db" not in err
+    assert not copy.exists()
+
+
 def test_db_check_finds_a_search_index_out_of_step(workdir: Path) -> None:
     db = workdir / "r.db"
     assert main(["fetch", "--db", str(db)]) == 0
