@@ -2,7 +2,8 @@
 
 Each input line is one cluster; it goes through exactly the digest's path (cleaning, folding
 copies, ranking stories, choosing sentences and quotes), so scores measured with this command
-are the digest's. A malformed line gets an error naming its line and the rest go on.
+are the digest's. A malformed line gets an error naming its line and the rest go on; input whose first
+line is no JSON object at all (a plain article) is refused once, saying what summarize reads.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from reader.digest.topic_summary import fold_stories, rank_stories, summarise_to
 from reader.models import Article
 from reader.text.clean import clean_stored_article
 from reader.text.html import html_to_search_text
-from reader.text.sanitize import strip_control_characters
+from reader.text.sanitize import single_line, strip_control_characters
 from reader.topics import TopicMatcher
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -34,6 +35,10 @@ _ARTICLE_STRINGS = ("title", "text", "html", "source", "author", "published", "l
 
 class ClusterError(Exception):
     """A line that is not a cluster; the message says what is wrong with it."""
+
+
+class NotJsonLinesError(Exception):
+    """The input's first line is no JSON object at all: a plain article, say, not clusters; said once, not a line."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +151,11 @@ def summarize_lines(lines: Iterable[str], budget: SummaryBudget, out: TextIO, er
         try:
             result = summarize_cluster(parse_cluster(line), budget)
         except ClusterError as exc:
+            if number == 1 and not line.lstrip().startswith("{") and str(exc).startswith("not valid JSON"):
+                raise NotJsonLinesError(
+                    f"{name} is not JSON lines (its first line is not a JSON object); summarize reads one cluster "
+                    'a line, such as {"id": "c1", "articles": [{"text": "..."}]} (see the README); '
+                    "to read one article, use `reader show FILE`") from None
             failed += 1
             print(f"reader: summarize: {name}:{number}: {exc}; this line is skipped", file=errors)
             continue
@@ -170,19 +180,23 @@ def run(args: argparse.Namespace) -> int:
         print("reader: summarize: --sentences and --words must be positive whole numbers", file=sys.stderr)
         return EXIT_USAGE
     budget = SummaryBudget(args.sentences or MAX_SENTENCES, args.words)
-    if args.file == "-":
-        failed = summarize_lines(sys.stdin, budget, sys.stdout, sys.stderr, "<stdin>")
-    else:
-        try:
-            handle = open(args.file, encoding="utf-8")  # noqa: SIM115 -- closed below; a failed write of the output is not a read error: cli.main reports it
-        except OSError as exc:
-            print(f"reader: summarize: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_USAGE
-        try:
-            with handle:
-                failed = summarize_lines(handle, budget, sys.stdout, sys.stderr, args.file)
-        except UnicodeDecodeError as exc:
-            print(f"reader: summarize: {args.file} is not UTF-8 text ({exc.reason} at byte {exc.start}); "
-                  "convert it to UTF-8", file=sys.stderr)
-            return EXIT_USAGE
+    try:
+        if args.file == "-":
+            failed = summarize_lines(sys.stdin, budget, sys.stdout, sys.stderr, "<stdin>")
+        else:
+            try:
+                handle = open(args.file, encoding="utf-8")  # noqa: SIM115 -- closed below; a failed write of the output is not a read error: cli.main reports it
+            except OSError as exc:
+                print(f"reader: summarize: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+                return EXIT_USAGE
+            try:
+                with handle:
+                    failed = summarize_lines(handle, budget, sys.stdout, sys.stderr, args.file)
+            except UnicodeDecodeError as exc:
+                print(f"reader: summarize: {args.file} is not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                      "convert it to UTF-8", file=sys.stderr)
+                return EXIT_USAGE
+    except NotJsonLinesError as exc:
+        print(f"reader: summarize: {single_line(str(exc), None)}", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_SOME_FAILED if failed else EXIT_OK

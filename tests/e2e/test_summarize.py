@@ -142,3 +142,13 @@ def test_plain_text_without_a_title_keeps_its_first_paragraph() -> None:
     headed = "Storm floods coast\nWNYC News\n\nA powerful storm flooded three cities."
     [a] = parse_cluster(json.dumps({"id": "x", "articles": [{"text": headed}]})).articles
     assert a.content == headed  # a title line first: read like the seed, header and all
+
+
+def test_a_file_that_is_not_json_lines_is_said_once_with_what_to_give(tmp_path: Path) -> None:
+    """A plain article (the seed) is not clusters: one message saying what summarize reads, not one a line."""
+    article = tmp_path / "article.txt"
+    article.write_text(SEED, encoding="utf-8")
+    out = reader("summarize", str(article), cwd=tmp_path)
+    assert out.returncode == 2 and out.stdout == "" and "Traceback" not in out.stderr
+    [error] = out.stderr.splitlines()
+    assert error.startswith(f"reader: summarize: {article} is not JSON lines") and "reader show FILE" in error
