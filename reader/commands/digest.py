@@ -15,6 +15,7 @@ from reader.digest.model import Digest
 from reader.digest.render import render_digest
 from reader.files import write_text_atomically
 from reader.models import Article, Pin
+from reader.store.errors import StoreReadOnlyError
 from reader.text.clean import clean_stored_article, topic_terms
 from reader.topic_days import local_day_bounds, past_topic_days, recent_signatures
 
@@ -89,6 +90,10 @@ def run(args: argparse.Namespace) -> int:
             from reader.commands.fetch import print_summary, say_waiting
             from reader.fetch.refresh import refresh
 
+            if reader.store.read_only:  # the refresh would be refused; what is stored can still be digested
+                raise StoreReadOnlyError(f"{reader.store.path}: cannot refresh the feeds first: "
+                                         f"{reader.store.read_only}; pass --no-fetch to digest what is stored, "
+                                         "or pass another --db")
             # A digest from cron waits for a refresh the reader started rather than failing the day.
             summary = refresh(reader.store, reader.config, wait=True, on_wait=say_waiting)
             print_summary(summary, out=sys.stderr)  # stdout is the path

@@ -35,7 +35,6 @@ def run(args: argparse.Namespace) -> int:
     make_db_folders(args)
     reader = make_reader(args.config, args.db)
     try:
-        reader.store.require_writable()  # before the refresh lock, which is a file beside the database
         if not reader.config.feeds:
             print(f"reader: {no_feeds_hint(reader.config)}", file=sys.stderr)
         with progress_bar(sys.stderr.isatty()) as progress:

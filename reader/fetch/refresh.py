@@ -91,6 +91,7 @@ def refresh(
     The whole run holds the database's refresh lock: RefreshBusyError when another process is
     refreshing it, unless `wait` (then `on_wait(pid)` is called and the run starts once the other ends).
     """
+    store.require_writable()  # before the refresh lock, a file beside the database, whose error would name the lock
     with refresh_lock(store.path, wait=wait, on_wait=on_wait):
         store.verify_in_background()  # the check before the first write runs while the first requests are out
         sync_config(store, config)

@@ -68,6 +68,10 @@ def test_in_a_read_only_folder_reading_commands_work_and_writing_ones_say_why_no
     assert refused.returncode == 1 and refused.stderr.count("\n") == 1, refused.stderr
     assert (f"{db}: this command writes to the database, and its folder {db.parent} is not writable; make the "
             "folder writable (chmod u+w), or pass another --db") in refused.stderr
+    fetching = _run(workdir, "digest", "--stdout", "--db", str(db))  # it would refresh first: not the lock's error
+    assert fetching.returncode == 1 and fetching.stderr.count("\n") == 1, fetching.stderr
+    assert (f"{db}: cannot refresh the feeds first: its folder {db.parent} is not writable; pass --no-fetch to "
+            "digest what is stored") in fetching.stderr
     assert sorted(p.name for p in db.parent.iterdir()) == before  # nothing was created or left beside it
 
 
