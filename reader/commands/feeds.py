@@ -156,6 +156,8 @@ def _checked_target(given: str) -> str:
         raise FeedEditError("no URL given (the argument is empty); give a feed's http(s) URL or a feed file's path, "
                             "e.g. `reader feeds add https://example.org/rss`")
     scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", target)
+    if scheme and re.match(r"[\w.-]+:\d+(?:/|$)", target) and not Path(target).exists():  # "localhost:8080/rss"
+        raise FeedEditError(f"{target}: a host and port with no scheme; give it with http:// or https:// in front")
     if scheme and not Path(target).exists():
         name = scheme.group(1).lower()
         if name in ("http", "https"):

@@ -90,6 +90,8 @@ CASES = {
     "feeds-add/javascript": Case(("feeds", "add", "javascript:alert(1)"), says="javascript: addresses are not"),
     "feeds-add/empty-url": Case(("feeds", "add", ""), says="no URL given (the argument is empty)"),
     "feeds-add/host-without-scheme": Case(("feeds", "add", "example.org/rss"), says="with https:// in front"),
+    "feeds-add/host-and-port-without-scheme": Case(("feeds", "add", "localhost:8080/rss"),
+                                                   says="a host and port with no scheme; give it with http://"),
     "feeds-add/empty-name": Case(("feeds", "add", SAMPLE, "--name", " "), says="--name is empty"),
     "feeds-add/empty-tag": Case(("feeds", "add", SAMPLE, "--tag", ""), says="a --tag is empty"),
     # unknown ids and names
