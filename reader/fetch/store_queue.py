@@ -16,7 +16,7 @@ BATCH_ENTRIES = 2000  # per transaction at most (a feed's own may be more): othe
 
 
 class StoreQueue:
-    """Stores fetched feeds for one refresh's event loop; `store` returns when the feed's transaction committed."""
+    """Stores fetched feeds for one refresh's event loop; store_fetched returns once the feed's write committed."""
 
     def __init__(self, store: Store) -> None:
         self.store = store

@@ -73,7 +73,7 @@ class RefreshWrites(StoreConnection):
 
         A feed's validators and body hashes, which let the next run skip its body, are never saved
         without its entries. A refresh writes together the feeds that finished parsing while its
-        last transaction ran (refresh.py's StoreQueue): with small changes the commit and the
+        last transaction ran (reader/fetch/store_queue.py): with small changes the commit and the
         fold's set-up cost more than the entries (two new items in each of 200 feeds wrote in
         half the time ten feeds at a time). Each feed writes in a savepoint: a failure of its own
         is rolled back alone and returned in its place; a store-wide one (is_store_wide) ends the transaction.
