@@ -16,11 +16,18 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE, EXIT_INTERRUPTED = 141, 130  # as a shell reports SIGPIPE and SIGINT
 
 
+def _given_path(text: str) -> str:
+    """A path option's value; an empty one (`--db "$DB"` with $DB unset) is refused, not read as "the default"."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty; give a file's path, or leave the option out to use the default")
+    return text
+
+
 def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument("--config", metavar="PATH", default=default,
+    parser.add_argument("--config", metavar="PATH", default=default, type=_given_path,
                         help="feeds.toml to use (default: ./feeds.toml, then the user config directory)")
-    parser.add_argument("--db", metavar="PATH", default=default,
+    parser.add_argument("--db", metavar="PATH", default=default, type=_given_path,
                         help="database file (default: [storage].path, else the user data directory)")
 
 

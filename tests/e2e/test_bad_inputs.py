@@ -63,6 +63,8 @@ CASES = {
     # directories where files belong
     "fetch/config-is-a-folder": Case(("fetch", "--config", DIRECTORY), says=CONFIG_FOLDER),
     "fetch/db-is-a-folder": Case(("fetch", "--db", DIRECTORY), says=DB_FOLDER),
+    "feeds-list/db-is-empty": Case(("feeds", "list", "--db", ""), says="argument --db: is empty; give a file's path"),
+    "fetch/config-is-empty": Case(("--config", " ", "fetch"), says="argument --config: is empty"),
     "feeds-list/db-is-a-folder": Case(("feeds", "list", "--db", DIRECTORY), says=DB_FOLDER),
     "show/db-is-a-folder": Case(("show", "1", "--db", DIRECTORY), says=DB_FOLDER),
     "show-copies/db-is-a-folder": Case(("show", "1", "--copies", "--db", DIRECTORY), says=DB_FOLDER),
