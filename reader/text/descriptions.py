@@ -58,21 +58,25 @@ def resolve_description(credit: str, before: Sequence[str]) -> str:
     return _resolved(credit, [s for p in before for s in split_sentences(p)])
 
 
-def _resolved(credit: str, sentences: list[str]) -> str:
-    """resolve_description over the article's sentences before the quote, the nearest mention first."""
+def _resolved(credit: str, sentences: list[str], owners: bool = True) -> str:
+    """resolve_description over the article's sentences before the quote, the nearest mention first.
+
+    Without `owners`, a document is not credited to its author: resolving the author ("A task force
+    ... presented a report") goes no deeper, so a chain of documents cannot recurse without end.
+    """
     words = credit.split()[1:]
     for index in range(len(sentences) - 1, -1, -1):
-        found = _named_in(sentences[index], words, sentences[:index])
+        found = _named_in(sentences[index], words, sentences[:index], owners)
         if found:
             return found
     return credit
 
 
-def _named_in(sentence: str, words: list[str], earlier: list[str]) -> str | None:
+def _named_in(sentence: str, words: list[str], earlier: list[str], owners: bool = True) -> str | None:
     """What one sentence names the description's thing, or None; `earlier` are the article's sentences before it."""
     head = words[-1]
     if head in DOCUMENTS:
-        return _document_owner(sentence, head, earlier) or _proper_name(sentence, words)
+        return (owners and _document_owner(sentence, head, earlier)) or _proper_name(sentence, words)
     appositive = re.compile(rf"(?P<name>{_PROPER}),\s+(?:a|an|the|its|his|her|their)\s+(?:[\w'’-]+\s+){{0,5}}?"
                             rf"{re.escape(head)}\b")
     role_first = re.compile(rf"\b(?P<role>(?i:{re.escape(head)}))\s+(?P<name>{_PERSON})\b")
@@ -113,7 +117,7 @@ def _document_owner(sentence: str, head: str, earlier: list[str]) -> str | None:
     for m in authored.finditer(sentence):
         owners.append((m.start(), _subject(sentence[:m.start()], earlier)))
     owners += [(m.start(), _name(m.group("owner"))) for m in (*by.finditer(sentence), *possessive.finditer(sentence))]
-    named = [(at, o) for at, o in owners if o]
+    named = [(at, o) for at, o in owners if o and o.split()[-1] not in DOCUMENTS]  # not "the report’s report"
     if not named:
         return None
     owner = max(named)[1]
@@ -146,7 +150,7 @@ def _noun_phrase(clause: str, earlier: list[str]) -> str | None:
         words.append(word)
     if not words:
         return None
-    return _resolved("the " + " ".join(words), earlier)
+    return _resolved("the " + " ".join(words), earlier, owners=False)
 
 
 def _name(raw: str) -> str | None:

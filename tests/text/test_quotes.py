@@ -1,6 +1,6 @@
 import pytest
 
-from reader.text.descriptions import is_bare_description
+from reader.text.descriptions import is_bare_description, resolve_description
 from reader.text.quotes import find_key_quotes
 
 
@@ -111,3 +111,10 @@ def test_bare_descriptions_are_told_from_names() -> None:
 def test_a_quote_ends_without_the_stop_or_comma_that_closed_its_sentence(paragraph: str, text: str) -> None:
     [quote] = find_key_quotes([paragraph])
     assert quote.text == text
+
+
+def test_a_chain_of_documents_authored_by_documents_resolves_without_recursing_through_the_article() -> None:
+    """Each "the report presented a report" would credit the report to the one before it: resolving an
+    author goes one step, so a long article (an outside feed's) neither exhausts the stack nor stacks credits."""
+    paragraph = " ".join(["On a day, at a place, in a time, the report presented a report."] * 400)
+    assert resolve_description("the report", [paragraph]) == "the report"  # no one named: not "the report’s report"
