@@ -39,10 +39,10 @@ class StoreQueue:
                 try:  # sqlite releases the GIL, so the loop goes on fetching while a thread writes
                     results = await asyncio.to_thread(self.store.store_fetched_together, [f for f, _ in batch])
                 except Exception as exc:  # the transaction failed as a whole: so did each of its feeds
-                    for _, done in batch:
-                        done.set_exception(exc)
-                    continue
+                    results = [exc] * len(batch)
                 for (_, done), result in zip(batch, results, strict=True):
+                    if done.cancelled():  # its caller stopped waiting (ctrl+c cancels the feeds, not this task)
+                        continue
                     if isinstance(result, Exception):
                         done.set_exception(result)
                     else:

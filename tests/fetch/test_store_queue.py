@@ -65,3 +65,21 @@ def test_an_interrupted_queue_leaves_nobody_waiting() -> None:
         return results
 
     assert all(isinstance(r, asyncio.CancelledError) for r in asyncio.run(run()))
+
+
+def test_a_caller_that_stops_waiting_does_not_break_the_writer() -> None:
+    """Ctrl+C cancels the feeds' tasks, not the writer's: a write that then completes finds a cancelled caller."""
+    async def run() -> list[list[int]]:
+        store = SlowStore()
+        queue = StoreQueue(store)  # type: ignore[arg-type]
+        gone = asyncio.create_task(queue.store_fetched(feed(1)))
+        assert await asyncio.to_thread(store.started.wait, 10)
+        gone.cancel()
+        later = asyncio.create_task(queue.store_fetched(feed(2)))
+        await asyncio.sleep(0)
+        store.release.set()
+        assert await later == (1, 0)  # the writer went on to the next transaction
+        assert gone.cancelled() and queue.writer is None
+        return store.batches
+
+    assert asyncio.run(run()) == [[1], [2]]
