@@ -112,6 +112,7 @@ class ChildPool(Executor):
         self._starting = 0
         self.start_s: float | None = None  # how long the first worker took to start
         self.task_s: float | None = None  # a moving average of how long a task takes
+        self.expected = 0  # tasks the caller expects to submit later (see expect)
         self._closed = False
 
     def start(self, count: int) -> None:
@@ -119,6 +120,17 @@ class ChildPool(Executor):
         with self._lock:
             while len(self._threads) < min(self.workers, count):
                 self._add_worker()
+
+    def expect(self, tasks: int) -> None:
+        """Say how many more tasks are likely to come, so that workers start before those queue up.
+
+        A refresh sends its tasks a few at a time (as many as it fetches at once), so the queue
+        alone never shows a long run of small parses (two new items in each of 200 feeds) as
+        worth another worker; with this, the tasks still to come count too.
+        """
+        with self._lock:
+            self.expected = max(0, tasks)
+            self._grow_if_behind()
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         if kwargs:
@@ -133,14 +145,16 @@ class ChildPool(Executor):
         return future
 
     def _grow_if_behind(self) -> None:
-        """Start another worker if the waiting tasks need one (called with the lock held)."""
-        if len(self._threads) >= self.workers or self._waiting <= self._idle:
+        """Start another worker if the waiting and expected tasks need one (called with the lock held)."""
+        ahead = self._waiting + self.expected
+        if len(self._threads) >= self.workers or ahead <= self._idle:
             return
         if not self._threads:
-            self._add_worker()
+            if self._waiting:  # the first worker starts for a task, never for an expectation
+                self._add_worker()
         elif self._starting or self.start_s is None or self.task_s is None:
             return  # another is on its way, or nothing is measured yet
-        elif self._waiting * self.task_s > self.start_s:
+        elif ahead * self.task_s > self.start_s:
             self._add_worker()
 
     def _add_worker(self) -> None:
@@ -225,9 +239,17 @@ class ChildPool(Executor):
 class LazyPool:
     """The worker pool, created on first use, so an all-304 refresh never starts a process."""
 
-    def __init__(self, given: Executor | None) -> None:
+    def __init__(self, given: Executor | None, feeds: int = 0) -> None:
         self.given = given
         self.pool: Executor | None = given
+        self.feeds, self.fetched, self.parsed = feeds, 0, 0  # of a refresh: its feeds, and how many came so far
+
+    def fetched_one(self, to_parse: bool) -> None:
+        """Count a feed's fetch; the pool then expects the feeds still to come to need parsing as often."""
+        self.fetched += 1
+        self.parsed += to_parse
+        if isinstance(self.pool, ChildPool):
+            self.pool.expect((self.feeds - self.fetched) * self.parsed // self.fetched)
 
     def get(self) -> Executor:
         if self.pool is None:

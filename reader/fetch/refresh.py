@@ -112,7 +112,7 @@ async def _refresh_all(
     executor: Executor | None,
     address_check: AddressCheck,
 ) -> None:
-    pool = LazyPool(executor)
+    pool = LazyPool(executor, len(feeds))
     new_feeds = sum(not (f.etag or f.last_modified or f.body_hash) for f in feeds)
     if new_feeds:
         # A feed never stored before will send a body to parse, so workers start now and import
@@ -171,9 +171,10 @@ async def _refresh_feed(
         result = await asyncio.to_thread(read_local, url, config.fetch, feed.last_modified)
     parsed: ParsedFeed | None = None
     error = result.error
-    body_hash = None
-    if result.body is not None and error is None:
-        body_hash = hashlib.sha1(result.body).hexdigest()
+    body = result.body if error is None else None
+    body_hash = hashlib.sha1(body).hexdigest() if body is not None else None
+    pool.fetched_one(body_hash is not None and body_hash != feed.body_hash)
+    if body is not None:
         if body_hash == feed.body_hash:  # many servers ignore validators: same body, nothing to parse
             return _unchanged(feed, result, summary, unchanged)
         from reader.fetch import parse  # lazy: a run of 304s and unchanged bodies never needs the parser
@@ -181,7 +182,7 @@ async def _refresh_feed(
         stored = await asyncio.to_thread(store.entry_hashes, feed.id) if feed.last_fetched else {}
         loop = asyncio.get_running_loop()
         try:
-            parsed = await loop.run_in_executor(pool.get(), parse.parse_feed_changes, result.body,
+            parsed = await loop.run_in_executor(pool.get(), parse.parse_feed_changes, body,
                                                 result.content_type, url, feed.item_hashes, stored)
         except parse.FeedParseError as exc:
             error = str(exc)

@@ -87,6 +87,35 @@ def test_slow_tasks_waiting_start_more_workers() -> None:
     grows_to_three_workers_for_slow_tasks(ChildPool(3))
 
 
+def test_tasks_expected_to_come_start_workers_before_they_queue() -> None:
+    pool = ChildPool(3)
+    try:
+        pool.submit(sum, [1]).result(60)  # the warm-up, not timed
+        pool.submit(sum, [1]).result(60)
+        pool.start_s, pool.task_s = 0.1, 0.01  # as measured
+        pool.expect(5)  # 0.05 s of work to come: less than starting a worker takes
+        assert len(pool._threads) == 1
+        pool.expect(50)  # 0.5 s
+        assert len(pool._threads) == 2  # one more now (and another only once it has started)
+    finally:
+        pool.shutdown()
+
+
+def test_a_refresh_expects_the_feeds_to_come_to_need_parsing_as_those_so_far() -> None:
+    lazy = LazyPool(None, feeds=10)
+    try:
+        lazy.fetched_one(True)  # no pool yet: nothing to tell, and nothing started
+        assert lazy.pool is None
+        pool = lazy.get()
+        assert isinstance(pool, ChildPool)
+        lazy.fetched_one(False)
+        assert pool.expected == (10 - 2) * 1 // 2
+        lazy.fetched_one(True)
+        assert pool.expected == (10 - 3) * 2 // 3
+    finally:
+        lazy.shutdown()
+
+
 def test_start_starts_workers_before_any_task() -> None:
     pool = ChildPool(4)
     try:
