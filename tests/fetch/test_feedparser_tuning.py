@@ -22,6 +22,7 @@ from reader.fetch.feedparser_tuning import (
     BufferedExpatParser,
     _plain_absolute_first,
     copy_content_params,
+    translating_c1_only,
     translation_table,
     tune_feedparser,
 )
@@ -30,7 +31,7 @@ from tests.conftest import REPO
 from tests.e2e.test_corpus import corpus_files
 
 _STOCK = {"table": feedparser.mixin._cp1252, "safe": feedparser.mixin.make_safe_absolute_uri,
-          "join": feedparser.mixin._urljoin}
+          "join": feedparser.mixin._urljoin, "pop": feedparser.mixin._FeedParserMixin.pop}
 
 EDGE_CASES = [
     # Escaped HTML split by entities and line breaks; Windows-1252 C1 controls; curly quotes.
@@ -73,6 +74,7 @@ def stock_feedparser(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(feedparser.mixin, "make_safe_absolute_uri", _STOCK["safe"])
     monkeypatch.setattr(feedparser.mixin, "_urljoin", _STOCK["join"])
     monkeypatch.setattr(feedparser.mixin, "copy", copy)
+    monkeypatch.setattr(feedparser.mixin._FeedParserMixin, "pop", _STOCK["pop"])
     yield
 
 
@@ -89,6 +91,7 @@ def test_every_replacement_is_in_place() -> None:
     assert hasattr(feedparser.mixin.make_safe_absolute_uri, "cache_info")
     assert hasattr(feedparser.mixin._urljoin, "plain_absolute_first")
     assert feedparser.mixin.copy is not copy
+    assert feedparser.mixin._FeedParserMixin.pop.translates_c1_only  # type: ignore[attr-defined]
     import xml.sax
 
     assert isinstance(xml.sax.make_parser(feedparser.api.PREFERRED_XML_PARSERS), BufferedExpatParser)
@@ -121,6 +124,17 @@ def test_content_params_copy_as_deepcopy_does() -> None:
     assert duplicate == copy.deepcopy(params) and duplicate is not params and type(duplicate) is FeedParserDict
     nested = FeedParserDict({"type": "text/html", "extra": ["a list"]})
     assert copy_content_params(FeedParserDict, nested)["extra"] is not nested["extra"]  # deepcopy's own path
+
+
+def test_pop_is_its_own_source_with_only_the_translation_guarded() -> None:
+    import inspect
+
+    assert not hasattr(_STOCK["pop"], "translates_c1_only")
+    tuned = translating_c1_only(_STOCK["pop"], vars(feedparser.mixin))
+    assert tuned is not _STOCK["pop"] and tuned.__code__.co_firstlineno == _STOCK["pop"].__code__.co_firstlineno
+    stock_source = inspect.getsource(_STOCK["pop"])
+    assert stock_source.count("output.translate(_cp1252)") == 1
+    assert translating_c1_only(lambda output: output, vars(feedparser.mixin)).__name__ == "<lambda>"  # not its line
 
 
 def test_translation_table_matches_the_dict_at_every_code_point() -> None:
