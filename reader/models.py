@@ -78,6 +78,7 @@ class FetchedFeed:
     title: str | None = None
     body_hash: str | None = None
     item_hashes: bytes | None = None
+    warning: str | None = None  # what the parser could not read of this body (None: it read it all)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,7 @@ class FeedRow:
     full_text: bool = False
     body_hash: str | None = None  # of the last body whose entries were all stored
     item_hashes: bytes = b""  # fingerprints of that body's items
+    last_warning: str | None = None  # the parser's complaint about the last parsed body, if it read only part
 
 
     @property

@@ -76,9 +76,10 @@ def _status(f: FeedRow) -> str:
         return "never fetched"
     if f.last_error:
         return f"{f.last_error} (since {f.error_since})"
+    part = f"; read in part: {f.last_warning}" if f.last_warning else ""
     if not f.url.startswith(("http://", "https://")):  # a file has no HTTP status to show
-        return f"ok ({'unchanged' if f.last_status == '304' else 'read'}, {f.last_fetched})"
-    return f"ok ({f.last_status}, {f.last_fetched})"
+        return f"ok ({'unchanged' if f.last_status == '304' else 'read'}, {f.last_fetched}){part}"
+    return f"ok ({f.last_status}, {f.last_fetched}){part}"
 
 
 # On a narrow terminal the URL gets a line of its own under its row, whole (so it can be copied; the

@@ -201,7 +201,7 @@ async def _refresh_feed(
     new, updated = await writes.store_fetched(FetchedFeed(
         feed.id, parsed.entries, status=result.status, etag=result.etag, last_modified=result.last_modified,
         effective_url=result.moved_to, next_due=next_due, title=parsed.title, body_hash=body_hash,
-        item_hashes=parsed.item_hashes))
+        item_hashes=parsed.item_hashes, warning=single_line(parsed.warning) if parsed.warning else None))
     summary.ok += 1
     summary.new += new
     summary.updated += updated

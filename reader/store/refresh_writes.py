@@ -89,6 +89,8 @@ class RefreshWrites(StoreConnection):
                     c.execute(_RECORD_FETCH, (feed.status, None, now, feed.next_due, None, now, feed.etag,
                                               feed.last_modified, feed.effective_url, feed.title, 0, feed.body_hash,
                                               feed.item_hashes, feed.feed_id))
+                    # A body was parsed: its warning, or none. (A 304 or a failure keeps the last one.)
+                    c.execute("UPDATE feeds SET last_warning = ? WHERE id = ?", (feed.warning, feed.feed_id))
                 except Exception as exc:
                     if is_store_wide(exc) or not c.in_transaction:
                         raise

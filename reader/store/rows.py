@@ -14,7 +14,7 @@ ARTICLE_COLUMNS = (
 )
 FEED_COLUMNS = (
     "id, name, url, effective_url, tags, etag, last_modified, last_status, last_error, error_since, "
-    "last_fetched, next_due, disabled, title, full_text, body_hash, item_hashes"
+    "last_fetched, next_due, disabled, title, full_text, body_hash, item_hashes, last_warning"
 )
 
 
@@ -64,7 +64,7 @@ def feed_row(r: tuple[Any, ...]) -> FeedRow:
     return FeedRow(id=r[0], name=r[1], url=r[2], effective_url=r[3], tags=tags, etag=r[5], last_modified=r[6],
                    last_status=r[7], last_error=r[8], error_since=r[9], last_fetched=r[10], next_due=r[11],
                    disabled=bool(r[12]), title=r[13], full_text=bool(r[14]), body_hash=r[15],
-                   item_hashes=bytes(r[16] or b""))
+                   item_hashes=bytes(r[16] or b""), last_warning=r[17])
 
 
 def article_row(r: tuple[Any, ...]) -> Article:

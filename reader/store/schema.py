@@ -223,6 +223,11 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     CREATE TABLE story_bands_held (band INTEGER NOT NULL, article_id INTEGER NOT NULL,
                                    PRIMARY KEY (band, article_id)) WITHOUT ROWID;
     """,
+    # v11: what the parser said of a feed's last parsed document when it could read only part of
+    # it, so the reader can mark the feed whichever program refreshed it (cron's `reader fetch`).
+    """
+    ALTER TABLE feeds ADD COLUMN last_warning TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

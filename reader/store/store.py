@@ -78,7 +78,8 @@ class Store(RefreshWrites, StoryQueries):
                     # A new URL in the file means a new source: forget redirects and validators.
                     c.execute(
                         "UPDATE feeds SET url = ?, tags = ?, active = 1, disabled = ?, effective_url = NULL, "
-                        "etag = NULL, last_modified = NULL, next_due = NULL, body_hash = NULL, item_hashes = NULL "
+                        "etag = NULL, last_modified = NULL, next_due = NULL, body_hash = NULL, item_hashes = NULL, "
+                        "last_warning = NULL "
                         "WHERE id = ?",
                         (url, tags, int(not feed.enabled), row[0]),
                     )

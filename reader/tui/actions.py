@@ -65,14 +65,14 @@ class ReaderActions(StoreWorkers):
     say_timer: Timer | None = None
     sidebar_data: SidebarLoaded | None
     topic_unread: dict[str, int] | None
-    feed_warnings: dict[str, str]
 
     def _show_sidebar(self) -> None:
         m = self.sidebar_data
         if m is not None:
             topics = [t.name for t in self.reader.config.topics]
             self.query_one(Sidebar).show(m.feeds, m.unread, m.total, m.total_unread, m.starred, topics,
-                                         self.topic_unread, self.view_key, self.feed_warnings)
+                                         self.topic_unread, self.view_key,
+                                         {f.name: f.last_warning for f in m.feeds if f.last_warning})
 
     def show_topic(self, topic: str) -> None:
         self._set_activity(f"Finding articles on {topic}…")
@@ -275,7 +275,7 @@ class ReaderActions(StoreWorkers):
     def action_failed_feeds(self) -> None:
         feeds = self.sidebar_data.feeds if self.sidebar_data is not None else []
         failed = [f for f in feeds if f.last_error]
-        warned = [(f, self.feed_warnings[f.name]) for f in feeds if not f.last_error and f.name in self.feed_warnings]
+        warned = [(f, f.last_warning) for f in feeds if not f.last_error and f.last_warning]
         if not failed and not warned:
             self.say("No feed failed on its last fetch, and none was read only in part.")
             return

@@ -82,8 +82,6 @@ class ReaderApp(ReaderActions):
         self.sidebar_choice: bool | None = None  # None: shown or hidden by the terminal's width
         self.activity, self.waiting_for = "", ""  # the status line's right side
         self.pending_open: int | None = None  # n found an unread article beyond the loaded rows
-        # Feed name -> what the app's latest refresh warned about it (a partly broken feed, read in part).
-        self.feed_warnings: dict[str, str] = {}
 
     # -- layout and start-up --------------------------------------------------------------
 
@@ -166,10 +164,10 @@ class ReaderApp(ReaderActions):
         self.query_one("#view-status", Static).update(line)
 
     def _feed_in_view(self) -> tuple[FeedRow, str | None] | None:
-        """The feed this view lists, with the latest refresh's warning about it; None when the view is not a feed."""
+        """The feed this view lists, with its last parse's warning; None when the view is not a feed."""
         feeds = self.sidebar_data.feeds if self.sidebar_data is not None else []
         feed = next((f for f in feeds if f.id == self.filter.feed_id), None)
-        return None if feed is None else (feed, self.feed_warnings.get(feed.name))
+        return None if feed is None else (feed, feed.last_warning)
 
     def _show_hint(self) -> None:
         """No article open in a listed view: what to do, after what went wrong with the listed feed, if anything."""
@@ -254,7 +252,6 @@ class ReaderApp(ReaderActions):
             self.reader.config = message.config
             self.matchers = compile_topics(message.config.topics)
             self.query_one(ReadingView).matchers = self.matchers
-        self.feed_warnings = dict(message.summary.warnings)
         if message.config_error:
             self.notify(f"Kept the previous settings: {message.config_error}", title="feeds.toml is invalid",
                         severity="error", timeout=15)

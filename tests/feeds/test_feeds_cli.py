@@ -228,7 +228,16 @@ def test_list_says_a_local_file_is_unchanged_not_304(tmp_path: Path) -> None:
         subprocess.run([sys.executable, "-m", "reader", "--config", str(tmp_path / "feeds.toml"), "--db",
                         str(tmp_path / "r.db"), "fetch"], capture_output=True, timeout=60, check=True)
     listing = reader(tmp_path, "list").stdout
-    assert "ok (unchanged, " in listing and "304" not in listing
+    assert "ok (unchanged, " in listing and "304" not in listing and "read in part" not in listing
+
+
+def test_list_says_which_feed_was_read_only_in_part(tmp_path: Path) -> None:
+    (tmp_path / "broken.xml").write_bytes(rss(("1", "One")).replace(b"</channel>", b"<item><title>x <b></item>"))
+    write_config(tmp_path, '[[feeds]]\nname = "Broken"\nurl = "broken.xml"\n')
+    subprocess.run([sys.executable, "-m", "reader", "--config", str(tmp_path / "feeds.toml"), "--db",
+                    str(tmp_path / "r.db"), "fetch"], capture_output=True, timeout=60, check=True)
+    listing = " ".join(reader(tmp_path, "list").stdout.split())
+    assert "ok (read, " in listing and "; read in part: not well-formed XML" in listing
 
 
 def test_a_large_import_shows_progress_on_a_terminal_and_nothing_when_piped(tmp_path: Path) -> None:

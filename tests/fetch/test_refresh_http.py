@@ -116,6 +116,14 @@ def test_malformed_xml_keeps_what_can_be_read(tmp_path: Path, feed_server: FeedS
     summary = run(tmp_path, feed_server, store, {"F": "/f"})
     assert summary.failed == 0 and summary.new >= 2
     assert summary.warnings and "not well-formed" in summary.warnings[0][1]
+    # Kept with the feed, for whoever looks later (the reader marks it), until a body reads whole.
+    [feed] = store.feeds()
+    assert feed.last_warning == summary.warnings[0][1]
+    run(tmp_path, feed_server, store, {"F": "/f"})  # the same body again: not parsed, the same warning
+    assert store.feeds()[0].last_warning == feed.last_warning
+    feed_server.routes["/f"] = Route(body=GOOD)
+    assert not run(tmp_path, feed_server, store, {"F": "/f"}).warnings
+    assert store.feeds()[0].last_warning is None
 
 
 def test_huge_bodies_are_cut_off_at_max_bytes(tmp_path: Path, feed_server: FeedServer, store: Store) -> None:

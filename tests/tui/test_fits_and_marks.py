@@ -3,6 +3,8 @@ quotes as the digest gives them, links broken at their separators, hanging inden
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -158,7 +160,7 @@ async def test_a_feed_in_trouble_is_marked_and_its_view_says_why_and_what_to_do(
         assert isinstance(troubled_app.screen, FailedFeeds)
         listed = "\n".join(drawn(s) for s in troubled_app.screen.query(Static))
         assert "Feeds whose last fetch failed (1)" in listed
-        assert "Feeds the latest refresh read only in part (1)" in listed
+        assert "Feeds last read only in part (1)" in listed
         await pilot.press("escape")
         await pilot.press("question_mark")
         await settle(troubled_app, pilot)
@@ -166,6 +168,22 @@ async def test_a_feed_in_trouble_is_marked_and_its_view_says_why_and_what_to_do(
         help_text = " ".join(" ".join(drawn(s) for s in troubled_app.screen.query(Static)).split())
         assert "! the feed's last fetch failed" in help_text and "~ its last fetch read only part" in help_text
         assert "ctrl+q" in help_text and "quit from anywhere" in help_text
+
+
+async def test_a_feed_read_in_part_by_another_program_is_marked_too(troubled_app: ReaderApp,
+                                                                      sample_dir: Path) -> None:
+    """The mark comes from the store: a `reader fetch` from cron shows it without the app's own r."""
+    fetched = subprocess.run([sys.executable, "-m", "reader", "--config", str(sample_dir / "feeds.toml"), "--db",
+                              str(sample_dir / "r.db"), "fetch"], capture_output=True, text=True, cwd=sample_dir)
+    assert "County Herald" in fetched.stderr and "not well-formed" in fetched.stderr, fetched
+    async with troubled_app.run_test(size=SMALL) as pilot:
+        await settle(troubled_app, pilot)
+        prompts = [o.prompt.plain for o in troubled_app.query_one(Sidebar)._options if o is not None and o.id]
+        assert any(p.startswith("  ~ ") and "County Herald" in p for p in prompts), prompts
+        await pilot.press("e")
+        await settle(troubled_app, pilot)
+        listed = "\n".join(drawn(s) for s in troubled_app.screen.query(Static))
+        assert "Feeds last read only in part (1)" in listed and "not well-formed" in listed
 
 
 async def test_the_reading_view_gives_the_byline_date_link_and_quotes_as_the_digest_does(

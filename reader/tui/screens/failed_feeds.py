@@ -1,5 +1,6 @@
 """The feeds in trouble (`e`): each feed whose last fetch failed, since when, the reason and what to do, then
-each feed the app's latest refresh read only in part, and what was wrong with it; all as plain text."""
+each feed whose last parsed document was read only in part (by any refresh), and what was wrong with it; all as
+plain text."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def trouble_text(failed: Sequence[FeedRow], warned: Sequence[tuple[FeedRow, str]
         parts.append(Text(FAILED_TODO.replace("its url", "each url"), style="italic"))
         parts.append(Text())
     if warned:
-        parts.append(Text(f"Feeds the latest refresh read only in part ({len(warned)})", style="bold"))
+        parts.append(Text(f"Feeds last read only in part ({len(warned)})", style="bold"))
         for feed, warning in warned:
             parts += _feed_lines(WARNED_MARK, feed, warning, "yellow")
     return Group(*parts)
