@@ -10,12 +10,13 @@ escaping is as light as each place allows: "287(g)" stays "287(g)" in the raw fi
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from urllib.parse import quote, urlsplit
 
 from reader.digest.model import CoverageLine, Digest, DigestQuote, MoreStories, NewToday, SummarySentence, TopicSection
 from reader.digest.trend import sparkline
 from reader.text.descriptions import is_bare_description
+from reader.text.display import display_date
 from reader.text.sanitize import fold_whitespace, strip_control_characters
 from reader.wording import count_of
 
@@ -59,22 +60,12 @@ def long_date(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-def readable_utc(stamp: str) -> str:
-    """A stored ISO timestamp as "1 Dec 2026, 09:30 UTC" (a naive one is taken as UTC); other text as it is."""
-    try:
-        when = datetime.fromisoformat(stamp.strip())
-    except ValueError:
-        return stamp
-    when = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
-    return f"{when.day} {_MONTHS[when.month - 1][:3]} {when.year}, {when:%H:%M} UTC"
-
-
 def _counts(d: Digest) -> str:
     """The header's counts; the feeds' from a fetch on another day than the digest's are dated as of then."""
     articles = count_of(d.new_articles, "new article")
     topics = f"{d.topics_covered} of {d.topics_tracked} tracked topics covered"
     if d.feed_status_as_of:
-        return (f"{articles} · {topics} · at the latest fetch ({readable_utc(d.feed_status_as_of)}): "
+        return (f"{articles} · {topics} · at the latest fetch ({display_date(d.feed_status_as_of)}): "
                 f"{count_of(d.feeds_read, 'feed')} read, {len(d.failed)} failed")
     return f"{count_of(d.feeds_read, 'feed')} read · {articles} · {topics} · {count_of(len(d.failed), 'feed')} failed"
 
@@ -83,10 +74,10 @@ def _failed_feeds(d: Digest) -> list[str]:
     heading = ["## Feeds that failed", ""]
     if d.feed_status_as_of:
         heading = ["## Feeds that failed at the latest fetch", "",
-                   f"As of {readable_utc(d.feed_status_as_of)}, not {long_date(d.day)}: the store keeps each feed's "
+                   f"As of {display_date(d.feed_status_as_of)}, not {long_date(d.day)}: the store keeps each feed's "
                    "latest fetch only, not how it fared on earlier days.", ""]
     return [*heading, *(f"- **{escape_markdown(f.name)}** — {escape_markdown(f.reason)}"
-                        + (f" (since {escape_markdown(readable_utc(f.since))})" if f.since else "") for f in d.failed),
+                        + (f" (since {escape_markdown(display_date(f.since))})" if f.since else "") for f in d.failed),
             ""]
 
 

@@ -133,6 +133,9 @@ class ReaderActions(StoreWorkers):
         if self.refreshing:
             self.say("A refresh is already running.", seconds=2)  # briefly: it covers the progress
             return
+        if self.reader.store.read_only:
+            self.say(f"Cannot refresh: the database is read-only ({self.reader.store.read_only}).", warning=True)
+            return
         self.refreshing = True
         self._set_activity("Refreshing…")
         self.run_refresh()

@@ -108,7 +108,10 @@ class ReaderApp(ReaderActions):
         self.query_one(ArticleList).focus()
         self.load_sidebar()
         self.load_articles(reset=True)
-        if self.reader.config.refresh_on_start or not self.reader.store.has_articles():
+        if self.reader.store.read_only:  # said once: opening articles then marks nothing, silently
+            self.say("Read-only database: you can read, but read marks, stars and pins are not saved.",
+                     warning=True, seconds=15)
+        elif self.reader.config.refresh_on_start or not self.reader.store.has_articles():
             self.action_refresh()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -273,6 +276,9 @@ class ReaderApp(ReaderActions):
         self._set_activity(self.activity)
 
     def on_store_write_failed(self, message: StoreWriteFailed) -> None:
+        if message.read_only:
+            self.say(f"Not saved ({message.what}): the database is read-only ({message.read_only}).", warning=True)
+            return
         self.say(f"Gave up {message.what}: another program kept the database locked; try again later.",
                  warning=True, seconds=15)
 

@@ -139,6 +139,7 @@ class PinsChanged(Message):
 
 @dataclass
 class StoreWriteFailed(Message):
-    """A write (`what`) was given up: the database stayed locked through every retry."""
+    """A write (`what`) was given up: the database stayed locked through every retry, or it is read-only (why)."""
 
     what: str
+    read_only: str | None = None

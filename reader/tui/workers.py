@@ -159,7 +159,7 @@ class StoreWorkers(App[None]):
             return
         cleaned = clean_stored_article(article, topic_terms(self.reader.config.topics))
         self.post_message(ArticleOpened(article, cleaned, store.pins([article_id])))
-        if article.is_read or not self._store_write("marking the article read",
+        if article.is_read or store.read_only or not self._store_write("marking the article read",
                                                     lambda: store.set_read([article_id])):
             return
         changed = store.article(article_id)
@@ -266,6 +266,9 @@ class StoreWorkers(App[None]):
         WRITE_ATTEMPTS the status line says it was given up (StoreWriteFailed), so a lock that never
         clears costs neither a spinning thread nor a silent loss.
         """
+        if self.reader.store.read_only:
+            self.post_message(StoreWriteFailed(what, self.reader.store.read_only))
+            return False
         for attempt in range(WRITE_ATTEMPTS):
             if not self._wait_while_locked(what):
                 return False
