@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from reader.files import FileTooLarge, NotARegularFile, read_regular_file
 from reader.text.sanitize import single_line, strip_control_characters
 
 CONFIG_ENV = "READER_CONFIG"
@@ -180,7 +181,7 @@ def find_config_path(explicit: str | os.PathLike[str] | None) -> Path:
 def load_config(path: Path) -> Config:
     """Read and validate feeds.toml; raises ConfigError naming the file, line and key."""
     try:
-        source = path.read_text(encoding="utf-8")
+        source = read_regular_file(path)[0].decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(path, None, "(file)", "not found; create feeds.toml or pass --config PATH") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -193,6 +194,8 @@ def unreadable_config(path: Path, exc: OSError | UnicodeDecodeError) -> ConfigEr
     if isinstance(exc, IsADirectoryError):
         return ConfigError(path, None, "(file)", f"is a folder, not a feeds.toml; pass --config "
                                                  f"{path / 'feeds.toml'} or another file")
+    if isinstance(exc, NotARegularFile | FileTooLarge):
+        return ConfigError(path, None, "(file)", f"{exc.strerror}; pass --config with the path of a feeds.toml")
     if isinstance(exc, OSError):
         return ConfigError(path, None, "(file)", f"cannot be read: {exc.strerror or exc}; make it readable "
                                                  "(chmod u+r) or pass another --config")

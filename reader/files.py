@@ -1,4 +1,8 @@
-"""Atomic file replacement, for the digest, OPML exports and feeds.toml edits: readers never see half a file.
+"""Atomic file replacement (the digest, OPML exports, feeds.toml edits) and bounded reads of files a user names.
+
+Readers never see half a written file. A file a user names is read only if it is a regular file
+and only up to a limit: /dev/zero, a pipe or a FIFO given as a feed or a config would otherwise
+be read until memory ran out (or forever).
 
 A new file gets the permissions the user's umask gives any new file (a digest a web server
 should serve is not private); a replaced file keeps its own mode, owner and group, because
@@ -7,9 +11,40 @@ feeds.toml may have been made private, or shared with a group, on purpose.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+USER_FILE_LIMIT = 50_000_000  # bytes: feeds.toml, OPML, a file given to `reader show`
+
+
+class NotARegularFile(OSError):
+    """The path is a device, pipe or socket; strerror says so, as a phrase after the path."""
+
+
+class FileTooLarge(OSError):
+    """The file holds more than the limit; strerror says so, as a phrase after the path."""
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int = USER_FILE_LIMIT) -> tuple[bytes, os.stat_result]:
+    """A regular file's bytes (at most `limit`) and its stat; raises NotARegularFile, FileTooLarge or OSError.
+
+    Opened without blocking and checked on the open descriptor, so a FIFO never stalls the open
+    and a file swapped for a device after a check is still refused.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):  # as open() says it, so callers that name folders keep doing so
+            raise IsADirectoryError(errno.EISDIR, "Is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise NotARegularFile(0, "is not a regular file (a device, pipe or socket)")
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge(0, f"is larger than {limit:,} bytes")
+    return data, st
 
 
 def _umask() -> int:

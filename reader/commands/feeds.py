@@ -16,6 +16,7 @@ from urllib.request import url2pathname
 from reader.commands.folders import make_db_folders, make_folders_for
 from reader.config import Config, FetchConfig, find_config_path, load_config, no_feeds_hint
 from reader.feeds.edit import FeedEditError, NewFeed, add_feeds, import_feeds, refuse_taken, remove_feed
+from reader.files import read_regular_file
 from reader.models import FeedRow
 from reader.text.sanitize import single_line
 from reader.wording import count_of
@@ -25,17 +26,14 @@ EXIT_FAILURE, EXIT_USAGE = 1, 2
 
 def _list(args: argparse.Namespace) -> int:
     from reader.core import make_reader
-    from reader.fetch.refresh import sync_config
 
     make_db_folders(args)
     reader = make_reader(args.config, args.db)
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     try:
-        if reader.store.read_only:  # listing needs no write: show the stored state without syncing it
-            feeds = _as_configured(reader.config, reader.store.feeds(active_only=False))
-        else:
-            sync_config(reader.store, reader.config)
-            feeds = reader.store.feeds()
+        # Listing writes nothing: syncing here, with another feeds.toml on the same database, left its
+        # other feeds inactive, and the next digest and `show --copies` silently without them.
+        feeds = _as_configured(reader.config, reader.store.feeds(active_only=False))
         totals, unread = reader.store.article_counts(), reader.store.unread_counts()
     finally:
         reader.close()
@@ -54,8 +52,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _as_configured(config: Config, stored: list[FeedRow]) -> list[FeedRow]:
-    """feeds.toml's feeds with what a read-only store knows of each: a feed it has under another URL, or
-    not at all, shows as never fetched (what a sync would make it), with no articles."""
+    """feeds.toml's feeds with what the store knows of each: a feed it has under another URL, or not at all,
+    shows as never fetched (what the next fetch's sync would make it), with no articles."""
     by_name = {f.name: f for f in stored}
     shown = []
     for feed in config.feeds:
@@ -192,7 +190,7 @@ def _local_feed(given: str, config_dir: Path) -> tuple[str, str | None]:
 
     path = Path(given).expanduser().resolve()
     try:
-        data = path.read_bytes()
+        data, _ = read_regular_file(path)
     except OSError as exc:
         raise FeedEditError(f"cannot read {given}: {exc.strerror or exc}; give an http(s) URL or a feed file") from None
     try:
@@ -237,7 +235,7 @@ def _import(args: argparse.Namespace) -> int:
     existed = path.exists()  # read (once) and checked under the edit lock
     without_url: list[str] = []
     try:
-        data = Path(args.file).read_bytes()
+        data, _ = read_regular_file(args.file)
         found = parse_opml(data, args.file, without_url)
     except OSError as exc:
         print(f"reader: feeds import: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)

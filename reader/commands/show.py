@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.config import DB_ENV, Config, ConfigError, FetchConfig, find_config_path, load_config, resolve_db_path
+from reader.files import read_regular_file
 from reader.text.clean import CleanArticle, clean_article, clean_stored_article, topic_terms
 from reader.text.display import display_credit, display_date
 from reader.text.sanitize import single_line, strip_control_characters
@@ -110,7 +111,7 @@ def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticl
         return [clean_stored_article(article, terms)], False
     path = Path(target)
     try:
-        data = path.read_bytes()
+        data, _ = read_regular_file(path)
     except FileNotFoundError:
         raise ShowError(f"no such file: {target}") from None
     except OSError as exc:

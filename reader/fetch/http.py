@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from urllib.parse import urljoin
 
 import h11
@@ -27,6 +27,7 @@ from reader.fetch.connections import (
     has_control_characters,
     web_address,
 )
+from reader.files import FileTooLarge, NotARegularFile, read_regular_file
 from reader.text.sanitize import single_line
 
 MAX_REDIRECTS = 5
@@ -225,15 +226,16 @@ def read_local(path: str, cfg: FetchConfig, last_modified: str | None = None) ->
     """Read a feed file, treating an unchanged size and mtime like a 304."""
     try:
         st = os.stat(path)
-    except OSError as exc:
-        return FetchResult("error", error=f"cannot read feed file {path}: {exc.strerror or exc}")
-    stamp = f"file:{st.st_mtime_ns}:{st.st_size}"
-    if stamp == last_modified:
-        return FetchResult("304")
-    if st.st_size > cfg.max_bytes:
+        stamp = f"file:{st.st_mtime_ns}:{st.st_size}"
+        if stamp == last_modified and stat.S_ISREG(st.st_mode):
+            return FetchResult("304")
+        if stat.S_ISREG(st.st_mode) and st.st_size > cfg.max_bytes:
+            return FetchResult("error", error=_too_big(cfg.max_bytes))
+        body, st = read_regular_file(path, cfg.max_bytes)
+    except FileTooLarge:
         return FetchResult("error", error=_too_big(cfg.max_bytes))
-    try:
-        body = Path(path).read_bytes()
+    except NotARegularFile as exc:
+        return FetchResult("error", error=f"feed file {path} {exc.strerror}; give the path of a feed file")
     except OSError as exc:
         return FetchResult("error", error=f"cannot read feed file {path}: {exc.strerror or exc}")
-    return FetchResult("200", body=body, last_modified=stamp)
+    return FetchResult("200", body=body, last_modified=f"file:{st.st_mtime_ns}:{st.st_size}")

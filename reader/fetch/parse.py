@@ -171,7 +171,9 @@ def _problem_words(problem: Any, document: bytes | None) -> str:
 
 
 def _entry(e: Any, stored: Mapping[str, str], words: WordHashes) -> ParsedEntry | None:
-    """The entry as stored, or None when `stored` already has it with this content."""
+    """The entry as stored, or None when `stored` already has it with this content, or it holds nothing at all."""
+    if not e:  # an empty item, or what a document cut off inside an item's first element leaves: no ghost row
+        return None
     contents = [c.get("value", "") for c in e.get("content", []) if c.get("value")]
     content = max(contents, key=len) if contents else str(e.get("summary", "") or "")
     title = _clean_label(e.get("title"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -344,3 +345,20 @@ def test_import_into_a_config_path_that_is_a_folder_says_so(tmp_path: Path) -> N
     assert out.returncode == 2 and out.stderr == (
         f"reader: configuration error: {tmp_path / 'feeds.toml'}: (file): is a folder, not a feeds.toml; pass "
         f"--config {tmp_path / 'feeds.toml' / 'feeds.toml'} or another file\n")
+
+
+def test_listing_with_another_feeds_toml_changes_nothing_in_the_database(tmp_path: Path) -> None:
+    """Two project folders may share one database: listing one's feeds must not make the other's inactive."""
+    (tmp_path / "local.xml").write_bytes(rss(("1", "One")))
+    write_config(tmp_path, '[[feeds]]\nname = "Local"\nurl = "local.xml"\n')
+    db = str(tmp_path / "r.db")
+    subprocess.run([sys.executable, "-m", "reader", "--config", str(tmp_path / "feeds.toml"), "--db", db, "fetch"],
+                   capture_output=True, timeout=60, check=True)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "feeds.toml").write_text('[[feeds]]\nname = "Elsewhere"\nurl = "elsewhere.xml"\n')
+    before = sqlite3.connect(db).execute("SELECT name, active FROM feeds").fetchall()
+    listed = subprocess.run([sys.executable, "-m", "reader", "--config", str(other / "feeds.toml"), "--db", db, "feeds",
+                             "list"], capture_output=True, text=True, timeout=60)
+    assert listed.returncode == 0 and "Elsewhere" in listed.stdout and "never fetched" in listed.stdout
+    assert sqlite3.connect(db).execute("SELECT name, active FROM feeds").fetchall() == before == [("Local", 1)]

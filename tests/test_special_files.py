@@ -1,0 +1,51 @@
+"""A path a user names may be a device, a FIFO or a folder: every reader of such paths refuses it in one line.
+
+/dev/zero as a feed once grew `reader fetch` to 24 GB until the kernel killed it; a FIFO hung it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.config import FetchConfig
+from reader.fetch.http import read_local
+from reader.files import FileTooLarge, NotARegularFile, read_regular_file
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    return path
+
+
+def test_devices_fifos_folders_and_big_files_are_refused_without_reading(tmp_path: Path, fifo: Path) -> None:
+    for path in ("/dev/zero", fifo):
+        with pytest.raises(NotARegularFile):
+            read_regular_file(path)
+        result = read_local(str(path), FetchConfig())
+        assert result.error is not None and "not a regular file" in result.error and result.body is None
+    with pytest.raises(IsADirectoryError):
+        read_regular_file(tmp_path)
+    (tmp_path / "big").write_bytes(b"x" * 101)
+    with pytest.raises(FileTooLarge):
+        read_regular_file(tmp_path / "big", limit=100)
+    assert read_regular_file(tmp_path / "big", limit=101)[0] == b"x" * 101
+
+
+@pytest.mark.parametrize("args", [["show", "/dev/zero"], ["--config", "/dev/zero", "feeds", "list"],
+                                  ["feeds", "add", "/dev/zero"], ["show", "{fifo}"], ["--config", "{fifo}", "fetch"]])
+def test_each_command_refuses_them_in_one_line(tmp_path: Path, fifo: Path, args: list[str]) -> None:
+    (tmp_path / "feeds.toml").write_text("")
+    args = [a.format(fifo=fifo) for a in args]
+    if "--config" not in args:
+        args = ["--config", str(tmp_path / "feeds.toml"), *args]
+    done = subprocess.run([sys.executable, "-m", "reader", "--db", str(tmp_path / "r.db"), *args],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and "not a regular file" in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
