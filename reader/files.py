@@ -14,7 +14,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 USER_FILE_LIMIT = 50_000_000  # bytes: feeds.toml, OPML, a file given to `reader show`
@@ -71,6 +70,8 @@ def _umask_from_proc() -> int | None:
 def write_text_atomically(path: Path, text: str) -> None:
     """Write a temp file in the same folder, fsync, rename it over `path`; raises OSError."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # lazy: `reader fetch` reads feed files through this module and never writes one
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # created 0600
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:

@@ -137,12 +137,6 @@ class StoreConnection:
         self._checking = (threading.Thread(target=check, name="store quick_check", daemon=True), found)
         self._checking[0].start()
 
-    def _verify_unless_under_way(self) -> None:
-        """_verify now, unless verify_in_background is at it: the first write waits for that."""
-        if self._checking is None:
-            with self._lock, self._failures():
-                self._verify()
-
     def _verify(self) -> None:
         """Refuse to write to a damaged file: quick_check (about 0.1 s per 200 MB) before the first write."""
         if self._damaged is None and not self._verified:
@@ -182,9 +176,13 @@ class StoreConnection:
             except BaseException:
                 if self._conn.in_transaction:  # SQLite may already have rolled back (a full disk does)
                     self._conn.execute("ROLLBACK")
+                self._rolled_back()
                 raise
             for step in self._after_commit:  # still under the lock: the next transaction sees what they keep
                 step()
+
+    def _rolled_back(self) -> None:
+        """Forget what a rolled-back write (whole, or to a savepoint) kept in memory: RefreshWrites does."""
 
     def _on_commit(self, step: Callable[[], None]) -> None:
         """Run `step` once the current write transaction has committed (never when it rolls back)."""

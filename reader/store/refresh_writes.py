@@ -96,6 +96,7 @@ class RefreshWrites(StoreConnection):
                         raise
                     c.execute("ROLLBACK TO feed")
                     del self._after_commit[kept:]  # its folder's shingles were never committed
+                    self._rolled_back()
                     results.append(exc)
                 else:
                     results.append(counts)
@@ -113,6 +114,11 @@ class RefreshWrites(StoreConnection):
                                            f.effective_url, None, 0, None, None, f.feed_id) for f in fetches])
 
     _fold_cache: FoldCache | None = None
+
+    def _rolled_back(self) -> None:
+        """Rows held or moved by a rolled-back write are back as they were: the next fold counts the held rows again."""
+        if self._fold_cache is not None:
+            self._fold_cache.held_rows = None
 
     @contextmanager
     def refresh_session(self) -> Iterator[None]:

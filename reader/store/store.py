@@ -59,8 +59,7 @@ class Store(RefreshWrites, StoryQueries):
     def sync_feeds(self, feeds: Iterable[FeedConfig], locate: dict[str, str]) -> None:
         """Make the feeds table match feeds.toml; feeds that left the file keep their articles but go inactive."""
         feeds = list(feeds)
-        if self._feeds_match(feeds, locate):  # the usual case: nothing to write
-            self._verify_unless_under_way()  # a damaged file is still found here, as a write would find it
+        if self._feeds_match(feeds, locate):  # the usual case: no write, so none of the check before one either
             return
         with self._write() as c:
             c.execute("UPDATE feeds SET active = 0")

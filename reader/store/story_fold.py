@@ -46,7 +46,9 @@ class FoldCache:
     def __init__(self) -> None:
         self.words = WordHashes()
         self.texts: dict[int, frozenset[int]] = {}  # committed articles' shingles, oldest first
-        self.held_rows: int | None = None  # rows in story_bands_held, once counted
+        # Rows in story_bands_held once counted, as of the last keep_bands, committed or not: the next folder
+        # of the same transaction goes on from it, and a rollback forgets it (RefreshWrites._rolled_back).
+        self.held_rows: int | None = None
 
 
 # New articles' band keys go to story_bands_held, a small index beside story_bands; lookups read
@@ -79,7 +81,7 @@ class StoryFolder:
         self.cache = cache  # shared with the refresh's other transactions, when given
         self.words = cache.words if cache is not None else WordHashes()  # each word hashed once
         self.texts: dict[int, frozenset[int]] = {}  # shingles by article, computed when first needed
-        self.held_rows: int | None = None  # rows in story_bands_held after this transaction, once kept
+        self.held_rows: int | None = None  # rows in story_bands_held after its last keep_bands
         self.pending: dict[int, str] = {}  # the text of the batch's articles, shingled only if needed
         self.packed: dict[int, bytes] = {}  # shingles of the batch's articles computed where they were parsed
         self.next_story: int = c.execute("SELECT coalesce(max(story_id), 0) + 1 FROM articles").fetchone()[0]
@@ -151,14 +153,17 @@ class StoryFolder:
         rows = sorted((band, ids.get(key, key)) for key, keys in self.bands.items() for band in keys)
         added = self.c.executemany("INSERT OR IGNORE INTO story_bands_held (band, article_id) VALUES (?, ?)",
                                    rows).rowcount
-        # Counted once a refresh, then kept: this transaction's own figure first (keep_bands may run twice
-        # in one), else the refresh's. Held rows a changed article loses are not taken off, so the count
-        # can only run ahead and move rows early, never let the table grow past HELD_BAND_ROWS.
+        # Counted once a refresh, then kept: this folder's own figure first (keep_bands may run twice in
+        # one), else the refresh's, which the transaction's earlier folders have brought up to date (a
+        # transaction may store several feeds). Held rows a changed article loses are not taken off, so
+        # the count can only run ahead and move rows early, never let the table grow past HELD_BAND_ROWS.
         known = self.held_rows if self.held_rows is not None else self.cache.held_rows if self.cache else None
         if known is None:
             known = self.c.execute("SELECT count(*) FROM story_bands_held").fetchone()[0] - added
         held = known + added
         self.held_rows = 0 if held >= HELD_BAND_ROWS else held
+        if self.cache is not None:
+            self.cache.held_rows = self.held_rows
         if held >= HELD_BAND_ROWS:
             index_held_bands(self.c)
         for key in [k for k in self.texts if k < 0]:
@@ -174,7 +179,6 @@ class StoryFolder:
         """
         if self.cache is None:
             return
-        self.cache.held_rows = self.held_rows
         texts = self.cache.texts
         texts.update(self.texts)
         for old in list(texts)[:max(0, len(texts) - _SHARED_TEXTS)]:

@@ -108,3 +108,32 @@ def test_a_feed_with_new_and_changed_entries_counts_both_toward_the_move(monkeyp
         store.upsert_entries(one, [wire_entry("trimmed", TRIMMED), wire_entry("wire", OTHER)])
     index, held = bands(store)
     assert held == [] and len(index) == 20
+
+
+def test_feeds_stored_in_one_transaction_all_count_toward_the_move(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refresh writes several feeds in one transaction (StoreQueue): each feed's folder goes on from the last one's
+    count, and a feed rolled back to its savepoint (which may have moved rows) makes the next fold count again."""
+    from reader.models import FetchedFeed
+
+    monkeypatch.setattr(story_fold, "HELD_BAND_ROWS", 35)
+    store = Store(":memory:")
+    one, two, three, four = add_feeds(store, "One", "Two", "Three", "Four")
+    with store.refresh_session():
+        store.store_fetched_together([FetchedFeed(one, [wire_entry("wire", WIRE)], "200")])  # 10 held, counted
+        store.store_fetched_together([FetchedFeed(two, [wire_entry("other", OTHER)], "200"),
+                                      FetchedFeed(three, [wire_entry("trimmed", TRIMMED)], "200")])
+        assert store._fold_cache is not None and store._fold_cache.held_rows == len(bands(store)[1]) == 30
+        real = refresh_writes.RefreshWrites._upsert
+
+        def upsert(self: Store, c: object, feed_id: int, entries: list[object]) -> tuple[int, int]:
+            real(self, c, feed_id, entries)  # type: ignore[arg-type]  # 40 >= 35: rows moved, then...
+            raise ValueError("a value the store cannot bind")  # ...rolled back with the feed
+
+        monkeypatch.setattr(refresh_writes.RefreshWrites, "_upsert", upsert)
+        [failed] = store.store_fetched_together([FetchedFeed(four, [wire_entry("edited", EDITED)], "200")])
+        assert isinstance(failed, ValueError) and store._fold_cache.held_rows is None  # counted again when needed
+        assert bands(store) == ([], bands(store)[1]) and len(bands(store)[1]) == 30
+        monkeypatch.setattr(refresh_writes.RefreshWrites, "_upsert", real)
+        store.store_fetched_together([FetchedFeed(four, [wire_entry("edited", EDITED)], "200")])
+    index, held = bands(store)
+    assert held == [] and len(index) == 40  # 30 counted again + 10 new >= 35: all moved
