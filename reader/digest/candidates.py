@@ -4,7 +4,8 @@ A summary sentence is quoted verbatim and cited, so it must be a sentence of the
 prose: not a list item, headline, photo caption or credit, site notice or code, not an answer
 whose question was skipped, and not a sentence that leans on the one before ("However, ...",
 "It aimed at ...", "... she told host X", "... review its findings") unless that one is chosen too;
-one ranking its story's points ("Most significantly, ...") needs only some earlier sentence of its story.
+one ranking its story's points ("Most significantly, ...") needs a chosen earlier sentence of its own story,
+and is read right after the nearest one (never after another outlet's sentence, which it would seem to rank).
 What a sentence calls "the department" is noted: an earlier sentence must
 have introduced it (see references.py).
 Datelines are cut off the front (reader/text/datelines.py): where a story was filed is not what it says.
@@ -66,7 +67,8 @@ _CONNECTIVE = re.compile(
 )
 _CAPITALISED_FIRST = re.compile(r"^[\"“‘']?[A-Z0-9]")
 # "Most significantly, the task force recommended ...": it ranks what the story says, so it needs the story's
-# context (one of its earlier sentences), not the very sentence before ("More importantly" compares with that).
+# context (an earlier sentence of it, read right before it), not the very sentence before ("More importantly"
+# compares with that).
 _RANKS_THE_STORY = re.compile(r"^(?:(?:perhaps\s+)?most\s+)?(?:significantly|importantly|notably|strikingly),\s+",
                               re.I)
 
@@ -80,7 +82,7 @@ class Candidate:
     index: int  # position among the story's sentences, in reading order
     needs_previous: bool
     refers_to: tuple[str, ...] = ()  # what it calls "the department", "the system": introduced earlier
-    needs_context: bool = False  # an earlier sentence of its story, any one ("Most significantly, ...")
+    needs_context: bool = False  # an earlier sentence of its story right before it ("Most significantly, ...")
 
 
 def is_story_prose(sentence: str, paragraph: str) -> bool:

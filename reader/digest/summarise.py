@@ -281,7 +281,7 @@ def _antecedents(s: _Scored, chosen: Sequence[_Scored], lens: TopicLens) -> tupl
     if c.needs_previous:
         return (previous,) if previous is not None else None
     needed = []
-    if c.needs_context:  # "Most significantly, ...": after a chosen sentence of its story, any one before it
+    if c.needs_context:  # "Most significantly, ...": read right after a chosen earlier sentence of its story
         context = [o for o in chosen if o.story is s.story and o.candidate.index < c.index]
         if not context:
             return None
@@ -306,25 +306,51 @@ def _antecedents(s: _Scored, chosen: Sequence[_Scored], lens: TopicLens) -> tupl
     return tuple(needed)
 
 
+def _leans_on(s: _Scored, chosen: Sequence[_Scored]) -> _Scored | None:
+    """The chosen sentence s must be read right after, or None: a sentence leaning on its predecessor, or
+    ranking its story's points ("Most significantly, ..."), follows the nearest chosen earlier sentence of
+    its own story (the predecessor itself, for the first), never another outlet's."""
+    c = s.candidate
+    if not (c.needs_previous or c.needs_context):
+        return None
+    earlier = [o for o in chosen if o.story is s.story and o.candidate.index < c.index]
+    return max(earlier, key=lambda o: o.candidate.index) if earlier else None
+
+
 def _order(chosen: list[_Scored], after: dict[int, tuple[_Scored, ...]]) -> list[_Scored]:
     """The main development first, then the other stories' ledes, the rest of today's sentences in
-    story order, background last; a sentence needing an earlier one always after it (right after it
-    when it leans on its predecessor)."""
+    story order, background last; a sentence that leans on an earlier one of its story comes right
+    after it (the two read as one run), and a sentence needing an earlier one (what it calls "the
+    department") after the run holding that one."""
     if not chosen:
         return []
-    news = [s for s in chosen if not s.background and id(s) not in after] or chosen
+    parent = {id(s): p for s in chosen if (p := _leans_on(s, chosen)) is not None}
+    runs: dict[int, list[_Scored]] = {}  # id of a run's first sentence -> the run, in story order
+    run_of: dict[int, int] = {}
+    for s in sorted(chosen, key=lambda s: (s.story.number, s.candidate.index)):
+        first = run_of[id(parent[id(s)])] if id(s) in parent else id(s)
+        runs.setdefault(first, []).append(s)
+        run_of[id(s)] = first
+    heads = [s for s in chosen if id(s) in runs]
+    news = [s for s in heads if not s.background and id(s) not in after] or heads
     lead = min(news, key=lambda s: (s.rank, -s.score))  # the best sentence of the best-ranked story
 
     def place(s: _Scored) -> tuple[bool, bool, int, int]:
         is_lede = s.candidate.index == s.story.candidates[0].index
         return s.background, not is_lede, s.story.number, s.candidate.index
-    ordered = [lead, *sorted((s for s in chosen if s is not lead), key=place)]
-    for follower in [s for s in chosen if id(s) in after]:
-        before = max(after[id(follower)], key=ordered.index)
-        if follower.candidate.needs_previous or ordered.index(follower) < ordered.index(before):
-            ordered.remove(follower)
-            ordered.insert(ordered.index(before) + 1, follower)
-    return ordered
+    order = [id(lead), *(id(s) for s in sorted((s for s in heads if s is not lead), key=place))]
+    for _ in range(len(order)):  # a run whose sentence needs one in a later run moves after that run
+        moved = False
+        for first in list(order):
+            needs = {run_of[id(a)] for s in runs[first] for a in after.get(id(s), ()) if run_of[id(a)] != first}
+            latest = max(needs, key=order.index, default=None)
+            if latest is not None and order.index(latest) > order.index(first):
+                order.remove(first)
+                order.insert(order.index(latest) + 1, first)
+                moved = True
+        if not moved:
+            break
+    return [s for first in order for s in runs[first]]
 
 
 def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: SummaryBudget = DEFAULT_BUDGET,

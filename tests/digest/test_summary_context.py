@@ -260,10 +260,11 @@ def test_the_seed_article_alone_gets_a_full_summary_through_reader_summarize(tmp
                                                  "It aimed at removing", "But data showed"))
         assert (rolled_out + 1, rolled_out + 2) == (aimed, data)  # read in the story's order, in one run
         assert texts[0].startswith("A task force created to recommend improvements")
-        # The task force's recommendation: "Most significantly, ..." ranks the story's points, so it stands after
-        # any chosen sentence of its story (the cleaner keeps the body's copy, after the lede, not the teaser's).
+        # The task force's recommendation: "Most significantly, ..." ranks the story's points, so it stands right
+        # after a chosen sentence of its story before it (the cleaner keeps the body's copy, after the lede, not
+        # the teaser's): here the one the article puts right before it.
         significantly = next(i for i, t in enumerate(texts) if t.startswith("Most significantly, the Task Force"))
-        assert significantly > 0
+        assert significantly == data + 1
         assert result["quotes"] and not any(q["text"] in t for q in result["quotes"] for t in texts)
 
 

@@ -147,3 +147,47 @@ def test_the_later_day_breaks_only_a_tie_and_a_story_without_a_date_counts_its_f
     unreadable = replace(late, published="next Tuesday", first_seen="2011-09-18T08:00:00+00:00")
     stories = fold_stories([early, unreadable])
     assert [s.lead.id for s in rank_stories(stories, topic_fits(stories, matcher))] == [1, 3]
+
+
+def _reads_right_after_its_antecedent(stories: list[StoryForSummary], chosen: list[str]) -> None:
+    """Every chosen sentence that leans on what came before ("Most significantly, ...", "In addition, ...",
+    "It also ...") is read right after a sentence of its own story, before it there: its predecessor when
+    it leans on that one, never another outlet's sentence."""
+    where = {c.text: (s.number, c) for s in stories for c in s.candidates}
+    for before, text in zip(["", *chosen], chosen, strict=False):
+        number, c = where[text]
+        if not (c.needs_previous or c.needs_context):
+            continue
+        assert before, f"{text!r} opens the summary"
+        before_number, b = where[before]
+        assert before_number == number and b.index < c.index, f"{text!r} follows {before!r}"
+        if c.needs_previous:
+            assert b.index == c.index - 1
+
+
+def test_a_leaning_sentence_is_read_right_after_its_own_outlet_s_sentence_never_another_s() -> None:
+    """The digest put "Most significantly, the Task Force ... recommended ..." (WNYC) right after the Borderlands
+    Tribune's lede, so it read as ranking the Tribune's point. A sentence that leans on what came before follows
+    the chosen sentence of its own story nearest before it, the two read as one run."""
+    dhs = story(1, "The Department of Homeland Security said Friday it will keep expanding Secure Communities despite "
+                   "a task force report that found it had eroded trust between immigrants and local police.",
+                "The program checks the fingerprints of everyone booked into a local jail against federal databases.")
+    wnyc = story(2, "A task force created to recommend improvements to Secure Communities presented a critical report "
+                    "this week, saying the program caused confusion at the state and local level.",
+                 "The report was released by the Homeland Security Advisory Council on a Thursday evening.",
+                 "Most significantly, the Task Force on Secure Communities recommended ICE not pursue people "
+                 "identified through Secure Communities for arrests based on minor traffic offenses.",
+                 "In addition, the task force urged that victims of domestic violence who come to the agency's "
+                 "attention through Secure Communities be protected.")
+    tribune = story(3, "A federal advisory panel has given critics of Secure Communities their strongest ammunition "
+                       "yet, calling the program a threat to community policing.",
+                    "It also found that Secure Communities had been sold to states as optional when it was not.")
+    stories = [dhs, wnyc, tribune]
+    leaning = {c.text for s in stories for c in s.candidates if c.needs_previous or c.needs_context}
+    assert leaning == {wnyc.paragraphs[2], wnyc.paragraphs[3], tribune.paragraphs[1]}
+    for sentences in (3, 4, 5, 6):
+        chosen = run(stories, SummaryBudget(sentences=sentences))
+        _reads_right_after_its_antecedent(stories, chosen)
+    chosen = run(stories, SummaryBudget(sentences=6))
+    assert wnyc.paragraphs[2] in chosen  # kept, beside its own story's lede
+    assert chosen.index(wnyc.paragraphs[2]) == chosen.index(wnyc.paragraphs[0]) + 1
