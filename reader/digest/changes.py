@@ -14,7 +14,7 @@ from reader.digest.candidates import is_story_prose, leans_on_previous
 from reader.digest.model import NewToday, SummarySentence
 from reader.digest.novelty import History, listable, phrase_stems, sentences_of
 from reader.digest.references import MEASURES, definite_references
-from reader.digest.summarise import QUOTED, is_background
+from reader.digest.summarise import QUOTED, is_background, says_again
 from reader.digest.topic_summary import published_year
 from reader.models import Article
 from reader.text.clean import CleanArticle
@@ -63,7 +63,7 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
     # is full, which keeps a busy day cheap.
     streams = [(n, fresh(article)) for n, article in stories]
     chosen: list[tuple[int, str]] = []
-    listed = History(signature(s) - ignore for s in summary)
+    said = list(summary)  # the summary and the sentences listed so far: none is said again, nor reworded
     while streams and len(chosen) < NEW_TODAY_MAX:
         still = []
         for n, stream in streams:
@@ -71,9 +71,9 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
             if sentence is None:
                 continue
             still.append((n, stream))
-            if listed.is_new(sentence, ignore):
+            if not says_again(sentence, said):
                 chosen.append((n, sentence))
-                listed.add(signature(sentence) - ignore)
+                said.append(sentence)
                 if len(chosen) == NEW_TODAY_MAX:
                     break
         streams = still

@@ -207,6 +207,13 @@ def _is_repeat(words: frozenset[str], said_phrases: frozenset[tuple[str, ...]],
     return len(words & said) / len(words) >= ALREADY_SAID
 
 
+def says_again(sentence: str, said: Sequence[str]) -> bool:
+    """Whether the sentences `said` already say it, by the summary's own test (one of them holds most of its
+    content words or shares a phrase with it, or together they hold most of them): New today asks this of
+    the section's summary, so a section never says one point twice, however reworded."""
+    return _is_repeat(signature(sentence), phrases(sentence), [(signature(s), phrases(s)) for s in said])
+
+
 def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Scored]:
     signatures = [[signature(c.text) for c in story.candidates] for story in stories]  # each made once
     df: Counter[str] = Counter()

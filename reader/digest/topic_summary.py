@@ -8,6 +8,7 @@ text mentions it) as well as by how many outlets carried them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -128,4 +129,13 @@ def summarise_topic(
     lens = topic_lens(inputs, (lambda text: matcher.matches(text)) if matcher is not None else None)
     quotes = best_quotes(stories, cleaned.__getitem__, lens, mainly, quotes_shown)
     summary = summarise(inputs, lens, budget, already_said, [*quotes_shown, *(q.text for _, q in quotes)])
+    # A quoted phrase the summary already gives word for word ("confusion at the state and local level",
+    # another outlet's sentence saying it unquoted) would be read twice in the section: the summary says it.
+    said = [_words(s.text) for s in summary]
+    quotes = [(i, q) for i, q in quotes if not any(f" {_words(q.text)} " in f" {s} " for s in said)]
     return TopicSummary(summary, tuple(q for _, q in quotes), tuple(i for i, _ in quotes))
+
+
+def _words(text: str) -> str:
+    """The text's words, lower-cased, punctuation and quotation marks aside: a quote found inside a sentence."""
+    return " ".join(re.findall(r"[\w’'-]+", text.casefold()))

@@ -167,3 +167,35 @@ def test_a_listed_sentence_introduces_what_it_calls_the_changes() -> None:
     assert "Three states have tried to withdraw from the program without success this year." in listed
     assert not any(x.startswith("Critics said the changes") for x in listed)
     assert any(x.startswith("Immigration officials announced changes") for x in listed)
+
+
+def test_new_today_lists_no_point_the_summary_made_in_other_words() -> None:
+    """The golden digest summarised WNYC's "caused confusion at the state and local level" and its
+    recommendation on minor traffic offenses, then listed as new the Borderlands Tribune's sentence making
+    both points ("had caused “confusion at the state and local level” and recommended that ICE stop pursuing
+    people arrested only for minor traffic offenses"): one section said them twice. New today leaves out what
+    the summary says by the summary's own test (a phrase shared, or most of the words)."""
+    topic = TopicConfig("Secure Communities", ("Secure Communities",))
+    wnyc = article(1, "WNYC News", "Task Force Critical of Secure Communities Program",
+                   "A task force created to recommend improvements to Secure Communities presented a critical "
+                   "report this week, saying the program caused confusion at the state and local level. Most "
+                   "significantly, the task force recommended ICE not pursue people identified through Secure "
+                   "Communities for arrests based on minor traffic offenses.")
+    tribune = article(2, "Borderlands Tribune", "Task force report puts Secure Communities on the defensive",
+                      "A federal advisory panel has given critics of Secure Communities their strongest "
+                      "ammunition yet. The Homeland Security Advisory Council task force said the program had "
+                      "caused “confusion at the state and local level” and recommended that ICE stop pursuing "
+                      "people arrested only for minor traffic offenses. Five of the task force’s 20 members "
+                      "resigned rather than sign the report.")
+    history = [signature("The state legislature debated a bill on driver's licenses for farm workers last week.")]
+    digest = build_digest(DAY, [wnyc, tribune], [topic], [feed_row(1, "WNYC News")], clean_stored_article,
+                          recent={topic.name: history})
+    [section] = digest.sections
+    summary = " ".join(x.text for x in section.summary)
+    assert "caused confusion at the state and local level" in summary
+    assert section.new_today is not None
+    listed = [x.text for x in section.new_today.items]
+    assert not any("state and local level" in x or "minor traffic offenses" in x for x in listed), listed
+    assert any("Five of the task force’s 20 members" in x for x in [summary, *listed])  # the rest is still said
+    text = render_digest(digest)
+    assert text.count("state and local level") == 1
