@@ -1,7 +1,12 @@
 """Finds key quotes, works out who said them, and ranks them so the best can be pinned.
 
 A key quote is a quoted statement of about six words or more: shorter quoted spans are scare
-quotes or titles ("adverse impact"), which say nothing on their own.
+quotes or titles ("adverse impact"), which say nothing on their own. Its speaker is whoever the text
+says spoke it: named after or before it ("..., the report said", "Morton said:"), speaking the clause it
+ends ("The task force said the program had caused “...”"), "according to" someone, or, for a quote that
+is its sentence's whole content, the speaker of the sentence before. A description ("the report") is
+resolved to what the article named earlier (descriptions.py). Otherwise it is unattributed: a speaker is
+never guessed across another clause that may have its own ("Lee said ...; critics called it “...”").
 """
 
 from __future__ import annotations
@@ -14,25 +19,43 @@ from reader.text.descriptions import resolve_description
 from reader.text.sentences import split_sentences
 
 MIN_QUOTE_WORDS = 6
+REACH = 300  # characters read each side of a quote for its speaker
 PINNED = 3
 
 _QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 _VERBS = (r"said|says|say|stated|states|noted|notes|told|tells|added|adds|wrote|writes|argued|argues|explained|"
           r"warned|warns|insisted|declared|asked|replied|testified|acknowledged|recalled|concluded|continued|"
-          r"recommended|found|reported")
+          r"recommended|found|reported|ruled|announced|claimed|contended|conceded|admitted|complained|predicted|"
+          r"promised|alleged|cautioned|urged|stressed|emphasized|observed")
 _TITLE = r"(?:(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Sgt|Capt|Prof|St)\.\s+)?"
 _CAPWORD = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_TITLE}{_CAPWORD}(?:\s+(?:{_CAPWORD}|de|van|von|del|la|bin))*"
-_THE = r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
+# A described speaker's words stop at a verb: "the department said it found" is "the department".
+_NOT_VERB = rf"(?!(?:{_VERBS}|has|had|have|is|was|were|are|will|would|also|later|previously)\b)"
+_THE = rf"(?:[Tt]he|[Aa]n?)\s+(?:{_NOT_VERB}[a-z][\w'’-]*\s+){{0,2}}{_NOT_VERB}[a-z][\w-]*"
 _THE_NAMED = rf"[Tt]he\s+{_CAPWORD}(?:\s+(?:{_CAPWORD}|of|for|and|on))*\s+{_CAPWORD}|[Tt]he\s+{_CAPWORD}"
-_WHO = rf"(?:{_THE_NAMED}|{_NAME}|{_THE}|he|she|they|it)"
+# "The Homeland Security Advisory Council task force", "the ICE spokesman": a named body's described part.
+_THE_NAMED_NOUN = rf"[Tt]he\s+(?:{_CAPWORD}\s+){{1,5}}[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+_WHO = rf"(?:{_THE_NAMED_NOUN}|{_THE_NAMED}|{_NAME}|{_THE}|he|she|they|it)"
 _SPEAKER = rf"(?P<who>{_WHO})"
 _PRONOUNS = {"he", "she", "they", "it"}
 
 _APPOSITIVE = r"(?:\s+(?:of|from|in|at)\s+[^,.]{1,60}?)?(?:,[^,]{1,80},)?"
 _AFTER_QUOTE = re.compile(rf"^[\s,]*(?:{_SPEAKER}\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>{_WHO}))")
 _BEFORE_QUOTE = re.compile(rf"{_SPEAKER}{_APPOSITIVE}\s+(?:{_VERBS})(?:\s+\w+)?(?:\s+that)?\s*[:,]?\s*$")
-_ACCORDING = re.compile(rf"according to\s+{_SPEAKER}")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+{_SPEAKER}")
+# Who speaks in a sentence, anywhere before a quote: "The task force said the program had caused “...”".
+_SPEAKS = re.compile(rf"(?<![\w'’-]){_SPEAKER}{_APPOSITIVE}\s+(?:(?:also|later|previously|has|had|have)\s+)?"
+                     rf"(?:{_VERBS})\b")
+# Between a speaker's verb and the quote, another clause may begin, with a speaker of its own: then the quote
+# is not known to be the first speaker's ("Lee said the plan was dead; critics called it “...”").
+_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s+(?:and|but|while|whereas|although|though|as)\b|\b(?:who|whom)\s+"
+                           r"\w+|\b(?:called|calls|call|described|describes|dubbed|termed|labeled|labelled|"
+                           r"branded|named|quoted|cited|citing|quoting)\b")
+# A sentence's subject naming something in its own words: "The mayor called the plan “a cruel joke ...”".
+_NAMES_IT = re.compile(rf"^{_SPEAKER}{_APPOSITIVE}\s+(?:called|calls|described|describes|dubbed|termed)\b")
+# A speaker inside a relative clause is not the sentence's: "Advocates who met the task force said ...".
+_IN_RELATIVE = re.compile(r"\b(?:who|whom|that|which)\s+(?:[\w'’-]+\s+){0,4}$")
 _NAMED_SUBJECT = re.compile(rf"^(?P<who>{_THE_NAMED}|{_NAME})\b{_APPOSITIVE}\s+(?:{_VERBS}|spoke)\b")
 _TRAILING = re.compile(r"\s+(?:of|in|at|for|on)\s+.*$")
 
@@ -67,23 +90,51 @@ def _clean_speaker(raw: str) -> str | None:
     if not who:
         return None
     first, _, rest = who.partition(" ")
-    if first in ("The", "A", "An"):
-        who = f"{first.lower()} {rest}" if rest and rest[0].islower() else who
+    if first in ("The", "A", "An"):  # "the task force", "the Homeland Security Advisory Council task force"
+        described = rest and (rest[0].islower() or rest.split()[-1][:1].islower())
+        who = f"{first.lower()} {rest}" if described else who
     return who
 
 
 def _speaker_in(sentence: str, start: int, end: int) -> str | None:
-    """Who the sentence says spoke the quote at [start, end), or None; pronouns are returned as-is."""
-    after = _AFTER_QUOTE.search(sentence[end:])
+    """Who the sentence says spoke the quote at [start, end), or None; pronouns are returned as-is.
+
+    Only REACH characters each side are read (cut at a word): a speaker is named near the quote, and a
+    run-on "sentence" of a thousand quotes stays linear."""
+    cut = sentence.find(" ", start - REACH) + 1 if start > REACH else 0
+    ahead, behind = sentence[cut:start], sentence[end:end + REACH]
+    after = _AFTER_QUOTE.search(behind)
     if after:
         return after.group("who") or after.group("who2")
-    before = _BEFORE_QUOTE.search(sentence[:start])
+    before = _BEFORE_QUOTE.search(ahead)
+    if before and before.group("who").lower() not in _PRONOUNS:
+        return before.group("who")
+    reported = _reported_speaker(ahead)  # or, for "it found", the name earlier in the sentence
+    if reported:
+        return reported
     if before:
         return before.group("who")
-    according = _ACCORDING.search(sentence)
+    according = _ACCORDING.search(f"{ahead}{sentence[start:end]}{behind}")
     if according:
         return according.group("who")
     return None
+
+
+def _reported_speaker(ahead: str) -> str | None:
+    """Who speaks in the clause the quote ends ("The task force said the program had caused “...”"): the last
+    speaker and verb before the quote, with no new clause between (it may have a speaker of its own); for a
+    pronoun ("The department said it found “...”"), the named speaker before it in the same sentence."""
+    found = [m for m in _SPEAKS.finditer(ahead) if not _IN_RELATIVE.search(ahead[:m.start()])]
+    if not found:
+        naming = _NAMES_IT.match(ahead)
+        return naming.group("who") if naming and not _CLAUSE_BREAK.search(ahead[naming.end():]) else None
+    if _CLAUSE_BREAK.search(ahead[found[-1].end():]):
+        return None
+    who = found[-1].group("who")
+    if who.lower() in _PRONOUNS:
+        names = [m.group("who") for m in found[:-1] if m.group("who").lower() not in _PRONOUNS]
+        return names[-1] if names and not _CLAUSE_BREAK.search(ahead[found[-2].end():found[-1].start()]) else who
+    return who
 
 
 def _named_speaker(sentence: str) -> str | None:
@@ -104,6 +155,21 @@ def _last_sentence(text: str) -> str:
     return sentences[-1] if sentences else text
 
 
+def _quote_units(paragraph: str) -> list[str]:
+    """The paragraph's sentences, those a quotation runs across joined: "“It failed. It must end,” she said."
+    is one unit, so the quote is found whole and credited to whoever the unit names."""
+    units: list[str] = []
+    inside = False
+    for sentence in split_sentences(paragraph):
+        if inside:
+            units[-1] = f"{units[-1]} {sentence}"
+        else:
+            units.append(sentence)
+        unit = units[-1]
+        inside = unit.count("“") > unit.count("”") or unit.count('"') % 2 == 1
+    return units
+
+
 def find_key_quotes(paragraphs: Sequence[str], topic_terms: Sequence[str] = ()) -> list[Quote]:
     """All key quotes, best first: attributed, substantial, early and on-topic quotes rank highest."""
     candidates: list[_Candidate] = []
@@ -112,7 +178,7 @@ def find_key_quotes(paragraphs: Sequence[str], topic_terms: Sequence[str] = ()) 
         if "“" not in paragraph and '"' not in paragraph:
             previous = paragraph  # only split if a following quote needs its speaker
             continue
-        for sentence in split_sentences(paragraph):
+        for sentence in _quote_units(paragraph):
             for match in _QUOTED.finditer(sentence):
                 text = (match.group(1) or match.group(2) or "").strip()
                 words = len(text.split())
