@@ -7,8 +7,9 @@ from reader.config import TopicConfig, load_config
 from reader.copies import compare_copies, copy_text
 from reader.digest.build import build_digest
 from reader.digest.changes import new_today
-from reader.digest.model import TopicSection
+from reader.digest.model import Digest, TopicSection
 from reader.digest.render import render_digest
+from reader.models import Article
 from reader.text.clean import clean_stored_article
 from reader.text.words import signature
 from tests.conftest import REPO
@@ -97,6 +98,15 @@ def _sentences_of_section(markdown: str, name: str) -> list[str]:
     return [re.sub(r"(\[\d+\])+$", "", s) for s in [*bullets, *re.split(r"(?<=\])\s+", summary.split(".** ", 1)[1])]]
 
 
+UNRELATED_HISTORY = [signature("The state legislature debated a bill on driver's licenses for farm workers last week.")]
+
+
+def with_unrelated_history(articles: list[Article], topic: TopicConfig) -> Digest:
+    """The articles' digest for one topic whose previous days said nothing of what they say: all of it is new."""
+    return build_digest(DAY, articles, [topic], [feed_row(1, articles[0].feed_name)], clean_stored_article,
+                        recent={topic.name: UNRELATED_HISTORY})
+
+
 def test_a_new_sentence_that_is_also_summary_worthy_is_read_once_in_its_section() -> None:
     """Today's leads are new and the best summary sentences: the summary says them (it leads with the main
     development), New today points at them and lists only the new sentences the summary does not say."""
@@ -115,9 +125,8 @@ def test_a_new_sentence_that_is_also_summary_worthy_is_read_once_in_its_section(
     reworded = article(3, "Metro Post", "Supervisors quit Secure Communities",
                        "County supervisors voted 5-2 Monday to leave Secure Communities after a year of complaints "
                        "from immigrant families. The vote drew a crowd of about 200 people to the county building.")
-    history = [signature("The state legislature debated a bill on driver's licenses for farm workers last week.")]
-    digest = build_digest(DAY, [board, sheriff, reworded], [topic], [feed_row(1, "County Herald")],
-                          clean_stored_article, recent={topic.name: history})
+    history = UNRELATED_HISTORY
+    digest = with_unrelated_history([board, sheriff, reworded], topic)
     section = digest.sections[0]
     new = section.new_today
     assert new is not None and new.items
@@ -162,8 +171,7 @@ def test_a_listed_sentence_introduces_what_it_calls_the_changes() -> None:
                     "Immigration officials announced changes to Secure Communities on Friday after months of "
                     "complaints from police chiefs. Critics said the changes did not go far enough for families. "
                     "Three states have tried to withdraw from the program without success this year.")
-    history = [signature("The state legislature debated a bill on driver's licenses for farm workers last week.")]
-    listed = [x.text for x in new_today([(1, story)], clean_stored_article, history, topic, 7).items]
+    listed = [x.text for x in new_today([(1, story)], clean_stored_article, UNRELATED_HISTORY, topic, 7).items]
     assert "Three states have tried to withdraw from the program without success this year." in listed
     assert not any(x.startswith("Critics said the changes") for x in listed)
     assert any(x.startswith("Immigration officials announced changes") for x in listed)
@@ -187,9 +195,7 @@ def test_new_today_lists_no_point_the_summary_made_in_other_words() -> None:
                       "caused “confusion at the state and local level” and recommended that ICE stop pursuing "
                       "people arrested only for minor traffic offenses. Five of the task force’s 20 members "
                       "resigned rather than sign the report.")
-    history = [signature("The state legislature debated a bill on driver's licenses for farm workers last week.")]
-    digest = build_digest(DAY, [wnyc, tribune], [topic], [feed_row(1, "WNYC News")], clean_stored_article,
-                          recent={topic.name: history})
+    digest = with_unrelated_history([wnyc, tribune], topic)
     [section] = digest.sections
     summary = " ".join(x.text for x in section.summary)
     assert "caused confusion at the state and local level" in summary
