@@ -138,16 +138,20 @@ def _reported_speaker(ahead: str) -> str | None:
 
 
 def _named_speaker(sentence: str) -> str | None:
-    """A named subject who speaks in a sentence ("Sheriff Chuck Jenkins ... said ..."), for pronoun quotes."""
+    """Who speaks in the sentence before a quote that names no one ("Sheriff Chuck Jenkins ... said ...", "In a
+    statement, ICE said:"): its named subject, the speaker of a quote in it, or the speaker of its last clause."""
     m = _NAMED_SUBJECT.search(sentence)
-    if m:
+    if m and not _CLAUSE_BREAK.search(sentence[m.end():].rstrip(" .:;,—–")):  # "...; critics disagreed."
         return m.group("who")
     quoted = list(_QUOTED.finditer(sentence))
     for q in quoted:
         who = _speaker_in(sentence, q.start(), q.end())
         if who and who.lower() not in _PRONOUNS:
             return who
-    return None
+    if quoted:
+        return None
+    who = _reported_speaker(sentence[-REACH:].rstrip(" .:;,—–"))
+    return who if who and who.lower() not in _PRONOUNS else None
 
 
 def _last_sentence(text: str) -> str:

@@ -151,6 +151,12 @@ def test_a_chain_of_documents_authored_by_documents_resolves_without_recursing_t
         (["ICE Director John Morton said in a statement:",
           "“We are committed to implementing Secure Communities in a way that focuses our resources.”"],
          "ICE Director John Morton"),
+        (["In a statement on Friday, ICE said:",
+          "“We will review the task force’s recommendations and respond within weeks.”"], "ICE"),
+        (["On Friday, Sheriff Ann Lee said the program was vital to the county.",
+          "“We will keep it as long as I am the sheriff here.”"], "Sheriff Ann Lee"),
+        (["The Department of Homeland Security released a statement.", "In it, the department said:",
+          "“We will keep the program as long as the law allows us to.”"], "the Department of Homeland Security"),
     ],
 )
 def test_a_quote_is_credited_to_the_speaker_its_text_gives(paragraphs: list[str], speaker: str) -> None:
@@ -169,6 +175,9 @@ def test_a_quote_is_credited_to_the_speaker_its_text_gives(paragraphs: list[str]
         "Advocates who met the task force said the program “makes every traffic stop a deportation hearing.”",
         # No speaker at all.
         "The program, long known as “the most effective tool we have ever had,” grew again this year.",
+        # The sentence before names a speaker, then others who may be the ones quoted next.
+        "Lee said the plan was dead; critics disagreed. “We will fight it in every county of the state.”",
+        "The weather was cold. “We will fight it in every county of the state.”",
     ],
 )
 def test_a_quote_is_not_credited_to_a_speaker_the_text_does_not_give_it(paragraph: str) -> None:
