@@ -27,7 +27,15 @@ from reader.digest.model import (
     TopicSection,
 )
 from reader.digest.summarise import SummaryBudget
-from reader.digest.topic_summary import Fit, Story, fold_stories, rank_stories, summarise_topic, topic_fits
+from reader.digest.topic_summary import (
+    Fit,
+    Story,
+    fold_stories,
+    given_word_for_word,
+    rank_stories,
+    summarise_topic,
+    topic_fits,
+)
 from reader.models import Article, FeedRow, Pin
 from reader.text.clean import CleanArticle
 from reader.text.quotes import Quote, trim_quote
@@ -126,10 +134,12 @@ def build_digest(
         new = None if recent is None else new_today([(n, s.lead) for n, s in own], cleaned_article,
                                                     recent.get(m.name, ()), topic, recent_days, summary, shown_quotes)
         said += [*summary, *(x.text for x in new.items)] if new is not None else summary
-        quoted = shown_quotes
+        quoted = shown_quotes  # a quote left out below is not shown later either: this section gives its words
+        listed = [x.text for x in new.items] if new is not None else []
+        key_quotes = tuple(q for q in result.quotes if not given_word_for_word(q.text, listed))
         coverage = tuple(replace(c, additions=story_additions(s.members, cleaned_article))
                          for c, s in zip(coverage_lines(shown, day), shown, strict=True))
-        sections.append(TopicSection(m.name, result.summary, result.quotes, coverage, topic_pins,
+        sections.append(TopicSection(m.name, result.summary, key_quotes, coverage, topic_pins,
                                      left_out(by_topic[m.name], max_stories), _overlap(shown, home, m.name), new))
 
     tracked = set().union(*in_topic.values()) if in_topic else set()

@@ -131,11 +131,17 @@ def summarise_topic(
     summary = summarise(inputs, lens, budget, already_said, [*quotes_shown, *(q.text for _, q in quotes)])
     # A quoted phrase the summary already gives word for word ("confusion at the state and local level",
     # another outlet's sentence saying it unquoted) would be read twice in the section: the summary says it.
-    said = [_words(s.text) for s in summary]
-    quotes = [(i, q) for i, q in quotes if not any(f" {_words(q.text)} " in f" {s} " for s in said)]
+    quotes = [(i, q) for i, q in quotes if not given_word_for_word(q.text, [s.text for s in summary])]
     return TopicSummary(summary, tuple(q for _, q in quotes), tuple(i for i, _ in quotes))
 
 
+def given_word_for_word(quote: str, sentences: Sequence[str]) -> bool:
+    """Whether one of the sentences holds the quote's words in a row (punctuation and quotation marks aside):
+    shown as a key quote too, the section would say them twice."""
+    words = f" {_words(quote)} "
+    return any(words in f" {_words(s)} " for s in sentences)
+
+
 def _words(text: str) -> str:
-    """The text's words, lower-cased, punctuation and quotation marks aside: a quote found inside a sentence."""
+    """The text's words, lower-cased, punctuation and quotation marks aside."""
     return " ".join(re.findall(r"[\w’'-]+", text.casefold()))

@@ -9,6 +9,7 @@ from reader.digest.build import build_digest
 from reader.digest.changes import new_today
 from reader.digest.model import Digest, TopicSection
 from reader.digest.render import render_digest
+from reader.digest.topic_summary import given_word_for_word
 from reader.models import Article
 from reader.text.clean import clean_stored_article
 from reader.text.words import signature
@@ -205,3 +206,14 @@ def test_new_today_lists_no_point_the_summary_made_in_other_words() -> None:
     assert any("Five of the task force’s 20 members" in x for x in [summary, *listed])  # the rest is still said
     text = render_digest(digest)
     assert text.count("state and local level") == 1
+
+
+def test_a_key_quote_whose_words_the_section_gives_is_told_by_its_words() -> None:
+    """A key quote is left out of a section whose summary or New today gives its words in a row, quoted or not;
+    words merely shared, or cut by other words, are another statement."""
+    quote = "confusion at the state and local level"
+    assert given_word_for_word(quote, ["The task force said the program caused confusion at the state and local "
+                                       "level."])
+    assert given_word_for_word(quote, ["It had caused “Confusion at the state and local level” there."])
+    assert not given_word_for_word(quote, ["It caused confusion at the state level and at the local level."])
+    assert not given_word_for_word("the state and local", ["Confusion at the statehouse and locally."])
