@@ -28,7 +28,8 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
               summary: Sequence[str] = (), quotes: Collection[str] = ()) -> NewToday:
     """Up to NEW_TODAY_MAX sentences of the numbered stories' leads (best-ranked first) that the history lacks,
     besides the section's `summary`: which of its sentences are new is noted, and none of them, nor a
-    rewording of one, is listed again.
+    rewording of one, is listed again (by the summary's own test, summarise.says_again: one of them holds
+    most of its words or shares a phrase with it, or together they hold most of them).
 
     Like a summary sentence, a listed one is read out of its story: it is a sentence of the story's
     prose (not a caption or a cut-off line), leans on no sentence before it ("It aimed at ..."), calls
