@@ -340,7 +340,11 @@ def _order(chosen: list[_Scored], after: dict[int, tuple[_Scored, ...]]) -> list
         run_of[id(s)] = first
     heads = [s for s in chosen if id(s) in runs]
     news = [s for s in heads if not s.background and id(s) not in after] or heads
-    lead = min(news, key=lambda s: (s.rank, -s.score))  # the best sentence of the best-ranked story
+    best = min(news, key=lambda s: (s.rank, -s.score))  # the best sentence of the best-ranked story
+    # That story's own opening, when chosen, comes first: "The Senate began its immigration debate on Monday"
+    # before "Senators said a bipartisan bill had the best chance", as its reporter told it.
+    lead = next((s for s in news if s.story is best.story and s.candidate.index == s.story.candidates[0].index),
+                best)
 
     def place(s: _Scored) -> tuple[bool, bool, int, int]:
         is_lede = s.candidate.index == s.story.candidates[0].index

@@ -191,3 +191,21 @@ def test_a_leaning_sentence_is_read_right_after_its_own_outlet_s_sentence_never_
     chosen = run(stories, SummaryBudget(sentences=6))
     assert wnyc.paragraphs[2] in chosen  # kept, beside its own story's lede
     assert chosen.index(wnyc.paragraphs[2]) == chosen.index(wnyc.paragraphs[0]) + 1
+
+
+def test_the_lead_story_s_own_opening_comes_first_when_chosen() -> None:
+    """"Senators said a bipartisan bill ... had the best chance" led and its story's opening, "The Senate began its
+    long-promised immigration debate on Monday", followed it: the story told backwards. The lead story's opening,
+    when chosen, comes first, then the best sentence."""
+    daca = TopicMatcher.from_config(TopicConfig("DACA", ("DACA",)))
+    senate = story(
+        1,
+        "The Senate began its long-promised immigration debate on Monday, and young immigrants are watching to see "
+        "whether they can stay.",
+        "Senators said a bipartisan bill protecting DACA recipients in exchange for border security money had the "
+        "best chance of reaching 60 votes.",
+        "The White House said the president would veto any DACA bill that did not include money for the wall.",
+    )
+    lens = topic_lens([senate], daca.matches)
+    chosen = [s.text for s in summarise([senate], lens, SummaryBudget(sentences=3))]
+    assert chosen == list(senate.paragraphs)
