@@ -325,10 +325,10 @@ def _leans_on(s: _Scored, chosen: Sequence[_Scored]) -> _Scored | None:
 
 
 def _order(chosen: list[_Scored], after: dict[int, tuple[_Scored, ...]]) -> list[_Scored]:
-    """The main development first, then the other stories' ledes, the rest of today's sentences in
-    story order, background last; a sentence that leans on an earlier one of its story comes right
-    after it (the two read as one run), and a sentence needing an earlier one (what it calls "the
-    department") after the run holding that one."""
+    """The main development first (after its story's lede, when chosen), then the other stories' ledes, the
+    rest of today's sentences in story order, background last; a sentence that leans on an earlier one of
+    its story comes right after it (the two read as one run), and a sentence needing an earlier one (what
+    it calls "the department") after the run holding that one."""
     if not chosen:
         return []
     parent = {id(s): p for s in chosen if (p := _leans_on(s, chosen)) is not None}
