@@ -35,7 +35,7 @@ _NOT_VERB = rf"(?!(?:{_VERBS}|has|had|have|is|was|were|are|will|would|also|later
 _THE = rf"(?:[Tt]he|[Aa]n?)\s+(?:{_NOT_VERB}[a-z][\w'’-]*\s+){{0,2}}{_NOT_VERB}[a-z][\w-]*"
 _THE_NAMED = rf"[Tt]he\s+{_CAPWORD}(?:\s+(?:{_CAPWORD}|of|for|and|on))*\s+{_CAPWORD}|[Tt]he\s+{_CAPWORD}"
 # "The Homeland Security Advisory Council task force", "the ICE spokesman": a named body's described part.
-_THE_NAMED_NOUN = rf"[Tt]he\s+(?:{_CAPWORD}\s+){{1,5}}[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+_THE_NAMED_NOUN = rf"[Tt]he\s+(?:{_CAPWORD}\s+){{1,5}}{_NOT_VERB}[a-z][\w-]*(?:\s+{_NOT_VERB}[a-z][\w-]*)?"
 _WHO = rf"(?:{_THE_NAMED_NOUN}|{_THE_NAMED}|{_NAME}|{_THE}|he|she|they|it)"
 _SPEAKER = rf"(?P<who>{_WHO})"
 _PRONOUNS = {"he", "she", "they", "it"}
@@ -52,6 +52,9 @@ _SPEAKS = re.compile(rf"(?<![\w'’-]){_SPEAKER}{_APPOSITIVE}\s+(?:(?:also|later
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s+(?:and|but|while|whereas|although|though|as)\b|\b(?:who|whom)\s+"
                            r"\w+|\b(?:called|calls|call|described|describes|dubbed|termed|labeled|labelled|"
                            r"branded|named|quoted|cited|citing|quoting)\b")
+# A new clause after a sentence's speaker ("Lee said the plan was dead; critics disagreed."): the next quote
+# may be the new clause's.
+_NEW_CLAUSE = re.compile(r"[;—–]|\s-\s|,\s+(?:and|but|while|whereas)\s")
 # A sentence's subject naming something in its own words: "The mayor called the plan “a cruel joke ...”".
 _NAMES_IT = re.compile(rf"^{_SPEAKER}{_APPOSITIVE}\s+(?:called|calls|described|describes|dubbed|termed)\b")
 # A speaker inside a relative clause is not the sentence's: "Advocates who met the task force said ...".
@@ -90,9 +93,9 @@ def _clean_speaker(raw: str) -> str | None:
     if not who:
         return None
     first, _, rest = who.partition(" ")
-    if first in ("The", "A", "An"):  # "the task force", "the Homeland Security Advisory Council task force"
-        described = rest and (rest[0].islower() or rest.split()[-1][:1].islower())
-        who = f"{first.lower()} {rest}" if described else who
+    # "the task force", "the Homeland Security Advisory Council task force", "the DHS": read after a dash
+    if rest and (first == "The" or (first in ("A", "An") and rest[0].islower())):
+        who = f"{first.lower()} {rest}"
     return who
 
 
@@ -141,7 +144,7 @@ def _named_speaker(sentence: str) -> str | None:
     """Who speaks in the sentence before a quote that names no one ("Sheriff Chuck Jenkins ... said ...", "In a
     statement, ICE said:"): its named subject, the speaker of a quote in it, or the speaker of its last clause."""
     m = _NAMED_SUBJECT.search(sentence)
-    if m and not _CLAUSE_BREAK.search(sentence[m.end():].rstrip(" .:;,—–")):  # "...; critics disagreed."
+    if m and not _NEW_CLAUSE.search(sentence[m.end():].rstrip(" .:;,—–")):  # "...; critics disagreed."
         return m.group("who")
     quoted = list(_QUOTED.finditer(sentence))
     for q in quoted:
@@ -150,7 +153,8 @@ def _named_speaker(sentence: str) -> str | None:
             return who
     if quoted:
         return None
-    who = _reported_speaker(sentence[-REACH:].rstrip(" .:;,—–"))
+    start = sentence.find(" ", len(sentence) - REACH) + 1 if len(sentence) > REACH else 0
+    who = _reported_speaker(sentence[start:].rstrip(" .:;,—–"))
     return who if who and who.lower() not in _PRONOUNS else None
 
 
