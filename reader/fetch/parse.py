@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from reader.article_links import completeness, link_key, one_per_article
 from reader.fetch.items import FINGERPRINT_BYTES, split_items
 from reader.models import ParsedEntry, ParsedFeed
 from reader.stories import WordHashes, pack_shingles, shingles, story_bands, story_text
@@ -130,7 +131,9 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
             raise FeedParseError(f"not a readable RSS or Atom feed ({said or 'no feed elements found'}); check that "
                                  "the address is the feed's own, or ask its publisher to fix the feed")
     words = _vocabulary()
-    entries = tuple(e for e in (_entry(raw, stored, words) for raw in parsed.entries) if e is not None)
+    items = one_per_article([item for item in map(_item, parsed.entries) if item is not None],
+                            _item_identity, completeness)
+    entries = tuple(_entry(item, words) for item in items if stored.get(item.key) != item.content_hash)
     warning = f"{said}; what could be read was kept (its publisher should fix the feed)" if said else None
     feed = parsed.feed
     return ParsedFeed(
@@ -170,8 +173,23 @@ def _problem_words(problem: Any, document: bytes | None) -> str:
     return f"{said}, at line {line}, column {column}" if line >= 1 and column >= 1 else said
 
 
-def _entry(e: Any, stored: Mapping[str, str], words: WordHashes) -> ParsedEntry | None:
-    """The entry as stored, or None when `stored` already has it with this content, or it holds nothing at all."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Item:
+    """What an item's identity and completeness need, read before the costly text and shingles."""
+
+    key: str
+    guid: str | None
+    link: str | None
+    link_key: str | None
+    title: str
+    author: str | None
+    published: str | None
+    content: str
+    content_hash: str
+
+
+def _item(e: Any) -> _Item | None:
+    """The item's fields as stored, or None when it holds nothing at all."""
     if not e:  # an empty item, or what a document cut off inside an item's first element leaves: no ghost row
         return None
     contents = [c.get("value", "") for c in e.get("content", []) if c.get("value")]
@@ -179,23 +197,31 @@ def _entry(e: Any, stored: Mapping[str, str], words: WordHashes) -> ParsedEntry 
     title = _clean_label(e.get("title"))
     guid = single_line(str(e["id"]), 2000) if e.get("id") else None
     link = single_line(str(e["link"]), 2000) if e.get("link") else None
-    author = _clean_label(e.get("author"), 200) or None
     digest = hashlib.sha1(f"{title}\0{content}".encode("utf-8", "surrogatepass")).hexdigest()
-    key = f"g:{guid}" if guid else f"l:{link}" if link else f"h:{digest}"
-    if stored.get(key) == digest:
-        return None
-    text = html_to_search_text(content)
-    items = shingles(story_text(title, text), words)
+    return _Item(key=f"g:{guid}" if guid else f"l:{link}" if link else f"h:{digest}", guid=guid, link=link,
+                 link_key=link_key(link), title=title, author=_clean_label(e.get("author"), 200) or None,
+                 published=_iso(e.get("published_parsed") or e.get("updated_parsed")), content=content,
+                 content_hash=digest)
+
+
+def _item_identity(item: _Item) -> tuple[str, str | None]:
+    return item.key, item.link_key
+
+
+def _entry(item: _Item, words: WordHashes) -> ParsedEntry:
+    """The entry as stored: the item with its search text and story shingles."""
+    text = html_to_search_text(item.content)
+    shingled = shingles(story_text(item.title, text), words)
     return ParsedEntry(
-        key=key,
-        guid=guid,
-        link=link,
-        title=title,
-        author=author,
-        published=_iso(e.get("published_parsed") or e.get("updated_parsed")),
-        content=content,  # raw: the cleaning pipeline repairs encoding before it strips controls
+        key=item.key,
+        guid=item.guid,
+        link=item.link,
+        title=item.title,
+        author=item.author,
+        published=item.published,
+        content=item.content,  # raw: the cleaning pipeline repairs encoding before it strips controls
         text=text,
-        content_hash=digest,
-        story_bands=tuple(story_bands(items)),
-        story_shingles=pack_shingles(items),
+        content_hash=item.content_hash,
+        story_bands=tuple(story_bands(shingled)),
+        story_shingles=pack_shingles(shingled),
     )

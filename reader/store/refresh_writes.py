@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+from reader.article_links import completeness, link_key, one_per_article
 from reader.models import FetchedFeed, ParsedEntry, UnchangedFetch
 from reader.store.connection import StoreConnection
 from reader.store.errors import is_store_wide
@@ -30,6 +31,14 @@ _RECORD_FETCH = """UPDATE feeds SET last_status = ?, last_error = ?, last_fetche
         disabled = CASE WHEN ? THEN 1 ELSE disabled END,
         body_hash = COALESCE(?, body_hash), item_hashes = COALESCE(?, item_hashes)
     WHERE id = ?"""
+
+
+def _identity(entry: tuple[ParsedEntry, str | None]) -> tuple[str, str | None]:
+    return entry[0].key, entry[1]
+
+
+def _completeness(entry: tuple[ParsedEntry, str | None]) -> tuple[int, bool, bool]:
+    return completeness(entry[0])
 
 
 def utc_now() -> str:
@@ -146,53 +155,89 @@ class RefreshWrites(StoreConnection):
             return self._upsert(c, feed_id, entries)
 
     def _upsert(self, c: sqlite3.Connection, feed_id: int, entries: Sequence[ParsedEntry]) -> tuple[int, int]:
+        """Insert the entries new to the feed and update the changed ones; one row an article (article_links.py).
+
+        An entry whose key is new but whose link is a stored article's (a CMS that gave the
+        article a new guid) updates that article, which keeps its read and starred state.
+        """
         now = utc_now()
-        unique = {e.key: e for e in entries}  # a feed that repeats an entry keeps its last copy
+        unique = one_per_article([(e, link_key(e.link)) for e in entries], _identity, _completeness)
         if not unique:
             return 0, 0
         existing = {key: (aid, digest) for aid, key, digest in select_in(
-            c, "SELECT id, key, content_hash FROM articles WHERE feed_id = ? AND key IN ({})", list(unique),
-            (feed_id,))}
-        fresh = [e for e in unique.values() if e.key not in existing]
-        changed = [(existing[e.key][0], e) for e in unique.values()
+            c, "SELECT id, key, content_hash FROM articles WHERE feed_id = ? AND key IN ({})",
+            [e.key for e, _ in unique], (feed_id,))}
+        changed = [(existing[e.key][0], e, link) for e, link in unique
                    if e.key in existing and existing[e.key][1] != e.content_hash]
+        fresh = [(e, link) for e, link in unique if e.key not in existing]
+        if any(link is not None for _, link in fresh):
+            changed_by_link, fresh = self._same_links(c, feed_id, fresh, {aid for aid, _ in existing.values()})
+            changed += changed_by_link
         # New articles are folded before they are inserted, so each row is written once, with its story.
         folder = StoryFolder(c, self._fold_cache)
         self._on_commit(folder.committed)
         stories = folder.assign([(-n, e.title, e.text, e.published or now, e.story_bands)
-                                 for n, e in enumerate(fresh, 1)],
-                                shingled={-n: e.story_shingles for n, e in enumerate(fresh, 1) if e.story_shingles})
+                                 for n, (e, _) in enumerate(fresh, 1)],
+                                shingled={-n: e.story_shingles for n, (e, _) in enumerate(fresh, 1)
+                                          if e.story_shingles})
         ids: dict[int, int] = {}
-        for n, e in enumerate(fresh, 1):
+        for n, (e, link) in enumerate(fresh, 1):
             cursor = c.execute(
-                """INSERT INTO articles (feed_id, key, guid, link, title, author, published, sort_date,
+                """INSERT INTO articles (feed_id, key, guid, link, link_key, title, author, published, sort_date,
                        first_seen, updated, content, text, content_hash, story_id)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (feed_id, e.key, e.guid, e.link, e.title, e.author, e.published, e.published or now,
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (feed_id, e.key, e.guid, e.link, link, e.title, e.author, e.published, e.published or now,
                  now, now, e.content, e.text, e.content_hash, stories[-n]),
             )
             assert cursor.lastrowid is not None  # always set by a one-row INSERT
             ids[-n] = cursor.lastrowid
         folder.keep_bands(ids)
-        before = indexed_rows(c, [aid for aid, _ in changed])
+        before = indexed_rows(c, [aid for aid, _, _ in changed])
         unindex(c, before)
         c.executemany(
             # Changed content likely means a changed page: its full text is fetched again
-            # (the old page text was part of `text`, which is replaced here).
-            """UPDATE articles SET guid = ?, link = ?, title = ?, author = ?, published = ?,
+            # (the old page text was part of `text`, which is replaced here). The key changes
+            # only for an article found by its link: it is known by its new guid from now on.
+            """UPDATE articles SET key = ?, guid = ?, link = ?, link_key = ?, title = ?, author = ?, published = ?,
                    sort_date = COALESCE(?, sort_date), updated = ?, content = ?, text = ?,
                    content_hash = ?, full_content = NULL, full_text_error = NULL
                WHERE id = ?""",
-            [(e.guid, e.link, e.title, e.author, e.published, e.published, now, e.content, e.text,
-              e.content_hash, aid) for aid, e in changed],
+            [(e.key, e.guid, e.link, link, e.title, e.author, e.published, e.published, now, e.content, e.text,
+              e.content_hash, aid) for aid, e, link in changed],
         )
-        index(c, [(ids[-n], e.title, e.text) for n, e in enumerate(fresh, 1)]
-              + [(aid, e.title, e.text) for aid, e in changed])
+        index(c, [(ids[-n], e.title, e.text) for n, (e, _) in enumerate(fresh, 1)]
+              + [(aid, e.title, e.text) for aid, e, _ in changed])
         if changed:
-            folder.fold_stored([(aid, e.title, e.text) for aid, e in changed], before,
-                               {aid: e.story_bands for aid, e in changed if e.story_bands is not None},
-                               {aid: e.story_shingles for aid, e in changed if e.story_shingles})
+            folder.fold_stored([(aid, e.title, e.text) for aid, e, _ in changed], before,
+                               {aid: e.story_bands for aid, e, _ in changed if e.story_bands is not None},
+                               {aid: e.story_shingles for aid, e, _ in changed if e.story_shingles})
         return len(fresh), len(changed)
+
+    @staticmethod
+    def _same_links(c: sqlite3.Connection, feed_id: int, fresh: list[tuple[ParsedEntry, str | None]],
+                    taken: set[int]) -> tuple[list[tuple[int, ParsedEntry, str | None]],
+                                              list[tuple[ParsedEntry, str | None]]]:
+        """Of entries with new keys, (those that update the feed's stored article with their link, those still new).
+
+        An article another entry already updates by its key (`taken`: its link changed) is not
+        matched again. Of old repeats stored before this matching (schema v12), the first stored is updated.
+        An entry the same as the article it matches (same content hash) changes nothing.
+        """
+        stored: dict[str, tuple[int, str]] = {}
+        for aid, link, digest in select_in(
+                c, "SELECT id, link_key, content_hash FROM articles WHERE feed_id = ? AND link_key IN ({})",
+                [link for _, link in fresh if link is not None], (feed_id,)):
+            if aid not in taken and (link not in stored or aid < stored[link][0]):
+                stored[link] = (aid, digest)
+        changed: list[tuple[int, ParsedEntry, str | None]] = []
+        still_new: list[tuple[ParsedEntry, str | None]] = []
+        for e, link in fresh:
+            match = stored.get(link) if link is not None else None
+            if match is None:
+                still_new.append((e, link))
+            elif match[1] != e.content_hash:
+                changed.append((match[0], e, link))
+        return changed, still_new
 
     def missing_full_text(self, feed_id: int, limit: int = 200) -> list[tuple[int, str]]:
         """(id, link) of the feed's articles whose page text was never tried, newest first."""

@@ -1,0 +1,116 @@
+"""Which items of one feed are the same article: a shared guid, or a shared link once normalised.
+
+Some feeds repeat an article in one document (a CMS bug: the same link under new guids, or with
+no guid), and the reader listed each repeat as an article of its own. The parse workers keep one
+item per article (parse.py), and the store matches a new guid's link against the articles it
+already holds for the feed (refresh_writes.py). Never across feeds: that is story folding's job.
+
+The normalisation is conservative, because two different articles made one would lose one:
+  - scheme and host are case-folded, http and https are one, a default port (80, 443) is dropped;
+  - one trailing slash of a path is dropped ("/a/b/" is "/a/b"), and an empty path is "/";
+  - query parameters named utm_* (campaign tracking, never content) are dropped; every other
+    parameter is kept, in its order;
+  - the fragment is kept: a live blog links each post as "page#post-N", and those are different items;
+  - anything that is not an http(s) URL is compared as it is (without surrounding white space).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+from urllib.parse import urlsplit
+
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
+class FeedItem(Protocol):
+    """What choosing among an article's repeats reads of each (a parsed item or a ParsedEntry)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def published(self) -> str | None: ...
+    @property
+    def content(self) -> str: ...
+
+
+Item = TypeVar("Item")
+
+
+def link_key(link: str | None) -> str | None:
+    """The link as compared for sameness (the module's docstring says what is normalised), or None without one."""
+    if link is None:
+        return None
+    link = link.strip()
+    if not link:
+        return None
+    try:
+        parts = urlsplit(link)
+        scheme = parts.scheme.lower()
+        if scheme not in _DEFAULT_PORTS or not parts.netloc:
+            return link
+        host = parts.netloc.lower()
+        port = parts.port  # raises ValueError for a port that is not a number
+    except ValueError:  # not a URL urllib can read (a bad port or IPv6 bracket): compared as it is
+        return link
+    if port is not None and str(port) == _DEFAULT_PORTS[scheme]:
+        host = host.rpartition(":")[0]
+    path = parts.path or "/"
+    if len(path) > 1 and path.endswith("/"):
+        path = path[:-1]
+    query = parts.query
+    if "utm_" in query.lower():
+        query = "&".join(p for p in query.split("&") if not p.lower().startswith("utm_"))
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    return f"//{host}{path}{'?' if query else ''}{query}{fragment}"
+
+
+def completeness(item: FeedItem) -> tuple[int, bool, bool]:
+    """Of an article's repeats the one kept has the most content, then a title, then a date, then comes last.
+
+    Content first: a repeat that carries only a summary of the article is the lesser copy. Of
+    equals, the last in the document is kept, as the store always kept a repeated key's last.
+    """
+    return len(item.content), bool(item.title), item.published is not None
+
+
+def one_per_article(items: Sequence[Item], identity: Callable[[Item], tuple[str | None, str | None]],
+                    completeness: Callable[[Item], tuple[int, bool, bool]]) -> list[Item]:
+    """One item of each article among `items`: the most complete of those that share a guid or a link key.
+
+    `identity` gives an item's (guid or other key, link key), either None when it has none;
+    items that share either, directly or through another item, are one article. Of each, the
+    item with the greatest `completeness` is kept (the last in `items` on a tie), in the place
+    of the article's first item. Linear: a document of 10,000 repeats of one link costs 10,000
+    look-ups, not their pairs.
+    """
+    first_with: dict[str, int] = {}  # "g" + a guid or "l" + a link key -> the first item that had it
+    parent: list[int] = []
+    merged = False
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for n, item in enumerate(items):
+        parent.append(n)
+        guid, link = identity(item)
+        for token in (None if guid is None else "g" + guid, None if link is None else "l" + link):
+            if token is None:
+                continue
+            other = first_with.setdefault(token, n)
+            if other != n:
+                a, b = root(other), root(n)
+                parent[max(a, b)] = min(a, b)  # the earlier item is the root: a group keeps its first place
+                merged = True
+    if not merged:
+        return list(items)  # the usual document: no two items share anything
+    best: dict[int, int] = {}
+    for n, item in enumerate(items):
+        group = root(n)
+        kept = best.setdefault(group, n)
+        if kept != n and completeness(item) >= completeness(items[kept]):
+            best[group] = n
+    return [items[best[n]] for n in sorted(best)]
