@@ -21,8 +21,11 @@ from reader.topics import compile_topics, topic_text
 
 
 def story_copies(store: Store, article: Article) -> tuple[CopyText, list[CopyChanges]]:
-    """The earliest copy of the article's story and every other copy in the store compared with it."""
-    members = store.story_members(article.story_id) if article.story_id is not None else []
+    """The earliest copy of the article's story and each other outlet's copy in the store compared with it.
+
+    One copy an outlet (Store.story_members): this article stands for its own feed.
+    """
+    members = store.story_members(article.story_id, keep=article.id) if article.story_id is not None else []
     if all(a.id != article.id for a in members):
         members.append(article)  # an inactive feed's article is not among the members
     [story] = stories_among(members)

@@ -26,8 +26,16 @@ class StoryQueries(StoreConnection):
             outlets[int(story)].add(str(name))
         return outlets
 
-    def story_members(self, story_id: int) -> list[Article]:
-        """Every article of the story in the active feeds: the copies screen's copies."""
-        rows = self._query(f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
-                           "WHERE a.story_id = ? AND f.active = 1 ORDER BY a.id", (story_id,))
+    def story_members(self, story_id: int, keep: int | None = None) -> list[Article]:
+        """One article of the story from each active feed: the copies screen's copies, one an outlet.
+
+        A feed that stored one article more than once (repeats from before schema v12, or two
+        versions a feed ran apart) is one outlet: its copy is `keep` when that is the feed's, else its earliest.
+        """
+        rows = self._query(
+            f"SELECT {ARTICLE_COLUMNS} FROM (SELECT a.id AS id, row_number() OVER (PARTITION BY a.feed_id "
+            "ORDER BY a.id = ? DESC, COALESCE(a.published, a.first_seen), a.id) AS nth FROM articles a "
+            "JOIN feeds f ON f.id = a.feed_id WHERE a.story_id = ? AND f.active = 1) m "
+            "JOIN articles a ON a.id = m.id JOIN feeds f ON f.id = a.feed_id WHERE m.nth = 1 ORDER BY a.id",
+            (keep, story_id))
         return [article_row(r) for r in rows]
