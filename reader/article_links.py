@@ -1,11 +1,14 @@
-"""Which items of one feed are the same article: a shared guid, or a shared link once normalised.
+"""Which items of one feed are the same article: a shared guid, or a shared link (once normalised) and title.
 
 Some feeds repeat an article in one document (a CMS bug: the same link under new guids, or with
 no guid), and the reader listed each repeat as an article of its own. The parse workers keep one
 item per article (parse.py), and the store matches a new guid's link against the articles it
 already holds for the feed (refresh_writes.py). Never across feeds: that is story folding's job.
 
-The normalisation is conservative, because two different articles made one would lose one:
+A link alone is not enough: some feeds link every item to one page (their home page, a
+newsroom), and their items are different articles, so the title must match too (case and
+spacing aside). The cost: an article given a new guid and a new headline at once is stored
+again. The link normalisation is as conservative, because two articles made one would lose one:
   - scheme and host are case-folded, http and https are one, a default port (80, 443) is dropped;
   - one trailing slash of a path is dropped ("/a/b/" is "/a/b"), and an empty path is "/";
   - query parameters named utm_* (campaign tracking, never content) are dropped; every other
@@ -37,7 +40,13 @@ class FeedItem(Protocol):
 Item = TypeVar("Item")
 
 
-def link_key(link: str | None) -> str | None:
+def link_title_key(link: str | None, title: str) -> str | None:
+    """The link and title as compared for sameness, or None without a link: items with one key are one article."""
+    normal = normalised_link(link)
+    return None if normal is None else f"{normal}\n{' '.join(title.casefold().split())}"
+
+
+def normalised_link(link: str | None) -> str | None:
     """The link as compared for sameness (the module's docstring says what is normalised), or None without one."""
     if link is None:
         return None
@@ -78,7 +87,7 @@ def one_per_article(items: Sequence[Item], identity: Callable[[Item], tuple[str 
                     completeness: Callable[[Item], tuple[int, bool, bool]]) -> list[Item]:
     """One item of each article among `items`: the most complete of those that share a guid or a link key.
 
-    `identity` gives an item's (guid or other key, link key), either None when it has none;
+    `identity` gives an item's (guid or other key, link_title_key), either None when it has none;
     items that share either, directly or through another item, are one article. Of each, the
     item with the greatest `completeness` is kept (the last in `items` on a tie), in the place
     of the article's first item. Linear: a document of 10,000 repeats of one link costs 10,000

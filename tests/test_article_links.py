@@ -1,4 +1,4 @@
-"""Which items of one feed are one article: the link normalisation, and one item kept per article, in linear time."""
+"""Which items of one feed are one article: link normalisation, the title rule, one item kept each, in linear time."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from reader.article_links import completeness, link_key, one_per_article
+from reader.article_links import completeness, link_title_key, normalised_link, one_per_article
 
 
 @pytest.mark.parametrize(("one", "other"), [
@@ -21,7 +21,7 @@ from reader.article_links import completeness, link_key, one_per_article
     ("  https://news.example/a \n", "https://news.example/a"),
 ])
 def test_the_same_link_written_another_way_is_one_key(one: str, other: str) -> None:
-    assert link_key(one) == link_key(other)
+    assert normalised_link(one) == normalised_link(other)
 
 
 @pytest.mark.parametrize(("one", "other"), [
@@ -36,14 +36,21 @@ def test_the_same_link_written_another_way_is_one_key(one: str, other: str) -> N
     ("tag:news.example,2026:A", "tag:news.example,2026:a"),  # not a web address: compared as it is
 ])
 def test_different_links_stay_different(one: str, other: str) -> None:
-    assert link_key(one) != link_key(other)
+    assert normalised_link(one) != normalised_link(other)
 
 
 def test_links_urllib_cannot_read_or_empty_ones_are_compared_as_they_are() -> None:
-    assert link_key("http://[::1/a") == "http://[::1/a"
-    assert link_key("http://host:port/a") == "http://host:port/a"
-    assert link_key("/relative/") == "/relative/"
-    assert link_key("") is None and link_key("   ") is None and link_key(None) is None
+    assert normalised_link("http://[::1/a") == "http://[::1/a"
+    assert normalised_link("http://host:port/a") == "http://host:port/a"
+    assert normalised_link("/relative/") == "/relative/"
+    assert normalised_link("") is None and normalised_link("   ") is None and normalised_link(None) is None
+
+
+def test_one_link_under_different_titles_is_different_articles() -> None:
+    """A feed that links every item to its home page: the title tells its articles apart."""
+    assert link_title_key("https://x/", "Budget  passes") == link_title_key("HTTPS://x", "budget passes")
+    assert link_title_key("https://x/", "Budget passes") != link_title_key("https://x/", "Budget fails")
+    assert link_title_key(None, "Budget passes") is None
 
 
 @dataclass(frozen=True)
@@ -56,20 +63,24 @@ class Item:
 
 
 def kept(items: Sequence[Item]) -> list[Item]:
-    return one_per_article(items, lambda i: (i.guid, link_key(i.link)), completeness)
+    return one_per_article(items, lambda i: (i.guid, link_title_key(i.link, i.title)), completeness)
 
 
 def test_items_sharing_a_guid_or_a_link_directly_or_through_another_are_one() -> None:
     a, b, c = Item("a", "https://x/1"), Item("b", "https://x/1/"), Item("b", "https://x/2")
     other, bare = Item("d", "https://x/3"), Item(None, None, "no identity")
     assert kept([a, other, b, bare, c]) == [c, other, bare]  # c stands in the group's first place
+    home = [Item(str(n), "https://x/", title=f"Notice {n}") for n in range(3)]
+    assert kept(home) == home
 
 
 def test_the_most_complete_is_kept_then_a_title_then_a_date_then_the_last() -> None:
     summary, full = Item("1", "https://x/1", "short"), Item("2", "https://x/1", "the whole article")
     assert kept([full, summary]) == [full] and kept([summary, full]) == [full]
-    untitled, dated = Item("3", "https://x/1", title=""), Item("4", "https://x/1", published="2026-11-30")
-    assert kept([dated, untitled]) == [dated] and kept([Item("5", "https://x/1"), dated]) == [dated]
+    untitled, titled = Item("3", "https://x/1", title=""), Item("3", "https://x/2")  # one guid
+    assert kept([titled, untitled]) == [titled] and kept([untitled, titled]) == [titled]
+    dated = Item("4", "https://x/1", published="2026-11-30")
+    assert kept([dated, Item("5", "https://x/1")]) == [dated] and kept([Item("5", "https://x/1"), dated]) == [dated]
     first, last = Item("6", "https://x/1"), Item("7", "https://x/1")
     assert kept([first, last]) == [last]
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from reader.article_links import completeness, link_key, one_per_article
+from reader.article_links import completeness, link_title_key, one_per_article
 from reader.fetch.items import FINGERPRINT_BYTES, split_items
 from reader.models import ParsedEntry, ParsedFeed
 from reader.stories import WordHashes, pack_shingles, shingles, story_bands, story_text
@@ -180,7 +180,7 @@ class _Item:
     key: str
     guid: str | None
     link: str | None
-    link_key: str | None
+    link_title_key: str | None
     title: str
     author: str | None
     published: str | None
@@ -199,13 +199,14 @@ def _item(e: Any) -> _Item | None:
     link = single_line(str(e["link"]), 2000) if e.get("link") else None
     digest = hashlib.sha1(f"{title}\0{content}".encode("utf-8", "surrogatepass")).hexdigest()
     return _Item(key=f"g:{guid}" if guid else f"l:{link}" if link else f"h:{digest}", guid=guid, link=link,
-                 link_key=link_key(link), title=title, author=_clean_label(e.get("author"), 200) or None,
+                 link_title_key=link_title_key(link, title), title=title,
+                 author=_clean_label(e.get("author"), 200) or None,
                  published=_iso(e.get("published_parsed") or e.get("updated_parsed")), content=content,
                  content_hash=digest)
 
 
 def _item_identity(item: _Item) -> tuple[str, str | None]:
-    return item.key, item.link_key
+    return item.key, item.link_title_key
 
 
 def _entry(item: _Item, words: WordHashes) -> ParsedEntry:

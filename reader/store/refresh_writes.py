@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from reader.article_links import completeness, link_key, one_per_article
+from reader.article_links import completeness, link_title_key, one_per_article
 from reader.models import FetchedFeed, ParsedEntry, UnchangedFetch
 from reader.store.connection import StoreConnection
 from reader.store.errors import is_store_wide
@@ -157,11 +157,11 @@ class RefreshWrites(StoreConnection):
     def _upsert(self, c: sqlite3.Connection, feed_id: int, entries: Sequence[ParsedEntry]) -> tuple[int, int]:
         """Insert the entries new to the feed and update the changed ones; one row an article (article_links.py).
 
-        An entry whose key is new but whose link is a stored article's (a CMS that gave the
-        article a new guid) updates that article, which keeps its read and starred state.
+        An entry whose key is new but whose link and title are a stored article's (a CMS that gave
+        the article a new guid) updates that article, which keeps its read and starred state.
         """
         now = utc_now()
-        unique = one_per_article([(e, link_key(e.link)) for e in entries], _identity, _completeness)
+        unique = one_per_article([(e, link_title_key(e.link, e.title)) for e in entries], _identity, _completeness)
         if not unique:
             return 0, 0
         existing = {key: (aid, digest) for aid, key, digest in select_in(
@@ -183,7 +183,7 @@ class RefreshWrites(StoreConnection):
         ids: dict[int, int] = {}
         for n, (e, link) in enumerate(fresh, 1):
             cursor = c.execute(
-                """INSERT INTO articles (feed_id, key, guid, link, link_key, title, author, published, sort_date,
+                """INSERT INTO articles (feed_id, key, guid, link, link_title_key, title, author, published, sort_date,
                        first_seen, updated, content, text, content_hash, story_id)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (feed_id, e.key, e.guid, e.link, link, e.title, e.author, e.published, e.published or now,
@@ -197,9 +197,9 @@ class RefreshWrites(StoreConnection):
         c.executemany(
             # Changed content likely means a changed page: its full text is fetched again
             # (the old page text was part of `text`, which is replaced here). The key changes
-            # only for an article found by its link: it is known by its new guid from now on.
-            """UPDATE articles SET key = ?, guid = ?, link = ?, link_key = ?, title = ?, author = ?, published = ?,
-                   sort_date = COALESCE(?, sort_date), updated = ?, content = ?, text = ?,
+            # only for an article found by its link and title: it is known by its new guid from now on.
+            """UPDATE articles SET key = ?, guid = ?, link = ?, link_title_key = ?, title = ?, author = ?,
+                   published = ?, sort_date = COALESCE(?, sort_date), updated = ?, content = ?, text = ?,
                    content_hash = ?, full_content = NULL, full_text_error = NULL
                WHERE id = ?""",
             [(e.key, e.guid, e.link, link, e.title, e.author, e.published, e.published, now, e.content, e.text,
@@ -217,7 +217,7 @@ class RefreshWrites(StoreConnection):
     def _same_links(c: sqlite3.Connection, feed_id: int, fresh: list[tuple[ParsedEntry, str | None]],
                     taken: set[int]) -> tuple[list[tuple[int, ParsedEntry, str | None]],
                                               list[tuple[ParsedEntry, str | None]]]:
-        """Of entries with new keys, (those that update the feed's stored article with their link, those still new).
+        """Of entries with new keys, (those that update the stored article with their link and title, those still new).
 
         An article another entry already updates by its key (`taken`: its link changed) is not
         matched again. Of old repeats stored before this matching (schema v12), the first stored is updated.
@@ -225,7 +225,7 @@ class RefreshWrites(StoreConnection):
         """
         stored: dict[str, tuple[int, str]] = {}
         for aid, link, digest in select_in(
-                c, "SELECT id, link_key, content_hash FROM articles WHERE feed_id = ? AND link_key IN ({})",
+                c, "SELECT id, link_title_key, content_hash FROM articles WHERE feed_id = ? AND link_title_key IN ({})",
                 [link for _, link in fresh if link is not None], (feed_id,)):
             if aid not in taken and (link not in stored or aid < stored[link][0]):
                 stored[link] = (aid, digest)

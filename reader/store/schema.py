@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
-from reader.article_links import link_key
+from reader.article_links import link_title_key
 from reader.store.rows import select_in
 from reader.store.story_fold import StoryFolder
 from reader.stories import WordHashes
@@ -103,16 +103,17 @@ STORY_IDS = """
     INSERT INTO settings (key, value) VALUES ('folding_pending', 'articles stored before v9');
 """
 
-def _link_keys(conn: sqlite3.Connection) -> None:
-    """v12: each article's link as compared for sameness (reader/article_links.py), indexed by feed.
+def _link_title_keys(conn: sqlite3.Connection) -> None:
+    """v12: each article's link and title as compared for sameness (reader/article_links.py), indexed by feed.
 
-    So a new item with a new guid but a stored article's link updates that article instead of
-    repeating it. Computed here in Python: the normalisation is not SQL's to do.
+    So a new item with a new guid but a stored article's link and title updates that article
+    instead of repeating it. Computed here in Python: the normalisation is not SQL's to do.
     """
-    conn.execute("ALTER TABLE articles ADD COLUMN link_key TEXT")
-    rows = conn.execute("SELECT id, link FROM articles WHERE link IS NOT NULL").fetchall()
-    conn.executemany("UPDATE articles SET link_key = ? WHERE id = ?", [(link_key(link), aid) for aid, link in rows])
-    conn.execute("CREATE INDEX articles_by_link ON articles (feed_id, link_key)")
+    conn.execute("ALTER TABLE articles ADD COLUMN link_title_key TEXT")
+    rows = conn.execute("SELECT id, link, title FROM articles WHERE link IS NOT NULL").fetchall()
+    conn.executemany("UPDATE articles SET link_title_key = ? WHERE id = ?",
+                     [(link_title_key(link, title), aid) for aid, link, title in rows])
+    conn.execute("CREATE INDEX articles_by_link ON articles (feed_id, link_title_key)")
 
 
 MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
@@ -241,7 +242,7 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     """
     ALTER TABLE feeds ADD COLUMN last_warning TEXT;
     """,
-    _link_keys,
+    _link_title_keys,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

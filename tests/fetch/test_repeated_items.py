@@ -1,8 +1,9 @@
-"""A feed that repeats one article (same link under new guids, no guid, a guid twice) stores it once.
+"""A feed that repeats one article (same link and title under new guids, no guid, a guid twice) stores it once.
 
 Through the real refresh (a feed served from 127.0.0.1, parse workers, the store), and across
-refreshes: a new guid on a stored article's link updates that article and keeps its read and
-starred state. Never across feeds: two feeds that link one page are two outlets.
+refreshes: a new guid on a stored article's link and title updates that article and keeps its
+read and starred state. Never across feeds (two feeds that link one page are two outlets), nor
+items of one link under different titles (a feed that links every item to its home page).
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ REPEATS = rss(
     item("live-2", "https://news.example/live#post-2", "<p>Second post.</p>", "Live"),  # fragments differ
     item(None, None, "<p>No link, no guid.</p>", "Bare one"),  # no identity: each kept as before
     item(None, None, "<p>Nor this one.</p>", "Bare two"),
+    item("home-1", "https://news.example/", "<p>Office closed Monday.</p>", "Notice"),  # one page, two titles
+    item("home-2", "https://news.example/", "<p>Office open Tuesday.</p>", "Another notice"),
 )
 
 
@@ -67,13 +70,14 @@ def test_repeats_in_one_document_are_one_article_the_most_complete(tmp_path: Pat
                                                                     store: Store) -> None:
     feed_server.routes["/cms"] = Route(body=REPEATS, headers={"Content-Type": "application/rss+xml"})
     result = refresh(store, config(tmp_path, feed_server, "/cms"))
-    assert (result.ok, result.new, result.failed) == (1, 6, 0)
+    assert (result.ok, result.new, result.failed) == (1, 8, 0)
     stored = articles(store, "cms")
     assert [(guid, link) for guid, link, _ in stored if guid and guid.startswith("cms")] == [
         ("cms-full", "https://News.Example:443/2026/11/30/sheriff-ends-agreement/?utm_source=rss")]
     assert [content for guid, _, content in stored if guid == "cms-full"] == [FULL]
-    assert sorted(guid or "" for guid, _, _ in stored) == ["", "", "cms-full", "live-1", "live-2", "other"]
-    assert store.count_articles() == 6
+    assert sorted(guid or "" for guid, _, _ in stored) == ["", "", "cms-full", "home-1", "home-2", "live-1",
+                                                           "live-2", "other"]
+    assert store.count_articles() == 8
 
 
 def test_a_new_guid_on_a_stored_link_updates_the_article_and_keeps_its_state(tmp_path: Path,
@@ -86,18 +90,22 @@ def test_a_new_guid_on_a_stored_link_updates_the_article_and_keeps_its_state(tmp
     store.set_read([first.id])
     store.set_starred([first.id])
 
-    route.body = rss(item("v2", LINK + "/", FULL, "Sheriff ends agreement (corrected)"), item("o", LINK + "-2", SHORT))
+    route.body = rss(item("v2", LINK + "/", FULL, "Sheriff Ends  Agreement"), item("o", LINK + "-2", SHORT))
     second = refresh(store, cfg)
     assert (second.new, second.updated) == (0, 1)
     now = store.article(first.id)
     assert now is not None and (now.guid, now.link, now.content) == ("v2", LINK + "/", FULL)
-    assert now.title == "Sheriff ends agreement (corrected)" and now.is_read and now.is_starred
+    assert now.title == "Sheriff Ends Agreement" and now.is_read and now.is_starred
     assert store.count_articles() == 2
-    assert [a.id for a in store.list_articles(ArticleFilter(search="corrected"))] == [first.id]
+    assert [a.id for a in store.list_articles(ArticleFilter(search="advocates"))] == [first.id]
 
-    route.body = rss(item("v3", LINK, FULL, "Sheriff ends agreement (corrected)"), item("o", LINK + "-2", SHORT))
+    route.body = rss(item("v3", LINK, FULL, "Sheriff Ends  Agreement"), item("o", LINK + "-2", SHORT))
     third = refresh(store, cfg)  # a new guid again, nothing else new: nothing to write
     assert (third.new, third.updated) == (0, 0) and store.count_articles() == 2
+
+    route.body = rss(item("v4", LINK, SHORT, "Sheriff's deputies to stay"), item("o", LINK + "-2", SHORT))
+    fourth = refresh(store, cfg)  # the same link under another title: another article, as the rule says
+    assert (fourth.new, fourth.updated) == (1, 0) and store.count_articles() == 3
 
 
 def test_feeds_that_link_one_page_are_not_merged(tmp_path: Path, feed_server: FeedServer, store: Store) -> None:

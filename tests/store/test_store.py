@@ -185,14 +185,14 @@ def test_migrates_from_each_older_version_keeping_data(tmp_path: Path, start_ver
         assert store.topic_days(["T"], ["2026-11-29"]) == {("T", "2026-11-29"): row}
 
 
-def test_a_v11_store_gets_link_keys_so_a_new_guid_on_a_stored_link_updates_it(tmp_path: Path) -> None:
+def test_a_v11_store_gets_link_title_keys_so_a_new_guid_on_a_stored_article_updates_it(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, 11)
     conn.execute("INSERT INTO feeds (id, name, url) VALUES (1, 'F', '/f.xml')")
-    conn.execute("INSERT INTO articles (feed_id, key, guid, link, sort_date, first_seen, updated, content_hash, "
-                 "is_read, is_starred) VALUES (1, 'g:old', 'old', 'HTTPS://x.example/a/?utm_medium=feed', 'x', 'x', "
-                 "'x', 'h', 1, 1)")
+    conn.execute("INSERT INTO articles (feed_id, key, guid, link, title, sort_date, first_seen, updated, "
+                 "content_hash, is_read, is_starred) VALUES (1, 'g:old', 'old', ?, 'T', 'x', 'x', 'x', 'h', 1, 1)",
+                 ("HTTPS://x.example/a/?utm_medium=feed",))
     conn.execute("INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles")
     conn.close()
     with Store(path) as store:
