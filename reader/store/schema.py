@@ -11,8 +11,8 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
-from reader.article_links import link_title_key
 from reader.store.rows import select_in
+from reader.store.stored_repeats import add_link_title_keys
 from reader.store.story_fold import StoryFolder
 from reader.stories import WordHashes
 
@@ -102,19 +102,6 @@ STORY_IDS = """
                               PRIMARY KEY (band, article_id)) WITHOUT ROWID;
     INSERT INTO settings (key, value) VALUES ('folding_pending', 'articles stored before v9');
 """
-
-def _link_title_keys(conn: sqlite3.Connection) -> None:
-    """v12: each article's link and title as compared for sameness (reader/article_links.py), indexed by feed.
-
-    So a new item with a new guid but a stored article's link and title updates that article
-    instead of repeating it. Computed here in Python: the normalisation is not SQL's to do.
-    """
-    conn.execute("ALTER TABLE articles ADD COLUMN link_title_key TEXT")
-    rows = conn.execute("SELECT id, link, title FROM articles WHERE link IS NOT NULL").fetchall()
-    conn.executemany("UPDATE articles SET link_title_key = ? WHERE id = ?",
-                     [(link_title_key(link, title), aid) for aid, link, title in rows])
-    conn.execute("CREATE INDEX articles_by_link ON articles (feed_id, link_title_key)")
-
 
 MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     # v1: feeds and articles.
@@ -242,7 +229,9 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     """
     ALTER TABLE feeds ADD COLUMN last_warning TEXT;
     """,
-    _link_title_keys,
+    # v12: each article's link and title as compared for sameness, indexed by feed, and the repeats a
+    # feed stored before made one article (stored_repeats.py).
+    add_link_title_keys,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -201,6 +201,41 @@ def test_a_v11_store_gets_link_title_keys_so_a_new_guid_on_a_stored_article_upda
         assert (a.guid, a.link, a.is_read, a.is_starred) == ("new", "https://x.example/a", True, True)
 
 
+def test_repeats_a_v11_store_holds_become_one_article_with_their_state_and_pins(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, 11)
+    conn.executemany("INSERT INTO feeds (id, name, url) VALUES (?, ?, ?)", [(1, "F", "/f.xml"), (2, "G", "/g.xml")])
+    link = "https://x.example/a"
+    rows = [  # (feed, guid, link, title, content, read, starred, first seen)
+        (1, "r1", link, "Sheriff ends deal", "short", 1, 0, "2026-11-02"),
+        (1, "r2", link + "/?utm_source=rss", "Sheriff Ends Deal", "the longest of the repeats", 0, 0, "2026-11-01"),
+        (1, "r3", "HTTP://X.example/a", "sheriff ends deal", "shorter", 0, 1, "2026-11-03"),
+        (1, "other", link, "Another title on the one page", "other", 0, 0, "2026-11-02"),
+        (2, "g1", link, "Sheriff ends deal", "another feed's copy", 0, 0, "2026-11-02"),
+    ]
+    for feed, guid, url, title, content, read, starred, seen in rows:
+        conn.execute("INSERT INTO articles (feed_id, key, guid, link, title, sort_date, first_seen, updated, content, "
+                     "text, content_hash, is_read, is_starred) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'h', ?, ?)",
+                     (feed, f"g:{guid}", guid, url, title, seen, seen, seen, content, content, read, starred))
+    conn.execute("INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles")
+    conn.execute("INSERT INTO pins (article_id, text, created) VALUES (1, 'a quote', 'x'), (3, 'a quote', 'x'), "
+                 "(3, 'another', 'x')")
+    conn.execute("INSERT INTO story_bands (band, article_id) VALUES (7, 1), (7, 2), (7, 3)")
+    conn.close()
+    with Store(path) as store:
+        [merged] = [a for a in store.list_articles() if a.feed_name == "F" and a.guid != "other"]
+        assert (merged.guid, merged.is_read, merged.is_starred, merged.first_seen) == ("r2", True, True, "2026-11-01")
+        assert sorted(a.guid or "" for a in store.list_articles()) == ["g1", "other", "r2"]
+        assert sorted(p.text for p in store.pins()) == ["a quote", "another"]
+        assert {p.article_id for p in store.pins()} == {merged.id}
+        assert [a.id for a in store.list_articles(ArticleFilter(search="longest"))] == [merged.id]
+        assert store.list_articles(ArticleFilter(search="shorter")) == []
+    check = sqlite3.connect(path)
+    assert check.execute("SELECT article_id FROM story_bands").fetchall() == [(merged.id,)]
+    check.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")  # raises if out of step
+
+
 def test_newer_schema_and_garbage_files_are_clear_errors(tmp_path: Path) -> None:
     newer = tmp_path / "newer.db"
     sqlite3.connect(newer).execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")

@@ -1,0 +1,56 @@
+"""Schema v12: each article's link_title_key, and the repeats a feed stored before it made one article.
+
+Before v12 a feed that repeated an article under new guids (a CMS bug) had each repeat stored
+and listed; from v12 the parse and the store keep one (reader/article_links.py). Opening an
+older store merges what it already holds the same way, so the list shows the article once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from reader.article_links import link_title_key
+
+_CHUNK = 500  # ids a statement: SQLite allowed 999 variables before 3.32
+
+
+def add_link_title_keys(conn: sqlite3.Connection) -> None:
+    """The v12 migration: compute every article's key (in Python: the normalisation is not SQL's), index it, merge."""
+    conn.execute("ALTER TABLE articles ADD COLUMN link_title_key TEXT")
+    rows = conn.execute("SELECT id, link, title FROM articles WHERE link IS NOT NULL").fetchall()
+    conn.executemany("UPDATE articles SET link_title_key = ? WHERE id = ?",
+                     [(link_title_key(link, title), aid) for aid, link, title in rows])
+    conn.execute("CREATE INDEX articles_by_link ON articles (feed_id, link_title_key)")
+    merge_stored_repeats(conn)
+
+
+def merge_stored_repeats(conn: sqlite3.Connection) -> int:
+    """Make each feed's articles with one link_title_key one article; returns how many rows went.
+
+    The one kept is the one the parser would keep (article_links.completeness: the most
+    content, then a title, then a date, then the last stored). It is read if any repeat was
+    read, starred if any was, first seen when the first was, and it takes the others' pins.
+    """
+    groups = conn.execute("SELECT feed_id, link_title_key FROM articles WHERE link_title_key IS NOT NULL "
+                          "GROUP BY feed_id, link_title_key HAVING count(*) > 1").fetchall()
+    gone: list[int] = []
+    for feed_id, key in groups:
+        rows = conn.execute(
+            "SELECT id, length(content), title != '', published IS NOT NULL, is_read, is_starred, first_seen "
+            "FROM articles WHERE feed_id = ? AND link_title_key = ?", (feed_id, key)).fetchall()
+        kept = max(rows, key=lambda r: (r[1], r[2], r[3], r[0]))[0]
+        others = [r[0] for r in rows if r[0] != kept]
+        conn.execute("UPDATE articles SET is_read = ?, is_starred = ?, first_seen = ? WHERE id = ?",
+                     (max(r[4] for r in rows), max(r[5] for r in rows), min(r[6] for r in rows), kept))
+        conn.executemany("UPDATE OR IGNORE pins SET article_id = ? WHERE article_id = ?", [(kept, o) for o in others])
+        gone += others
+    if gone:
+        # The articles' delete trigger (schema v2) takes them out of the search index; their
+        # band keys would only be skipped by the folder's join, so they go too.
+        for start in range(0, len(gone), _CHUNK):
+            part = gone[start:start + _CHUNK]
+            marks = ",".join("?" * len(part))
+            for table in ("pins", "story_bands", "story_bands_held"):
+                conn.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", part)
+            conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", part)
+    return len(gone)
