@@ -85,15 +85,15 @@ def completeness(item: FeedItem) -> tuple[int, bool, bool]:
 
 def one_per_article(items: Sequence[Item], identity: Callable[[Item], tuple[str | None, str | None]],
                     completeness: Callable[[Item], tuple[int, bool, bool]]) -> list[Item]:
-    """One item of each article among `items`: the most complete of those that share a guid or a link key.
+    """One item of each article among `items`: the most complete of those that share a key or a link_title_key.
 
-    `identity` gives an item's (guid or other key, link_title_key), either None when it has none;
+    `identity` gives an item's (key: its guid, else what stands for one; link_title_key), either None without;
     items that share either, directly or through another item, are one article. Of each, the
     item with the greatest `completeness` is kept (the last in `items` on a tie), in the place
     of the article's first item. Linear: a document of 10,000 repeats of one link costs 10,000
     look-ups, not their pairs.
     """
-    first_with: dict[str, int] = {}  # "g" + a guid or "l" + a link key -> the first item that had it
+    first_with: dict[str, int] = {}  # "g" + a key or "l" + a link_title_key -> the first item that had it
     parent: list[int] = []
     merged = False
 
@@ -105,8 +105,8 @@ def one_per_article(items: Sequence[Item], identity: Callable[[Item], tuple[str 
 
     for n, item in enumerate(items):
         parent.append(n)
-        guid, link = identity(item)
-        for token in (None if guid is None else "g" + guid, None if link is None else "l" + link):
+        key, link = identity(item)
+        for token in (None if key is None else "g" + key, None if link is None else "l" + link):
             if token is None:
                 continue
             other = first_with.setdefault(token, n)

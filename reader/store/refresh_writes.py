@@ -219,9 +219,9 @@ class RefreshWrites(StoreConnection):
                                               list[tuple[ParsedEntry, str | None]]]:
         """Of entries with new keys, (those that update the stored article with their link and title, those still new).
 
-        An article another entry already updates by its key (`taken`: its link changed) is not
-        matched again. Of old repeats stored before this matching (schema v12), the first stored is updated.
-        An entry the same as the article it matches (same content hash) changes nothing.
+        An article another entry already matches by its key (`taken`: its link changed) is not
+        matched again; of two stored articles with one link_title_key (one's link was changed to
+        the other's), the first stored. An entry the same as its match (same content hash) changes nothing.
         """
         stored: dict[str, tuple[int, str]] = {}
         for aid, link, digest in select_in(
