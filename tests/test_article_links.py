@@ -39,10 +39,11 @@ def test_different_links_stay_different(one: str, other: str) -> None:
     assert normalised_link(one) != normalised_link(other)
 
 
-def test_links_urllib_cannot_read_or_empty_ones_are_compared_as_they_are() -> None:
-    assert normalised_link("http://[::1/a") == "http://[::1/a"
-    assert normalised_link("http://host:port/a") == "http://host:port/a"
-    assert normalised_link("/relative/") == "/relative/"
+def test_odd_links_are_compared_as_they_are_or_by_their_parts() -> None:
+    assert normalised_link("HTTP://[::1/a") == "//[::1/a" and normalised_link("http://h:port/a/") == "//h:port/a"
+    assert normalised_link("https:///a") == "https:///a" and normalised_link("/relative/") == "/relative/"
+    assert normalised_link("https://x/a?#") == normalised_link("https://x/a")
+    assert normalised_link("https://x/a?utm_source=rss#") == normalised_link("https://x/a")
     assert normalised_link("") is None and normalised_link("   ") is None and normalised_link(None) is None
 
 
