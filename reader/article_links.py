@@ -93,9 +93,13 @@ def one_per_article(items: Sequence[Item], identity: Callable[[Item], tuple[str 
     of the article's first item. Linear: a document of 10,000 repeats of one link costs 10,000
     look-ups, not their pairs.
     """
+    identities = [identity(item) for item in items]
+    keys = [key for key, _ in identities if key is not None]
+    links = [link for _, link in identities if link is not None]
+    if len(set(keys)) == len(keys) and len(set(links)) == len(links):
+        return list(items)  # the usual document: no two items share anything (sets in C, not the loop below)
     first_with: dict[str, int] = {}  # "g" + a key or "l" + a link_title_key -> the first item that had it
-    parent: list[int] = []
-    merged = False
+    parent = list(range(len(items)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -103,9 +107,7 @@ def one_per_article(items: Sequence[Item], identity: Callable[[Item], tuple[str 
             i = parent[i]
         return i
 
-    for n, item in enumerate(items):
-        parent.append(n)
-        key, link = identity(item)
+    for n, (key, link) in enumerate(identities):
         for token in (None if key is None else "g" + key, None if link is None else "l" + link):
             if token is None:
                 continue
@@ -113,9 +115,6 @@ def one_per_article(items: Sequence[Item], identity: Callable[[Item], tuple[str 
             if other != n:
                 a, b = root(other), root(n)
                 parent[max(a, b)] = min(a, b)  # the earlier item is the root: a group keeps its first place
-                merged = True
-    if not merged:
-        return list(items)  # the usual document: no two items share anything
     best: dict[int, int] = {}
     for n, item in enumerate(items):
         group = root(n)
