@@ -46,6 +46,23 @@ def read_regular_file(path: str | os.PathLike[str], limit: int = USER_FILE_LIMIT
     return data, st
 
 
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file (anything but a folder) standing at `folder` or above it, where a folder must be; None if none.
+
+    mkdir then fails with "File exists" or "Not a directory", which names neither the file nor
+    what to do; callers name it instead.
+    """
+    for candidate in (folder, *folder.parents):
+        try:
+            st = os.stat(candidate)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError:
+            return None  # no permission to look: mkdir will say so itself
+        return None if stat.S_ISDIR(st.st_mode) else candidate
+    return None
+
+
 def _umask() -> int:
     """The process umask, read from /proc where Linux offers it; setting it to read it races other threads."""
     proc = _umask_from_proc()

@@ -59,15 +59,15 @@ def test_valid_config_loads_every_section(tmp_path: Path) -> None:
         ('[[feeds]]\nname = "A"\nurl = "https://A.example/x"\n\n[[feeds]]\nname = "B"\nurl = "https://a.example/x"\n',
          7, "feeds[1].url", "duplicate URL"),
         ('[[feeds]]\nname = "A"\n', 1, "feeds[0].url", "is required"),
-        ("[fetch]\ntimeout = -1\n", 2, "fetch.timeout", "positive number"),
-        ("[digest]\nmax_stories = 0\n", 2, "digest.max_stories", "positive integer"),
-        ("[fetch]\nconcurrency = true\n", 2, "fetch.concurrency", "positive integer"),
+        ("[fetch]\ntimeout = -1\n", 2, "fetch.timeout", "a number of seconds from 1 to 600, got -1"),
+        ("[digest]\nmax_stories = 0\n", 2, "digest.max_stories", "a whole number of stories per topic from 1 to 1,000"),
+        ("[fetch]\nconcurrency = true\n", 2, "fetch.concurrency", "from 1 to 256, got True"),
         ("[colours]\nx = 1\n", 1, "colours", "unknown section; feeds.toml has the sections [[feeds]]"),
         ('title = "News"\n[[feeds]]\nname = "A"\nurl = "https://a.example/"\n', 1, "title",
          "unknown key outside any section; keys go under one of [[feeds]], [[topics]], [fetch]"),
         ('\nfetch = 3\n', 2, "fetch", "expected a section written [fetch]"),
         ('feeds = "https://a.example/"\n', 1, "feeds", "expected one [[feeds]] section per feed"),
-        ("[digest]\nhistory_days = 0\n", 2, "digest.history_days", "positive whole number of days"),
+        ("[digest]\nhistory_days = 0\n", 2, "digest.history_days", "a whole number of days from 1 to 365"),
         ("[digest]\nhistory_day = 7\n", 2, "digest.history_day", "unknown key"),
         ("[[topics]]\nname = \"T\"\nmatch = []\n", 3, "topics[0].match", "at least one"),
         ('[[feeds]]\nname = "A"\nurl = "https://a.example/\n', 3, "(syntax)", "invalid TOML"),
@@ -109,7 +109,7 @@ def test_a_database_path_that_is_a_folder_is_refused_naming_where_it_came_from(
     monkeypatch.delenv("READER_DB")
     with pytest.raises(ConfigError) as info:
         resolve_db_path(None, cfg)
-    assert str(info.value) == (f"{cfg.path}: storage.path: {folder} is a folder, not a database file; give a file "
+    assert str(info.value) == (f"{cfg.path}:2: storage.path: {folder} is a folder, not a database file; give a file "
                                f"path such as {folder}/reader.db")
 
 
