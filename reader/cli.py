@@ -108,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reader.config import ConfigError
     from reader.store import StoreError
     from reader.store.lock import RefreshBusyError
+    from reader.store.read_only import NoDatabaseError
     from reader.text.sanitize import single_line
 
     try:
@@ -119,12 +120,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"reader: configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except NoDatabaseError as exc:  # a command that only reads, before any `reader fetch`: not a failure of the store
+        print(f"reader: {single_line(str(exc), None)}", file=sys.stderr)
+        return EXIT_FAILURE
     except StoreError as exc:
         print(f"reader: store error: {single_line(str(exc), None)}", file=sys.stderr)  # quotes paths and SQLite
         return EXIT_FAILURE
-    except FolderError as exc:
+    except FolderError as exc:  # a path given that cannot be used: bad input, as a bad option is
         print(f"reader: {single_line(str(exc), None)}", file=sys.stderr)
-        return EXIT_FAILURE
+        return EXIT_USAGE
     except RefreshBusyError as exc:
         print(f"reader: {exc}; wait for it, or run `reader fetch --wait`", file=sys.stderr)
         return EXIT_FAILURE

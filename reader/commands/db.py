@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from reader.commands.folders import FolderError, refuse_file_in_the_way
 from reader.config import find_config_path, load_config, resolve_db_path
 from reader.store.maintenance import CheckReport, backup_store, check_store
 from reader.wording import count_of
@@ -34,11 +35,26 @@ def _report(where: Path, report: CheckReport) -> int:
     return 0
 
 
+def _check_backup_target(dest: Path) -> None:
+    """FolderError (bad input, status 2) for a PATH no backup can be written to, naming what is in the way."""
+    refuse_file_in_the_way(dest, "db backup", "the backup")
+    if dest.is_dir():
+        raise FolderError(f"db backup {dest}: {dest} is a folder; give a new file name for the backup, such as "
+                          f"{dest / 'reader-backup.db'}")
+    if dest.exists() or dest.is_symlink():
+        raise FolderError(f"db backup {dest}: {dest} already exists; give a new file name for the backup "
+                          "(a backup never replaces a file)")
+    if not dest.parent.is_dir():
+        raise FolderError(f"db backup {dest}: the folder {dest.parent} does not exist; create it, or give a path "
+                          "in an existing folder")
+
+
 def run(args: argparse.Namespace) -> int:
     db = _db_path(args)
     if args.action == "check":
         return _report(db, check_store(db))
     dest = Path(args.path)
+    _check_backup_target(dest)
     report = backup_store(db, dest)
     print(f"backed up {db} to {dest}")
     return _report(dest, report)

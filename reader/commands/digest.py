@@ -8,7 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from reader.commands.folders import make_db_folders, make_folders_for
+from reader.commands.folders import cannot_write, make_db_folders, make_folders_for, refuse_file_in_the_way
+from reader.config import check_digest_dir, find_config_path, load_config, resolve_db_path
 from reader.core import Reader, make_reader
 from reader.digest.build import TREND_DAYS, build_digest
 from reader.digest.model import Digest
@@ -16,6 +17,7 @@ from reader.digest.render import render_digest
 from reader.files import write_text_atomically
 from reader.models import Article, Pin
 from reader.store.errors import StoreReadOnlyError
+from reader.store.read_only import check_database_file
 from reader.text.clean import clean_stored_article, topic_terms
 from reader.topic_days import local_day_bounds, past_topic_days, recent_signatures
 
@@ -68,13 +70,29 @@ def collect_and_build(reader: Reader, day: date) -> Digest:
                         pins, config.digest_max_stories, recent, config.history_days)
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str, option: str = "--out", example: str = "digest.md") -> None:
     """Write the digest via a temporary file and rename; DigestError says why it could not be written."""
     try:
         write_text_atomically(path, text)
     except OSError as exc:
-        raise DigestError(f"cannot write the digest to {path}: {exc.strerror or exc}; "
-                          "choose another --out or fix the folder's permissions") from None
+        raise DigestError(f"cannot write the digest: {cannot_write(path, exc, option, example)}") from None
+
+
+def open_reader(args: argparse.Namespace) -> Reader:
+    """feeds.toml and the store, with every path checked before any work: a digest that cannot be written
+    should not first spend a refresh. With --no-fetch the digest only reads the store, so a missing, empty or
+    non-SQLite database is refused as it is (NoDatabaseError) rather than created."""
+    config = load_config(find_config_path(args.config))
+    db = resolve_db_path(args.db, config)
+    if args.out:
+        refuse_file_in_the_way(Path(args.out), "--out", "the digest")
+    elif not args.stdout:
+        check_digest_dir(config)
+    if args.no_fetch:
+        check_database_file(db)
+    else:
+        make_db_folders(args)
+    return make_reader(config, db)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,8 +101,7 @@ def run(args: argparse.Namespace) -> int:
     except DigestError as exc:
         print(f"reader: digest: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    make_db_folders(args)
-    reader = make_reader(args.config, args.db)
+    reader = open_reader(args)
     try:
         if not args.no_fetch:
             from reader.commands.fetch import print_summary, say_waiting
@@ -103,8 +120,8 @@ def run(args: argparse.Namespace) -> int:
             return 0
         path = Path(args.out) if args.out else reader.config.digest_dir / f"{day.isoformat()}.md"
         if args.out:
-            make_folders_for(path, "--out")
-        write_atomically(path, text)
+            make_folders_for(path, "--out", "the digest")
+        write_atomically(path, text, "--out" if args.out else "[digest] directory in feeds.toml", f"{day}.md")
         print(path)
         return 0
     except DigestError as exc:

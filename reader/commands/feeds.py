@@ -13,8 +13,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from reader.commands.folders import make_db_folders, make_folders_for
-from reader.config import Config, FetchConfig, find_config_path, load_config, no_feeds_hint
+from reader.commands.folders import cannot_write, make_folders_for
+from reader.config import Config, FetchConfig, find_config_path, load_config, no_feeds_hint, resolve_db_path
 from reader.feeds.edit import FeedEditError, NewFeed, add_feeds, import_feeds, refuse_taken, remove_feed
 from reader.files import read_regular_file
 from reader.models import FeedRow
@@ -24,19 +24,31 @@ from reader.wording import count_of
 EXIT_FAILURE, EXIT_USAGE = 1, 2
 
 
-def _list(args: argparse.Namespace) -> int:
-    from reader.core import make_reader
+def _stored(db: Path) -> tuple[list[FeedRow], dict[int, int], dict[int, int]] | None:
+    """The stored feeds, article and unread counts; None when there is no database yet (nothing is created)."""
+    from reader.store import Store
+    from reader.store.read_only import NoDatabaseError
 
-    make_db_folders(args)
-    reader = make_reader(args.config, args.db)
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     try:
-        # Listing writes nothing: syncing here, with another feeds.toml on the same database, left its
-        # other feeds inactive, and the next digest and `show --copies` silently without them.
-        feeds = _as_configured(reader.config, reader.store.feeds(active_only=False))
-        totals, unread = reader.store.article_counts(), reader.store.unread_counts()
+        store = Store(db, reading_only=True)
+    except NoDatabaseError:
+        return None
+    try:
+        return store.feeds(active_only=False), store.article_counts(), store.unread_counts()
     finally:
-        reader.close()
+        store.close()
+
+
+def _list(args: argparse.Namespace) -> int:
+    config = load_config(find_config_path(args.config))
+    db = resolve_db_path(args.db, config)
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    # Listing only reads: syncing here, with another feeds.toml on the same database, left its other feeds
+    # inactive, and the next digest and `show --copies` silently without them; nor is a missing (or empty)
+    # database created: feeds.toml's feeds are then listed as never fetched.
+    found = _stored(db)
+    stored, totals, unread = found if found is not None else ([], {}, {})
+    feeds = _as_configured(config, stored)
     rows = [("NAME", "URL", "TAGS", "STATUS", "ARTICLES", "UNREAD")]
     for f in feeds:
         # Every cell but the counts came from feeds.toml, an OPML file or a server. Tags break after
@@ -46,8 +58,11 @@ def _list(args: argparse.Namespace) -> int:
         rows.append((name, url, tags, status, str(totals.get(f.id, 0)), str(unread.get(f.id, 0))))
     for line in fit_table(rows, width):
         print(line)
-    if not reader.config.feeds:
-        print(f"reader: {no_feeds_hint(reader.config)}", file=sys.stderr)
+    if found is None and config.feeds:
+        print(f"reader: no database yet at {single_line(str(db), None)}, so no feed has been fetched; "
+              "`reader fetch` fetches them", file=sys.stderr)
+    if not config.feeds:
+        print(f"reader: {no_feeds_hint(config)}", file=sys.stderr)
     return 0
 
 
@@ -277,11 +292,12 @@ def _export(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(text)
         return 0
-    make_folders_for(Path(args.out), "--out")
+    make_folders_for(Path(args.out), "--out", "the export")
     try:
         write_text_atomically(Path(args.out), text)
     except OSError as exc:
-        print(f"reader: feeds export: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        why = cannot_write(Path(args.out), exc, "--out", "feeds.opml")
+        print(f"reader: feeds export: {single_line(why, None)}", file=sys.stderr)
         return EXIT_USAGE
     print(f"exported {count_of(len(config.feeds), 'feed')} to {args.out}")
     return 0

@@ -1,26 +1,41 @@
-"""Missing folders of a path given on the command line (--db, --out): created, and said on stderr.
+"""Paths given on the command line (--db, --out, a backup's PATH): missing folders created and said, or refused.
 
-Creating them saves a second run; saying so lets a typo in the path (`--out ~/digsts/d.md`) be
-noticed at once instead of as a file that seems to have vanished.
+Creating missing folders saves a second run; saying so lets a typo in the path (`--out
+~/digsts/d.md`) be noticed at once instead of as a file that seems to have vanished. A path
+that can never work (a file where one of its folders must be, a folder where the file goes)
+is refused naming what is in the way and what to do: mkdir's own words ("File exists", "Not a
+directory") name neither. Such a path is bad input, so it exits with status 2, as a bad option
+or a configuration error does.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from pathlib import Path
 
-from reader.config import DB_ENV
+from reader.config import DB_ENV, resolve_db_path
+from reader.config.paths import in_the_way
+from reader.files import file_in_the_way
 from reader.text.sanitize import single_line
 
 
 class FolderError(Exception):
-    """A folder a path needs could not be created; the message names the path, the option and why."""
+    """A path given on the command line cannot be written; the message names the path, the option and why."""
 
 
-def make_folders_for(path: Path, option: str) -> None:
-    """Create the missing folders above `path`, saying which on stderr; FolderError if that fails."""
+def refuse_file_in_the_way(path: Path, option: str, what: str) -> None:
+    """FolderError if a file stands where one of `path`'s folders must be."""
+    blocker = file_in_the_way(path.parent)
+    if blocker is not None:
+        raise FolderError(f"{option} {path}: {in_the_way(path, blocker, what, f'give {option} a path in a folder')}")
+
+
+def make_folders_for(path: Path, option: str, what: str = "the file") -> None:
+    """Create the missing folders above `path`, saying which on stderr; FolderError if that cannot be done."""
+    refuse_file_in_the_way(path, option, what)
     missing: list[Path] = []
     folder = path.parent
     while not folder.exists() and folder != folder.parent:
@@ -40,8 +55,28 @@ def make_folders_for(path: Path, option: str) -> None:
 
 
 def make_db_folders(args: argparse.Namespace) -> None:
-    """For --db (or $READER_DB), the database a command is about to create: its missing folders."""
+    """For --db (or $READER_DB), the database a command is about to create: its missing folders.
+
+    A path that cannot be a database is refused first as every command refuses it (resolve_db_path).
+    """
+    if getattr(args, "db", None) or os.environ.get(DB_ENV):
+        resolve_db_path(getattr(args, "db", None), None)
     if getattr(args, "db", None):
-        make_folders_for(Path(args.db), "--db")
+        make_folders_for(Path(args.db), "--db", "the database")
     elif os.environ.get(DB_ENV):
-        make_folders_for(Path(os.environ[DB_ENV]), f"${DB_ENV}")
+        make_folders_for(Path(os.environ[DB_ENV]), f"${DB_ENV}", "the database")
+
+
+def cannot_write(path: Path, exc: OSError, option: str, example: str) -> str:
+    """Why `path` (from `option`) could not be written, and what to do, for the errors a user can fix."""
+    if isinstance(exc, IsADirectoryError) or path.is_dir():
+        return f"{path} is a folder; give {option} a file path such as {path / example}"
+    blocker = file_in_the_way(path.parent)
+    if blocker is not None:
+        return in_the_way(path, blocker, "the file", f"give {option} a path in a folder")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (f"cannot write {path}: {exc.strerror}; make {path.parent} writable for you, "
+                f"or give {option} a path in a folder you can write")
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"cannot write {path}: {exc.strerror}; free some space, or give {option} a path on another disk"
+    return f"cannot write {path}: {exc.strerror or exc}; give {option} another path"

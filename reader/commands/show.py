@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.config import DB_ENV, Config, ConfigError, FetchConfig, find_config_path, load_config, resolve_db_path
+from reader.config import Config, ConfigError, FetchConfig, find_config_path, load_config, resolve_db_path
 from reader.files import read_regular_file
 from reader.text.clean import CleanArticle, clean_article, clean_stored_article, topic_terms
 from reader.text.display import display_credit, display_date
@@ -126,13 +126,11 @@ def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticl
 @contextmanager
 def existing_store(args: argparse.Namespace, config: Config | None) -> Iterator[tuple[Store, Path]]:
     """The store an article id refers to, and its path: --db (or $READER_DB) needs no feeds.toml, and showing
-    never creates a database, so a mistyped path is an error rather than a new empty store."""
+    only reads, so a missing or empty file is an error (NoDatabaseError) left as it is, never a new empty store."""
     from reader.store import Store
 
     db = resolve_db_path(args.db, config)
-    if not db.is_file():
-        raise ShowError(f"no database at {db}; pass the --db that `reader fetch` fills (or set ${DB_ENV})")
-    store = Store(db)
+    store = Store(db, reading_only=True)
     try:
         yield store, db
     finally:

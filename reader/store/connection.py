@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from reader.store.errors import StoreCorruptError, StoreReadOnlyError, damaged_message, translate
-from reader.store.read_only import connect_read_only, read_only_reason
+from reader.store.read_only import connect_read_only, connect_to_read, read_only_reason
 from reader.store.schema import (
     SCHEMA_VERSION,
     StoreError,
@@ -25,17 +25,27 @@ from reader.store.schema import (
 )
 
 BUSY_TIMEOUT_S = 15.0
+READING_ONLY = "this command only reads it"  # read_only's reason for a store opened with reading_only
 
 
 class StoreConnection:
     """Thread-safe access to one database file (or ":memory:"); Store adds the queries."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, reading_only: bool = False) -> None:
+        """Open (creating if need be) the database at `path`; with `reading_only`, an existing one, changing nothing.
+
+        A command that only reads (`show`, `feeds list`) passes reading_only: a missing, empty or
+        non-SQLite file is then refused as it is (NoDatabaseError, StoreError), never made a database.
+        """
         self.path = str(path)
         self._damaged: str | None = None  # set once the file is known to be corrupt: no write after that
         self._verified = False  # quick_check runs once, before this instance's first write
         self.read_only: str | None = None  # why this process cannot write the file, when it cannot
         self._checking: tuple[threading.Thread, list[list[str]]] | None = None  # verify_in_background's
+        if reading_only:
+            self._open_to_read(Path(self.path))
+            self._lock = threading.RLock()
+            return
         if self.path != ":memory:":
             if Path(self.path).is_file():
                 self.read_only = read_only_reason(Path(self.path))
@@ -65,6 +75,21 @@ class StoreConnection:
             ) from None
         self._lock = threading.RLock()
 
+    def _open_to_read(self, path: Path) -> None:
+        """An existing database, opened to be read as it is: no folder, file, setup, migration or WAL switch."""
+        self.read_only = read_only_reason(path) or READING_ONLY
+        try:
+            self._conn = connect_to_read(path, BUSY_TIMEOUT_S)
+            try:
+                self._check_readable_as_is()
+            except BaseException:
+                self._conn.close()
+                raise
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self.path) or StoreError(
+                f"{self.path}: cannot open the database ({exc}); check the file or pass another --db"
+            ) from None
+
     def _prepare(self) -> None:
         """WAL, the schema's migrations and any folding left to do: the writes opening a writable store makes."""
         self._conn.execute("PRAGMA foreign_keys = ON")
@@ -86,6 +111,9 @@ class StoreConnection:
             migrate(self._conn)  # raises: newer than this program
         what = "is empty and must be set up" if version == 0 else \
             f"has schema version {version} and must be upgraded to {SCHEMA_VERSION}"
+        if self.read_only == READING_ONLY:
+            raise StoreError(f"{self.path}: the database {what} before it can be read, and this command only reads; "
+                             "run `reader fetch` with this --db once (it does that), then run this command again")
         raise StoreReadOnlyError(f"{self.path}: the database {what} before it can be read, which writes to it, but "
                                  f"{self.read_only}; {self._make_writable()} and run `reader fetch` once, "
                                  "or pass another --db")

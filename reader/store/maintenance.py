@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.store.errors import StoreCorruptError, translate
-from reader.store.read_only import connect_read_only, read_only_reason
+from reader.store.read_only import check_database_file, connect_read_only, read_only_reason
 from reader.store.schema import SCHEMA_VERSION, StoreError
 
 # FTS5's own consistency check; with rank 1 it also compares the index against the articles table.
@@ -31,8 +31,7 @@ class CheckReport:
 
 
 def _connect(path: Path, writable: bool) -> sqlite3.Connection:
-    if not path.is_file():
-        raise StoreError(f"{path}: no database file there; pass the right --db")
+    check_database_file(path)  # a missing, empty or non-SQLite file is refused as it is, never made a database
     try:
         if not writable:  # a folder we cannot write needs more than mode=ro: see read_only.py
             return connect_read_only(path, 5.0)

@@ -1,4 +1,4 @@
-"""Opening a database this process cannot write: read it through SQLite's read-only modes, never write to it.
+"""Opening a database only to read it: one this process cannot write, or one a command that only reads opens.
 
 A WAL database (ours always is) needs a -shm file next to it even to be read. SQLite opens
 it with `mode=ro` when the -shm exists or can be created; in a folder we cannot write, with
@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from pathlib import Path
 
 from reader.store.errors import SQLITE_CANTOPEN, SQLITE_READONLY, StoreReadOnlyError
+from reader.store.schema import StoreError
 
 
 def read_only_reason(path: Path) -> str | None:
@@ -54,4 +56,56 @@ def connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
             "folder writable for you, or copy the database (and any -wal file beside it) to a folder you can "
             "write and pass that --db") from None
     return sqlite3.connect(f"{uri}&immutable=1", uri=True, timeout=timeout, isolation_level=None,
+                           check_same_thread=False)
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class NoDatabaseError(StoreError):
+    """A command that only reads was pointed at a database that does not exist yet (no file, or an empty one)."""
+
+
+def check_database_file(path: Path) -> None:
+    """Refuse, without creating or changing anything, a path that holds no database a reading command can read.
+
+    SQLite would turn a missing or empty file into a new database (an empty file is one it has
+    not written yet), and a command that only reads must leave the file as it found it; a file
+    that is something else (feeds.toml given as --db) is named as such rather than "file is not a database".
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise NoDatabaseError(f"{path}: no database yet (no such file); run `reader fetch` with this --db first "
+                              "to create and fill it, or pass the --db that `reader fetch` fills") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the database ({exc.strerror or exc}); make it readable "
+                         "(chmod u+r), or pass another --db") from None
+    try:
+        st = os.fstat(fd)
+        head = os.read(fd, len(SQLITE_HEADER)) if stat.S_ISREG(st.st_mode) else b""
+    finally:
+        os.close(fd)
+    if not stat.S_ISREG(st.st_mode):
+        raise StoreError(f"{path}: not a database file (a device, pipe or socket); pass the --db that "
+                         "`reader fetch` fills")
+    if not head:
+        raise NoDatabaseError(f"{path}: no database yet (the file is empty); run `reader fetch` with this --db "
+                              "first to fill it, or pass the --db that `reader fetch` fills; the file is left as it is")
+    if head != SQLITE_HEADER:
+        raise StoreError(f"{path}: not an SQLite database (it starts with {head[:12]!r}); pass the --db that "
+                         "`reader fetch` fills; the file was left as it is")
+
+
+def connect_to_read(path: Path, timeout: float) -> sqlite3.Connection:
+    """A connection that will only read an existing database, creating and changing nothing.
+
+    A file we may write is opened mode=rw (never created; no -shm or -wal is left behind, as a
+    writer's last close removes them), but nothing is set up, migrated or switched to WAL: a
+    backup copy in rollback-journal mode stays so. Any other file goes through connect_read_only.
+    """
+    check_database_file(path)
+    if read_only_reason(path) is not None:
+        return connect_read_only(path, timeout)
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=timeout, isolation_level=None,
                            check_same_thread=False)

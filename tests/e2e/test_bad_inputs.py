@@ -50,8 +50,8 @@ CASES = {
     "show/missing-file": Case(("show", "nowhere.txt"), says="no such file"),
     "feeds-add/missing-file": Case(("feeds", "add", "nowhere.xml"), says="cannot read"),
     "feeds-import/missing-file": Case(("feeds", "import", "nowhere.opml"), says="cannot read"),
-    "db-check/missing-db": Case(("db", "check", "--db", "nowhere.db"), says="no database file"),
-    "db-backup/missing-db": Case(("db", "backup", "copy.db", "--db", "nowhere.db"), says="no database file"),
+    "db-check/missing-db": Case(("db", "check", "--db", "nowhere.db"), says="nowhere.db: no database yet"),
+    "db-backup/missing-db": Case(("db", "backup", "copy.db", "--db", "nowhere.db"), says="nowhere.db: no database yet"),
     "summarize/missing-file": Case(("summarize", "nowhere.jsonl"), says="cannot read"),
     # unreadable files
     "fetch/unreadable-config": Case(("fetch", "--config", UNREADABLE), unreadable=UNREADABLE, says="ermission"),
@@ -80,7 +80,7 @@ CASES = {
     "summarize/file-is-a-folder": Case(("summarize", DIRECTORY), says="a-folder"),
     # a database folder that cannot be created
     "fetch/db-in-proc": Case(("fetch", "--db", "/proc/nope/x.db"), says="/proc/nope/x.db"),
-    "feeds-list/db-in-proc": Case(("feeds", "list", "--db", "/proc/nope/x.db"), says="/proc/nope/x.db"),
+    "digest/db-in-proc": Case(("digest", "--db", "/proc/nope/x.db"), says="/proc/nope/x.db"),
     "show/db-in-proc": Case(("show", "1", "--db", "/proc/nope/x.db"), says="/proc/nope/x.db"),
     # dates
     "digest/date-9999-12-31": Case(("digest", "--no-fetch", "--date", "9999-12-31"), says="9999-12-31"),

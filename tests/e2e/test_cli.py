@@ -98,8 +98,11 @@ def test_unwritable_output_exits_2(workdir: Path) -> None:
     blocker = workdir / "file"
     blocker.write_text("x")
     out = reader("--config", "feeds.toml", "--db", str(workdir / "r.db"), "digest", "--no-fetch",
-                 "--out", str(blocker / "d.md"), cwd=workdir)
-    assert out.returncode == 2 and "cannot write the digest" in out.stderr and "Traceback" not in out.stderr
+                 "--out", "file/d.md", cwd=workdir)
+    assert out.returncode == 2 and out.stderr == (
+        "reader: --out file/d.md: file is a file, not a folder, so the digest file/d.md cannot be under it; "
+        "give --out a path in a folder, or move file away\n")
+    assert not (workdir / "r.db").exists()  # refused before anything was opened
 
 
 def test_show_a_stored_article_by_id(workdir: Path) -> None:
@@ -155,8 +158,7 @@ def test_fetch_lists_failed_feeds_below_its_summary_and_still_succeeds(workdir: 
 def test_digests_and_exports_follow_the_umask(workdir: Path, umask: int) -> None:
     old = os.umask(umask)  # inherited by the command
     try:
-        reader("--config", "feeds.toml", "--db", str(workdir / "r.db"), "digest", "--no-fetch", "--date",
-               "2026-11-30", cwd=workdir)
+        reader("--config", "feeds.toml", "--db", str(workdir / "r.db"), "digest", "--date", "2026-11-30", cwd=workdir)
         reader("--config", "feeds.toml", "feeds", "export", "--out", "subs.opml", cwd=workdir)
     finally:
         os.umask(old)
@@ -200,7 +202,7 @@ def test_missing_folders_for_db_and_out_are_created_and_said_on_stderr(workdir: 
     assert again.returncode == 0 and again.stderr == ""  # nothing created, nothing said
     # A file where a folder should be:
     blocked = reader("--config", "feeds.toml", "--db", "out/d.md/r.db", "fetch", cwd=workdir)
-    assert blocked.returncode == 1 and "Traceback" not in blocked.stderr
+    assert blocked.returncode == 2 and "Traceback" not in blocked.stderr
     assert "out/d.md" in blocked.stderr
 
 
@@ -217,19 +219,20 @@ def test_show_an_id_reads_an_existing_database_without_feeds_toml(workdir: Path,
     assert copies.returncode == 0 and copies.stdout.startswith("Earliest copy: "), copies.stderr
     for extra in ((), ("--copies",)):
         missing = reader("show", "1", *extra, "--db", "typo.db", cwd=elsewhere, env=no_config)
-        assert missing.returncode == 1 and missing.stderr.startswith("reader: show: no database at typo.db; ")
+        assert missing.returncode == 1 and missing.stderr.startswith("reader: typo.db: no database yet (no such file); "
+                                                                     "run `reader fetch` with this --db first")
     assert list(elsewhere.iterdir()) == []  # showing never creates a database
 
 
 def test_the_reader_parses_feeds_toml_once_at_start(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import reader.commands.tui as tui
-    import reader.config as config_module
+    import reader.config.parse as config_parse
     from reader.cli import build_parser
     from reader.tui.app import ReaderApp
 
     parsed: list[Path] = []
-    parse = config_module.parse_config_text
-    monkeypatch.setattr(config_module, "parse_config_text",
+    parse = config_parse.parse_config_text
+    monkeypatch.setattr(config_parse, "parse_config_text",
                         lambda text, path: (parsed.append(path), parse(text, path))[1])
     monkeypatch.setattr(tui, "terminal_refusal", lambda *_: None)
     monkeypatch.setattr(ReaderApp, "run", lambda self, *_, **__: None)  # the app is built as `reader` builds it

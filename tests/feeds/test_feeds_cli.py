@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from reader.config import load_config
+from reader.store import Store
 from tests.conftest import write_config
 from tests.feed_server import FeedServer, Route, rss
 
@@ -149,6 +150,7 @@ def test_options_go_before_or_after_the_command_and_its_action(tmp_path: Path) -
     write_config(tmp_path, '[[feeds]]\nname = "A"\nurl = "https://a.example/"\n')
     (tmp_path / "b.xml").write_bytes(rss(("1", "One"), title="B"))
     cfg, db = str(tmp_path / "feeds.toml"), str(tmp_path / "r.db")
+    Store(db).close()  # for db check: listing only reads, so it creates no database
     for argv, says in ((["--config", cfg, "--db", db, "feeds", "list"], "https://a.example/"),
                        (["feeds", "--config", cfg, "--db", db, "list"], "https://a.example/"),
                        (["feeds", "list", "--config", cfg, "--db", db], "https://a.example/"),

@@ -127,7 +127,8 @@ def test_a_read_only_store_that_would_need_setting_up_says_so(tmp_path: Path) ->
         conn.execute("PRAGMA user_version = 3")
     folder.chmod(0o555)
     try:
-        empty = _run(tmp_path, "feeds", "list", "--db", str(folder / "empty.db"))
+        empty = _run(tmp_path, "fetch", "--db", str(folder / "empty.db"))
+        listed = _run(tmp_path, "feeds", "list", "--db", str(folder / "empty.db"))  # only reads: no set-up needed
         other = _run(tmp_path, "db", "check", "--db", str(folder / "other.db"))
     finally:
         folder.chmod(0o755)
@@ -135,5 +136,7 @@ def test_a_read_only_store_that_would_need_setting_up_says_so(tmp_path: Path) ->
         f"reader: store error: {folder / 'empty.db'}: the database is empty and must be set up before it can be "
         f"read, which writes to it, but its folder {folder} is not writable; make the folder writable (chmod u+w) "
         "and run `reader fetch` once, or pass another --db\n")
+    assert listed.returncode == 0 and "has no feeds yet" in listed.stderr, listed.stderr
+    assert (folder / "empty.db").read_bytes() == b""
     assert other.returncode == 1 and "not a policy-reader database (no such table: articles)" in other.stderr
     assert "Traceback" not in other.stderr
