@@ -165,3 +165,164 @@ def test_a_hostile_key_is_quoted_without_its_controls(tmp_path: Path) -> None:
         load_config(path)
     assert_terminal_safe(str(info.value))
     assert "]0;T" not in info.value.key and "k" in info.value.key
+
+
+@pytest.mark.parametrize(("body", "value", "accepted"), [
+    ("[fetch]\ntimeout = inf\n", "got inf", "a number of seconds from 1 to 600"),
+    ("[fetch]\ntimeout = -inf\n", "got -inf", "a number of seconds from 1 to 600"),
+    ("[fetch]\ntimeout = nan\n", "got nan", "a number of seconds from 1 to 600"),
+    ("[fetch]\ntimeout = 0\n", "got 0", "a number of seconds from 1 to 600"),
+    ("[fetch]\ntimeout = 1e9\n", "got 1000000000.0", "a number of seconds from 1 to 600"),
+    ("[fetch]\ntimeout = \"20\"\n", 'got "20"', "a number of seconds from 1 to 600"),
+    ("[fetch]\nconcurrency = 100000\n", "got 100000", "a whole number of feeds fetched at once from 1 to 256"),
+    ("[fetch]\nconcurrency = 4.0\n", "got 4.0", "a whole number of feeds fetched at once from 1 to 256"),
+    ("[fetch]\nmax_bytes = 0\n", "got 0", "a whole number of bytes from 1,000 to 1,000,000,000"),
+    ("[fetch]\nmax_bytes = 9_000_000_000_000\n", "got 9000000000000", "bytes from 1,000 to 1,000,000,000"),
+    ("[digest]\nmax_stories = 1_000_000\n", "got 1000000", "stories per topic from 1 to 1,000"),
+    ("[digest]\nhistory_days = 1_000_000_000_000\n", "got 1000000000000", "a whole number of days from 1 to 365"),
+])
+def test_a_number_out_of_its_range_names_the_value_and_the_range(tmp_path: Path, body: str, value: str,
+                                                                 accepted: str) -> None:
+    path = write_config(tmp_path, body)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    key = body.split("\n")[1].split(" =")[0]
+    assert str(info.value).startswith(f"{path}:2: {body[1:body.index(']')]}.{key}: expected ")
+    assert accepted in str(info.value) and str(info.value).endswith(value)
+
+
+def test_the_ends_of_each_range_are_accepted(tmp_path: Path) -> None:
+    cfg = load_config(write_config(tmp_path, "[fetch]\ntimeout = 600\nconcurrency = 256\nmax_bytes = 1000\n"
+                                             "[digest]\nmax_stories = 1000\nhistory_days = 365\n"))
+    assert (cfg.fetch.timeout, cfg.fetch.concurrency, cfg.fetch.max_bytes) == (600, 256, 1000)
+    assert (cfg.digest_max_stories, cfg.history_days) == (1000, 365)
+    assert load_config(write_config(tmp_path, "[fetch]\ntimeout = 1.5\n")).fetch.timeout == 1.5
+
+
+@pytest.mark.parametrize(("body", "key", "default"), [
+    ('[storage]\npath = ""\n', "storage.path", "reader.db in the user data directory"),
+    ('[storage]\npath = "   "\n', "storage.path", "reader.db in the user data directory"),
+    ('[digest]\ndirectory = ""\n', "digest.directory", '"digests" next to feeds.toml'),
+    ('[fetch]\nuser_agent = ""\n', "fetch.user_agent", '"policy-reader/0.1 (terminal news reader)"'),
+])
+def test_an_empty_setting_is_refused_not_read_as_the_default(tmp_path: Path, body: str, key: str,
+                                                             default: str) -> None:
+    path = write_config(tmp_path, body)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert str(info.value) == f"{path}:2: {key}: is empty; remove the key to use the default ({default})"
+
+
+@pytest.mark.parametrize("agent", ["a\\nb", "a\\tb", "a\\u001b[31mb", "a\\u0085b"])
+def test_a_user_agent_with_control_characters_is_refused(tmp_path: Path, agent: str) -> None:
+    path = write_config(tmp_path, f'[fetch]\nuser_agent = "{agent}"\n')
+    with pytest.raises(ConfigError, match="user_agent: contains control characters: .*an HTTP header cannot carry"):
+        load_config(path)
+
+
+@pytest.mark.parametrize(("body", "key", "says"), [
+    ('[[feeds]]\nname = "\\u200b\\u200d"\nurl = "https://a.example/"\n', "feeds[0].name",
+     '"\\u200b\\u200d" shows as nothing: it has only invisible or control characters and spaces; give the feed a '
+     "name that can be read"),
+    ('[[feeds]]\nname = "\\u001b[2J\\u0007"\nurl = "https://a.example/"\n', "feeds[0].name",
+     '"\\x1b[2J\\x07" shows as nothing'),
+    ('[[feeds]]\nname = " \\t "\nurl = "https://a.example/"\n', "feeds[0].name", "is empty; give the feed a name"),
+    ('[[feeds]]\nurl = "https://a.example/"\nname = "\\u202e\\u2066"\n', "feeds[0].name", "shows as nothing"),
+    ('[[feeds]]\nname = "A"\nurl = "https://a.example/"\ntags = ["ok", "\\u2060\\u00ad"]\n', "feeds[0].tags",
+     'a tag "\\u2060\\xad" shows as nothing'),
+    ('[[feeds]]\nname = "A"\nurl = "https://a.example/"\ntags = ["ok", " "]\n', "feeds[0].tags",
+     "a tag is empty; remove it or give it some text"),
+    ('[[topics]]\nname = "\\ufeff"\nmatch = ["x"]\n', "topics[0].name", "give the topic a name that can be read"),
+    ('[[topics]]\nname = "T"\nmatch = ["x", "\\u200b"]\n', "topics[0].match", 'a phrase "\\u200b" shows as nothing'),
+    ('[[topics]]\nname = "T"\nmatch = ["x"]\nexclude = ["\\u0007"]\n', "topics[0].exclude", "a phrase"),
+])
+def test_a_name_that_would_display_as_nothing_is_refused(tmp_path: Path, body: str, key: str, says: str) -> None:
+    path = write_config(tmp_path, body)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert info.value.key == key and info.value.line is not None and says in str(info.value), str(info.value)
+
+
+@pytest.mark.parametrize(("first", "second", "why"), [
+    ("Metro Ledger", "Metro Ledger", ""),
+    ("Metro Ledger", "Metro\\u200b Ledger", ' once invisible and control characters and extra spaces are dropped '
+                                            '("Metro Ledger" and "Metro\\u200b Ledger")'),
+    ("Metro Ledger", "\\u001b[31mMetro Ledger\\u001b[0m", ' ("Metro Ledger" and "\\x1b[31mMetro Ledger\\x1b[0m")'),
+    ("Metro Ledger", "  Metro   Ledger ", ' ("Metro Ledger" and "  Metro   Ledger ")'),
+    ("Metro Ledger", "Metro\\u202e Ledger", ' ("Metro Ledger" and "Metro\\u202e Ledger")'),
+    ("Caf\\u00e9", "Cafe\\u0301", " (the same letters, typed as different Unicode sequences: 'Caf\\xe9' and "
+                                  "'Cafe\\u0301')"),
+])
+def test_two_feeds_whose_names_display_the_same_are_duplicates_naming_both(tmp_path: Path, first: str, second: str,
+                                                                          why: str) -> None:
+    path = write_config(tmp_path, f'[[feeds]]\nname = "{first}"\nurl = "https://a.example/"\n\n'
+                                  f'[[feeds]]\nname = "{second}"\nurl = "https://b.example/"\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}:6: feeds[1].name: duplicate feed name ")
+    assert ": feeds[0].name on line 2 reads the same" in message and message.endswith(
+        "; each feed needs a name of its own")
+    assert why in message
+
+
+def test_two_topics_whose_names_display_the_same_are_duplicates(tmp_path: Path) -> None:
+    path = write_config(tmp_path, '[[topics]]\nname = "E-Verify"\nmatch = ["x"]\n\n'
+                                  '[[topics]]\nname = "E-\\u00adVerify"\nmatch = ["y"]\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert str(info.value) == (f'{path}:6: topics[1].name: duplicate topic name "E-Verify": topics[0].name on line 2 '
+                               'reads the same once invisible and control characters and extra spaces are dropped '
+                               '("E-Verify" and "E-\\xadVerify"); each topic needs a name of its own')
+
+
+def test_names_and_tags_are_kept_as_displayed_and_case_tells_names_apart(tmp_path: Path) -> None:
+    """The program gets what it shows, so the store, the sidebar and the digest agree on one name."""
+    cfg = load_config(write_config(
+        tmp_path, '[[feeds]]\nname = " WNYC\\u200b  News\\u001b[0m "\nurl = "https://a.example/"\n'
+                  'tags = ["lo\\u200bcal", "local", " radio "]\n\n'
+                  '[[feeds]]\nname = "wnyc news"\nurl = "https://b.example/"\n\n'
+                  '[[topics]]\nname = "\\u2066ICE\\u2069"\nmatch = ["I\\u0007CE", "ICE"]\n'))
+    assert [f.name for f in cfg.feeds] == ["WNYC News", "wnyc news"]  # case reads differently: both kept
+    assert cfg.feeds[0].tags == ("local", "radio")
+    assert cfg.topics[0].name == "ICE" and cfg.topics[0].match == ("ICE",)
+
+
+def test_a_feed_url_with_an_impossible_port_is_a_config_error(tmp_path: Path) -> None:
+    for url in ("https://a.example:99999/", "https://[::1/"):
+        path = write_config(tmp_path, f'[[feeds]]\nname = "A"\nurl = "{url}"\n')
+        with pytest.raises(ConfigError, match="feeds\\[0\\].url: expected an http\\(s\\) URL"):
+            load_config(path)
+
+
+@pytest.mark.parametrize("directory", ["blocker", "blocker/sub/deeper"])
+def test_a_digest_directory_at_or_under_a_file_names_the_file_and_the_line(tmp_path: Path, directory: str) -> None:
+    from reader.config import check_digest_dir
+
+    (tmp_path / "blocker").write_text("x")
+    path = write_config(tmp_path, f'[[feeds]]\nname = "A"\nurl = "https://a.example/"\n\n'
+                                  f'[digest]\ndirectory = "{directory}"\n')
+    with pytest.raises(ConfigError) as info:
+        check_digest_dir(load_config(path))
+    blocker, folder = tmp_path / "blocker", tmp_path / directory
+    middle = "" if directory == "blocker" else f", so the digest folder {folder} cannot be under it"
+    assert str(info.value) == (f"{path}:6: digest.directory: {blocker} is a file, not a folder{middle}; set [digest] "
+                               f"directory to a folder, or move {blocker} away")
+
+
+def test_a_database_path_under_a_file_names_the_file_and_where_the_path_came_from(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "blocker").write_text("x")
+    cfg = load_config(write_config(tmp_path, '[storage]\npath = "blocker/r.db"\n'))
+    db = tmp_path / "blocker" / "r.db"
+    monkeypatch.delenv("READER_DB")
+    with pytest.raises(ConfigError) as info:
+        resolve_db_path(None, cfg)
+    assert str(info.value) == (f"{cfg.path}:2: storage.path: {tmp_path / 'blocker'} is a file, not a folder, so the "
+                               f"database {db} cannot be under it; set [storage] path to a file in a folder, or move "
+                               f"{tmp_path / 'blocker'} away")
+    with pytest.raises(ConfigError, match=r"--db: .* is a file, not a folder.*give --db a path in a folder"):
+        resolve_db_path(str(db / "deeper.db"), cfg)
+    monkeypatch.setenv("READER_DB", str(db))
+    with pytest.raises(ConfigError, match=r"\$READER_DB: .* is a file, not a folder.*give \$READER_DB a path"):
+        resolve_db_path(None, cfg)
