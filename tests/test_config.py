@@ -167,28 +167,41 @@ def test_a_hostile_key_is_quoted_without_its_controls(tmp_path: Path) -> None:
     assert "]0;T" not in info.value.key and "k" in info.value.key
 
 
-@pytest.mark.parametrize(("body", "value", "accepted"), [
-    ("[fetch]\ntimeout = inf\n", "got inf", "a number of seconds from 1 to 600"),
-    ("[fetch]\ntimeout = -inf\n", "got -inf", "a number of seconds from 1 to 600"),
-    ("[fetch]\ntimeout = nan\n", "got nan", "a number of seconds from 1 to 600"),
-    ("[fetch]\ntimeout = 0\n", "got 0", "a number of seconds from 1 to 600"),
-    ("[fetch]\ntimeout = 1e9\n", "got 1000000000.0", "a number of seconds from 1 to 600"),
-    ("[fetch]\ntimeout = \"20\"\n", 'got "20"', "a number of seconds from 1 to 600"),
-    ("[fetch]\nconcurrency = 100000\n", "got 100000", "a whole number of feeds fetched at once from 1 to 256"),
-    ("[fetch]\nconcurrency = 4.0\n", "got 4.0", "a whole number of feeds fetched at once from 1 to 256"),
-    ("[fetch]\nmax_bytes = 0\n", "got 0", "a whole number of bytes from 1,000 to 1,000,000,000"),
-    ("[fetch]\nmax_bytes = 9_000_000_000_000\n", "got 9000000000000", "bytes from 1,000 to 1,000,000,000"),
-    ("[digest]\nmax_stories = 1_000_000\n", "got 1000000", "stories per topic from 1 to 1,000"),
-    ("[digest]\nhistory_days = 1_000_000_000_000\n", "got 1000000000000", "a whole number of days from 1 to 365"),
+@pytest.mark.parametrize(("body", "says"), [
+    ("[fetch]\ntimeout = inf\n", "fetch.timeout: expected a number of seconds from 1 to 600, got inf"),
+    ("[fetch]\ntimeout = -inf\n", "fetch.timeout: expected a number of seconds from 1 to 600, got -inf"),
+    ("[fetch]\ntimeout = nan\n", "fetch.timeout: expected a number of seconds from 1 to 600, got nan"),
+    ("[fetch]\ntimeout = 0\n", "fetch.timeout: expected a number of seconds from 1 to 600, got 0"),
+    ("[fetch]\ntimeout = 1e9\n", "fetch.timeout: expected a number of seconds from 1 to 600, got 1000000000.0"),
+    ('[fetch]\ntimeout = "20"\n', 'fetch.timeout: expected a number of seconds from 1 to 600, got "20"'),
+    ("[fetch]\nconcurrency = 100000\n",
+     "fetch.concurrency: expected a whole number of feeds fetched at once from 1 to 256, got 100000"),
+    ("[fetch]\nconcurrency = 4.0\n",
+     "fetch.concurrency: expected a whole number of feeds fetched at once from 1 to 256, got 4.0"),
+    ("[fetch]\nmax_bytes = 0\n",
+     "fetch.max_bytes: expected a whole number of bytes from 1,000 to 1,000,000,000, got 0"),
+    ("[fetch]\nmax_bytes = 9_000_000_000_000\n",
+     "fetch.max_bytes: expected a whole number of bytes from 1,000 to 1,000,000,000, got 9000000000000"),
+    ("[digest]\nmax_stories = 1_000_000\n",
+     "digest.max_stories: expected a whole number of stories per topic from 1 to 1,000, got 1000000"),
+    ("[digest]\nhistory_days = 1_000_000_000_000\n",
+     "digest.history_days: expected a whole number of days from 1 to 365, got 1000000000000"),
+    # An empty setting is not "the default": it says how to get the default.
+    ('[storage]\npath = ""\n', "storage.path: is empty; remove the key to use the default (reader.db in the user "
+                                "data directory)"),
+    ('[storage]\npath = "   "\n', "storage.path: is empty; remove the key to use the default (reader.db in the "
+                                   "user data directory)"),
+    ('[digest]\ndirectory = ""\n', 'digest.directory: is empty; remove the key to use the default ("digests" next '
+                                    "to feeds.toml)"),
+    ('[fetch]\nuser_agent = ""\n', 'fetch.user_agent: is empty; remove the key to use the default ("policy-reader/0.1 '
+                                    '(terminal news reader)")'),
 ])
-def test_a_number_out_of_its_range_names_the_value_and_the_range(tmp_path: Path, body: str, value: str,
-                                                                 accepted: str) -> None:
+def test_a_bad_setting_names_the_file_line_key_value_and_what_is_accepted(tmp_path: Path, body: str,
+                                                                          says: str) -> None:
     path = write_config(tmp_path, body)
     with pytest.raises(ConfigError) as info:
         load_config(path)
-    key = body.split("\n")[1].split(" =")[0]
-    assert str(info.value).startswith(f"{path}:2: {body[1:body.index(']')]}.{key}: expected ")
-    assert accepted in str(info.value) and str(info.value).endswith(value)
+    assert str(info.value) == f"{path}:2: {says}"
 
 
 def test_the_ends_of_each_range_are_accepted(tmp_path: Path) -> None:
@@ -199,24 +212,10 @@ def test_the_ends_of_each_range_are_accepted(tmp_path: Path) -> None:
     assert load_config(write_config(tmp_path, "[fetch]\ntimeout = 1.5\n")).fetch.timeout == 1.5
 
 
-@pytest.mark.parametrize(("body", "key", "default"), [
-    ('[storage]\npath = ""\n', "storage.path", "reader.db in the user data directory"),
-    ('[storage]\npath = "   "\n', "storage.path", "reader.db in the user data directory"),
-    ('[digest]\ndirectory = ""\n', "digest.directory", '"digests" next to feeds.toml'),
-    ('[fetch]\nuser_agent = ""\n', "fetch.user_agent", '"policy-reader/0.1 (terminal news reader)"'),
-])
-def test_an_empty_setting_is_refused_not_read_as_the_default(tmp_path: Path, body: str, key: str,
-                                                             default: str) -> None:
-    path = write_config(tmp_path, body)
-    with pytest.raises(ConfigError) as info:
-        load_config(path)
-    assert str(info.value) == f"{path}:2: {key}: is empty; remove the key to use the default ({default})"
-
-
 @pytest.mark.parametrize("agent", ["a\\nb", "a\\tb", "a\\u001b[31mb", "a\\u0085b"])
 def test_a_user_agent_with_control_characters_is_refused(tmp_path: Path, agent: str) -> None:
     path = write_config(tmp_path, f'[fetch]\nuser_agent = "{agent}"\n')
-    with pytest.raises(ConfigError, match="user_agent: contains control characters: .*an HTTP header cannot carry"):
+    with pytest.raises(ConfigError, match=r"user_agent: contains control characters: .*an HTTP header cannot carry"):
         load_config(path)
 
 
@@ -291,7 +290,7 @@ def test_names_and_tags_are_kept_as_displayed_and_case_tells_names_apart(tmp_pat
 def test_a_feed_url_with_an_impossible_port_is_a_config_error(tmp_path: Path) -> None:
     for url in ("https://a.example:99999/", "https://[::1/"):
         path = write_config(tmp_path, f'[[feeds]]\nname = "A"\nurl = "{url}"\n')
-        with pytest.raises(ConfigError, match="feeds\\[0\\].url: expected an http\\(s\\) URL"):
+        with pytest.raises(ConfigError, match=r"feeds\[0\]\.url: expected an http\(s\) URL"):
             load_config(path)
 
 

@@ -62,7 +62,8 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
-def test_a_file_in_the_way_is_named_with_what_to_do_and_exit_2(workdir: Path, case: tuple[tuple[str, ...], str]) -> None:
+def test_a_file_in_the_way_is_named_with_what_to_do_and_exit_2(workdir: Path,
+                                                               case: tuple[tuple[str, ...], str]) -> None:
     args, says = case
     before = sorted(p.name for p in workdir.iterdir())
     out = _run(workdir, *args, env={"READER_CONFIG": "feeds.toml", "READER_DB": "r.db"})
