@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import sys
@@ -13,8 +14,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from reader.commands.folders import cannot_write, make_folders_for
-from reader.config import Config, FetchConfig, find_config_path, load_config, no_feeds_hint, resolve_db_path
+from reader.commands.folders import cannot_write, make_folders_for, refuse_file_in_the_way
+from reader.config import CONFIG_ENV, Config, FetchConfig, find_config_path, load_config, no_feeds_hint, resolve_db_path
 from reader.feeds.edit import FeedEditError, NewFeed, add_feeds, import_feeds, refuse_taken, remove_feed
 from reader.files import read_regular_file
 from reader.models import FeedRow
@@ -131,8 +132,16 @@ def fit_table(rows: Sequence[Sequence[str]], width: int | None) -> list[str]:
 
 def _open_config(given: str | None) -> tuple[Path, Config | None]:
     """feeds.toml's path and config; None when it does not exist yet (adding a feed creates it)."""
-    path = find_config_path(given)
+    path = _config_to_create(given)
     return path, load_config(path) if path.exists() else None
+
+
+def _config_to_create(given: str | None) -> Path:
+    """feeds.toml's path for `feeds add` and `feeds import`, which create it: FolderError if a file is in the way."""
+    path = find_config_path(given)
+    option = "--config" if given else f"${CONFIG_ENV}" if os.environ.get(CONFIG_ENV) else "the default feeds.toml"
+    refuse_file_in_the_way(path, option, "feeds.toml")
+    return path
 
 
 def _written(path: Path, existed: bool) -> str:
@@ -246,7 +255,7 @@ def _import(args: argparse.Namespace) -> int:
     from reader.commands.progress import progress_bar
     from reader.feeds.opml import OpmlError, parse_opml
 
-    path = find_config_path(args.config)
+    path = _config_to_create(args.config)
     existed = path.exists()  # read (once) and checked under the edit lock
     without_url: list[str] = []
     try:

@@ -93,8 +93,8 @@ def check_database_file(path: Path) -> None:
         raise NoDatabaseError(f"{path}: no database yet (the file is empty); run `reader fetch` with this --db "
                               "first to fill it, or pass the --db that `reader fetch` fills; the file is left as it is")
     if head != SQLITE_HEADER:
-        raise StoreError(f"{path}: not an SQLite database (it starts with {head[:12]!r}); pass the --db that "
-                         "`reader fetch` fills; the file was left as it is")
+        raise StoreError(f"{path}: not an SQLite database (it begins {head.decode('latin-1')!r}); pass the --db that "
+                         "`reader fetch` fills; the file is left as it is")
 
 
 def connect_to_read(path: Path, timeout: float) -> sqlite3.Connection:

@@ -19,6 +19,7 @@ from reader.store import Store
 from tests.conftest import REPO
 
 IN_THE_WAY = "X is a file, not a folder"
+OPML = REPO / "tests" / "feeds" / "opml" / "feedly.opml"
 
 
 def _run(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -48,6 +49,12 @@ CASES = {
                          "reader: db backup X/b.db: X is a file, not a folder, so the backup X/b.db cannot be under "
                          "it; give db backup a path in a folder, or move X away"),
     "db backup X/s/b.db": (("db", "backup", "X/s/b.db"), IN_THE_WAY),
+    "feeds add --config X/feeds.toml": (("feeds", "add", "reader/samples/wnyc.xml", "--config", "X/feeds.toml"),
+                                        "reader: --config X/feeds.toml: X is a file, not a folder, so feeds.toml "
+                                        "X/feeds.toml cannot be under it; give --config a path in a folder, or move X "
+                                        "away"),
+    "feeds import --config X/sub/feeds.toml": (("feeds", "import", str(OPML), "--config", "X/sub/feeds.toml"),
+                                               "give --config a path in a folder"),
     "fetch --config X/feeds.toml": (("fetch", "--config", "X/feeds.toml"),
                                     "reader: configuration error: X/feeds.toml: (file): X is a file, not a folder, so "
                                     "it holds no feeds.toml; pass --config with the path of a feeds.toml"),
