@@ -121,6 +121,8 @@ def run(args: argparse.Namespace) -> int:
         path = Path(args.out) if args.out else reader.config.digest_dir / f"{day.isoformat()}.md"
         if args.out:
             make_folders_for(path, "--out", "the digest")
+        elif path.is_dir():
+            raise DigestError(f"{path} is a folder, where the day's digest goes; move it away, or pass --out PATH")
         write_atomically(path, text, "--out" if args.out else "[digest] directory in feeds.toml", f"{day}.md")
         print(path)
         return 0

@@ -108,6 +108,7 @@ def test_a_folder_from_feeds_toml_in_the_way_names_its_line(workdir: Path, direc
 
 def test_other_unusable_backup_and_output_paths_exit_2_with_what_to_do(workdir: Path) -> None:
     (workdir / "folder").mkdir()
+    (workdir / "digests" / "2026-11-30.md").mkdir(parents=True)
     env = {"READER_CONFIG": "feeds.toml", "READER_DB": "r.db"}
     for args, says in ((("db", "backup", "folder"), "reader: db backup folder: folder is a folder; give a new file "
                                                     "name for the backup, such as folder/reader-backup.db"),
@@ -118,6 +119,9 @@ def test_other_unusable_backup_and_output_paths_exit_2_with_what_to_do(workdir: 
                        (("digest", "--no-fetch", "--date", "2026-11-30", "--out", "folder"),
                         "reader: digest: cannot write the digest: folder is a folder; give --out a file path such as "
                         "folder/2026-11-30.md"),
+                       (("digest", "--no-fetch", "--date", "2026-11-30"),
+                        "reader: digest: digests/2026-11-30.md is a folder, where the day's digest goes; move it away, "
+                        "or pass --out PATH"),
                        (("feeds", "export", "--out", "folder"),
                         "reader: feeds export: folder is a folder; give --out a file path such as folder/feeds.opml")):
         out = _run(workdir, *args, env=env)
