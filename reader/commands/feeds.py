@@ -16,6 +16,7 @@ from urllib.request import url2pathname
 
 from reader.commands.folders import cannot_write, make_folders_for, refuse_file_in_the_way
 from reader.config import CONFIG_ENV, Config, FetchConfig, find_config_path, load_config, no_feeds_hint, resolve_db_path
+from reader.config.values import identity
 from reader.feeds.edit import FeedEditError, NewFeed, add_feeds, import_feeds, refuse_taken, remove_feed
 from reader.files import read_regular_file
 from reader.models import FeedRow
@@ -157,6 +158,10 @@ def _add(args: argparse.Namespace) -> int:
     # Refused before any request: a second subscription, or a name taken, needs no answer from a server.
     if config is not None:
         refuse_taken(config, path, given_name, url if url.startswith(("http://", "https://")) else None)
+        same = next((f for f in config.feeds if given_name and identity(f.name) == identity(given_name)), None)
+        if same is not None:  # "Cafe\u0301" for "Café": displays the same, so feeds.toml would refuse it
+            raise FeedEditError(f"a feed named {same.name!r} is already in {path} ({given_name!a} is that name "
+                                "in other Unicode characters); pick another --name")
     if url.startswith(("http://", "https://")):
         try:
             url, title = discover_feed(url, config.fetch if config else FetchConfig())

@@ -307,6 +307,14 @@ def test_add_refuses_a_subscribed_url_or_a_taken_name_before_any_request(tmp_pat
     assert again.returncode == 1 and f"{url} is already subscribed as 'Outlet'" in again.stderr, again.stderr
     taken = reader(tmp_path, "add", feed_server.url("/other.xml"), "--name", "Outlet")
     assert taken.returncode == 1 and "a feed named 'Outlet' is already in" in taken.stderr, taken.stderr
+    # A name that displays the same as a taken one is the same name: feeds.toml would refuse it.
+    for same in ("Out\u200blet", "\x1b[1mOutlet", " Outlet  "):
+        taken = reader(tmp_path, "add", feed_server.url("/other.xml"), "--name", same)
+        assert taken.returncode == 1 and "a feed named 'Outlet' is already in" in taken.stderr, taken.stderr
+    write_config(tmp_path, f'[[feeds]]\nname = "Caf\\u00e9"\nurl = "{url}"\n')
+    composed = reader(tmp_path, "add", feed_server.url("/other.xml"), "--name", "Cafe\u0301")
+    assert composed.returncode == 1 and composed.stderr.endswith(
+        "('Cafe\\u0301' is that name in other Unicode characters); pick another --name\n"), composed.stderr
     assert feed_server.requests == []
 
 
