@@ -113,7 +113,7 @@ class StoreConnection:
             f"has schema version {version} and must be upgraded to {SCHEMA_VERSION}"
         if self.read_only == READING_ONLY:
             raise StoreError(f"{self.path}: the database {what} before it can be read, and this command only reads; "
-                             "run `reader fetch` with this --db once (it does that), then run this command again")
+                             "run `reader fetch` once (it does that), then run this command again")
         raise StoreReadOnlyError(f"{self.path}: the database {what} before it can be read, which writes to it, but "
                                  f"{self.read_only}; {self._make_writable()} and run `reader fetch` once, "
                                  "or pass another --db")

@@ -76,8 +76,8 @@ def check_database_file(path: Path) -> None:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise NoDatabaseError(f"{path}: no database yet (no such file); run `reader fetch` with this --db first "
-                              "to create and fill it, or pass the --db that `reader fetch` fills") from None
+        raise NoDatabaseError(f"{path}: no database yet (no such file); `reader fetch` creates and fills it, "
+                              "or pass the --db that `reader fetch` fills") from None
     except OSError as exc:
         raise StoreError(f"{path}: cannot read the database ({exc.strerror or exc}); make it readable "
                          "(chmod u+r), or pass another --db") from None
@@ -90,8 +90,8 @@ def check_database_file(path: Path) -> None:
         raise StoreError(f"{path}: not a database file (a device, pipe or socket); pass the --db that "
                          "`reader fetch` fills")
     if not head:
-        raise NoDatabaseError(f"{path}: no database yet (the file is empty); run `reader fetch` with this --db "
-                              "first to fill it, or pass the --db that `reader fetch` fills; the file is left as it is")
+        raise NoDatabaseError(f"{path}: no database yet (the file is empty); `reader fetch` fills it, or pass the "
+                              "--db that `reader fetch` fills; the file is left as it is")
     if head != SQLITE_HEADER:
         raise StoreError(f"{path}: not an SQLite database (it begins {head.decode('latin-1')!r}); pass the --db that "
                          "`reader fetch` fills; the file is left as it is")

@@ -220,7 +220,7 @@ def test_show_an_id_reads_an_existing_database_without_feeds_toml(workdir: Path,
     for extra in ((), ("--copies",)):
         missing = reader("show", "1", *extra, "--db", "typo.db", cwd=elsewhere, env=no_config)
         assert missing.returncode == 1 and missing.stderr.startswith("reader: typo.db: no database yet (no such file); "
-                                                                     "run `reader fetch` with this --db first")
+                                                                     "`reader fetch` creates and fills it")
     assert list(elsewhere.iterdir()) == []  # showing never creates a database
 
 

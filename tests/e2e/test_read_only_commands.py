@@ -63,8 +63,8 @@ def test_an_empty_file_is_no_database_yet_and_stays_byte_identical(workdir: Path
                               "fetches them\n")
     else:
         assert out.returncode == 1 and out.stderr == (
-            "reader: empty.db: no database yet (the file is empty); run `reader fetch` with this --db first to fill "
-            "it, or pass the --db that `reader fetch` fills; the file is left as it is\n")
+            "reader: empty.db: no database yet (the file is empty); `reader fetch` fills it, or pass the --db that "
+            "`reader fetch` fills; the file is left as it is\n")
 
 
 @pytest.mark.parametrize("args", READING.values(), ids=READING.keys())
@@ -75,8 +75,9 @@ def test_a_missing_file_is_no_database_yet_and_is_not_created(workdir: Path, arg
     if args == ("feeds", "list"):
         assert out.returncode == 0 and out.stderr.startswith("reader: no database yet at data/missing.db")
     else:
-        assert out.returncode == 1 and out.stderr.startswith("reader: data/missing.db: no database yet (no such file); "
-                                                             "run `reader fetch` with this --db first")
+        assert out.returncode == 1 and out.stderr == ("reader: data/missing.db: no database yet (no such file); "
+                                                      "`reader fetch` creates and fills it, or pass the --db that "
+                                                      "`reader fetch` fills\n")
 
 
 @pytest.mark.parametrize("args", READING.values(), ids=READING.keys())
@@ -116,4 +117,4 @@ def test_a_store_from_an_older_version_is_not_upgraded_by_a_command_that_only_re
     out = _run(workdir, "show", "1", "--db", "r.db")
     assert _state(workdir / "r.db") == before
     assert out.returncode == 1 and "has schema version 1 and must be upgraded" in out.stderr
-    assert "run `reader fetch` with this --db once" in out.stderr
+    assert "run `reader fetch` once (it does that), then run this command again" in out.stderr
