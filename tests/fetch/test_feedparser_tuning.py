@@ -15,6 +15,7 @@ from typing import Any
 import feedparser
 import feedparser.api
 import feedparser.mixin
+import feedparser.util
 import pytest
 
 from reader.fetch.feedparser_tuning import (
@@ -22,6 +23,7 @@ from reader.fetch.feedparser_tuning import (
     BufferedExpatParser,
     _plain_absolute_first,
     copy_content_params,
+    plain_keys_direct,
     translating_c1_only,
     translation_table,
     tune_feedparser,
@@ -31,7 +33,9 @@ from tests.conftest import REPO
 from tests.e2e.test_corpus import corpus_files
 
 _STOCK = {"table": feedparser.mixin._cp1252, "safe": feedparser.mixin.make_safe_absolute_uri,
-          "join": feedparser.mixin._urljoin, "pop": feedparser.mixin._FeedParserMixin.pop}
+          "join": feedparser.mixin._urljoin, "pop": feedparser.mixin._FeedParserMixin.pop,
+          "mapping": {name: vars(feedparser.util.FeedParserDict)[name]
+                      for name in ("__getitem__", "__contains__", "get", "__setitem__")}}
 
 EDGE_CASES = [
     # Escaped HTML split by entities and line breaks; Windows-1252 C1 controls; curly quotes.
@@ -75,6 +79,8 @@ def stock_feedparser(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(feedparser.mixin, "_urljoin", _STOCK["join"])
     monkeypatch.setattr(feedparser.mixin, "copy", copy)
     monkeypatch.setattr(feedparser.mixin._FeedParserMixin, "pop", _STOCK["pop"])
+    for name, method in _STOCK["mapping"].items():
+        monkeypatch.setattr(feedparser.util.FeedParserDict, name, method)
     yield
 
 
@@ -92,6 +98,7 @@ def test_every_replacement_is_in_place() -> None:
     assert hasattr(feedparser.mixin._urljoin, "plain_absolute_first")
     assert feedparser.mixin.copy is not copy
     assert feedparser.mixin._FeedParserMixin.pop.translates_c1_only  # type: ignore[attr-defined]
+    assert feedparser.util.FeedParserDict.__getitem__.plain_keys_direct  # type: ignore[attr-defined]
     import xml.sax
 
     assert isinstance(xml.sax.make_parser(feedparser.api.PREFERRED_XML_PARSERS), BufferedExpatParser)
@@ -124,6 +131,43 @@ def test_content_params_copy_as_deepcopy_does() -> None:
     assert duplicate == copy.deepcopy(params) and duplicate is not params and type(duplicate) is FeedParserDict
     nested = FeedParserDict({"type": "text/html", "extra": ["a list"]})
     assert copy_content_params(FeedParserDict, nested)["extra"] is not nested["extra"]  # deepcopy's own path
+
+
+def test_plain_keys_direct_reads_and_writes_as_feedparser_does() -> None:
+    """Every remapped, derived and plain key, present or not, on feedparser's own dict and the tuned one."""
+    import warnings
+
+    from feedparser.util import FeedParserDict
+
+    assert not hasattr(_STOCK["mapping"]["__getitem__"], "plain_keys_direct")
+
+    class Stock(dict):  # type: ignore[type-arg]
+        keymap = FeedParserDict.keymap
+        locals().update(_STOCK["mapping"])
+
+    class Tuned(dict):  # type: ignore[type-arg]
+        keymap = FeedParserDict.keymap
+        locals().update(plain_keys_direct(Stock))
+
+    derived = {"category", "enclosures", "license", "updated", "updated_parsed"}  # read from feedparser/util.py
+    keys = sorted(set(FeedParserDict.keymap) | derived | {"title", "links", "tags", "href", "x", ""})
+    filled: dict[str, Any] = {"tags": [{"term": "t"}], "links": [{"rel": "enclosure", "href": "h"}],
+                              "published": "p", "published_parsed": 1, "summary": "s", "href": "u"}
+    for contents in ({}, filled, {"tags": [], "links": [], "updated": "u", "description": "d"}):
+        for key in keys:
+            results = []
+            for kind in (Stock, Tuned):
+                mapping = kind(contents)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    try:
+                        got: Any = mapping[key]
+                    except (KeyError, IndexError) as error:
+                        got = type(error)
+                    seen = (got, key in mapping, mapping.get(key, "default"))
+                mapping[key] = "written"
+                results.append((seen, dict(mapping)))
+            assert results[0] == results[1], (contents, key)
 
 
 def test_pop_is_its_own_source_with_only_the_translation_guarded() -> None:
