@@ -168,7 +168,8 @@ def plain_keys_direct(mapping: type[dict[str, Any]]) -> dict[str, Callable[..., 
     """
     special = DERIVED_KEYS | frozenset(mapping.keymap)  # type: ignore[attr-defined]
     getitem, contains, get, setitem = mapping.__getitem__, mapping.__contains__, mapping.get, mapping.__setitem__
-    plain_getitem, plain_contains, plain_get, plain_setitem = dict.__getitem__, dict.__contains__, dict.get, dict.__setitem__
+    plain_getitem, plain_contains, plain_get = dict.__getitem__, dict.__contains__, dict.get
+    plain_setitem = dict.__setitem__
 
     def __getitem__(self: dict[str, Any], key: str) -> Any:
         return getitem(self, key) if key in special else plain_getitem(self, key)
