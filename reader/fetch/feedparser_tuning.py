@@ -175,7 +175,7 @@ def plain_keys_direct(mapping: type[dict[str, Any]]) -> dict[str, Callable[..., 
         return getitem(self, key) if key in special else plain_getitem(self, key)
 
     def __contains__(self: dict[str, Any], key: object) -> bool:
-        return contains(self, key) if key in special else plain_contains(self, key)  # type: ignore[no-any-return]
+        return contains(self, key) if key in special else plain_contains(self, key)
 
     def get_(self: dict[str, Any], key: str, default: Any = None) -> Any:
         return get(self, key, default) if key in special else plain_get(self, key, default)
