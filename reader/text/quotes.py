@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.text.descriptions import resolve_description
+from reader.text.descriptions import is_bare_description, resolve_description
 from reader.text.sentences import split_sentences
 
 MIN_QUOTE_WORDS = 6
@@ -166,16 +166,27 @@ def _last_sentence(text: str) -> str:
 def _quote_units(paragraph: str) -> list[str]:
     """The paragraph's sentences, those a quotation runs across joined: "“It failed. It must end,” she said."
     is one unit, so the quote is found whole and credited to whoever the unit names."""
-    units: list[str] = []
-    inside = False
+    units: list[list[str]] = []
+    opened = straight = 0  # the open unit's “ less ” and its " count, kept as it grows: linear in the paragraph
     for sentence in split_sentences(paragraph):
-        if inside:
-            units[-1] = f"{units[-1]} {sentence}"
+        if opened > 0 or straight % 2 == 1:
+            units[-1].append(sentence)
         else:
-            units.append(sentence)
-        unit = units[-1]
-        inside = unit.count("“") > unit.count("”") or unit.count('"') % 2 == 1
-    return units
+            units.append([sentence])
+            opened = straight = 0
+        opened += sentence.count("“") - sentence.count("”")
+        straight += sentence.count('"')
+    return [" ".join(parts) for parts in units]
+
+
+def _few_words_outside(sentence: str, start: int, end: int) -> bool:
+    """Whether the sentence says two words or fewer besides the quote at [start, end): then the quote is all it says.
+
+    More than REACH characters around it are taken as more: a run-on "sentence" of a thousand quotes
+    must not be copied once for each of them."""
+    if len(sentence) - (end - start) > REACH:
+        return False
+    return len((sentence[:start] + sentence[end:]).strip(" .,").split()) <= 2
 
 
 def find_key_quotes(paragraphs: Sequence[str], topic_terms: Sequence[str] = ()) -> list[Quote]:
@@ -187,6 +198,7 @@ def find_key_quotes(paragraphs: Sequence[str], topic_terms: Sequence[str] = ()) 
             previous = paragraph  # only split if a following quote needs its speaker
             continue
         for sentence in _quote_units(paragraph):
+            at = max(paragraph.find(sentence), 0)  # once a unit, not once a quote; 0 for a unit rejoined otherwise
             for match in _QUOTED.finditer(sentence):
                 text = (match.group(1) or match.group(2) or "").strip()
                 words = len(text.split())
@@ -194,13 +206,11 @@ def find_key_quotes(paragraphs: Sequence[str], topic_terms: Sequence[str] = ()) 
                     continue
                 who = _speaker_in(sentence, match.start(), match.end())
                 own = who is not None
-                if who is None or who.lower() in _PRONOUNS:
-                    outside = (sentence[: match.start()] + sentence[match.end():]).strip(" .,")
-                    if who is not None or len(outside.split()) <= 2:
-                        who = _named_speaker(_last_sentence(previous)) if previous else None
+                if (who.lower() in _PRONOUNS) if who else _few_words_outside(sentence, match.start(), match.end()):
+                    who = _named_speaker(_last_sentence(previous)) if previous else None
                 speaker = _clean_speaker(who) if who else None
-                if speaker:  # "the report": whose report, as the article said before the quote
-                    ahead = paragraph[:paragraph.find(sentence)] + sentence[:match.start()]
+                if speaker and is_bare_description(speaker):  # "the report": whose, as the article said before
+                    ahead = paragraph[:at] + sentence[:match.start()]
                     speaker = resolve_description(speaker, [*paragraphs[:index], ahead])
                 candidates.append(_Candidate(Quote(trim_quote(text), speaker, index), own, words))
             previous = sentence
