@@ -202,6 +202,11 @@ class Store(RefreshWrites, StoryQueries):
     def has_articles(self) -> bool:
         return bool(self._query("SELECT 1 FROM articles LIMIT 1"))
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits (this one's own writes leave it): a long-lived
+        reader polls it to see a `reader fetch` from cron, at the cost of one pragma and no read of the data."""
+        return int(self._query("PRAGMA data_version")[0][0])
+
     def iter_phrase_candidates(self, phrases: Sequence[str], unread_only: bool = False,
                                batch: int = 2000) -> Iterator[tuple[int, bool, str, str]]:
         """(id, is_read, title, text) of active articles FTS finds for any phrase, in id order.

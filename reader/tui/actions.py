@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from reader.models import Article
+from reader.models import Article, FeedRow
 from reader.store import ArticleFilter
 from reader.text.links import is_openable_link
 from reader.text.sanitize import single_line
@@ -62,6 +62,8 @@ class ReaderActions(StoreWorkers):
     activity: str
     waiting_for: str
     said: tuple[str, bool] | None = None  # the latest answer to a key (text, warning), while it shows
+    said_until_moved = False  # the answer is about the cursor's place ("the last article"): moving ends it
+    said_at: int | None = None  # the article under the list's cursor when it was given
     say_timer: Timer | None = None
     sidebar_data: SidebarLoaded | None
     topic_unread: dict[str, int] | None
@@ -87,19 +89,32 @@ class ReaderActions(StoreWorkers):
         self._show_sidebar()
         self.load_articles(reset=True)
 
-    def say(self, text: str, warning: bool = False, seconds: float | None = None) -> None:
-        """Answer a key on the status line's right side, replacing the previous answer (one line, never a pile)."""
+    def say(self, text: str, warning: bool = False, seconds: float | None = None, until_moved: bool = False) -> None:
+        """Answer a key on the status line's right side, replacing the previous answer (one line, never a pile).
+
+        An answer until_moved describes where the cursor is (the last article, nothing unread below): it
+        ends as soon as the cursor leaves that article, or the store changes, since it is then untrue.
+        """
         if self.say_timer is not None:
             self.say_timer.stop()
         self.said = (text, warning)
+        current = self.query_one(ArticleList).current
+        self.said_until_moved, self.said_at = until_moved, current.id if current is not None else None
         self.say_timer = self.set_timer(SAY_SECONDS if seconds is None else seconds, self._end_say)
         self._show_activity()
 
     def _end_say(self) -> None:
         if self.say_timer is not None:
             self.say_timer.stop()  # when ended early: its timer must not end a later answer
-        self.said, self.say_timer = None, None
+        self.said, self.say_timer, self.said_until_moved = None, None, False
         self._show_activity()
+
+    def _end_place_answer(self) -> None:
+        """End an answer about the cursor's place once the cursor is on another article."""
+        if self.said is not None and self.said_until_moved:
+            current = self.query_one(ArticleList).current
+            if (current.id if current is not None else None) != self.said_at:
+                self._end_say()
 
     def _set_activity(self, text: str) -> None:
         """What runs in the background (refresh progress, then its summary); an answer to a key shows over it."""
@@ -263,7 +278,7 @@ class ReaderActions(StoreWorkers):
             return
         row = articles.cursor_row + step if self.query_one(ReadingView).article is not None else articles.cursor_row
         if not 0 <= row < len(articles.order):
-            self.say(f"This is the {'last' if step > 0 else 'first'} article in this view.")
+            self.say(f"This is the {'last' if step > 0 else 'first'} article in this view.", until_moved=True)
             return
         articles.move_cursor(row=row)
         self.open_article(articles.order[row])
@@ -275,10 +290,14 @@ class ReaderActions(StoreWorkers):
         if sidebar.display:
             sidebar.focus()
 
-    def action_failed_feeds(self) -> None:
+    def feeds_in_trouble(self) -> tuple[list[FeedRow], list[tuple[FeedRow, str]]]:
+        """The feeds whose last fetch failed, and those (with the warning) whose last document was read in part."""
         feeds = self.sidebar_data.feeds if self.sidebar_data is not None else []
         failed = [f for f in feeds if f.last_error]
-        warned = [(f, f.last_warning) for f in feeds if not f.last_error and f.last_warning]
+        return failed, [(f, f.last_warning) for f in feeds if not f.last_error and f.last_warning]
+
+    def action_failed_feeds(self) -> None:
+        failed, warned = self.feeds_in_trouble()
         if not failed and not warned:
             self.say("No feed failed on its last fetch, and none was read only in part.")
             return
@@ -296,7 +315,8 @@ class ReaderActions(StoreWorkers):
             if command.title != "Keys":  # ours lists every key of the reader
                 yield command
         yield SystemCommand("Refresh feeds", "Fetch every feed in the background (r)", self.action_refresh)
-        yield SystemCommand("Failed feeds", "Feeds whose last fetch failed, and why (e)", self.action_failed_feeds)
+        yield SystemCommand("Feeds in trouble", "Feeds whose last fetch failed or read only part of the feed, why, "
+                            "and what to do (e)", self.action_failed_feeds)
         yield SystemCommand("Search", "Search titles and text (/)", self.action_search)
         yield SystemCommand("Filter by topic", "Show one tracked topic (t)", self.action_pick_topic)
         yield SystemCommand("Toggle read", "Mark the article read or unread (m)", self.action_toggle_read)

@@ -45,6 +45,7 @@ from reader.tui.messages import (
     RefreshFinished,
     RefreshProgress,
     SidebarLoaded,
+    StoreChangedElsewhere,
     StoreWaiting,
     StoreWriteFailed,
     TopicCountsLoaded,
@@ -53,7 +54,8 @@ from reader.tui.messages import (
     ViewCounted,
 )
 from reader.tui.screens.copies import CopiesScreen
-from reader.tui.widgets.article_list import ArticleList
+from reader.tui.screens.failed_feeds import FailedFeeds
+from reader.tui.widgets.article_list import PAGE_SIZE, ArticleList
 from reader.tui.widgets.reading_view import READ_HINT, ReadingView
 from reader.tui.widgets.sidebar import Sidebar
 from reader.tui.workers import THEME_SETTING
@@ -63,6 +65,8 @@ class ReaderApp(ReaderActions):
     CSS_PATH = Path(__file__).parent / "reader.tcss"  # absolute, so subclasses elsewhere still find it
     TITLE = "policy-reader"
     BINDINGS = app_bindings()
+    STORE_POLL_S = 3.0  # how often to look for another program's writes (one pragma: see poll_store)
+    DATES_EVERY_S = 30.0  # how often "5m" in the list ages (ArticleList.refresh_dates: the changed cells only)
     crashed = False
     crash_log: Path | None = None  # where the traceback of an unexpected error went
 
@@ -90,7 +94,7 @@ class ReaderApp(ReaderActions):
             yield Sidebar(id="sidebar")
             with Vertical(id="main"):
                 yield Input(placeholder="search titles and text (enter; escape clears)", id="search")
-                yield ArticleList(self.now(), id="articles")
+                yield ArticleList(self.now, id="articles")
                 yield ReadingView(id="reading")
         with Horizontal(id="status", classes="-quiet"):  # -quiet: nothing on the right yet
             yield Static(id="view-status")
@@ -108,6 +112,9 @@ class ReaderApp(ReaderActions):
         self.query_one(ArticleList).focus()
         self.load_sidebar()
         self.load_articles(reset=True)
+        self.poll_store(None)  # the version others' writes are noticed against
+        self.set_interval(self.STORE_POLL_S, self._poll_store)
+        self.set_interval(self.DATES_EVERY_S, self.query_one(ArticleList).refresh_dates)
         if self.reader.store.read_only:  # said once: opening articles then marks nothing, silently
             self.say("Read-only database: you can read, but read marks, stars and pins are not saved.",
                      warning=True, seconds=15)
@@ -119,9 +126,29 @@ class ReaderApp(ReaderActions):
 
     # -- message handlers: the only place widgets change -----------------------------------
 
+    def _poll_store(self) -> None:
+        view = self.query_one(ReadingView)
+        self.poll_store(view.article.id if view.article is not None else None)
+
+    def on_store_changed_elsewhere(self, message: StoreChangedElsewhere) -> None:
+        """Another program wrote to the store: reload what it may have changed (marks, counts, the list, the e
+        screen), keeping the view, the cursor's article and its place on screen, and the open article."""
+        if message.article is not None:
+            self.query_one(ArticleList).update_article(message.article)
+            self.query_one(ReadingView).update_article(message.article)
+        if self.said is not None and self.said_until_moved:
+            self._end_say()  # "the last article", "nothing unread below" may no longer be true
+        self.load_sidebar()
+        self.count_topic_unread()
+        articles = self.query_one(ArticleList)
+        self.load_articles(reset=True, size=max(PAGE_SIZE, len(articles.order)), keep_place=True)
+
     def on_sidebar_loaded(self, message: SidebarLoaded) -> None:
         self.sidebar_data = message
         self._show_sidebar()
+        for screen in self.screen_stack:
+            if isinstance(screen, FailedFeeds):
+                screen.show(*self.feeds_in_trouble())
         if self.filter.feed_id is not None:  # the listed feed's trouble may be new (or gone) since it was listed
             self.count_view()
             if self.query_one(ReadingView).article is None and self.query_one(ArticleList).order:
@@ -139,7 +166,8 @@ class ReaderApp(ReaderActions):
         if message.generation != self.generation:
             return
         articles = self.query_one(ArticleList)
-        articles.show(message.articles, message.badges, message.outlets, message.more, message.reset)
+        articles.show(message.articles, message.badges, message.outlets, message.more, message.reset,
+                      message.keep_place)
         view = self.query_one(ReadingView)
         if message.reset and not message.articles:
             view.show_placeholder(self._empty_view()[1])  # the status line says it too (see _show_view)
@@ -193,6 +221,7 @@ class ReaderApp(ReaderActions):
         return "no articles match · escape shows all", f"No articles in {self.view_label}; press escape to show all."
 
     def on_article_opened(self, message: ArticleOpened) -> None:
+        self._end_place_answer()
         self.query_one(ReadingView).show(message.article, message.cleaned, message.pins)
         self.find_new_sentences(message.article, message.cleaned.paragraphs)
 
@@ -226,10 +255,10 @@ class ReaderApp(ReaderActions):
     def on_unread_found(self, message: UnreadFound) -> None:
         if message.found is None:
             if not message.any_unread:
-                self.say("No unread articles in this view.")
+                self.say("No unread articles in this view.", until_moved=True)
             else:
                 where, other = ("below", "N looks above") if message.forward else ("above", "n looks below")
-                self.say(f"Nothing unread {where}; {other}.")
+                self.say(f"Nothing unread {where}; {other}.", until_moved=True)
             return
         article_id, position = message.found
         articles = self.query_one(ArticleList)
@@ -302,6 +331,7 @@ class ReaderApp(ReaderActions):
     @on(DataTable.RowHighlighted)
     def _maybe_load_more(self, event: DataTable.RowHighlighted) -> None:
         articles = self.query_one(ArticleList)
+        self._end_place_answer()
         if articles.wants_more():
             articles.more = False
             self.load_articles(reset=False, offset=len(articles.order))

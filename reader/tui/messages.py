@@ -38,6 +38,7 @@ class ArticlesLoaded(Message):
     more: bool
     reset: bool
     generation: int
+    keep_place: bool = False  # the same view listed again (see ArticleList.show)
 
 
 @dataclass
@@ -143,3 +144,11 @@ class StoreWriteFailed(Message):
 
     what: str
     read_only: str | None = None
+
+
+@dataclass
+class StoreChangedElsewhere(Message):
+    """Another program (a `reader fetch` from cron, another reader) committed to the database since the last look;
+    `article` is the open article as stored now (its read or starred state may have changed), if one is open."""
+
+    article: Article | None

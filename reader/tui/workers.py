@@ -35,6 +35,7 @@ from reader.tui.messages import (
     RefreshFinished,
     RefreshProgress,
     SidebarLoaded,
+    StoreChangedElsewhere,
     StoreWaiting,
     StoreWriteFailed,
     TopicCountsLoaded,
@@ -63,6 +64,7 @@ class StoreWorkers(App[None]):
     generation: int
     news_epoch: int  # bumps after each refresh: the stored past days a NewsFinder reads may have changed
     news_finder: tuple[object, NewsFinder] | None = None  # (what it was built for, the finder)
+    store_version: int | None = None  # the store's data_version at the last poll (see poll_store)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sidebar")
     def load_sidebar(self) -> None:
@@ -72,6 +74,16 @@ class StoreWorkers(App[None]):
         feeds = store.feeds()
         self.post_message(SidebarLoaded(feeds, unread, sum(unread.get(f.id, 0) for f in feeds),
                                         store.starred_count(), store.count_articles()))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="store-poll")
+    def poll_store(self, open_article: int | None) -> None:
+        """Notice another program's commits (StoreChangedElsewhere): one pragma on the app's own connection, whose
+        own writes (keys, the app's own refresh) never count, so only what others wrote is reloaded."""
+        version = self.reader.store.data_version()
+        seen, self.store_version = self.store_version, version
+        if seen is not None and version != seen:
+            article = self.reader.store.article(open_article) if open_article is not None else None
+            self.post_message(StoreChangedElsewhere(article))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="topics")
     def count_topic_unread(self) -> None:
@@ -93,7 +105,7 @@ class StoreWorkers(App[None]):
         return ids
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="articles")
-    def load_articles(self, reset: bool, offset: int = 0, size: int = PAGE_SIZE) -> None:
+    def load_articles(self, reset: bool, offset: int = 0, size: int = PAGE_SIZE, keep_place: bool = False) -> None:
         generation, flt = self.generation, self.filter
         store = self.reader.store
         page = store.list_articles(flt, limit=size + 1, offset=offset)
@@ -102,7 +114,7 @@ class StoreWorkers(App[None]):
         # Other outlets that ran the row's story anywhere in the store, not only on this page.
         carried = store.story_outlets(a.story_id for a in page if a.story_id is not None)
         outlets = {a.id: len(carried[a.story_id] - {a.feed_name}) for a in page if a.story_id is not None}
-        self.post_message(ArticlesLoaded(page, badges, outlets, more, reset, generation))
+        self.post_message(ArticlesLoaded(page, badges, outlets, more, reset, generation, keep_place))
         if reset:  # after the page, so counting a large view never delays the first paint
             self.post_message(ViewCounted(self._count_view(flt), generation))
         # After the page too: which rows bring something new (✦) reads the topics' stored past days.

@@ -98,9 +98,9 @@ def record_answers(app: ReaderApp) -> list[str]:
     answers: list[str] = []
     say = app.say
 
-    def recording(text: str, warning: bool = False, seconds: float | None = None) -> None:
+    def recording(text: str, warning: bool = False, seconds: float | None = None, until_moved: bool = False) -> None:
         answers.append(text)
-        say(text, warning, seconds)
+        say(text, warning, seconds, until_moved)
 
     app.say = recording  # type: ignore[method-assign]
     return answers

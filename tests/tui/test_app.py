@@ -197,7 +197,7 @@ async def test_help_palette_and_theme(filled_app: ReaderApp, sample_dir: Path) -
         assert isinstance(filled_app.screen, HelpScreen)
         await pilot.press("escape")
         titles = [c.title for c in filled_app.get_system_commands(filled_app.screen)]
-        assert {"Refresh feeds", "Search", "Filter by topic", "Toggle read", "Star", "Failed feeds"} <= set(titles)
+        assert {"Refresh feeds", "Search", "Filter by topic", "Toggle read", "Star", "Feeds in trouble"} <= set(titles)
         assert titles.count("Keys") == 1  # ours, which lists every key; not also Textual's
         filled_app.theme = "nord"
         await settle(filled_app, pilot)

@@ -59,5 +59,12 @@ class FailedFeeds(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with FailedFeedsView(id="failed-feeds"):
-            yield Static(trouble_text(self.feeds, self.warned))
+            yield Static(trouble_text(self.feeds, self.warned), id="trouble")
             yield Static(Text("Press escape to close.", style="dim"))
+
+    def show(self, feeds: Sequence[FeedRow], warned: Sequence[tuple[FeedRow, str]]) -> None:
+        """The feeds' state changed while open (a refresh, here or by `reader fetch` elsewhere): say the new one."""
+        self.feeds, self.warned = list(feeds), list(warned)
+        self.query_one("#trouble", Static).update(
+            trouble_text(self.feeds, self.warned) if feeds or warned
+            else Text("No feed is in trouble now: the last fetch of each went well.", style="bold"))

@@ -14,12 +14,13 @@ from textual.widgets.option_list import Option
 
 from reader.tui.format import plain
 from reader.tui.keys import pane_bindings
+from reader.tui.widgets.option_list import EndStopOptionList
 
 TITLE = "Show one tracked topic"
 HINT = "j / k choose · enter shows it · escape cancels"
 
 
-class TopicOptions(OptionList):
+class TopicOptions(EndStopOptionList):
     BINDINGS = pane_bindings("cursor_down", "cursor_up", "page_down", "first", "last")
 
 

@@ -8,9 +8,9 @@ never cut: the title shortens for them, and topics that do not fit become "+N".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -29,6 +29,7 @@ OUTLET, MIN_OUTLET, MAX_OUTLET = 18, 10, 28  # the outlet column before rows are
 MIN_TOPICS, MAX_TOPICS = 20, 40
 CELL_PADDING = 2  # DataTable pads every cell by one on each side
 SCROLLBAR = 2
+RELATIVE_FOR = timedelta(days=7)  # relative_date reads "5m", "3h", "2d" this long, then the day, which stays
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,11 @@ def marks_cell(a: Article, news: bool = False) -> Text:
 class ArticleList(DataTable[Text]):
     BINDINGS = pane_bindings("cursor_down", "cursor_up", "page_down", "scroll_top", "scroll_bottom")
 
-    def __init__(self, now: datetime, **kwargs: object) -> None:
+    def __init__(self, clock: Callable[[], datetime], **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)  # type: ignore[arg-type]
-        self.now = now
+        self.clock = clock
+        self.now = clock()  # the time the shown relative dates were written at (see refresh_dates)
+        self.ticking: dict[int, str] = {}  # rows whose date reads relative (it ages), and what it reads now
         self.articles: dict[int, Article] = {}
         self.badges: dict[int, tuple[list[str], int]] = {}  # topic names and other outlets, per article
         self.order: list[int] = []
@@ -186,18 +189,53 @@ class ArticleList(DataTable[Text]):
         if plan.outlet:
             cells.append(outlet_cell(a, plan.outlet))
         if plan.when:
-            cells.append(Text(relative_date(a.published or a.first_seen, self.now)))
+            cells.append(Text(self._date(a)))
         if plan.topics:
             cells.append(topics_cell(badges, plan.topics))
         return cells
 
+    def _date(self, a: Article) -> str:
+        """The row's date as the list writes it now; a relative one ("5m") is remembered, to age (refresh_dates)."""
+        stamp = a.published or a.first_seen
+        shown = relative_date(stamp, self.now)
+        # "now", "5m", "3h", "2d" end in a letter, a day in its year; a future stamp shows its day until it comes.
+        if shown and (not shown[-1].isdigit() or _is_future(stamp, self.now)):
+            self.ticking[a.id] = shown
+        return shown
+
+    def refresh_dates(self) -> int:
+        """Age the relative dates ("5m" becomes "6m", "6d" becomes a day): only the rows whose date reads relative
+        are looked at, and only the cells whose words changed are redrawn. Returns how many were."""
+        self.now = self.clock()
+        if not self.columns_now.when:
+            return 0
+        changed = 0
+        for aid, before in list(self.ticking.items()):
+            a = self.articles.get(aid)
+            if a is None:
+                del self.ticking[aid]
+                continue
+            del self.ticking[aid]
+            shown = self._date(a)
+            if shown != before:
+                self.update_cell(str(aid), "when", Text(shown))
+                changed += 1
+        return changed
+
     def show(self, articles: Sequence[Article], badges: dict[int, list[str]], outlets: dict[int, int],
-             more: bool, reset: bool) -> None:
-        """Replace (reset) or extend the rows, keeping the cursor on the same article when it is still listed."""
+             more: bool, reset: bool, keep_place: bool = False) -> None:
+        """Replace (reset) or extend the rows, keeping the cursor on the same article when it is still listed.
+
+        keep_place (the same view listed again after another program wrote to the store) also keeps the
+        cursor's row where it was on screen, so new articles above it do not move what the reader looks at.
+        """
         keep = self.current.id if self.current is not None else None
+        was_row, was_scroll = self.cursor_row, self.scroll_y
+        self.now = self.clock()
         if reset:
             self.clear()
             self.articles, self.order, self.badges, self.news = {}, [], {}, set()  # marks come again per page
+            self.ticking = {}
         new = [a for a in articles if a.id not in self.articles]
         for a in new:
             self.articles[a.id] = a
@@ -212,7 +250,15 @@ class ArticleList(DataTable[Text]):
             self.order.append(a.id)
             self.add_row(*self._cells(a), key=str(a.id))
         self.more = more
-        if reset and keep is not None and keep in self.articles:
+        if not reset or not self.order:
+            return
+        if keep_place:
+            row = self.order.index(keep) if keep is not None and keep in self.articles else min(was_row,
+                                                                                                  len(self.order) - 1)
+            self.move_cursor(row=row, scroll=False)
+            # Once the table has measured its new rows (a scroll before that is clamped to the old height).
+            self.call_after_refresh(self.scroll_to, y=max(was_scroll + row - was_row, 0), animate=False)
+        elif keep is not None and keep in self.articles:
             self.move_cursor(row=self.order.index(keep))
 
     def update_article(self, a: Article) -> None:
@@ -232,3 +278,12 @@ class ArticleList(DataTable[Text]):
 
     def wants_more(self) -> bool:
         return self.more and self.cursor_row >= len(self.order) - LOAD_MORE_WITHIN
+
+
+def _is_future(stamp: str | None, now: datetime) -> bool:
+    """Whether the stamp is later than now (a feed's clock ahead of ours): its row shows the day until then."""
+    try:
+        when = datetime.fromisoformat(stamp or "")
+    except ValueError:
+        return False
+    return (when if when.tzinfo is not None else when.replace(tzinfo=now.tzinfo)) > now

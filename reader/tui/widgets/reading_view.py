@@ -8,7 +8,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from reader.models import Article, Pin
@@ -18,6 +18,7 @@ from reader.text.quotes import Quote
 from reader.topics import TopicMatcher
 from reader.tui.format import LinkText, hanging, highlight_topics, plain
 from reader.tui.keys import pane_bindings
+from reader.tui.widgets.option_list import EndStopOptionList
 
 READ_HINT = "Select an article and press enter to read it."
 
@@ -31,7 +32,7 @@ def hidden_parts(c: CleanArticle) -> str:
     return " and ".join(what)
 
 
-class QuoteList(OptionList):
+class QuoteList(EndStopOptionList):
     """The article's key quotes; the highlighted one is what `p` pins or unpins (its border says so)."""
 
     BINDINGS = pane_bindings("cursor_down", "cursor_up", "page_down", "first", "last")

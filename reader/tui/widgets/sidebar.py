@@ -9,13 +9,13 @@ from collections.abc import Mapping, Sequence
 
 from rich.text import Text
 from textual import events
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.models import FeedRow
 from reader.tui.feed_notes import FAILED_MARK, feed_mark
 from reader.tui.format import plain
 from reader.tui.keys import pane_bindings
+from reader.tui.widgets.option_list import EndStopOptionList
 
 MIN_NAME = 4  # cells a name keeps however narrow the sidebar
 
@@ -43,7 +43,7 @@ def _label(name: str, count: int | None, width: int, count_width: int, indent: i
     return text
 
 
-class Sidebar(OptionList):
+class Sidebar(EndStopOptionList):
     """Option ids: "all", "unread", "starred", "tag:NAME", "feed:TAG:ID", "topic:NAME"."""
 
     BINDINGS = pane_bindings("cursor_down", "cursor_up", "page_down", "first", "last")
