@@ -109,10 +109,10 @@ class ReaderActions(StoreWorkers):
         self.said, self.say_timer, self.said_until_moved = None, None, False
         self._show_activity()
 
-    def _end_place_answer(self) -> None:
+    def _end_place_answer(self, articles: ArticleList) -> None:
         """End an answer about the cursor's place once the cursor is on another article."""
         if self.said is not None and self.said_until_moved:
-            current = self.query_one(ArticleList).current
+            current = articles.current
             if (current.id if current is not None else None) != self.said_at:
                 self._end_say()
 

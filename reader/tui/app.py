@@ -127,8 +127,8 @@ class ReaderApp(ReaderActions):
     # -- message handlers: the only place widgets change -----------------------------------
 
     def _poll_store(self) -> None:
-        view = self.query_one(ReadingView)
-        self.poll_store(view.article.id if view.article is not None else None)
+        for view in self.query(ReadingView):  # none while the app closes
+            self.poll_store(view.article.id if view.article is not None else None)
 
     def on_store_changed_elsewhere(self, message: StoreChangedElsewhere) -> None:
         """Another program wrote to the store: reload what it may have changed (marks, counts, the list, the e
@@ -221,7 +221,7 @@ class ReaderApp(ReaderActions):
         return "no articles match · escape shows all", f"No articles in {self.view_label}; press escape to show all."
 
     def on_article_opened(self, message: ArticleOpened) -> None:
-        self._end_place_answer()
+        self._end_place_answer(self.query_one(ArticleList))
         self.query_one(ReadingView).show(message.article, message.cleaned, message.pins)
         self.find_new_sentences(message.article, message.cleaned.paragraphs)
 
@@ -330,8 +330,10 @@ class ReaderApp(ReaderActions):
 
     @on(DataTable.RowHighlighted)
     def _maybe_load_more(self, event: DataTable.RowHighlighted) -> None:
-        articles = self.query_one(ArticleList)
-        self._end_place_answer()
+        articles = event.data_table  # not queried: a highlight may arrive while the app closes, its widgets gone
+        if not isinstance(articles, ArticleList):
+            return
+        self._end_place_answer(articles)
         if articles.wants_more():
             articles.more = False
             self.load_articles(reset=False, offset=len(articles.order))
