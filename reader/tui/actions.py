@@ -30,6 +30,8 @@ from reader.tui.workers import StoreWorkers
 
 SIDEBAR_AUTO_HIDE_BELOW = 100  # columns: below this the list and the article need the width more
 SIDEBAR_WIDE_FROM = 130
+MAIN_MIN_WIDTH = 54  # the list's marks, a 30-cell title and its date: narrower, a shown sidebar takes the width alone
+SHORT_BELOW = 16  # rows: a shorter terminal drops the footer (? lists the keys), so the list keeps its rows
 SAY_SECONDS = 8.0  # an answer stays on the status line this long, unless the next one replaces it sooner
 
 
@@ -135,14 +137,27 @@ class ReaderActions(StoreWorkers):
         activity.set_class(line.cell_len > max(activity.content_region.width, 1), "-long")
         self.query_one("#status").set_class(not line.plain, "-quiet")  # then the view may take the whole line
 
-    def fit_sidebar(self, width: int | None = None) -> None:
-        """Show the sidebar on wide terminals (narrower under 130 columns), hide it under 100, unless `f` chose."""
-        width = width or self.size.width
-        sidebar = self.query_one(Sidebar)
+    @property
+    def sidebar_alone(self) -> bool:
+        """Whether the sidebar is shown in place of the list and the article (a terminal too narrow for both)."""
+        return not self.query_one("#main").display
+
+    def fit_sidebar(self, width: int | None = None, height: int | None = None) -> None:
+        """Show the sidebar on wide terminals (narrower under 130 columns), hide it under 100, unless `f` chose;
+        where the list would be left too narrow beside it, a shown sidebar takes the whole width until an entry is
+        chosen. A short terminal drops the footer, so the list keeps rows to show."""
+        width, height = width or self.size.width, height or self.size.height
+        sidebar, main = self.query_one(Sidebar), self.query_one("#main")
         sidebar.display = self.sidebar_choice if self.sidebar_choice is not None else width >= SIDEBAR_AUTO_HIDE_BELOW
-        sidebar.styles.width = 32 if width >= SIDEBAR_WIDE_FROM else 26
+        beside = 32 if width >= SIDEBAR_WIDE_FROM else 26
+        alone = sidebar.display and width - beside < MAIN_MIN_WIDTH
+        sidebar.styles.width = "1fr" if alone else beside
+        main.display = not alone
+        self.screen_stack[0].set_class(0 < height < SHORT_BELOW, "-short")
         if not sidebar.display and sidebar.has_focus:
             self.query_one(ArticleList).focus()
+        elif alone and not sidebar.has_focus:
+            sidebar.focus()
 
     def action_refresh(self) -> None:
         if self.refreshing:

@@ -122,7 +122,7 @@ class ReaderApp(ReaderActions):
             self.action_refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.fit_sidebar(event.size.width)  # self.size is still the old size while this handler runs
+        self.fit_sidebar(event.size.width, event.size.height)  # self.size is still the old size in this handler
 
     # -- message handlers: the only place widgets change -----------------------------------
 
@@ -342,6 +342,9 @@ class ReaderApp(ReaderActions):
     def _pick_sidebar(self, event: OptionList.OptionSelected) -> None:
         key = event.option.id or "all"
         kind, _, value = key.partition(":")
+        if self.sidebar_alone:  # chosen: the list takes the width it shared with the sidebar
+            self.sidebar_choice = False
+            self.fit_sidebar()
         if kind == "topic":
             self.show_topic(value)
             return

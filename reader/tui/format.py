@@ -2,7 +2,8 @@
 
 Everything from a feed becomes rich.text.Text constructed from plain strings, never parsed as
 markup, so a title like "[bold red]x[/]" shows literally. Long lines wrap with a hanging indent
-(hanging) and links break after a separator rather than mid-word (LinkText).
+(hanging), links break after a separator rather than mid-word (LinkText), and a date or an outlet stays on one
+line (KeptWhole).
 """
 
 from __future__ import annotations
@@ -105,3 +106,33 @@ class LinkText:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(min(8, len(self.link)), len(self.link))
+
+
+class KeptWhole:
+    """Parts joined by `separator` that wrap only between parts: a date ("30 Nov 2026, 09:30 UTC"), an outlet or
+    a byline never splits across lines unless it alone is wider than the line (then it folds as any text)."""
+
+    def __init__(self, parts: Sequence[Text], separator: str = " · ") -> None:
+        self.parts, self.separator = [p for p in parts if p.plain], separator
+
+    def lines(self, width: int) -> list[Text]:
+        lines: list[Text] = []
+        line = Text()
+        for part in self.parts:
+            if line.plain and line.cell_len + len(self.separator) + part.cell_len > width:
+                lines.append(line)
+                line = Text()
+            if line.plain:
+                line.append(self.separator)
+            line.append_text(part)
+        if line.plain:
+            lines.append(line)
+        return lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        yield from self.lines(options.max_width)  # a part wider than a line still wraps at its spaces, as Text does
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((p.cell_len for p in self.parts), default=0)
+        return Measurement(min(widest, options.max_width), sum(p.cell_len for p in self.parts)
+                           + len(self.separator) * max(len(self.parts) - 1, 0))

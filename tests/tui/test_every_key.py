@@ -14,6 +14,7 @@ from reader.tui.widgets.reading_view import QuoteList, ReadingView
 from reader.tui.widgets.sidebar import Sidebar
 from tests.tui.conftest import answer, choose_topic, settle, text_of
 from tests.tui.test_app import open_seed
+from tests.tui.test_fits_and_marks import drawn
 
 SIZE = (160, 45)
 
@@ -148,7 +149,7 @@ async def test_article_id_and_quote_hint_in_the_reading_view(filled_app: ReaderA
         await settle(filled_app, pilot)
         await open_seed(filled_app, pilot)
         view = filled_app.query_one(ReadingView)
-        header = str(view.query_one("#article-header").render())
+        header = drawn(view.query_one("#article-header"))
         assert f"#{view.article.id} · WNYC News" in header
         quotes = view.query_one(QuoteList)
         assert "p pins" in str(quotes.border_subtitle) and "j / k" in str(quotes.border_subtitle)

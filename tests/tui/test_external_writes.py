@@ -59,11 +59,18 @@ async def test_a_fetch_elsewhere_shows_its_marks_counts_and_articles_keeping_the
         unread_before = next(p for p in sidebar_prompts(troubled_app) if "Unread" in p)
 
         await asyncio.to_thread(fetch_elsewhere, sample_dir)
-        await wait_until(pilot, lambda: any("County Herald" in p and "~" in p for p in sidebar_prompts(troubled_app)))
+        table = troubled_app.query_one(ArticleList)
+
+        def fetch_shown() -> bool:  # a poll may come between the fetch's transactions: wait for its last
+            prompts = sidebar_prompts(troubled_app)
+            return (any("County Herald" in p and "~" in p for p in prompts)
+                    and any("Gone Gazette" in p and "!" in p for p in prompts)
+                    and any(table.articles[i].feed_name == "County Herald" for i in table.order))
+
+        await wait_until(pilot, fetch_shown)
         await settle(troubled_app, pilot)
 
         prompts = sidebar_prompts(troubled_app)
-        assert any("Gone Gazette" in p and "!" in p for p in prompts), prompts
         assert next(p for p in prompts if "Unread" in p) != unread_before  # the Herald's article is unread
         assert any(table.articles[i].feed_name == "County Herald" for i in table.order)  # listed, above
         assert table.current is not None and table.current.id == opened.id  # the cursor kept its article...

@@ -197,7 +197,7 @@ async def test_the_reading_view_gives_the_byline_date_link_and_quotes_as_the_dig
         table.move_cursor(row=table.order.index(herald))
         await pilot.press("enter")
         await settle(troubled_app, pilot)
-        header = str(troubled_app.query_one("#article-header", Static).render())
+        header = drawn(troubled_app.query_one("#article-header", Static))
         assert f"#{herald} · County Herald · Pat Quinn · 30 Nov 2026, 09:30 UTC" in header
         link_widget = troubled_app.query_one("#article-link")
         link = drawn(link_widget).splitlines()

@@ -16,7 +16,7 @@ from reader.text.clean import CleanArticle
 from reader.text.display import display_credit, display_date
 from reader.text.quotes import Quote
 from reader.topics import TopicMatcher
-from reader.tui.format import LinkText, hanging, highlight_topics, plain
+from reader.tui.format import KeptWhole, LinkText, hanging, highlight_topics, plain
 from reader.tui.keys import pane_bindings
 from reader.tui.widgets.option_list import EndStopOptionList
 
@@ -111,13 +111,11 @@ class ReadingView(VerticalScroll):
     def _render_header(self) -> None:
         assert self.article is not None and self.cleaned is not None
         c = self.cleaned
-        header = plain(c.title or self.article.title or "(untitled)", "bold")
-        meta = " · ".join(x for x in (c.source, display_credit(c.byline, c.source), display_date(c.published)) if x)
-        header.append("\n").append(f"#{self.article.id}", style="bold dim")  # for `reader show ID`
-        if meta:
-            header.append(" · ").append_text(plain(meta, "italic"))
+        title = plain(c.title or self.article.title or "(untitled)", "bold")
+        meta = [plain(x, "italic") for x in (c.source, display_credit(c.byline, c.source), display_date(c.published))]
         head = self.query_one("#article-header", Static)
-        head.update(header)
+        # The id is for `reader show ID`; each part stays whole on its line (a date never splits).
+        head.update(Group(title, KeptWhole([Text(f"#{self.article.id}", style="bold dim"), *meta])))
         head.set_class(bool(c.link), "-with-link")
         link = self.query_one("#article-link", Static)
         link.display = bool(c.link)
