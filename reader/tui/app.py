@@ -236,10 +236,10 @@ class ReaderApp(ReaderActions):
         self.query_one(ReadingView).mark_new(message.article_id, message.sentences)
 
     def on_copies_loaded(self, message: CopiesLoaded) -> None:
-        if not message.changes:
+        if not message.changes or message.outlets < 2:  # a feed's own repeats are not other outlets
             self.say("No other outlet in the store ran this story.")
             return
-        self.push_screen(CopiesScreen(message.earliest, message.changes))
+        self.push_screen(CopiesScreen(message.earliest, message.changes, message.outlets))
 
     def on_article_changed(self, message: ArticleChanged) -> None:
         self.query_one(ArticleList).update_article(message.article)

@@ -128,6 +128,7 @@ class NewSentencesFound(Message):
 class CopiesLoaded(Message):
     earliest: CopyText
     changes: list[CopyChanges]
+    outlets: int  # the feeds that ran the story, as the store counts them for the list's "+N outlets"
 
 
 @dataclass

@@ -190,9 +190,13 @@ class StoreWorkers(App[None]):
         """The article's story in every outlet that ran it, each copy against the earliest."""
         from reader.what_changed import story_copies
 
-        article = self.reader.store.article(article_id)
-        if article is not None:
-            self.post_message(CopiesLoaded(*story_copies(self.reader.store, article)))
+        store = self.reader.store
+        article = store.article(article_id)
+        if article is None:
+            return
+        sid = article.story_id
+        outlets = (store.story_outlets([sid])[sid] if sid is not None else set()) | {article.feed_name}
+        self.post_message(CopiesLoaded(*story_copies(store, article), len(outlets)))
 
     @work(thread=True, exit_on_error=False, group="state")
     def change_article(self, article_id: int, read: bool | None = None, starred: bool | None = None) -> None:

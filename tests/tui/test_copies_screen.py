@@ -6,8 +6,11 @@ from textual.app import App
 from textual.widgets import Static
 
 from reader.copies import CopyText, compare_story
+from reader.models import ParsedEntry
+from reader.tui.app import ReaderApp
 from reader.tui.screens.copies import CopiesScreen, CopiesView, copies_text
-from tests.tui.conftest import text_of
+from reader.tui.widgets.article_list import ArticleList
+from tests.tui.conftest import settle, text_of
 
 WIRE = ("The county board voted on Monday to end its agreement with federal immigration authorities.",
         "Illinois, New York and Massachusetts have tried to withdraw from the program entirely.")
@@ -66,3 +69,26 @@ async def test_a_long_comparison_scrolls_with_the_keys_of_every_pane() -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not isinstance(app.screen, CopiesScreen)
+
+
+async def test_the_header_counts_outlets_not_a_feeds_repeats(filled_app: ReaderApp) -> None:
+    """A feed that ran one wire story thirty times (new links each time) is one outlet: "3 outlets", never 32."""
+    store = filled_app.reader.store
+    dhs = next(a for a in store.list_articles() if a.title == "DHS to press ahead with Secure Communities")
+    repeats = [ParsedEntry(f"g:again{i}", f"g:again{i}", f"https://x.example/again/{i}", dhs.title, None,
+                           dhs.published, dhs.content, dhs.text, f"h-again{i}") for i in range(30)]
+    store.upsert_entries(dhs.feed_id, repeats)
+    async with filled_app.run_test(size=(160, 45)) as pilot:
+        await settle(filled_app, pilot)
+        table = filled_app.query_one(ArticleList)
+        table.move_cursor(row=table.order.index(dhs.id))
+        await pilot.press("c")
+        await settle(filled_app, pilot)
+        assert isinstance(filled_app.screen, CopiesScreen)
+        shown = " ".join(text_of(s.content) for s in filled_app.screen.query(Static))
+        assert "This story in 3 outlets" in shown, len(filled_app.screen.changes)
+
+
+def test_a_screen_without_the_stores_count_counts_outlets_not_copies() -> None:
+    texts = [CopyText("Wire", None, "Board ends deal", WIRE)] + [CopyText("Paper", None, "Deal", WIRE)] * 30
+    assert CopiesScreen(texts[0], compare_story(texts)).outlets == 2

@@ -51,13 +51,16 @@ class CopiesScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, earliest: CopyText, changes: Sequence[CopyChanges]) -> None:
+    def __init__(self, earliest: CopyText, changes: Sequence[CopyChanges], outlets: int | None = None) -> None:
+        """`outlets`: the store's count of the feeds that ran the story (the list's "+N outlets" plus one); by
+        default the copies' distinct outlets. Never the number of copies: a feed may have run an item twice."""
         super().__init__()
         self.earliest, self.changes = earliest, list(changes)
+        self.outlets = outlets if outlets is not None else len({earliest.source, *(c.copy.source for c in changes)})
 
     def compose(self) -> ComposeResult:
         with CopiesView(id="copies"):
-            yield Static(Text(f"This story in {len(self.changes) + 1} outlets, each against the earliest copy",
+            yield Static(Text(f"This story in {self.outlets} outlets, each against the earliest copy",
                               style="bold"))
             yield Static(copies_text(self.earliest, self.changes))
             yield Static(Text("+ added by the outlet · − cut from the earliest copy · escape closes",
