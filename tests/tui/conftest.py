@@ -62,7 +62,7 @@ async def choose_topic(app: ReaderApp, pilot: object, name: str) -> None:
     await pilot.press("t")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
     picker = app.screen.query_one("#topic-options")
-    picker.highlighted = [o.id for o in picker._options].index(name)  # type: ignore[attr-defined]
+    picker.highlighted = [o.id for o in picker.options].index(name)  # type: ignore[attr-defined]
     await pilot.press("enter")  # type: ignore[attr-defined]
     await settle(app, pilot)
 

@@ -197,7 +197,7 @@ async def test_sidebar_entries_are_cut_alike_and_keep_their_counts(filled_app: R
             await settle(filled_app, pilot)
         sidebar = filled_app.query_one(Sidebar)
         width = sidebar.scrollable_content_region.width
-        prompts = [o.prompt for o in sidebar._options if o is not None and o.id]
+        prompts = [o.prompt for o in sidebar.options if o is not None and o.id]
         assert {p.cell_len for p in prompts} == {width}  # every entry one line, its count in one column
         counts = {"all": 13, "unread": 13, "starred": 0, "feed:politics:5": 2, "topic:ICE enforcement": 6}
         for option_id, count in counts.items():

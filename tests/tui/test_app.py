@@ -110,7 +110,7 @@ async def test_sidebar_feed_selection(filled_app: ReaderApp) -> None:
     async with filled_app.run_test(size=SIZE) as pilot:
         await settle(filled_app, pilot)
         sidebar = filled_app.query_one("#sidebar")
-        ids = [o.id for o in sidebar._options]
+        ids = [o.id for o in sidebar.options]
         assert ids[:3] == ["all", "unread", "starred"] and "topic:Secure Communities" in ids
         sidebar.focus()
         sidebar.highlighted = next(i for i, o in enumerate(ids) if o and o.startswith("feed:") and o.endswith(":1"))
@@ -219,7 +219,7 @@ async def test_sidebar_topic_counts_follow_exact_rules_and_reads(filled_app: Rea
                                            "ICE enforcement": 6}
         await open_seed(filled_app, pilot)
         assert filled_app.topic_unread["Secure Communities"] == 7
-        labels = [str(o.prompt) for o in filled_app.query_one("#sidebar")._options]
+        labels = [str(o.prompt) for o in filled_app.query_one("#sidebar").options]
         assert any(label.strip().startswith("◆ Secure Communities") and label.endswith("7") for label in labels)
 
 
@@ -234,7 +234,7 @@ async def test_a_changed_feeds_toml_is_picked_up_on_refresh(filled_app: ReaderAp
         add_feeds(sample_dir / "feeds.toml", [NewFeed("Extra Outlet", "extra.xml", ("new",))])
         await pilot.press("r")
         await settle(filled_app, pilot)
-        ids = [o.id for o in filled_app.query_one("#sidebar")._options]
+        ids = [o.id for o in filled_app.query_one("#sidebar").options]
         assert "tag:new" in ids and "Extra story on E-Verify" in row_titles(filled_app)
         assert filled_app.topic_unread["E-Verify"] == 3
         assert [f.name for f in filled_app.reader.config.feeds][-1] == "Extra Outlet"

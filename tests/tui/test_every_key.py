@@ -27,7 +27,7 @@ async def test_every_sidebar_entry_shows_its_articles(filled_app: ReaderApp) -> 
     async with filled_app.run_test(size=SIZE) as pilot:
         await settle(filled_app, pilot)
         sidebar = filled_app.query_one(Sidebar)
-        ids = [o.id for o in sidebar._options if o.id]
+        ids = [o.id for o in sidebar.options if o.id]
         kinds = {i.split(":")[0] for i in ids}
         assert kinds == {"all", "unread", "starred", "tag", "feed", "topic"}
         assert "tag:politics" in ids
@@ -53,7 +53,7 @@ async def test_every_sidebar_entry_shows_its_articles(filled_app: ReaderApp) -> 
             assert len(shown) == expected
             assert (f"{expected} article" in status(filled_app)) if expected else "no articles match" in status(
                 filled_app)
-            active = [str(o.prompt) for o in sidebar._options if o is not None and str(o.prompt).startswith("▶")]
+            active = [str(o.prompt) for o in sidebar.options if o is not None and str(o.prompt).startswith("▶")]
             assert len(active) == 1, active  # the sidebar marks the view being shown, and only it
             assert sidebar.get_option(option_id).prompt.plain.startswith("▶")
 

@@ -40,7 +40,7 @@ def fetch_elsewhere(sample_dir: Path) -> None:
 
 
 def sidebar_prompts(app: ReaderApp) -> list[str]:
-    return [o.prompt.plain for o in app.query_one(Sidebar)._options if o is not None and o.id]
+    return [o.prompt.plain for o in app.query_one(Sidebar).options if o is not None and o.id]
 
 
 async def test_a_fetch_elsewhere_shows_its_marks_counts_and_articles_keeping_the_readers_place(

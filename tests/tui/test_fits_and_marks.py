@@ -132,7 +132,7 @@ async def test_a_feed_in_trouble_is_marked_and_its_view_says_why_and_what_to_do(
         await settle(troubled_app, pilot)
         await refresh_in_app(troubled_app, pilot)
         sidebar = troubled_app.query_one(Sidebar)
-        prompts = {o.id: o.prompt.plain for o in sidebar._options if o is not None and o.id}
+        prompts = {o.id: o.prompt.plain for o in sidebar.options if o is not None and o.id}
         gone = next(k for k, v in prompts.items() if "Gone Gazette" in v)
         herald = next(k for k, v in prompts.items() if "County Herald" in v)
         assert prompts[gone].startswith("  ! ") and prompts[herald].startswith("  ~ ")
@@ -178,7 +178,7 @@ async def test_a_feed_read_in_part_by_another_program_is_marked_too(troubled_app
     assert "County Herald" in fetched.stderr and "not well-formed" in fetched.stderr, fetched
     async with troubled_app.run_test(size=SMALL) as pilot:
         await settle(troubled_app, pilot)
-        prompts = [o.prompt.plain for o in troubled_app.query_one(Sidebar)._options if o is not None and o.id]
+        prompts = [o.prompt.plain for o in troubled_app.query_one(Sidebar).options if o is not None and o.id]
         assert any(p.startswith("  ~ ") and "County Herald" in p for p in prompts), prompts
         await pilot.press("e")
         await settle(troubled_app, pilot)

@@ -35,7 +35,7 @@ def shown(widget: Widget) -> list[str]:
         return [cell.plain if isinstance(cell, Text) else str(cell)
                 for row in range(widget.row_count) for cell in widget.get_row_at(row)]
     if isinstance(widget, OptionList):
-        return [text_of(o.prompt) for o in widget._options] + [str(widget.border_title or ""),
+        return [text_of(o.prompt) for o in widget.options] + [str(widget.border_title or ""),
                                                            str(widget.border_subtitle or "")]
     if isinstance(widget, Static):
         return [text_of(widget.content)]
@@ -44,7 +44,9 @@ def shown(widget: Widget) -> list[str]:
 
 def everything_shown(app: ReaderApp) -> list[str]:
     texts = [t for widget in app.screen.walk_children(with_self=True) for t in shown(widget)]
-    for note in app._notifications:
+    # Textual 8.2 keeps its notifications private (App._notifications); the app keeps the latest toast of each
+    # title it posted (ReaderApp.toasts, filled by its Notify handler), and this runs after every step.
+    for note in app.toasts.values():
         assert note.markup is False  # never parsed as content markup, whatever the caller asked
         texts += [note.message, note.title]
     return texts
@@ -82,7 +84,7 @@ async def test_hostile_strings_everywhere_the_reader_shows_text(tmp_path: Path) 
             texts += everything_shown(app)
             await pilot.press("escape")
             sidebar = app.query_one("#sidebar", OptionList)
-            for option_id in [o.id for o in sidebar._options if o.id]:
+            for option_id in [o.id for o in sidebar.options if o.id]:
                 sidebar.focus()
                 sidebar.highlighted = sidebar.get_option_index(option_id)
                 await pilot.press("enter")
