@@ -82,6 +82,7 @@ class ReaderApp(ReaderActions):
         self.toasts: dict[str, Notification] = {}  # the latest toast of each title (see on_notify)
         self.refreshing = False
         self.topic_unread: dict[str, int] | None = None  # the last computed counts, shown until new ones arrive
+        self.topics_counting = False  # a recount is under way (see on_article_changed)
         self.sidebar_data: SidebarLoaded | None = None
         self.sidebar_choice: bool | None = None  # None: shown or hidden by the terminal's width
         self.activity, self.waiting_for = "", ""  # the status line's right side
@@ -139,7 +140,7 @@ class ReaderApp(ReaderActions):
         if self.said is not None and self.said_until_moved:
             self._end_say()  # "the last article", "nothing unread below" may no longer be true
         self.load_sidebar()
-        self.count_topic_unread()
+        self.recount_topics()
         articles = self.query_one(ArticleList)
         self.load_articles(reset=True, size=max(PAGE_SIZE, len(articles.order)), keep_place=True)
 
@@ -154,7 +155,14 @@ class ReaderApp(ReaderActions):
             if self.query_one(ReadingView).article is None and self.query_one(ArticleList).order:
                 self._show_hint()
 
+    def recount_topics(self) -> None:
+        """Count every topic's unread articles again (a worker reading each candidate's text)."""
+        if self.matchers:
+            self.topics_counting = True
+            self.count_topic_unread()
+
     def on_topic_counts_loaded(self, message: TopicCountsLoaded) -> None:
+        self.topics_counting = False
         self.topic_unread = message.counts
         self._show_sidebar()
 
@@ -162,7 +170,7 @@ class ReaderApp(ReaderActions):
         if self.topic_unread is None and self.matchers:
             # After the screen has refreshed: its matching loop would otherwise compete for the GIL
             # with the first paint, and more so the larger the store.
-            self.call_after_refresh(self.count_topic_unread)
+            self.call_after_refresh(self.recount_topics)
         if message.generation != self.generation:
             return
         articles = self.query_one(ArticleList)
@@ -246,7 +254,12 @@ class ReaderApp(ReaderActions):
         self.query_one(ReadingView).update_article(message.article)
         self.load_sidebar()
         self.count_view()
-        self.count_topic_unread()
+        if message.unread_change and message.topics:
+            if self.topics_counting or self.topic_unread is None:
+                self.recount_topics()  # the count under way may have read the store before or after this change
+            else:  # one article's change: the counts follow it, without reading every article again
+                for topic in message.topics:
+                    self.topic_unread[topic] = max(self.topic_unread.get(topic, 0) + message.unread_change, 0)
 
     def on_topic_filter_ready(self, message: TopicFilterReady) -> None:
         self._set_activity("")
@@ -296,7 +309,7 @@ class ReaderApp(ReaderActions):
             self._end_say()  # the summary answers the r pressed before any later key
         self._set_activity(f"Refreshed {summary.feeds} feeds: {news}{more}")
         self.load_sidebar()
-        self.count_topic_unread()
+        self.recount_topics()
         self.load_articles(reset=True)
 
     def on_store_waiting(self, message: StoreWaiting) -> None:

@@ -50,7 +50,12 @@ class ArticleOpened(Message):
 
 @dataclass
 class ArticleChanged(Message):
+    """The article's read or starred state changed; `unread_change` (+1, -1 or 0) and the tracked topics it is
+    about let the topics' unread counts follow without reading every article again."""
+
     article: Article
+    unread_change: int = 0
+    topics: tuple[str, ...] = ()
 
 
 @dataclass

@@ -89,3 +89,23 @@ def test_a_refresh_keeps_story_ids_and_read_and_starred(sample_dir: Path) -> Non
         assert len({a.story_id for a in after}) < len(after)  # the samples' wire story has three copies
     finally:
         reader.close()
+
+
+async def test_topic_counts_follow_read_changes_without_reading_every_article_again(filled_app: ReaderApp) -> None:
+    """A read or unread article moves its topics' counts by one (a recount reads the whole store: seconds at
+    4,000 articles, on every article opened); the counts stay what a recount gives."""
+    async with filled_app.run_test(size=(160, 45)) as pilot:
+        await settle(filled_app, pilot)
+        assert filled_app.topic_unread is not None
+        recounts: list[int] = []
+        count = filled_app.count_topic_unread
+        filled_app.count_topic_unread = lambda: (recounts.append(1), count())[1]  # type: ignore[method-assign]
+        before = dict(filled_app.topic_unread)
+        await pilot.press("enter", "j", "enter", "j", "m", "m", "j", "s", "k", "k", "m")
+        await settle(filled_app, pilot)
+        assert recounts == []
+        followed = dict(filled_app.topic_unread)
+        assert followed != before
+        filled_app.recount_topics()
+        await settle(filled_app, pilot)
+        assert filled_app.topic_unread == followed
