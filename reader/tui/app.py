@@ -3,22 +3,19 @@
 All store and cleaning work runs in the thread workers of reader.tui.workers, which only post
 messages; the handlers below own every widget change. Answers go to the status line (say), errors
 and rare events to toasts, one of a kind at a time; never a traceback, and no text from outside is
-ever parsed as markup (see notify below).
+ever parsed as markup (see reader.tui.safe_app).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from uuid import uuid4
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.notifications import Notification, Notify, SeverityLevel
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.worker import Worker, WorkerState
 
@@ -29,7 +26,6 @@ from reader.store import ArticleFilter
 from reader.text.sanitize import single_line
 from reader.topics import compile_topics
 from reader.tui.actions import ReaderActions
-from reader.tui.crash import write_crash_log
 from reader.tui.feed_notes import feed_note, feed_status
 from reader.tui.format import plain
 from reader.tui.keys import KEYS, app_bindings
@@ -67,8 +63,6 @@ class ReaderApp(ReaderActions):
     BINDINGS = app_bindings()
     STORE_POLL_S = 3.0  # how often to look for another program's writes (one pragma: see poll_store)
     DATES_EVERY_S = 30.0  # how often "5m" in the list ages (ArticleList.refresh_dates: the changed cells only)
-    crashed = False
-    crash_log: Path | None = None  # where the traceback of an unexpected error went
 
     def __init__(self, reader: Reader, now: Callable[[], datetime] | None = None) -> None:
         super().__init__()
@@ -79,7 +73,6 @@ class ReaderApp(ReaderActions):
         self.view_label, self.view_key = "All", "all"  # what the list shows, and its sidebar entry
         self.generation = 0  # bumps on every filter change, so late pages of an old list are dropped
         self.news_epoch = 0  # bumps after every refresh (see StoreWorkers._news_finder)
-        self.toasts: dict[str, Notification] = {}  # the latest toast of each title (see on_notify)
         self.refreshing = False
         self.topic_unread: dict[str, int] | None = None  # the last computed counts, shown until new ones arrive
         self.topics_counting = False  # a recount is under way (see on_article_changed)
@@ -384,30 +377,6 @@ class ReaderApp(ReaderActions):
             self.apply_filter(ArticleFilter(), "All", "all")
         self.query_one(ArticleList).focus()
 
-    # -- safety -------------------------------------------------------------------------------
-
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = False) -> None:
-        """Every notification is sanitised and plain: messages quote feed names, HTTP reasons and errors."""
-        lines = "\n".join(single_line(line, 1000) for line in message.splitlines())
-        super().notify(lines, title=single_line(title, 200), severity=severity, timeout=timeout, markup=False)
-
-    def on_notify(self, event: Notify) -> None:
-        """One toast of a kind (title) at a time: a new one replaces the last (Textual's own handler adds it next).
-
-        Textual can only clear every toast publicly, so the others still showing are posted again, as new
-        toasts (a toast it removed does not come back) with the time they had left.
-        """
-        new = event.notification
-        last, self.toasts[new.title] = self.toasts.get(new.title), new
-        if last is None or last is new or last.has_expired:
-            return
-        self.clear_notifications()
-        for title, other in list(self.toasts.items()):
-            if other is not new and not other.has_expired:
-                self.toasts[title] = again = replace(other, identity=str(uuid4()))
-                self.post_message(Notify(again))
-
     def action_help_quit(self) -> None:
         """ctrl+c says which key quits: ours (q, as the help screen says) while it is bound, else Textual's ctrl+q.
 
@@ -417,18 +386,6 @@ class ReaderApp(ReaderActions):
         keys = [key for key, active in self.active_bindings.items() if active.binding.action in ("quit", "app.quit")]
         if keys:
             self.say(f"Press {next((k for k in keys if k in ours), keys[0])} to quit.")
-
-    def _handle_exception(self, error: Exception) -> None:
-        """An unexpected error: the traceback goes to the crash log; the command prints where (commands.tui)."""
-        if not self.crashed:
-            self.crashed, self.crash_log = True, write_crash_log(error)
-        super()._handle_exception(error)
-
-    def _print_error_renderables(self) -> None:
-        if self.crash_log is not None:
-            self._exit_renderables.clear()  # in the crash log; the screen gets one line instead
-        else:
-            super()._print_error_renderables()
 
 
 def build_app(config: str | os.PathLike[str] | Config | None = None, db: str | os.PathLike[str] | None = None,

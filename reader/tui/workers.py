@@ -13,7 +13,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import App
 from textual.worker import get_current_worker
 
 from reader.config import ConfigError, load_config
@@ -43,6 +42,7 @@ from reader.tui.messages import (
     UnreadFound,
     ViewCounted,
 )
+from reader.tui.safe_app import SafeApp
 from reader.tui.widgets.article_list import PAGE_SIZE
 
 if TYPE_CHECKING:  # the digest's modules load only once a list has rows to mark
@@ -55,7 +55,7 @@ WRITE_ATTEMPTS = 5
 RETRY_PAUSES_S = (0.5, 1.0, 2.0, 4.0)  # before the 2nd, 3rd, ... attempt
 
 
-class StoreWorkers(App[None]):
+class StoreWorkers(SafeApp):
     """The app's background work; ReaderApp sets these attributes and handles the messages."""
 
     reader: Reader
