@@ -27,6 +27,7 @@ from reader.text.datelines import strip_dateline
 from reader.text.sentences import split_sentences
 
 MIN_WORDS, MAX_WORDS = 8, 50
+MAX_SENTENCES = 400  # read from each story; a long feature runs to about 150
 
 # A sentence must end like one: a full stop, ! or ?, maybe inside closing quotes or brackets.
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
@@ -109,11 +110,17 @@ def leans_on_previous(sentence: str, before: str = "") -> bool:
 
 
 def story_candidates(paragraphs: tuple[str, ...]) -> list[Candidate]:
-    """Every sentence of the story fit to summarise, in reading order, datelines cut off."""
+    """Every sentence of the story's first MAX_SENTENCES fit to summarise, in reading order, datelines cut off.
+
+    A summary draws on a story's opening (news puts what matters first); reading no further keeps a
+    hostile article of 20,000 paragraphs from stalling the digest.
+    """
     found: list[Candidate] = []
     index = 0
     previous = ""
     for p_index, paragraph in enumerate(paragraphs):
+        if index >= MAX_SENTENCES:
+            break
         for s_index, raw in enumerate(split_sentences(paragraph)):
             sentence = strip_dateline(raw) if s_index == 0 else raw
             after_question = previous.rstrip("\"”’') ").endswith("?")

@@ -229,6 +229,7 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
         # A story whose text came as one long paragraph is read sentence by sentence instead.
         units = prose_paragraphs if len(prose_paragraphs) > 1 else [c.index for c in candidates
                                                                       if not background[c.index]]
+        unit_rank = {unit: n for n, unit in enumerate(units)}  # a lookup, not a search per sentence
         about: set[int] = set()  # indexes of the story's sentences about the topic
         for c, words in zip(candidates, story_signatures, strict=True):
             names_topic = lens.names(c.text)
@@ -243,7 +244,7 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
             common, said_phrases = _said(c.text)
             centrality = sum(df[w] for w in common) / max(len(common), 1) ** 0.5
             unit = c.paragraph if len(prose_paragraphs) > 1 else c.index
-            p_rank = units.index(unit) if unit in units else len(units)
+            p_rank = unit_rank.get(unit, len(units))
             position = 1.5 / (1 + p_rank) + (0.5 if first_in_paragraph[c.paragraph] == c.index else 0.0)
             past = background[c.index]
             facts = FACT_BONUS if counts_something(outside_quotes(c.text)) else 0.0

@@ -25,6 +25,10 @@ from reader.text.sentences import split_sentences
 NEAR_MIN_SIMILARITY = 0.8
 NEAR_LENGTH_RATIO = 0.8
 TEASER_BLOCK_MIN = 2  # paragraphs in a teaser block, and of the article's own before their later copies
+# Paragraph pairs compared per article before only exact repeats are looked for: a real article has at
+# most a few hundred paragraphs (under 50,000 pairs), while a hostile one of 20,000 would take hours.
+PAIR_BUDGET = 100_000
+NEAR_MAX_WORDS = 2_000  # longer paragraphs are compared for exact and teaser repeats only: the near check is quadratic
 _WORD = re.compile(r"\w+")
 
 
@@ -81,7 +85,8 @@ def _covers(big: _Paragraph, small: _Paragraph) -> bool:
             and all(s in big.joined for s in small.sentences)):
         return True  # a teaser, or an exact repeat inside a longer paragraph
     shorter, longer = sorted((len(small.words), len(big.words)))
-    if shorter < 6 or shorter / longer < NEAR_LENGTH_RATIO or len(big.words) < len(small.words):
+    if (shorter < 6 or longer > NEAR_MAX_WORDS or shorter / longer < NEAR_LENGTH_RATIO
+            or len(big.words) < len(small.words)):
         return False
     missing = small.vocabulary - big.vocabulary
     if len(missing) > (1 - NEAR_MIN_SIMILARITY) * len(small.vocabulary):
@@ -97,8 +102,16 @@ def collapse_repeated_paragraphs(paragraphs: list[str]) -> tuple[list[str], list
     items = [_Paragraph(i, p) for i, p in enumerate(paragraphs)]
     keeper: dict[int, int] = {}  # hidden index -> index of the paragraph that covers it
     by_length = sorted(items, key=lambda p: (-len(p.words), p.index))
+    first_with: dict[str, int] = {}  # normalised text -> its first paragraph: exact repeats once the budget is spent
+    pairs = 0
     for small in items:
+        first = first_with.setdefault(small.joined, small.index)
+        if pairs >= PAIR_BUDGET:
+            if first != small.index and small.words:
+                keeper[small.index] = first
+            continue
         for big in by_length:
+            pairs += 1
             if big.index == small.index or big.index in keeper:
                 continue
             if len(big.words) < len(small.words):
@@ -132,13 +145,21 @@ def _prefer_copies_in_the_body(items: list[_Paragraph], keeper: dict[int, int]) 
     if first_unique < TEASER_BLOCK_MIN:
         return  # the lead repeated later, not a teaser block: the lead stays first
     hidden_at_first = set(keeper)
+    # shown_before[i]: paragraphs from first_unique up to i not hidden at first (a running count, not a sum per pair)
+    shown_before = [0] * (len(items) + 1)
+    for i in range(first_unique, len(items)):
+        shown_before[i + 1] = shown_before[i] + (i not in hidden_at_first)
+    covering: dict[int, list[int]] = {}  # kept index -> the hidden copies it covers, so a swap need not scan them all
+    for hidden, kept in keeper.items():
+        covering.setdefault(kept, []).append(hidden)
     for hidden, kept in list(keeper.items()):
         equal = len(items[hidden].words) == len(items[kept].words)
-        between = sum(i not in hidden_at_first for i in range(first_unique, hidden))
+        between = shown_before[hidden] if hidden >= first_unique else 0
         if equal and kept < first_unique <= hidden and kept not in keeper and between >= TEASER_BLOCK_MIN:
             # The kept copy is in the lead teaser block and the hidden one is in the body: swap them.
             del keeper[hidden]
             keeper[kept] = hidden
-            for other, target in keeper.items():
-                if target == kept:
-                    keeper[other] = hidden
+            moved = [other for other in covering.pop(kept, []) if other != hidden and keeper.get(other) == kept]
+            for other in moved:
+                keeper[other] = hidden
+            covering.setdefault(hidden, []).extend([kept, *moved])

@@ -1,3 +1,5 @@
+import pytest
+
 from reader.text.collapse import CollapsedParagraph, collapse_repeated_paragraphs
 
 A = "The council voted nine to four to end the agreement with federal immigration authorities on Tuesday."
@@ -67,3 +69,76 @@ def test_short_lines_and_empty_input() -> None:
     assert collapse_repeated_paragraphs([]) == ([], [])
     shown, hidden = collapse_repeated_paragraphs(["Intro.", "Yes.", "No.", "Yes."])
     assert shown == ["Intro.", "Yes.", "No."] and hidden == [CollapsedParagraph("Yes.", 1)]
+
+
+def _old_prefer_copies_in_the_body(items: list, keeper: dict[int, int]) -> None:  # type: ignore[type-arg]
+    """The swap as it was before it kept a running count and an index of who covers whom (quadratic)."""
+    from reader.text.collapse import TEASER_BLOCK_MIN
+
+    involved = set(keeper) | set(keeper.values())
+    first_unique = next((p.index for p in items if p.index not in involved), len(items))
+    if first_unique < TEASER_BLOCK_MIN:
+        return
+    hidden_at_first = set(keeper)
+    for hidden, kept in list(keeper.items()):
+        equal = len(items[hidden].words) == len(items[kept].words)
+        between = sum(i not in hidden_at_first for i in range(first_unique, hidden))
+        if equal and kept < first_unique <= hidden and kept not in keeper and between >= TEASER_BLOCK_MIN:
+            del keeper[hidden]
+            keeper[kept] = hidden
+            for other, target in keeper.items():
+                if target == kept:
+                    keeper[other] = hidden
+
+
+def test_the_teaser_swap_is_unchanged_by_its_linear_bookkeeping(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Random articles of repeated, teaser and unique paragraphs: the same result as the quadratic original."""
+    import random
+
+    from reader.text import collapse
+
+    pool = [A, B, C, "Opponents warned it would shield people who commit crimes.", "Short.",
+            A.replace("authorities", "authorites"), "The vote comes after months of debate in the council chamber."]
+    rng = random.Random(7)
+    articles = [[rng.choice(pool) for _ in range(rng.randrange(1, 14))] for _ in range(3000)]
+    new = [collapse.collapse_repeated_paragraphs(a) for a in articles]
+    monkeypatch.setattr(collapse, "_prefer_copies_in_the_body", _old_prefer_copies_in_the_body)
+    assert new == [collapse.collapse_repeated_paragraphs(a) for a in articles]
+    assert sum(bool(hidden) for _, hidden in new) > 1000  # the swap had copies to work on
+
+
+def test_a_hostile_article_of_many_alike_paragraphs_compares_a_bounded_number_of_pairs(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """20,000 paragraphs from one small vocabulary (each pair partly alike) once took hours; exact repeats past
+    the budget still collapse, and no paragraph is lost."""
+    import random
+
+    from reader.text import collapse
+
+    calls = 0
+    covers = collapse._covers
+
+    def counted(big: object, small: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return covers(big, small)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(collapse, "_covers", counted)
+    rng = random.Random(1)
+    words = [f"word{i}" for i in range(30)]
+    paragraphs = [" ".join(rng.choice(words) for _ in range(12)) + "." for _ in range(20_000)]
+    last = paragraphs[-1]
+    paragraphs += [last, A, A]  # exact repeats after the budget is spent
+    shown, hidden = collapse.collapse_repeated_paragraphs(paragraphs)
+    assert calls <= collapse.PAIR_BUDGET
+    assert [h.text for h in hidden][-2:] == [last, A]
+    assert len(shown) + len(hidden) == len(paragraphs)
+
+
+def test_near_copies_of_very_long_paragraphs_are_not_compared_word_by_word() -> None:
+    """Two 50,000-word paragraphs of the same words in another order: no quadratic near check; both stay."""
+    words = [f"w{i % 5000}" for i in range(50_000)]
+    first = " ".join(words)
+    second = " ".join(reversed(words))
+    shown, hidden = collapse_repeated_paragraphs([first, second])
+    assert shown == [first, second] and hidden == []
