@@ -85,7 +85,13 @@ def _umask_from_proc() -> int | None:
 
 
 def write_text_atomically(path: Path, text: str) -> None:
-    """Write a temp file in the same folder, fsync, rename it over `path`; raises OSError."""
+    """Write a temp file in the same folder, fsync, rename it over `path`; raises OSError.
+
+    A symlink is followed and its target replaced (a feeds.toml linked from a dotfiles repository
+    stays linked); a device, FIFO or socket is refused (NotARegularFile): renaming over one would
+    put a plain file where /dev/null was.
+    """
+    path = replaceable_target(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # lazy: `reader fetch` reads feed files through this module and never writes one
 
@@ -106,6 +112,20 @@ def write_text_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def replaceable_target(path: Path) -> Path:
+    """The regular file (or free name) that writing `path` replaces; raises NotARegularFile or IsADirectoryError."""
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return target
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise NotARegularFile(0, "is not a regular file (a device, pipe or socket)")
+    return target
 
 
 def _keep_owner(tmp: str, old: os.stat_result) -> None:

@@ -49,3 +49,41 @@ def test_each_command_refuses_them_in_one_line(tmp_path: Path, fifo: Path, args:
                           capture_output=True, text=True, timeout=60)
     assert done.returncode != 0 and "not a regular file" in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_writing_never_renames_over_a_fifo_or_socket_and_follows_a_symlink(tmp_path: Path, fifo: Path) -> None:
+    """`--out /dev/null` once left a plain file where /dev/null was; a symlinked feeds.toml must stay linked."""
+    import socket
+    import stat
+
+    from reader.files import write_text_atomically
+
+    sock_path = tmp_path / "sock"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(sock_path))
+        for path, is_kind in ((fifo, stat.S_ISFIFO), (sock_path, stat.S_ISSOCK)):
+            with pytest.raises(NotARegularFile):
+                write_text_atomically(path, "text")
+            assert is_kind(os.lstat(path).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe", "sock"]  # no temp file left behind
+    (tmp_path / "dotfiles").mkdir()
+    target = tmp_path / "dotfiles" / "feeds.toml"
+    target.write_text("old")
+    link = tmp_path / "feeds.toml"
+    link.symlink_to(target)
+    write_text_atomically(link, "new")
+    assert link.is_symlink() and target.read_text() == "new"
+    dangling = tmp_path / "digest.md"
+    dangling.symlink_to(tmp_path / "dotfiles" / "digest.md")
+    write_text_atomically(dangling, "d")
+    assert dangling.is_symlink() and dangling.read_text() == "d"
+
+
+def test_export_to_a_fifo_is_refused_with_the_fifo_left_as_it_is(tmp_path: Path, fifo: Path) -> None:
+    import stat
+
+    (tmp_path / "feeds.toml").write_text('[[feeds]]\nname = "A"\nurl = "https://a.example/feed"\n')
+    done = subprocess.run([sys.executable, "-m", "reader", "--config", str(tmp_path / "feeds.toml"), "feeds",
+                           "export", "--out", str(fifo)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "not a regular file" in done.stderr and "left as it is" in done.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)

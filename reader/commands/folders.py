@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reader.config import DB_ENV, resolve_db_path
 from reader.config.paths import in_the_way
-from reader.files import file_in_the_way
+from reader.files import NotARegularFile, file_in_the_way
 from reader.text.sanitize import single_line
 
 
@@ -71,6 +71,8 @@ def cannot_write(path: Path, exc: OSError, option: str, example: str) -> str:
     """Why `path` (from `option`) could not be written, and what to do, for the errors a user can fix."""
     if isinstance(exc, IsADirectoryError) or path.is_dir():
         return f"{path} is a folder; give {option} a file path such as {path / example}"
+    if isinstance(exc, NotARegularFile):
+        return f"{path} {exc.strerror}, so it was left as it is; give {option} the path of a file"
     blocker = file_in_the_way(path.parent)
     if blocker is not None:
         return in_the_way(path, blocker, "the file", f"give {option} a path in a folder")
