@@ -15,6 +15,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 USER_FILE_LIMIT = 50_000_000  # bytes: feeds.toml, OPML, a file given to `reader show`
 
@@ -33,17 +34,29 @@ def read_regular_file(path: str | os.PathLike[str], limit: int = USER_FILE_LIMIT
     Opened without blocking and checked on the open descriptor, so a FIFO never stalls the open
     and a file swapped for a device after a check is still refused.
     """
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    with os.fdopen(fd, "rb") as f:
-        st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):  # as open() says it, so callers that name folders keep doing so
-            raise IsADirectoryError(errno.EISDIR, "Is a directory")
-        if not stat.S_ISREG(st.st_mode):
-            raise NotARegularFile(0, "is not a regular file (a device, pipe or socket)")
+    with open_regular_file(path) as f:
         data = f.read(limit + 1)
+        st = os.fstat(f.fileno())
     if len(data) > limit:
         raise FileTooLarge(0, f"is larger than {limit:,} bytes")
     return data, st
+
+
+def open_regular_file(path: str | os.PathLike[str]) -> BinaryIO:
+    """`path` opened for reading if it is a regular file; raises NotARegularFile, IsADirectoryError or OSError.
+
+    For files read as a stream (`reader summarize`), where a whole-file limit would not fit.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    f = os.fdopen(fd, "rb")
+    st = os.fstat(fd)
+    if stat.S_ISDIR(st.st_mode):  # as open() says it, so callers that name folders keep doing so
+        f.close()
+        raise IsADirectoryError(errno.EISDIR, "Is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        f.close()
+        raise NotARegularFile(0, "is not a regular file (a device, pipe or socket)")
+    return f
 
 
 def file_in_the_way(folder: Path) -> Path | None:

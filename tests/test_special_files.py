@@ -39,7 +39,8 @@ def test_devices_fifos_folders_and_big_files_are_refused_without_reading(tmp_pat
 
 
 @pytest.mark.parametrize("args", [["show", "/dev/zero"], ["--config", "/dev/zero", "feeds", "list"],
-                                  ["feeds", "add", "/dev/zero"], ["show", "{fifo}"], ["--config", "{fifo}", "fetch"]])
+                                  ["feeds", "add", "/dev/zero"], ["show", "{fifo}"], ["--config", "{fifo}", "fetch"],
+                                  ["summarize", "/dev/zero"], ["summarize", "{fifo}"]])
 def test_each_command_refuses_them_in_one_line(tmp_path: Path, fifo: Path, args: list[str]) -> None:
     (tmp_path / "feeds.toml").write_text("")
     args = [a.format(fifo=fifo) for a in args]

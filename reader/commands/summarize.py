@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import html as html_lib
+import io
 import json
 import re
 import sys
@@ -22,6 +23,7 @@ from typing import Any, TextIO
 from reader.config import TopicConfig
 from reader.digest.summarise import MAX_SENTENCES, SummaryBudget
 from reader.digest.topic_summary import fold_stories, rank_stories, summarise_topic, topic_fits
+from reader.files import open_regular_file
 from reader.models import Article
 from reader.text.clean import clean_stored_article
 from reader.text.html import html_to_search_text
@@ -185,7 +187,8 @@ def run(args: argparse.Namespace) -> int:
             failed = summarize_lines(sys.stdin, budget, sys.stdout, sys.stderr, "<stdin>")
         else:
             try:
-                handle = open(args.file, encoding="utf-8")  # noqa: SIM115 -- closed below; a failed write of the output is not a read error: cli.main reports it
+                # closed below; a failed write of the output is not a read error: cli.main reports it
+                handle = io.TextIOWrapper(open_regular_file(args.file), encoding="utf-8")
             except OSError as exc:
                 print(f"reader: summarize: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
                 return EXIT_USAGE

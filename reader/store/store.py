@@ -121,6 +121,9 @@ class Store(RefreshWrites, StoryQueries):
     # -- articles ------------------------------------------------------------------------
 
     def article(self, article_id: int) -> Article | None:
+        """The article with this id, or None (also for an id past SQLite's 64-bit range, as a user may type)."""
+        if not -(1 << 63) <= article_id < 1 << 63:
+            return None
         rows = self._query(
             f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
             (article_id,),

@@ -99,6 +99,11 @@ CASES = {
     # unknown ids and names
     "show/unknown-id": Case(("show", "99999"), says="no article with id 99999"),
     "show-copies/unknown-id": Case(("show", "99999", "--copies"), says="no article with id 99999"),
+    "digest/empty-out": Case(("digest", "--no-fetch", "--out", ""), says="argument --out: is empty"),
+    "digest/out-and-stdout": Case(("digest", "--no-fetch", "--stdout", "--out", "x.md"), says="not allowed with"),
+    "feeds-export/empty-out": Case(("feeds", "export", "--out", ""), says="argument --out: is empty"),
+    "show/id-past-64-bits": Case(("show", "9223372036854775808"), says="no article with id 9223372036854775808"),
+    "show-copies/id-past-64-bits": Case(("show", "9" * 30, "--copies"), says="no article with id 999"),
     "feeds-remove/unknown-name": Case(("feeds", "remove", "No Such Feed"), says="No Such Feed"),
     # a closed stdout
     "show/closed-stdout": Case(("show", SAMPLE), closed_stdout=True),
