@@ -61,7 +61,7 @@ def test_valid_config_loads_every_section(tmp_path: Path) -> None:
         ('[[feeds]]\nname = "A"\n', 1, "feeds[0].url", "is required"),
         ("[fetch]\ntimeout = -1\n", 2, "fetch.timeout", "a number of seconds from 1 to 600, got -1"),
         ("[digest]\nmax_stories = 0\n", 2, "digest.max_stories", "a whole number of stories per topic from 1 to 1,000"),
-        ("[fetch]\nconcurrency = true\n", 2, "fetch.concurrency", "from 1 to 256, got True"),
+        ("[fetch]\nconcurrency = true\n", 2, "fetch.concurrency", "from 1 to 256, got true"),
         ("[colours]\nx = 1\n", 1, "colours", "unknown section; feeds.toml has the sections [[feeds]]"),
         ('title = "News"\n[[feeds]]\nname = "A"\nurl = "https://a.example/"\n', 1, "title",
          "unknown key outside any section; keys go under one of [[feeds]], [[topics]], [fetch]"),
@@ -169,6 +169,8 @@ def test_a_hostile_key_is_quoted_without_its_controls(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("body", "says"), [
     ("[fetch]\ntimeout = inf\n", "fetch.timeout: expected a number of seconds from 1 to 600, got inf"),
+    ("[fetch]\ntimeout = [1]\n", "fetch.timeout: expected a number of seconds from 1 to 600, got a list"),
+    ("[fetch]\ntimeout = 1979-05-27\n", "fetch.timeout: expected a number of seconds from 1 to 600, got 1979-05-27"),
     ("[fetch]\ntimeout = -inf\n", "fetch.timeout: expected a number of seconds from 1 to 600, got -inf"),
     ("[fetch]\ntimeout = nan\n", "fetch.timeout: expected a number of seconds from 1 to 600, got nan"),
     ("[fetch]\ntimeout = 0\n", "fetch.timeout: expected a number of seconds from 1 to 600, got 0"),

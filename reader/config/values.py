@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Callable
+from datetime import date, time
 
 from reader.text.sanitize import fold_whitespace, single_line, strip_control_characters
 
@@ -63,7 +64,18 @@ def number_in(low: float, high: float, what: str, whole: bool = True) -> Check:
 
 
 def _quoted(value: object) -> str:
-    return visible_repr(value) if isinstance(value, str) else repr(value)
+    """A value as the user wrote it in TOML (true, not Python's True; a table as a table), strings made visible."""
+    if isinstance(value, str):
+        return visible_repr(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, date | time):  # TOML dates and times, as TOML writes them
+        return value.isoformat()
+    return single_line(repr(value), 80)
 
 
 def a_bool(value: object) -> str | None:
