@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -144,9 +145,13 @@ async def show_sidebar_entry(app: ReaderApp, pilot: object, option_id: str) -> N
     await settle(app, pilot)
 
 
-async def wait_until(pilot: object, condition: Callable[[], bool], tries: int = 200) -> None:
-    """Wait for a condition that a timer brings about, polling, never for a fixed time."""
-    for _ in range(tries):
-        if condition():
-            return
+async def wait_until(pilot: object, condition: Callable[[], bool], limit_s: float = 60.0) -> None:
+    """Wait for a condition that a timer brings about, polling, never for a fixed time.
+
+    The limit is generous (a loaded 2-core CI machine runs a background reload slowly), and reaching
+    it fails here, saying so, rather than at some later assertion.
+    """
+    deadline = time.monotonic() + limit_s
+    while not condition():
+        assert time.monotonic() < deadline, f"still not true after {limit_s:.0f} s: {condition}"
         await pilot.pause(0.05)  # type: ignore[attr-defined]
