@@ -88,3 +88,11 @@ def test_export_to_a_fifo_is_refused_with_the_fifo_left_as_it_is(tmp_path: Path,
                            "export", "--out", str(fifo)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "not a regular file" in done.stderr and "left as it is" in done.stderr
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_an_empty_feed_file_is_called_empty_not_a_server_that_sent_nothing(tmp_path: Path) -> None:
+    for body in (b"", b"  \n\t\n"):
+        (tmp_path / "feed.xml").write_bytes(body)
+        result = read_local(str(tmp_path / "feed.xml"), FetchConfig())
+        assert result.status == "error" and result.error is not None
+        assert "is empty" in result.error and "server" not in result.error and str(tmp_path) in result.error

@@ -238,4 +238,6 @@ def read_local(path: str, cfg: FetchConfig, last_modified: str | None = None) ->
         return FetchResult("error", error=f"feed file {path} {exc.strerror}; give the path of a feed file")
     except OSError as exc:
         return FetchResult("error", error=f"cannot read feed file {path}: {exc.strerror or exc}")
+    if not body.strip():  # no server is involved: the parser's "the server sent no feed" would mislead
+        return FetchResult("error", error=f"feed file {path} is empty; save the feed into it, or fix its path")
     return FetchResult("200", body=body, last_modified=f"file:{st.st_mtime_ns}:{st.st_size}")
