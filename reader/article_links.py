@@ -24,6 +24,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
+from reader.stories import group_root
+
 # scheme, host (with any port), path, ?query, #fragment
 _WEB_ADDRESS = re.compile(r"(https?)://([^/?#]*)([^?#]*)(\?[^#]*)?(#.*)?", re.IGNORECASE | re.DOTALL)
 _DEFAULT_PORTS = {"http": ":80", "https": ":443"}
@@ -102,10 +104,7 @@ def one_per_article(items: Sequence[Item], identity: Callable[[Item], tuple[str 
     parent = list(range(len(items)))
 
     def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        return group_root(parent, i)
 
     for n, (key, link) in enumerate(identities):
         for token in (None if key is None else "g" + key, None if link is None else "l" + link):

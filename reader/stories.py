@@ -140,6 +140,14 @@ def containment(a: frozenset[int], b: frozenset[int]) -> float:
     return len(small & big) / len(small)
 
 
+def group_root(parent: list[int], i: int) -> int:
+    """Union-find: the root of `i`'s group in `parent` (i -> its parent), halving the path as it goes."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
 def fold_copies(texts: Sequence[StoryText]) -> list[list[int]]:
     """Group keys into stories; each group lists its keys in input order, groups ordered by first key."""
     words = WordHashes()
@@ -147,10 +155,7 @@ def fold_copies(texts: Sequence[StoryText]) -> list[list[int]]:
     parent = list(range(len(texts)))
 
     def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        return group_root(parent, i)
 
     buckets: dict[int, list[int]] = defaultdict(list)
     for i, items in enumerate(sets):

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import stat
 from pathlib import Path
 
+from reader.files import NotARegularFile, open_regular_file
 from reader.store.errors import SQLITE_CANTOPEN, SQLITE_READONLY, StoreReadOnlyError
 from reader.store.schema import StoreError
 
@@ -74,21 +74,20 @@ def check_database_file(path: Path) -> None:
     that is something else (feeds.toml given as --db) is named as such rather than "file is not a database".
     """
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with open_regular_file(path) as f:
+            head = f.read(len(SQLITE_HEADER))
     except FileNotFoundError:
         raise NoDatabaseError(f"{path}: no database yet (no such file); `reader fetch` creates and fills it, "
                               "or pass the --db that `reader fetch` fills") from None
+    except IsADirectoryError:
+        raise StoreError(f"{path}: is a folder, not a database file; pass the --db file that `reader fetch` "
+                         "fills") from None
+    except NotARegularFile:
+        raise StoreError(f"{path}: not a database file (a device, pipe or socket); pass the --db that "
+                         "`reader fetch` fills") from None
     except OSError as exc:
         raise StoreError(f"{path}: cannot read the database ({exc.strerror or exc}); make it readable "
                          "(chmod u+r), or pass another --db") from None
-    try:
-        st = os.fstat(fd)
-        head = os.read(fd, len(SQLITE_HEADER)) if stat.S_ISREG(st.st_mode) else b""
-    finally:
-        os.close(fd)
-    if not stat.S_ISREG(st.st_mode):
-        raise StoreError(f"{path}: not a database file (a device, pipe or socket); pass the --db that "
-                         "`reader fetch` fills")
     if not head:
         raise NoDatabaseError(f"{path}: no database yet (the file is empty); `reader fetch` fills it, or pass the "
                               "--db that `reader fetch` fills; the file is left as it is")
