@@ -50,6 +50,8 @@ class ParsedEntry:
     # Its shingle set, packed (stories.pack_shingles), for the same reason: the store compares an entry
     # whose band keys meet another's by shingles, and need not compute them again. None when not computed.
     story_shingles: bytes | None = None
+    # article_links.link_title_key(link, title), for the same reason; None when not computed or without a link.
+    link_title_key: str | None = None
 
 
 @pickled_as_fields

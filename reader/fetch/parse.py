@@ -225,4 +225,5 @@ def _entry(item: _Item, words: WordHashes) -> ParsedEntry:
         content_hash=item.content_hash,
         story_bands=tuple(story_bands(shingled)),
         story_shingles=pack_shingles(shingled),
+        link_title_key=item.link_title_key,
     )

@@ -161,7 +161,8 @@ class RefreshWrites(StoreConnection):
         the article a new guid) updates that article, which keeps its read and starred state.
         """
         now = utc_now()
-        unique = one_per_article([(e, link_title_key(e.link, e.title)) for e in entries], _identity, _completeness)
+        unique = one_per_article([(e, e.link_title_key or link_title_key(e.link, e.title)) for e in entries],
+                                 _identity, _completeness)
         if not unique:
             return 0, 0
         existing = {key: (aid, digest) for aid, key, digest in select_in(

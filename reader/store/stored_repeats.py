@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from reader.article_links import link_title_key
+from reader.store.rows import index, indexed_rows, unindex
 
 _CHUNK = 500  # ids a statement: SQLite allowed 999 variables before 3.32
 
@@ -29,19 +30,25 @@ def merge_stored_repeats(conn: sqlite3.Connection) -> int:
 
     The one kept is the one the parser would keep (article_links.completeness: the most
     content, then a title, then a date, then the last stored). It is read if any repeat was
-    read, starred if any was, first seen when the first was, and it takes the others' pins.
+    read, starred if any was, first seen when the first was, and it takes the others' pins. Without
+    page text of its own it takes the newest a repeat has (one link: one page), which may be gone
+    from the web by now.
     """
     groups = conn.execute("SELECT feed_id, link_title_key FROM articles WHERE link_title_key IS NOT NULL "
                           "GROUP BY feed_id, link_title_key HAVING count(*) > 1").fetchall()
     gone: list[int] = []
     for feed_id, key in groups:
         rows = conn.execute(
-            "SELECT id, length(content), title != '', published IS NOT NULL, is_read, is_starred, first_seen "
-            "FROM articles WHERE feed_id = ? AND link_title_key = ?", (feed_id, key)).fetchall()
-        kept = max(rows, key=lambda r: (r[1], r[2], r[3], r[0]))[0]
+            "SELECT id, length(content), title != '', published IS NOT NULL, is_read, is_starred, first_seen, "
+            "full_content FROM articles WHERE feed_id = ? AND link_title_key = ?", (feed_id, key)).fetchall()
+        kept_row = max(rows, key=lambda r: (r[1], r[2], r[3], r[0]))
+        kept = kept_row[0]
         others = [r[0] for r in rows if r[0] != kept]
         conn.execute("UPDATE articles SET is_read = ?, is_starred = ?, first_seen = ? WHERE id = ?",
                      (max(r[4] for r in rows), max(r[5] for r in rows), min(r[6] for r in rows), kept))
+        pages = [r for r in rows if r[7] is not None]
+        if kept_row[7] is None and pages:
+            _take_page_text(conn, kept, max(pages, key=lambda r: r[0])[7])
         conn.executemany("UPDATE OR IGNORE pins SET article_id = ? WHERE article_id = ?", [(kept, o) for o in others])
         gone += others
     if gone:
@@ -54,3 +61,15 @@ def merge_stored_repeats(conn: sqlite3.Connection) -> int:
                 conn.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", part)
             conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", part)
     return len(gone)
+
+
+def _take_page_text(conn: sqlite3.Connection, article_id: int, page: str) -> None:
+    """Give the article this page text and index it, as Store.save_full_text does (its story is left as it is)."""
+    from reader.text.html import html_to_search_text  # lazy: only a store with page text to move needs it
+
+    [(_, title, text)] = old = indexed_rows(conn, [article_id])
+    unindex(conn, old)
+    text += "\n" + html_to_search_text(page)
+    conn.execute("UPDATE articles SET full_content = ?, full_text_error = NULL, text = ? WHERE id = ?",
+                 (page, text, article_id))
+    index(conn, [(article_id, title, text)])

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import reader.fetch.parse as parse_module
+from reader.article_links import link_title_key
 from reader.config import Config, load_config
 from reader.fetch.parse import parse_feed_bytes
 from reader.fetch.refresh import refresh
@@ -152,3 +153,11 @@ def test_the_parser_maps_one_entry_for_an_article_however_often_it_is_repeated(
     body = rss(*(item(f"g{n}", LINK + ("/" if n % 2 else ""), SHORT) for n in range(repeats)))
     parsed = parse_feed_bytes(body, "application/rss+xml", "http://127.0.0.1/f")
     assert [e.guid for e in parsed.entries] == [f"g{repeats - 1}"] and len(mapped) == 1
+
+
+def test_a_parsed_entry_carries_its_link_title_key_so_the_store_need_not_compute_it() -> None:
+    body = rss(item("g1", LINK + "/?utm_source=rss", SHORT), item("g2", None, SHORT))
+    with_link, without = parse_feed_bytes(body, "application/rss+xml", "http://127.0.0.1/f").entries
+    assert with_link.link_title_key == link_title_key(with_link.link, with_link.title)
+    assert with_link.link_title_key == "//news.example/2026/11/30/sheriff-ends-agreement\nsheriff ends agreement"
+    assert without.link_title_key is None

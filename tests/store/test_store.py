@@ -236,6 +236,29 @@ def test_repeats_a_v11_store_holds_become_one_article_with_their_state_and_pins(
     check.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")  # raises if out of step
 
 
+def test_a_merged_repeat_keeps_the_page_text_only_a_dropped_repeat_had(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, 11)
+    conn.execute("INSERT INTO feeds (id, name, url, full_text) VALUES (1, 'F', '/f.xml', 1)")
+    page = "<p>The sheriff said the agreement with ICE ends in March.</p>"
+    for guid, content, full in [("r1", "a short teaser", page), ("r2", "the longest of the feed's repeats", None)]:
+        text = content + ("\nThe sheriff said the agreement with ICE ends in March." if full else "")
+        conn.execute("INSERT INTO articles (feed_id, key, guid, link, title, sort_date, first_seen, updated, content, "
+                     "text, content_hash, full_content) VALUES (1, ?, ?, 'https://x.example/a', 'T', 'x', 'x', 'x', "
+                     "?, ?, 'h', ?)", (f"g:{guid}", guid, content, text, full))
+    conn.execute("INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles")
+    conn.close()
+    with Store(path) as store:
+        [merged] = store.list_articles()
+        assert (merged.guid, merged.full_content) == ("r2", page)
+        assert "the longest" in merged.text and "ends in March" in merged.text
+        assert [a.id for a in store.list_articles(ArticleFilter(search="agreement march"))] == [merged.id]
+        assert [a.id for a in store.list_articles(ArticleFilter(search="longest"))] == [merged.id]
+        assert store.list_articles(ArticleFilter(search="teaser")) == []
+    sqlite3.connect(path).execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+
+
 def test_newer_schema_and_garbage_files_are_clear_errors(tmp_path: Path) -> None:
     newer = tmp_path / "newer.db"
     sqlite3.connect(newer).execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
