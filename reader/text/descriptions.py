@@ -13,6 +13,7 @@ renderers not to present it as a person.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from reader.text.sentences import split_sentences
@@ -24,7 +25,8 @@ DOCUMENTS = frozenset({
     "assessment", "evaluation", "brief", "opinion", "notice", "guidance", "release",
 })
 _WORD = r"[a-z][\w'’-]*"
-_BARE = re.compile(r"^(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$")  # no owner: "the agency’s X" says whose
+# No owner ("the agency’s X" says whose): "the report", "a spokesman", and one of several ("one contractor").
+_BARE = re.compile(r"^(?:the|a|an|one|another|two|three|several|some|many)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$")
 _CAP = r"[A-Z][\w'’.-]*"
 _NOT_NAMES = frozenset({
     "The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "This", "That", "Monday",
@@ -45,34 +47,78 @@ _OWNER_WORDS = 3
 
 
 def is_bare_description(credit: str) -> bool:
-    """Whether a credit is only a description in lower case ("the report", "a spokesman"): no one is named,
-    not even whose it is ("the task force’s report" says that)."""
+    """Whether a credit is only a description in lower case ("the report", "a spokesman", "one contractor"):
+    no one is named, not even whose it is ("the task force’s report" says that)."""
     return bool(_BARE.match(credit.strip()))
 
 
 def resolve_description(credit: str, before: Sequence[str]) -> str:
     """The credit as the article named it in `before` (its paragraphs ahead of the quote, and the quote's own
     paragraph up to it), else the credit unchanged."""
-    if not is_bare_description(credit):
+    if not _resolvable(credit):
         return credit
-    return _resolved(credit, [s for p in before for s in split_sentences(p)])
+    sentences = [s for p in before for s in split_sentences(p)]
+    return ArticleMentions(sentences).resolve(credit, len(sentences))
 
 
-def _resolved(credit: str, sentences: list[str], owners: bool = True) -> str:
-    """resolve_description over the article's sentences before the quote, the nearest mention first.
+def _resolvable(credit: str) -> bool:
+    """A bare description that may name something the article named before: "the spokesman", "a spokesman";
+    not "one contractor", which is one of several and never a particular one named earlier."""
+    return is_bare_description(credit) and credit.split()[0].lower() in ("the", "a", "an")
 
-    Without `owners`, a document is not credited to its author: resolving the author ("A task force
-    ... presented a report") goes no deeper, so a chain of documents cannot recurse without end.
+
+class ArticleMentions:
+    """An article's sentences, with what each description names before each sentence, each worked out once.
+
+    Reading back through the article for each quote made n quotes credited to "the report" cost n times the
+    article; each description's nearest mention is now filled in going forward, once per description, so
+    an article costs its length times the descriptions it uses, however many quotes there are.
     """
-    words = credit.split()[1:]
-    for index in range(len(sentences) - 1, -1, -1):
-        found = _named_in(sentences[index], words, sentences[:index], owners)
+
+    def __init__(self, sentences: Sequence[str]) -> None:
+        self._sentences = sentences
+        self._nearest: dict[tuple[str, bool], list[str | None]] = {}
+        self._bodies: dict[str, _BodiesSeen] = {}
+
+    def nearest(self, credit: str, position: int, owners: bool = True) -> str | None:
+        """What the sentences before `position` name the credit's thing, the nearest mention first, or None."""
+        words = credit.split()[1:]
+        table = self._nearest.setdefault((credit, owners), [])
+        while len(table) < position:
+            i = len(table)
+            found = _named_in(self._sentences[i], words, _Earlier(self, i), owners)
+            table.append(found or (table[-1] if table else None))
+        return table[position - 1] if position else None
+
+    def resolve(self, credit: str, position: int, ahead: str = "") -> str:
+        """The credit as the article named it before sentence `position` and in `ahead` (the quote's own sentence up
+        to it); with no mention, the one body the article named that the credit can mean ("the agency":
+        "Immigration and Customs Enforcement"), else the credit unchanged."""
+        if not _resolvable(credit):
+            return credit
+        earlier = _Earlier(self, position)
+        found = (ahead and _named_in(ahead, credit.split()[1:], earlier)) or self.nearest(credit, position)
         if found:
             return found
-    return credit
+        head = credit.split()[-1]
+        if head not in BODIES:
+            return credit
+        seen = self._bodies.setdefault(head, _BodiesSeen(head))
+        return seen.only(self._sentences, position, ahead) or credit
 
 
-def _named_in(sentence: str, words: list[str], earlier: list[str], owners: bool = True) -> str | None:
+class _Earlier:
+    """The article's sentences before one of them, as a sentence's own resolution reads them."""
+
+    def __init__(self, mentions: ArticleMentions, position: int) -> None:
+        self.mentions, self.position = mentions, position
+
+    def resolve(self, credit: str) -> str:
+        """Without crediting a document to its author, so a chain of documents goes one step only."""
+        return self.mentions.nearest(credit, self.position, owners=False) or credit
+
+
+def _named_in(sentence: str, words: list[str], earlier: _Earlier, owners: bool = True) -> str | None:
     """What one sentence names the description's thing, or None; `earlier` are the article's sentences before it."""
     head = words[-1]
     if head in DOCUMENTS:
@@ -106,7 +152,7 @@ def _proper_name(sentence: str, words: list[str]) -> str | None:
     return None
 
 
-def _document_owner(sentence: str, head: str, earlier: list[str]) -> str | None:
+def _document_owner(sentence: str, head: str, earlier: _Earlier) -> str | None:
     """"X's report" for a sentence saying who wrote it: "X presented a critical report", "a report by X",
     "X's report"; a described X ("A task force created to ...") is named as the article named it before."""
     noun = rf"(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)}s?\b"
@@ -124,7 +170,7 @@ def _document_owner(sentence: str, head: str, earlier: list[str]) -> str | None:
     return f"{owner}’ {head}" if owner.endswith("s") else f"{owner}’s {head}"
 
 
-def _subject(clause: str, earlier: list[str]) -> str | None:
+def _subject(clause: str, earlier: _Earlier) -> str | None:
     """Who a clause's verb is about: the proper name or noun phrase opening it ("A task force created to ..."
     is "the task force", or its name if the article gave one before)."""
     # An opening phrase ("On Friday, ...") is cut off at its comma.
@@ -135,7 +181,7 @@ def _subject(clause: str, earlier: list[str]) -> str | None:
     return None
 
 
-def _noun_phrase(clause: str, earlier: list[str]) -> str | None:
+def _noun_phrase(clause: str, earlier: _Earlier) -> str | None:
     """The proper name or described thing ("a task force created to ...": "the task force") opening a clause."""
     m = re.match(rf"{_PROPER}\b", clause)
     if m and _name(m.group(0)):
@@ -150,7 +196,7 @@ def _noun_phrase(clause: str, earlier: list[str]) -> str | None:
         words.append(word)
     if not words:
         return None
-    return _resolved("the " + " ".join(words), earlier, owners=False)
+    return earlier.resolve("the " + " ".join(words))
 
 
 def _name(raw: str) -> str | None:
@@ -169,3 +215,127 @@ def _name(raw: str) -> str | None:
     if not capitals or (len(capitals) == 1 and not re.fullmatch(r"[A-Z]{2,}", capitals[0].strip(".’'s"))):
         return None
     return " ".join(words)
+
+
+# What a body's generic name ("the agency") can mean: a name holding one of these words, or initials.
+BODIES: dict[str, frozenset[str]] = {
+    head: frozenset(words.split()) for head, words in {
+        "agency": "Agency Administration Bureau Service Services Enforcement Protection Office Department "
+                  "Commission Authority Patrol Police Security",
+        "department": "Department",
+        "office": "Office",
+        "bureau": "Bureau",
+        "administration": "Administration",
+        "ministry": "Ministry",
+        "commission": "Commission",
+    }.items()
+}
+_BODY_NAME = re.compile(r"(?<![\w’'-])(?:U\.S\.\s+)?(?:[A-Z][a-z’'-]+|[A-Z]{2,6}\b)"
+                        r"(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?(?:[A-Z][a-z’'-]+|[A-Z]{2,6}\b))*")
+_NOT_INITIALS = frozenset({"US", "USA", "UK", "UN", "EU", "AP", "TV", "GOP", "CEO", "AM", "PM", "OK", "ID", "II", "III"})
+_JOINING = frozenset({"of", "for", "and", "on", "the"})
+
+
+def _initials(name: str) -> str:
+    """A body's initials ("ICE" for "Immigration and Customs Enforcement", "U.S." left out), so a name and its
+    initials count as one body."""
+    words = [w for w in name.split() if w not in _JOINING and w != "U.S."]
+    return words[0] if len(words) == 1 else "".join(w[0] for w in words)
+
+
+def bodies_named(sentence: str, head: str) -> list[tuple[str, str]]:
+    """The (initials, name) of each body in the sentence that the generic "the <head>" can mean."""
+    words = BODIES[head]
+    found = []
+    for m in _BODY_NAME.finditer(sentence):
+        name = m.group(0).removesuffix("’s").removesuffix("'s")
+        parts = name.split()
+        if len(parts) == 1:  # initials alone: "ICE", "DHS" (a department's start with a D)
+            if name in _NOT_INITIALS or not name.isupper() or (head == "department" and name[0] != "D"):
+                continue
+            if head not in ("agency", "department"):
+                continue
+        elif not words.intersection(parts) or parts[0] in _NOT_NAMES:
+            continue
+        found.append((_initials(name), name))
+    return found
+
+
+class _BodiesSeen:
+    """The bodies one generic name ("the agency") can mean, as the article names them, read once going forward."""
+
+    def __init__(self, head: str) -> None:
+        self.head = head
+        self.read = 0  # sentences read
+        self.at: list[int] = []  # the sentence each mention is in, in order
+        self.key: str | None = None  # the first body's initials
+        self.longest: list[str] = []  # the first body's longest name so far, after each mention
+        self.one: list[bool] = []  # whether only one body was named, up to each mention
+
+    def _add(self, position: int, found: list[tuple[str, str]]) -> None:
+        for key, name in found:
+            self.key = self.key or key
+            longest = self.longest[-1] if self.longest else name
+            self.at.append(position)
+            self.longest.append(name if key == self.key and len(name) > len(longest) else longest)
+            self.one.append(key == self.key and (not self.one or self.one[-1]))
+
+    def only(self, sentences: Sequence[str], position: int, ahead: str) -> str | None:
+        """The one body named before sentence `position` and in `ahead`, or None when none or several are."""
+        while self.read < position:
+            self._add(self.read, bodies_named(sentences[self.read], self.head))
+            self.read += 1
+        count = bisect_left(self.at, position)
+        one, first = (self.one[count - 1], self.key) if count else (True, None)
+        longest = self.longest[count - 1] if count else None
+        for key, name in bodies_named(ahead, self.head) if ahead else []:
+            first = first or key
+            one = one and key == first
+            longest = name if longest is None or len(name) > len(longest) else longest
+        return longest if one else None
+
+
+_TITLES = (r"(?:(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Lt|Sgt|Capt|Prof|Lt\. Gov)\.\s+|(?:Mayor|Sheriff|Judge|Commissioner|"
+           r"Governor|Senator|Representative|President|Chief|Director|Secretary|Superintendent|Councilman|"
+           r"Councilwoman|Councilmember|Officer|Detective|Deputy|Attorney General|Justice)\s+)")
+_PERSON_NAMED = re.compile(rf"(?<![\w’'.-])(?P<title>{_TITLES})?(?P<name>{_PERSON})\b")
+# Words that make a capitalised run a body or a place, not a person: "Immigrant Defense Project", "Los Angeles County".
+_NOT_PERSON = frozenset({
+    *BODIES["agency"], "Ministry", "Project", "Institute", "Center", "Centre", "University", "College", "School",
+    "County", "City", "Council", "Board", "Court", "Party", "House", "Senate", "Congress", "Network", "Society",
+    "Union", "Association", "Coalition", "Foundation", "Church", "Committee", "Group", "Fund", "Street", "Avenue",
+    "Road", "Park", "Hall", "Times", "Post", "News", "Press", "Tribune", "Herald", "Journal", "Act", "Program",
+    "Republicans", "Democrats", "Republican", "Democrat", "New", "North", "South", "East", "West", "United",
+})
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|across|of|outside|inside|for)\s+(?:the\s+)?$")
+
+
+def people_named(sentence: str) -> list[str]:
+    """The people a sentence names, each once, as first named ("Gov. Tom Smith", "Maria Lopez"): runs of two or
+    three capitalised words that no body's or place's word is in, nor after "in", "at" or "from"."""
+    found: list[str] = []
+    for m in _PERSON_NAMED.finditer(sentence):
+        words = m.group("name").split()
+        while words and words[0] in _NOT_NAMES:
+            words = words[1:]  # "Later Maria Diaz": the sentence's first word
+        if len(words) < 2 or _NOT_PERSON.intersection(words) or _PLACE_BEFORE.search(sentence[:m.start()]):
+            continue
+        name = (m.group("title") or "") + " ".join(words)
+        if not any(name in f or " ".join(words) in f for f in found):
+            found.append(name)
+    return found
+
+
+def only_antecedent(pronoun: str, sentence: str) -> str | None:
+    """Who "he" or "she" (the one person named) or "it" (the one body named) is in the sentence before, or None
+    when it names none or several: then a quote stays unattributed rather than credited to a guess."""
+    if pronoun in ("he", "she"):
+        named = people_named(sentence)
+    elif pronoun == "it":
+        bodies: dict[str, str] = {}
+        for key, name in bodies_named(sentence, "agency"):  # "ICE" and "Immigration and Customs Enforcement" are one
+            bodies[key] = max(bodies.get(key, ""), name, key=len)
+        named = list(bodies.values())
+    else:
+        return None
+    return named[0] if len(named) == 1 else None

@@ -12,13 +12,18 @@ never guessed across another clause that may have its own ("Lee said ...; critic
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from dataclasses import dataclass
 
-from reader.text.descriptions import is_bare_description, resolve_description
+from reader.text.descriptions import ArticleMentions, is_bare_description, only_antecedent
 from reader.text.sentences import split_sentences
 
-MIN_QUOTE_WORDS = 6
+MIN_QUOTE_WORDS = 4  # "adverse impact", "a new era": three words or fewer are scare quotes, not statements
+TITLE_MAX_WORDS = 6  # a quote shorter than this in capitals is a title ("Gone With the Wind"), not a statement
+AHEAD = 1000  # characters of a quote's own sentence before it read for what its description names
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "with", "by"})
 REACH = 300  # characters read each side of a quote for its speaker
 PINNED = 3
 
@@ -32,13 +37,22 @@ _CAPWORD = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_TITLE}{_CAPWORD}(?:\s+(?:{_CAPWORD}|de|van|von|del|la|bin))*"
 # A described speaker's words stop at a verb: "the department said it found" is "the department".
 _NOT_VERB = rf"(?!(?:{_VERBS}|has|had|have|is|was|were|are|will|would|also|later|previously)\b)"
-_THE = rf"(?:[Tt]he|[Aa]n?)\s+(?:{_NOT_VERB}[a-z][\w'’-]*\s+){{0,2}}{_NOT_VERB}[a-z][\w-]*"
+# A description ends on its noun, not on a word joining what follows: "a spokeswoman for ICE", not "a spokeswoman for".
+_NOT_JOINING = r"(?!(?:for|of|at|with|from|in|on|to|and|or|who|that|which)\b)"
+_THE = rf"(?:[Tt]he|[Aa]n?)\s+(?:{_NOT_VERB}[a-z][\w'’-]*\s+){{0,2}}{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*"
+# One of several, credited as written: "one contractor", "two officials", "another lawyer".
+_SOME = (rf"(?:[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+"
+         rf"(?:{_NOT_VERB}{_NOT_JOINING}[a-z][\w'’-]*\s+){{0,2}}{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*")
+# Whose a described speaker is, when it names them: "a spokeswoman for ICE", "one lawyer at the Legal Aid Society".
+_FOR_NAMED = rf"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?{_CAPWORD}(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?{_CAPWORD})*)?"
+_DESCRIBED = rf"(?:{_THE}|{_SOME}){_FOR_NAMED}"
 _THE_NAMED = rf"[Tt]he\s+{_CAPWORD}(?:\s+(?:{_CAPWORD}|of|for|and|on))*\s+{_CAPWORD}|[Tt]he\s+{_CAPWORD}"
 # "The Homeland Security Advisory Council task force", "the ICE spokesman": a named body's described part.
 _THE_NAMED_NOUN = rf"[Tt]he\s+(?:{_CAPWORD}\s+){{1,5}}{_NOT_VERB}[a-z][\w-]*(?:\s+{_NOT_VERB}[a-z][\w-]*)?"
-_WHO = rf"(?:{_THE_NAMED_NOUN}|{_THE_NAMED}|{_NAME}|{_THE}|he|she|they|it)"
+_WHO = rf"(?:{_THE_NAMED_NOUN}|{_THE_NAMED}|{_NAME}|{_DESCRIBED}|he|she|they|it)"
 _SPEAKER = rf"(?P<who>{_WHO})"
 _PRONOUNS = {"he", "she", "they", "it"}
+_DETERMINERS = {"the", "a", "an", "one", "another", "two", "three", "several", "some", "many"}
 
 _APPOSITIVE = r"(?:\s+(?:of|from|in|at)\s+[^,.]{1,60}?)?(?:,[^,]{1,80},)?"
 _AFTER_QUOTE = re.compile(rf"^[\s,]*(?:{_SPEAKER}\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>{_WHO}))")
@@ -89,12 +103,17 @@ class _Candidate:
 
 
 def _clean_speaker(raw: str) -> str | None:
-    who = _TRAILING.sub("", raw.strip(" ,")).rstrip(" ,.")
+    """The speaker as a credit: a name without what follows it ("Chris Newman of the network"), a description
+    with whose it is ("a spokeswoman for ICE": without it, "a spokeswoman" says nothing) and in lower case."""
+    who = raw.strip(" ,").rstrip(" ,.")
+    first, _, rest = who.partition(" ")
+    described = bool(rest) and (first in _DETERMINERS or (first.lower() in _DETERMINERS and rest[0].islower()))
+    if not described:
+        who = _TRAILING.sub("", who).rstrip(" ,.")
     if not who:
         return None
-    first, _, rest = who.partition(" ")
     # "the task force", "the Homeland Security Advisory Council task force", "the DHS": read after a dash
-    if rest and (first == "The" or (first in ("A", "An") and rest[0].islower())):
+    if described or (first == "The" and rest):
         who = f"{first.lower()} {rest}"
     return who
 
@@ -163,8 +182,8 @@ def _last_sentence(text: str) -> str:
     return sentences[-1] if sentences else text
 
 
-def _quote_units(paragraph: str) -> list[str]:
-    """The paragraph's sentences, those a quotation runs across joined: "“It failed. It must end,” she said."
+def _quote_units(paragraph: str) -> list[list[str]]:
+    """The paragraph's sentences, those a quotation runs across grouped: "“It failed. It must end,” she said."
     is one unit, so the quote is found whole and credited to whoever the unit names."""
     units: list[list[str]] = []
     opened = straight = 0  # the open unit's “ less ” and its " count, kept as it grows: linear in the paragraph
@@ -176,7 +195,7 @@ def _quote_units(paragraph: str) -> list[str]:
             opened = straight = 0
         opened += sentence.count("“") - sentence.count("”")
         straight += sentence.count('"')
-    return [" ".join(parts) for parts in units]
+    return units
 
 
 def _few_words_outside(sentence: str, start: int, end: int) -> bool:
@@ -189,31 +208,80 @@ def _few_words_outside(sentence: str, start: int, end: int) -> bool:
     return len((sentence[:start] + sentence[end:]).strip(" .,").split()) <= 2
 
 
+def is_key_quote(text: str) -> bool:
+    """Whether quoted words are a statement worth showing: MIN_QUOTE_WORDS words or more, and not a title in
+    capitals ("Gone With the Wind"); fewer are scare quotes ("adverse impact") or a name."""
+    words = text.split()
+    if len(words) < MIN_QUOTE_WORDS:
+        return False
+    if len(words) >= TITLE_MAX_WORDS:
+        return True
+    return not all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
+class _Article:
+    """The article's sentences in order, split only once a quote's description needs them, and where each
+    paragraph's first sentence is among them."""
+
+    def __init__(self, paragraphs: Sequence[str]) -> None:
+        self.paragraphs = paragraphs
+        self._mentions: ArticleMentions | None = None
+        self._starts: list[int] = []
+
+    def resolve(self, credit: str, paragraph: int, sentence: int, ahead: str) -> str:
+        """The credit as the article named it before the paragraph's `sentence`-th sentence and in `ahead`."""
+        if self._mentions is None:
+            sentences: list[str] = []
+            for text in self.paragraphs:
+                self._starts.append(len(sentences))
+                sentences += split_sentences(text)
+            self._mentions = ArticleMentions(sentences)
+        return self._mentions.resolve(credit, self._starts[paragraph] + sentence, ahead[-AHEAD:])
+
+
+def _credit(who: str | None, pronoun: str | None, previous: str | None) -> str | None:
+    """The speaker a quote's text gives, else whom the sentence before names: the one speaking, or for "he" or
+    "it" the one person or body it names ("Maria Lopez is a lawyer ... “...,” she said.")."""
+    if who is not None and pronoun is None:
+        return _clean_speaker(who)
+    if previous is None:
+        return None
+    last = _last_sentence(previous)
+    named = _named_speaker(last)
+    if named is None and pronoun is not None:
+        named = only_antecedent(pronoun, last)
+    return _clean_speaker(named) if named else None
+
+
 def find_key_quotes(paragraphs: Sequence[str], topic_terms: Sequence[str] = ()) -> list[Quote]:
     """All key quotes, best first: attributed, substantial, early and on-topic quotes rank highest."""
     candidates: list[_Candidate] = []
+    article = _Article(paragraphs)
     previous: str | None = None
     for index, paragraph in enumerate(paragraphs):
         if "“" not in paragraph and '"' not in paragraph:
             previous = paragraph  # only split if a following quote needs its speaker
             continue
-        for sentence in _quote_units(paragraph):
-            at = max(paragraph.find(sentence), 0)  # once a unit, not once a quote; 0 for a unit rejoined otherwise
+        first = 0  # the unit's first sentence, counted in the paragraph
+        for parts in _quote_units(paragraph):
+            sentence = " ".join(parts)
+            ends = list(accumulate(len(part) + 1 for part in parts))  # where each part ends in the unit, plus one
             for match in _QUOTED.finditer(sentence):
                 text = (match.group(1) or match.group(2) or "").strip()
-                words = len(text.split())
-                if words < MIN_QUOTE_WORDS:
+                if not is_key_quote(text):
                     continue
                 who = _speaker_in(sentence, match.start(), match.end())
                 own = who is not None
-                if (who.lower() in _PRONOUNS) if who else _few_words_outside(sentence, match.start(), match.end()):
-                    who = _named_speaker(_last_sentence(previous)) if previous else None
-                speaker = _clean_speaker(who) if who else None
+                alone = who is None and _few_words_outside(sentence, match.start(), match.end())
+                pronoun = who.lower() if who and who.lower() in _PRONOUNS else None
+                speaker = _credit(who, pronoun, previous) if own or alone else None
                 if speaker and is_bare_description(speaker):  # "the report": whose, as the article said before
-                    ahead = paragraph[:at] + sentence[:match.start()]
-                    speaker = resolve_description(speaker, [*paragraphs[:index], ahead])
-                candidates.append(_Candidate(Quote(trim_quote(text), speaker, index), own, words))
+                    part = bisect_right(ends, match.start())  # the part the quote starts in
+                    begins = ends[part - 1] if part else 0
+                    speaker = article.resolve(speaker, index, first + part, sentence[begins:match.start()])
+                candidates.append(_Candidate(Quote(trim_quote(text), speaker, index), own, len(text.split())))
             previous = sentence
+            first += len(parts)
     total = max(len(paragraphs), 1)
     terms = [t.casefold() for t in topic_terms]
 

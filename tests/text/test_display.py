@@ -26,12 +26,13 @@ def test_a_byline_is_the_name_and_only_when_it_is_not_the_outlet() -> None:
 
 def test_show_prints_the_readable_byline_date_and_the_unattributed_mark() -> None:
     html = ("<p>The board met.</p><p>“We will not accept a mandate that drives up costs for small firms,” one "
-            "contractor said at the hearing on Monday evening.</p>")
+            "contractor said at the hearing on Monday evening.</p><p>The rule, long known as “the fairest deal "
+            "local workers ever had,” was first proposed in May.</p>")
     article = clean_article(html, title="Board weighs rule", byline="news@countyherald.example (Pat Quinn)",
                             source="County Herald", published="2026-11-30T09:30:00+00:00", kind="html")
     shown = render_text(article, 78)
     assert "County Herald · Pat Quinn · 30 Nov 2026, 09:30 UTC" in shown
     assert "news@" not in shown and "2026-11-30T" not in shown
+    assert [q.speaker for q in article.pinned_quotes] == ["one contractor", None]  # a described speaker, as written
     unattributed = [q for q in article.pinned_quotes if q.speaker is None]
-    assert unattributed
     assert f"{unattributed[0].text}” — unattributed" in " ".join(shown.replace("▌", "").split())

@@ -205,7 +205,8 @@ async def test_the_reading_view_gives_the_byline_date_link_and_quotes_as_the_dig
         assert link[0].strip().endswith("/30/")  # broken after a "/", not mid-word
         quotes = troubled_app.query_one(QuoteList)
         lines = drawn(quotes).splitlines()
-        assert any("— unattributed" in line for line in lines)
+        said = " ".join(" ".join(lines).replace("▌", " ").split())
+        assert "out of the county” — one contractor" in said  # a described speaker is credited as written
         start = next(n for n, line in enumerate(lines) if "We will not accept" in line)
         bar = lines[start].index("▌")
         assert lines[start + 1][bar:bar + 2] == "  " and lines[start + 1][bar + 2] != " "  # hanging indent
