@@ -232,7 +232,8 @@ BODIES: dict[str, frozenset[str]] = {
 }
 _BODY_NAME = re.compile(r"(?<![\w’'-])(?:U\.S\.\s+)?(?:[A-Z][a-z’'-]+|[A-Z]{2,6}\b)"
                         r"(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?(?:[A-Z][a-z’'-]+|[A-Z]{2,6}\b))*")
-_NOT_INITIALS = frozenset({"US", "USA", "UK", "UN", "EU", "AP", "TV", "GOP", "CEO", "AM", "PM", "OK", "ID", "II", "III"})
+_NOT_INITIALS = frozenset({"US", "USA", "UK", "UN", "EU", "AP", "TV", "GOP", "CEO", "AM", "PM", "OK", "ID", "II",
+                           "III"})
 _JOINING = frozenset({"of", "for", "and", "on", "the"})
 
 
@@ -245,20 +246,24 @@ def _initials(name: str) -> str:
 
 def bodies_named(sentence: str, head: str) -> list[tuple[str, str]]:
     """The (initials, name) of each body in the sentence that the generic "the <head>" can mean."""
-    words = BODIES[head]
     found = []
     for m in _BODY_NAME.finditer(sentence):
         name = m.group(0).removesuffix("’s").removesuffix("'s")
-        parts = name.split()
-        if len(parts) == 1:  # initials alone: "ICE", "DHS" (a department's start with a D)
-            if name in _NOT_INITIALS or not name.isupper() or (head == "department" and name[0] != "D"):
-                continue
-            if head not in ("agency", "department"):
-                continue
-        elif not words.intersection(parts) or parts[0] in _NOT_NAMES:
-            continue
-        found.append((_initials(name), name))
+        # "ICE and the Department of Homeland Security" are two bodies; "Immigration and Customs Enforcement" one.
+        parts = re.split(r"\s+and\s+(?:the\s+)?", name)
+        names = parts if len(parts) > 1 and all(_is_body(p, head) for p in parts) else [name]
+        found += [(_initials(n), n) for n in names if _is_body(n, head)]
     return found
+
+
+def _is_body(name: str, head: str) -> bool:
+    """Whether a capitalised name is a body "the <head>" can mean: one holding a word of its kind, or initials
+    ("ICE"; a department's start with a D: "DHS")."""
+    parts = name.split()
+    if len(parts) > 1:
+        return bool(BODIES[head].intersection(parts)) and parts[0] not in _NOT_NAMES
+    return (name.isupper() and name not in _NOT_INITIALS and head in ("agency", "department")
+            and (head != "department" or name[0] == "D"))
 
 
 class _BodiesSeen:

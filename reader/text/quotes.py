@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 
 from reader.text.descriptions import ArticleMentions, is_bare_description, only_antecedent
 from reader.text.sentences import split_sentences
@@ -44,7 +44,8 @@ _THE = rf"(?:[Tt]he|[Aa]n?)\s+(?:{_NOT_VERB}[a-z][\w'’-]*\s+){{0,2}}{_NOT_VERB
 _SOME = (rf"(?:[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+"
          rf"(?:{_NOT_VERB}{_NOT_JOINING}[a-z][\w'’-]*\s+){{0,2}}{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*")
 # Whose a described speaker is, when it names them: "a spokeswoman for ICE", "one lawyer at the Legal Aid Society".
-_FOR_NAMED = rf"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?{_CAPWORD}(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?{_CAPWORD})*)?"
+_FOR_NAMED = (rf"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?{_CAPWORD}"
+              rf"(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?{_CAPWORD})*)?")
 _DESCRIBED = rf"(?:{_THE}|{_SOME}){_FOR_NAMED}"
 _THE_NAMED = rf"[Tt]he\s+{_CAPWORD}(?:\s+(?:{_CAPWORD}|of|for|and|on))*\s+{_CAPWORD}|[Tt]he\s+{_CAPWORD}"
 # "The Homeland Security Advisory Council task force", "the ICE spokesman": a named body's described part.
