@@ -27,6 +27,7 @@ from functools import cached_property
 from reader.digest.candidates import MIN_WORDS, Candidate, story_candidates
 from reader.digest.model import SummarySentence
 from reader.digest.references import MEASURES, introduces, outside_quotes
+from reader.digest.summary_order import order_chosen
 from reader.text.words import content_stems, signature
 
 MAX_SENTENCES = 5
@@ -314,57 +315,6 @@ def _antecedents(s: _Scored, chosen: Sequence[_Scored], lens: TopicLens) -> tupl
     return tuple(needed)
 
 
-def _leans_on(s: _Scored, chosen: Sequence[_Scored]) -> _Scored | None:
-    """The chosen sentence s must be read right after, or None: a sentence leaning on its predecessor, or
-    ranking its story's points ("Most significantly, ..."), follows the nearest chosen earlier sentence of
-    its own story (the predecessor itself, for the first), never another outlet's."""
-    c = s.candidate
-    if not (c.needs_previous or c.needs_context):
-        return None
-    earlier = [o for o in chosen if o.story is s.story and o.candidate.index < c.index]
-    return max(earlier, key=lambda o: o.candidate.index) if earlier else None
-
-
-def _order(chosen: list[_Scored], after: dict[int, tuple[_Scored, ...]]) -> list[_Scored]:
-    """The main development first (after its story's lede, when chosen), then the other stories' ledes, the
-    rest of today's sentences in story order, background last; a sentence that leans on an earlier one of
-    its story comes right after it (the two read as one run), and a sentence needing an earlier one (what
-    it calls "the department") after the run holding that one."""
-    if not chosen:
-        return []
-    parent = {id(s): p for s in chosen if (p := _leans_on(s, chosen)) is not None}
-    runs: dict[int, list[_Scored]] = {}  # id of a run's first sentence -> the run, in story order
-    run_of: dict[int, int] = {}
-    for s in sorted(chosen, key=lambda s: (s.story.number, s.candidate.index)):
-        first = run_of[id(parent[id(s)])] if id(s) in parent else id(s)
-        runs.setdefault(first, []).append(s)
-        run_of[id(s)] = first
-    heads = [s for s in chosen if id(s) in runs]
-    news = [s for s in heads if not s.background and id(s) not in after] or heads
-    best = min(news, key=lambda s: (s.rank, -s.score))  # the best sentence of the best-ranked story
-    # That story's own opening, when chosen, comes first: "The Senate began its immigration debate on Monday"
-    # before "Senators said a bipartisan bill had the best chance", as its reporter told it.
-    lead = next((s for s in news if s.story is best.story and s.candidate.index == s.story.candidates[0].index),
-                best)
-
-    def place(s: _Scored) -> tuple[bool, bool, int, int]:
-        is_lede = s.candidate.index == s.story.candidates[0].index
-        return s.background, not is_lede, s.story.number, s.candidate.index
-    order = [id(lead), *(id(s) for s in sorted((s for s in heads if s is not lead), key=place))]
-    for _ in range(len(order)):  # a run whose sentence needs one in a later run moves after that run
-        moved = False
-        for first in list(order):
-            needs = {run_of[id(a)] for s in runs[first] for a in after.get(id(s), ()) if run_of[id(a)] != first}
-            latest = max(needs, key=order.index, default=None)
-            if latest is not None and order.index(latest) > order.index(first):
-                order.remove(first)
-                order.insert(order.index(latest) + 1, first)
-                moved = True
-        if not moved:
-            break
-    return [s for first in order for s in runs[first]]
-
-
 def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: SummaryBudget = DEFAULT_BUDGET,
               already_said: Sequence[str] = (), quotes_shown: Sequence[str] = ()) -> tuple[SummarySentence, ...]:
     """Sentences within the budget, each citing every story that carries it.
@@ -374,6 +324,8 @@ def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: Summa
     is mostly one of `quotes_shown` (the section's key quotes and pins, and those above) is left to
     the quotes, which name the speaker: the summary tells what happened. A sentence
     that leans on its predecessor is reconsidered in a second pass, once that one may be chosen.
+    A one-sentence summary is the sentence a full one would lead with (the main development, in its
+    reporter's words), not merely the highest-scoring one, which may be a quote or background.
     """
     carriers: dict[str, set[int]] = {}
     for story in stories:
@@ -386,9 +338,10 @@ def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: Summa
     chosen: list[_Scored] = []
     after: dict[int, tuple[_Scored, ...]] = {}  # id of a chosen sentence -> the chosen ones it must follow
     words_left = budget.words
+    wanted = max(budget.sentences, MAX_SENTENCES) if budget.sentences == 1 else budget.sentences
     for _ in range(2):
         for s in scored:
-            if len(chosen) == budget.sentences or (words_left is not None and words_left < MIN_WORDS):
+            if len(chosen) == wanted or (words_left is not None and words_left < MIN_WORDS):
                 break
             length = len(s.candidate.text.split())
             if s in chosen:
@@ -417,5 +370,9 @@ def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: Summa
                 after[id(s)] = antecedents
             if words_left is not None:
                 words_left -= length
+    ordered = order_chosen(chosen, after)
+    if budget.sentences == 1:  # the lead: news that stands alone, not background leading for a later sentence
+        ordered = [s for s in ordered if not s.background and id(s) not in after and not (
+            s.candidate.needs_previous or s.candidate.needs_context)][:1] or ordered[:1]
     return tuple(SummarySentence(s.candidate.text, tuple(sorted(carriers[normalised(s.candidate.text)])))
-                 for s in _order(chosen, after))
+                 for s in ordered)
