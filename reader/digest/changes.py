@@ -6,6 +6,7 @@ topic and day, see reader/topic_days.py) and a cleaner; nothing here reads the s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterator, Sequence
 
 from reader.config import TopicConfig
@@ -13,7 +14,7 @@ from reader.copies import adds_words, compare_copies, copy_text, describe_additi
 from reader.digest.candidates import is_story_prose, leans_on_previous
 from reader.digest.model import NewToday, SummarySentence
 from reader.digest.novelty import History, listable, phrase_stems, sentences_of
-from reader.digest.references import MEASURES, definite_references
+from reader.digest.references import MEASURES, definite_references, outside_quotes
 from reader.digest.summarise import QUOTED, is_background, says_again
 from reader.digest.topic_summary import published_year
 from reader.models import Article
@@ -21,6 +22,9 @@ from reader.text.clean import CleanArticle
 from reader.text.words import signature
 
 NEW_TODAY_MAX = 4
+REFERENCE_REPEAT = 0.4  # share of a "The program ..." sentence's content the summary holds: it restates it
+# A sentence whose subject is a bare definite description ("The program checks ...").
+_SUBJECT_REFERENCE = re.compile(r"^\W*[Tt]he\s+([a-z]+(?:\s+force)?)\b")
 
 
 def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article], CleanArticle],
@@ -72,7 +76,7 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
             if sentence is None:
                 continue
             still.append((n, stream))
-            if not says_again(sentence, said):
+            if not says_again(sentence, said) and not restates_by_reference(sentence, said):
                 chosen.append((n, sentence))
                 said.append(sentence)
                 if len(chosen) == NEW_TODAY_MAX:
@@ -81,6 +85,23 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
     # Cited by every story whose stored text has the sentence too (looked up there: no more cleaning).
     items = [SummarySentence(s, tuple(sorted({n} | {m for m, a in stories if s in a.text}))) for n, s in chosen]
     return NewToday(tuple(items), False, days, in_summary, bool(summary) and len(in_summary) == len(summary))
+
+
+def restates_by_reference(sentence: str, said: Sequence[str]) -> bool:
+    """Whether a sentence whose subject is only "the program" (or another measure it never names) goes over
+    what the sentences `said` (the summary, and those listed) already hold: REFERENCE_REPEAT of its content.
+
+    Listed alone under the summary, "The program checks the fingerprints of everyone booked into a local
+    jail" reads as news about some program, while it restates the summary's "the fingerprint-sharing
+    program" in other words: a weaker echo than says_again() catches, but with a subject that tells the
+    reader nothing, nothing new is left.
+    """
+    subject = _SUBJECT_REFERENCE.match(outside_quotes(sentence))
+    if subject is None or " ".join(subject.group(1).lower().split()) not in definite_references(sentence):
+        return False
+    words = signature(sentence.replace("-", " "))
+    held = frozenset().union(*(signature(s.replace("-", " ")) for s in said)) if said else frozenset()
+    return bool(words) and len(words & held) >= REFERENCE_REPEAT * len(words)
 
 
 def _unintroduced(sentence: str) -> bool:

@@ -6,7 +6,7 @@ from datetime import date
 from reader.config import TopicConfig, load_config
 from reader.copies import compare_copies, copy_text
 from reader.digest.build import build_digest
-from reader.digest.changes import new_today
+from reader.digest.changes import new_today, restates_by_reference
 from reader.digest.model import Digest, TopicSection
 from reader.digest.render import render_digest
 from reader.digest.topic_summary import given_word_for_word
@@ -217,3 +217,28 @@ def test_a_key_quote_whose_words_the_section_gives_is_told_by_its_words() -> Non
     assert given_word_for_word(quote, ["It had caused “Confusion at the state and local level” there."])
     assert not given_word_for_word(quote, ["It caused confusion at the state level and at the local level."])
     assert not given_word_for_word("the state and local", ["Confusion at the statehouse and locally."])
+
+
+DHS_LEDE = ("The Department of Homeland Security said Friday it will keep expanding Secure Communities, the "
+            "fingerprint-sharing program run by Immigration and Customs Enforcement, despite a task force report "
+            "that found it had eroded trust between immigrants and local police.")
+
+
+def test_new_today_does_not_restate_the_summary_through_a_bare_the_program() -> None:
+    """"The program checks the fingerprints ..." was listed under a summary saying "the fingerprint-sharing
+    program": a subject that names nothing, and content the summary already gave."""
+    restating = ("The program checks the fingerprints of everyone booked into a local jail against federal "
+                 "immigration databases.")
+    assert restates_by_reference(restating, [DHS_LEDE])
+    assert not restates_by_reference(restating, [COUNCIL_VOTE])  # a summary that did not say it
+    # New in its own words, or with a subject that names something: listed.
+    assert not restates_by_reference("The program was suspended in Boston on Friday after a federal judge ruled "
+                                     "against it.", [DHS_LEDE])
+    assert not restates_by_reference("Illinois, New York and Massachusetts have tried to withdraw from the "
+                                     "program, but federal officials have said participation is not optional.",
+                                     [DHS_LEDE])
+    before, today, feeds = sample_days()
+    digest = build_digest(DAY, today, CONFIG.topics, feeds, clean_stored_article, recent=recent_from(before))
+    section = next(s for s in digest.sections if s.name == "Secure Communities")
+    assert section.new_today is not None and section.new_today.items
+    assert restating not in [x.text for x in section.new_today.items]
