@@ -148,7 +148,9 @@ def build_digest(
                  for s in stories}
     return Digest(
         day=day,
-        feeds_read=sum(1 for f in feeds if not f.disabled),
+        # Read: fetched, and the latest fetch did not fail; a feed never fetched yet was neither read nor failed.
+        feeds_read=sum(1 for f in feeds if not f.disabled and not f.last_error and _fetched(f)),
+        feeds_unfetched=sum(1 for f in feeds if not f.disabled and not f.last_error and not _fetched(f)),
         new_articles=len(articles),
         topics_tracked=len(topics),
         glance=tuple(glance),
@@ -159,6 +161,11 @@ def build_digest(
         failed=tuple(FailedFeed(f.name, f.last_error, f.error_since) for f in feeds if f.last_error),
         feed_status_as_of=_status_elsewhen(feeds, day),
     )
+
+
+def _fetched(feed: FeedRow) -> bool:
+    """Whether the feed was ever fetched: its latest fetch left a status or a time."""
+    return feed.last_status is not None or feed.last_fetched is not None
 
 
 def _status_elsewhen(feeds: Sequence[FeedRow], day: date) -> str | None:

@@ -106,7 +106,7 @@ class FailedFeed:
 @dataclass(frozen=True)
 class Digest:
     day: date
-    feeds_read: int
+    feeds_read: int  # read at their latest fetch: fetched, and it did not fail
     new_articles: int
     topics_tracked: int
     glance: tuple[GlanceRow, ...]
@@ -118,7 +118,19 @@ class Digest:
     # The store keeps only each feed's latest fetch: when that was on another day than the digest's (a digest
     # for a past date), the feed counts and failures are as of then (the latest fetch's time), and say so.
     feed_status_as_of: str | None = None
+    feeds_unfetched: int = 0  # current feeds not fetched yet: neither read nor failed
+
+    @property
+    def feeds_tried(self) -> int:
+        """The current feeds, read or failed at their latest fetch (or not fetched yet)."""
+        return self.feeds_read + len(self.failed) + self.feeds_unfetched
 
     @property
     def topics_covered(self) -> int:
-        return len(self.sections)
+        """Tracked topics with stories today; a section holding only pinned quotes covers nothing new."""
+        return sum(1 for s in self.sections if s.coverage)
+
+    @property
+    def topics_pinned_only(self) -> int:
+        """Tracked topics with no stories today whose section is there only for its pinned quotes."""
+        return sum(1 for s in self.sections if not s.coverage and s.pinned)

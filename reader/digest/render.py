@@ -64,10 +64,21 @@ def _counts(d: Digest) -> str:
     """The header's counts; the feeds' from a fetch on another day than the digest's are dated as of then."""
     articles = count_of(d.new_articles, "new article")
     topics = f"{d.topics_covered} of {d.topics_tracked} tracked topics covered"
+    if d.topics_pinned_only:
+        topics += f", {d.topics_pinned_only} more with pinned quotes only"
     if d.feed_status_as_of:
-        return (f"{articles} · {topics} · at the latest fetch ({display_date(d.feed_status_as_of)}): "
-                f"{count_of(d.feeds_read, 'feed')} read, {len(d.failed)} failed")
-    return f"{count_of(d.feeds_read, 'feed')} read · {articles} · {topics} · {count_of(len(d.failed), 'feed')} failed"
+        return f"{articles} · {topics} · at the latest fetch ({display_date(d.feed_status_as_of)}): {_feeds(d)}"
+    return f"{_feeds(d)} · {articles} · {topics}"
+
+
+def _feeds(d: Digest) -> str:
+    """How the feeds fared, each counted once: "5 feeds read", or "3 of 17 feeds read, 14 failed"."""
+    if d.feeds_read == d.feeds_tried:
+        return f"{count_of(d.feeds_read, 'feed')} read"
+    parts = [f"{d.feeds_read} of {count_of(d.feeds_tried, 'feed')} read"]
+    parts += [f"{len(d.failed)} failed"] if d.failed else []
+    parts += [f"{d.feeds_unfetched} not fetched yet"] if d.feeds_unfetched else []
+    return ", ".join(parts)
 
 
 def _failed_feeds(d: Digest) -> list[str]:
@@ -168,6 +179,8 @@ def _section(s: TopicSection) -> list[str]:
     if s.coverage:
         out += ["**Coverage**", "", *_coverage_list(s.coverage, s.more), ""]
     if s.pinned:
+        if not s.coverage:
+            out += ["No new coverage of this topic today; shown for its pinned quotes.", ""]
         out += ["**Pinned**", "", *(_quote_line(q) for q in s.pinned), ""]
     return out
 
@@ -180,6 +193,7 @@ def render_digest(d: Digest) -> str:
         f"feeds_read: {d.feeds_read}",
         f"new_articles: {d.new_articles}",
         f"topics_covered: {d.topics_covered}",
+        *([f"topics_pinned_only: {d.topics_pinned_only}"] if d.topics_pinned_only else []),
         f"topics_tracked: {d.topics_tracked}",
         f"feeds_failed: {len(d.failed)}",
         *([f"feed_status_as_of: {d.feed_status_as_of}"] if d.feed_status_as_of else []),

@@ -141,7 +141,7 @@ def test_feed_state_from_another_day_is_dated_not_passed_off_as_the_days() -> No
     past = render_digest(build_digest(DAY, [], CONFIG.topics, [ok, failing], clean_stored_article))
     assert "feed_status_as_of: 2026-12-01T09:30:00+00:00" in past
     assert "0 new articles · 0 of 5 tracked topics covered · at the latest fetch (1 Dec 2026, 09:30 UTC): " \
-           "2 feeds read, 1 failed" in past
+           "1 of 2 feeds read, 1 failed" in past
     assert ("## Feeds that failed at the latest fetch\n\n"
             "As of 1 Dec 2026, 09:30 UTC, not Monday 30 November 2026:") in past
     assert "- **Bad Feed** — HTTP 500 (since 28 Nov 2026, 17:05 UTC)" in past
@@ -149,7 +149,7 @@ def test_feed_state_from_another_day_is_dated_not_passed_off_as_the_days() -> No
     # Fetched on the digest's own day: the day's state, undated; one failed feed is "1 feed".
     today = [replace(f, last_fetched=f"{DAY}T{f.last_fetched[11:]}") for f in (ok, failing)]  # type: ignore[index]
     own = render_digest(build_digest(DAY, [], CONFIG.topics, today, clean_stored_article))
-    assert "2 feeds read · 0 new articles · 0 of 5 tracked topics covered · 1 feed failed" in own
+    assert "1 of 2 feeds read, 1 failed · 0 new articles · 0 of 5 tracked topics covered" in own
     assert "## Feeds that failed\n\n- **Bad Feed** — HTTP 500 (since 28 Nov 2026, 17:05 UTC)" in own
     assert "feed_status_as_of" not in own and "latest fetch" not in own
 
@@ -178,3 +178,34 @@ def test_new_today_speaks_only_for_the_stories_a_topic_is_home_to() -> None:
         "Frederick County Council voted" in x.text
         for x in (*s.new_today.items, *(s.summary[n - 1] for n in s.new_today.in_summary)))]
     assert says_vote == ["287(g)"]
+
+
+def test_the_header_counts_each_feed_once_as_read_failed_or_not_fetched_yet() -> None:
+    """"17 feeds read · ... 14 failed" counted the failed feeds as read too: now each feed is counted once."""
+    feeds = [feed_row(i, f"Feed {i}", error="HTTP 500" if i > 3 else None) for i in range(1, 18)]
+    text = render_digest(build_digest(DAY, [], CONFIG.topics, feeds, clean_stored_article))
+    assert "3 of 17 feeds read, 14 failed · 0 new articles" in text
+    assert "feeds_read: 3\n" in text and "feeds_failed: 14\n" in text and "\n17 feeds read" not in text
+    never = replace(feed_row(18, "New Feed"), last_status=None)  # added to feeds.toml, not fetched yet
+    gone = replace(feed_row(19, "Gone Feed"), disabled=True)  # disabled, and no failure: not counted at all
+    text = render_digest(build_digest(DAY, [], CONFIG.topics, [*feeds[:3], never, gone], clean_stored_article))
+    assert "3 of 4 feeds read, 1 not fetched yet · 0 new articles" in text
+    text = render_digest(build_digest(DAY, [], CONFIG.topics, feeds[:3], clean_stored_article))
+    assert "\n3 feeds read · 0 new articles · 0 of 5 tracked topics covered\n" in text and "feeds_failed: 0" in text
+
+
+def test_a_topic_with_only_a_pin_is_not_counted_as_covered_and_says_what_it_is() -> None:
+    articles, feeds = sample_articles()
+    seed = next(a for a in articles if a.title.startswith("Task Force Critical"))
+    pin = Pin(1, seed.id, "a pinned quotation about the program", "the report", "2026-11-30T09:00:00+00:00")
+    # The pinned article is not among the day's articles: its topic has nothing new, only the pin.
+    today = [a for a in articles if a.id != seed.id and "Secure Communities" not in a.title + a.text]
+    digest = build_digest(DAY, today, CONFIG.topics, feeds, clean_stored_article, pins=[(pin, seed)])
+    [section] = [s for s in digest.sections if s.name == "Secure Communities"]
+    assert not section.coverage and section.pinned
+    assert digest.topics_pinned_only == 1 and digest.topics_covered == len(digest.sections) - 1
+    text = render_digest(digest)
+    assert (f"{digest.topics_covered} of 5 tracked topics covered, 1 more with pinned quotes only" in text
+            and "topics_pinned_only: 1" in text)
+    sc = text.split("## Secure Communities")[1].split("\n## ")[0]
+    assert sc.index("No new coverage of this topic today; shown for its pinned quotes.") < sc.index("**Pinned**")
