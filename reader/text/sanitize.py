@@ -9,6 +9,7 @@ output: strip_control_characters for text that keeps its lines, single_line for 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # ESC-based sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC strings,
 # nF escapes (ESC, intermediates, final), other two-byte escapes, and CSI's C1 form U+009B. Other C1
@@ -30,11 +31,89 @@ _UNSAFE = (
     "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2061-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff"
 )
 _CONTROLS = re.compile(f"[{_UNSAFE}]")
-# Also removed from one-line labels: characters that take no width or only steer direction (zero-width
-# space, joiners, direction marks, word joiner, soft hyphen, Mongolian vowel separator, Hangul fillers).
-# Body text keeps them: Persian needs U+200C and emoji sequences U+200D, but in a name they only
-# misalign columns or hide a difference between two names that look the same.
-_INVISIBLE = re.compile(f"[{_UNSAFE}\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2060\u3164\uffa0]")
+# Also removed from one-line labels (names, titles, tags, reasons): every Default_Ignorable_Code_Point of
+# Unicode (zero-width space and non-joiner, direction marks, word joiner, soft hyphen, combining grapheme
+# joiner, Hangul fillers, Khmer inherent vowels, shorthand format controls, musical formatting, the plane-14
+# tag block, variation selectors...) and the braille blank U+2800, which is no DI but shows as nothing.
+# Body text keeps them (Persian needs U+200C), but in a name they only misalign columns or hide a difference
+# between two names that look the same. The test walks all of Unicode against this list (perl's \p{DI}).
+# Three kinds are kept where they do visible work, and only there:
+#   - ZWJ U+200D between two emoji (a family, a profession: 👩‍💻), see _joins_emoji;
+#   - a variation selector directly after a character it can modify (VS16 after an emoji, a keycap's 1️⃣;
+#     an ideographic or Mongolian selector after its letter), see _takes_selector;
+#   - tag characters inside an emoji tag sequence: 🏴 + tag letters or digits + CANCEL TAG (the flags of
+#     England, Scotland and Wales); anywhere else they carry hidden ASCII, and are dropped.
+_ZWJ = "\u200d"
+_SELECTORS = "\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef"
+_TAGS = "\U000e0020-\U000e007f"
+_DROPPED = (
+    _UNSAFE + "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200e\u200f\u2060-\u206f"
+    "\u2800\u3164\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e001f\U000e0080-\U000e00ff\U000e01f0-\U000e0fff"
+)
+_INVISIBLE = re.compile(f"[{_DROPPED}{_ZWJ}{_SELECTORS}{_TAGS}]")
+_ALWAYS_DROPPED = re.compile(f"[{_DROPPED}]+")
+_CONTEXTUAL = re.compile(
+    f"\U0001f3f4[\U000e0030-\U000e0039\U000e0061-\U000e007a]{{1,30}}\U000e007f|[{_ZWJ}{_SELECTORS}{_TAGS}]"
+)
+_EMOJI_MODIFIERS = "\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff\ufe0e\ufe0f"  # skin tones, VS15, VS16
+_EMOJI_PUNCTUATION = "\u203c\u2049\u3030\u303d"  # ‼ ⁉ 〰 〽: emoji that are not symbols (So, Sm) in Unicode
+_KEYCAP_BASES = "0123456789#*"
+
+
+def _is_emoji(char: str) -> bool:
+    """A character that can stand in an emoji sequence: a symbol (So, as nearly every emoji is) or ‼ ⁉ 〰 〽."""
+    return unicodedata.category(char) == "So" or char in _EMOJI_PUNCTUATION
+
+
+def _joins_emoji(text: str, at: int) -> bool:
+    """Whether the ZWJ at `at` joins two emoji: an emoji (after its skin tone or VS16) before, an emoji after."""
+    before = at - 1
+    while before >= 0 and text[before] in _EMOJI_MODIFIERS:
+        before -= 1
+    return before >= 0 and at + 1 < len(text) and _is_emoji(text[before]) and _is_emoji(text[at + 1])
+
+
+def _takes_selector(text: str, at: int) -> bool:
+    """Whether the variation selector at `at` follows a character it can modify.
+
+    Without the tables of standardized and ideographic variants, the kinds of character each applies to:
+    VS15/VS16 after an emoji or a keycap's digit (before U+20E3), VS1-14 after a letter of a script that has
+    variants or a mathematical symbol, the ideographic selectors after a letter (a CJK ideograph is Lo), the
+    Mongolian free variation selectors after a Mongolian letter.
+    """
+    if at == 0:
+        return False
+    selector, base = text[at], text[at - 1]
+    category = unicodedata.category(base)
+    if selector in "\ufe0e\ufe0f":
+        return _is_emoji(base) or category == "Sm" or (base in _KEYCAP_BASES and text[at + 1:at + 2] == "\u20e3")
+    if "\ufe00" <= selector <= "\ufe0d":
+        return category in ("Lo", "Sm")
+    if selector >= "\U000e0100":
+        return category == "Lo"
+    return "\u1820" <= base <= "\u18aa"  # a Mongolian free variation selector
+
+
+def _keep_where_it_works(match: re.Match[str]) -> str:
+    found, text, at = match.group(), match.string, match.start()
+    if len(found) > 1:  # a whole emoji tag sequence
+        return found
+    if found == _ZWJ:
+        return found if _joins_emoji(text, at) else ""
+    if "\U000e0020" <= found <= "\U000e007f":
+        return ""
+    return found if _takes_selector(text, at) else ""
+
+
+def without_invisibles(text: str) -> str:
+    """`text` with every character single_line may drop removed, even where a label keeps it (ZWJ in 👩‍💻, VS16).
+
+    The form two labels are compared in: "👍" and "👍\ufe0f" show alike, and must not name two things.
+    """
+    if not _INVISIBLE.search(text):
+        return text
+    return _INVISIBLE.sub("", _ESCAPES.sub("", text))
 
 
 def strip_control_characters(text: str) -> str:
@@ -55,8 +134,16 @@ def fold_whitespace(text: str) -> str:
 def single_line(text: str, limit: int | None = 500) -> str:
     """A safe one-line label (titles, names, reasons): controls and invisibles removed, whitespace folded, capped."""
     if _INVISIBLE.search(text):
-        text = _INVISIBLE.sub("", _ESCAPES.sub("", text))
+        text = _visible_only(text)
     line = fold_whitespace(text)
     if limit is not None and len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"
+        if _INVISIBLE.search(line):  # the cut may part a ZWJ or a tag sequence from what it joined
+            line = fold_whitespace(_visible_only(line))
     return line
+
+
+def _visible_only(text: str) -> str:
+    """Escapes and always-invisible characters removed, and ZWJ, selectors and tags kept only where they work."""
+    text = _ALWAYS_DROPPED.sub("", _ESCAPES.sub("", text))
+    return _CONTEXTUAL.sub(_keep_where_it_works, text) if _CONTEXTUAL.search(text) else text
