@@ -9,7 +9,8 @@ A link alone is not enough: some feeds link every item to one page (their home p
 newsroom), and their items are different articles, so the title must match too (case and
 spacing aside). The cost: an article given a new guid and a new headline at once is stored
 again. The link normalisation is as conservative, because two articles made one would lose one:
-  - scheme and host are case-folded, http and https are one, a default port (80, 443) is dropped;
+  - scheme and host are case-folded, http and https are one, a default port (80, 443) is dropped, and
+    so is a host's trailing dot ("example.org." is the fully qualified "example.org");
   - one trailing slash of a path is dropped ("/a/b/" is "/a/b"), and an empty path is "/";
   - query parameters named utm_* (campaign tracking, never content) are dropped; every other
     parameter is kept, in its order;
@@ -29,6 +30,7 @@ from reader.stories import group_root
 # scheme, host (with any port), path, ?query, #fragment
 _WEB_ADDRESS = re.compile(r"(https?)://([^/?#]*)([^?#]*)(\?[^#]*)?(#.*)?", re.IGNORECASE | re.DOTALL)
 _DEFAULT_PORTS = {"http": ":80", "https": ":443"}
+_TRAILING_DOT = re.compile(r"\.(?=(?::\d*)?$)")  # the dot ending a host name, before any port
 
 
 class FeedItem(Protocol):
@@ -67,6 +69,7 @@ def normalised_link(link: str | None) -> str | None:
     default_port = _DEFAULT_PORTS[scheme.lower()]
     if host.endswith(default_port):
         host = host[:-len(default_port)]
+    host = _TRAILING_DOT.sub("", host)
     if len(path) > 1 and path.endswith("/"):
         path = path[:-1]
     if query and "utm_" in query.lower():

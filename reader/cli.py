@@ -11,9 +11,20 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2  # as reader/commands/say.py says what each means
 EXIT_BROKEN_PIPE, EXIT_INTERRUPTED = 141, 130  # as a shell reports SIGPIPE and SIGINT
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error line made safe: it quotes unrecognised arguments as typed, escapes and all."""
+
+    def error(self, message: str) -> NoReturn:
+        from reader.text.sanitize import single_line
+
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {single_line(message, None)}\n")
 
 
 def _given_path(text: str) -> str:
@@ -42,7 +53,7 @@ class _VersionAction(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader",
         description="A terminal news reader and daily digest for following how policies are covered. "
         "With no command, opens the reader.",
@@ -119,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a closed pipe shows up here, while we can still handle it
         return status
     except ConfigError as exc:
-        print(f"reader: configuration error: {exc}", file=sys.stderr)
+        print(f"reader: configuration error: {single_line(str(exc), None)}", file=sys.stderr)
         return EXIT_USAGE
     except NoDatabaseError as exc:  # a command that only reads, before any `reader fetch`: not a failure of the store
         print(f"reader: {single_line(str(exc), None)}", file=sys.stderr)
@@ -131,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"reader: {single_line(str(exc), None)}", file=sys.stderr)
         return EXIT_USAGE
     except RefreshBusyError as exc:
-        print(f"reader: {exc}; wait for it, or run `reader fetch --wait`", file=sys.stderr)
+        print(f"reader: {single_line(str(exc), None)}; wait for it, or run `reader fetch --wait`", file=sys.stderr)
         return EXIT_FAILURE
     except BrokenPipeError:
         _discard_stdout()
@@ -140,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Commands report the files they read and write themselves; what is left is the output
         # (stdout on a full disk, `>/dev/full`), which a traceback would only obscure.
         where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
-        print(f"reader: {single_line(where)}{exc.strerror or exc}", file=sys.stderr)
+        print(f"reader: {single_line(f'{where}{exc.strerror or exc}', None)}", file=sys.stderr)
         _discard_stdout()
         return EXIT_FAILURE
     except KeyboardInterrupt:

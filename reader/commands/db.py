@@ -6,9 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.commands.folders import FolderError, refuse_file_in_the_way
+from reader.commands.folders import FolderError, refuse_file_in_the_way, refuse_unwritable_folder
+from reader.commands.say import result, shown
 from reader.config import find_config_path, load_config, resolve_db_path
 from reader.store.maintenance import CheckReport, backup_store, check_store
+from reader.text.sanitize import single_line
 from reader.wording import count_of
 
 EXIT_FAILURE = 1
@@ -23,15 +25,15 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 def _report(where: Path, report: CheckReport) -> int:
     for note in report.notes:
-        print(f"note: {note}")
+        result(f"note: {note}")
     if report.problems:
         for problem in report.problems:
-            print(f"{where}: {problem}", file=sys.stderr)
-        print(f"{where}: damaged. Copy what can be read with `reader db backup NEW.db` "
-              f"(or `sqlite3 {where} .recover`), or restore a backup", file=sys.stderr)
+            print(single_line(f"{where}: {problem}", None), file=sys.stderr)
+        print(f"{shown(where)}: damaged. Copy what can be read with `reader db backup NEW.db` "
+              f"(or `sqlite3 {shown(where)} .recover`), or restore a backup", file=sys.stderr)
         return EXIT_FAILURE
     checked = "file and search index consistent" if report.index_checked else "file consistent"
-    print(f"{where}: ok ({count_of(report.articles, 'article')}; {checked})")
+    result(f"{where}: ok ({count_of(report.articles, 'article')}; {checked})")
     return 0
 
 
@@ -47,6 +49,7 @@ def _check_backup_target(dest: Path) -> None:
     if not dest.parent.is_dir():
         raise FolderError(f"db backup {dest}: the folder {dest.parent} does not exist; create it, or give a path "
                           "in an existing folder")
+    refuse_unwritable_folder(dest, "db backup", "the backup")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,5 +59,5 @@ def run(args: argparse.Namespace) -> int:
     dest = Path(args.path)
     _check_backup_target(dest)
     report = backup_store(db, dest)
-    print(f"backed up {db} to {dest}")
+    result(f"backed up {db} to {dest}")
     return _report(dest, report)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import re
 import sys
 from datetime import date
 from pathlib import Path
 
 from reader.commands.folders import cannot_write, make_db_folders, make_folders_for, refuse_file_in_the_way
+from reader.commands.say import EXIT_FAILURE, EXIT_USAGE, error, result
 from reader.config import check_digest_dir, find_config_path, load_config, resolve_db_path
 from reader.core import Reader, make_reader
 from reader.digest.build import TREND_DAYS, build_digest
@@ -21,11 +23,13 @@ from reader.store.read_only import check_database_file
 from reader.text.clean import clean_stored_article, topic_terms
 from reader.topic_days import local_day_bounds, past_topic_days, recent_signatures
 
-EXIT_USAGE = 2
-
 
 class DigestError(Exception):
-    """A bad --date or an unwritable output; exits with status 2 and this message."""
+    """A bad --date or an unwritable output; exits with `status` (2: what was given; 1: a full or failing disk)."""
+
+    def __init__(self, message: str, status: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 # The digest reads a week of history before the day and the midnight after it; these keep
@@ -75,7 +79,8 @@ def write_atomically(path: Path, text: str, option: str = "--out", example: str 
     try:
         write_text_atomically(path, text)
     except OSError as exc:
-        raise DigestError(f"cannot write the digest: {cannot_write(path, exc, option, example)}") from None
+        status = EXIT_FAILURE if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO) else EXIT_USAGE
+        raise DigestError(f"cannot write the digest: {cannot_write(path, exc, option, example)}", status) from None
 
 
 def open_reader(args: argparse.Namespace) -> Reader:
@@ -99,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         day = parse_day(args.date)
     except DigestError as exc:
-        print(f"reader: digest: {exc}", file=sys.stderr)
+        error(f"digest: {exc}")
         return EXIT_USAGE
     reader = open_reader(args)
     try:
@@ -124,10 +129,10 @@ def run(args: argparse.Namespace) -> int:
         elif path.is_dir():
             raise DigestError(f"{path} is a folder, where the day's digest goes; move it away, or pass --out PATH")
         write_atomically(path, text, "--out" if args.out else "[digest] directory in feeds.toml", f"{day}.md")
-        print(path)
+        result(str(path))
         return 0
     except DigestError as exc:
-        print(f"reader: digest: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        error(f"digest: {exc}")
+        return exc.status
     finally:
         reader.close()

@@ -15,15 +15,22 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from reader.commands.folders import cannot_write, make_folders_for, refuse_file_in_the_way
-from reader.config import CONFIG_ENV, Config, FetchConfig, find_config_path, load_config, no_feeds_hint, resolve_db_path
-from reader.config.values import identity
-from reader.feeds.edit import FeedEditError, NewFeed, add_feeds, import_feeds, refuse_taken, remove_feed
+from reader.commands.say import EXIT_FAILURE, EXIT_USAGE, error, result
+from reader.config import (
+    CONFIG_ENV,
+    Config,
+    FeedConfig,
+    FetchConfig,
+    find_config_path,
+    load_config,
+    no_feeds_hint,
+    resolve_db_path,
+)
+from reader.feeds.edit import FeedEditError, add_feeds, import_feeds, refuse_taken, remove_feed
 from reader.files import read_regular_file
 from reader.models import FeedRow
 from reader.text.sanitize import single_line
 from reader.wording import count_of
-
-EXIT_FAILURE, EXIT_USAGE = 1, 2
 
 
 def _stored(db: Path) -> tuple[list[FeedRow], dict[int, int], dict[int, int]] | None:
@@ -61,10 +68,9 @@ def _list(args: argparse.Namespace) -> int:
     for line in fit_table(rows, width):
         print(line)
     if found is None and config.feeds:
-        print(f"reader: no database yet at {single_line(str(db), None)}, so no feed has been fetched; "
-              "`reader fetch` fetches them", file=sys.stderr)
+        error(f"no database yet at {db}, so no feed has been fetched; `reader fetch` fetches them")
     if not config.feeds:
-        print(f"reader: {no_feeds_hint(config)}", file=sys.stderr)
+        error(no_feeds_hint(config))
     return 0
 
 
@@ -158,22 +164,18 @@ def _add(args: argparse.Namespace) -> int:
     # Refused before any request: a second subscription, or a name taken, needs no answer from a server.
     if config is not None:
         refuse_taken(config, path, given_name, url if url.startswith(("http://", "https://")) else None)
-        same = next((f for f in config.feeds if given_name and identity(f.name) == identity(given_name)), None)
-        if same is not None:  # "Cafe\u0301" for "Café": displays the same, so feeds.toml would refuse it
-            raise FeedEditError(f"a feed named {same.name!r} is already in {path} ({given_name!a} is that name "
-                                "in other Unicode characters); pick another --name")
     if url.startswith(("http://", "https://")):
         try:
             url, title = discover_feed(url, config.fetch if config else FetchConfig())
         except DiscoveryError as exc:
-            print(f"reader: feeds add: {single_line(str(exc), None)}", file=sys.stderr)  # quotes the page
-            return EXIT_FAILURE
+            error(f"feeds add: {exc}")  # quotes the page
+            return EXIT_FAILURE  # the page or the server's answer, not the URL given, is at fault
     else:
         url, title = _local_feed(url, path.parent)
     # The name, and the URL a page pointed to, are outside text on their way to feeds.toml and the terminal.
     name, url = single_line(given_name or title or urlsplit(url).hostname or Path(url).stem), single_line(url, 2000)
-    add_feeds(path, [NewFeed(name, url, tuple(args.tag or ()))])
-    print(f"added {name!r} ({url}) to {_written(path, config is not None)}")
+    add_feeds(path, [FeedConfig(name, url, tuple(args.tag or ()))])
+    result(f"added {name!r} ({url}) to {_written(path, config is not None)}")
     return 0
 
 
@@ -221,7 +223,8 @@ def _local_feed(given: str, config_dir: Path) -> tuple[str, str | None]:
     try:
         data, _ = read_regular_file(path)
     except OSError as exc:
-        raise FeedEditError(f"cannot read {given}: {exc.strerror or exc}; give an http(s) URL or a feed file") from None
+        raise FeedEditError(f"cannot read {given}: {exc.strerror or exc}; give an http(s) URL or a feed file's "
+                            "path") from None
     try:
         feed = parse_feed_bytes(data, None, str(path))
     except FeedParseError as exc:
@@ -252,7 +255,7 @@ def _remove(args: argparse.Namespace) -> int:
     path = find_config_path(args.config)
     load_config(path)  # a missing or broken feeds.toml is a configuration error, as for other commands
     _, removed = remove_feed(path, args.feed)
-    print(f"removed {removed.name!r} ({removed.url}) from {path}; its stored articles are kept")
+    result(f"removed {removed.name!r} ({removed.url}) from {path}; its stored articles are kept")
     return 0
 
 
@@ -267,22 +270,22 @@ def _import(args: argparse.Namespace) -> int:
         data, _ = read_regular_file(args.file)
         found = parse_opml(data, args.file, without_url)
     except OSError as exc:
-        print(f"reader: feeds import: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_FAILURE
+        error(f"feeds import: cannot read {args.file}: {exc.strerror or exc}; give the path of an OPML file")
+        return EXIT_USAGE
     except OpmlError as exc:
-        print(f"reader: feeds import: {single_line(str(exc), None)}; feeds.toml was not changed", file=sys.stderr)
-        return EXIT_FAILURE
+        error(f"feeds import: {exc}; feeds.toml was not changed")
+        return EXIT_USAGE
     # An outline's address is outside text: only what a fetch can use (http(s), or an exported local file).
     refused = [f.url for f in found if urlsplit(f.url).scheme.lower() not in _IMPORTED_SCHEMES]
     _say_skipped(refused, "whose xmlUrl is not an http(s) or file address")
     _say_skipped(without_url, "with no xmlUrl and no feeds inside",
                  "; if one is a feed, add it with `reader feeds add URL`")
-    new = [NewFeed(f.name, _from_file_url(f.url, path.parent), tuple(f.tags), f.enabled, f.full_text)
+    new = [FeedConfig(f.name, _from_file_url(f.url, path.parent), tuple(f.tags), f.enabled, f.full_text)
            for f in found if f.url not in refused]
     with progress_bar(sys.stderr.isatty() and len(new) > 1000, "importing") as progress:
-        result = import_feeds(path, new, None if progress is None else lambda done, total: progress(done, total, ""))
-    print(f"imported {count_of(result.added, 'feed')} from {args.file} into {_written(path, existed)}"
-          + (f"; {result.skipped} already subscribed" if result.skipped else ""))
+        imported = import_feeds(path, new, None if progress is None else lambda done, total: progress(done, total, ""))
+    result(f"imported {count_of(imported.added, 'feed')} from {args.file} into {_written(path, existed)}"
+           + (f"; {imported.skipped} already subscribed" if imported.skipped else ""))
     return 0
 
 
@@ -290,8 +293,7 @@ def _say_skipped(outlines: list[str], why: str, then: str = "") -> None:
     """Name on stderr (the first three of) the outlines an import could not use, why, and what to do."""
     if outlines:
         named = ", ".join(single_line(o, 200) for o in outlines[:3]) + (" …" if len(outlines) > 3 else "")
-        print(f"reader: feeds import: skipped {count_of(len(outlines), 'outline')} {why}: {named}{then}",
-              file=sys.stderr)
+        error(f"feeds import: skipped {count_of(len(outlines), 'outline')} {why}: {named}{then}")
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -311,9 +313,9 @@ def _export(args: argparse.Namespace) -> int:
         write_text_atomically(Path(args.out), text)
     except OSError as exc:
         why = cannot_write(Path(args.out), exc, "--out", "feeds.opml")
-        print(f"reader: feeds export: {single_line(why, None)}", file=sys.stderr)
+        error(f"feeds export: {why}")
         return EXIT_USAGE
-    print(f"exported {count_of(len(config.feeds), 'feed')} to {args.out}")
+    result(f"exported {count_of(len(config.feeds), 'feed')} to {args.out}")
     return 0
 
 
@@ -322,5 +324,5 @@ def run(args: argparse.Namespace) -> int:
     try:
         return action(args)
     except FeedEditError as exc:
-        print(f"reader: feeds {args.action}: {single_line(str(exc), None)}", file=sys.stderr)
-        return EXIT_FAILURE
+        error(f"feeds {args.action}: {exc}")
+        return exc.status

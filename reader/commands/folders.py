@@ -57,14 +57,30 @@ def make_folders_for(path: Path, option: str, what: str = "the file") -> None:
 def make_db_folders(args: argparse.Namespace) -> None:
     """For --db (or $READER_DB), the database a command is about to create: its missing folders.
 
-    A path that cannot be a database is refused first as every command refuses it (resolve_db_path).
+    A path that cannot be a database is refused first as every command refuses it (resolve_db_path),
+    and so is a new database in a folder that cannot be written: SQLite would only say "unable to
+    open database file", and that as a failure of the store rather than of the path given.
     """
     if getattr(args, "db", None) or os.environ.get(DB_ENV):
         resolve_db_path(getattr(args, "db", None), None)
     if getattr(args, "db", None):
-        make_folders_for(Path(args.db), "--db", "the database")
+        path, option = Path(args.db), "--db"
     elif os.environ.get(DB_ENV):
-        make_folders_for(Path(os.environ[DB_ENV]), f"${DB_ENV}", "the database")
+        path, option = Path(os.environ[DB_ENV]), f"${DB_ENV}"
+    else:
+        return
+    make_folders_for(path, option, "the database")
+    if not path.exists():
+        refuse_unwritable_folder(path, option, "the database")
+
+
+def refuse_unwritable_folder(path: Path, option: str, what: str) -> None:
+    """FolderError if `path` (a file to be created) is in a folder this user cannot create files in."""
+    folder = path.parent
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        raise FolderError(f"{option} {path}: {what} cannot be created there, because the folder {folder} is not "
+                          f"writable for you (or is on a read-only disk); make it writable (chmod u+w {folder}), "
+                          f"or give {option} a path in a folder you can write")
 
 
 def cannot_write(path: Path, exc: OSError, option: str, example: str) -> str:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import sys
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.commands.say import EXIT_FAILURE, EXIT_USAGE, error
 from reader.config import Config, ConfigError, FetchConfig, find_config_path, load_config, resolve_db_path
 from reader.files import read_regular_file
 from reader.text.clean import CleanArticle, clean_article, clean_stored_article, topic_terms
@@ -25,12 +25,25 @@ FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".feed"}
 
 
 class ShowError(Exception):
-    """A target that cannot be shown; the message is the whole one-line explanation."""
+    """A target that cannot be shown; the message is the whole one-line explanation.
+
+    `status` is the exit status: 2 (the default) for a file, id or option given that cannot be shown,
+    1 for a URL whose server did not give something to show.
+    """
+
+    def __init__(self, message: str, status: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _blame(where: str) -> int:
+    """The exit status for what `where` held: a server's answer is its fault (1), a file's the file given (2)."""
+    return EXIT_FAILURE if where.startswith(("http://", "https://")) else EXIT_USAGE
 
 
 def _decode(data: bytes, where: str) -> str:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ShowError(f"{where} is a binary file, not text; give a .txt, .html or feed file")
+        raise ShowError(f"{where} is a binary file, not text; give a .txt, .html or feed file", _blame(where))
     for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
         try:
             return data.decode(encoding)
@@ -52,7 +65,7 @@ def articles_from_feed(data: bytes, where: str, terms: list[str]) -> list[CleanA
     try:
         feed = parse_feed_bytes(data, None, where)
     except FeedParseError as exc:
-        raise ShowError(f"{where}: {exc}") from None
+        raise ShowError(f"{where}: {exc}", _blame(where)) from None
     return [
         clean_article(e.content, title=e.title or None, byline=e.author, source=feed.title, published=e.published,
                       link=e.link, topic_terms=terms)
@@ -88,7 +101,7 @@ def fetch_page(url: str, cfg: FetchConfig) -> tuple[bytes, str | None]:
         async with make_client(cfg) as client:
             result = await fetch_http(client, url, cfg)
         if result.error or result.body is None:
-            raise ShowError(f"{url}: {result.error or 'no content'}")
+            raise ShowError(f"{url}: {result.error or 'no content'}", EXIT_FAILURE)
         return result.body, result.content_type
 
     return asyncio.run(get())
@@ -113,9 +126,10 @@ def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticl
     try:
         data, _ = read_regular_file(path)
     except FileNotFoundError:
-        raise ShowError(f"no such file: {target}") from None
+        raise ShowError(f"no such file: {target}; give a .txt, .html or feed file, a stored article's id or an "
+                        "http(s) URL") from None
     except OSError as exc:
-        raise ShowError(f"cannot read {target}: {exc.strerror or exc}") from None
+        raise ShowError(f"cannot read {target}: {exc.strerror or exc}; give a file you can read") from None
     if _is_feed(path, data):
         return articles_from_feed(data, target, terms), True
     text = _decode(data, target)
@@ -145,7 +159,7 @@ def config_if_usable(args: argparse.Namespace) -> Config | None:
     try:
         return load_config(path)
     except ConfigError as exc:
-        print(f"reader: note: feeds.toml not used (tracked topics, fetch limits): {exc}", file=sys.stderr)
+        error(f"note: feeds.toml not used (tracked topics, fetch limits): {exc}")
         return None
 
 
@@ -182,16 +196,17 @@ def render_text(article: CleanArticle, width: int) -> str:
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "copies", False):
         return _run_copies(args)
+    status = _blame(args.target)
     try:
         articles, many = load_target(args.target, args)
         if not articles:
-            raise ShowError(f"{args.target}: the feed has no entries")
+            raise ShowError(f"{args.target}: the feed has no entries", status)
         empty = [a for a in articles if not a.paragraphs and not a.title]
         if not many and empty:
-            raise ShowError(f"{args.target}: no readable text found (empty page or document)")
+            raise ShowError(f"{args.target}: no readable text found (empty page or document)", status)
     except ShowError as exc:  # may quote a parser's or server's words
-        print(f"reader: show: {single_line(str(exc), 2000)}", file=sys.stderr)
-        return 1
+        error(f"show: {single_line(str(exc), 2000)}")
+        return exc.status
     # CleanArticle's fields are sanitised already; the output passes the same sanitiser once more, so no
     # field added later can reach the terminal raw (JSON escapes C0 itself, but not C1 or bidi controls).
     if args.json:
@@ -209,8 +224,8 @@ def _run_copies(args: argparse.Namespace) -> int:
     try:
         earliest, changes = load_copies(args.target, args)
     except ShowError as exc:  # quotes the target as typed
-        print(f"reader: show: {single_line(str(exc), 2000)}", file=sys.stderr)
-        return 1
+        error(f"show: {single_line(str(exc), 2000)}")
+        return exc.status
     # The copies' labels and paragraphs come from cleaning (sanitised); the output passes the sanitiser once more.
     width = min(shutil.get_terminal_size((88, 24)).columns, 100) - 2
     text = copies_json(earliest, changes) if args.json else render_copies(earliest, changes, width)

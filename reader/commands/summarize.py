@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, TextIO
 
+from reader.commands.say import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, error
 from reader.config import TopicConfig
 from reader.digest.summarise import MAX_SENTENCES, SummaryBudget
 from reader.digest.topic_summary import fold_stories, rank_stories, summarise_topic, topic_fits
@@ -27,10 +28,10 @@ from reader.files import open_regular_file
 from reader.models import Article
 from reader.text.clean import clean_stored_article
 from reader.text.html import html_to_search_text
-from reader.text.sanitize import single_line, strip_control_characters
+from reader.text.sanitize import strip_control_characters
 from reader.topics import TopicMatcher
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_SOME_FAILED = EXIT_FAILURE
 HEADLINE_WORDS = 20
 _ARTICLE_STRINGS = ("title", "text", "html", "source", "author", "published", "link")
 
@@ -159,12 +160,12 @@ def summarize_lines(lines: Iterable[str], budget: SummaryBudget, out: TextIO, er
                     'a line, such as {"id": "c1", "articles": [{"text": "..."}]} (see the README); '
                     "to read one article, use `reader show FILE`") from None
             failed += 1
-            print(f"reader: summarize: {name}:{number}: {exc}; this line is skipped", file=errors)
+            error(f"summarize: {name}:{number}: {exc}; this line is skipped", errors)
             continue
         except Exception as exc:  # a bug on one cluster must not lose the rest of a long run; it is reported
             failed += 1
-            print(f"reader: summarize: {name}:{number}: could not summarise this cluster ({type(exc).__name__}: "
-                  f"{exc}); this line is skipped, please report it", file=errors)
+            error(f"summarize: {name}:{number}: could not summarise this cluster ({type(exc).__name__}: {exc}); "
+                  "this line is skipped, please report it", errors)
             continue
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
@@ -190,16 +191,17 @@ def run(args: argparse.Namespace) -> int:
                 # closed below; a failed write of the output is not a read error: cli.main reports it
                 handle = io.TextIOWrapper(open_regular_file(args.file), encoding="utf-8")
             except OSError as exc:
-                print(f"reader: summarize: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+                error(f"summarize: cannot read {args.file}: {exc.strerror or exc}; give a JSON-lines file you can "
+                      "read, or - for standard input")
                 return EXIT_USAGE
             try:
                 with handle:
                     failed = summarize_lines(handle, budget, sys.stdout, sys.stderr, args.file)
             except UnicodeDecodeError as exc:
-                print(f"reader: summarize: {args.file} is not UTF-8 text ({exc.reason} at byte {exc.start}); "
-                      "convert it to UTF-8", file=sys.stderr)
+                error(f"summarize: {args.file} is not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                      "convert it to UTF-8")
                 return EXIT_USAGE
     except NotJsonLinesError as exc:
-        print(f"reader: summarize: {single_line(str(exc), None)}", file=sys.stderr)
+        error(f"summarize: {exc}")
         return EXIT_USAGE
     return EXIT_SOME_FAILED if failed else EXIT_OK

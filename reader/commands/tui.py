@@ -49,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
         app.reader.close()
     if app.crashed:
         where = f"the details are in {app.crash_log}" if app.crash_log else "the details are above"
-        print(f"reader: stopped by an unexpected error; {where}", file=sys.stderr)
+        from reader.commands.say import error
+
+        error(f"stopped by an unexpected error; {where}")
         return EXIT_CRASH
     return app.return_code or 0

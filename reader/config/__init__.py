@@ -6,7 +6,14 @@ paths (finding feeds.toml and the database). Import from here; the split is for 
 """
 
 from reader.config.model import Config, ConfigError, FeedConfig, FetchConfig, TopicConfig
-from reader.config.parse import load_config, parse_config, parse_config_text, unreadable_config
+from reader.config.parse import (
+    SAME_FEED_URL,
+    feed_url_identity,
+    load_config,
+    parse_config,
+    parse_config_text,
+    unreadable_config,
+)
 from reader.config.paths import (
     CONFIG_ENV,
     DB_ENV,
@@ -18,6 +25,7 @@ from reader.config.paths import (
 )
 from reader.config.toml_lines import unclosed_line
 
-__all__ = ["CONFIG_ENV", "DB_ENV", "Config", "ConfigError", "FeedConfig", "FetchConfig", "TopicConfig",
-           "check_digest_dir", "find_config_path", "key_error", "load_config", "no_feeds_hint", "parse_config",
-           "parse_config_text", "resolve_db_path", "unclosed_line", "unreadable_config"]
+__all__ = ["CONFIG_ENV", "DB_ENV", "SAME_FEED_URL", "Config", "ConfigError", "FeedConfig", "FetchConfig",
+           "TopicConfig", "check_digest_dir", "feed_url_identity", "find_config_path", "key_error", "load_config",
+           "no_feeds_hint", "parse_config", "parse_config_text", "resolve_db_path", "unclosed_line",
+           "unreadable_config"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from reader.article_links import normalised_link
 from reader.config.model import Config, ConfigError, FeedConfig, FetchConfig, TopicConfig
 from reader.config.toml_lines import KeyLocator, last_line, unclosed_line
 from reader.config.values import (
@@ -29,10 +30,14 @@ from reader.config.values import (
     number_in,
     phrase,
     visible_repr,
+    why_alike,
 )
 from reader.files import FileTooLarge, NotARegularFile, file_in_the_way, read_regular_file
 
 DEFAULT_DIGEST_DIR = "digests"
+# Why two URLs written differently are one feed, as feed_url_identity compares them.
+SAME_FEED_URL = ("http or https, a default port, the host's case, a dot after the host or a slash at the end "
+                 "make no difference")
 
 TABLES: dict[str, dict[str, Check]] = {
     "feeds": {"name": a_name("feed"), "url": a_string, "tags": names_list("tag"), "enabled": a_bool,
@@ -170,13 +175,7 @@ class _Names:
             first, first_written = self.seen[key]
             line = self.loc.line_of(self.table, first, "name")
             where = f"{self.table}[{first}].name" + (f" on line {line}" if line else "")
-            why = ""
-            if displayed(written) != displayed(first_written):  # only Unicode normalisation tells them apart
-                why = (f" (the same letters, typed as different Unicode sequences: {displayed(first_written)!a} "
-                       f"and {displayed(written)!a})")
-            elif written != first_written:
-                why = (f" once invisible and control characters and extra spaces are dropped "
-                       f"({visible_repr(first_written)} and {visible_repr(written)})")
+            why = why_alike(first_written, written)
             raise ConfigError(self.path, self.loc.line_of(self.table, index, "name"), f"{self.table}[{index}].name",
                               f"duplicate {self.what} name {visible_repr(displayed(written))}: {where} reads the "
                               f"same{why}; each {self.what} needs a name of its own")
@@ -184,41 +183,71 @@ class _Names:
         return displayed(written)
 
 
+class _Tags:
+    """The tags seen so far across [[feeds]], to refuse one that reads the same as another but is not it."""
+
+    def __init__(self, path: Path, loc: KeyLocator) -> None:
+        self.path, self.loc = path, loc
+        self.seen: dict[str, tuple[int, str]] = {}  # identity -> (feed index, the tag as written)
+
+    def add(self, index: int, written: list[str]) -> tuple[str, ...]:
+        """The feed's tags as displayed, each once; ConfigError naming both lines if one passes for another tag."""
+        for tag in written:
+            key = identity(tag)
+            first, first_written = self.seen.setdefault(key, (index, tag))
+            if displayed(first_written) != displayed(tag):
+                line = self.loc.line_of("feeds", first, "tags")
+                where = f"feeds[{first}].tags" + (f" on line {line}" if line else "")
+                raise ConfigError(self.path, self.loc.line_of("feeds", index, "tags"), f"feeds[{index}].tags",
+                                  f"tag {visible_repr(displayed(tag))} reads the same as the tag "
+                                  f"{visible_repr(displayed(first_written))} of {where}"
+                                  f"{why_alike(first_written, tag)}; write the tag the same way in both")
+        return tuple(dict.fromkeys(displayed(s) for s in written))
+
+
 def _build_feeds(tables: list[dict[str, Any]], path: Path, loc: KeyLocator) -> list[FeedConfig]:
     feeds: list[FeedConfig] = []
     names = _Names("feeds", "feed", path, loc)
+    tags_seen = _Tags(path, loc)
     urls: dict[str, int] = {}
     for i, t in enumerate(tables):
         name, url = names.add(i, t["name"]), t["url"].strip()
-        key = _url_identity(url, path)
+        key = feed_url_identity(url, path)
         if key is None:
             raise ConfigError(path, loc.line_of("feeds", i, "url"), f"feeds[{i}].url",
                               f"expected an http(s) URL or a file path relative to feeds.toml, got {visible_repr(url)}")
         if key in urls:
-            line = loc.line_of("feeds", urls[key], "url")
+            first = urls[key]
+            line = loc.line_of("feeds", first, "url")
+            earlier = tables[first]["url"].strip()
+            same = "" if earlier == url else (f" as {visible_repr(earlier)}, the same feed ({SAME_FEED_URL})")
             raise ConfigError(path, loc.line_of("feeds", i, "url"), f"feeds[{i}].url",
-                              f"duplicate URL {visible_repr(url)}, already used by feeds[{urls[key]}]"
-                              + (f" on line {line}" if line else ""))
+                              f"duplicate URL {visible_repr(url)}, already used by feeds[{first}]"
+                              + (f" on line {line}" if line else "") + same + "; remove one of the two")
         urls[key] = i
-        tags = tuple(dict.fromkeys(displayed(s) for s in t.get("tags", [])))
+        tags = tags_seen.add(i, t.get("tags", []))
         feeds.append(FeedConfig(name=name, url=url, tags=tags, enabled=t.get("enabled", True),
                                 full_text=t.get("full_text", False)))
     return feeds
 
 
-def _url_identity(url: str, config_path: Path) -> str | None:
-    """A canonical form used to spot duplicate feeds, or None when the URL is unusable."""
+def feed_url_identity(url: str, config_path: Path) -> str | None:
+    """The form two feeds' URLs are compared in (one form: one feed), or None when the URL is unusable.
+
+    A web address is normalised as the store compares article links (reader/article_links.py):
+    "http://Host.:80/x/" is "https://host/x"; a file path is made absolute against feeds.toml's folder.
+    """
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", url):
         try:
             parts = urlsplit(url)
-            port = f":{parts.port}" if parts.port else ""
+            parts.port  # noqa: B018 (reading it checks the port)
         except ValueError:  # a port out of range, an unclosed "[" of an IPv6 address
             return None
         if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
             return None
         if any(c.isspace() for c in url):
             return None
-        return f"{parts.scheme.lower()}://{parts.hostname.lower()}{port}{parts.path or '/'}?{parts.query}"
+        return f"web:{normalised_link(url)}"
     if "\x00" in url or not url:
         return None
     return "file:" + str((config_path.parent / url).resolve())

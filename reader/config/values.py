@@ -7,10 +7,13 @@ later, far from the line that caused it.
 
 A name is judged as it will be displayed: every name and tag is shown only through the
 sanitiser (reader/text/sanitize.py), which drops escape sequences, control and invisible
-characters and folds whitespace. A name made only of such characters would show as nothing,
-and "Metro\\u200b Ledger" would show exactly as "Metro Ledger", so emptiness and uniqueness are
-decided on the displayed form (NFC-normalised, so "é" typed either way is one name), and that
-form is what the rest of the program gets. Case is kept: "WNYC" and "wnyc" read differently.
+characters (every Default_Ignorable code point) and folds whitespace. A name made only of such
+characters would show as nothing, and "Metro\\u200b Ledger" would show exactly as "Metro Ledger",
+so emptiness is decided on the displayed form, and that form is what the rest of the program gets.
+Uniqueness is decided on what a person can tell apart (identity): the displayed form NFC-normalised
+(so "é" typed either way is one name), without the joiners and selectors an emoji keeps ("👍" and
+"👍\\ufe0f"), and with Cyrillic and Greek look-alikes read as the Latin letters they pass for
+(config/lookalikes.py). Case is kept: "WNYC" and "wnyc" read differently.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date, time
 
-from reader.text.sanitize import fold_whitespace, single_line, strip_control_characters
+from reader.config.lookalikes import describe, first_lookalike, skeleton
+from reader.text.sanitize import fold_whitespace, single_line, strip_control_characters, without_invisibles
 
 Check = Callable[[object], "str | None"]  # the problem with a value, or None when it is acceptable
 
@@ -31,8 +35,30 @@ def displayed(text: str) -> str:
 
 
 def identity(text: str) -> str:
-    """The form two names are compared in: what they display as, NFC-normalised (composed and decomposed "é" match)."""
-    return unicodedata.normalize("NFC", displayed(text))
+    """The form two names are compared in: two names with one identity cannot be told apart on screen."""
+    return skeleton(without_invisibles(unicodedata.normalize("NFC", displayed(text))))
+
+
+def why_alike(first: str, second: str) -> str:
+    """Why two names as written (of one identity) read the same, for the error that refuses the second."""
+    shown_first, shown_second = displayed(first), displayed(second)
+    if shown_first == shown_second:
+        if first == second:
+            return ""
+        return (f" once invisible and control characters and extra spaces are dropped "
+                f"({visible_repr(first)} and {visible_repr(second)})")
+    nfc_first, nfc_second = (unicodedata.normalize("NFC", s) for s in (shown_first, shown_second))
+    if nfc_first == nfc_second:
+        return (f" (the same letters, typed as different Unicode sequences: {shown_first!a} "
+                f"and {shown_second!a})")
+    bare_first, bare_second = without_invisibles(nfc_first), without_invisibles(nfc_second)
+    if bare_first == bare_second:
+        return (f"; they differ only by invisible characters ({visible_repr(shown_first)} and "
+                f"{visible_repr(shown_second)})")
+    pair = first_lookalike(bare_first, bare_second)
+    if pair is None:
+        return ""
+    return f"; it has {describe(pair[1])} where the other has {describe(pair[0])}, and the two look the same"
 
 
 def visible_repr(text: str) -> str:
@@ -40,7 +66,9 @@ def visible_repr(text: str) -> str:
     shown = []
     for c in text:
         hidden = not c.isprintable() or (not c.isspace() and not single_line(c, None))
-        shown.append((f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}") if hidden else c)
+        code = ord(c)
+        shown.append((f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+                     if hidden else c)
     return '"' + "".join(shown).replace('"', '\\"') + '"'
 
 
@@ -153,4 +181,4 @@ def phrase(text: str) -> str:
 
 
 __all__ = ["Check", "a_bool", "a_name", "a_setting", "a_string", "displayed", "header_text", "identity",
-           "names_list", "number_in", "phrase", "visible_repr"]
+           "names_list", "number_in", "phrase", "visible_repr", "why_alike"]

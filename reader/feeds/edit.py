@@ -9,6 +9,7 @@ so concurrent `reader feeds` commands all land, and a file changed meanwhile is 
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import re
@@ -17,7 +18,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.config import Config, ConfigError, FeedConfig, parse_config_text, unreadable_config
+from reader.config import (
+    SAME_FEED_URL,
+    Config,
+    ConfigError,
+    FeedConfig,
+    feed_url_identity,
+    parse_config_text,
+    unreadable_config,
+)
+from reader.config.values import identity, visible_repr, why_alike
 from reader.files import write_text_atomically
 from reader.text.sanitize import single_line
 
@@ -28,19 +38,28 @@ _FEEDS_HEADER = re.compile(r"^\s*\[\[\s*feeds\s*\]\]")
 
 
 class FeedEditError(Exception):
-    """An edit that cannot be made; feeds.toml is untouched."""
+    """An edit that cannot be made; feeds.toml is untouched.
+
+    `status` is the exit status: 2 (the default) when what was given cannot be used (a name or URL
+    already there, a path that cannot be written), 1 when the trouble is elsewhere (a full disk,
+    feeds.toml changed by another program meanwhile).
+    """
+
+    def __init__(self, message: str, status: int = 2) -> None:
+        super().__init__(message)
+        self.status = status
 
 
-@dataclass(frozen=True)
-class NewFeed:
-    name: str
-    url: str
-    tags: tuple[str, ...] = ()
-    enabled: bool = True
-    full_text: bool = False
+def _cannot_use(path: Path, doing: str, exc: OSError) -> FeedEditError:
+    """The error for an OSError on feeds.toml or its folder: the user's to fix (2) unless the disk is at fault (1)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO):
+        return FeedEditError(f"cannot {doing} {path}: {exc.strerror or exc}; free some space or check the disk, "
+                             "then run the command again; nothing was changed", status=1)
+    return FeedEditError(f"cannot {doing} {path}: {exc.strerror or exc}; make {path.parent} writable for you "
+                         "(chmod u+w), or pass --config with a feeds.toml you can write; nothing was changed")
 
 
-def _render(feed: NewFeed) -> str:
+def _render(feed: FeedConfig) -> str:
     import tomlkit
 
     table = tomlkit.table()  # names, URLs and tags come from OPML files, feeds and the command line
@@ -87,7 +106,7 @@ def _locked(path: Path) -> Iterator[None]:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path.parent, os.O_RDONLY)
     except OSError as exc:
-        raise FeedEditError(f"cannot use the folder of {path}: {exc.strerror or exc}") from None
+        raise _cannot_use(path, "use the folder of", exc) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -120,10 +139,11 @@ def _edit(path: Path, change: Callable[[str, Config], str]) -> Config:
         except FileNotFoundError:
             now = NEW_FILE_HEADER
         except (OSError, UnicodeDecodeError) as exc:
-            raise FeedEditError(f"cannot read {path}: {exc}") from None
+            raise FeedEditError(f"cannot read {path} again after reading it once: {exc}; nothing was changed, run "
+                                "the command again", status=1) from None
         if now != before:
             raise FeedEditError(f"{path} changed while it was being edited (saved from an editor?); "
-                                "nothing was written, run the command again")
+                                "nothing was written, run the command again", status=1)
         return config if after == before and path.exists() else write_config_atomically(path, after)
 
 
@@ -136,15 +156,16 @@ def write_config_atomically(path: Path, text: str) -> Config:
     try:
         write_text_atomically(path, text)
     except OSError as exc:
-        raise FeedEditError(f"cannot write {path}: {exc.strerror or exc}; nothing was changed") from None
+        raise _cannot_use(path, "write", exc) from None
     return config
 
 
-def _url_key(url: str) -> str:
-    return url.rstrip("/")
+def _url_key(url: str, path: Path) -> str:
+    """A feed URL as feeds.toml compares them (http and https, a default port... are one feed); `path`: feeds.toml."""
+    return feed_url_identity(url.strip(), path) or url.strip()
 
 
-def _insert(text: str, feeds: Sequence[NewFeed], progress: Progress | None = None) -> str:
+def _insert(text: str, feeds: Sequence[FeedConfig], progress: Progress | None = None) -> str:
     """`text` with the feeds' tables after the last [[feeds]] table (or at the end)."""
     blocks = []
     for i, feed in enumerate(feeds, 1):
@@ -162,19 +183,29 @@ def _insert(text: str, feeds: Sequence[NewFeed], progress: Progress | None = Non
 
 
 def refuse_taken(config: Config, path: Path, name: str | None, url: str | None) -> None:
-    """FeedEditError if feeds.toml already has a feed with this URL or name (either may be None: not checked)."""
-    taken = next((f for f in config.feeds if url is not None and _url_key(f.url) == _url_key(url)), None)
-    if taken is not None:
-        raise FeedEditError(f"{url} is already subscribed as {taken.name!r} in {path}")
-    if name is not None and any(f.name == name for f in config.feeds):
-        raise FeedEditError(f"a feed named {name!r} is already in {path}; pick another --name")
+    """FeedEditError if feeds.toml already has a feed with this URL or name (either may be None: not checked).
+
+    Judged as feeds.toml judges them: a URL by its normalised form, a name by what can be told apart on screen.
+    """
+    if url is not None:
+        key = _url_key(url, path)
+        taken = next((f for f in config.feeds if _url_key(f.url, path) == key), None)
+        if taken is not None:
+            same = "" if taken.url == url else f" at {taken.url}, the same feed ({SAME_FEED_URL})"
+            raise FeedEditError(f"{url} is already subscribed as {taken.name!r}{same} in {path}")
+    if name is not None:
+        same_name = next((f for f in config.feeds if identity(f.name) == identity(name)), None)
+        if same_name is not None:
+            why = why_alike(same_name.name, name)
+            alike = f"; {visible_repr(name)} reads the same as it{why}" if same_name.name != name else ""
+            raise FeedEditError(f"a feed named {same_name.name!r} is already in {path}{alike}; pick another --name")
 
 
-def add_feeds(path: Path, feeds: Sequence[NewFeed]) -> Config:
+def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> Config:
     """Append feeds to feeds.toml (creating it if missing); refuses a name or URL already there."""
     def change(text: str, config: Config) -> str:
         for i, feed in enumerate(feeds):
-            refuse_taken(replace(config, feeds=config.feeds + tuple(FeedConfig(f.name, f.url) for f in feeds[:i])),
+            refuse_taken(replace(config, feeds=config.feeds + tuple(feeds[:i])),
                          path, feed.name, feed.url)
         return _insert(text, feeds)
 
@@ -188,25 +219,25 @@ class ImportResult:
     skipped: int
 
 
-def import_feeds(path: Path, found: Sequence[NewFeed], progress: Progress | None = None) -> ImportResult:
+def import_feeds(path: Path, found: Sequence[FeedConfig], progress: Progress | None = None) -> ImportResult:
     """Add the feeds not yet subscribed (by URL); a name already taken gets " (2)", " (3)"... Linear in size."""
     counts = {"added": 0, "skipped": 0}
 
     def change(text: str, config: Config) -> str:
-        urls = {_url_key(f.url) for f in config.feeds}
-        names = {f.name for f in config.feeds}
+        urls = {_url_key(f.url, path) for f in config.feeds}
+        names = {identity(f.name) for f in config.feeds}
         next_suffix: dict[str, int] = {}  # so a thousand feeds titled alike are not renamed in quadratic time
-        new: list[NewFeed] = []
+        new: list[FeedConfig] = []
         for f in found:
-            if _url_key(f.url) in urls:
+            if _url_key(f.url, path) in urls:
                 counts["skipped"] += 1
                 continue
             name, n = f.name, next_suffix.get(f.name, 2)
-            while name in names:  # two sources may share a title; keep both, distinguishably
+            while identity(name) in names:  # two sources may share a title; keep both, distinguishably
                 name, n = f"{f.name} ({n})", n + 1
             next_suffix[f.name] = n
-            names.add(name)
-            urls.add(_url_key(f.url))
+            names.add(identity(name))
+            urls.add(_url_key(f.url, path))
             new.append(replace(f, name=name))
         counts["added"] = len(new)
         return _insert(text, new, progress) if new else text

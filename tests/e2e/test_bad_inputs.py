@@ -201,7 +201,7 @@ def test_a_feed_that_is_not_valid_xml_is_said_in_a_readers_words(tmp_path: Path)
     broken.write_text('<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<title>x</tit\n')
     out = subprocess.run([sys.executable, "-m", "reader", "show", str(broken)], cwd=tmp_path, capture_output=True,
                          text=True, timeout=120)
-    assert out.returncode == 1
+    assert out.returncode == 2
     assert out.stderr == (f"reader: show: {broken}: not a readable RSS or Atom feed (not well-formed XML: a tag left "
                           "unclosed, at line 3, column 9); check that the address is the feed's own, or ask its "
                           "publisher to fix the feed\n")

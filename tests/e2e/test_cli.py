@@ -117,7 +117,7 @@ def test_show_a_stored_article_by_id(workdir: Path) -> None:
     data = json.loads(out.stdout)
     assert data["source"] == "WNYC News" and data["quotes"][0]["speaker"] == "the task force’s report"
     missing = reader("--config", "feeds.toml", "--db", db, "show", "99999", cwd=workdir)
-    assert missing.returncode == 1 and "no article with id 99999" in missing.stderr
+    assert missing.returncode == 2 and "no article with id 99999" in missing.stderr
 
 
 LEAN = """

@@ -60,7 +60,7 @@ def test_show_errors_quote_the_parser_safely(tmp_path: Path) -> None:
     feed = tmp_path / "bad.xml"
     feed.write_bytes(b'<?xml version="1.0" encoding="\x1b]0;title\x07 \xc2\x9b2J"?><rss><channel></channel></rss>')
     out = reader(tmp_path, "show", str(feed))
-    assert out.returncode == 1 and "reader: show:" in out.stderr
+    assert out.returncode == 2 and "reader: show:" in out.stderr
     assert_terminal_safe(out.stderr)
 
 

@@ -51,9 +51,9 @@ def test_copies_of_a_lone_story_or_a_file_are_clear(workdir: Path) -> None:  # n
     out = reader("--config", "feeds.toml", "--db", db, "show", str(lone.id), "--copies", cwd=workdir)
     assert out.returncode == 0 and "No other outlet in the store ran this story." in out.stdout
     out = reader("--config", "feeds.toml", "--db", db, "show", "feeds.toml", "--copies", cwd=workdir)
-    assert out.returncode == 1 and "--copies needs the id of a stored article" in out.stderr
+    assert out.returncode == 2 and "--copies needs the id of a stored article" in out.stderr
     out = reader("--config", "feeds.toml", "--db", db, "show", "99999", "--copies", cwd=workdir)
-    assert out.returncode == 1 and "no article with id 99999" in out.stderr
+    assert out.returncode == 2 and "no article with id 99999" in out.stderr
 
 
 def test_hostile_copies_reach_the_terminal_only_through_the_sanitiser(tmp_path: Path) -> None:

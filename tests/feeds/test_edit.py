@@ -4,14 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from reader.feeds.edit import FeedEditError, NewFeed, add_feeds, remove_feed
+from reader.config import FeedConfig
+from reader.feeds.edit import FeedEditError, add_feeds, remove_feed
 from tests.conftest import REPO, write_config
 
 
 def test_add_keeps_comments_and_layout(tmp_path: Path) -> None:
     original = (REPO / "feeds.toml").read_text(encoding="utf-8")
     path = write_config(tmp_path, original)
-    config = add_feeds(path, [NewFeed('New "Outlet"', "https://new.example/feed", ("x", "y"))])
+    config = add_feeds(path, [FeedConfig('New "Outlet"', "https://new.example/feed", ("x", "y"))])
     text = path.read_text(encoding="utf-8")
     assert [f.name for f in config.feeds][-1] == 'New "Outlet"'
     assert config.feeds[-1].tags == ("x", "y")
@@ -36,11 +37,11 @@ def test_duplicates_and_unknown_names_are_refused_and_nothing_changes(tmp_path: 
     path = write_config(tmp_path, '[[feeds]]\nname = "A"\nurl = "https://a.example/"\n')
     before = path.read_bytes()
     with pytest.raises(FeedEditError, match="already in"):
-        add_feeds(path, [NewFeed("A", "https://other.example/")])
+        add_feeds(path, [FeedConfig("A", "https://other.example/")])
     with pytest.raises(FeedEditError, match="already subscribed as 'A'"):
-        add_feeds(path, [NewFeed("B", "https://a.example")])
+        add_feeds(path, [FeedConfig("B", "https://a.example")])
     with pytest.raises(FeedEditError, match=r"would make feeds\.toml invalid"):
-        add_feeds(path, [NewFeed("C", "ftp://nope/")])
+        add_feeds(path, [FeedConfig("C", "ftp://nope/")])
     with pytest.raises(FeedEditError, match="no feed named or at 'Z'"):
         remove_feed(path, "Z")
     assert path.read_bytes() == before
@@ -49,14 +50,14 @@ def test_duplicates_and_unknown_names_are_refused_and_nothing_changes(tmp_path: 
 
 def test_add_to_a_file_without_feeds(tmp_path: Path) -> None:
     path = write_config(tmp_path, "# just topics\n[[topics]]\nname = \"T\"\nmatch = [\"t\"]\n")
-    config = add_feeds(path, [NewFeed("A", "https://a.example/")])
+    config = add_feeds(path, [FeedConfig("A", "https://a.example/")])
     assert [f.name for f in config.feeds] == ["A"] and config.topics[0].name == "T"
     assert path.read_text().startswith("# just topics\n")
 
 
 def test_full_text_and_disabled_survive_an_import(tmp_path: Path) -> None:
     path = write_config(tmp_path, "")
-    config = add_feeds(path, [NewFeed("F", "https://f.example/", ("t",), enabled=False, full_text=True)])
+    config = add_feeds(path, [FeedConfig("F", "https://f.example/", ("t",), enabled=False, full_text=True)])
     [feed] = config.feeds
     assert (feed.enabled, feed.full_text, feed.tags) == (False, True, ("t",))
 
@@ -67,7 +68,7 @@ def test_inline_feed_arrays_are_refused_with_a_message(tmp_path: Path) -> None:
     with pytest.raises(FeedEditError, match="other than \\[\\[feeds\\]\\] tables"):
         remove_feed(path, "A")
     with pytest.raises(FeedEditError, match="nothing was changed"):
-        add_feeds(path, [NewFeed("B", "https://b.example/")])
+        add_feeds(path, [FeedConfig("B", "https://b.example/")])
     assert path.read_bytes() == before
 
 
@@ -85,24 +86,24 @@ def test_an_edit_refuses_to_replace_a_file_changed_meanwhile(tmp_path: Path, mon
 
     monkeypatch.setattr(edit, "_insert", editor_saves_meanwhile)
     with pytest.raises(FeedEditError, match=r"changed while it was being edited.*run the command again"):
-        add_feeds(path, [NewFeed("B", "https://b.example/")])
+        add_feeds(path, [FeedConfig("B", "https://b.example/")])
     assert path.read_text() == hand_edit
     monkeypatch.setattr(edit, "_insert", original_insert)
-    assert [f.name for f in add_feeds(path, [NewFeed("B", "https://b.example/")]).feeds] == ["A", "B"]
+    assert [f.name for f in add_feeds(path, [FeedConfig("B", "https://b.example/")]).feeds] == ["A", "B"]
 
 
 def test_an_edit_rereads_the_file_so_an_earlier_edit_is_kept(tmp_path: Path) -> None:
     path = write_config(tmp_path, "")
-    add_feeds(path, [NewFeed("A", "https://a.example/")])
-    add_feeds(path, [NewFeed("B", "https://b.example/")])
+    add_feeds(path, [FeedConfig("A", "https://a.example/")])
+    add_feeds(path, [FeedConfig("B", "https://b.example/")])
     with pytest.raises(FeedEditError, match="already subscribed as 'A'"):
-        add_feeds(path, [NewFeed("C", "https://a.example")])
+        add_feeds(path, [FeedConfig("C", "https://a.example")])
     assert [f.name for f in remove_feed(path, "A")[0].feeds] == ["B"]
 
 
 def test_adding_to_a_missing_feeds_toml_creates_it_with_a_header(tmp_path: Path) -> None:
     path = tmp_path / "new" / "feeds.toml"
-    config = add_feeds(path, [NewFeed("A", "https://a.example/")])
+    config = add_feeds(path, [FeedConfig("A", "https://a.example/")])
     assert [f.name for f in config.feeds] == ["A"]
     assert path.read_text().startswith("# policy-reader subscriptions and settings")
 
@@ -140,6 +141,6 @@ def test_an_edited_feeds_toml_keeps_its_mode_and_owner(tmp_path: Path) -> None:
     if os.geteuid() == 0:  # only root can give a file to someone else; a non-root run checks the mode
         owner = (1234, 5678)
         os.chown(path, *owner)
-    add_feeds(path, [NewFeed("A", "https://a.example/")])
+    add_feeds(path, [FeedConfig("A", "https://a.example/")])
     st = path.stat()
     assert (stat.S_IMODE(st.st_mode), st.st_uid, st.st_gid) == (0o640, *owner)

@@ -34,7 +34,7 @@ def test_add_a_feed_url_and_a_page_that_links_one(tmp_path: Path, feed_server: F
     assert out.returncode == 0, out.stderr
     assert "added 'Local Outlet'" in out.stdout
     dup = reader(tmp_path, "add", feed_server.url("/page"), "--name", "Other")
-    assert dup.returncode == 1 and "already subscribed as 'Local Outlet'" in dup.stderr
+    assert dup.returncode == 2 and "already subscribed as 'Local Outlet'" in dup.stderr
     none = reader(tmp_path, "add", feed_server.url("/plain"))
     assert none.returncode == 1 and 'no <link rel="alternate">' in none.stderr
     text = (tmp_path / "feeds.toml").read_text()
@@ -59,7 +59,7 @@ def test_malformed_opml_leaves_feeds_toml_untouched(tmp_path: Path) -> None:
     bad = tmp_path / "bad.opml"
     bad.write_text("<opml><body><outline xmlUrl='x'")
     out = reader(tmp_path, "import", str(bad))
-    assert out.returncode == 1 and "not well-formed XML" in out.stderr and "Traceback" not in out.stderr
+    assert out.returncode == 2 and "not well-formed XML" in out.stderr and "Traceback" not in out.stderr
     assert path.read_bytes() == before
 
 
@@ -83,9 +83,9 @@ def test_add_a_local_file_from_another_folder_and_refuse_what_is_not_a_feed(tmp_
     fetched = run("fetch")
     assert fetched.returncode == 0 and "1 new" in fetched.stdout, fetched.stdout + fetched.stderr
     page = run("feeds", "add", "../page.html")
-    assert page.returncode == 1 and "../page.html is not a feed: this is an HTML page" in page.stderr
+    assert page.returncode == 2 and "../page.html is not a feed: this is an HTML page" in page.stderr
     missing = run("feeds", "add", "../nowhere.xml")
-    assert missing.returncode == 1 and "cannot read ../nowhere.xml: No such file" in missing.stderr
+    assert missing.returncode == 2 and "cannot read ../nowhere.xml: No such file" in missing.stderr
     assert "Traceback" not in page.stderr + missing.stderr
 
 
@@ -304,17 +304,18 @@ def test_add_refuses_a_subscribed_url_or_a_taken_name_before_any_request(tmp_pat
     write_config(tmp_path, f'[[feeds]]\nname = "Outlet"\nurl = "{url}"\n')
     feed_server.routes["/feed.xml"] = Route(status=500)  # were it asked, the answer would be an HTTP error
     again = reader(tmp_path, "add", url)
-    assert again.returncode == 1 and f"{url} is already subscribed as 'Outlet'" in again.stderr, again.stderr
+    assert again.returncode == 2 and f"{url} is already subscribed as 'Outlet'" in again.stderr, again.stderr
     taken = reader(tmp_path, "add", feed_server.url("/other.xml"), "--name", "Outlet")
-    assert taken.returncode == 1 and "a feed named 'Outlet' is already in" in taken.stderr, taken.stderr
+    assert taken.returncode == 2 and "a feed named 'Outlet' is already in" in taken.stderr, taken.stderr
     # A name that displays the same as a taken one is the same name: feeds.toml would refuse it.
     for same in ("Out\u200blet", "\x1b[1mOutlet", " Outlet  "):
         taken = reader(tmp_path, "add", feed_server.url("/other.xml"), "--name", same)
-        assert taken.returncode == 1 and "a feed named 'Outlet' is already in" in taken.stderr, taken.stderr
+        assert taken.returncode == 2 and "a feed named 'Outlet' is already in" in taken.stderr, taken.stderr
     write_config(tmp_path, f'[[feeds]]\nname = "Caf\\u00e9"\nurl = "{url}"\n')
     composed = reader(tmp_path, "add", feed_server.url("/other.xml"), "--name", "Cafe\u0301")
-    assert composed.returncode == 1 and composed.stderr.endswith(
-        "('Cafe\\u0301' is that name in other Unicode characters); pick another --name\n"), composed.stderr
+    assert composed.returncode == 2 and composed.stderr.endswith(
+        "reads the same as it (the same letters, typed as different Unicode sequences: 'Caf\\xe9' and "
+        "'Cafe\\u0301'); pick another --name\n"), composed.stderr
     assert feed_server.requests == []
 
 

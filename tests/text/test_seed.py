@@ -80,5 +80,5 @@ def test_missing_file_and_binary_file_are_one_line_errors(tmp_path) -> None:
     for target, message in ((str(tmp_path / "nope.txt"), "no such file"), (str(binary), "binary file"),
                             (str(empty), "no readable text")):
         out = subprocess.run([sys.executable, "-m", "reader", "show", target], capture_output=True, text=True)
-        assert out.returncode == 1
+        assert out.returncode == 2
         assert out.stderr.count("\n") == 1 and message in out.stderr and "Traceback" not in out.stderr

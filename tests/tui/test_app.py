@@ -224,14 +224,15 @@ async def test_sidebar_topic_counts_follow_exact_rules_and_reads(filled_app: Rea
 
 
 async def test_a_changed_feeds_toml_is_picked_up_on_refresh(filled_app: ReaderApp, sample_dir: Path) -> None:
-    from reader.feeds.edit import NewFeed, add_feeds
+    from reader.config import FeedConfig
+    from reader.feeds.edit import add_feeds
 
     (sample_dir / "extra.xml").write_text(
         "<rss version='2.0'><channel><title>Extra</title><item><guid>x1</guid><title>Extra story on E-Verify"
         "</title><description>E-Verify again.</description></item></channel></rss>")
     async with filled_app.run_test(size=SIZE) as pilot:
         await settle(filled_app, pilot)
-        add_feeds(sample_dir / "feeds.toml", [NewFeed("Extra Outlet", "extra.xml", ("new",))])
+        add_feeds(sample_dir / "feeds.toml", [FeedConfig("Extra Outlet", "extra.xml", ("new",))])
         await pilot.press("r")
         await settle(filled_app, pilot)
         ids = [o.id for o in filled_app.query_one("#sidebar").options]
