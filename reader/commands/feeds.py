@@ -191,7 +191,7 @@ def _checked_target(given: str) -> str:
     if scheme and not Path(target).exists():
         name = scheme.group(1).lower()
         if name in ("http", "https"):
-            return target
+            return name + target[len(name):]  # "HTTP://" is a web address too, and is written as one
         if name == "file" and urlsplit(target).netloc in ("", "localhost"):
             return url2pathname(urlsplit(target).path)  # a file:// URL, as `feeds export` writes local feeds
         raise FeedEditError(f"{target}: {name}: addresses are not supported; give an http(s) URL of a feed "

@@ -192,7 +192,7 @@ def refuse_taken(config: Config, path: Path, name: str | None, url: str | None) 
         taken = next((f for f in config.feeds if _url_key(f.url, path) == key), None)
         if taken is not None:
             same = "" if taken.url == url else f" at {taken.url}, the same feed ({SAME_FEED_URL})"
-            raise FeedEditError(f"{url} is already subscribed as {taken.name!r}{same} in {path}")
+            raise FeedEditError(f"{url} is already subscribed as {taken.name!r}{same} in {path}; nothing was changed")
     if name is not None:
         same_name = next((f for f in config.feeds if identity(f.name) == identity(name)), None)
         if same_name is not None:

@@ -1,0 +1,56 @@
+"""A working folder with feeds.toml, the sample feeds and an empty store; a file X and a folder no one can write."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.store import Store
+from tests.conftest import REPO
+
+
+def run_reader(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "reader", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "READER_CONFIG": "feeds.toml", "READER_DB": "r.db",
+                                            **(env or {})})
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    shutil.copy(REPO / "feeds.toml", tmp_path / "feeds.toml")
+    shutil.copytree(REPO / "reader" / "samples", tmp_path / "reader" / "samples")
+    Store(tmp_path / "r.db").close()
+    (tmp_path / "X").write_text("a file, not a folder\n")
+    return tmp_path
+
+
+@pytest.fixture
+def read_only_folder(workdir: Path) -> Iterator[Path]:
+    """workdir/ro, a folder this process cannot create files in: mode 555, or for root (whom modes do not stop)
+    an immutable folder (chattr +i); skipped where neither holds."""
+    folder = workdir / "ro"
+    folder.mkdir()
+    chattr = shutil.which("chattr")
+    immutable = False
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+    elif chattr is not None:
+        immutable = subprocess.run([chattr, "+i", str(folder)], capture_output=True).returncode == 0
+    try:
+        try:
+            (folder / "probe").touch()
+        except PermissionError:
+            yield folder
+        else:
+            (folder / "probe").unlink()
+            pytest.skip("running as root on a file system that cannot make a folder immutable")
+    finally:
+        if immutable and chattr is not None:
+            subprocess.run([chattr, "-i", str(folder)], check=True)
+        folder.chmod(0o755)
