@@ -251,7 +251,12 @@ def remove_feed(path: Path, name_or_url: str) -> tuple[Config, FeedConfig]:
     removed: list[FeedConfig] = []
 
     def change(text: str, config: Config) -> str:
+        # Judged as feeds.toml judges them: "Metro\u200b Ledger" is Metro Ledger, http://host:80/x is http://host/x
         index = next((i for i, f in enumerate(config.feeds) if name_or_url in (f.name, f.url)), None)
+        if index is None:
+            key, url = identity(name_or_url), _url_key(name_or_url, path)
+            index = next((i for i, f in enumerate(config.feeds)
+                          if identity(f.name) == key or _url_key(f.url, path) == url), None)
         if index is None:
             known = ", ".join(repr(f.name) for f in config.feeds) or "none"
             raise FeedEditError(f"no feed named or at {name_or_url!r} in {path}; feeds: {known}")

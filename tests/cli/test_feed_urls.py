@@ -45,3 +45,13 @@ def test_default_ports_are_one_feed_in_feeds_toml_and_on_import(tmp_path: Path) 
     assert out.returncode == 0 and "imported 1 feed" in out.stdout and "2 already subscribed" in out.stdout, out
     assert [f.url for f in load_config(tmp_path / "feeds.toml").feeds] == ["http://news.example/rss",
                                                                           "http://news.example:8080/rss"]
+
+
+def test_remove_finds_a_feed_by_another_spelling_of_its_url_or_name(tmp_path: Path) -> None:
+    write_config(tmp_path, '[[feeds]]\nname = "Metro Ledger"\nurl = "http://news.example/rss"\n\n'
+                           '[[feeds]]\nname = "Civic Wire"\nurl = "https://wire.example/rss"\n')
+    out = reader(tmp_path, "remove", "https://NEWS.example:443/rss/")
+    assert out.returncode == 0 and out.stdout.startswith("removed 'Metro Ledger' (http://news.example/rss)"), out
+    out = reader(tmp_path, "remove", "Civic\u200b Wire")
+    assert out.returncode == 0 and out.stdout.startswith("removed 'Civic Wire'"), out
+    assert load_config(tmp_path / "feeds.toml").feeds == ()
