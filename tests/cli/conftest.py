@@ -11,23 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from reader.store import Store
-from tests.conftest import REPO
+from tests.e2e.test_paths_in_the_way import workdir
+
+__all__ = ["read_only_folder", "run_reader", "workdir"]  # workdir: feeds.toml, the samples, r.db and a file X
 
 
 def run_reader(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "reader", *args], cwd=cwd, capture_output=True, text=True,
                           timeout=120, env={**os.environ, "READER_CONFIG": "feeds.toml", "READER_DB": "r.db",
                                             **(env or {})})
-
-
-@pytest.fixture
-def workdir(tmp_path: Path) -> Path:
-    shutil.copy(REPO / "feeds.toml", tmp_path / "feeds.toml")
-    shutil.copytree(REPO / "reader" / "samples", tmp_path / "reader" / "samples")
-    Store(tmp_path / "r.db").close()
-    (tmp_path / "X").write_text("a file, not a folder\n")
-    return tmp_path
 
 
 @pytest.fixture
