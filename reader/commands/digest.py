@@ -96,7 +96,7 @@ def open_reader(args: argparse.Namespace) -> Reader:
     if args.no_fetch:
         check_database_file(db)
     else:
-        make_db_folders(args)
+        make_db_folders(args, config)
     return make_reader(config, db)
 
 

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from reader.commands.folders import make_db_folders
 from reader.commands.progress import progress_bar
-from reader.config import no_feeds_hint
+from reader.config import find_config_path, load_config, no_feeds_hint
 from reader.core import make_reader
 from reader.fetch.refresh import RefreshSummary, refresh
 from reader.text.sanitize import single_line
@@ -32,8 +32,9 @@ def say_waiting(pid: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    make_db_folders(args)
-    reader = make_reader(args.config, args.db)
+    config = load_config(find_config_path(args.config))
+    make_db_folders(args, config)
+    reader = make_reader(config, args.db)
     try:
         if not reader.config.feeds:
             print(f"reader: {no_feeds_hint(reader.config)}", file=sys.stderr)

@@ -16,8 +16,8 @@ import os
 import sys
 from pathlib import Path
 
-from reader.config import DB_ENV, resolve_db_path
-from reader.config.paths import in_the_way
+from reader.config import DB_ENV, Config, resolve_db_path
+from reader.config.paths import in_the_way, key_error
 from reader.files import NotARegularFile, file_in_the_way
 from reader.text.sanitize import single_line
 
@@ -54,12 +54,13 @@ def make_folders_for(path: Path, option: str, what: str = "the file") -> None:
     print(f"reader: created {single_line(created)} for {option} {single_line(str(path))}", file=sys.stderr)
 
 
-def make_db_folders(args: argparse.Namespace) -> None:
+def make_db_folders(args: argparse.Namespace, config: Config | None = None) -> None:
     """For --db (or $READER_DB), the database a command is about to create: its missing folders.
 
     A path that cannot be a database is refused first as every command refuses it (resolve_db_path),
-    and so is a new database in a folder that cannot be written: SQLite would only say "unable to
-    open database file", and that as a failure of the store rather than of the path given.
+    and so is a new database in a folder that cannot be written, from --db, $READER_DB or (given
+    `config`) [storage] path with its line: SQLite would only say "unable to open database file",
+    and that as a failure of the store rather than of the path given.
     """
     if getattr(args, "db", None) or os.environ.get(DB_ENV):
         resolve_db_path(getattr(args, "db", None), None)
@@ -68,19 +69,39 @@ def make_db_folders(args: argparse.Namespace) -> None:
     elif os.environ.get(DB_ENV):
         path, option = Path(os.environ[DB_ENV]), f"${DB_ENV}"
     else:
+        if config is not None and config.storage_path is not None:
+            _refuse_unwritable_storage(config, config.storage_path)
         return
     make_folders_for(path, option, "the database")
     if not path.exists():
         refuse_unwritable_folder(path, option, "the database")
 
 
+def unwritable_folder(path: Path) -> Path | None:
+    """The folder that would have to be written to create `path` (its nearest existing one), if this user cannot."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK) else None
+
+
 def refuse_unwritable_folder(path: Path, option: str, what: str) -> None:
     """FolderError if `path` (a file to be created) is in a folder this user cannot create files in."""
-    folder = path.parent
-    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+    folder = unwritable_folder(path)
+    if folder is not None:
         raise FolderError(f"{option} {path}: {what} cannot be created there, because the folder {folder} is not "
                           f"writable for you (or is on a read-only disk); make it writable (chmod u+w {folder}), "
                           f"or give {option} a path in a folder you can write")
+
+
+def _refuse_unwritable_storage(config: Config, path: Path) -> None:
+    """ConfigError, with its line, if [storage] path names a new database where no file can be created."""
+    folder = None if path.exists() else unwritable_folder(path)
+    if folder is not None:
+        raise key_error(config, "storage", "path", f"{path}: the database cannot be created there, because the "
+                                                   f"folder {folder} is not writable for you (or is on a read-only "
+                                                   f"disk); make it writable (chmod u+w {folder}), or set [storage] "
+                                                   "path to a file in a folder you can write")
 
 
 def cannot_write(path: Path, exc: OSError, option: str, example: str) -> str:

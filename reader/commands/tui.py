@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from reader.tui.app import build_app
     from reader.tui.crash import write_crash_log
 
-    make_db_folders(args)
+    make_db_folders(args, config)
     app = build_app(config, args.db)  # feeds.toml as read above: it is parsed once
     try:
         app.run()

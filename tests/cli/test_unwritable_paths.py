@@ -87,3 +87,17 @@ def test_input_that_cannot_be_used_is_status_2(workdir: Path) -> None:
         out = run_reader(workdir, *args)
         assert out.returncode == 2 and out.stderr.startswith(says), (args, out.stderr)
         assert out.stderr.count("\n") == 1, out.stderr
+
+
+@pytest.mark.parametrize("storage", ["ro/new.db", "ro/sub/new.db"])
+def test_storage_path_in_a_folder_that_cannot_be_written_names_its_line(read_only_folder: Path, storage: str) -> None:
+    workdir = read_only_folder.parent
+    (workdir / "feeds.toml").write_text('[[feeds]]\nname = "WNYC"\nurl = "reader/samples/wnyc.xml"\n\n'
+                                        f'[storage]\npath = "{storage}"\n')
+    for args in (("fetch",), ("digest", "--stdout")):
+        out = run_reader(workdir, *args, env={"READER_DB": ""})
+        assert out.returncode == 2 and out.stderr == (
+            f"reader: configuration error: feeds.toml:6: storage.path: {storage}: the database cannot be created "
+            "there, because the folder ro is not writable for you (or is on a read-only disk); make it writable "
+            "(chmod u+w ro), or set [storage] path to a file in a folder you can write\n"), out.stderr
+    assert list(read_only_folder.iterdir()) == []
