@@ -8,6 +8,7 @@ from typing import TextIO
 
 from reader.commands.folders import make_db_folders
 from reader.commands.progress import progress_bar
+from reader.commands.say import error
 from reader.config import find_config_path, load_config, no_feeds_hint
 from reader.core import make_reader
 from reader.fetch.refresh import RefreshSummary, refresh
@@ -28,7 +29,7 @@ def print_summary(summary: RefreshSummary, out: TextIO | None = None) -> None:
 
 
 def say_waiting(pid: str) -> None:
-    print(f"reader: a refresh is already running (pid {pid}); waiting for it to finish", file=sys.stderr)
+    error(f"a refresh is already running (pid {pid}); waiting for it to finish")  # the pid is read from a file
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     reader = make_reader(config, args.db)
     try:
         if not reader.config.feeds:
-            print(f"reader: {no_feeds_hint(reader.config)}", file=sys.stderr)
+            error(no_feeds_hint(reader.config))
         with progress_bar(sys.stderr.isatty()) as progress:
             summary = refresh(reader.store, reader.config, progress=progress, force=args.force, wait=args.wait,
                               on_wait=say_waiting)

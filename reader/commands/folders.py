@@ -13,13 +13,12 @@ from __future__ import annotations
 import argparse
 import errno
 import os
-import sys
 from pathlib import Path
 
+from reader.commands.say import error
 from reader.config import DB_ENV, Config, resolve_db_path
 from reader.config.paths import in_the_way, key_error
 from reader.files import NotARegularFile, file_in_the_way
-from reader.text.sanitize import single_line
 
 
 class FolderError(Exception):
@@ -51,7 +50,7 @@ def make_folders_for(path: Path, option: str, what: str = "the file") -> None:
     created = f"the folder {path.parent}" if len(missing) == 1 else (
         f"the folders {missing[-1]} … {path.parent}" if len(missing) > 2 else
         f"the folders {missing[-1]} and {path.parent}")
-    print(f"reader: created {single_line(created)} for {option} {single_line(str(path))}", file=sys.stderr)
+    error(f"created {created} for {option} {path}")
 
 
 def make_db_folders(args: argparse.Namespace, config: Config | None = None) -> None:

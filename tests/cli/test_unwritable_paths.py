@@ -25,6 +25,8 @@ CASES = {
                   "reader: db backup ro/copy.db: the backup cannot be created there, because the folder ro is not "
                   "writable for you (or is on a read-only disk); make it writable (chmod u+w ro), or give db backup "
                   "a path in a folder you can write"),
+    "db backup into the folder": (("db", "backup", "ro/"), "reader: db backup ro: ro is a folder; give a new file "
+                                                          "name for the backup, such as ro/reader-backup.db"),
     "digest --out": (("digest", "--no-fetch", "--date", "2026-11-30", "--out", "ro/d.md"),
                      "reader: digest: cannot write the digest: cannot write ro/d.md: "),
     "feeds export --out": (("feeds", "export", "--out", "ro/f.opml"), "reader: feeds export: cannot write ro/f.opml: "),
@@ -42,7 +44,7 @@ def test_a_folder_that_cannot_be_written_exits_2_saying_what_to_do(read_only_fol
     out = run_reader(read_only_folder.parent, *args)
     assert out.returncode == 2, out.stderr
     assert out.stderr.startswith(says) and out.stderr.count("\n") == 1, out.stderr
-    assert "writable" in out.stderr and "Traceback" not in out.stderr
+    assert ("writable" in out.stderr or "is a folder" in out.stderr) and "Traceback" not in out.stderr
     assert list(read_only_folder.iterdir()) == []
 
 
