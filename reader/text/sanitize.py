@@ -46,12 +46,20 @@ _CONTROLS = re.compile(f"[{_UNSAFE}]")
 _ZWJ = "\u200d"
 _SELECTORS = "\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef"
 _TAGS = "\U000e0020-\U000e007f"
-_DROPPED = (
+_DROPPED_IN_BMP = (
     _UNSAFE + "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200e\u200f\u2060-\u206f"
-    "\u2800\u3164\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0000-\U000e001f\U000e0080-\U000e00ff\U000e01f0-\U000e0fff"
+    "\u2800\u3164\uffa0\ufff0-\ufff8"
+)
+_DROPPED = (
+    _DROPPED_IN_BMP + "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e001f\U000e0080-\U000e00ff"
+    "\U000e01f0-\U000e0fff"
 )
 _INVISIBLE = re.compile(f"[{_DROPPED}{_ZWJ}{_SELECTORS}{_TAGS}]")
+# The same test in two steps, because a character class with ranges past U+FFFF costs re a range check per
+# character (four times the time of a class within the BMP, for every title): the BMP's invisibles first,
+# then the whole class only for a text that has a character past U+FFFF at all.
+_BMP_INVISIBLE = re.compile(f"[{_DROPPED_IN_BMP}{_ZWJ}\u180b-\u180d\u180f\ufe00-\ufe0f]")
+_PAST_BMP = re.compile("[\U00010000-\U0010ffff]")
 _ALWAYS_DROPPED = re.compile(f"[{_DROPPED}]+")
 _CONTEXTUAL = re.compile(
     f"\U0001f3f4[\U000e0030-\U000e0039\U000e0061-\U000e007a]{{1,30}}\U000e007f|[{_ZWJ}{_SELECTORS}{_TAGS}]"
@@ -59,6 +67,13 @@ _CONTEXTUAL = re.compile(
 _EMOJI_MODIFIERS = "\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff\ufe0e\ufe0f"  # skin tones, VS15, VS16
 _EMOJI_PUNCTUATION = "\u203c\u2049\u3030\u303d"  # ‼ ⁉ 〰 〽: emoji that are not symbols (So, Sm) in Unicode
 _KEYCAP_BASES = "0123456789#*"
+
+
+def _has_invisible(text: str) -> bool:
+    """Whether `text` has anything _INVISIBLE matches, at the cost of a BMP class for the usual title."""
+    if _BMP_INVISIBLE.search(text):
+        return True
+    return not text.isascii() and _PAST_BMP.search(text) is not None and _INVISIBLE.search(text) is not None
 
 
 def _is_emoji(char: str) -> bool:
@@ -111,7 +126,7 @@ def without_invisibles(text: str) -> str:
 
     The form two labels are compared in: "👍" and "👍\ufe0f" show alike, and must not name two things.
     """
-    if not _INVISIBLE.search(text):
+    if not _has_invisible(text):
         return text
     return _INVISIBLE.sub("", _ESCAPES.sub("", text))
 
@@ -133,12 +148,12 @@ def fold_whitespace(text: str) -> str:
 
 def single_line(text: str, limit: int | None = 500) -> str:
     """A safe one-line label (titles, names, reasons): controls and invisibles removed, whitespace folded, capped."""
-    if _INVISIBLE.search(text):
+    if _has_invisible(text):
         text = _visible_only(text)
     line = fold_whitespace(text)
     if limit is not None and len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"
-        if _INVISIBLE.search(line):  # the cut may part a ZWJ or a tag sequence from what it joined
+        if _has_invisible(line):  # the cut may part a ZWJ or a tag sequence from what it joined
             line = fold_whitespace(_visible_only(line))
     return line
 
