@@ -13,7 +13,8 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2  # as reader/commands/say.py says what each means
+from reader.commands.say import EXIT_FAILURE, EXIT_OK, EXIT_USAGE  # noqa: F401 (what each means is said there)
+
 EXIT_BROKEN_PIPE, EXIT_INTERRUPTED = 141, 130  # as a shell reports SIGPIPE and SIGINT
 
 

@@ -7,13 +7,11 @@ import sys
 from pathlib import Path
 
 from reader.commands.folders import FolderError, refuse_file_in_the_way, refuse_unwritable_folder
-from reader.commands.say import result, shown
+from reader.commands.say import EXIT_FAILURE, result, shown
 from reader.config import find_config_path, load_config, resolve_db_path
 from reader.store.maintenance import CheckReport, backup_store, check_store
 from reader.text.sanitize import single_line
 from reader.wording import count_of
-
-EXIT_FAILURE = 1
 
 
 def _db_path(args: argparse.Namespace) -> Path:

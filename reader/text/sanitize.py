@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # ESC-based sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC strings,
 # nF escapes (ESC, intermediates, final), other two-byte escapes, and CSI's C1 form U+009B. Other C1
@@ -54,7 +55,7 @@ _DROPPED = (
     _DROPPED_IN_BMP + "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e001f\U000e0080-\U000e00ff"
     "\U000e01f0-\U000e0fff"
 )
-_INVISIBLE = re.compile(f"[{_DROPPED}{_ZWJ}{_SELECTORS}{_TAGS}]")
+_INVISIBLE_CLASS = f"[{_DROPPED}{_ZWJ}{_SELECTORS}{_TAGS}]"
 # The same test in two steps, because a character class with ranges past U+FFFF costs re a range check per
 # character (four times the time of a class within the BMP, for every title): the BMP's invisibles first,
 # then the whole class only for a text that has a character past U+FFFF at all.
@@ -69,11 +70,17 @@ _EMOJI_PUNCTUATION = "\u203c\u2049\u3030\u303d"  # ‼ ⁉ 〰 〽: emoji that a
 _KEYCAP_BASES = "0123456789#*"
 
 
+@cache
+def _invisible() -> re.Pattern[str]:
+    """Every character a label may drop; compiled on first use, as it takes re 4 ms (at every command's start)."""
+    return re.compile(_INVISIBLE_CLASS)
+
+
 def _has_invisible(text: str) -> bool:
-    """Whether `text` has anything _INVISIBLE matches, at the cost of a BMP class for the usual title."""
+    """Whether `text` has anything _invisible() matches, at the cost of a BMP class for the usual title."""
     if _BMP_INVISIBLE.search(text):
         return True
-    return not text.isascii() and _PAST_BMP.search(text) is not None and _INVISIBLE.search(text) is not None
+    return not text.isascii() and _PAST_BMP.search(text) is not None and _invisible().search(text) is not None
 
 
 def _is_emoji(char: str) -> bool:
@@ -128,7 +135,7 @@ def without_invisibles(text: str) -> str:
     """
     if not _has_invisible(text):
         return text
-    return _INVISIBLE.sub("", _ESCAPES.sub("", text))
+    return _invisible().sub("", _ESCAPES.sub("", text))
 
 
 def strip_control_characters(text: str) -> str:
