@@ -133,6 +133,11 @@ class StoreConnection:
                 self._checking[0].join()  # its connection closes before the process may exit
             self._conn.close()
 
+    def interrupt(self) -> None:
+        """Stop the statement running on the connection now, from any thread: it raises, and SQLite rolls its write
+        transaction back. For a program that is quitting (the reader's q), which must not wait for a long query."""
+        self._conn.interrupt()
+
     def __enter__(self) -> Self:
         return self
 

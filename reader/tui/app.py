@@ -8,8 +8,11 @@ ever parsed as markup (see reader.tui.safe_app).
 
 from __future__ import annotations
 
+import asyncio
 import os
+import sqlite3
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,12 +39,14 @@ from reader.tui.messages import (
     BrowserMissing,
     CopiesLoaded,
     NewSentencesFound,
+    NewsFinderBuilt,
     NewsFound,
     PinsChanged,
     RefreshFinished,
     RefreshProgress,
     SidebarLoaded,
     StoreChangedElsewhere,
+    StorePolled,
     StoreWaiting,
     StoreWriteFailed,
     TopicCountsLoaded,
@@ -49,6 +54,7 @@ from reader.tui.messages import (
     UnreadFound,
     ViewCounted,
 )
+from reader.tui.quitting import WorkerThreads
 from reader.tui.screens.copies import CopiesScreen
 from reader.tui.screens.failed_feeds import FailedFeeds
 from reader.tui.widgets.article_list import PAGE_SIZE, ArticleList
@@ -96,6 +102,8 @@ class ReaderApp(ReaderActions):
         yield Footer()
 
     def on_mount(self) -> None:
+        # Before any worker starts: quitting must not wait for one in a long call (see reader.tui.quitting).
+        asyncio.get_running_loop().set_default_executor(WorkerThreads(self._interrupt_store))
         self.query_one("#search").display = False
         self.query_one(ReadingView).matchers = self.matchers
         theme = self.reader.store.setting(THEME_SETTING)
@@ -106,7 +114,7 @@ class ReaderApp(ReaderActions):
         self.query_one(ArticleList).focus()
         self.load_sidebar()
         self.load_articles(reset=True)
-        self.poll_store(None)  # the version others' writes are noticed against
+        self.poll_store(None, None)  # the version others' writes are noticed against
         self.set_interval(self.STORE_POLL_S, self._poll_store)
         self.set_interval(self.DATES_EVERY_S, self.query_one(ArticleList).refresh_dates)
         if self.reader.store.read_only:  # said once: opening articles then marks nothing, silently
@@ -115,6 +123,11 @@ class ReaderApp(ReaderActions):
         elif self.reader.config.refresh_on_start or not self.reader.store.has_articles():
             self.action_refresh()
 
+    def _interrupt_store(self) -> None:
+        """Stop the store's running statement as the app quits (from the executor's shutdown thread)."""
+        with suppress(sqlite3.ProgrammingError):  # closed already: no statement runs on it
+            self.reader.store.interrupt()
+
     def on_resize(self, event: events.Resize) -> None:
         self.fit_sidebar(event.size.width, event.size.height)  # self.size is still the old size in this handler
 
@@ -122,7 +135,15 @@ class ReaderApp(ReaderActions):
 
     def _poll_store(self) -> None:
         for view in self.query(ReadingView):  # none while the app closes
-            self.poll_store(view.article.id if view.article is not None else None)
+            self.poll_store(self.store_version, view.article.id if view.article is not None else None)
+
+    def on_store_polled(self, message: StorePolled) -> None:
+        seen, self.store_version = self.store_version, message.version
+        if seen is not None and message.version != seen:
+            self.post_message(StoreChangedElsewhere(message.article))
+
+    def on_news_finder_built(self, message: NewsFinderBuilt) -> None:
+        self.news_finder = (message.key, message.finder)
 
     def on_store_changed_elsewhere(self, message: StoreChangedElsewhere) -> None:
         """Another program wrote to the store: reload what it may have changed (marks, counts, the list, the e

@@ -14,6 +14,7 @@ from reader.text.clean import CleanArticle
 
 if TYPE_CHECKING:  # the refresh module (and the HTTP client) load only when a refresh runs
     from reader.fetch.refresh import RefreshSummary
+    from reader.what_changed import NewsFinder
 
 
 @dataclass
@@ -158,3 +159,20 @@ class StoreChangedElsewhere(Message):
     `article` is the open article as stored now (its read or starred state may have changed), if one is open."""
 
     article: Article | None
+
+
+@dataclass
+class StorePolled(Message):
+    """The store's data_version now, and the open article as stored now when the version moved since the poll's
+    `seen` (None otherwise); the handler keeps the version and says StoreChangedElsewhere when it moved."""
+
+    version: int
+    article: Article | None
+
+
+@dataclass
+class NewsFinderBuilt(Message):
+    """A worker built a NewsFinder for `key` (see StoreWorkers._news_finder): the handler keeps it for the next."""
+
+    key: object
+    finder: NewsFinder

@@ -29,12 +29,13 @@ from reader.tui.messages import (
     BrowserMissing,
     CopiesLoaded,
     NewSentencesFound,
+    NewsFinderBuilt,
     NewsFound,
     PinsChanged,
     RefreshFinished,
     RefreshProgress,
     SidebarLoaded,
-    StoreChangedElsewhere,
+    StorePolled,
     StoreWaiting,
     StoreWriteFailed,
     TopicCountsLoaded,
@@ -76,14 +77,14 @@ class StoreWorkers(SafeApp):
                                         store.starred_count(), store.count_articles()))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="store-poll")
-    def poll_store(self, open_article: int | None) -> None:
-        """Notice another program's commits (StoreChangedElsewhere): one pragma on the app's own connection, whose
-        own writes (keys, the app's own refresh) never count, so only what others wrote is reloaded."""
+    def poll_store(self, seen: int | None, open_article: int | None) -> None:
+        """The store's data_version (StorePolled; the handler compares it with `seen`, the version it last kept):
+        one pragma on the app's own connection, whose own writes (keys, the app's own refresh) never count, so
+        only what others wrote is reloaded. The open article is read again only when the version moved."""
         version = self.reader.store.data_version()
-        seen, self.store_version = self.store_version, version
-        if seen is not None and version != seen:
-            article = self.reader.store.article(open_article) if open_article is not None else None
-            self.post_message(StoreChangedElsewhere(article))
+        moved = seen is not None and version != seen
+        article = self.reader.store.article(open_article) if moved and open_article is not None else None
+        self.post_message(StorePolled(version, article))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="topics")
     def count_topic_unread(self) -> None:
@@ -143,7 +144,7 @@ class StoreWorkers(SafeApp):
         if cached is not None and cached[0] == key:
             return cached[1]
         finder = NewsFinder(self.reader.store, self.reader.config)
-        self.news_finder = (key, finder)
+        self.post_message(NewsFinderBuilt(key, finder))  # kept by the handler: workers change no state
         return finder
 
     def _count_view(self, flt: ArticleFilter) -> tuple[int, int]:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from reader.models import ParsedEntry
@@ -104,9 +106,9 @@ async def test_the_readers_own_writes_reload_nothing(troubled_app: ReaderApp) ->
         reloads: list[bool] = []
         poll, load = troubled_app.poll_store, troubled_app.load_articles
 
-        def counted_poll(open_article: int | None) -> None:
+        def counted_poll(seen: int | None, open_article: int | None) -> None:
             polls.append(open_article)
-            poll(open_article)
+            poll(seen, open_article)
 
         def counted_load(reset: bool, offset: int = 0, size: int = 200, keep_place: bool = False) -> None:
             reloads.append(keep_place)
@@ -139,3 +141,33 @@ async def test_an_answer_about_the_place_ends_when_another_program_adds_articles
         table = troubled_app.query_one(ArticleList)
         assert table.articles[table.order[0]].title == "Newer still"
         assert table.cursor_row == 1  # still on the article that was first
+
+
+async def test_no_worker_changes_the_apps_state(troubled_app: ReaderApp, sample_dir: Path,  # noqa: F811
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers only post messages; the handlers, on the app's thread, own every attribute (the store's version
+    seen by the poll, the NewsFinder kept for the next page, the counts). Watched through keys, a poll that sees
+    another program's write and a refresh."""
+    main, from_threads = threading.get_ident(), []
+    setattr_ = ReaderApp.__setattr__
+
+    def watched(app: ReaderApp, name: str, value: object) -> None:
+        if threading.get_ident() != main:
+            from_threads.append(name)
+        setattr_(app, name, value)
+
+    monkeypatch.setattr(ReaderApp, "__setattr__", watched)
+    troubled_app.STORE_POLL_S = POLL_S
+    async with troubled_app.run_test(size=SMALL) as pilot:
+        await settle(troubled_app, pilot)
+        await pilot.press("enter", "s", "m", "j", "enter")
+        await settle(troubled_app, pilot)
+        seen = troubled_app.store_version
+        fetch_elsewhere(sample_dir)
+        await wait_until(pilot, lambda: troubled_app.store_version != seen)
+        await settle(troubled_app, pilot)
+        await pilot.press("r")
+        await wait_until(pilot, lambda: not troubled_app.refreshing)
+        await settle(troubled_app, pilot)
+    assert troubled_app.news_finder is not None and seen is not None  # both were kept, by their handlers
+    assert from_threads == []
