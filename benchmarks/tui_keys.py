@@ -43,6 +43,14 @@ def idle(app: ReaderApp) -> bool:
     return not any(w.is_running for w in app.workers)
 
 
+async def settled(app: ReaderApp) -> None:
+    """Wait until no worker runs and the screen has been painted since (as a reader's next key finds it)."""
+    await until(lambda: idle(app))
+    painted: list[bool] = []
+    app.call_after_refresh(painted.append, True)
+    await until(lambda: bool(painted))
+
+
 async def measure(db: Path) -> dict[str, float | list[float]]:
     started = time.perf_counter()
     app = ReaderApp(make_reader(REPO / "feeds.toml", db), now=lambda: NOW)
@@ -76,7 +84,7 @@ async def measure(db: Path) -> dict[str, float | list[float]]:
             table.action_select_cursor()
             aid = table.current.id if table.current is not None else None
             opens.append(await until(lambda a=aid: view.article is not None and view.article.id == a) - t)
-            await until(lambda: idle(app))
+            await settled(app)
         figures["enter: article shown (x5)"] = opens
         sidebar = app.query_one(Sidebar)
         switches = []
@@ -86,7 +94,7 @@ async def measure(db: Path) -> dict[str, float | list[float]]:
             t = time.perf_counter()
             sidebar.action_select()
             switches.append(await until(lambda f=feed: table.current is not None and table.current.feed_id == f) - t)
-            await until(lambda: idle(app))
+            await settled(app)
         figures["feed switch: its rows listed (x5)"] = switches
         app.action_clear_search()
         await until(lambda: table.row_count > 10 and idle(app))

@@ -88,8 +88,7 @@ class ReaderActions(StoreWorkers):
             self._end_say()  # an answer about the previous view would mislead in this one
         self.generation += 1
         self.pending_open = None
-        self._show_sidebar()
-        self.load_articles(reset=True)
+        self.load_articles(reset=True)  # the sidebar's marker moves once the rows are listed (on_articles_loaded)
 
     def say(self, text: str, warning: bool = False, seconds: float | None = None, until_moved: bool = False) -> None:
         """Answer a key on the status line's right side, replacing the previous answer (one line, never a pile).

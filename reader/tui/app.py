@@ -190,6 +190,8 @@ class ReaderApp(ReaderActions):
         articles = self.query_one(ArticleList)
         articles.show(message.articles, message.badges, message.outlets, message.more, message.reset,
                       message.keep_place)
+        if message.reset:  # after the rows, which the reader waits for: the marker is drawn in the next frame
+            self.call_after_refresh(self.query_one(Sidebar).set_active, self.view_key)
         view = self.query_one(ReadingView)
         if message.reset and not message.articles:
             view.show_placeholder(self._empty_view()[1])  # the status line says it too (see _show_view)

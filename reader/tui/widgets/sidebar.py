@@ -49,6 +49,8 @@ class Sidebar(EndStopOptionList):
     BINDINGS = pane_bindings("cursor_down", "cursor_up", "page_down", "first", "last")
     shown_with: tuple[object, ...] | None = None  # show()'s arguments, to fit the labels again on resize
     fitted_to = 0
+    # Each entry's label as show() drew it (name, count, indent, style, mark; width; count column), for set_active.
+    entries: dict[str, tuple[tuple[str, int | None, int, str, str], int, int]] = {}
 
     def on_resize(self, event: events.Resize) -> None:
         if self.shown_with is not None and self.scrollable_content_region.width != self.fitted_to:
@@ -86,9 +88,23 @@ class Sidebar(EndStopOptionList):
             counts = topic_unread if topic_unread is not None else {}  # None: not counted yet, shown blank
             rows += [(f"topic:{topic}", f"◆ {topic}", counts.get(topic), 0, "", "") for topic in topics]
         count_width = max((len(str(row[2])) for row in rows if row is not None and row[2] is not None), default=0)
+        self.entries = {row[0]: (row[1:], width, count_width) for row in rows if row is not None}
         options = [None if row is None else Option(_label(row[1], row[2], width, count_width, row[3], row[4],
                                                           active == row[0], row[5]), id=row[0]) for row in rows]
         self.clear_options()
         self.add_options(options)
         ids = [o.id for o in options if o is not None]
         self.highlighted = self.get_option_index(keep) if keep in ids else 0
+
+    def set_active(self, active: str) -> None:
+        """Move the active-view marker to `active`: two labels drawn again, not the whole list (a feed switch
+        rebuilt 200 feeds' labels, a third of its time at 20,000 articles)."""
+        if self.shown_with is None:
+            return
+        before = str(self.shown_with[7])
+        self.shown_with = (*self.shown_with[:7], active, *self.shown_with[8:])
+        for key in {before, active}:
+            if key in self.entries:
+                (name, count, indent, style, mark), width, count_width = self.entries[key]
+                self.replace_option_prompt(key, _label(name, count, width, count_width, indent, style,
+                                                       key == active, mark))
