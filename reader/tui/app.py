@@ -57,6 +57,7 @@ from reader.tui.messages import (
 from reader.tui.quitting import WorkerThreads
 from reader.tui.screens.copies import CopiesScreen
 from reader.tui.screens.failed_feeds import FailedFeeds
+from reader.tui.topic_tally import TopicTally
 from reader.tui.widgets.article_list import PAGE_SIZE, ArticleList
 from reader.tui.widgets.reading_view import READ_HINT, ReadingView
 from reader.tui.widgets.sidebar import Sidebar
@@ -82,6 +83,7 @@ class ReaderApp(ReaderActions):
         self.refreshing = False
         self.topic_unread: dict[str, int] | None = None  # the last computed counts, shown until new ones arrive
         self.topics_counting = False  # a recount is under way (see on_article_changed)
+        self.topic_tally: TopicTally | None = None  # what topic_unread was counted from (see recount_topics)
         self.sidebar_data: SidebarLoaded | None = None
         self.sidebar_choice: bool | None = None  # None: shown or hidden by the terminal's width
         self.activity, self.waiting_for = "", ""  # the status line's right side
@@ -170,15 +172,18 @@ class ReaderApp(ReaderActions):
                 self._show_hint()
 
     def recount_topics(self) -> None:
-        """Count every topic's unread articles again (a worker reading each candidate's text)."""
+        """Count the topics' unread articles again in a worker: from what changed since the last count (see
+        reader.tui.topic_tally); the counts shown stay until the new ones replace them, so nothing flickers."""
         if self.matchers:
             self.topics_counting = True
-            self.count_topic_unread()
+            self.count_topic_unread(self.topic_tally)
 
     def on_topic_counts_loaded(self, message: TopicCountsLoaded) -> None:
         self.topics_counting = False
-        self.topic_unread = message.counts
-        self._show_sidebar()
+        self.topic_tally = message.tally
+        if message.counts != self.topic_unread:
+            self.topic_unread = message.counts
+            self._show_sidebar()
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
         if self.topic_unread is None and self.matchers:
@@ -312,6 +317,7 @@ class ReaderApp(ReaderActions):
         if message.config is not self.reader.config:
             self.reader.config = message.config
             self.matchers = compile_topics(message.config.topics)
+            self.topic_tally = None  # a topic's phrases may have changed: counted again over the store
             self.query_one(ReadingView).matchers = self.matchers
         if message.config_error:
             self.notify(f"Kept the previous settings: {message.config_error}", title="feeds.toml is invalid",

@@ -11,6 +11,7 @@ from reader.config import Config
 from reader.copies import CopyChanges, CopyText
 from reader.models import Article, FeedRow, Pin
 from reader.text.clean import CleanArticle
+from reader.tui.topic_tally import TopicTally
 
 if TYPE_CHECKING:  # the refresh module (and the HTTP client) load only when a refresh runs
     from reader.fetch.refresh import RefreshSummary
@@ -29,6 +30,7 @@ class SidebarLoaded(Message):
 @dataclass
 class TopicCountsLoaded(Message):
     counts: dict[str, int]
+    tally: TopicTally  # what the counts were made from: the next count starts from it (see count_topic_unread)
 
 
 @dataclass

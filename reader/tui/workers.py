@@ -44,6 +44,7 @@ from reader.tui.messages import (
     ViewCounted,
 )
 from reader.tui.safe_app import SafeApp
+from reader.tui.topic_tally import TopicTally, count_all, count_changes
 from reader.tui.widgets.article_list import PAGE_SIZE
 
 if TYPE_CHECKING:  # the digest's modules load only once a list has rows to mark
@@ -87,11 +88,17 @@ class StoreWorkers(SafeApp):
         self.post_message(StorePolled(version, article))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="topics")
-    def count_topic_unread(self) -> None:
-        """Unread articles per topic; started after the first paint because it reads every candidate's text."""
-        counts = {m.name: len(self._topic_ids(m, unread_only=True)) for m in self.matchers}
-        if not get_current_worker().is_cancelled:
-            self.post_message(TopicCountsLoaded(counts))
+    def count_topic_unread(self, tally: TopicTally | None) -> None:
+        """Unread articles per topic: from what changed since `tally`, or over the store when there is none yet
+        (or the topics changed); the first count starts after the first paint, as it reads every candidate."""
+        worker = get_current_worker()
+        store, topics = self.reader.store, self.reader.config.topics
+        if tally is not None and set(tally.members) == {m.name for m in self.matchers}:
+            tally = count_changes(store, tally, self.matchers, lambda: worker.is_cancelled)
+        else:
+            tally = count_all(store, topics, self.matchers, lambda: worker.is_cancelled)
+        if tally is not None and not worker.is_cancelled:
+            self.post_message(TopicCountsLoaded(tally.counts(), tally))
 
     def _topic_ids(self, matcher: TopicMatcher, unread_only: bool = False) -> list[int]:
         """FTS narrows the candidates, then the exact matching rules (case, word boundaries, excludes) decide."""

@@ -1,0 +1,109 @@
+"""Topic counts kept up to date from what another program changed: the same counts a full count gives, reading
+the text of the changed articles only."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import reader.store.refresh_writes
+import reader.tui.workers as workers
+from reader.core import Reader, make_reader
+from reader.fetch.refresh import refresh
+from reader.models import ParsedEntry
+from reader.store import ArticleFilter, Store
+from reader.topics import compile_topics
+from reader.tui.app import ReaderApp
+from reader.tui.topic_tally import TopicTally, count_all, count_changes
+from tests.tui.conftest import settle, wait_until
+
+
+@pytest.fixture
+def filled(sample_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Reader:
+    """The sample articles, fetched a day ago (the tally's mark is a past second, as it is once a fetch is over)."""
+    with monkeypatch.context() as earlier:
+        earlier.setattr(reader.store.refresh_writes, "utc_now", lambda: "2026-11-30T12:00:00+00:00")
+        filled = make_reader(sample_dir / "feeds.toml", sample_dir / "r.db")
+        refresh(filled.store, replace(filled.config, fetch=replace(filled.config.fetch, concurrency=1)))
+    return filled
+
+
+def full_count(reader: Reader) -> TopicTally:
+    tally = count_all(reader.store, reader.config.topics, compile_topics(reader.config.topics), lambda: False)
+    assert tally is not None
+    return tally
+
+
+def secure_articles(db: Path) -> list[int]:
+    with Store(db) as store:
+        return [a.id for a in store.list_articles(ArticleFilter(), limit=100)
+                if "Secure Communities" in f"{a.title} {a.text}"]
+
+
+def write_elsewhere(db: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Another program's writes, a while after the count: a topic article read, one read before made unread again,
+    one whose text changed (it no longer mentions its topic), one new; which they were. The reader had read the
+    second (read_before)."""
+    monkeypatch.setattr(reader.store.refresh_writes, "utc_now", lambda: "2099-01-01T00:00:00+00:00")
+    read, unread_again, edited = secure_articles(db)[:3]
+    with Store(db) as other:
+        other.set_read([read])
+        other.set_read([unread_again], read=False)
+        feed, key, guid, link, published = sqlite3.connect(db).execute(
+            "SELECT feed_id, key, guid, link, published FROM articles WHERE id = ?", (edited,)).fetchone()
+        other.upsert_entries(feed, [ParsedEntry(key, guid, link, "County budget", None, published, "<p>Roads.</p>",
+                                                "Roads and bridges.", "changed")])
+        other.upsert_entries(feed, [ParsedEntry("g:new", "g:new", "https://x.example/new", "E-Verify expands",
+                                                None, "2026-11-30T09:00:00+00:00", "<p>x</p>",
+                                                "The E-Verify rule now covers every contractor.", "new")])
+        new = other.list_articles(ArticleFilter(search="contractor"))[0].id
+    return {"read": read, "unread again": unread_again, "edited": edited, "new": new}
+
+
+def read_before(reader: Reader) -> None:
+    reader.store.set_read([secure_articles(reader.db_path)[1]])
+
+
+def test_counting_what_changed_gives_what_counting_everything_gives(filled: Reader,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    matchers = compile_topics(filled.config.topics)
+    read_before(filled)
+    before = full_count(filled)
+    changed = write_elsewhere(filled.db_path, monkeypatch)
+    read: list[int] = []
+    texts = filled.store.story_texts
+    monkeypatch.setattr(filled.store, "story_texts", lambda ids: texts(read.extend(ids) or ids))
+    after = count_changes(filled.store, before, matchers, lambda: False)
+    assert after is not None
+    assert sorted(read) == sorted([changed["unread again"], changed["edited"], changed["new"]])  # no other text
+    assert after == full_count(filled)
+    counts, was = after.counts(), before.counts()
+    assert counts["Secure Communities"] == was["Secure Communities"] - 1  # -1 read, -1 edited, +1 unread again
+    assert counts["E-Verify"] == was["E-Verify"] + 1
+    assert count_changes(filled.store, before, matchers, lambda: True) is None  # cancelled: no half count
+
+
+async def test_a_write_elsewhere_counts_only_what_changed_and_keeps_the_counts_shown(
+        filled: Reader, sample_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    read_before(filled)
+    full: list[int] = []
+    monkeypatch.setattr(workers, "count_all", lambda *a: (full.append(1), count_all(*a))[1])
+    app = ReaderApp(make_reader(sample_dir / "feeds.toml", sample_dir / "r.db"))
+    app.STORE_POLL_S = 0.1
+    shown: list[dict[str, int] | None] = []
+    show = app._show_sidebar
+    monkeypatch.setattr(app, "_show_sidebar", lambda: (shown.append(app.topic_unread), show())[1])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        assert full == [1] and app.topic_unread == full_count(filled).counts()
+        counted = app.topic_tally
+        shown.clear()
+        write_elsewhere(sample_dir / "r.db", monkeypatch)
+        await wait_until(pilot, lambda: app.topic_tally is not counted)
+        await settle(app, pilot)
+        assert full == [1]  # no second count over the store
+        assert app.topic_unread == full_count(filled).counts()
+        assert None not in shown  # the sidebar never showed the topics uncounted while it recounted
