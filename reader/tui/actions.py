@@ -88,6 +88,7 @@ class ReaderActions(StoreWorkers):
             self._end_say()  # an answer about the previous view would mislead in this one
         self.generation += 1
         self.pending_open = None
+        self.workers.cancel_group(self, "news")  # the ✦ search of the rows this list replaces
         self.load_articles(reset=True)  # the sidebar's marker moves once the rows are listed (on_articles_loaded)
 
     def say(self, text: str, warning: bool = False, seconds: float | None = None, until_moved: bool = False) -> None:

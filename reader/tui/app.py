@@ -114,8 +114,8 @@ class ReaderApp(ReaderActions):
         self.theme_changed_signal.subscribe(self, lambda t: self.save_theme(t.name))
         self.fit_sidebar()
         self.query_one(ArticleList).focus()
+        self.load_articles(reset=True)  # first: the store answers one query at a time, and the list is awaited
         self.load_sidebar()
-        self.load_articles(reset=True)
         self.poll_store(None, None)  # the version others' writes are noticed against
         self.set_interval(self.STORE_POLL_S, self._poll_store)
         self.set_interval(self.DATES_EVERY_S, self.query_one(ArticleList).refresh_dates)
@@ -197,6 +197,9 @@ class ReaderApp(ReaderActions):
                       message.keep_place)
         if message.reset:  # after the rows, which the reader waits for: the marker is drawn in the next frame
             self.call_after_refresh(self.query_one(Sidebar).set_active, self.view_key)
+        with_topics = [a for a in message.articles if message.badges.get(a.id)]  # only they can bring news
+        if with_topics:
+            self.call_after_refresh(self.find_news, with_topics, message.generation, message.reset)
         view = self.query_one(ReadingView)
         if message.reset and not message.articles:
             view.show_placeholder(self._empty_view()[1])  # the status line says it too (see _show_view)

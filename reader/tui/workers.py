@@ -10,6 +10,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -125,13 +126,23 @@ class StoreWorkers(SafeApp):
         self.post_message(ArticlesLoaded(page, badges, outlets, more, reset, generation, keep_place))
         if reset:  # after the page, so counting a large view never delays the first paint
             self.post_message(ViewCounted(self._count_view(flt), generation))
-        # After the page too: which rows bring something new (✦) reads the topics' stored past days.
+
+    def find_news(self, articles: Sequence[Article], generation: int, replaces: bool) -> None:
+        """Which listed rows bring something new (✦), in a worker started once the rows are painted: it reads the
+        topics' stored past days (0.65 s of Python for a page of a 100,000-article store), which would otherwise
+        hold back the first paint. A new list (`replaces`) cancels the search for the list it replaced."""
+        if replaces:
+            self.workers.cancel_group(self, "news")
+        self.run_worker(partial(self._find_news, articles, generation), thread=True, group="news",
+                        exit_on_error=False)
+
+    def _find_news(self, articles: Sequence[Article], generation: int) -> None:
         finder, worker = self._news_finder(), get_current_worker()
         news = set()
-        for a in page:
+        for a in articles:
             if worker.is_cancelled:
                 return  # a newer list replaced this one, or the app is closing
-            if badges[a.id] and finder.brings_news(a):
+            if finder.brings_news(a):
                 news.add(a.id)
         self.post_message(NewsFound(frozenset(news), generation))
 

@@ -87,7 +87,7 @@ async def test_one_news_finder_serves_every_page_and_article_until_a_refresh(
     add_paged_entries(filled_app)
     async with filled_app.run_test(size=SIZE) as pilot:
         await settle(filled_app, pilot)
-        assert len(built) == 1
+        assert len(built) <= 1  # built when a listed row has a topic (only those can bring news)
         table = filled_app.query_one(ArticleList)
         for _ in range(3):  # to the end of each page, which loads the next
             await pilot.press("G")
@@ -99,6 +99,8 @@ async def test_one_news_finder_serves_every_page_and_article_until_a_refresh(
         await settle(filled_app, pilot)
         assert len(built) == 1  # three pages, an opened article and another view: one finder
         await pilot.press("r")
+        await settle(filled_app, pilot)
+        await pilot.press("enter")  # the first page has no topic rows: the opened article asks for the finder
         await settle(filled_app, pilot)
         assert len(built) == 2  # a refresh may have changed the past days it reads
 
@@ -121,7 +123,7 @@ async def test_the_news_search_stops_as_soon_as_a_newer_list_replaces_it(
         try:
             await wait_until(pilot, entered.is_set)  # the first list's search is inside its loop
             assert entered.is_set()
-            first = next(w for w in filled_app.workers if w.group == "articles")
+            first = next(w for w in filled_app.workers if w.group == "news")
             filled_app.apply_filter(ArticleFilter(unread_only=True), "Unread", "unread")
             assert first.is_cancelled
         finally:
