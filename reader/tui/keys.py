@@ -26,7 +26,7 @@ KEYS = [
     Key("j / k, ↓ / ↑", ("j", "k", "down", "up"), "move down / up in the focused pane (or scroll the article)"),
     Key("space, g / G", ("space", "g", "G"), "page down; go to the top / bottom of the focused pane"),
     Key("enter", ("enter",), "open the highlighted article, or show the highlighted sidebar entry"),
-    Key("tab / shift+tab", ("tab", "shift+tab"), "switch panes (sidebar, list, article, its key quotes)"),
+    Key("tab / shift+tab", ("tab", "shift+tab"), "switch panes (sidebar, list, the open article, its key quotes)"),
     Key("n / N", ("n", "N"), "open the next / previous unread article", "next_unread(True)"),
     Key("] / [", ("right_square_bracket", "left_square_bracket"), "open the next / previous article in the list",
         "step_article(1)"),

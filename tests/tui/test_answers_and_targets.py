@@ -9,6 +9,7 @@ import pytest
 from rich.text import Text
 
 import reader.tui.actions
+from reader.store import ArticleFilter
 from reader.store.lock import refresh_lock
 from reader.tui.app import ReaderApp
 from reader.tui.keys import ARTICLE_KEYS_RULE, KEYS
@@ -112,13 +113,17 @@ async def test_every_article_key_acts_on_the_article_the_rule_names(filled_app: 
         assert view.article.id == seed  # no key opened another article
 
 
-async def test_keys_with_no_article_say_so(filled_app: ReaderApp) -> None:
+async def test_the_reading_pane_with_no_article_takes_no_focus(filled_app: ReaderApp) -> None:
+    """Keys there could only say "open an article first": the pane is not focused (tab and clicks pass it by), so
+    the keys act on the list's highlighted article, and p and d say it is not open."""
     answers = record_answers(filled_app)
     async with filled_app.run_test(size=SMALL) as pilot:
         await settle(filled_app, pilot)
         filled_app.query_one(ReadingView).focus()
-        await pilot.press("m", "s", "o", "y", "c", "p", "d")
-        assert answers == ["Open an article first (enter in the list)."] * 7
+        await pilot.pause()
+        assert isinstance(filled_app.focused, ArticleList)
+        await pilot.press("p", "d")
+        assert answers == ["This article is not open: press enter first."] * 2
 
 
 async def test_the_help_screen_states_which_article_the_keys_act_on(filled_app: ReaderApp) -> None:
@@ -217,7 +222,7 @@ def test_fit_name_cuts_with_an_ellipsis_and_pads_to_one_width() -> None:
 
 async def test_tab_goes_round_the_panes_in_the_order_the_help_names(filled_app: ReaderApp) -> None:
     shown = next(k.description for k in KEYS if k.shown == "tab / shift+tab")
-    assert "(sidebar, list, article, its key quotes)" in shown
+    assert "(sidebar, list, the open article, its key quotes)" in shown
     async with filled_app.run_test(size=LARGE) as pilot:
         await settle(filled_app, pilot)
         await open_seed(filled_app, pilot)
@@ -226,6 +231,32 @@ async def test_tab_goes_round_the_panes_in_the_order_the_help_names(filled_app: 
             order.append(type(filled_app.focused))
             await pilot.press("tab")
         assert order == [ArticleList, ReadingView, QuoteList, Sidebar]
+
+
+async def test_tab_skips_the_reading_pane_while_no_article_is_open(filled_app: ReaderApp) -> None:
+    """Nothing to scroll or act on in it (its keys would only say "open an article first"): tab goes from the list
+    to the sidebar, and back to the list; once an article is open, the pane takes its turn again. A pane that
+    loses its article while focused (its view emptied) hands the focus back to the list."""
+    async with filled_app.run_test(size=LARGE) as pilot:
+        await settle(filled_app, pilot)
+        view = filled_app.query_one(ReadingView)
+        assert view.article is None and isinstance(filled_app.focused, ArticleList)
+        order = []
+        for _ in range(3):
+            await pilot.press("tab")
+            order.append(type(filled_app.focused))
+        assert order == [Sidebar, ArticleList, Sidebar]
+        await pilot.press("shift+tab")
+        assert isinstance(filled_app.focused, ArticleList)
+        await pilot.press("enter")
+        await settle(filled_app, pilot)
+        await pilot.press("tab")
+        assert filled_app.focused is view
+        await pilot.press("s", "escape")  # starred, then back to All: the list stays on its article
+        await settle(filled_app, pilot)
+        filled_app.apply_filter(ArticleFilter(search="no such words anywhere"), "Search", "")
+        await settle(filled_app, pilot)
+        assert view.article is None and isinstance(filled_app.focused, ArticleList)
 
 
 async def test_the_sidebar_follows_each_resize_at_once(filled_app: ReaderApp) -> None:

@@ -63,8 +63,15 @@ class ReadingView(VerticalScroll):
         self.show_placeholder(READ_HINT)
 
     def show_placeholder(self, text: str) -> None:
-        """No article open: say why in its place (nothing selected yet, or the view is empty and what to do)."""
+        """No article open: say why in its place (nothing selected yet, or the view is empty and what to do).
+
+        Tab then skips the pane (nothing in it to scroll or act on: the keys would only say "open an article
+        first"); focus inside it goes back to the article list.
+        """
         self.article, self.cleaned, self.pinned_texts, self.new_sentences = None, None, set(), ()
+        if self.has_focus_within:
+            self.screen.focus_previous("ArticleList")
+        self.can_focus = False
         head = self.query_one("#article-header", Static)
         head.update(Text("\n").join(plain(line, "dim") for line in text.split("\n")))  # may quote a feed's error
         head.set_class(False, "-with-link")
@@ -92,6 +99,7 @@ class ReadingView(VerticalScroll):
 
     def show(self, article: Article, cleaned: CleanArticle, pins: Sequence[Pin]) -> None:
         same = self.article is not None and self.article.id == article.id
+        self.can_focus = True
         self.article, self.cleaned = article, cleaned
         self.pinned_texts = {p.text for p in pins}
         if not same:
