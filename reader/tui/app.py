@@ -312,7 +312,11 @@ class ReaderApp(ReaderActions):
         self.open_article(article_id)
 
     def on_refresh_progress(self, message: RefreshProgress) -> None:
-        self._set_activity(f"Refreshing {message.done}/{message.total}: {message.name}")
+        """"Refreshing 3/16: name", failed feeds counted as done; the summary then says "Refreshed 16 feeds"."""
+        if not message.done:
+            self._set_activity(f"Refreshing {message.total} feed{'s' if message.total != 1 else ''}…")
+        else:
+            self._set_activity(f"Refreshing {message.done}/{message.total}: {message.name}")
 
     def on_refresh_finished(self, message: RefreshFinished) -> None:
         self.refreshing = False
@@ -330,9 +334,11 @@ class ReaderApp(ReaderActions):
         trouble = [f"{summary.failed} failed"] if summary.failed else []
         trouble += [f"{len(summary.warnings)} read in part"] if summary.warnings else []
         more = f" · {', '.join(trouble)}: press e" if trouble else ""
+        more += f" · {summary.skipped} not due" if summary.skipped else ""  # asked us to wait (Retry-After)
         if self.said is not None:
             self._end_say()  # the summary answers the r pressed before any later key
-        self._set_activity(f"Refreshed {summary.feeds} feeds: {news}{more}")
+        fetched = summary.feeds - summary.skipped  # the progress's total: failed feeds are among them
+        self._set_activity(f"Refreshed {fetched} feed{'s' if fetched != 1 else ''}: {news}{more}")
         self.load_sidebar()
         self.recount_topics()
         self.load_articles(reset=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import webbrowser
+from pathlib import Path
 
 import pytest
 
@@ -153,3 +154,25 @@ async def test_article_id_and_quote_hint_in_the_reading_view(filled_app: ReaderA
         assert f"#{view.article.id} · WNYC News" in header
         quotes = view.query_one(QuoteList)
         assert "p pins" in str(quotes.border_subtitle) and "j / k" in str(quotes.border_subtitle)
+
+
+async def test_refresh_counts_agree_from_the_first_progress_to_the_summary(filled_app: ReaderApp,
+                                                                           sample_dir: Path) -> None:
+    """One feed asked us to wait (not due), one fails: the total is known before any feed is done, every progress
+    says the same total (failed feeds are counted done), and the summary refreshed that many feeds."""
+    store = filled_app.reader.store
+    waiting = next(f for f in store.feeds() if f.name == "WNYC News")
+    store.record_fetch(waiting.id, status="503", next_due="2099-01-01T00:00:00+00:00")
+    (sample_dir / "reader" / "samples" / "civic-wire.xml").unlink()
+    seen: list[str] = []
+    async with filled_app.run_test(size=SIZE) as pilot:
+        await settle(filled_app, pilot)
+        activity = filled_app.query_one("#activity")
+        original = activity.update
+        activity.update = lambda content="": (seen.append(str(content)), original(content))[1]  # type: ignore
+        await pilot.press("r")
+        await settle(filled_app, pilot)
+    progress = [s for s in seen if s.startswith("Refreshing")]
+    assert progress[:2] == ["Refreshing…", "Refreshing 4 feeds…"]  # at r, then as soon as the feeds are counted
+    assert progress[2:] and all(s.split()[1].endswith("/4:") for s in progress[2:]), progress
+    assert seen[-1] == "Refreshed 4 feeds: 0 new · 1 failed: press e · 1 not due"
