@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
-from rich.console import Console, ConsoleOptions
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
@@ -60,7 +61,7 @@ def highlight_topics(text: Text, matchers: Sequence[TopicMatcher], style: str = 
     return text
 
 
-def hanging(marker: Text | str, body: Text) -> Table:
+def hanging(marker: Text | str, body: RenderableType) -> Table:
     """`marker` then `body`, whose continuation lines start under the body's first character, not the margin."""
     mark = marker if isinstance(marker, Text) else Text(marker)
     grid = Table.grid(expand=True)
@@ -136,3 +137,29 @@ class KeptWhole:
         widest = max((p.cell_len for p in self.parts), default=0)
         return Measurement(min(widest, options.max_width), sum(p.cell_len for p in self.parts)
                            + len(self.separator) * max(len(self.parts) - 1, 0))
+
+
+class Attributed:
+    """A quote and who said it: " — speaker" after the quote's last line when it fits there whole, else on a line
+    of its own under the quote; the dash never ends a line and a speaker's name never splits (unless it alone is
+    wider than the line). Plain wrapping left "crime” —" at the end of one line and "the task / force’s report"
+    across the next two."""
+
+    def __init__(self, quote: Text, speaker: Text) -> None:
+        self.quote, self.speaker = quote, speaker
+
+    def lines(self, console: Console, width: int) -> list[Text]:
+        lines = list(self.quote.wrap(console, width))
+        said = Text("— ").append_text(self.speaker)
+        if lines and lines[-1].cell_len + 1 + said.cell_len <= width:
+            lines[-1] = lines[-1].copy().append(" ").append_text(said)
+            return lines
+        return lines + list(said.wrap(console, width))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        yield from self.lines(console, options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        words = f"{self.quote.plain} {self.speaker.plain}".split()
+        whole = self.quote.cell_len + 3 + self.speaker.cell_len
+        return Measurement(min(max((cell_len(w) for w in words), default=1), options.max_width), whole)

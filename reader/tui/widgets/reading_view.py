@@ -16,7 +16,7 @@ from reader.text.clean import CleanArticle
 from reader.text.display import display_credit, display_date
 from reader.text.quotes import Quote
 from reader.topics import TopicMatcher
-from reader.tui.format import KeptWhole, LinkText, hanging, highlight_topics, plain
+from reader.tui.format import Attributed, KeptWhole, LinkText, hanging, highlight_topics, plain
 from reader.tui.keys import pane_bindings
 from reader.tui.widgets.option_list import EndStopOptionList
 
@@ -135,11 +135,10 @@ class ReadingView(VerticalScroll):
         shown = self._quotes_to_show()
         options = []
         for q in shown:
-            label = plain(f"“{q.text}”").append(" — ")
             # Marked as the digest marks it (digest.render): a quote nobody is named for is not left bare.
-            label.append_text(plain(q.speaker, "italic") if q.speaker else Text("unattributed", style="dim italic"))
+            speaker = plain(q.speaker, "italic") if q.speaker else Text("unattributed", style="dim italic")
             mark = Text("◉ pinned " if q.text in self.pinned_texts else "▌ ", style="bold yellow")
-            options.append(Option(hanging(mark, label)))
+            options.append(Option(hanging(mark, Attributed(plain(f"“{q.text}”"), speaker))))
         quotes.clear_options()
         quotes.add_options(options)
         quotes.display = bool(options)
