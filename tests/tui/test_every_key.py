@@ -115,15 +115,21 @@ async def test_status_line_is_above_the_footer_and_says_what_is_shown(filled_app
         assert filled_app.view_key == "topic:E-Verify"
 
 
-async def test_refresh_shows_progress_then_the_summary(filled_app: ReaderApp) -> None:
+async def refresh_seen(app: ReaderApp) -> list[str]:
+    """Everything the status line's right side shows from `r` until the refresh's summary."""
     seen: list[str] = []
-    async with filled_app.run_test(size=SIZE) as pilot:
-        await settle(filled_app, pilot)
-        activity = filled_app.query_one("#activity")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        activity = app.query_one("#activity")
         original = activity.update
         activity.update = lambda content="": (seen.append(str(content)), original(content))[1]  # type: ignore
         await pilot.press("r")
-        await settle(filled_app, pilot)
+        await settle(app, pilot)
+    return seen
+
+
+async def test_refresh_shows_progress_then_the_summary(filled_app: ReaderApp) -> None:
+    seen = await refresh_seen(filled_app)
     assert any(s.startswith("Refreshing 5/5") for s in seen), seen
     assert seen[-1] == "Refreshed 5 feeds: 0 new"
 
@@ -164,14 +170,7 @@ async def test_refresh_counts_agree_from_the_first_progress_to_the_summary(fille
     waiting = next(f for f in store.feeds() if f.name == "WNYC News")
     store.record_fetch(waiting.id, status="503", next_due="2099-01-01T00:00:00+00:00")
     (sample_dir / "reader" / "samples" / "civic-wire.xml").unlink()
-    seen: list[str] = []
-    async with filled_app.run_test(size=SIZE) as pilot:
-        await settle(filled_app, pilot)
-        activity = filled_app.query_one("#activity")
-        original = activity.update
-        activity.update = lambda content="": (seen.append(str(content)), original(content))[1]  # type: ignore
-        await pilot.press("r")
-        await settle(filled_app, pilot)
+    seen = await refresh_seen(filled_app)
     progress = [s for s in seen if s.startswith("Refreshing")]
     assert progress[:2] == ["Refreshing…", "Refreshing 4 feeds…"]  # at r, then as soon as the feeds are counted
     assert progress[2:] and all(s.split()[1].endswith("/4:") for s in progress[2:]), progress
