@@ -262,7 +262,8 @@ class ReaderApp(ReaderActions):
 
     def on_news_found(self, message: NewsFound) -> None:
         if message.generation == self.generation:
-            self.query_one(ArticleList).mark_news(message.ids)
+            for articles in self.query(ArticleList):  # none once the app is closing (the search ran till then)
+                articles.mark_news(message.ids)
 
     def on_new_sentences_found(self, message: NewSentencesFound) -> None:
         self.query_one(ReadingView).mark_new(message.article_id, message.sentences)
