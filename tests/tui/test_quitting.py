@@ -82,7 +82,9 @@ def test_q_ends_the_reader_at_once_while_a_worker_is_in_a_long_call(stored: Path
         child.kill()
     assert child.returncode == 0, err
     closed = float(out.split()[1])
-    assert closed - pressed < 1.0, f"q took {closed - pressed:.2f} s to end the app"
+    # By design 0.5 s at most (WorkerThreads gives the call 0.25 s, then 0.25 s after the interrupt), measured at
+    # 0.4 to 0.7 s; the bound leaves room for a loaded test machine.
+    assert closed - pressed < 1.5, f"q took {closed - pressed:.2f} s to end the app"
     assert ended - pressed < 3.0, f"the process lived on for {ended - pressed:.2f} s after q"
     with sqlite3.connect(stored / "r.db") as db:
         assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
