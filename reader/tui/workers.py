@@ -1,7 +1,9 @@
 """Thread workers of the reader: every store and cleaning call runs here, off the UI thread.
 
 Workers only read and write the store and post messages; the app's handlers apply the results
-to widgets and app state. Long workers check for cancellation so quitting never waits on them.
+to widgets and app state (a worker sets no attribute: what it found for later, the store's version
+or a NewsFinder, goes in a message too). Long workers check for cancellation, and quitting never
+waits on one stuck in a long call (see reader.tui.quitting).
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ class StoreWorkers(SafeApp):
     generation: int
     news_epoch: int  # bumps after each refresh: the stored past days a NewsFinder reads may have changed
     news_finder: tuple[object, NewsFinder] | None = None  # (what it was built for, the finder)
-    store_version: int | None = None  # the store's data_version at the last poll (see poll_store)
+    store_version: int | None = None  # the store's data_version at the last poll (set by on_store_polled)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sidebar")
     def load_sidebar(self) -> None:
