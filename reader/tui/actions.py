@@ -23,7 +23,7 @@ from reader.tui.messages import SidebarLoaded
 from reader.tui.screens.failed_feeds import FailedFeeds
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.topic_picker import TopicPicker
-from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.article_list import PAGE_SIZE, ArticleList
 from reader.tui.widgets.reading_view import ReadingView, hidden_parts
 from reader.tui.widgets.sidebar import Sidebar
 from reader.tui.workers import StoreWorkers
@@ -64,8 +64,8 @@ class ReaderActions(StoreWorkers):
     activity: str
     waiting_for: str
     said: tuple[str, bool] | None = None  # the latest answer to a key (text, warning), while it shows
-    said_until_moved = False  # the answer is about the cursor's place ("the last article"): moving ends it
-    said_at: int | None = None  # the article under the list's cursor when it was given
+    said_until_moved = False  # the answer is about an article or the cursor's place: moving, or a screen, ends it
+    said_at: int | None = None  # the article it is about (else the one under the list's cursor when it was given)
     say_timer: Timer | None = None
     sidebar_data: SidebarLoaded | None
     topic_unread: dict[str, int] | None
@@ -91,17 +91,21 @@ class ReaderActions(StoreWorkers):
         self.workers.cancel_group(self, "news")  # the ✦ search of the rows this list replaces
         self.load_articles(reset=True)  # the sidebar's marker moves once the rows are listed (on_articles_loaded)
 
-    def say(self, text: str, warning: bool = False, seconds: float | None = None, until_moved: bool = False) -> None:
+    def say(self, text: str, warning: bool = False, seconds: float | None = None, until_moved: bool = False,
+            about: Article | None = None) -> None:
         """Answer a key on the status line's right side, replacing the previous answer (one line, never a pile).
 
-        An answer until_moved describes where the cursor is (the last article, nothing unread below): it
-        ends as soon as the cursor leaves that article, or the store changes, since it is then untrue.
+        An answer until_moved describes where the cursor is (the last article, nothing unread below), one
+        `about` an article speaks of it without naming it ("this story", "the link"): either ends as soon
+        as the list's cursor is on another article, another article opens, a screen opens or closes, or
+        the store changes, since it would then read as about another article, or be untrue. Answers that
+        name the article ("Starred: <title>") stay true, and stay.
         """
         if self.say_timer is not None:
             self.say_timer.stop()
         self.said = (text, warning)
-        current = self.query_one(ArticleList).current
-        self.said_until_moved, self.said_at = until_moved, current.id if current is not None else None
+        current = about or self.query_one(ArticleList).current
+        self.said_until_moved, self.said_at = until_moved or about is not None, current.id if current else None
         self.say_timer = self.set_timer(SAY_SECONDS if seconds is None else seconds, self._end_say)
         self._show_activity()
 
@@ -111,12 +115,50 @@ class ReaderActions(StoreWorkers):
         self.said, self.say_timer, self.said_until_moved = None, None, False
         self._show_activity()
 
-    def _end_place_answer(self, articles: ArticleList) -> None:
-        """End an answer about the cursor's place once the cursor is on another article."""
+    def _end_place_answer(self, articles: ArticleList, opened: Article | None = None) -> None:
+        """End an answer about an article or the cursor's place once the cursor (or the opened article) is on
+        another article."""
         if self.said is not None and self.said_until_moved:
-            current = articles.current
+            current = opened or articles.current
             if (current.id if current is not None else None) != self.said_at:
                 self._end_say()
+
+    def _screen_changed(self, screen: Screen[object]) -> None:
+        """A screen opened or closed: an answer about an article or the cursor's place would be read against it."""
+        if self.said is not None and self.said_until_moved:
+            self._end_say()
+
+    def in_sight(self, article_id: int) -> Article | None:
+        """The article with this id if it is the list's highlighted or the open one (an answer about it still
+        reads as meant), else None."""
+        shown = (self.query_one(ArticleList).current, self.query_one(ReadingView).article)
+        return next((a for a in shown if a is not None and a.id == article_id), None)
+
+    def load_beyond(self, articles: ArticleList) -> None:
+        """Load the page after (or before) the list's rows once the cursor comes near their end (or start)."""
+        if articles.wants_more():
+            articles.more = False
+            self.load_articles(reset=False, offset=articles.start + len(articles.order))
+        elif articles.wants_earlier():
+            articles.earlier_asked = True
+            offset = max(articles.start - PAGE_SIZE, 0)
+            self.load_articles(reset=False, offset=offset, size=articles.start - offset)
+
+    def load_rows_to(self, position: int) -> None:
+        """List the row at this view position: the rows up to it when it is within a page below the loaded ones,
+        else the page around it in place of them."""
+        articles = self.query_one(ArticleList)
+        end = articles.start + len(articles.order)
+        if end <= position < end + PAGE_SIZE:
+            self.load_articles(reset=False, offset=end, size=position + 1 - end)
+        else:
+            self.load_articles(reset=True, offset=max(position - PAGE_SIZE // 2, 0))
+
+    def on_article_list_end_wanted(self, message: ArticleList.EndWanted) -> None:
+        """g or G beyond the loaded rows: the view's first or last page in their place, the cursor on its end."""
+        articles = self.query_one(ArticleList)
+        articles.landing = "last" if message.last else "first"
+        self.load_articles(reset=True, offset=-1 if message.last else 0)
 
     def _set_activity(self, text: str) -> None:
         """What runs in the background (refresh progress, then its summary); an answer to a key shows over it."""
@@ -173,15 +215,18 @@ class ReaderActions(StoreWorkers):
     def _target(self) -> Article | None:
         """The article a key acts on (see ARTICLE_KEYS_RULE): the open one while the reading view or its quotes
         have focus, else the one highlighted in the list; None, having said why, when there is none."""
-        view = self.query_one(ReadingView)
+        view, articles = self.query_one(ReadingView), self.query_one(ArticleList)
         focused = self.focused
+        if not articles.order and view.article is None:  # whichever pane has focus
+            self.say("No article here: this view is empty.", warning=True)
+            return None
         if focused is not None and (focused is view or view in focused.ancestors):
             if view.article is None:
                 self.say("Open an article first (enter in the list).", warning=True)
             return view.article
-        article = self.query_one(ArticleList).current
+        article = articles.current
         if article is None:
-            self.say("No article in this view.", warning=True)
+            self.say("No article selected: move to one with j / k.", warning=True)
         return article
 
     def _open_target(self) -> Article | None:
@@ -189,40 +234,41 @@ class ReaderActions(StoreWorkers):
         article = self._target()
         shown = self.query_one(ReadingView).article
         if article is not None and (shown is None or shown.id != article.id):
-            self.say("This article is not open: press enter first.", warning=True)
+            self.say("This article is not open: press enter first.", warning=True, about=article)
             return None
         return article
 
     def action_toggle_read(self) -> None:
         if (a := self._target()) is not None:
             self.change_article(a.id, read=not a.is_read)
-            self.say(f"Marked {'unread' if a.is_read else 'read'}: {_short_title(a)}")
+            self.say(f"Marked {'unread' if a.is_read else 'read'}: {_short_title(a)}")  # names it: stays (see say)
 
     def action_toggle_star(self) -> None:
         if (a := self._target()) is not None:
             self.change_article(a.id, starred=not a.is_starred)
-            self.say(f"{'Unstarred' if a.is_starred else 'Starred'}: {_short_title(a)}")
+            self.say(f"{'Unstarred' if a.is_starred else 'Starred'}: {_short_title(a)}")  # names it: stays (see say)
 
-    def _link(self) -> str | None:
-        """The target article's link if it may leave the app (http or https); otherwise None, having said why."""
+    def _link(self) -> tuple[Article, str] | None:
+        """The target article and its link if it may leave the app (http or https); otherwise None, having said
+        why."""
         article = self._target()
         if article is None:
             return None
         reason = is_openable_link(article.link or "")
-        if reason is not None:
-            self.say(f"Not opened or copied: {reason}.", warning=True)
+        if reason is not None or not article.link:
+            self.say(f"Not opened or copied: {reason}.", warning=True, about=article)
             return None
-        return article.link
+        return article, article.link
 
     def action_open_link(self) -> None:
-        if (link := self._link()) is not None:
-            self.say(f"Opening the link ({_host(link)}) in the browser.")
-            self.open_in_browser(link)
+        if (found := self._link()) is not None:
+            self.say(f"Opening the link ({_host(found[1])}) in the browser.", about=found[0])
+            self.open_in_browser(found[1])
 
     def action_copy_link(self) -> None:
-        if (link := self._link()) is not None:
-            self.copy_to_clipboard(link)
-            self.say(f"Link copied ({_host(link)}).")
+        if (found := self._link()) is not None:
+            self.copy_to_clipboard(found[1])
+            self.say(f"Link copied ({_host(found[1])}).", about=found[0])
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
@@ -243,22 +289,23 @@ class ReaderActions(StoreWorkers):
         view = self.query_one(ReadingView)
         quote = view.selected_quote
         if quote is None:
-            self.say("This article has no key quotes to pin.", warning=True)
+            self.say("This article has no key quotes to pin.", warning=True, about=article)
             return
         pinned = quote.text in view.pinned_texts
         self.toggle_pin(article.id, quote.text, quote.speaker, pinned)
-        self.say("Quote unpinned." if pinned else "Quote pinned; it will appear in the digest.")
+        self.say("Quote unpinned." if pinned else "Quote pinned; it will appear in the digest.", about=article)
 
     def action_toggle_repeats(self) -> None:
-        if self._open_target() is None:
+        if (article := self._open_target()) is None:
             return
         view = self.query_one(ReadingView)
         what = hidden_parts(view.cleaned) if view.cleaned is not None else ""
         if not what:
-            self.say("Nothing hidden here: no repeated paragraphs or page furniture.")
+            self.say("Nothing hidden here: no repeated paragraphs or page furniture.", about=article)
         else:
             view.toggle_repeats()
-            self.say(f"{what[0].upper()}{what[1:]} {'shown below the article' if view.show_repeats else 'hidden'}.")
+            self.say(f"{what[0].upper()}{what[1:]} {'shown below the article' if view.show_repeats else 'hidden'}.",
+                     about=article)
 
     def action_pick_topic(self) -> None:
         topics = [t.name for t in self.reader.config.topics]
@@ -293,6 +340,9 @@ class ReaderActions(StoreWorkers):
             return
         row = articles.cursor_row + step if self.query_one(ReadingView).article is not None else articles.cursor_row
         if not 0 <= row < len(articles.order):
+            if articles.more if step > 0 else articles.start > 0:  # the next page is on its way (see load_beyond)
+                self.say("Loading more articles…", seconds=2, until_moved=True)
+                return
             self.say(f"This is the {'last' if step > 0 else 'first'} article in this view.", until_moved=True)
             return
         articles.move_cursor(row=row)

@@ -112,6 +112,7 @@ class ReaderApp(ReaderActions):
         if theme and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, lambda t: self.save_theme(t.name))
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         self.fit_sidebar()
         self.query_one(ArticleList).focus()
         self.load_articles(reset=True)  # first: the store answers one query at a time, and the list is awaited
@@ -158,7 +159,8 @@ class ReaderApp(ReaderActions):
         self.load_sidebar()
         self.recount_topics()
         articles = self.query_one(ArticleList)
-        self.load_articles(reset=True, size=max(PAGE_SIZE, len(articles.order)), keep_place=True)
+        self.load_articles(reset=True, offset=articles.start, size=max(PAGE_SIZE, len(articles.order)),
+                           keep_place=True)
 
     def on_sidebar_loaded(self, message: SidebarLoaded) -> None:
         self.sidebar_data = message
@@ -194,7 +196,7 @@ class ReaderApp(ReaderActions):
             return
         articles = self.query_one(ArticleList)
         articles.show(message.articles, message.badges, message.outlets, message.more, message.reset,
-                      message.keep_place)
+                      message.keep_place, message.offset)
         if message.reset:  # after the rows, which the reader waits for: the marker is drawn in the next frame
             self.call_after_refresh(self.query_one(Sidebar).set_active, self.view_key)
         with_topics = [a for a in message.articles if message.badges.get(a.id)]  # only they can bring news
@@ -253,7 +255,7 @@ class ReaderApp(ReaderActions):
         return "no articles match · escape shows all", f"No articles in {self.view_label}; press escape to show all."
 
     def on_article_opened(self, message: ArticleOpened) -> None:
-        self._end_place_answer(self.query_one(ArticleList))
+        self._end_place_answer(self.query_one(ArticleList), message.article)
         self.query_one(ReadingView).show(message.article, message.cleaned, message.pins)
         self.find_new_sentences(message.article, message.cleaned.paragraphs)
 
@@ -269,8 +271,11 @@ class ReaderApp(ReaderActions):
         self.query_one(ReadingView).mark_new(message.article_id, message.sentences)
 
     def on_copies_loaded(self, message: CopiesLoaded) -> None:
+        target = self.in_sight(message.article_id)
+        if target is None:
+            return  # the cursor moved on since c was pressed: the answer would read as about another article
         if not message.changes or message.outlets < 2:  # a feed's own repeats are not other outlets
-            self.say("No other outlet in the store ran this story.")
+            self.say("No other outlet in the store ran this story.", about=target)
             return
         self.push_screen(CopiesScreen(message.earliest, message.changes, message.outlets))
 
@@ -302,9 +307,9 @@ class ReaderApp(ReaderActions):
         articles = self.query_one(ArticleList)
         if article_id in articles.articles:
             self._open_row(article_id)
-        else:  # beyond the loaded rows: load up to it, then open it (see on_articles_loaded)
+        else:  # beyond the loaded rows: load up to it (or the page around it), then open it (see on_articles_loaded)
             self.pending_open = article_id
-            self.load_articles(reset=False, offset=len(articles.order), size=position + 1 - len(articles.order))
+            self.load_rows_to(position)
 
     def _open_row(self, article_id: int) -> None:
         self.pending_open = None
@@ -379,9 +384,7 @@ class ReaderApp(ReaderActions):
         if not isinstance(articles, ArticleList):
             return
         self._end_place_answer(articles)
-        if articles.wants_more():
-            articles.more = False
-            self.load_articles(reset=False, offset=len(articles.order))
+        self.load_beyond(articles)
 
     @on(OptionList.OptionSelected, "#sidebar")
     def _pick_sidebar(self, event: OptionList.OptionSelected) -> None:

@@ -42,6 +42,7 @@ class ArticlesLoaded(Message):
     reset: bool
     generation: int
     keep_place: bool = False  # the same view listed again (see ArticleList.show)
+    offset: int = 0  # the page's position in the view (see ArticleList.show)
 
 
 @dataclass
@@ -137,6 +138,7 @@ class CopiesLoaded(Message):
     earliest: CopyText
     changes: list[CopyChanges]
     outlets: int  # the feeds that ran the story, as the store counts them for the list's "+N outlets"
+    article_id: int = 0  # the article `c` was pressed on: the answer is dropped once another one is the target
 
 
 @dataclass

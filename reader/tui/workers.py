@@ -118,15 +118,18 @@ class StoreWorkers(SafeApp):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="articles")
     def load_articles(self, reset: bool, offset: int = 0, size: int = PAGE_SIZE, keep_place: bool = False) -> None:
+        """A page of the view from `offset` (-1: its last page, for G) as ArticlesLoaded, then the view's counts."""
         generation, flt = self.generation, self.filter
         store = self.reader.store
+        if offset < 0:
+            offset = max(store.count_articles(flt) - size, 0)
         page = store.list_articles(flt, limit=size + 1, offset=offset)
         more, page = len(page) > size, page[:size]
         badges = {a.id: topics_in(topic_text(a), self.matchers) for a in page}
         # Other outlets that ran the row's story anywhere in the store, not only on this page.
         carried = store.story_outlets(a.story_id for a in page if a.story_id is not None)
         outlets = {a.id: len(carried[a.story_id] - {a.feed_name}) for a in page if a.story_id is not None}
-        self.post_message(ArticlesLoaded(page, badges, outlets, more, reset, generation, keep_place))
+        self.post_message(ArticlesLoaded(page, badges, outlets, more, reset, generation, keep_place, offset))
         if reset:  # after the page, so counting a large view never delays the first paint
             self.post_message(ViewCounted(self._count_view(flt), generation))
 
@@ -216,7 +219,7 @@ class StoreWorkers(SafeApp):
             return
         sid = article.story_id
         outlets = (store.story_outlets([sid])[sid] if sid is not None else set()) | {article.feed_name}
-        self.post_message(CopiesLoaded(*story_copies(store, article), len(outlets)))
+        self.post_message(CopiesLoaded(*story_copies(store, article), len(outlets), article_id))
 
     @work(thread=True, exit_on_error=False, group="state")
     def change_article(self, article_id: int, read: bool | None = None, starred: bool | None = None) -> None:

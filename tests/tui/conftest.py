@@ -19,6 +19,7 @@ from textual.worker import WorkerCancelled
 
 from reader.core import make_reader
 from reader.fetch.refresh import refresh
+from reader.models import Article
 from reader.tui.app import ReaderApp, build_app
 from tests.conftest import REPO
 
@@ -99,9 +100,10 @@ def record_answers(app: ReaderApp) -> list[str]:
     answers: list[str] = []
     say = app.say
 
-    def recording(text: str, warning: bool = False, seconds: float | None = None, until_moved: bool = False) -> None:
+    def recording(text: str, warning: bool = False, seconds: float | None = None, until_moved: bool = False,
+                  about: Article | None = None) -> None:
         answers.append(text)
-        say(text, warning, seconds, until_moved)
+        say(text, warning, seconds, until_moved, about)
 
     app.say = recording  # type: ignore[method-assign]
     return answers

@@ -221,7 +221,8 @@ async def test_a_narrower_terminal_refits_the_cells_in_place_and_pages_widen_the
         wanted = table.topics_wanted
         later = next(iter(table.articles.values()))
         wider = replace(later, id=10**6, title="A later page")
-        table.show([wider], {wider.id: ["ICE enforcement", "Secure Communities", "E-Verify"]}, {}, False, False)
+        table.show([wider], {wider.id: ["ICE enforcement", "Secure Communities", "E-Verify"]}, {}, False, False,
+                   offset=len(table.order))  # the next page, joining the rows at their end
         assert table.topics_wanted > wanted  # measured from the new row alone
         table.show([], {}, {}, False, True)
         assert table.topics_wanted == 0  # a new list starts over

@@ -1,5 +1,9 @@
 """The article list: newest first, loaded a page at a time so start-up cost does not grow with the store.
 
+The loaded rows are a window on the view: `start` is the view position of the first. Moving near
+either end of the window loads the page beyond it, and g / G (home / end) load the view's first or
+last page directly, so the bottom of 100,000 articles is one key away, not 500 pages.
+
 Its columns fit the width it has and what the rows hold: the outlet and topic columns are as wide
 as their widest cell (within caps), the title takes the rest and always stays, and the topics, then
 the outlet, then the date give way on a narrow terminal. Badges ("+2 outlets", topic names) are
@@ -15,6 +19,8 @@ from datetime import datetime, timedelta
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
@@ -108,7 +114,14 @@ def marks_cell(a: Article, news: bool = False) -> Text:
 
 
 class ArticleList(DataTable[Text]):
-    BINDINGS = pane_bindings("cursor_down", "cursor_up", "page_down", "scroll_top", "scroll_bottom")
+    BINDINGS = [*pane_bindings("cursor_down", "cursor_up", "page_down", "scroll_top", "scroll_bottom"),
+                Binding("home", "scroll_top", "Top", show=False), Binding("end", "scroll_bottom", "Bottom", show=False)]
+
+    @dataclass
+    class EndWanted(Message):
+        """g or G asked for an end of the view whose rows are not loaded: the app loads that page (see show)."""
+
+        last: bool
 
     def __init__(self, clock: Callable[[], datetime], **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)  # type: ignore[arg-type]
@@ -119,7 +132,10 @@ class ArticleList(DataTable[Text]):
         self.badges: dict[int, tuple[list[str], int]] = {}  # topic names and other outlets, per article
         self.order: list[int] = []
         self.news: set[int] = set()  # articles that bring something new (see mark_news)
-        self.more = False
+        self.more = False  # the view has rows after the loaded ones
+        self.start = 0  # the view position of the first loaded row (rows before it are not loaded)
+        self.earlier_asked = False  # the page before `start` is being loaded (see wants_earlier)
+        self.landing: str | None = None  # "first" or "last": where the cursor goes once the asked-for page shows
         self.columns_now = plan_columns(0, 0)
         self.topics_wanted = 0  # the widest row's topic names, kept up to date as rows come (see show)
         self.outlet_wanted = OUTLET  # the widest outlet name among the rows, likewise
@@ -223,19 +239,27 @@ class ArticleList(DataTable[Text]):
         return changed
 
     def show(self, articles: Sequence[Article], badges: dict[int, list[str]], outlets: dict[int, int],
-             more: bool, reset: bool, keep_place: bool = False) -> None:
+             more: bool, reset: bool, keep_place: bool = False, offset: int = 0) -> None:
         """Replace (reset) or extend the rows, keeping the cursor on the same article when it is still listed.
+
+        `offset` is the page's view position: a reset window starts there; a page that does not join the
+        window at either end (loaded for a window since replaced) is dropped.
 
         keep_place (the same view listed again after another program wrote to the store) also keeps the
         cursor's row where it was on screen, so new articles above it do not move what the reader looks at.
         """
         keep = self.current.id if self.current is not None else None
         was_row, was_scroll = self.cursor_row, self.scroll_y
+        before = not reset and offset < self.start
+        joins = offset + len(articles) == self.start if before else offset == self.start + len(self.order)
+        if not reset and not joins:
+            return
         self.now = self.clock()
         if reset:
             self.clear()
             self.articles, self.order, self.badges, self.news = {}, [], {}, set()  # marks come again per page
             self.ticking = {}
+            self.start, self.earlier_asked = offset, False
         new = [a for a in articles if a.id not in self.articles]
         for a in new:
             self.articles[a.id] = a
@@ -246,11 +270,18 @@ class ArticleList(DataTable[Text]):
         outlet = max((plain(a.feed_name).cell_len for a in new), default=0)
         self.outlet_wanted = (outlet or OUTLET) if reset else max(self.outlet_wanted, outlet)
         self._fit()  # redraws the rows already shown if the plan changed
+        if before:
+            self._prepend(new, offset)
+            return
         for a in new:
             self.order.append(a.id)
             self.add_row(*self._cells(a), key=str(a.id))
         self.more = more
         if not reset or not self.order:
+            return
+        if self.landing is not None:
+            self.move_cursor(row=0 if self.landing == "first" else len(self.order) - 1)
+            self.landing = None
             return
         if keep_place:
             row = self.order.index(keep) if keep is not None and keep in self.articles else min(was_row,
@@ -260,6 +291,30 @@ class ArticleList(DataTable[Text]):
             self.call_after_refresh(self.scroll_to, y=max(was_scroll + row - was_row, 0), animate=False)
         elif keep is not None and keep in self.articles:
             self.move_cursor(row=self.order.index(keep))
+
+    def _prepend(self, new: list[Article], offset: int) -> None:
+        """Put the page before the window above its rows (a table only appends: it is filled again), keeping
+        the cursor's article on the same screen line."""
+        row, scroll = self.cursor_row, self.scroll_y
+        self.order = [a.id for a in new] + self.order
+        self.start, self.earlier_asked = offset, False
+        self.clear()
+        for aid in self.order:
+            self.add_row(*self._cells(self.articles[aid]), key=str(aid))
+        self.move_cursor(row=row + len(new), scroll=False)
+        self.call_after_refresh(self.scroll_to, y=scroll + len(new), animate=False)  # once the rows are measured
+
+    def action_scroll_top(self) -> None:
+        if self.start > 0:
+            self.post_message(self.EndWanted(last=False))
+        else:
+            super().action_scroll_top()
+
+    def action_scroll_bottom(self) -> None:
+        if self.more:
+            self.post_message(self.EndWanted(last=True))
+        else:
+            super().action_scroll_bottom()
 
     def update_article(self, a: Article) -> None:
         if a.id not in self.articles:
@@ -278,6 +333,10 @@ class ArticleList(DataTable[Text]):
 
     def wants_more(self) -> bool:
         return self.more and self.cursor_row >= len(self.order) - LOAD_MORE_WITHIN
+
+    def wants_earlier(self) -> bool:
+        """Whether the cursor is near the top of a window that starts below the view's first row."""
+        return self.start > 0 and not self.earlier_asked and self.cursor_row < LOAD_MORE_WITHIN
 
 
 def _is_future(stamp: str | None, now: datetime) -> bool:

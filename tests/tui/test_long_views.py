@@ -1,0 +1,80 @@
+"""A view longer than the list's pages: g / G (home / end) reach its first and last article in one key, and
+the list pages up from the bottom as it pages down from the top."""
+
+from __future__ import annotations
+
+from reader.tui.app import ReaderApp
+from reader.tui.widgets.article_list import PAGE_SIZE, ArticleList
+from reader.tui.widgets.reading_view import ReadingView
+from tests.tui.conftest import add_paged_entries, answer, settle
+from tests.tui.test_fits_and_marks import drawn
+
+LONG = 2_500  # with the 12 samples: 13 pages, the last one 12 rows short of a whole page
+
+
+def listed(table: ArticleList, every: list[int]) -> bool:
+    """Whether the list's rows are the view's rows from its window's start, in order, with none missing."""
+    return table.order == every[table.start:table.start + len(table.order)]
+
+
+async def test_G_and_end_reach_the_last_article_and_g_and_home_the_first(filled_app: ReaderApp) -> None:
+    add_paged_entries(filled_app, LONG)
+    every = [a.id for a in filled_app.reader.store.list_articles(limit=LONG * 2)]
+    async with filled_app.run_test(size=(80, 24)) as pilot:
+        await settle(filled_app, pilot)
+        table = filled_app.query_one(ArticleList)
+        for bottom, top in (("G", "g"), ("end", "home")):
+            await pilot.press(bottom)
+            await settle(filled_app, pilot)
+            assert table.current is not None and table.current.id == every[-1]
+            assert table.start == len(every) - PAGE_SIZE and listed(table, every) and not table.more
+            assert table.scroll_y == table.max_scroll_y > 0  # the last row is on screen
+            assert table.get_cell(str(every[-1]), "title").plain.split("  +")[0] in drawn(table)
+            await pilot.press(top)
+            await settle(filled_app, pilot)
+            assert table.current is not None and table.current.id == every[0]
+            assert table.start == 0 and listed(table, every) and table.scroll_y == 0
+
+
+async def test_paging_up_from_the_bottom_loads_the_pages_above(filled_app: ReaderApp) -> None:
+    add_paged_entries(filled_app, LONG)
+    every = [a.id for a in filled_app.reader.store.list_articles(limit=LONG * 2)]
+    async with filled_app.run_test(size=(80, 24)) as pilot:
+        await settle(filled_app, pilot)
+        table = filled_app.query_one(ArticleList)
+        await pilot.press("G")
+        await settle(filled_app, pilot)
+        start = table.start
+        table.move_cursor(row=3)  # near the window's top: the page above it loads
+        await settle(filled_app, pilot)
+        assert table.start == start - PAGE_SIZE and listed(table, every)
+        assert table.current is not None and table.current.id == every[start + 3]  # the cursor kept its article
+        row_on_screen = table.cursor_row - int(table.scroll_y)
+        assert 0 <= row_on_screen < table.scrollable_content_region.height  # and stays in sight
+        await pilot.press("k")
+        await settle(filled_app, pilot)
+        assert table.current is not None and table.current.id == every[start + 2]
+        await pilot.press("enter", "left_square_bracket")  # [ steps up across what was the window's top
+        await settle(filled_app, pilot)
+        view = filled_app.query_one(ReadingView)
+        assert view.article is not None and view.article.id == every[start + 1]
+
+
+async def test_n_far_beyond_the_rows_lists_the_page_around_the_unread_article(filled_app: ReaderApp) -> None:
+    add_paged_entries(filled_app, LONG)
+    store = filled_app.reader.store
+    every = [a.id for a in store.list_articles(limit=LONG * 2)]
+    store.set_read(every[:-5])  # only the five oldest are unread
+    async with filled_app.run_test(size=(80, 24)) as pilot:
+        await settle(filled_app, pilot)
+        table = filled_app.query_one(ArticleList)
+        await pilot.press("n")
+        await settle(filled_app, pilot)
+        view = filled_app.query_one(ReadingView)
+        assert view.article is not None and view.article.id == every[-5]
+        assert table.current is not None and table.current.id == every[-5]
+        assert len(table.order) <= PAGE_SIZE and listed(table, every)  # not every row down to it
+        await pilot.press("g", "N")  # from the top, nothing unread above
+        await settle(filled_app, pilot)
+        assert table.current is not None and table.current.id == every[0]
+        assert answer(filled_app) == "Nothing unread above; n looks below."
