@@ -56,3 +56,18 @@ def test_header_parts_wrap_between_parts_never_inside_a_date() -> None:
         lines = console.export_text().splitlines()
         assert any("17 Sep 2011, 13:00 UTC" in line for line in lines), (width, lines)
         assert all(len(line.rstrip()) <= width for line in lines)
+
+
+async def test_a_search_keeps_four_list_rows_and_a_one_line_status_at_40x10(filled_app: ReaderApp) -> None:
+    async with filled_app.run_test(size=(40, 10)) as pilot:
+        await settle(filled_app, pilot)
+        await pilot.press("slash", *"Secure", "enter", "c")  # an answer too: both sides of the status line
+        await settle(filled_app, pilot)
+        table = filled_app.query_one(ArticleList)
+        titles = [table.get_cell(str(aid), "title").plain[:12] for aid in table.order]
+        rows = [line for line in drawn(table).splitlines()[1:] if any(t in line for t in titles)]
+        assert len(titles) > 4 and len(rows) >= 4, drawn(table)
+        assert filled_app.query_one("#search").region.height == 1
+        assert filled_app.query_one("#status").region.height == 1
+        for side in ("#view-status", "#activity"):  # the view and the answer, each cut to its one line
+            assert drawn(filled_app.query_one(side)).rstrip().endswith("…"), drawn(filled_app.query_one(side))

@@ -88,3 +88,13 @@ def test_the_sidebar_alone_on_a_narrow_terminal(snap_compare, filled_app: Reader
         await settle(filled_app, pilot)
 
     assert snap_compare(filled_app, terminal_size=(60, 15), run_before=show_sidebar)
+
+
+def test_search_with_an_answer_at_40x10(snap_compare, filled_app: ReaderApp) -> None:
+    """A one-row search box and a one-line status line leave the list its four rows."""
+    async def search_and_compare(pilot) -> None:
+        await settle(filled_app, pilot)
+        await pilot.press("slash", *"Secure", "enter", "c")
+        await settle(filled_app, pilot)
+
+    assert snap_compare(filled_app, terminal_size=(40, 10), run_before=search_and_compare)
