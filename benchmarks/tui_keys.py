@@ -1,5 +1,5 @@
-"""The reader's response to keys on a large store: open, j x 100, G, a feed switch, an article opened, a refresh of
-the list after another program wrote (headless, in process, the repository's topics).
+"""The reader's response to keys on a large store: open, j x 100, G and paging up, a feed switch, an article opened, a
+refresh of the list after another program wrote (headless, in process, the repository's topics).
 
 Each figure is the time until the app has handled the key and what it started shows (rows listed, the article
 open); a keypress should stay under 100 ms. Run: python -m benchmarks.tui_keys [N ...] (default 4000 20000).
@@ -66,16 +66,19 @@ async def measure(db: Path) -> dict[str, float | list[float]]:
             app.call_after_refresh(lambda p=painted: p.append(time.perf_counter()))
             moves.append(await until(lambda p=painted: bool(p)) - t)
         figures["j (each of 100): moved and repainted"] = moves
+        t = time.perf_counter()
+        table.action_scroll_bottom()  # the view's last page, loaded directly
+        figures["G: the last page listed, the cursor on its end"] = await until(
+            lambda: not table.more and table.cursor_row == table.row_count - 1) - t
         pages = []
-        for _ in range(5):  # G goes to the last loaded row, which loads the next page
-            if not table.more:
-                break
+        for _ in range(5):  # up to the rows' top, which lists the page above them
+            start = table.start
+            table.move_cursor(row=0)
             t = time.perf_counter()
-            rows = table.row_count
-            table.action_scroll_bottom()
-            pages.append(await until(lambda r=rows: table.row_count > r) - t)
-        figures["G: the next page listed (x5)"] = pages
-        await until(lambda: idle(app))
+            pages.append(await until(lambda s=start: table.start < s) - t)
+        figures["k past the top: the page above listed (x5)"] = pages
+        table.action_scroll_top()
+        await until(lambda: table.start == 0 and idle(app))
         view = app.query_one(ReadingView)
         opens = []
         for _ in range(5):

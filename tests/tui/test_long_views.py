@@ -4,7 +4,7 @@ the list pages up from the bottom as it pages down from the top."""
 from __future__ import annotations
 
 from reader.tui.app import ReaderApp
-from reader.tui.widgets.article_list import PAGE_SIZE, ArticleList
+from reader.tui.widgets.article_list import KEEP_ABOVE_ROWS, PAGE_SIZE, ArticleList
 from reader.tui.widgets.reading_view import ReadingView
 from tests.tui.conftest import add_paged_entries, answer, settle
 from tests.tui.test_fits_and_marks import drawn
@@ -58,6 +58,27 @@ async def test_paging_up_from_the_bottom_loads_the_pages_above(filled_app: Reade
         await settle(filled_app, pilot)
         view = filled_app.query_one(ReadingView)
         assert view.article is not None and view.article.id == every[start + 1]
+
+
+async def test_rows_far_below_are_dropped_paging_up_and_listed_again_paging_down(filled_app: ReaderApp) -> None:
+    add_paged_entries(filled_app, LONG)
+    every = [a.id for a in filled_app.reader.store.list_articles(limit=LONG * 2)]
+    async with filled_app.run_test(size=(80, 24)) as pilot:
+        await settle(filled_app, pilot)
+        table = filled_app.query_one(ArticleList)
+        await pilot.press("G")
+        await settle(filled_app, pilot)
+        for _ in range(4):
+            table.move_cursor(row=0)
+            await settle(filled_app, pilot)
+        assert table.start == len(every) - 5 * PAGE_SIZE  # G, then four pages above
+        assert len(table.order) == KEEP_ABOVE_ROWS and table.more and listed(table, every)
+        table.move_cursor(row=len(table.order) - 1)  # near the rows' end: the dropped page is listed again
+        await settle(filled_app, pilot)
+        assert len(table.order) == KEEP_ABOVE_ROWS + PAGE_SIZE and listed(table, every)
+        await pilot.press("G")
+        await settle(filled_app, pilot)
+        assert table.current is not None and table.current.id == every[-1]
 
 
 async def test_n_far_beyond_the_rows_lists_the_page_around_the_unread_article(filled_app: ReaderApp) -> None:

@@ -30,6 +30,7 @@ from reader.tui.keys import pane_bindings
 
 PAGE_SIZE = 200
 LOAD_MORE_WITHIN = 20
+KEEP_ABOVE_ROWS = 2 * PAGE_SIZE  # a page put above the rows drops those beyond this (each one refills the table)
 MIN_TITLE, MARKS, WHEN = 30, 3, 11  # "17 Sep 2011" (text.display.display_day) is 11 cells
 OUTLET, MIN_OUTLET, MAX_OUTLET = 18, 10, 28  # the outlet column before rows are measured, and its bounds
 MIN_TOPICS, MAX_TOPICS = 20, 40
@@ -294,9 +295,15 @@ class ArticleList(DataTable[Text]):
 
     def _prepend(self, new: list[Article], offset: int) -> None:
         """Put the page before the window above its rows (a table only appends: it is filled again), keeping
-        the cursor's article on the same screen line."""
+        the cursor's article on the same screen line; the rows beyond KEEP_ABOVE_ROWS are dropped (loaded again
+        as the cursor comes near them), so paging up from the bottom of a long view costs the same each page."""
         row, scroll = self.cursor_row, self.scroll_y
         self.order = [a.id for a in new] + self.order
+        for aid in self.order[KEEP_ABOVE_ROWS:]:
+            del self.articles[aid], self.badges[aid]
+            self.ticking.pop(aid, None)
+            self.more = True
+        del self.order[KEEP_ABOVE_ROWS:]
         self.start, self.earlier_asked = offset, False
         self.clear()
         for aid in self.order:
