@@ -218,7 +218,7 @@ class ReaderActions(StoreWorkers):
         view, articles = self.query_one(ReadingView), self.query_one(ArticleList)
         focused = self.focused
         if not articles.order and view.article is None:  # whichever pane has focus
-            self.say("No article here: this view is empty.", warning=True)
+            self.say("No articles in this view.", warning=True)
             return None
         if focused is not None and (focused is view or view in focused.ancestors):
             if view.article is None:

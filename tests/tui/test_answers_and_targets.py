@@ -309,7 +309,7 @@ async def test_the_view_takes_the_whole_status_line_when_nothing_else_is_said(fi
         view = filled_app.query_one("#view-status")
         assert view.region.width > SMALL[0] * 0.6  # whole: "Search “…” · no articles match · escape clears"
         await pilot.press("m")  # an answer takes the right side; the view keeps the left
-        assert answer(filled_app) == "No article here: this view is empty."
+        assert answer(filled_app) == "No articles in this view."
         assert view.region.width <= SMALL[0] * 0.6
 
 

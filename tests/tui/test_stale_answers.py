@@ -100,5 +100,5 @@ async def test_every_article_key_in_an_empty_view_says_why_once_whatever_has_foc
                 answers.clear()
                 await pilot.press(key)
                 await settle(filled_app, pilot)
-                assert answers == ["No article here: this view is empty."], (pane, key)
+                assert answers == ["No articles in this view."], (pane, key)
                 assert answer(filled_app) == answers[0]
