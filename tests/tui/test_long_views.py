@@ -3,6 +3,8 @@ the list pages up from the bottom as it pages down from the top."""
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+
 from reader.tui.app import ReaderApp
 from reader.tui.widgets.article_list import KEEP_ABOVE_ROWS, PAGE_SIZE, ArticleList
 from reader.tui.widgets.reading_view import ReadingView
@@ -12,14 +14,27 @@ from tests.tui.test_fits_and_marks import drawn
 LONG = 2_500  # with the 12 samples: 13 pages, the last one 12 rows short of a whole page
 
 
+def long_view(app: ReaderApp) -> list[int]:
+    """Give the store LONG more articles; the view's ids, in list order."""
+    add_paged_entries(app, LONG)
+    return [a.id for a in app.reader.store.list_articles(limit=LONG * 2)]
+
+
+async def at_the_bottom(app: ReaderApp, pilot: Pilot[None]) -> ArticleList:
+    """Once the list shows, press G and wait for the last page; the list."""
+    await settle(app, pilot)
+    await pilot.press("G")
+    await settle(app, pilot)
+    return app.query_one(ArticleList)
+
+
 def listed(table: ArticleList, every: list[int]) -> bool:
     """Whether the list's rows are the view's rows from its window's start, in order, with none missing."""
     return table.order == every[table.start:table.start + len(table.order)]
 
 
 async def test_G_and_end_reach_the_last_article_and_g_and_home_the_first(filled_app: ReaderApp) -> None:
-    add_paged_entries(filled_app, LONG)
-    every = [a.id for a in filled_app.reader.store.list_articles(limit=LONG * 2)]
+    every = long_view(filled_app)
     async with filled_app.run_test(size=(80, 24)) as pilot:
         await settle(filled_app, pilot)
         table = filled_app.query_one(ArticleList)
@@ -37,13 +52,9 @@ async def test_G_and_end_reach_the_last_article_and_g_and_home_the_first(filled_
 
 
 async def test_paging_up_from_the_bottom_loads_the_pages_above(filled_app: ReaderApp) -> None:
-    add_paged_entries(filled_app, LONG)
-    every = [a.id for a in filled_app.reader.store.list_articles(limit=LONG * 2)]
+    every = long_view(filled_app)
     async with filled_app.run_test(size=(80, 24)) as pilot:
-        await settle(filled_app, pilot)
-        table = filled_app.query_one(ArticleList)
-        await pilot.press("G")
-        await settle(filled_app, pilot)
+        table = await at_the_bottom(filled_app, pilot)
         start = table.start
         table.move_cursor(row=3)  # near the window's top: the page above it loads
         await settle(filled_app, pilot)
@@ -61,13 +72,9 @@ async def test_paging_up_from_the_bottom_loads_the_pages_above(filled_app: Reade
 
 
 async def test_rows_far_below_are_dropped_paging_up_and_listed_again_paging_down(filled_app: ReaderApp) -> None:
-    add_paged_entries(filled_app, LONG)
-    every = [a.id for a in filled_app.reader.store.list_articles(limit=LONG * 2)]
+    every = long_view(filled_app)
     async with filled_app.run_test(size=(80, 24)) as pilot:
-        await settle(filled_app, pilot)
-        table = filled_app.query_one(ArticleList)
-        await pilot.press("G")
-        await settle(filled_app, pilot)
+        table = await at_the_bottom(filled_app, pilot)
         for _ in range(4):
             table.move_cursor(row=0)
             await settle(filled_app, pilot)
@@ -82,9 +89,8 @@ async def test_rows_far_below_are_dropped_paging_up_and_listed_again_paging_down
 
 
 async def test_n_far_beyond_the_rows_lists_the_page_around_the_unread_article(filled_app: ReaderApp) -> None:
-    add_paged_entries(filled_app, LONG)
+    every = long_view(filled_app)
     store = filled_app.reader.store
-    every = [a.id for a in store.list_articles(limit=LONG * 2)]
     store.set_read(every[:-5])  # only the five oldest are unread
     async with filled_app.run_test(size=(80, 24)) as pilot:
         await settle(filled_app, pilot)
