@@ -83,6 +83,7 @@ class ReaderActions(StoreWorkers):
         self.compute_topic_filter(topic)
 
     def apply_filter(self, flt: ArticleFilter, label: str, key: str) -> None:
+        self.query_one(ArticleList).landing = None  # a g or G pressed in the view this one replaces
         self.filter, self.view_label, self.view_key = flt, label, key
         if self.said is not None:
             self._end_say()  # an answer about the previous view would mislead in this one

@@ -3,12 +3,17 @@ the list pages up from the bottom as it pages down from the top."""
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from textual.pilot import Pilot
 
+from reader.models import Article
+from reader.store import ArticleFilter
 from reader.tui.app import ReaderApp
 from reader.tui.widgets.article_list import KEEP_ABOVE_ROWS, PAGE_SIZE, ArticleList
 from reader.tui.widgets.reading_view import ReadingView
-from tests.tui.conftest import add_paged_entries, answer, settle
+from tests.tui.conftest import add_paged_entries, answer, settle, wait_until
 from tests.tui.test_fits_and_marks import drawn
 
 LONG = 2_500  # with the 12 samples: 13 pages, the last one 12 rows short of a whole page
@@ -105,3 +110,27 @@ async def test_n_far_beyond_the_rows_lists_the_page_around_the_unread_article(fi
         await settle(filled_app, pilot)
         assert table.current is not None and table.current.id == every[0]
         assert answer(filled_app) == "Nothing unread above; n looks below."
+
+
+async def test_a_g_for_a_view_another_replaced_does_not_move_the_new_views_cursor(
+        filled_app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    long_view(filled_app)
+    store, release = filled_app.reader.store, threading.Event()
+    list_articles = store.list_articles
+
+    def held(flt: ArticleFilter, limit: int = 200, offset: int = 0) -> list[Article]:
+        if offset:  # G's last page: listed only once the test lets it
+            release.wait(60)
+        return list_articles(flt, limit, offset)
+
+    async with filled_app.run_test(size=(80, 24)) as pilot:
+        await settle(filled_app, pilot)
+        monkeypatch.setattr(store, "list_articles", held)
+        table = filled_app.query_one(ArticleList)
+        await pilot.press("G")
+        await wait_until(pilot, lambda: table.landing == "last")
+        filled_app.apply_filter(ArticleFilter(unread_only=True), "Unread", "unread")
+        await wait_until(pilot, lambda: bool(table.order) and not table.articles[table.order[0]].is_read)
+        release.set()
+        await settle(filled_app, pilot)
+        assert filled_app.view_label == "Unread" and table.start == 0 and table.cursor_row == 0
