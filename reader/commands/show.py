@@ -101,7 +101,7 @@ def fetch_page(url: str, cfg: FetchConfig) -> tuple[bytes, str | None]:
         async with make_client(cfg) as client:
             result = await fetch_http(client, url, cfg)
         if result.error or result.body is None:
-            raise ShowError(f"{url}: {result.error or 'no content'}", EXIT_FAILURE)
+            raise ShowError(f"{url}: {result.problem('try again later') or 'no content'}", EXIT_FAILURE)
         return result.body, result.content_type
 
     return asyncio.run(get())

@@ -42,7 +42,7 @@ async def _discover(url: str, cfg: FetchConfig) -> tuple[str, str | None]:
         for attempt in range(2):
             result = await fetch_http(client, url, cfg)
             if result.error or result.body is None:
-                raise DiscoveryError(f"{url}: {result.error or 'no content'}")
+                raise DiscoveryError(f"{url}: {result.problem('try again later') or 'no content'}")
             final = result.moved_to or url
             try:
                 feed = parse_feed_bytes(result.body, result.content_type, final)

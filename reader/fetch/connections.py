@@ -167,7 +167,7 @@ class Response:
 
     def __init__(self, connection: _Connection, head: h11.Response) -> None:
         self.status = head.status_code
-        self.reason = head.reason.decode("latin-1")
+        self.reason = _reason_text(head.reason)
         headers: dict[str, str] = {}
         for name, value in head.headers:
             key, text = name.decode("latin-1"), value.decode("latin-1")
@@ -356,6 +356,17 @@ def _tls_context() -> ssl.SSLContext:
     context = ssl.create_default_context(cafile=certifi.where())
     context.set_alpn_protocols(["http/1.1"])
     return context
+
+
+def _reason_text(reason: bytes) -> str:
+    """A reason phrase as the server most likely wrote it: UTF-8 when it is that, else Latin-1 (HTTP's old charset).
+
+    Only shown, never sent back (header values stay Latin-1, so an ETag or a Location goes back byte for byte).
+    """
+    try:
+        return reason.decode("utf-8")
+    except UnicodeDecodeError:
+        return reason.decode("latin-1")
 
 
 def _header_bytes(value: str) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,6 +35,7 @@ MAX_REDIRECTS = 5
 MAX_RETRY_AFTER_S = 24 * 3600
 _REDIRECTS = {301, 302, 303, 307, 308}
 _PERMANENT = {301, 308}
+_CUT_OFF = re.compile(r"received (\d+) bytes, expected (\d+)")  # h11's words for a body that stopped short
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,21 @@ class FetchResult:
     retry_after_s: float | None = None
     gone: bool = False
     error: str | None = None
+    passing: bool = False  # the error may be gone next time (a timeout, a dropped connection): worth trying again
 
     @property
     def not_modified(self) -> bool:
         return self.status == "304"
+
+    def problem(self, again: str) -> str | None:
+        """The error, followed for a passing one by `again`: what happens next, which only the caller knows.
+
+        A refresh tries every feed again ("will retry next fetch"); `reader show URL` and
+        `feeds add` are one-off requests, so the same timeout there means "try again later".
+        """
+        if self.error is None or not self.passing:
+            return self.error
+        return f"{self.error}; {again}"
 
 
 def conditional_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
@@ -106,11 +119,19 @@ async def fetch_http(
         async with asyncio.timeout(cfg.timeout):
             return await _follow(client, url, cfg, conditional_headers(etag, last_modified), guard)
     except TimeoutError:  # before OSError, of which it is one
-        return FetchResult("error", error=f"no complete response within {cfg.timeout:g} s; will retry next fetch")
+        return FetchResult("error", error=f"no complete response within {cfg.timeout:g} s", passing=True)
     except InvalidAddress as exc:
         return FetchResult("error", error=f"cannot fetch {single_line(url, 100)!r}: {exc}")
     except (OSError, h11.ProtocolError, DecodingError) as exc:
-        return FetchResult("error", error=f"network error: {single_line(network_reason(exc), 300)}")
+        return FetchResult("error", error=f"network error: {single_line(network_reason(exc), 300)}",
+                           passing=not _is_certificate_error(exc))
+
+
+def _is_certificate_error(exc: BaseException) -> bool:
+    """An untrusted certificate stays untrusted: trying again later does not help."""
+    import ssl  # already loaded by asyncio; imported here to keep the module's top lean
+
+    return isinstance(exc, ssl.SSLCertVerificationError)
 
 
 def network_reason(exc: BaseException) -> str:
@@ -123,9 +144,17 @@ def network_reason(exc: BaseException) -> str:
     if isinstance(exc, ConnectionRefusedError):
         return "the server refused the connection; it may be down, or the address's port may be wrong"
     if isinstance(exc, ConnectionResetError | BrokenPipeError):
-        return "the server dropped the connection; will retry next fetch"
+        return "the server dropped the connection"
     if isinstance(exc, DecodingError):
-        return f"{exc}; will retry next fetch"
+        return str(exc)
+    if isinstance(exc, h11.RemoteProtocolError):
+        cut = _CUT_OFF.search(str(exc))
+        if cut is not None:
+            return (f"the server closed the connection before the whole response arrived "
+                    f"({int(cut[1]):,} of {int(cut[2]):,} bytes)")
+        if "peer closed connection" in str(exc):
+            return "the server closed the connection before the whole response arrived"
+        return f"the server's answer is not valid HTTP ({exc})"
     if isinstance(exc, ssl.SSLCertVerificationError):
         return f"the server's certificate is not trusted ({exc.verify_message}); the feed was not read"
     return f"{exc.__class__.__name__}: {exc or 'no details'}"
@@ -176,15 +205,19 @@ async def _follow(
                 seen.add(target)
                 url = target
                 continue
-            return await _finish(resp, cfg, moved_to)
+            return await _finish(resp, cfg, moved_to, asked_if_changed=bool(headers))
     return FetchResult("error", error=f"more than {MAX_REDIRECTS} redirects; last one went to {url}")
 
 
-async def _finish(resp: Response, cfg: FetchConfig, moved_to: str | None) -> FetchResult:
+async def _finish(resp: Response, cfg: FetchConfig, moved_to: str | None, asked_if_changed: bool) -> FetchResult:
     code = resp.status
     if code == 304:
         # Reading the (empty) body to its end lets the connection serve the next request.
         await resp.read(0)
+        if not asked_if_changed:  # "not modified" since nothing: a feed never read would count as fine, and stay empty
+            return FetchResult("304", moved_to=moved_to, passing=True, error=(
+                "HTTP 304 Not Modified, though the request asked no such thing (no If-None-Match or "
+                "If-Modified-Since): the server sent no feed; its publisher should fix the server"))
         return FetchResult("304", moved_to=moved_to)
     if code == 410:
         return FetchResult("410", gone=True, error="410 Gone: the publisher removed this feed; it is now disabled",

@@ -170,7 +170,7 @@ async def _refresh_feed(
     else:
         result = await asyncio.to_thread(read_local, url, config.fetch, feed.last_modified)
     parsed: ParsedFeed | None = None
-    error = result.error
+    error = result.problem("will retry next fetch")
     body = result.body if error is None else None
     body_hash = hashlib.sha1(body).hexdigest() if body is not None else None
     pool.fetched_one(body_hash is not None and body_hash != feed.body_hash)

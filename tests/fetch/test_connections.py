@@ -61,8 +61,9 @@ def test_a_compressed_body_cut_off_inside_a_complete_response_is_an_error(feed_s
         [cut] = fetch(feed_server.url(f"/{name}-cut"))
         assert whole.body == GOOD, name
         assert cut.body is None, name
-        assert cut.error == (f"network error: the response body was cut off: its {encoding} stream ends early (the "
-                             "server or something on the way sent only part of it); will retry next fetch"), name
+        assert cut.problem("will retry next fetch") == (
+            f"network error: the response body was cut off: its {encoding} stream ends early (the "
+            "server or something on the way sent only part of it); will retry next fetch"), name
 
 
 def test_every_member_of_a_gzip_body_is_undone_and_padding_after_them_is_ignored(feed_server: FeedServer) -> None:

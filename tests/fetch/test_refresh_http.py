@@ -156,7 +156,7 @@ def test_connection_refused_is_a_network_error(tmp_path: Path, store: Store) -> 
     summary = refresh(store, cfg)
     assert summary.failed == 1
     assert summary.failures[0][1] == ("network error: the server refused the connection; it may be down, "
-                                      "or the address's port may be wrong")
+                                      "or the address's port may be wrong; will retry next fetch")
 
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
