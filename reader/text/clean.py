@@ -21,7 +21,7 @@ from reader.text.html import html_to_blocks, looks_like_html
 from reader.text.plaintext import byline_name, parse_plain_text
 from reader.text.quotes import PINNED, Quote, find_key_quotes
 from reader.text.repair import close_truncated_quotations, repair_encoding
-from reader.text.sanitize import single_line, strip_control_characters
+from reader.text.sanitize import limit_floods, single_line, strip_control_characters
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def clean_article(
         kinds = ["p"] * len(texts)
 
     repaired, repairs = repair_encoding("\n".join(" ".join(t.split()) for t in texts))
-    texts = [strip_control_characters(t).strip() for t in repaired.split("\n")] if texts else []
+    texts = [limit_floods(strip_control_characters(t)).strip() for t in repaired.split("\n")] if texts else []
 
     body: list[str] = []
     furniture: list[str] = []

@@ -16,7 +16,8 @@ from reader.text.sanitize import single_line
 
 # "news@countyherald.example (Pat Quinn)" and "Pat Quinn <pat@x.example>" (RSS 2.0 puts an email first).
 _EMAIL_WITH_NAME = re.compile(r"^\s*\S+@\S+\s*\((?P<a>[^()]+)\)\s*$|^\s*(?P<b>[^<>@]+?)\s*<\S+@\S+>\s*$")
-_EMAIL = re.compile(r"^\s*\S+@\S+\s*$")
+# An address alone: a name-like local part and a dotted domain ("[@click=x]Mallory[/]" is a name, if an odd one).
+_EMAIL = re.compile(r"^\s*<?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+>?\s*$")
 _BY = re.compile(r"^\s*by\s+(?=\S)", re.I)
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -145,6 +145,27 @@ def strip_control_characters(text: str) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
+# Floods in body text: more combining marks on one letter than any script stacks ("Zalgo" text, or 20,000
+# accents on one letter from a hostile feed), and runs of zero-width characters (one does its work; the rest
+# only make the text slow to lay out and hard to search or copy).
+MAX_MARKS = 8
+_MARK_FLOOD = re.compile(
+    f"([\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff"
+    f"\u20d0-\u20ff\ufe20-\ufe2f]{{{MAX_MARKS}}})[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a"
+    f"\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
+_ZERO_WIDTH_RUN = re.compile("([\u00ad\u034f\u200b-\u200d\u2060\ufeff])[\u00ad\u034f\u200b-\u200d\u2060\ufeff]+")
+
+
+def limit_floods(text: str) -> str:
+    """Body text with at most MAX_MARKS combining marks on a letter and no zero-width character repeated in a run.
+
+    Both are kept in measure rather than removed: Vietnamese and Hebrew stack two to four marks, and
+    Persian needs its zero-width non-joiner (reader/text/clean.py applies this to every paragraph).
+    """
+    return _ZERO_WIDTH_RUN.sub(r"\1", _MARK_FLOOD.sub(r"\1", text))
+
+
 def fold_whitespace(text: str) -> str:
     """Every run of whitespace (newlines included) becomes one space, and none is left at either end.
 

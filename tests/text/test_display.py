@@ -22,6 +22,13 @@ def test_a_byline_is_the_name_and_only_when_it_is_not_the_outlet() -> None:
     assert display_credit("news@countyherald.example (Pat Quinn)", "County Herald") == "Pat Quinn"
     assert display_credit("Civic Wire", "Civic Wire") is None
     assert display_credit("news@countyherald.example", "County Herald") is None
+    assert display_byline("<news@countyherald.example>") is None
+
+
+def test_a_byline_with_an_at_sign_that_is_no_address_is_shown_as_written() -> None:
+    """A feed's author "[@click=app.quit]Mallory[/]" once vanished as if it were an email address (try8)."""
+    assert display_byline("[@click=app.quit]Mallory[/]") == "[@click=app.quit]Mallory[/]"
+    assert display_byline("@civicwire") == "@civicwire"
 
 
 def test_show_prints_the_readable_byline_date_and_the_unattributed_mark() -> None:
