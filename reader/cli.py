@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("feed", metavar="NAME|URL")
     a = action(actions, "import", "add the feeds of an OPML file (newsboat, Miniflux, Feedly, NetNewsWire)")
     a.add_argument("file", metavar="FILE.opml")
+    a.add_argument("--local-files", action="store_true",
+                   help="also add outlines that name files on this computer (file:// addresses, as export writes "
+                        "local feeds); only for a list you exported yourself")
     a = action(actions, "export", "write the subscriptions as OPML 2.0")
     a.add_argument("--out", metavar="FILE", type=_given_path, help="write here instead of standard output")
     p = command("db", "reader.commands.db", "check the database, or copy it while the reader runs")

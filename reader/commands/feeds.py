@@ -278,6 +278,13 @@ def _import(args: argparse.Namespace) -> int:
     # An outline's address is outside text: only what a fetch can use (http(s), or an exported local file).
     refused = [f.url for f in found if urlsplit(f.url).scheme.lower() not in _IMPORTED_SCHEMES]
     _say_skipped(refused, "whose xmlUrl is not an http(s) or file address")
+    # A list from elsewhere must not make every later fetch read this computer's files into the store
+    # and the digest (file:///etc/passwd, another program's XML): local files only when asked for.
+    local = [] if args.local_files else [f.url for f in found if urlsplit(f.url).scheme.lower() == "file"]
+    _say_skipped(local, "whose xmlUrl is a file on this computer",
+                 "; a list from elsewhere should not read your files: if you exported it yourself, "
+                 "import it again with --local-files")
+    refused += local
     _say_skipped(without_url, "with no xmlUrl and no feeds inside",
                  "; if one is a feed, add it with `reader feeds add URL`")
     new = [FeedConfig(f.name, _from_file_url(f.url, path.parent), tuple(f.tags), f.enabled, f.full_text)

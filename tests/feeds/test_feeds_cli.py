@@ -124,7 +124,12 @@ def test_local_feeds_survive_an_export_and_import_elsewhere(tmp_path: Path) -> N
     assert exported.returncode == 0, exported.stderr
     opml = (tmp_path / "subs.opml").read_text()
     assert f'xmlUrl="{(home / "feeds" / "local feed.xml").as_uri()}"' in opml
-    imported = reader(elsewhere, "import", str(tmp_path / "subs.opml"))
+    refused = reader(elsewhere, "import", str(tmp_path / "subs.opml"))
+    assert refused.returncode == 0 and "imported 0 feeds" in refused.stdout, refused.stderr
+    local_uri = (home / "feeds" / "local feed.xml").as_uri()
+    assert (f"skipped 1 outline whose xmlUrl is a file on this computer: {local_uri}; "
+            "a list from elsewhere should not read your files") in refused.stderr
+    imported = reader(elsewhere, "import", "--local-files", str(tmp_path / "subs.opml"))
     assert imported.returncode == 0, imported.stderr
     assert f'url = "{home / "feeds" / "local feed.xml"}"' in (elsewhere / "feeds.toml").read_text()
     fetched = subprocess.run([sys.executable, "-m", "reader", "--config", str(elsewhere / "feeds.toml"),
@@ -132,7 +137,7 @@ def test_local_feeds_survive_an_export_and_import_elsewhere(tmp_path: Path) -> N
     assert fetched.stdout.startswith("1 feed: 1 ok, 0 failed"), fetched.stdout + fetched.stderr
     # Imported back next to the file, the path is relative again.
     (home / "feeds.toml").unlink()
-    assert reader(home, "import", str(tmp_path / "subs.opml")).returncode == 0
+    assert reader(home, "import", "--local-files", str(tmp_path / "subs.opml")).returncode == 0
     assert 'url = "feeds/local feed.xml"' in (home / "feeds.toml").read_text()
 
 
@@ -282,6 +287,18 @@ def test_import_skips_outlines_whose_address_no_fetch_can_use(tmp_path: Path) ->
     assert "skipped 2 outlines whose xmlUrl is not an http(s) or file address: javascript:alert(1)" in out.stderr
     text = (tmp_path / "feeds.toml").read_text()
     assert "good.example" in text and "javascript" not in text and "data:" not in text
+
+
+def test_import_adds_no_file_on_this_computer_unless_asked(tmp_path: Path) -> None:
+    """A shared OPML naming file:///etc/passwd once put it in feeds.toml, for every fetch to read (try8)."""
+    write_config(tmp_path, "# my feeds\n")
+    opml = tmp_path / "shared.opml"
+    opml.write_text('<opml version="2.0"><body><outline text="Good" xmlUrl="https://good.example/rss"/>'
+                    '<outline text="in" xmlUrl="file:///etc/passwd"/></body></opml>')
+    out = reader(tmp_path, "import", str(opml))
+    assert out.returncode == 0 and "imported 1 feed from" in out.stdout, out.stderr
+    assert "skipped 1 outline whose xmlUrl is a file on this computer: file:///etc/passwd" in out.stderr
+    assert "/etc/passwd" not in (tmp_path / "feeds.toml").read_text()
 
 
 def test_import_names_outlines_with_no_address_and_nothing_inside(tmp_path: Path) -> None:
