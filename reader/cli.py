@@ -32,6 +32,21 @@ def _given_path(text: str) -> str:
     """A path option's value; an empty one (`--db "$DB"` with $DB unset) is refused, not read as "the default"."""
     if not text.strip():
         raise argparse.ArgumentTypeError("is empty; give a file's path, or leave the option out to use the default")
+    return _given_text(text)
+
+
+def _given_text(text: str) -> str:
+    """A file, address or id as given; one with control characters is refused.
+
+    Every message quotes paths through the sanitiser, which drops them: `--out $'a\\eb.md'` would write
+    a file whose name no message shows ("ab.md"), and an argument of escapes alone would be named "".
+    """
+    from reader.text.sanitize import strip_control_characters
+
+    if strip_control_characters(text) != text or "\n" in text or "\t" in text:
+        from reader.config.values import visible_repr
+
+        raise argparse.ArgumentTypeError(f"has control characters ({visible_repr(text)}); give it without them")
     return text
 
 
@@ -80,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="also fetch feeds that asked us to wait (Retry-After)")
     p.add_argument("--wait", action="store_true", help="if another refresh is running, wait for it instead of exiting")
     p = command("show", "reader.commands.show", "print the cleaned reading view of a file, stored article or URL")
-    p.add_argument("target", help="a .txt/.html/feed file, an article id from the store, or an http(s) URL")
+    p.add_argument("target", type=_given_text,
+                   help="a .txt/.html/feed file, an article id from the store, or an http(s) URL")
     p.add_argument("--json", action="store_true", help="print JSON instead of the terminal rendering")
     p.add_argument("--copies", action="store_true", help="compare a stored article's copies in other outlets")
     p = command("digest", "reader.commands.digest", "write the daily Markdown digest of tracked policies")
@@ -91,20 +107,22 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--stdout", action="store_true", help="print the digest instead of writing a file")
     p = command("summarize", "reader.commands.summarize",
                 "summarise clusters of articles from a JSON-lines file the way the digest does")
-    p.add_argument("file", metavar="FILE", help="JSON lines, one cluster per line (see README); - for standard input")
+    p.add_argument("file", metavar="FILE", type=_given_text,
+                   help="JSON lines, one cluster per line (see README); - for standard input")
     p.add_argument("--sentences", type=int, metavar="N", help="at most N sentences per summary (default: 5)")
     p.add_argument("--words", type=int, metavar="N", help="at most N words per summary (default: no limit)")
     p = command("feeds", "reader.commands.feeds", "list, add, remove, import or export subscriptions")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     action(actions, "list", "each feed with its status and article counts")
     a = action(actions, "add", "subscribe to a feed (or the feed a web page links to)")
-    a.add_argument("url", help="an http(s) URL of a feed or a page that links one, or a local file path")
+    a.add_argument("url", type=_given_text,
+                   help="an http(s) URL of a feed or a page that links one, or a local file path")
     a.add_argument("--name", help="the feed's name (default: the feed's own title)")
     a.add_argument("--tag", action="append", help="a tag; repeat for several")
     a = action(actions, "remove", "unsubscribe (stored articles are kept)")
-    a.add_argument("feed", metavar="NAME|URL")
+    a.add_argument("feed", metavar="NAME|URL", type=_given_text)
     a = action(actions, "import", "add the feeds of an OPML file (newsboat, Miniflux, Feedly, NetNewsWire)")
-    a.add_argument("file", metavar="FILE.opml")
+    a.add_argument("file", metavar="FILE.opml", type=_given_text)
     a.add_argument("--local-files", action="store_true",
                    help="also add outlines that name files on this computer (file:// addresses, as export writes "
                         "local feeds); only for a list you exported yourself")
@@ -114,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     action(actions, "check", "SQLite's integrity check and the search index against the articles")
     a = action(actions, "backup", "copy the database to PATH with SQLite's online backup")
-    a.add_argument("path", metavar="PATH", help="the new file (must not exist)")
+    a.add_argument("path", metavar="PATH", type=_given_text, help="the new file (must not exist)")
     parser.set_defaults(module="reader.commands.tui")
     return parser
 
