@@ -106,8 +106,9 @@ def parse_cluster(line: str) -> Cluster:
     """One input line as a Cluster; ClusterError says what is wrong."""
     try:
         data = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise ClusterError(f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})") from None
+    except json.JSONDecodeError as exc:  # pos, not colno: the line's own newline would put the end at "column 1"
+        where = "at the end of the line" if not line[exc.pos:].strip() else f"at column {exc.pos + 1}"
+        raise ClusterError(f"not valid JSON ({exc.msg.removesuffix(' at')} {where})") from None
     if not isinstance(data, dict):
         raise ClusterError("expected a JSON object with \"id\" and \"articles\"")
     cluster_id = data.get("id")

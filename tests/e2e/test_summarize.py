@@ -152,3 +152,12 @@ def test_a_file_that_is_not_json_lines_is_said_once_with_what_to_give(tmp_path: 
     assert out.returncode == 2 and out.stdout == "" and "Traceback" not in out.stderr
     [error] = out.stderr.splitlines()
     assert error.startswith(f"reader: summarize: {article} is not JSON lines") and "reader show FILE" in error
+
+
+def test_a_json_error_names_the_column_where_the_line_goes_wrong() -> None:
+    from reader.commands.summarize import ClusterError, parse_cluster
+
+    with pytest.raises(ClusterError, match=r"Expecting ',' delimiter at the end of the line\)$"):
+        parse_cluster('{"id":"c1","articles":[{"text":"x"}]\n')  # the closing brace is missing
+    with pytest.raises(ClusterError, match=r"at column 12\)$"):
+        parse_cluster('{"id":"c1",x}\n')
