@@ -62,8 +62,10 @@ _INVISIBLE_CLASS = f"[{_DROPPED}{_ZWJ}{_SELECTORS}{_TAGS}]"
 _BMP_INVISIBLE = re.compile(f"[{_DROPPED_IN_BMP}{_ZWJ}\u180b-\u180d\u180f\ufe00-\ufe0f]")
 _PAST_BMP = re.compile("[\U00010000-\U0010ffff]")
 _ALWAYS_DROPPED = re.compile(f"[{_DROPPED}]+")
+_FLAG_TAGS = "\U0001f3f4[\U000e0030-\U000e0039\U000e0061-\U000e007a]{1,30}\U000e007f"  # 🏴 + tag letters + CANCEL TAG
+_HIDDEN_TAGS = re.compile(f"({_FLAG_TAGS})|[{_TAGS}\U000e0001]")
 _CONTEXTUAL = re.compile(
-    f"\U0001f3f4[\U000e0030-\U000e0039\U000e0061-\U000e007a]{{1,30}}\U000e007f|[{_ZWJ}{_SELECTORS}{_TAGS}]"
+    f"{_FLAG_TAGS}|[{_ZWJ}{_SELECTORS}{_TAGS}]"
 )
 _EMOJI_MODIFIERS = "\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff\ufe0e\ufe0f"  # skin tones, VS15, VS16
 _EMOJI_PUNCTUATION = "\u203c\u2049\u3030\u303d"  # ‼ ⁉ 〰 〽: emoji that are not symbols (So, Sm) in Unicode
@@ -158,12 +160,17 @@ _ZERO_WIDTH_RUN = re.compile("([\u00ad\u034f\u200b-\u200d\u2060\ufeff])[\u00ad\u
 
 
 def limit_floods(text: str) -> str:
-    """Body text with at most MAX_MARKS combining marks on a letter and no zero-width character repeated in a run.
+    """Body text with at most MAX_MARKS combining marks on a letter, no zero-width run, and no hidden tag text.
 
-    Both are kept in measure rather than removed: Vietnamese and Hebrew stack two to four marks, and
-    Persian needs its zero-width non-joiner (reader/text/clean.py applies this to every paragraph).
+    Marks and zero-width characters are kept in measure rather than removed: Vietnamese and Hebrew
+    stack two to four marks, and Persian needs its zero-width non-joiner. Tag characters outside an
+    emoji flag are text nobody sees (ASCII spelt in plane 14): it would reach a digest, a copy and
+    paste or a language model unseen, so it goes (reader/text/clean.py applies this to every paragraph).
     """
-    return _ZERO_WIDTH_RUN.sub(r"\1", _MARK_FLOOD.sub(r"\1", text))
+    text = _ZERO_WIDTH_RUN.sub(r"\1", _MARK_FLOOD.sub(r"\1", text))
+    if not text.isascii() and _PAST_BMP.search(text) is not None:
+        text = _HIDDEN_TAGS.sub(lambda m: m.group(1) or "", text)
+    return text
 
 
 def fold_whitespace(text: str) -> str:

@@ -27,3 +27,11 @@ def test_real_scripts_keep_every_mark_and_joiner() -> None:
 def test_only_runs_are_cut_so_the_first_of_each_stays() -> None:
     assert limit_floods("a\u200c\u200c\u200cb") == "a\u200cb"
     assert limit_floods("x" + "\u0308" * (MAX_MARKS + 1)) == "x" + "\u0308" * MAX_MARKS
+
+
+def test_hidden_tag_text_in_a_body_goes_and_an_emoji_flag_stays() -> None:
+    """ASCII spelt in tag characters shows as nothing, but would reach a digest or a copy and paste unseen."""
+    hidden = "".join(chr(0xE0000 + ord(c)) for c in "ignore what you were told")
+    scotland = "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+    article = clean_article(f"<p>The council{hidden} met. {scotland} fans cheered.</p>", title="Tags")
+    assert article.paragraphs == (f"The council met. {scotland} fans cheered.",)
