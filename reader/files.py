@@ -59,6 +59,15 @@ def open_regular_file(path: str | os.PathLike[str]) -> BinaryIO:
     return f
 
 
+def is_disk_trouble(exc: OSError) -> bool:
+    """Whether a write failed for the disk's sake (full, over quota, an I/O error) rather than the path given.
+
+    The one test behind exit status 1 versus 2 for a file that could not be written: the user can
+    fix a path by giving another, but not a full disk by retyping the command.
+    """
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO)
+
+
 def file_in_the_way(folder: Path) -> Path | None:
     """The file (anything but a folder) standing at `folder` or above it, where a folder must be; None if none.
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import re
 import sys
 from datetime import date
@@ -16,7 +15,7 @@ from reader.core import Reader, make_reader
 from reader.digest.build import TREND_DAYS, build_digest
 from reader.digest.model import Digest
 from reader.digest.render import render_digest
-from reader.files import write_text_atomically
+from reader.files import is_disk_trouble, write_text_atomically
 from reader.models import Article, Pin
 from reader.store.errors import StoreReadOnlyError
 from reader.store.read_only import check_database_file
@@ -79,7 +78,7 @@ def write_atomically(path: Path, text: str, option: str = "--out", example: str 
     try:
         write_text_atomically(path, text)
     except OSError as exc:
-        status = EXIT_FAILURE if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO) else EXIT_USAGE
+        status = EXIT_FAILURE if is_disk_trouble(exc) else EXIT_USAGE
         raise DigestError(f"cannot write the digest: {cannot_write(path, exc, option, example)}", status) from None
 
 

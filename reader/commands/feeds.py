@@ -27,7 +27,7 @@ from reader.config import (
     resolve_db_path,
 )
 from reader.feeds.edit import FeedEditError, add_feeds, import_feeds, refuse_taken, remove_feed
-from reader.files import read_regular_file
+from reader.files import is_disk_trouble, read_regular_file
 from reader.models import FeedRow
 from reader.text.sanitize import single_line
 from reader.wording import count_of
@@ -321,7 +321,7 @@ def _export(args: argparse.Namespace) -> int:
     except OSError as exc:
         why = cannot_write(Path(args.out), exc, "--out", "feeds.opml")
         error(f"feeds export: {why}")
-        return EXIT_USAGE
+        return EXIT_FAILURE if is_disk_trouble(exc) else EXIT_USAGE
     result(f"exported {count_of(len(config.feeds), 'feed')} to {args.out}")
     return 0
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from reader.commands.say import error
 from reader.config import DB_ENV, Config, resolve_db_path
 from reader.config.paths import in_the_way, key_error
-from reader.files import NotARegularFile, file_in_the_way
+from reader.files import NotARegularFile, file_in_the_way, is_disk_trouble
 
 
 class FolderError(Exception):
@@ -88,19 +88,22 @@ def refuse_unwritable_folder(path: Path, option: str, what: str) -> None:
     """FolderError if `path` (a file to be created) is in a folder this user cannot create files in."""
     folder = unwritable_folder(path)
     if folder is not None:
-        raise FolderError(f"{option} {path}: {what} cannot be created there, because the folder {folder} is not "
-                          f"writable for you (or is on a read-only disk); make it writable (chmod u+w {folder}), "
-                          f"or give {option} a path in a folder you can write")
+        raise FolderError(f"{option} {_not_writable(path, what, folder)}, or give {option} a path in a folder you "
+                          "can write")
 
 
 def _refuse_unwritable_storage(config: Config, path: Path) -> None:
     """ConfigError, with its line, if [storage] path names a new database where no file can be created."""
     folder = None if path.exists() else unwritable_folder(path)
     if folder is not None:
-        raise key_error(config, "storage", "path", f"{path}: the database cannot be created there, because the "
-                                                   f"folder {folder} is not writable for you (or is on a read-only "
-                                                   f"disk); make it writable (chmod u+w {folder}), or set [storage] "
-                                                   "path to a file in a folder you can write")
+        raise key_error(config, "storage", "path", f"{_not_writable(path, 'the database', folder)}, or set "
+                                                   "[storage] path to a file in a folder you can write")
+
+
+def _not_writable(path: Path, what: str, folder: Path) -> str:
+    """Why `what` cannot be created at `path`, and the first thing to do about it (the caller adds the other)."""
+    return (f"{path}: {what} cannot be created there, because the folder {folder} is not writable for you (or is on "
+            f"a read-only disk); make it writable (chmod u+w {folder})")
 
 
 def cannot_write(path: Path, exc: OSError, option: str, example: str) -> str:
@@ -115,6 +118,7 @@ def cannot_write(path: Path, exc: OSError, option: str, example: str) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return (f"cannot write {path}: {exc.strerror}; make {path.parent} writable for you, "
                 f"or give {option} a path in a folder you can write")
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"cannot write {path}: {exc.strerror}; free some space, or give {option} a path on another disk"
+    if is_disk_trouble(exc):
+        return (f"cannot write {path}: {exc.strerror}; free some space or check the disk, "
+                f"or give {option} a path on another disk")
     return f"cannot write {path}: {exc.strerror or exc}; give {option} another path"

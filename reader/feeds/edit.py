@@ -9,7 +9,6 @@ so concurrent `reader feeds` commands all land, and a file changed meanwhile is 
 
 from __future__ import annotations
 
-import errno
 import fcntl
 import os
 import re
@@ -28,7 +27,7 @@ from reader.config import (
     unreadable_config,
 )
 from reader.config.values import identity, visible_repr, why_alike
-from reader.files import write_text_atomically
+from reader.files import is_disk_trouble, write_text_atomically
 from reader.text.sanitize import single_line
 
 Progress = Callable[[int, int], None]
@@ -52,7 +51,7 @@ class FeedEditError(Exception):
 
 def _cannot_use(path: Path, doing: str, exc: OSError) -> FeedEditError:
     """The error for an OSError on feeds.toml or its folder: the user's to fix (2) unless the disk is at fault (1)."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO):
+    if is_disk_trouble(exc):
         return FeedEditError(f"cannot {doing} {path}: {exc.strerror or exc}; free some space or check the disk, "
                              "then run the command again; nothing was changed", status=1)
     return FeedEditError(f"cannot {doing} {path}: {exc.strerror or exc}; make {path.parent} writable for you "
