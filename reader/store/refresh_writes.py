@@ -17,6 +17,7 @@ from reader.models import FetchedFeed, ParsedEntry, UnchangedFetch
 from reader.store.connection import StoreConnection
 from reader.store.errors import is_store_wide
 from reader.store.rows import index, indexed_rows, select_in, unindex
+from reader.store.schema import TEXT_SEQ
 from reader.store.story_fold import FoldCache, StoryFolder
 
 # How many of a feed's stored entries a parse worker is told about (newest first): enough for
@@ -69,6 +70,18 @@ class RefreshWrites(StoreConnection):
             c.execute(_RECORD_FETCH, (status, error, now, next_due, error, now, etag, last_modified, effective_url,
                                       title, int(disable), body_hash, item_hashes, feed_id))
 
+    @staticmethod
+    def _next_text_seq(c: sqlite3.Connection) -> int:
+        """This write transaction's number, for the articles it inserts or whose title or text it changes (schema v13).
+
+        Bumped once a transaction, outside any savepoint (a rolled-back one would give the number back
+        while rows written after it kept it). Writers are serialised, so a reader that took
+        change_mark() while this transaction was open sees its rows as newer once it commits.
+        """
+        c.execute("INSERT INTO settings (key, value) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET value = value + 1",
+                  (TEXT_SEQ,))
+        return int(c.execute("SELECT value FROM settings WHERE key = ?", (TEXT_SEQ,)).fetchone()[0])
+
     def store_fetched(self, feed_id: int, entries: Sequence[ParsedEntry], *, status: str,
                       **outcome: Any) -> tuple[int, int]:
         """Store one feed's entries and its fetch's outcome (FetchedFeed's other fields); returns (new, updated)."""
@@ -89,11 +102,12 @@ class RefreshWrites(StoreConnection):
         """
         results: list[tuple[int, int] | Exception] = []
         with self._write() as c:
+            seq = self._next_text_seq(c) if any(feed.entries for feed in fetched) else 0
             for feed in fetched:
                 c.execute("SAVEPOINT feed")
                 kept = len(self._after_commit)
                 try:
-                    counts = self._upsert(c, feed.feed_id, feed.entries)
+                    counts = self._upsert(c, feed.feed_id, feed.entries, seq)
                     now = utc_now()
                     c.execute(_RECORD_FETCH, (feed.status, None, now, feed.next_due, None, now, feed.etag,
                                               feed.last_modified, feed.effective_url, feed.title, 0, feed.body_hash,
@@ -152,10 +166,11 @@ class RefreshWrites(StoreConnection):
         if not entries:
             return 0, 0
         with self._write() as c:
-            return self._upsert(c, feed_id, entries)
+            return self._upsert(c, feed_id, entries, self._next_text_seq(c))
 
-    def _upsert(self, c: sqlite3.Connection, feed_id: int, entries: Sequence[ParsedEntry]) -> tuple[int, int]:
-        """Insert the entries new to the feed and update the changed ones; one row an article (article_links.py).
+    def _upsert(self, c: sqlite3.Connection, feed_id: int, entries: Sequence[ParsedEntry],
+                seq: int) -> tuple[int, int]:
+        """Insert the entries new to the feed and update the changed ones, as transaction `seq`; one row an article.
 
         An entry whose key is new but whose link and title are a stored article's (a CMS that gave
         the article a new guid) updates that article, which keeps its read and starred state.
@@ -185,10 +200,10 @@ class RefreshWrites(StoreConnection):
         for n, (e, link) in enumerate(fresh, 1):
             cursor = c.execute(
                 """INSERT INTO articles (feed_id, key, guid, link, link_title_key, title, author, published, sort_date,
-                       first_seen, updated, content, text, content_hash, story_id)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       first_seen, updated, content, text, content_hash, story_id, text_seq)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (feed_id, e.key, e.guid, e.link, link, e.title, e.author, e.published, e.published or now,
-                 now, now, e.content, e.text, e.content_hash, stories[-n]),
+                 now, now, e.content, e.text, e.content_hash, stories[-n], seq),
             )
             assert cursor.lastrowid is not None  # always set by a one-row INSERT
             ids[-n] = cursor.lastrowid
@@ -201,10 +216,10 @@ class RefreshWrites(StoreConnection):
             # only for an article found by its link and title: it is known by its new guid from now on.
             """UPDATE articles SET key = ?, guid = ?, link = ?, link_title_key = ?, title = ?, author = ?,
                    published = ?, sort_date = COALESCE(?, sort_date), updated = ?, content = ?, text = ?,
-                   content_hash = ?, full_content = NULL, full_text_error = NULL
+                   content_hash = ?, full_content = NULL, full_text_error = NULL, text_seq = ?
                WHERE id = ?""",
             [(e.key, e.guid, e.link, link, e.title, e.author, e.published, e.published, now, e.content, e.text,
-              e.content_hash, aid) for aid, e, link in changed],
+              e.content_hash, seq, aid) for aid, e, link in changed],
         )
         index(c, [(ids[-n], e.title, e.text) for n, (e, _) in enumerate(fresh, 1)]
               + [(aid, e.title, e.text) for aid, e, _ in changed])
@@ -259,8 +274,8 @@ class RefreshWrites(StoreConnection):
                 unindex(c, old)
                 [(_, title, text)] = old
                 text += "\n" + html_to_search_text(content)
-                c.execute("UPDATE articles SET full_content = ?, full_text_error = NULL, text = ? WHERE id = ?",
-                          (content, text, article_id))
+                c.execute("UPDATE articles SET full_content = ?, full_text_error = NULL, text = ?, text_seq = ? "
+                          "WHERE id = ?", (content, text, self._next_text_seq(c), article_id))
                 index(c, [(article_id, title, text)])
                 folder = StoryFolder(c, self._fold_cache)
                 self._on_commit(folder.committed)

@@ -35,6 +35,8 @@ FOLD_PAUSE_S = 0.1
 # A settings row the v9 migration writes and the last folded batch deletes: opening a store
 # looks for it instead of for articles without a story, so opening reads no articles.
 FOLDING_PENDING = "folding_pending"
+# The settings row that counts the write transactions that inserted an article or changed its text (v13).
+TEXT_SEQ = "text_seq"
 
 
 def folding_pending(conn: sqlite3.Connection) -> bool:
@@ -232,6 +234,15 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     # v12: each article's link and title as compared for sameness, indexed by feed, and the repeats a
     # feed stored before made one article (stored_repeats.py).
     add_link_title_keys,
+    # v13: which write transaction last inserted each article or changed its title or text, so a
+    # reader's topic counts find what changed since they were made (Store.change_mark). A clock
+    # stamp cannot say it: a transaction stamps rows when it starts and commits later, so a reader
+    # may take a mark newer than rows it has not seen yet. The counter is the settings row
+    # TEXT_SEQ, bumped once per such transaction (RefreshWrites._next_text_seq).
+    """
+    ALTER TABLE articles ADD COLUMN text_seq INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX articles_by_text_seq ON articles (text_seq);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

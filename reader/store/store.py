@@ -236,14 +236,17 @@ class Store(RefreshWrites, StoryQueries):
         return {int(r[0]) for r in self._query(
             "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.active = 1 AND a.is_read = 0")}
 
-    def change_mark(self) -> tuple[int, str]:
-        """(highest article id, newest `updated` stamp): what changed_since compares with to find new or edited rows."""
-        row = self._query("SELECT coalesce(max(id), 0), coalesce(max(updated), '') FROM articles")[0]
-        return int(row[0]), str(row[1])
+    def change_mark(self) -> int:
+        """The number of the last committed write that inserted an article or changed its text (schema v13).
 
-    def changed_since(self, mark: tuple[int, str]) -> set[int]:
-        """Articles added, or whose text changed, since change_mark() gave `mark` (one scan of the table, no text)."""
-        return {int(r[0]) for r in self._query("SELECT id FROM articles WHERE id > ? OR updated > ?", mark)}
+        What changed_since compares with. A write still open when this is read commits with a
+        higher number, so its rows are found then (a clock stamp taken when it began would not be).
+        """
+        return int(self._query("SELECT coalesce(max(text_seq), 0) FROM articles")[0][0])
+
+    def changed_since(self, mark: int) -> set[int]:
+        """Articles added, or whose title or text changed, since change_mark() gave `mark` (by index, no text)."""
+        return {int(r[0]) for r in self._query("SELECT id FROM articles WHERE text_seq > ?", (mark,))}
 
     def story_texts(self, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
         """id -> (title, text), what topics are matched on, for these articles."""

@@ -64,7 +64,11 @@ def merge_stored_repeats(conn: sqlite3.Connection) -> int:
 
 
 def _take_page_text(conn: sqlite3.Connection, article_id: int, page: str) -> None:
-    """Give the article this page text and index it, as Store.save_full_text does (its story is left as it is)."""
+    """Give the article this page text and index it, as Store.save_full_text does (its story is left as it is).
+
+    No text_seq is set: this runs only in the v12 migration, before v13 adds the column, and a
+    reader takes its change mark only after opening (and so migrating) the store.
+    """
     from reader.text.html import html_to_search_text  # lazy: only a store with page text to move needs it
 
     [(_, title, text)] = old = indexed_rows(conn, [article_id])

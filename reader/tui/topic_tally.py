@@ -2,7 +2,7 @@
 
 Counting a topic reads the text of every candidate FTS finds (7 s at 20,000 articles): a `reader
 fetch` elsewhere must not cost that again. A TopicTally keeps each topic's unread articles with
-what they were counted from (every unread article, the highest id and newest edit); after another
+what they were counted from (every unread article, the store's change mark); after another
 program's write, only the articles that became unread, are new, or whose text changed are matched.
 Pure functions over the store, run in the reader's workers (no Textual here).
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 
 from reader.config import TopicConfig
 from reader.store import Store
@@ -27,25 +26,17 @@ class TopicTally:
 
     members: dict[str, frozenset[int]]
     unread: frozenset[int]  # every unread article of an active feed
-    mark: tuple[int, str]  # Store.change_mark(): the highest id and the newest edit
+    mark: int  # Store.change_mark(): the last write that added an article or changed its text
 
     def counts(self) -> dict[str, int]:
         return {topic: len(ids) for topic, ids in self.members.items()}
-
-
-def settled_mark(store: Store) -> tuple[int, str]:
-    """Store.change_mark(), but never the current second: stamps are whole seconds, and an edit later in this
-    second must still be newer than the mark (the stamps are UTC, as refresh_writes.utc_now writes them)."""
-    last_id, newest = store.change_mark()
-    second_ago = (datetime.now(UTC) - timedelta(seconds=1)).isoformat(timespec="seconds")
-    return last_id, min(newest, second_ago)
 
 
 def count_all(store: Store, topics: Sequence[TopicConfig], matchers: Sequence[TopicMatcher],
               cancelled: Callable[[], bool]) -> TopicTally | None:
     """Every topic counted over the store (FTS narrows the candidates, the matching rules decide); None if
     cancelled. What it was counted from is read first, so a change made while it counts is seen next time."""
-    unread, mark = frozenset(store.unread_active_ids()), settled_mark(store)
+    unread, mark = frozenset(store.unread_active_ids()), store.change_mark()
     members: dict[str, frozenset[int]] = {}
     for topic, matcher in zip(topics, matchers, strict=True):
         ids = []
@@ -62,7 +53,7 @@ def count_changes(store: Store, tally: TopicTally, matchers: Sequence[TopicMatch
                   cancelled: Callable[[], bool]) -> TopicTally | None:
     """The tally brought up to date: the articles read since drop out; those new, unread again or edited are
     matched (their text only). None if cancelled."""
-    unread, mark = frozenset(store.unread_active_ids()), settled_mark(store)
+    unread, mark = frozenset(store.unread_active_ids()), store.change_mark()
     edited = store.changed_since(tally.mark)
     to_match = sorted((unread - tally.unread) | (edited & unread))
     members = {m.name: {aid for aid in tally.members.get(m.name, ()) if aid in unread and aid not in edited}

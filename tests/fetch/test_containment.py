@@ -113,10 +113,11 @@ def test_anything_a_feed_raises_is_that_feeds_failure(tmp_path: Path, feed_serve
         return await real_fetch(client, url, *args, **kw)  # type: ignore[arg-type]
 
     class FlakyStore(Store):  # fails inside the transaction that may hold other feeds' writes too
-        def _upsert(self, c: sqlite3.Connection, feed_id: int, entries: Sequence[ParsedEntry]) -> tuple[int, int]:
+        def _upsert(self, c: sqlite3.Connection, feed_id: int, entries: Sequence[ParsedEntry],
+                    seq: int) -> tuple[int, int]:
             if any(e.key.endswith("/store-crash-1") for e in entries):
                 raise ValueError("a value the store cannot bind")
-            return super()._upsert(c, feed_id, entries)
+            return super()._upsert(c, feed_id, entries, seq)
 
     monkeypatch.setattr(refresh_module, "fetch_http", fetch)
     store = FlakyStore(":memory:")
@@ -137,7 +138,8 @@ def test_store_wide_failures_still_stop_the_run(tmp_path: Path, feed_server: Fee
     feed_server.routes["/f"] = Route(body=rss(("f1", "Council votes")))
 
     class FullDisk(Store):
-        def _upsert(self, c: sqlite3.Connection, feed_id: int, entries: Sequence[ParsedEntry]) -> tuple[int, int]:
+        def _upsert(self, c: sqlite3.Connection, feed_id: int, entries: Sequence[ParsedEntry],
+                    seq: int) -> tuple[int, int]:
             raise sqlite3.OperationalError("database or disk is full")
 
     body = f'[[feeds]]\nname = "F"\nurl = "{feed_server.url("/f")}"\n'

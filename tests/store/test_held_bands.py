@@ -125,8 +125,8 @@ def test_feeds_stored_in_one_transaction_all_count_toward_the_move(monkeypatch: 
         assert store._fold_cache is not None and store._fold_cache.held_rows == len(bands(store)[1]) == 30
         real = refresh_writes.RefreshWrites._upsert
 
-        def upsert(self: Store, c: object, feed_id: int, entries: list[object]) -> tuple[int, int]:
-            real(self, c, feed_id, entries)  # type: ignore[arg-type]  # 40 >= 35: rows moved, then...
+        def upsert(self: Store, c: object, feed_id: int, entries: list[object], seq: int) -> tuple[int, int]:
+            real(self, c, feed_id, entries, seq)  # type: ignore[arg-type]  # 40 >= 35: rows moved, then...
             raise ValueError("a value the store cannot bind")  # ...rolled back with the feed
 
         monkeypatch.setattr(refresh_writes.RefreshWrites, "_upsert", upsert)

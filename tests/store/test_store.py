@@ -427,8 +427,9 @@ def test_feeds_stored_together_fail_alone(store: Store, monkeypatch: pytest.Monk
     ok, bad, later = (f.id for f in sorted(store.feeds(), key=lambda f: ("Ok", "Bad", "Later").index(f.name)))
     real = RefreshWrites._upsert
 
-    def upsert(self: Store, c: sqlite3.Connection, feed_id: int, entries: list[ParsedEntry]) -> tuple[int, int]:
-        counts = real(self, c, feed_id, entries)  # its rows are written before it fails
+    def upsert(self: Store, c: sqlite3.Connection, feed_id: int, entries: list[ParsedEntry],
+               seq: int) -> tuple[int, int]:
+        counts = real(self, c, feed_id, entries, seq)  # its rows are written before it fails
         if feed_id == bad:
             raise ValueError("a value the store cannot bind")
         return counts

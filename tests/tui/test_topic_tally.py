@@ -13,7 +13,7 @@ import reader.store.refresh_writes
 import reader.tui.workers as workers
 from reader.core import Reader, make_reader
 from reader.fetch.refresh import refresh
-from reader.models import ParsedEntry
+from reader.models import FetchedFeed, ParsedEntry
 from reader.store import ArticleFilter, Store
 from reader.topics import compile_topics
 from reader.tui.app import ReaderApp
@@ -84,6 +84,58 @@ def test_counting_what_changed_gives_what_counting_everything_gives(filled: Read
     assert counts["Secure Communities"] == was["Secure Communities"] - 1  # -1 read, -1 edited, +1 unread again
     assert counts["E-Verify"] == was["E-Verify"] + 1
     assert count_changes(filled.store, before, matchers, lambda: True) is None  # cancelled: no half count
+
+
+def unread_without(db: Path, phrase: str) -> tuple[int, int, str, str | None, str | None, str | None]:
+    """An unread article that does not mention `phrase`: (id, feed, key, guid, link, published)."""
+    with Store(db) as store:
+        aid = next(a.id for a in store.list_articles(ArticleFilter(), limit=100)
+                   if not a.is_read and phrase not in f"{a.title} {a.text}")
+    feed, key, guid, link, published = sqlite3.connect(db).execute(
+        "SELECT feed_id, key, guid, link, published FROM articles WHERE id = ?", (aid,)).fetchone()
+    return aid, feed, key, guid, link, published
+
+
+def test_page_text_saved_elsewhere_is_matched(filled: Reader) -> None:
+    """save_full_text changes an article's text (its fetched page is appended): the tally matches it again."""
+    matchers = compile_topics(filled.config.topics)
+    before = full_count(filled)
+    aid = unread_without(filled.db_path, "E-Verify")[0]
+    assert aid not in before.members["E-Verify"]
+    with Store(filled.db_path) as other:
+        other.save_full_text(aid, "<p>The E-Verify rule now covers every contractor.</p>", None)
+    after = count_changes(filled.store, before, matchers, lambda: False)
+    assert after is not None and after == full_count(filled)
+    assert after.members["E-Verify"] == before.members["E-Verify"] | {aid}
+
+
+def test_a_write_committed_after_the_mark_was_read_is_matched(filled: Reader, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refresh's transaction still open while the reader counts (and reads its mark) is matched once committed.
+
+    It began in the second the last committed write did (the sample's fetch, a day ago), so no clock
+    stamp it gives its rows can be newer than a mark the reader takes from committed rows meanwhile.
+    """
+    monkeypatch.setattr(reader.store.refresh_writes, "utc_now", lambda: "2026-11-30T12:00:00+00:00")
+    matchers = compile_topics(filled.config.topics)
+    aid, feed, key, guid, link, published = unread_without(filled.db_path, "E-Verify")
+    during: list[TopicTally] = []
+    with Store(filled.db_path) as other:
+        upsert = other._upsert
+
+        def upsert_then_count(*args: object) -> tuple[int, int]:
+            stored = upsert(*args)  # type: ignore[arg-type]
+            during.append(full_count(filled))  # the reader counts while the refresh's transaction is open
+            return stored
+
+        monkeypatch.setattr(other, "_upsert", upsert_then_count)
+        other.store_fetched_together([FetchedFeed(feed, [ParsedEntry(
+            key, guid, link, "E-Verify expands", None, published, "<p>x</p>",
+            "The E-Verify rule now covers every contractor.", "edited")], "ok")])
+    [counted] = during
+    assert aid not in counted.members["E-Verify"] and aid in counted.unread  # the edit was not committed yet
+    after = count_changes(filled.store, counted, matchers, lambda: False)
+    assert after is not None and after == full_count(filled)
+    assert after.members["E-Verify"] == counted.members["E-Verify"] | {aid}
 
 
 async def test_a_write_elsewhere_counts_only_what_changed_and_keeps_the_counts_shown(
