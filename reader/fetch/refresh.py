@@ -96,6 +96,8 @@ def refresh(
         store.verify_in_background()  # the check before the first write runs while the first requests are out
         sync_config(store, config)
         feeds, skipped = due_feeds(store, datetime.now(UTC), force)
+        if progress is not None:  # the total up front, counted once, with the feeds feeds.toml just added
+            progress(0, len(feeds), "")
         summary = RefreshSummary(feeds=len(feeds) + skipped, skipped=skipped)
         if feeds:
             with store.refresh_session():

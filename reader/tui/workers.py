@@ -12,7 +12,6 @@ import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -271,15 +270,11 @@ class StoreWorkers(SafeApp):
         def progress(done: int, total: int, name: str) -> None:
             self.post_message(RefreshProgress(done, total, name))
 
-        from reader.fetch.refresh import due_feeds, refresh  # lazy: the HTTP client is not needed to start reading
+        from reader.fetch.refresh import refresh  # lazy: the HTTP client is not needed to start reading
 
         if not self._wait_while_locked("refresh"):
             return
-        # The total up front, as refresh will count it (feeds.toml's new feeds are added when it starts, so a
-        # feed just added is counted from its first progress on); the feeds not due are left out of it.
-        store = self.reader.store
-        self.post_message(RefreshProgress(0, len(due_feeds(store, datetime.now(UTC))[0]), ""))
-        summary = refresh(store, config, progress=progress)
+        summary = refresh(self.reader.store, config, progress=progress)  # its first progress is the total
         self.post_message(RefreshFinished(summary, config, config_error))
 
     @work(thread=True, exit_on_error=False, group="settings")

@@ -260,8 +260,22 @@ def test_refresh_holds_the_database_lock_for_its_whole_run(tmp_path: Path) -> No
         (tmp_path / "f.xml").write_bytes(b'<rss version="2.0"><channel><title>T</title><item><guid>1</guid>'
                                          b"<title>One</title></item></channel></rss>")
         assert refresh(store, config_for(tmp_path, {"f": "f.xml"}), progress=progress_during_run).ok == 1
-        assert len(seen) == 1
+        assert len(seen) == 2  # the total before any feed, then the one feed done
         refresh(store, config)  # released afterwards
+
+
+def test_the_first_progress_is_the_total_with_a_feed_just_added_to_feeds_toml(tmp_path: Path) -> None:
+    """refresh counts the feeds once, after feeds.toml's are synced: a caller never shows one total, then another."""
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.xml").write_bytes(b'<rss version="2.0"><channel><title>T</title><item><guid>1</guid>'
+                                               b"<title>One</title></item></channel></rss>")
+    with Store(tmp_path / "r.db") as store:
+        refresh(store, config_for(tmp_path, {"a": "a.xml"}))
+        calls: list[tuple[int, int, str]] = []
+        refresh(store, config_for(tmp_path, {"a": "a.xml", "b": "b.xml"}), force=True,
+                progress=lambda *call: calls.append(call))
+    assert calls[0] == (0, 2, "") and [total for _, total, _ in calls] == [2, 2, 2]
+    assert sorted(name for _, _, name in calls[1:]) == ["a", "b"]
 
 
 def test_network_failures_are_said_in_words_a_user_can_act_on() -> None:
