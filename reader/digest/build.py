@@ -30,6 +30,7 @@ from reader.digest.summarise import SummaryBudget
 from reader.digest.topic_summary import (
     Fit,
     Story,
+    TopicSummary,
     fold_stories,
     given_word_for_word,
     rank_stories,
@@ -105,42 +106,69 @@ def build_digest(
                         for m in matchers}
     fits = {m.name: topic_fits(in_topic_stories[m.name], m) or {} for m in matchers}
     by_topic = {m.name: rank_stories(in_topic_stories[m.name], fits[m.name]) for m in matchers}
-    home = _home_topics(fits, matchers)
-    placed_pins: set[int] = set()
-    said: list[str] = []  # summary and New today sentences of the sections above
-    quoted: set[str] = set()  # key quotes and pins of the sections above
-    sections: list[TopicSection] = []
     glance: list[GlanceRow] = []
-    for m, topic in zip(matchers, topics, strict=True):
+    for m in matchers:
         earlier = [history.get(day - timedelta(days=k), {}).get(m.name, (0, 0))[0]
                    for k in range(TREND_DAYS - 1, 0, -1)]
         count, outlets = _articles_and_outlets(members[m.name])
         glance.append(GlanceRow(m.name, count, outlets, count - earlier[-1], (*earlier, count)))
-        topic_pins = _unique(_pin_quote(p, a, story_of.get(a.id), feed_names, cleaned_article(a).quotes)
-                             for p, a in pins if p.id not in placed_pins and m.matches(topic_text(a)))
-        placed_pins.update(p.id for p, a in pins if m.matches(topic_text(a)))
-        shown = by_topic[m.name][:max_stories]
-        if not shown and not topic_pins:
-            continue
-        # Each story is summarised under the topic it is most about, so no two sections say the same.
-        own = [(n, s) for n, s in enumerate(shown, 1) if home[s.lead.id] == m.name]
-        # The summary comes first, so it leads with the day's main development whether or not it is new.
-        # New today, like the summary, speaks for the stories this topic is home to: it notes which
-        # summary sentences are new and lists the new ones the summary does not say (read once per section).
-        result = summarise_topic([s for _, s in own], cleaned_article, m, fits[m.name], SummaryBudget(),
-                                 said, quoted | {q.text for q in topic_pins}, [n for n, _ in own])
-        summary = [x.text for x in result.summary]
-        shown_quotes = quoted | {q.text for q in (*result.quotes, *topic_pins)}
-        new = None if recent is None else new_today([(n, s.lead) for n, s in own], cleaned_article,
-                                                    recent.get(m.name, ()), topic, recent_days, summary, shown_quotes)
-        said += [*summary, *(x.text for x in new.items)] if new is not None else summary
-        quoted = shown_quotes  # a quote left out below is not shown later either: this section gives its words
-        listed = [x.text for x in new.items] if new is not None else []
-        key_quotes = tuple(q for q in result.quotes if not given_word_for_word(q.text, listed))
-        coverage = tuple(replace(c, additions=story_additions(s.members, cleaned_article))
-                         for c, s in zip(coverage_lines(shown, day), shown, strict=True))
-        sections.append(TopicSection(m.name, result.summary, key_quotes, coverage, topic_pins,
-                                     left_out(by_topic[m.name], max_stories), _overlap(shown, home, m.name), new))
+
+    def sections_for(home: Mapping[int, str]) -> tuple[list[TopicSection], dict[str, TopicSummary]]:
+        placed_pins: set[int] = set()
+        said: list[str] = []  # summary and New today sentences of the sections above
+        quoted: set[str] = set()  # key quotes and pins of the sections above
+        sections: list[TopicSection] = []
+        results: dict[str, TopicSummary] = {}
+        for m, topic in zip(matchers, topics, strict=True):
+            topic_pins = _unique(_pin_quote(p, a, story_of.get(a.id), feed_names, cleaned_article(a).quotes)
+                                 for p, a in pins if p.id not in placed_pins and m.matches(topic_text(a)))
+            placed_pins.update(p.id for p, a in pins if m.matches(topic_text(a)))
+            shown = by_topic[m.name][:max_stories]
+            if not shown and not topic_pins:
+                continue
+            # Each story is summarised under the topic it is most about, so no two sections say the same.
+            own = [(n, s) for n, s in enumerate(shown, 1) if home[s.lead.id] == m.name]
+            # The summary comes first, so it leads with the day's main development whether or not it is new.
+            # New today, like the summary, speaks for the stories this topic is home to: it notes which
+            # summary sentences are new and lists the new ones the summary does not say (read once per section).
+            result = summarise_topic([s for _, s in own], cleaned_article, m, fits[m.name], SummaryBudget(),
+                                     said, quoted | {q.text for q in topic_pins}, [n for n, _ in own])
+            results[m.name] = result
+            summary = [x.text for x in result.summary]
+            shown_quotes = quoted | {q.text for q in (*result.quotes, *topic_pins)}
+            new = None if recent is None else new_today([(n, s.lead) for n, s in own], cleaned_article,
+                                                        recent.get(m.name, ()), topic, recent_days, summary,
+                                                        shown_quotes)
+            said += [*summary, *(x.text for x in new.items)] if new is not None else summary
+            quoted = shown_quotes  # a quote left out below is not shown later either: this section gives its words
+            listed = [x.text for x in new.items] if new is not None else []
+            key_quotes = tuple(q for q in result.quotes if not given_word_for_word(q.text, listed))
+            coverage = tuple(replace(c, additions=story_additions(s.members, cleaned_article))
+                             for c, s in zip(coverage_lines(shown, day), shown, strict=True))
+            sections.append(TopicSection(m.name, result.summary, key_quotes, coverage, topic_pins,
+                                         left_out(by_topic[m.name], max_stories), None, new))
+        return sections, results
+
+    # A story whose home topic could summarise none of its sentences is tried under its next topic ("otherwise
+    # summarise here"); one no topic could summarise goes back to the topic it is most about.
+    tried: dict[int, set[str]] = defaultdict(set)
+    reasons: dict[tuple[int, str], str] = {}  # (story lead, topic) -> why that topic could summarise none of it
+    home = _home_topics(fits, matchers)
+    while True:
+        sections, results = sections_for(home)
+        for name, result in results.items():
+            if result.no_summary is not None:
+                for s in by_topic[name][:max_stories]:
+                    if home[s.lead.id] == name:
+                        tried[s.lead.id].add(name)
+                        reasons[(s.lead.id, name)] = result.no_summary
+        moved = _home_topics(fits, matchers, tried)
+        if moved == home:
+            break
+        home = moved
+    summarised = {name for name, result in results.items() if result.summary}
+    sections = [_cross_referenced(sec, by_topic[sec.name][:max_stories], home, summarised, reasons)
+                for sec in sections]
 
     tracked = set().union(*in_topic.values()) if in_topic else set()
     other = [s for s in stories if not any(a.id in tracked for a in s.members)]
@@ -178,22 +206,42 @@ def _status_elsewhen(feeds: Sequence[FeedRow], day: date) -> str | None:
     return latest if latest is not None and published_day(latest) != day else None
 
 
-def _home_topics(fits: Mapping[str, Mapping[int, Fit]], matchers: Sequence[TopicMatcher]) -> dict[int, str]:
-    """Story lead id -> the topic the story is most about: aboutness, then mentions, then the earlier topic."""
+def _home_topics(fits: Mapping[str, Mapping[int, Fit]], matchers: Sequence[TopicMatcher],
+                 tried: Mapping[int, set[str]] = {}) -> dict[int, str]:
+    """Story lead id -> the topic the story is most about: aboutness, then mentions, then the earlier topic.
+
+    Topics in `tried` (that could summarise none of the story) are passed over while another is left.
+    """
     best: dict[int, tuple[Fit, str]] = {}
     for m in matchers:
         for lead, fit in fits[m.name].items():
             if lead not in best or fit > best[lead][0]:
                 best[lead] = (fit, m.name)
-    return {lead: name for lead, (_, name) in best.items()}
+    home = {lead: name for lead, (_, name) in best.items()}
+    for lead, names in tried.items():
+        untried = [(fits[m.name][lead], -n, m.name) for n, m in enumerate(matchers)
+                   if lead in fits[m.name] and m.name not in names]
+        if untried:
+            home[lead] = max(untried)[2]
+    return home
 
 
-def _overlap(stories: Sequence[Story], home: Mapping[int, str], topic: str) -> Overlap | None:
-    """Set when most of the section's stories are summarised under other topics."""
-    elsewhere = [home[s.lead.id] for s in stories if home[s.lead.id] != topic]
-    if len(elsewhere) * 2 <= len(stories):
-        return None
-    return Overlap(len(elsewhere), len(stories), tuple(dict.fromkeys(elsewhere)))
+def _cross_referenced(section: TopicSection, stories: Sequence[Story], home: Mapping[int, str],
+                      summarised: set[str], reasons: Mapping[tuple[int, str], str]) -> TopicSection:
+    """The section with its cross-reference (most of its stories are summarised under other topics) and,
+    when some of its stories are summarised nowhere and it has no summary, why none could be.
+
+    A story counts as summarised under another topic only when that section has a summary.
+    """
+    elsewhere = [home[s.lead.id] for s in stories if home[s.lead.id] != section.name and home[s.lead.id] in summarised]
+    overlap = (Overlap(len(elsewhere), len(stories), tuple(dict.fromkeys(elsewhere)))
+               if len(elsewhere) * 2 > len(stories) else None)
+    why = None
+    if not section.summary and len(elsewhere) < len(stories):
+        rest = [s.lead.id for s in stories if home[s.lead.id] == section.name or home[s.lead.id] not in summarised]
+        why = next((reasons[(lead, name)] for lead in rest for name in (section.name, home[lead])
+                    if (lead, name) in reasons), None)
+    return replace(section, overlap=overlap, no_summary=why)
 
 
 _QUOTE_MARKS = str.maketrans("", "", "“”\"‘’'")

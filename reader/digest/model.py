@@ -28,7 +28,11 @@ class MoreStories:
 
 @dataclass(frozen=True)
 class Overlap:
-    """Most of a section's stories are summarised under other topics: "4 of these 5 stories are summarised under X"."""
+    """Most of a section's stories are summarised under other topics: "4 of these 5 stories are summarised under X".
+
+    Only topics whose sections really have a summary count: a story whose home topic could summarise none
+    of its sentences is summarised nowhere, and saying otherwise would send the reader to an empty section.
+    """
 
     covered: int
     total: int
@@ -87,6 +91,8 @@ class TopicSection:
     more: MoreStories | None = None
     overlap: Overlap | None = None
     new_today: NewToday | None = None
+    # Stories listed here and summarised nowhere (not here, not under another topic): why no sentence could be.
+    no_summary: str | None = None
 
 
 @dataclass(frozen=True)

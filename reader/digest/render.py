@@ -167,8 +167,11 @@ def _section(s: TopicSection) -> list[str]:
         counted = ("This story is" if o.total == 1 else f"All {o.total} of these stories are"
                    if o.covered == o.total else f"{o.covered} of these {o.total} stories are")
         # "summarised under": a story is listed under every topic it is about, but summarised under one.
-        rest = "" if o.covered == o.total else "; this summary covers the rest"
+        why = f"; no sentence of the rest could be summarised: {escape_markdown(s.no_summary)}" if s.no_summary else ""
+        rest = "" if o.covered == o.total else "; this summary covers the rest" if s.summary else why
         out += [f"{counted} summarised under {where}{rest}.", ""]
+    elif s.no_summary:
+        out += [f"No sentence could be summarised: {escape_markdown(s.no_summary)}.", ""]
     if s.summary:
         label = "Summary (continuing coverage)" if s.new_today and s.new_today.continuing else "Summary"
         out += [f"**{label}.** {' '.join(_cited(x) for x in s.summary)}", ""]

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from reader.digest.model import DigestQuote, SummarySentence
+from reader.digest.no_summary import why_no_summary
 from reader.digest.quotes import best_quotes
 from reader.digest.summarise import DEFAULT_BUDGET, StoryForSummary, SummaryBudget, summarise, topic_lens
 from reader.models import Article
@@ -102,6 +103,7 @@ class TopicSummary:
     summary: tuple[SummarySentence, ...]
     quotes: tuple[DigestQuote, ...]
     quote_stories: tuple[int, ...]  # the index, among the stories given, of each quote's story
+    no_summary: str | None = None  # with stories and no summary sentence: why none could be made
 
 
 def summarise_topic(
@@ -132,7 +134,8 @@ def summarise_topic(
     # A quoted phrase the summary already gives word for word ("confusion at the state and local level",
     # another outlet's sentence saying it unquoted) would be read twice in the section: the summary says it.
     quotes = [(i, q) for i, q in quotes if not given_word_for_word(q.text, [s.text for s in summary])]
-    return TopicSummary(summary, tuple(q for _, q in quotes), tuple(i for i, _ in quotes))
+    why = why_no_summary(inputs, lens, matcher.name if matcher else None) if stories and not summary else None
+    return TopicSummary(summary, tuple(q for _, q in quotes), tuple(i for i, _ in quotes), why)
 
 
 def given_word_for_word(quote: str, sentences: Sequence[str]) -> bool:
