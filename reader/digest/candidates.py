@@ -20,10 +20,12 @@ from reader.digest.references import (
     definite_references,
     outside_quotes,
     pronoun_may_mean_previous,
+    speaker_references,
     unresolved_pronoun,
 )
 from reader.text.credits import holds_credit
 from reader.text.datelines import strip_dateline
+from reader.text.descriptions import ArticleMentions
 from reader.text.sentences import split_sentences
 
 MIN_WORDS, MAX_WORDS = 8, 50
@@ -84,6 +86,9 @@ class Candidate:
     needs_previous: bool
     refers_to: tuple[str, ...] = ()  # what it calls "the department", "the system": introduced earlier
     needs_context: bool = False  # an earlier sentence of its story right before it ("Most significantly, ...")
+    # Who "the department said" is, as its article names the body: (head, name), e.g. ("department",
+    # "the Department of Homeland Security"). A sentence naming that body must come before it.
+    speakers: tuple[tuple[str, str], ...] = ()
 
 
 def is_story_prose(sentence: str, paragraph: str) -> bool:
@@ -118,6 +123,7 @@ def story_candidates(paragraphs: tuple[str, ...]) -> list[Candidate]:
     found: list[Candidate] = []
     index = 0
     previous = ""
+    mentions: tuple[ArticleMentions, int] | None = None  # the story's sentences and their number, once needed
     for p_index, paragraph in enumerate(paragraphs):
         if index >= MAX_SENTENCES:
             break
@@ -129,8 +135,29 @@ def story_candidates(paragraphs: tuple[str, ...]) -> list[Candidate]:
                     and is_story_prose(sentence, paragraph)):
                 ranks = _RANKS_THE_STORY.match(sentence)
                 leans = leans_on_previous(sentence[ranks.end():] if ranks else sentence, previous)
+                heads = speaker_references(sentence)
+                if heads and mentions is None:
+                    story = _story_sentences(paragraphs)
+                    mentions = ArticleMentions(story), len(story)
+                speakers = tuple((h, _body_meant(*mentions, h, index)) for h in heads) if mentions else ()
                 found.append(Candidate(sentence, p_index, index, leans, definite_references(sentence),
-                                       bool(ranks) and not leans))
+                                       bool(ranks) and not leans, tuple((h, n) for h, n in speakers if n)))
             previous = raw
             index += 1
     return found
+
+
+def _story_sentences(paragraphs: tuple[str, ...]) -> list[str]:
+    """The story's sentences in reading order, as story_candidates() numbers them."""
+    return [s for p in paragraphs for s in split_sentences(p)][:MAX_SENTENCES]
+
+
+def _body_meant(mentions: ArticleMentions, total: int, head: str, position: int) -> str | None:
+    """The body "the <head>" in sentence `position` means, as the article names it: the resolver's answer from
+    the sentences before it, else from the whole story (a lede may name it only further down); None if unnamed."""
+    credit = f"the {head}"
+    for before in (position, total):
+        name = mentions.resolve(credit, before)
+        if name != credit:
+            return name
+    return None

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from reader.text.descriptions import BODIES, bodies_named
+
 _QUOTED_SPAN = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ'’-]+)+")
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
@@ -48,6 +50,8 @@ _DEFINITE = re.compile(
 # initials is the one it means. Not "the department": "with ICE, calls to the department's tip line" is the
 # county's police department.
 _INSTITUTIONS = frozenset({"agency"})
+# Kinds whose members' names do not say what they are: "Apple ..., the company said".
+_NAMELESS_KINDS = frozenset({"company", "firm", "group", "organization", "organisation"})
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|announced|added|reported|confirmed|told)\b")
 _NAMED_SUBJECT = re.compile(r"(?!(?:The|A|An|This|That|These|Those|It|They)\b)[A-Z]")
@@ -119,16 +123,44 @@ def definite_references(sentence: str) -> tuple[str, ...]:
     heads = []
     for match in _DEFINITE.finditer(text):
         head, before = " ".join(match.group(1).lower().split()), text[: match.start()]
-        if (_APPOSITION.search(before) or introduces(before, head) or _says_of_subject(text, match.end())
+        # "Ohio, the agency said" is an attribution, not an apposition to "Ohio".
+        apposition = _APPOSITION.search(before) and not _SPEECH_AFTER.match(text, match.end())
+        if (apposition or introduces(before, head) or _says_of_subject(text, match.start(), match.end(), head)
                 or (head in _INSTITUTIONS and _ACRONYM.search(before))):
             continue
         heads.append(head)
     return tuple(dict.fromkeys(heads))
 
 
-def _says_of_subject(text: str, end: int) -> bool:
-    """ "Apple is recalling batteries ..., the company said": the attribution names the sentence's subject."""
-    return bool(_SPEECH_AFTER.match(text, end)) and bool(_NAMED_SUBJECT.match(text.lstrip()))
+def _says_of_subject(text: str, start: int, end: int, head: str) -> bool:
+    """ "Apple is recalling batteries ..., the company said": the attribution names the sentence's subject.
+
+    A company's name does not say it is one, so any named subject will do. A body's does ("the department"
+    is a Department, or its initials; "the council" a Council): "Secure Communities was expanded on Tuesday,
+    the department said" names a program, and the department speaking for it is never introduced.
+    """
+    if not _SPEECH_AFTER.match(text, end):
+        return False
+    if head in _NAMELESS_KINDS:
+        return bool(_NAMED_SUBJECT.match(text.lstrip()))
+    before = text[:start]
+    if head in BODIES:  # "The Department of Homeland Security ..., the department said"
+        return bool(bodies_named(before, head))
+    return re.search(r"\b" + head.title().replace(" ", r"\s+") + r"\b", before) is not None
+
+
+def speaker_references(sentence: str) -> tuple[str, ...]:
+    """The bodies the sentence credits, un-introduced, as "the department said", "the agency says".
+
+    Who spoke is resolved to the body its article names (see ArticleMentions.resolve), so a summary can
+    tell whether a sentence read before it named that body.
+    """
+    text = outside_quotes(sentence)
+    heads = definite_references(sentence)
+    return tuple(dict.fromkeys(
+        head for m in _DEFINITE.finditer(text)
+        if (head := " ".join(m.group(1).lower().split())) in heads and head in BODIES
+        and _SPEECH_AFTER.match(text, m.end())))
 
 
 def introduces(sentence: str, head: str) -> bool:

@@ -28,6 +28,7 @@ from reader.digest.candidates import MIN_WORDS, Candidate, story_candidates
 from reader.digest.model import SummarySentence
 from reader.digest.references import MEASURES, introduces, outside_quotes
 from reader.digest.summary_order import order_chosen
+from reader.text.descriptions import bodies_named
 from reader.text.words import content_stems, signature
 
 MAX_SENTENCES = 5
@@ -295,7 +296,14 @@ def _antecedents(s: _Scored, chosen: Sequence[_Scored], lens: TopicLens) -> tupl
         if not context:
             return None
         needed.append(max(context, key=lambda o: o.candidate.index))
+    speakers = dict(c.speakers)
     for head in c.refers_to:
+        if head in speakers:  # "..., the department said": after a sentence naming the department it means
+            named = _naming(speakers[head], head, s, chosen)
+            if named is None:
+                return None
+            needed.append(named)
+            continue
         measure = head in MEASURES
         if measure and lens.names(c.text):
             continue  # "Immigration reform stalled after a vote on the bill failed"
@@ -313,6 +321,15 @@ def _antecedents(s: _Scored, chosen: Sequence[_Scored], lens: TopicLens) -> tupl
             return None
         needed.append(found)
     return tuple(needed)
+
+
+def _naming(body: str, head: str, s: _Scored, chosen: Sequence[_Scored]) -> _Scored | None:
+    """A chosen sentence (of any story, read before s) that names the body ("the Department of Homeland
+    Security", or "DHS") that s credits as "the department said", or None."""
+    keys = {key for key, _ in bodies_named(body, head)}
+    return next((o for o in chosen if o is not s and o.candidate.text is not s.candidate.text
+                 and (body.removeprefix("the ") in o.candidate.text
+                      or keys & {key for key, _ in bodies_named(o.candidate.text, head)})), None)
 
 
 def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: SummaryBudget = DEFAULT_BUDGET,

@@ -49,7 +49,12 @@ def order_chosen(chosen: list[_Scored], after: dict[int, tuple[_Scored, ...]]) -
         runs.setdefault(first, []).append(s)
         run_of[id(s)] = first
     heads = [s for s in chosen if id(s) in runs]
-    news = [s for s in heads if not s.background and id(s) not in after] or heads
+
+    def needs(first: int) -> set[int]:
+        """The other runs that a sentence of this run must follow."""
+        return {run_of[id(a)] for s in runs[first] for a in after.get(id(s), ()) if run_of[id(a)] != first}
+
+    news = [s for s in heads if not s.background] or heads
     # The best sentence of the best-ranked story, in the reporter's words rather than a quote's when it can be.
     best = min(news, key=lambda s: (s.rank, mostly_quoted(s.candidate.text), -s.score))
     # That story's own opening, when chosen, comes first: "The Senate began its immigration debate on Monday"
@@ -60,11 +65,13 @@ def order_chosen(chosen: list[_Scored], after: dict[int, tuple[_Scored, ...]]) -
     def place(s: _Scored) -> tuple[bool, bool, int, int]:
         is_lede = s.candidate.index == s.story.candidates[0].index
         return s.background, not is_lede, s.story.number, s.candidate.index
-    order = [id(lead), *(id(s) for s in sorted((s for s in heads if s is not lead), key=place))]
-
-    def needs(first: int) -> set[int]:
-        """The other runs that a sentence of this run must follow."""
-        return {run_of[id(a)] for s in runs[first] for a in after.get(id(s), ()) if run_of[id(a)] != first}
+    # A lead that needs another sentence ("..., the department said" needs the one naming the department)
+    # is read right after what it needs, which then opens the summary: the main development still leads.
+    first_runs = [id(lead)]
+    while wanted := sorted(set().union(*(needs(f) for f in first_runs)) - set(first_runs),
+                           key=lambda f: place(runs[f][0])):
+        first_runs = [*wanted, *first_runs]
+    order = [*first_runs, *(id(s) for s in sorted((s for s in heads if id(s) not in first_runs), key=place))]
 
     for _ in range(len(order)):  # a run whose sentence needs one in a later run moves after that run
         moved = False

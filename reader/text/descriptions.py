@@ -248,7 +248,8 @@ def bodies_named(sentence: str, head: str) -> list[tuple[str, str]]:
     """The (initials, name) of each body in the sentence that the generic "the <head>" can mean."""
     found = []
     for m in _BODY_NAME.finditer(sentence):
-        name = m.group(0).removesuffix("’s").removesuffix("'s")
+        # "The Department of Homeland Security runs ..." opens a sentence: the article is not part of the name.
+        name = re.sub(r"^The\s+", "", m.group(0).removesuffix("’s").removesuffix("'s"))
         # "ICE and the Department of Homeland Security" are two bodies; "Immigration and Customs Enforcement" one.
         parts = re.split(r"\s+and\s+(?:the\s+)?", name)
         names = parts if len(parts) > 1 and all(_is_body(p, head) for p in parts) else [name]
