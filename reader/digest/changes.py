@@ -16,6 +16,7 @@ from reader.digest.model import NewToday, SummarySentence
 from reader.digest.novelty import History, listable, phrase_stems, sentences_of
 from reader.digest.references import MEASURES, definite_references, outside_quotes
 from reader.digest.summarise import QUOTED, is_background, says_again
+from reader.digest.summary_order import mostly_quoted
 from reader.digest.topic_summary import published_year
 from reader.models import Article
 from reader.text.clean import CleanArticle
@@ -39,7 +40,9 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
     prose (not a caption or a cut-off line), leans on no sentence before it ("It aimed at ..."), calls
     nothing "the changes" or "the department" that it does not introduce, is not background
     ("rolled out ... in October 2008" is new to the history, not news today), and is not mostly one
-    of the `quotes` the section shows.
+    of the `quotes` the section shows. It is in the reporter's words: a sentence that is mostly someone's
+    quoted words is comment on the news, not news, and is left to the key quotes (which pick the
+    topic's best, credited) rather than listed here with its speaker in passing.
 
     With no history at all the topic is new: everything would be listed, so the list says that
     instead. A development several stories report is listed once, citing every story that has it.
@@ -58,7 +61,7 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
         for before, sentence in zip(["", *sentences], sentences, strict=False):
             if (listable(sentence) and index.is_new(sentence, ignore) and is_story_prose(sentence, sentence)
                     and not leans_on_previous(sentence, before) and not is_background(sentence, year)
-                    and not _unintroduced(sentence)):
+                    and not _unintroduced(sentence) and not mostly_quoted(sentence)):
                 sig = signature(sentence)
                 if not any(len(sig & q) >= QUOTED * len(sig) for q in quoted):
                     yield sentence

@@ -242,3 +242,20 @@ def test_new_today_does_not_restate_the_summary_through_a_bare_the_program() -> 
     section = next(s for s in digest.sections if s.name == "Secure Communities")
     assert section.new_today is not None and section.new_today.items
     assert restating not in [x.text for x in section.new_today.items]
+
+
+def test_new_today_lists_news_in_the_reporter_s_words_not_a_sentence_that_is_mostly_a_quote() -> None:
+    """A quote is comment on the news, left to the key quotes: New today lists developments, as reported."""
+    quoted = ("“This program has turned every traffic stop into a possible deportation, and no memo will change "
+              "that,” said Chris Newman of the National Day Laborer Organizing Network.")
+    reported = ("Illinois, New York and Massachusetts have tried to withdraw from Secure Communities, but federal "
+                "officials have said participation is not optional.")
+    story = article(1, "Civic Wire", "Secure Communities grows", f"{reported} {quoted}")
+    history = [signature("Secure Communities shares the fingerprints of everyone booked into a county jail.")]
+    listed = new_today([(1, story)], clean_stored_article, [frozenset(history[0])], CONFIG.topics[0], 7)
+    assert [x.text for x in listed.items] == [reported]
+    before, _, _ = sample_days()
+    section = sections(recent=recent_from(before))["Secure Communities"]
+    assert section.new_today is not None and section.new_today.items
+    assert not any(len(re.sub(r"“[^”]*”", "", x.text).split()) * 2 < len(x.text.split())
+                   for x in section.new_today.items)
