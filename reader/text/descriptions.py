@@ -37,7 +37,9 @@ _NOT_NAMES = frozenset({
 })
 # A proper name: capitalised words, maybe joined by "of", "for", "and", "on" ("Department of Homeland Security").
 _PROPER = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?{_CAP})*"
-_PERSON = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}"
+# A name's word: "Smith", "O'Brien", "McDonald", and hyphened whole: "Ros-Lehtinen", not "Ros-".
+_PERSON_WORD = r"[A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*"
+_PERSON = rf"{_PERSON_WORD}(?:\s+[A-Z]\.)?(?:\s+{_PERSON_WORD}){{1,2}}"
 _AUTHORED = (r"presented|released|issued|published|produced|prepared|wrote|written|completed|delivered|unveiled|"
              r"submitted|filed|sent|compiled|commissioned|drafted")
 # Where a description's noun phrase ends: a verb form, a relative word or a preposition starts what follows it.

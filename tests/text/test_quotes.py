@@ -215,3 +215,23 @@ def test_a_quote_left_open_or_a_run_on_of_quotes_stays_linear() -> None:
     quotes = find_key_quotes(["Lee spoke.", run_on])
     assert time.perf_counter() - began < 5
     assert [q.text for q in quotes] == ["one two three four five six seven"]
+
+
+# The shaped CNN story in benchmarks/data/rouge-clusters.jsonl: the paragraph naming who "she" is was cut (a
+# question-and-answer paragraph stands before the quote), and the one named after "told" is the listener.
+DREAMERS = "“We are not giving up on them,” she told host María Celeste Arrarás on Sunday."
+
+
+@pytest.mark.parametrize(
+    ("before", "speaker"),
+    [
+        (["The Senate began its long-promised immigration debate on Monday.",
+          "Why does the vote matter now? Because DACA permits begin to lapse in March."], None),
+        (["Rep. Ileana Ros-Lehtinen, a Florida Republican, spoke on Telemundo on Sunday."], "Rep. Ileana Ros-Lehtinen"),
+        # A hyphened surname is one name, with or without a title.
+        (["Ileana Ros-Lehtinen is a Florida Republican who backs the Dreamers."], "Ileana Ros-Lehtinen"),
+    ],
+)
+def test_she_told_a_host_is_the_one_person_named_before_never_the_host(before: list[str], speaker: str | None) -> None:
+    [quote] = find_key_quotes([*before, DREAMERS])
+    assert quote.text == "We are not giving up on them" and quote.speaker == speaker

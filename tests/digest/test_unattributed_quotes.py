@@ -1,0 +1,59 @@
+"""A key quote whose text names no speaker is marked unattributed and comes last, in the digest and in
+`reader summarize` (speaker null) alike; one whose text names the speaker is credited."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+from reader.config import TopicConfig
+from reader.digest.build import build_digest
+from reader.digest.render import render_digest
+from reader.text.clean import clean_stored_article
+from tests.conftest import REPO
+from tests.digest.fixtures import DAY, article, feed_row
+
+DACA = [TopicConfig("DACA", ("DACA", "Dreamers"))]
+QUOTE = "We are not giving up on them"
+
+
+def dreamers(before: str) -> str:
+    return (f"The Senate began its long-promised immigration debate on Monday, and Dreamers are watching. {before} "
+            f"“{QUOTE},” she told host María Celeste Arrarás on Sunday. DACA permits begin to lapse in March.")
+
+
+COLLINS = article(1, "Capitol Dispatch", "Senate opens DACA debate",
+                  "The Senate opened an immigration debate on DACA on Monday. “This is the week the Senate decides "
+                  "whether it can still legislate on immigration,” said Senator Susan Collins, a Maine Republican.")
+
+
+def quote_lines(before: str) -> list[str]:
+    story = article(2, "Borderlands Tribune", "Dreamers watch the DACA debate", dreamers(before))
+    digest = build_digest(date.fromisoformat(DAY), [COLLINS, story], DACA,
+                          [feed_row(1, "Capitol Dispatch"), feed_row(2, "Borderlands Tribune")], clean_stored_article)
+    markdown = render_digest(digest)
+    return [ln for ln in markdown.split("**Key quotes**")[1].split("**Coverage**")[0].splitlines() if ln]
+
+
+def test_a_quote_whose_speaker_the_text_does_not_name_is_unattributed_and_last() -> None:
+    lines = quote_lines("Why does the vote matter now? Because the permits lapse.")
+    assert lines[-1] == f"- “{QUOTE}” — unattributed, *Borderlands Tribune*"
+    assert lines[0].endswith("— Senator Susan Collins, *Capitol Dispatch*")
+
+
+def test_the_same_quote_is_credited_when_the_text_names_her() -> None:
+    lines = quote_lines("Representative Ileana Ros-Lehtinen spoke for the Dreamers on Telemundo.")
+    assert f"- “{QUOTE}” — Representative Ileana Ros-Lehtinen, *Borderlands Tribune*" in lines
+
+
+def test_summarize_gives_the_rouge_cluster_s_unnamed_speaker_as_null_after_the_named() -> None:
+    clusters = REPO / "benchmarks" / "data" / "rouge-clusters.jsonl"
+    out = subprocess.run([sys.executable, "-m", "reader", "summarize", str(clusters)], capture_output=True,
+                         text=True, check=True).stdout
+    for line in out.splitlines():
+        speakers = [q["speaker"] for q in json.loads(line)["quotes"]]
+        assert speakers == sorted(speakers, key=lambda s: s is None)  # unattributed last
+    sotu = next(json.loads(ln) for ln in out.splitlines() if json.loads(ln)["id"] == "shaped-immigration-sotu")
+    assert {"text": QUOTE, "speaker": None, "article": 2} in sotu["quotes"]
