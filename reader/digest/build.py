@@ -150,7 +150,8 @@ def build_digest(
         return sections, results
 
     # A story whose home topic could summarise none of its sentences is tried under its next topic ("otherwise
-    # summarise here"); one no topic could summarise goes back to the topic it is most about.
+    # summarise here"); one no topic could summarise stays where it was last tried, which says why. The sections
+    # are made again only when a story moves: rarely, and then once or twice.
     tried: dict[int, set[str]] = defaultdict(set)
     reasons: dict[tuple[int, str], str] = {}  # (story lead, topic) -> why that topic could summarise none of it
     home = _home_topics(fits, matchers)
@@ -163,6 +164,8 @@ def build_digest(
                         tried[s.lead.id].add(name)
                         reasons[(s.lead.id, name)] = result.no_summary
         moved = _home_topics(fits, matchers, tried)
+        moved.update({lead: home[lead] for lead, names in tried.items()
+                      if all(m.name in names for m in matchers if lead in fits[m.name])})
         if moved == home:
             break
         home = moved

@@ -62,5 +62,5 @@ def test_a_story_its_home_topic_cannot_summarise_is_summarised_under_the_next() 
     matchers = [type("M", (), {"name": n})() for n in ("A", "B")]
     assert _home_topics(fits, matchers) == {1: "A", 2: "A"}  # type: ignore[arg-type]
     assert _home_topics(fits, matchers, {1: {"A"}}) == {1: "B", 2: "A"}  # type: ignore[arg-type]
-    # Tried everywhere: back to the topic it is most about, where it is listed as summarised nowhere.
+    # Tried everywhere: the best again (build_digest then keeps the story where it was last tried, which says why).
     assert _home_topics(fits, matchers, {1: {"A", "B"}, 2: {"A"}}) == {1: "A", 2: "A"}  # type: ignore[arg-type]
