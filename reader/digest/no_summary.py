@@ -23,8 +23,8 @@ def why_no_summary(stories: Sequence[StoryForSummary], lens: TopicLens, topic: s
         if all(len(x.split()) < MIN_WORDS for x in sentences):
             return f"the articles have no full sentences beyond their titles (each is under {MIN_WORDS} words)"
         return "the articles' text is captions, lists, headlines or questions, not sentences of their own prose"
+    about = topic if topic is not None else "what the stories share"
     if not any(s.mainly_about or lens.is_about(c.text) for s in stories for c in s.candidates):
-        about = topic if topic is not None else "what the stories share"
         return f"none of the articles' sentences is about {about}"
-    return ("each sentence about it repeats one shown above or a key quote, "
+    return (f"each of their sentences about {about} repeats one shown above or a key quote, "
             "or leans on a sentence that could not be shown")

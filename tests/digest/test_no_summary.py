@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from reader.config import TopicConfig
-from reader.digest.build import build_digest
+from reader.digest.build import _home_topics, build_digest
+from reader.digest.no_summary import why_no_summary
 from reader.digest.render import render_digest
+from reader.digest.summarise import StoryForSummary, TopicLens, topic_lens
+from reader.digest.topic_summary import Fit
 from reader.text.clean import clean_stored_article
+from reader.topics import TopicMatcher
 from tests.digest.fixtures import DAY as DAY_TEXT
 from tests.digest.fixtures import article, feed_row
 
@@ -56,11 +60,19 @@ def test_a_cross_reference_counts_only_stories_the_other_section_summarises() ->
 
 
 def test_a_story_its_home_topic_cannot_summarise_is_summarised_under_the_next() -> None:
-    from reader.digest.build import _home_topics
-    from reader.digest.topic_summary import Fit
     fits = {"A": {1: Fit(2.0, 3), 2: Fit(2.0, 3)}, "B": {1: Fit(1.0, 1)}}
     matchers = [type("M", (), {"name": n})() for n in ("A", "B")]
     assert _home_topics(fits, matchers) == {1: "A", 2: "A"}  # type: ignore[arg-type]
     assert _home_topics(fits, matchers, {1: {"A"}}) == {1: "B", 2: "A"}  # type: ignore[arg-type]
     # Tried everywhere: the best again (build_digest then keeps the story where it was last tried, which says why).
     assert _home_topics(fits, matchers, {1: {"A", "B"}, 2: {"A"}}) == {1: "A", 2: "A"}  # type: ignore[arg-type]
+
+
+def test_the_reason_names_what_kept_each_sentence_out() -> None:
+    ice = TopicMatcher.from_config(TOPICS[1])
+    off_topic = StoryForSummary(1, ("The county fair opened on Saturday with a parade down the main street.",))
+    assert why_no_summary([off_topic], TopicLens(ice.matches, frozenset()), "ICE") == \
+        "none of the articles' sentences is about ICE"
+    said = StoryForSummary(1, ("ICE agents arrested forty people in the county on Monday morning.",), None, True)
+    assert why_no_summary([said], topic_lens([said], ice.matches), "ICE").startswith(
+        "each of their sentences about ICE repeats one shown above or a key quote")
