@@ -64,9 +64,7 @@ _PAST_BMP = re.compile("[\U00010000-\U0010ffff]")
 _ALWAYS_DROPPED = re.compile(f"[{_DROPPED}]+")
 _FLAG_TAGS = "\U0001f3f4[\U000e0030-\U000e0039\U000e0061-\U000e007a]{1,30}\U000e007f"  # 🏴 + tag letters + CANCEL TAG
 _HIDDEN_TAGS = re.compile(f"({_FLAG_TAGS})|[{_TAGS}\U000e0001]")
-_CONTEXTUAL = re.compile(
-    f"{_FLAG_TAGS}|[{_ZWJ}{_SELECTORS}{_TAGS}]"
-)
+_CONTEXTUAL = re.compile(f"{_FLAG_TAGS}|[{_ZWJ}{_SELECTORS}{_TAGS}]")
 _EMOJI_MODIFIERS = "\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff\ufe0e\ufe0f"  # skin tones, VS15, VS16
 _EMOJI_PUNCTUATION = "\u203c\u2049\u3030\u303d"  # ‼ ⁉ 〰 〽: emoji that are not symbols (So, Sm) in Unicode
 _KEYCAP_BASES = "0123456789#*"
@@ -151,12 +149,11 @@ def strip_control_characters(text: str) -> str:
 # accents on one letter from a hostile feed), and runs of zero-width characters (one does its work; the rest
 # only make the text slow to lay out and hard to search or copy).
 MAX_MARKS = 8
-_MARK_FLOOD = re.compile(
-    f"([\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff"
-    f"\u20d0-\u20ff\ufe20-\ufe2f]{{{MAX_MARKS}}})[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a"
-    f"\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
-)
-_ZERO_WIDTH_RUN = re.compile("([\u00ad\u034f\u200b-\u200d\u2060\ufeff])[\u00ad\u034f\u200b-\u200d\u2060\ufeff]+")
+_MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff"
+          "\u20d0-\u20ff\ufe20-\ufe2f")  # the combining blocks floods are made of (Latin, Cyrillic, Hebrew, Arabic)
+_MARK_FLOOD = re.compile(f"([{_MARKS}]{{{MAX_MARKS}}})[{_MARKS}]+")
+_ZERO_WIDTH = "\u00ad\u034f\u200b-\u200d\u2060\ufeff"
+_ZERO_WIDTH_RUN = re.compile(f"([{_ZERO_WIDTH}])[{_ZERO_WIDTH}]+")
 
 
 def limit_floods(text: str) -> str:
