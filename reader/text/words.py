@@ -14,7 +14,15 @@ from functools import lru_cache
 # Part of the key stored signatures are kept under (reader.topic_days.topic_key): bump it whenever
 # what a stored signature holds changes (stem, STOP_WORDS, content_stems, or how reader.text.signatures
 # splits and encodes sentences), so signatures made the old way are computed again, not compared.
-SIGNATURE_VERSION = 1
+SIGNATURE_VERSION = 2  # 2: sentences split after "U.S." before "The", never after a title opening a sentence
+
+# Letters of the Latin (with Vietnamese), Greek and Cyrillic scripts, as regex classes: "[A-Z]" and "[a-z]"
+# took "José Núñez", "Zoë Ruiz", "Łukasz" and "Nguyễn Văn An" for no name. Combining marks count as lower
+# case, so a name typed decomposed ("Jose" and U+0301) is one word too.
+_SCRIPTS = ((0x41, 0x250), (0x370, 0x530), (0x1E00, 0x1F00))
+UPPER = "[" + "".join(re.escape(chr(c)) for lo, hi in _SCRIPTS for c in range(lo, hi) if chr(c).isupper()) + "]"
+LOWER = ("[" + "".join(re.escape(chr(c)) for lo, hi in _SCRIPTS for c in range(lo, hi) if chr(c).islower())
+         + "\u0300-\u036f]")
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,'’()-][a-z0-9]+)*\)?")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
