@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 
+from reader.text.words import UPPER
+
 CAPTION_MAX_WORDS = 40
 CAPTION_MAX_SENTENCES = 2
 
 # A capitalised name token ("Jane", "J.", "O'Neil", "McDonald", "Al-Sharif") and a run of them.
-_NAME = r"[A-ZÀ-ÖØ-Þ][\w.'’-]*"  # Latin-1 capitals too: "Óscar", "Ángel"
+_NAME = rf"{UPPER}[\w.'’-]*"  # any Latin capital too: "Óscar", "Ángel", "Łukasz"
 _NAMES = rf"{_NAME}(?:\s+(?:{_NAME}|de|da|del|della|der|di|du|la|le|van|von|bin|ibn|y)){{0,4}}"
 # Outlets whose names end a credit with no parentheses (longest first, so "AP Photo" beats "AP").
 _AGENCY = (
@@ -51,7 +53,7 @@ _CREDIT_INSIDE = (
 # At a paragraph's start the parentheses end the credit, so any outlet after the slash will do.
 _PAREN_CREDIT_AT_START = re.compile(rf"^\(\s*(?:{_CREDIT_INSIDE}|{_NAMES}\s*/\s*[A-Z][^()]{{0,60}})\s*\)\s*")
 _PAREN_CREDIT_AT_END = re.compile(rf"\(\s*(?:{_CREDIT_INSIDE})\s*\)[.\s]*$")
-_FIRST_LAST = r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|da|del|van|von|le|la))?\s+[A-ZÀ-ÖØ-Þ][\w'’-]+"
+_FIRST_LAST = rf"{UPPER}[\w'’-]+(?:\s+{UPPER}\.)?(?:\s+(?:de|da|del|van|von|le|la))?\s+{UPPER}[\w'’-]+"
 # "Name via Getty Images", "Name for The New York Times": only outlets no group of people is named after.
 _VIA_OUTLET = (r"(?:(?:AFP|Bloomberg|NurPhoto|Anadolu Agency|SOPA Images)\s*(?:via|/)\s*)?Getty Images|AP|AFP|Reuters|"
                r"The Associated Press|The New York Times|The Washington Post|Bloomberg|NPR|Shutterstock")
@@ -123,7 +125,7 @@ _WHOLE_CREDIT = re.compile(
     rf"^(?:\(\s*(?:{_CREDIT_INSIDE})\s*\)|(?i:{_PHOTO_WORD})\s*(?::|by)\s*{_NAMES}(?:\s*[/|,]\s*[\w .'’&-]{{1,40}})?"
     rf"|{_NAMES}\s*[/|]\s*(?:{_OUTLET}|{_NAMES})(?:\s*/\s*{_NAMES})?|{_NAMES}\s+via\s+{_OUTLET}|{_AGENCY})[.\s]*$"
 )
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z])")
+_SENTENCE_END = re.compile(rf"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?{UPPER})")
 
 
 def split_leading_credit(text: str) -> tuple[str, str] | None:

@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from reader.text.sentences import split_sentences
+from reader.text.words import LOWER, UPPER
 
 # Things written rather than said: their antecedent is who wrote them, not a person named beside them.
 DOCUMENTS = frozenset({
@@ -27,7 +28,7 @@ DOCUMENTS = frozenset({
 _WORD = r"[a-z][\w'’-]*"
 # No owner ("the agency’s X" says whose): "the report", "a spokesman", and one of several ("one contractor").
 _BARE = re.compile(r"^(?:the|a|an|one|another|two|three|several|some|many)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$")
-_CAP = r"[A-Z][\w'’.-]*"
+_CAP = rf"{UPPER}[\w'’.-]*"
 _NOT_NAMES = frozenset({
     "The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "This", "That", "Monday",
     "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
@@ -38,8 +39,8 @@ _NOT_NAMES = frozenset({
 # A proper name: capitalised words, maybe joined by "of", "for", "and", "on" ("Department of Homeland Security").
 _PROPER = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?{_CAP})*"
 # A name's word: "Smith", "O'Brien", "McDonald", and hyphened whole: "Ros-Lehtinen", not "Ros-".
-_PERSON_WORD = r"[A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*"
-_PERSON = rf"{_PERSON_WORD}(?:\s+[A-Z]\.)?(?:\s+{_PERSON_WORD}){{1,2}}"
+_PERSON_WORD = rf"{UPPER}(?:{LOWER}+|['’]{UPPER}{LOWER}+)(?:{UPPER}{LOWER}+)?(?:-{UPPER}?{LOWER}+)*"
+_PERSON = rf"{_PERSON_WORD}(?:\s+{UPPER}\.)?(?:\s+{_PERSON_WORD}){{1,2}}"
 _AUTHORED = (r"presented|released|issued|published|produced|prepared|wrote|written|completed|delivered|unveiled|"
              r"submitted|filed|sent|compiled|commissioned|drafted")
 # Where a description's noun phrase ends: a verb form, a relative word or a preposition starts what follows it.
@@ -232,8 +233,9 @@ BODIES: dict[str, frozenset[str]] = {
         "commission": "Commission",
     }.items()
 }
-_BODY_NAME = re.compile(r"(?<![\w’'-])(?:U\.S\.\s+)?(?:[A-Z][a-z’'-]+|[A-Z]{2,6}\b)"
-                        r"(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?(?:[A-Z][a-z’'-]+|[A-Z]{2,6}\b))*")
+_BODY_WORD = rf"(?:{UPPER}(?:{LOWER}|[’'-])+|[A-Z]{{2,6}}\b)"
+_BODY_NAME = re.compile(rf"(?<![\w’'-])(?:U\.S\.\s+)?{_BODY_WORD}"
+                        rf"(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?{_BODY_WORD})*")
 _NOT_INITIALS = frozenset({"US", "USA", "UK", "UN", "EU", "AP", "TV", "GOP", "CEO", "AM", "PM", "OK", "ID", "II",
                            "III"})
 _JOINING = frozenset({"of", "for", "and", "on", "the"})

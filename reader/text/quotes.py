@@ -19,6 +19,7 @@ from itertools import accumulate
 
 from reader.text.descriptions import ArticleMentions, is_bare_description, only_antecedent
 from reader.text.sentences import split_sentences
+from reader.text.words import UPPER
 
 MIN_QUOTE_WORDS = 4  # "adverse impact", "a new era": three words or fewer are scare quotes, not statements
 TITLE_MAX_WORDS = 6  # a quote shorter than this in capitals is a title ("Gone With the Wind"), not a statement
@@ -33,7 +34,7 @@ _VERBS = (r"said|says|say|stated|states|noted|notes|told|tells|added|adds|wrote|
           r"recommended|found|reported|ruled|announced|claimed|contended|conceded|admitted|complained|predicted|"
           r"promised|alleged|cautioned|urged|stressed|emphasized|observed")
 _TITLE = r"(?:(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Sgt|Capt|Prof|St)\.\s+)?"
-_CAPWORD = r"[A-Z][\w'’.-]*"
+_CAPWORD = rf"{UPPER}[\w'’.-]*"  # "José", "Łukasz", "Ángel": any Latin capital
 _NAME = rf"{_TITLE}{_CAPWORD}(?:\s+(?:{_CAPWORD}|de|van|von|del|la|bin))*"
 # A described speaker's words stop at a verb: "the department said it found" is "the department".
 _NOT_VERB = rf"(?!(?:{_VERBS}|has|had|have|is|was|were|are|will|would|also|later|previously)\b)"

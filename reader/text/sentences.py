@@ -32,11 +32,12 @@ _MAY_END = {
 }
 _NUMBERED = {"no", "nos", "vol", "art", "fig", "pp"}  # "No. 2": an abbreviation only before a number
 # Words that open sentences and are never part of a name: after "U.S." they start a new sentence.
-_OPENERS = frozenset("""
+_OPENER_WORDS = """
 The A An He She It They We I You This That These Those There Here His Her Its Their Our My But And So Yet Or
 Then Still However Meanwhile Instead Also In On At After Before When While If As Some Many Most Both Neither
 What Why How Who Where One Two Three Officials Critics
-""".split())
+"""
+_OPENERS = frozenset(_OPENER_WORDS.split())
 _BOUNDARY = re.compile(rf"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?(?:{UPPER}|[0-9]))")
 _LAST_WORD = re.compile(r"[\w.'’]*$")  # the word a full stop ends: "Rep", "U.S", "a.m"
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # "J", "U.S", "a.m", "F.B.I"

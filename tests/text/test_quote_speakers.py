@@ -143,3 +143,15 @@ def test_the_nearest_mention_is_the_one_before_each_position() -> None:
     assert [mentions.resolve("the spokeswoman", n) for n in range(4)] == [
         "the spokeswoman", "Ann Lee", "Ann Lee", "Maria Diaz"]
     assert mentions.resolve("the spokeswoman", 1, "Then Jo Park, a spokeswoman for the state, said") == "Jo Park"
+
+
+ACCENTED = ["José Núñez", "Zoë Ruiz", "Renée O'Connor", "Łukasz Kowalski", "Nguyễn Văn An", "Ángel Ruiz-Díaz"]
+
+
+@pytest.mark.parametrize("name", ACCENTED)
+def test_accented_names_are_credited_like_any_name(name: str) -> None:
+    assert [q.speaker for q in find_key_quotes([f"{QUOTE} said {name}."])] == [name]
+    assert [q.speaker for q in find_key_quotes([f"{QUOTE} {name} said."])] == [name]
+    assert people_named(f"Later {name} spoke.") == [name]
+    said = [f"{name}, a lawyer at the clinic, spoke first.", f"{QUOTE} the lawyer said."]
+    assert [q.speaker for q in find_key_quotes(said)] == [name]

@@ -27,7 +27,8 @@ from reader.text.sentences import split_sentences
                                                                  "spoke."]),
         # The same abbreviations end a sentence when the next word opens one ("The", "He", "But").
         ("He moved to the U.S. He stayed.", ["He moved to the U.S.", "He stayed."]),
-        ("It opened in Washington, D.C. The crowd was small.", ["It opened in Washington, D.C.", "The crowd was small."]),
+        ("It opened in Washington, D.C. The crowd was small.", ["It opened in Washington, D.C.",
+                                                                "The crowd was small."]),
         ("The vote was at 9 a.m. But few came.", ["The vote was at 9 a.m.", "But few came."]),
         ("She works for Acme Inc. It makes locks.", ["She works for Acme Inc.", "It makes locks."]),
         ("He lives in Springfield, Ill. The city is small.", ["He lives in Springfield, Ill.", "The city is small."]),
