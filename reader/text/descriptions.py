@@ -308,7 +308,8 @@ class _BodiesSeen:
 _TITLES = (r"(?:(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Lt|Sgt|Capt|Prof|Lt\. Gov)\.\s+|(?:Mayor|Sheriff|Judge|Commissioner|"
            r"Governor|Senator|Representative|President|Chief|Director|Secretary|Superintendent|Councilman|"
            r"Councilwoman|Councilmember|Officer|Detective|Deputy|Attorney General|Justice)\s+)")
-_PERSON_NAMED = re.compile(rf"(?<![\w’'.-])(?P<title>{_TITLES})?(?P<name>{_PERSON})\b")
+# A person's name after an optional sentence opener ("Later Nguyễn Văn An": the opener is cut off, the name whole).
+_PERSON_NAMED = re.compile(rf"(?<![\w’'.-])(?P<title>{_TITLES})?(?P<name>{_PERSON_WORD}(?:\s+{UPPER}\.)?(?:\s+{_PERSON_WORD}){{1,3}})\b")
 # Words that make a capitalised run a body or a place, not a person: "Immigrant Defense Project", "Los Angeles County".
 _NOT_PERSON = frozenset({
     *BODIES["agency"], "Ministry", "Project", "Institute", "Center", "Centre", "University", "College", "School",
@@ -328,6 +329,7 @@ def people_named(sentence: str) -> list[str]:
         words = m.group("name").split()
         while words and words[0] in _NOT_NAMES:
             words = words[1:]  # "Later Maria Diaz": the sentence's first word
+        words = words[:3]  # a name is two or three words; a fourth is the next capitalised word
         if len(words) < 2 or _NOT_PERSON.intersection(words) or _PLACE_BEFORE.search(sentence[:m.start()]):
             continue
         name = (m.group("title") or "") + " ".join(words)
