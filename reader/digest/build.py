@@ -39,6 +39,7 @@ from reader.digest.topic_summary import (
 )
 from reader.models import Article, FeedRow, Pin
 from reader.text.clean import CleanArticle
+from reader.text.descriptions import is_description
 from reader.text.quotes import Quote, trim_quote
 from reader.topics import TopicMatcher, compile_topics, topic_members, topic_text
 
@@ -275,6 +276,7 @@ def _pin_quote(pin: Pin, article: Article, story: Story | None, feed_names: set[
     """
     text = trim_quote(pin.text)
     speaker = next((q.speaker for q in quotes if q.text == text), pin.speaker)
+    described = bool(speaker and is_description(speaker))  # a pin stores the words only
     lead = story.lead if story is not None else article
     if lead.feed_name != article.feed_name:  # the original is stored: did it run the quote?
         origin = lead.feed_name if _plain(pin.text) in _plain(lead.text) else None
@@ -282,7 +284,7 @@ def _pin_quote(pin: Pin, article: Article, story: Story | None, feed_names: set[
         wire_author = article.author if article.author in feed_names else None
         origin = wire_author if wire_author != article.feed_name else None
     credit = f"{origin}, via {article.feed_name}" if origin else article.feed_name
-    return DigestQuote(text, speaker, credit)
+    return DigestQuote(text, speaker, credit, described)
 
 
 def _emerging(stories: Sequence[Story], matchers: Sequence[TopicMatcher], outlets: set[str],

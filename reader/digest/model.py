@@ -50,6 +50,7 @@ class DigestQuote:
     text: str
     speaker: str | None
     outlet: str
+    described: bool = False  # the speaker is a description ("a spokeswoman for ICE"), rendered after the outlet
 
 
 @dataclass(frozen=True)

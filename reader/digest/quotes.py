@@ -42,7 +42,7 @@ def best_quotes(stories: Sequence[_HasOutlet], clean: Callable[[int], CleanArtic
         for q_index, quote in enumerate(cleaned.quotes[:QUOTES_PER_STORY]):
             if not (mainly_about[s_index] or lens.is_about(_sentence_of(quote, cleaned.paragraphs))):
                 continue
-            entry = (q_index, s_index, DigestQuote(quote.text, quote.speaker, story.credit))
+            entry = (q_index, s_index, DigestQuote(quote.text, quote.speaker, story.credit, quote.described))
             (attributed if quote.speaker else unattributed).append(entry)
     best: list[tuple[int, DigestQuote]] = []
     seen = [_key(t) for t in shown]

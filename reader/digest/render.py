@@ -15,7 +15,6 @@ from urllib.parse import quote, urlsplit
 
 from reader.digest.model import CoverageLine, Digest, DigestQuote, MoreStories, NewToday, SummarySentence, TopicSection
 from reader.digest.trend import sparkline
-from reader.text.descriptions import is_bare_description
 from reader.text.display import display_date
 from reader.text.sanitize import fold_whitespace, strip_control_characters
 from reader.wording import count_of
@@ -146,10 +145,11 @@ def _new_today(new: NewToday) -> list[str]:
 
 
 def _quote_line(q: DigestQuote) -> str:
-    """The quote, who said it and the outlet; a credit naming no one ("the official") is what the outlet quoted,
-    so it follows the outlet rather than standing where a name goes."""
+    """The quote, who said it and the outlet; a credit naming no one ("the official", "a spokeswoman for ICE") is
+    what the outlet quoted, so it follows the outlet ("*Outlet*, quoting a spokeswoman for ICE") rather than
+    standing where a name goes."""
     said, outlet = f"“{escape_markdown(q.text)}”", f"*{escape_markdown(q.outlet)}*"
-    if q.speaker and is_bare_description(q.speaker):
+    if q.speaker and q.described:
         return f"- {said} — {outlet}, quoting {escape_markdown(q.speaker)}"
     who = f"{escape_markdown(q.speaker)}, " if q.speaker else "unattributed, "
     return f"- {said} — {who}{outlet}"

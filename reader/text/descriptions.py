@@ -39,8 +39,8 @@ _NOT_NAMES = frozenset({
 # A proper name: capitalised words, maybe joined by "of", "for", "and", "on" ("Department of Homeland Security").
 _PROPER = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?{_CAP})*"
 # A name's word: "Smith", "O'Brien", "McDonald", and hyphened whole: "Ros-Lehtinen", not "Ros-".
-_PERSON_WORD = rf"{UPPER}(?:{LOWER}+|['’]{UPPER}{LOWER}+)(?:{UPPER}{LOWER}+)?(?:-{UPPER}?{LOWER}+)*"
-_PERSON = rf"{_PERSON_WORD}(?:\s+{UPPER}\.)?(?:\s+{_PERSON_WORD}){{1,2}}"
+PERSON_WORD = rf"{UPPER}(?:{LOWER}+|['’]{UPPER}{LOWER}+)(?:{UPPER}{LOWER}+)?(?:-{UPPER}?{LOWER}+)*"
+_PERSON = rf"{PERSON_WORD}(?:\s+{UPPER}\.)?(?:\s+{PERSON_WORD}){{1,2}}"
 _AUTHORED = (r"presented|released|issued|published|produced|prepared|wrote|written|completed|delivered|unveiled|"
              r"submitted|filed|sent|compiled|commissioned|drafted")
 # Where a description's noun phrase ends: a verb form, a relative word or a preposition starts what follows it.
@@ -53,6 +53,25 @@ def is_bare_description(credit: str) -> bool:
     """Whether a credit is only a description in lower case ("the report", "a spokesman", "one contractor"):
     no one is named, not even whose it is ("the task force’s report" says that)."""
     return bool(_BARE.match(credit.strip()))
+
+
+# A description's determiner, and where its owner begins: "a spokeswoman | for ICE", "the report | of the panel".
+_DETERMINER = frozenset({"the", "a", "an", "one", "another", "two", "three", "several", "some", "many"})
+_OWNER = re.compile(r"\s+(?:for|of|at|with|from|in|on|to)\s.*$")
+
+
+def is_description(credit: str) -> bool:
+    """Whether a credit describes its speaker rather than naming them: "a spokeswoman for ICE", "one contractor",
+    "the agency", "the task force’s report", but not "the Department of Homeland Security" or "Ann Lee".
+
+    A reader must be able to tell the two apart: shown where a name goes, "a spokeswoman for ICE" reads as
+    if that were who she is. The test is the phrase's own noun, before any owner ("for ICE"): in lower case.
+    A document with its author ("the task force’s report") is its source as the article names it, not a
+    person described, and is shown as a source is."""
+    words = _OWNER.sub("", credit.strip()).split()
+    if len(words) > 2 and words[-1] in DOCUMENTS and words[-2].endswith(("’s", "'s", "s’", "s'")):
+        return False
+    return len(words) > 1 and words[0] in _DETERMINER and words[-1][:1].islower()
 
 
 def resolve_description(credit: str, before: Sequence[str]) -> str:
@@ -305,11 +324,13 @@ class _BodiesSeen:
         return longest if one else None
 
 
-_TITLES = (r"(?:(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Lt|Sgt|Capt|Prof|Lt\. Gov)\.\s+|(?:Mayor|Sheriff|Judge|Commissioner|"
-           r"Governor|Senator|Representative|President|Chief|Director|Secretary|Superintendent|Councilman|"
-           r"Councilwoman|Councilmember|Officer|Detective|Deputy|Attorney General|Justice)\s+)")
+PERSON_TITLES = (r"(?:(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Lt|Sgt|Capt|Prof|Lt\. Gov)\.\s+|"
+                 r"(?:Mayor|Sheriff|Judge|Commissioner|Governor|Senator|Representative|President|Chief|Director|"
+                 r"Secretary|Superintendent|Councilman|"
+                 r"Councilwoman|Councilmember|Officer|Detective|Deputy|Attorney General|Justice)\s+)")
 # A person's name after an optional sentence opener ("Later Nguyễn Văn An": the opener is cut off, the name whole).
-_PERSON_NAMED = re.compile(rf"(?<![\w’'.-])(?P<title>{_TITLES})?(?P<name>{_PERSON_WORD}(?:\s+{UPPER}\.)?(?:\s+{_PERSON_WORD}){{1,3}})\b")
+_PERSON_NAMED = re.compile(rf"(?<![\w’'.-])(?P<title>{PERSON_TITLES})?"
+                           rf"(?P<name>{PERSON_WORD}(?:\s+{UPPER}\.)?(?:\s+{PERSON_WORD}){{1,3}})\b")
 # Words that make a capitalised run a body or a place, not a person: "Immigrant Defense Project", "Los Angeles County".
 _NOT_PERSON = frozenset({
     *BODIES["agency"], "Ministry", "Project", "Institute", "Center", "Centre", "University", "College", "School",

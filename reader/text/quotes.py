@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, islice
 
-from reader.text.descriptions import ArticleMentions, is_bare_description, only_antecedent
+from reader.text.descriptions import ArticleMentions, is_bare_description, is_description, only_antecedent
+from reader.text.pronouns import PRONOUN_GENDER, YES, GenderBook, is_person, mentions, surname
 from reader.text.sentences import split_sentences
 from reader.text.words import UPPER
 
@@ -27,6 +28,8 @@ AHEAD = 1000  # characters of a quote's own sentence before it read for what its
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "with", "by"})
 REACH = 300  # characters read each side of a quote for its speaker
 PINNED = 3
+WALK = 8  # sentences read back, through the quote's paragraph and the one before it, for who "he" or "she" is
+PIECE = 600  # characters read of each, its end: a unit a quote left open may hold the rest of a paragraph
 
 _QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 _VERBS = (r"said|says|say|stated|states|noted|notes|told|tells|added|adds|wrote|writes|argued|argues|explained|"
@@ -50,7 +53,8 @@ _FOR_NAMED = (rf"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?{_CAPWORD}"
 _DESCRIBED = rf"(?:{_THE}|{_SOME}){_FOR_NAMED}"
 _THE_NAMED = rf"[Tt]he\s+{_CAPWORD}(?:\s+(?:{_CAPWORD}|of|for|and|on))*\s+{_CAPWORD}|[Tt]he\s+{_CAPWORD}"
 # "The Homeland Security Advisory Council task force", "the ICE spokesman": a named body's described part.
-_THE_NAMED_NOUN = rf"[Tt]he\s+(?:{_CAPWORD}\s+){{1,5}}{_NOT_VERB}[a-z][\w-]*(?:\s+{_NOT_VERB}[a-z][\w-]*)?"
+_THE_NAMED_NOUN = (rf"[Tt]he\s+(?:{_CAPWORD}\s+){{1,5}}{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*"  # not "the Department of"
+                   rf"(?:\s+{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*)?")
 _WHO = rf"(?:{_THE_NAMED_NOUN}|{_THE_NAMED}|{_NAME}|{_DESCRIBED}|he|she|they|it)"
 _SPEAKER = rf"(?P<who>{_WHO})"
 _PRONOUNS = {"he", "she", "they", "it"}
@@ -95,6 +99,8 @@ class Quote:
     text: str
     speaker: str | None
     paragraph: int
+    # The speaker is a description ("a spokeswoman for ICE", "one contractor"), not a name: show it as one.
+    described: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +139,7 @@ def _speaker_in(sentence: str, start: int, end: int) -> str | None:
     before = _BEFORE_QUOTE.search(ahead)
     if before and before.group("who").lower() not in _PRONOUNS:
         return before.group("who")
-    reported = _reported_speaker(ahead)  # or, for "it found", the name earlier in the sentence
+    reported = _reported_speaker(ahead, people=False)  # or, for "it found", the name earlier in the sentence
     if reported:
         return reported
     if before:
@@ -144,10 +150,11 @@ def _speaker_in(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
-def _reported_speaker(ahead: str) -> str | None:
+def _reported_speaker(ahead: str, people: bool = True) -> str | None:
     """Who speaks in the clause the quote ends ("The task force said the program had caused “...”"): the last
     speaker and verb before the quote, with no new clause between (it may have a speaker of its own); for a
-    pronoun ("The department said it found “...”"), the named speaker before it in the same sentence."""
+    pronoun ("The department said it found “...”"), the named speaker before it in the same sentence, but
+    without `people`, "he" and "she" are left for _person_meant, which checks what the article says of them."""
     found = [m for m in _SPEAKS.finditer(ahead) if not _IN_RELATIVE.search(ahead[:m.start()])]
     if not found:
         naming = _NAMES_IT.match(ahead)
@@ -155,7 +162,7 @@ def _reported_speaker(ahead: str) -> str | None:
     if _CLAUSE_BREAK.search(ahead[found[-1].end():]):
         return None
     who = found[-1].group("who")
-    if who.lower() in _PRONOUNS:
+    if who.lower() in _PRONOUNS and (people or who.lower() not in PRONOUN_GENDER):
         names = [m.group("who") for m in found[:-1] if m.group("who").lower() not in _PRONOUNS]
         return names[-1] if names and not _CLAUSE_BREAK.search(ahead[found[-2].end():found[-1].start()]) else who
     return who
@@ -166,7 +173,7 @@ def _named_speaker(sentence: str) -> str | None:
     statement, ICE said:"): its named subject, the speaker of a quote in it, or the speaker of its last clause."""
     m = _NAMED_SUBJECT.search(sentence)
     if m and not _NEW_CLAUSE.search(sentence[m.end():].rstrip(" .:;,—–")):  # "...; critics disagreed."
-        return m.group("who")
+        return m.group("who") if m.group("who").lower() not in _PRONOUNS else m.group("who").lower()
     quoted = list(_QUOTED.finditer(sentence))
     for q in quoted:
         who = _speaker_in(sentence, q.start(), q.end())
@@ -242,47 +249,148 @@ class _Article:
 
 
 def _credit(who: str | None, pronoun: str | None, previous: str | None) -> str | None:
-    """The speaker a quote's text gives, else whom the sentence before names: the one speaking, or for "he" or
-    "it" the one person or body it names ("Maria Lopez is a lawyer ... “...,” she said.")."""
+    """The speaker a quote's text gives, else whom the sentence before names: the one speaking, or for "it" the
+    one body it names ("ICE detained 40 people. “...,” it said."). "He" and "she" are _person_meant's."""
     if who is not None and pronoun is None:
         return _clean_speaker(who)
     if previous is None:
         return None
     last = _last_sentence(previous)
     named = _named_speaker(last)
+    if named is not None and named in _PRONOUNS:  # "It said ...": who "it" is, is not said there
+        named = None
     if named is None and pronoun is not None:
         named = only_antecedent(pronoun, last)
     return _clean_speaker(named) if named else None
 
 
+@dataclass(slots=True)
+class _Unit:
+    """A unit's text, whom its last quote with a speaker was credited to, and once read by _person_meant, the
+    speaker and people it names (each unit is read once, however many quotes look back at it)."""
+
+    text: str
+    credit: str | None
+    read: tuple[str | None, list[str]] | None = None
+
+
+class _Window:
+    """The units a quote's "he" or "she" may mean someone in: its paragraph's so far and the paragraph before
+    (a paragraph without quotes is split into sentences only when read)."""
+
+    def __init__(self) -> None:
+        self.here: list[_Unit] = []
+        self._before: list[_Unit] | str = []
+
+    def next_paragraph(self, quoteless: str | None) -> None:
+        """Start the next paragraph; `quoteless` is the one before when it held no quote (else its units stay)."""
+        self._before, self.here = (quoteless if quoteless is not None else self.here), []
+
+    def last_credit(self) -> str | None:
+        """Whom the unit just before was credited to, if it held a quote with a speaker."""
+        units = self.here or (self._before if isinstance(self._before, list) else [])
+        return units[-1].credit if units else None
+
+    def back(self, ahead: _Unit) -> Iterator[_Unit]:
+        """The quote's own unit up to it (`ahead`, with whom its quotes so far were credited to), then the units
+        before it, nearest first."""
+        if ahead.text.strip():
+            yield ahead
+        yield from reversed(self.here)
+        if isinstance(self._before, str):
+            self._before = [_Unit(s, None) for s in split_sentences(self._before)]
+        yield from reversed(self._before)
+
+
+def _person_meant(pronoun: str, units: Iterator[_Unit], book: GenderBook) -> str | None:
+    """Who "he" or "she" is: in the nearest unit (of WALK) naming anyone, its speaker or the people it names
+    outside quotes, the one the article's evidence of gender leaves (GenderBook.choose); else None. One the
+    article says nothing of is no one when a unit further back names someone it says the pronoun fits."""
+    chosen: str | None = None
+    surnames = book.surnames()
+    for unit in islice(units, WALK):
+        if unit.read is None:
+            text = unit.text[-PIECE:]
+            named = unit.credit or _named_speaker(text)
+            speaker = _clean_speaker(named) if named and named.lower() not in _PRONOUNS else None
+            unit.read = (speaker if speaker and is_person(speaker) else None,
+                         mentions(_QUOTED.sub(" ", text), surnames))
+        speaker, people = unit.read
+        if chosen is None:
+            if speaker is None and not people:
+                continue
+            chosen = book.choose(pronoun, speaker, people)
+            if chosen is None or book.fit(chosen, pronoun) == YES:
+                return chosen
+        elif any(book.fit(p, pronoun) == YES and surname(p) != surname(chosen) for p in (speaker, *people) if p):
+            return None  # "Ms. Lee ... Tom Smith spoke. “...,” she said.": Smith is not known to be "she", Lee is
+    return chosen
+
+
+class _Speakers:
+    """Credits each quote of an article in reading order, keeping what the next quote's "he" or "she" needs."""
+
+    def __init__(self, paragraphs: Sequence[str]) -> None:
+        self.article = _Article(paragraphs)
+        self.book = GenderBook(paragraphs)
+        self.window = _Window()
+        self.previous: str | None = None  # the unit or quoteless paragraph before
+
+    def credit(self, sentence: str, match: re.Match[str], paragraph: int, sentence_index: int,
+               part_begins: int, credited: str | None) -> tuple[str | None, bool]:
+        """(speaker, whether the quote's own sentence gives it) for the quote `match` in `sentence`; `credited` is
+        whom the unit's quotes before it were credited to."""
+        who = _speaker_in(sentence, match.start(), match.end())
+        own = who is not None
+        if not own and not _few_words_outside(sentence, match.start(), match.end()):
+            return None, False
+        if not own and (carried := self.window.last_credit()):
+            return carried, False  # “...,” she said. “...”: the second is hers as well
+        if not own and self.previous is not None:
+            named = _named_speaker(_last_sentence(self.previous))
+            who = named if named in PRONOUN_GENDER else None  # "He told reporters ... “...”": who "he" is
+        pronoun = who.lower() if who and who.lower() in _PRONOUNS else None
+        if pronoun in PRONOUN_GENDER:
+            ahead = sentence[max(0, match.start() - PIECE):match.start()] if own else ""
+            speaker = _person_meant(pronoun, self.window.back(_Unit(ahead, credited)), self.book)
+            if speaker:
+                self.book.bind(speaker, pronoun)
+        else:
+            speaker = _credit(who, pronoun, self.previous)
+        if speaker and is_bare_description(speaker):  # "the report": whose, as the article said before
+            ahead = sentence[part_begins:match.start()]
+            speaker = self.article.resolve(speaker, paragraph, sentence_index, ahead)
+        return speaker, own
+
+
 def find_key_quotes(paragraphs: Sequence[str], topic_terms: Sequence[str] = ()) -> list[Quote]:
     """All key quotes, best first: attributed, substantial, early and on-topic quotes rank highest."""
     candidates: list[_Candidate] = []
-    article = _Article(paragraphs)
-    previous: str | None = None
+    speakers = _Speakers(paragraphs)
+    quoteless: str | None = None
     for index, paragraph in enumerate(paragraphs):
+        speakers.window.next_paragraph(quoteless)
         if "“" not in paragraph and '"' not in paragraph:
-            previous = paragraph  # only split if a following quote needs its speaker
+            speakers.previous = quoteless = paragraph  # only split if a following quote needs its speaker
             continue
+        quoteless = None
         first = 0  # the unit's first sentence, counted in the paragraph
         for parts in _quote_units(paragraph):
             sentence = " ".join(parts)
             ends = list(accumulate(len(part) + 1 for part in parts))  # where each part ends in the unit, plus one
+            credited: str | None = None
             for match in _QUOTED.finditer(sentence):
                 text = (match.group(1) or match.group(2) or "").strip()
                 if not is_key_quote(text):
                     continue
-                who = _speaker_in(sentence, match.start(), match.end())
-                own = who is not None
-                alone = who is None and _few_words_outside(sentence, match.start(), match.end())
-                pronoun = who.lower() if who and who.lower() in _PRONOUNS else None
-                speaker = _credit(who, pronoun, previous) if own or alone else None
-                if speaker and is_bare_description(speaker):  # "the report": whose, as the article said before
-                    part = bisect_right(ends, match.start())  # the part the quote starts in
-                    begins = ends[part - 1] if part else 0
-                    speaker = article.resolve(speaker, index, first + part, sentence[begins:match.start()])
-                candidates.append(_Candidate(Quote(trim_quote(text), speaker, index), own, len(text.split())))
-            previous = sentence
+                part = bisect_right(ends, match.start())  # the part the quote starts in
+                begins = ends[part - 1] if part else 0
+                speaker, own = speakers.credit(sentence, match, index, first + part, begins, credited)
+                credited = speaker or credited
+                quote = Quote(trim_quote(text), speaker, index, bool(speaker and is_description(speaker)))
+                candidates.append(_Candidate(quote, own, len(text.split())))
+            speakers.window.here.append(_Unit(sentence, credited))
+            speakers.previous = sentence
             first += len(parts)
     total = max(len(paragraphs), 1)
     terms = [t.casefold() for t in topic_terms]

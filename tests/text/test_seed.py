@@ -21,7 +21,7 @@ def test_json_has_exactly_the_promised_keys(seed_json: dict) -> None:
                                "furniture", "captions", "quotes", "repairs"]
     assert seed_json["furniture"] == []
     assert set(seed_json["collapsed"][0]) == {"text", "kept"}
-    assert set(seed_json["quotes"][0]) == {"text", "speaker", "paragraph"}
+    assert set(seed_json["quotes"][0]) == {"text", "speaker", "paragraph", "described"}
 
 
 def test_header_fields(seed_json: dict) -> None:

@@ -1,0 +1,163 @@
+"""Who "he" or "she" is, for a quote credited only so: the nearest person mentioned before it, if the article's
+own words about gender leave exactly one.
+
+"“...,” she said." once went to the one person the sentence before named, whoever that was: after
+"Mr. Tom Smith met the press.", Smith. Analysts cite the credit, and a wrong speaker is worse than none, so
+the people a quote may mean are weighed by what the article says of each: a title (Mr., Ms., Mrs.), a
+gendered role beside the name ("Ann Lee, a spokeswoman", "Congressman Bo Diaz"), or a "he" or "she"
+already bound to the person ("Lee said she ...", an earlier quote credited to her). A first name is never
+evidence. Two people who both fit, or evidence both ways, leave the quote unattributed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.text.descriptions import BODIES, DOCUMENTS, PERSON_TITLES, PERSON_WORD, people_named
+from reader.text.words import UPPER
+
+FEMALE, MALE = "f", "m"
+PRONOUN_GENDER = {"he": MALE, "she": FEMALE}
+_TITLE_GENDER = {"Mr": MALE, "Mrs": FEMALE, "Ms": FEMALE, "Miss": FEMALE}
+# "chairman" and "councilman" are used for women too, so they are no evidence.
+_FEMALE_ROLES = """spokeswoman congresswoman councilwoman chairwoman assemblywoman businesswoman alderwoman
+woman mother wife daughter sister grandmother widow girl aunt niece stepmother"""
+_MALE_ROLES = """spokesman congressman assemblyman businessman alderman man father husband son brother grandfather
+widower boy uncle nephew stepfather"""
+_ROLE_GENDER = {**dict.fromkeys(_FEMALE_ROLES.split(), FEMALE), **dict.fromkeys(_MALE_ROLES.split(), MALE)}
+_ROLES = "|".join(sorted(_ROLE_GENDER, key=len, reverse=True))
+_NAME = rf"{PERSON_WORD}(?:\s+{PERSON_WORD}){{0,2}}"
+_TITLED = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+(?P<name>{_NAME})")
+# Each is found by its role or verb first, then the name is read just before or after it: one scan of the text.
+_ROLE = re.compile(rf"\b(?i:{_ROLES})\b")
+_NAME_AFTER_ROLE = re.compile(rf"\s+(?P<name>{_NAME})")  # "Congresswoman Ann Lee", "spokesman Bo Diaz"
+_NAME_BEFORE_ROLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:[\w'’-]+\s+){{0,5}}$")  # "Ann Lee, a spokeswoman"
+_SAYS_PRONOUN = re.compile(r"\s+(?:said|says|told|added|explained|argued|insisted|acknowledged|noted|wrote|recalled|"
+                           r"testified)\s+(?:that\s+)?(?P<pronoun>he|she)\b")
+_NAME_BEFORE_VERB = re.compile(rf"(?P<name>{_NAME})(?:,[^,]{{1,80}},)?$")  # "Lee said she", "Lee, 40, said he"
+BEHIND = 120  # characters read before a role or verb for the name it is about
+# A person named by title and surname alone ("Ms. Lee"), which people_named (two words or more) leaves out.
+_TITLED_SURNAME = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.\s+{PERSON_WORD}\b(?!\s+{UPPER})")
+_TITLED_CREDIT = re.compile(rf"{PERSON_TITLES}{UPPER}")  # "Mayor Jo Park", "Sen. Lee": a person, whatever the name
+# What a description can be that is no person: "the agency said", "the report said".
+_NOT_PEOPLE = frozenset({
+    *DOCUMENTS, *BODIES, "company", "firm", "group", "council", "committee", "board", "court", "city", "county",
+    "state", "government", "force", "network", "coalition", "union", "organization", "organisation", "association",
+    "campaign", "university", "school", "district", "website", "newspaper", "magazine", "outlet", "station",
+    "hospital", "party", "team", "club", "police", "department",
+})
+_SEVERAL = frozenset({"two", "three", "several", "some", "many"})
+_JOINING = re.compile(r"\s+(?:for|of|at|with|from|in|on)\s.*$")
+YES, NO, UNKNOWN, BOTH = "yes", "no", "unknown", "both"
+
+
+def surname(name: str) -> str:
+    """The last word of a name, the key a person's mentions share ("Ms. Lee" and "Ann Lee")."""
+    words = name.replace("’s", "").replace("'s", "").split()
+    return words[-1].strip(".,") if words else ""
+
+
+def is_person(credit: str) -> bool:
+    """Whether a credit can be "he" or "she": a person's name or a description of a person ("a spokeswoman for
+    ICE", "the chief"), not a body ("the agency", "the American Farm Bureau Federation") or a document."""
+    first = credit.split()[0] if credit.split() else ""
+    if first.islower():  # "a spokeswoman for ICE", "the task force", "the Department of Homeland Security"
+        head = _JOINING.sub("", credit).split()[-1]
+        return head.islower() and head not in _NOT_PEOPLE and first not in _SEVERAL
+    if _TITLED_CREDIT.match(credit) or people_named(credit):
+        return True
+    return " " not in credit and not credit.isupper() and credit not in _NOT_PEOPLE  # "Lopez", not "ICE"
+
+
+_SURNAME = re.compile(rf"(?<![\w’'.-]){PERSON_WORD}\b")
+
+
+def mentions(text: str, surnames: frozenset[str] = frozenset()) -> list[str]:
+    """The people a text names, in order: full names, titled surnames ("Ms. Lee"), and a bare surname of someone
+    the article names in full (`surnames`: "Lee" after "Ann Lee")."""
+    found = [(text.find(name), name) for name in people_named(text)]
+    keys = {surname(name) for _, name in found}
+    for m in (*_TITLED_SURNAME.finditer(text), *(m for m in _SURNAME.finditer(text) if m.group(0) in surnames)):
+        if surname(m.group(0)) not in keys:
+            keys.add(surname(m.group(0)))
+            found.append((m.start(), m.group(0)))
+    return [name for _, name in sorted(found)]
+
+
+class GenderBook:
+    """What an article says of each person's gender, by surname, read once when a quote first needs it."""
+
+    def __init__(self, paragraphs: Sequence[str]) -> None:
+        self._paragraphs = paragraphs
+        self._known: dict[str, set[str]] | None = None
+        self._surnames: frozenset[str] = frozenset()
+
+    def _read(self) -> dict[str, set[str]]:
+        if self._known is None:
+            self._known = {}
+            self._surnames = frozenset(surname(name) for paragraph in self._paragraphs
+                                       for name in people_named(paragraph))
+            for paragraph in self._paragraphs:
+                for m in _TITLED.finditer(paragraph):
+                    self._add(m.group("name"), _TITLE_GENDER[m.group("title")])
+                for m in _ROLE.finditer(paragraph):
+                    gender = _ROLE_GENDER[m.group(0).lower()]
+                    after = _NAME_AFTER_ROLE.match(paragraph, m.end())
+                    before = _NAME_BEFORE_ROLE.search(paragraph, max(0, m.start() - BEHIND), m.start())
+                    for named in (after, before) if m.group(0).islower() or after is None else (after,):
+                        if named is not None:
+                            self._add(named.group("name"), gender)
+                for m in _SAYS_PRONOUN.finditer(paragraph):
+                    named = _NAME_BEFORE_VERB.search(paragraph, max(0, m.start() - BEHIND), m.start())
+                    if named is not None:
+                        self._add(named.group("name"), PRONOUN_GENDER[m.group("pronoun")])
+        return self._known
+
+    def surnames(self) -> frozenset[str]:
+        """The surnames of the people the article names in full, so "Lee" alone is known for a person."""
+        self._read()
+        return self._surnames
+
+    def _add(self, name: str, gender: str) -> None:
+        if self._known is not None:
+            self._known.setdefault(surname(name), set()).add(gender)
+
+    def bind(self, credit: str, pronoun: str) -> None:
+        """Record that a quote's "he" or "she" was found to be `credit`: evidence for the next one."""
+        if credit[:1].isupper():
+            self._read()
+            self._add(credit, PRONOUN_GENDER[pronoun])
+
+    def evidence(self, credit: str) -> set[str]:
+        """The genders the article gives the person: from the credit's own words, and for a name, its mentions."""
+        words = credit.split()
+        found = {_TITLE_GENDER[w.rstrip(".")] for w in words[:1] if w.rstrip(".") in _TITLE_GENDER}
+        found |= {_ROLE_GENDER[w.lower()] for w in words if w.lower() in _ROLE_GENDER}
+        if credit[:1].isupper():
+            found |= self._read().get(surname(credit), set())
+        return found
+
+    def fit(self, credit: str, pronoun: str) -> str:
+        """YES, NO, UNKNOWN or BOTH: whether what the article says of the person fits the pronoun."""
+        found = self.evidence(credit)
+        if len(found) > 1:
+            return BOTH
+        return UNKNOWN if not found else YES if PRONOUN_GENDER[pronoun] in found else NO
+
+    def choose(self, pronoun: str, speaker: str | None, people: Sequence[str]) -> str | None:
+        """Who the pronoun is, of a sentence's speaker and the people it names (at least one of them), or None.
+
+        The speaker goes on speaking unless the evidence says otherwise or only someone else is known to fit;
+        otherwise the one person who fits. Two who fit, or a person with evidence both ways, is no one."""
+        others = [p for p in people if speaker is None or surname(p) != surname(speaker)]
+        fits = {c: self.fit(c, pronoun) for c in ([speaker] if speaker else []) + others}
+        if BOTH in fits.values():
+            return None
+        if speaker is not None:
+            said = fits[speaker]
+            if said == YES or (said == UNKNOWN and YES not in (fits[p] for p in others)):
+                return speaker
+            return None
+        fitting = [c for c, fit in fits.items() if fit in (YES, UNKNOWN)]
+        return fitting[0] if len(fitting) == 1 else None
