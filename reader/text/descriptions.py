@@ -360,15 +360,11 @@ def people_named(sentence: str) -> list[str]:
 
 
 def only_antecedent(pronoun: str, sentence: str) -> str | None:
-    """Who "he" or "she" (the one person named) or "it" (the one body named) is in the sentence before, or None
-    when it names none or several: then a quote stays unattributed rather than credited to a guess."""
-    if pronoun in ("he", "she"):
-        named = people_named(sentence)
-    elif pronoun == "it":
-        bodies: dict[str, str] = {}
-        for key, name in bodies_named(sentence, "agency"):  # "ICE" and "Immigration and Customs Enforcement" are one
-            bodies[key] = max(bodies.get(key, ""), name, key=len)
-        named = list(bodies.values())
-    else:
+    """Who "it" (the one body named) is in the sentence before, or None when it names none or several: then a
+    quote stays unattributed rather than credited to a guess. "He" and "she" are reader.text.pronouns'."""
+    if pronoun != "it":
         return None
-    return named[0] if len(named) == 1 else None
+    bodies: dict[str, str] = {}
+    for key, name in bodies_named(sentence, "agency"):  # "ICE" and "Immigration and Customs Enforcement" are one
+        bodies[key] = max(bodies.get(key, ""), name, key=len)
+    return next(iter(bodies.values())) if len(bodies) == 1 else None

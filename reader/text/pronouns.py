@@ -12,9 +12,11 @@ evidence. Two people who both fit, or evidence both ways, leave the quote unattr
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from reader.text.descriptions import BODIES, DOCUMENTS, PERSON_TITLES, PERSON_WORD, people_named
+from reader.text.sentences import split_sentences
 from reader.text.words import UPPER
 
 FEMALE, MALE = "f", "m"
@@ -161,3 +163,41 @@ class GenderBook:
             return None
         fitting = [c for c, fit in fits.items() if fit in (YES, UNKNOWN)]
         return fitting[0] if len(fitting) == 1 else None
+
+
+@dataclass(slots=True)
+class Unit:
+    """A unit's text, whom its last quote with a speaker was credited to, and once read by _person_meant, the
+    speaker and people it names (each unit is read once, however many quotes look back at it)."""
+
+    text: str
+    credit: str | None
+    read: tuple[str | None, list[str]] | None = None
+
+
+class Window:
+    """The units a quote's "he" or "she" may mean someone in: its paragraph's so far and the paragraph before
+    (a paragraph without quotes is split into sentences only when read)."""
+
+    def __init__(self) -> None:
+        self.here: list[Unit] = []
+        self._before: list[Unit] | str = []
+
+    def next_paragraph(self, quoteless: str | None) -> None:
+        """Start the next paragraph; `quoteless` is the one before when it held no quote (else its units stay)."""
+        self._before, self.here = (quoteless if quoteless is not None else self.here), []
+
+    def last_credit(self) -> str | None:
+        """Whom the unit just before was credited to, if it held a quote with a speaker."""
+        units = self.here or (self._before if isinstance(self._before, list) else [])
+        return units[-1].credit if units else None
+
+    def back(self, ahead: Unit) -> Iterator[Unit]:
+        """The quote's own unit up to it (`ahead`, with whom its quotes so far were credited to), then the units
+        before it, nearest first."""
+        if ahead.text.strip():
+            yield ahead
+        yield from reversed(self.here)
+        if isinstance(self._before, str):
+            self._before = [Unit(s, None) for s in split_sentences(self._before)]
+        yield from reversed(self._before)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import accumulate, islice
 
 from reader.text.descriptions import ArticleMentions, is_bare_description, is_description, only_antecedent
-from reader.text.pronouns import PRONOUN_GENDER, YES, GenderBook, is_person, mentions, surname
+from reader.text.pronouns import PRONOUN_GENDER, YES, GenderBook, Unit, Window, is_person, mentions, surname
 from reader.text.sentences import split_sentences
 from reader.text.words import UPPER
 
@@ -264,45 +264,7 @@ def _credit(who: str | None, pronoun: str | None, previous: str | None) -> str |
     return _clean_speaker(named) if named else None
 
 
-@dataclass(slots=True)
-class _Unit:
-    """A unit's text, whom its last quote with a speaker was credited to, and once read by _person_meant, the
-    speaker and people it names (each unit is read once, however many quotes look back at it)."""
-
-    text: str
-    credit: str | None
-    read: tuple[str | None, list[str]] | None = None
-
-
-class _Window:
-    """The units a quote's "he" or "she" may mean someone in: its paragraph's so far and the paragraph before
-    (a paragraph without quotes is split into sentences only when read)."""
-
-    def __init__(self) -> None:
-        self.here: list[_Unit] = []
-        self._before: list[_Unit] | str = []
-
-    def next_paragraph(self, quoteless: str | None) -> None:
-        """Start the next paragraph; `quoteless` is the one before when it held no quote (else its units stay)."""
-        self._before, self.here = (quoteless if quoteless is not None else self.here), []
-
-    def last_credit(self) -> str | None:
-        """Whom the unit just before was credited to, if it held a quote with a speaker."""
-        units = self.here or (self._before if isinstance(self._before, list) else [])
-        return units[-1].credit if units else None
-
-    def back(self, ahead: _Unit) -> Iterator[_Unit]:
-        """The quote's own unit up to it (`ahead`, with whom its quotes so far were credited to), then the units
-        before it, nearest first."""
-        if ahead.text.strip():
-            yield ahead
-        yield from reversed(self.here)
-        if isinstance(self._before, str):
-            self._before = [_Unit(s, None) for s in split_sentences(self._before)]
-        yield from reversed(self._before)
-
-
-def _person_meant(pronoun: str, units: Iterator[_Unit], book: GenderBook) -> str | None:
+def _person_meant(pronoun: str, units: Iterator[Unit], book: GenderBook) -> str | None:
     """Who "he" or "she" is: in the nearest unit (of WALK) naming anyone, its speaker or the people it names
     outside quotes, the one the article's evidence of gender leaves (GenderBook.choose); else None. One the
     article says nothing of is no one when a unit further back names someone it says the pronoun fits."""
@@ -333,7 +295,7 @@ class _Speakers:
     def __init__(self, paragraphs: Sequence[str]) -> None:
         self.article = _Article(paragraphs)
         self.book = GenderBook(paragraphs)
-        self.window = _Window()
+        self.window = Window()
         self.previous: str | None = None  # the unit or quoteless paragraph before
 
     def credit(self, sentence: str, match: re.Match[str], paragraph: int, sentence_index: int,
@@ -352,7 +314,7 @@ class _Speakers:
         pronoun = who.lower() if who and who.lower() in _PRONOUNS else None
         if pronoun in PRONOUN_GENDER:
             ahead = sentence[max(0, match.start() - PIECE):match.start()] if own else ""
-            speaker = _person_meant(pronoun, self.window.back(_Unit(ahead, credited)), self.book)
+            speaker = _person_meant(pronoun, self.window.back(Unit(ahead, credited)), self.book)
             if speaker:
                 self.book.bind(speaker, pronoun)
         else:
@@ -389,7 +351,7 @@ def find_key_quotes(paragraphs: Sequence[str], topic_terms: Sequence[str] = ()) 
                 credited = speaker or credited
                 quote = Quote(trim_quote(text), speaker, index, bool(speaker and is_description(speaker)))
                 candidates.append(_Candidate(quote, own, len(text.split())))
-            speakers.window.here.append(_Unit(sentence, credited))
+            speakers.window.here.append(Unit(sentence, credited))
             speakers.previous = sentence
             first += len(parts)
     total = max(len(paragraphs), 1)
