@@ -5,8 +5,10 @@ quotes or titles ("adverse impact"), which say nothing on their own. Its speaker
 says spoke it: named after or before it ("..., the report said", "Morton said:"), speaking the clause it
 ends ("The task force said the program had caused “...”"), "according to" someone, or, for a quote that
 is its sentence's whole content, the speaker of the sentence before. A description ("the report") is
-resolved to what the article named earlier (descriptions.py). Otherwise it is unattributed: a speaker is
-never guessed across another clause that may have its own ("Lee said ...; critics called it “...”").
+resolved to what the article named earlier (descriptions.py); "he" or "she" to the nearest person the
+article's evidence of gender leaves (pronouns.py). Otherwise it is unattributed: a speaker is never
+guessed across another clause that may have its own ("Lee said ...; critics called it “...”"). A credit
+that describes its speaker ("a spokeswoman for ICE") is marked `described`, so it is not shown as a name.
 """
 
 from __future__ import annotations
