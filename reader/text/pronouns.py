@@ -79,14 +79,15 @@ _SURNAME = re.compile(rf"(?<![\w’'.-]){PERSON_WORD}\b")
 
 def mentions(text: str, surnames: frozenset[str] = frozenset()) -> list[str]:
     """The people a text names, in order: full names, titled surnames ("Ms. Lee"), and a bare surname of someone
-    the article names in full (`surnames`: "Lee" after "Ann Lee")."""
+    the article names in full (`surnames`: "Lee" after "Ann Lee"). A possessive is left out: in "Ann Lee's
+    lawyer said she ...", "she" is the lawyer, not Lee."""
     found = [(text.find(name), name) for name in people_named(text)]
     keys = {surname(name) for _, name in found}
     for m in (*_TITLED_SURNAME.finditer(text), *(m for m in _SURNAME.finditer(text) if m.group(0) in surnames)):
         if surname(m.group(0)) not in keys:
             keys.add(surname(m.group(0)))
             found.append((m.start(), m.group(0)))
-    return [name for _, name in sorted(found)]
+    return [name for at, name in sorted(found) if not text.startswith(("'s", "’s"), at + len(name))]
 
 
 class GenderBook:

@@ -20,7 +20,7 @@ from reader.text.words import UPPER
 # Titles and words that always have more after them: never a sentence's end.
 _TITLES = {
     "mr", "mrs", "ms", "messrs", "dr", "prof", "rep", "reps", "sen", "sens", "gov", "govs", "gen", "lt", "col",
-    "maj", "sgt", "cpl", "pvt", "capt", "cmdr", "adm", "atty", "supt", "pres", "rev", "fr", "sr", "hon", "insp",
+    "maj", "sgt", "cpl", "pvt", "capt", "cmdr", "adm", "atty", "supt", "pres", "rev", "fr", "hon", "insp",
     "det", "lt.gov", "e.g", "i.e", "vs", "cf", "ft", "mt", "dept", "assn", "gov't", "ave",
 }
 # Abbreviations that may also end a sentence, when capitalised: a split only before a word that opens sentences.

@@ -198,6 +198,8 @@ def test_he_or_she_is_the_nearest_person_the_article_says_fits(paragraphs: list[
         ["Gov. Tom Smith signed the order.", "The weather was cold.", f"{QUOTE} he said."],
         # "He told reporters ...", then the quote alone: "he" is still nobody named.
         ["He told reporters the plan had failed badly.", "“We will keep fighting for every family here.”"],
+        # A possessive names whose, not who: "she" is the lawyer.
+        [f"Ann Lee's lawyer said she would appeal. {QUOTE} she said."],
         # A first name is no evidence: Maria may be anyone.
         ["Maria Lopez met Tom Smith.", f"{QUOTE} he said."],
     ],

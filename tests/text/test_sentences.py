@@ -31,6 +31,7 @@ from reader.text.sentences import split_sentences
                                                                 "The crowd was small."]),
         ("The vote was at 9 a.m. But few came.", ["The vote was at 9 a.m.", "But few came."]),
         ("She works for Acme Inc. It makes locks.", ["She works for Acme Inc.", "It makes locks."]),
+        ("It went to John Smith Sr. He kept it.", ["It went to John Smith Sr.", "He kept it."]),
         ("He lives in Springfield, Ill. The city is small.", ["He lives in Springfield, Ill.", "The city is small."]),
         # An ordinary word that happens to be an abbreviation too ("no", "ill") ends a sentence like any word.
         ("The answer was no. Senators left.", ["The answer was no.", "Senators left."]),
