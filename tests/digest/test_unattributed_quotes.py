@@ -57,3 +57,18 @@ def test_summarize_gives_the_rouge_cluster_s_unnamed_speaker_as_null_after_the_n
         assert speakers == sorted(speakers, key=lambda s: s is None)  # unattributed last
     sotu = next(json.loads(ln) for ln in out.splitlines() if json.loads(ln)["id"] == "shaped-immigration-sotu")
     assert {"text": QUOTE, "speaker": None, "article": 2} in sotu["quotes"]
+
+
+def test_a_described_speaker_follows_the_outlet_and_she_is_not_a_man_named_before() -> None:
+    """"a spokeswoman for United We Dream" is what the outlet quoted, not a name: it follows the outlet. "She"
+    after "Mr. Tom Smith" is not Smith, and no one else is named: unattributed, not a wrong speaker."""
+    text = ("The Senate began its immigration debate on Monday, and Dreamers are watching. Mr. Tom Smith, a senator, "
+            "opened it. “We are not giving up on the Dreamers,” she said. “This debate will decide whether DACA "
+            "survives the year,” a spokeswoman for United We Dream said.")
+    story = article(2, "Borderlands Tribune", "Dreamers watch the DACA debate", text)
+    digest = build_digest(date.fromisoformat(DAY), [COLLINS, story], DACA,
+                          [feed_row(1, "Capitol Dispatch"), feed_row(2, "Borderlands Tribune")], clean_stored_article)
+    lines = render_digest(digest).split("**Key quotes**")[1].split("**Coverage**")[0].splitlines()
+    assert ("- “This debate will decide whether DACA survives the year” — *Borderlands Tribune*, quoting a "
+            "spokeswoman for United We Dream") in lines
+    assert "- “We are not giving up on the Dreamers” — unattributed, *Borderlands Tribune*" in lines
