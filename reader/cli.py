@@ -41,12 +41,11 @@ def _given_text(text: str) -> str:
     Every message quotes paths through the sanitiser, which drops them: `--out $'a\\eb.md'` would write
     a file whose name no message shows ("ab.md"), and an argument of escapes alone would be named "".
     """
-    from reader.text.sanitize import strip_control_characters
+    from reader.config.paths import escaped_if_unprintable
 
-    if strip_control_characters(text) != text or "\n" in text or "\t" in text:
-        from reader.config.values import visible_repr
-
-        raise argparse.ArgumentTypeError(f"has control characters ({visible_repr(text)}); give it without them")
+    escaped = escaped_if_unprintable(text)  # $READER_DB and $READER_CONFIG are refused alike (path_from_environment)
+    if escaped is not None:
+        raise argparse.ArgumentTypeError(f"has control characters ({escaped}); give it without them")
     return text
 
 
@@ -138,9 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from reader.commands.folders import FolderError
     from reader.config import ConfigError
+    from reader.config.paths import GivenPathError
     from reader.store import StoreError
+    from reader.store.errors import StoreReadOnlyError
     from reader.store.lock import RefreshBusyError
     from reader.store.read_only import NoDatabaseError
     from reader.text.sanitize import single_line
@@ -157,10 +157,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NoDatabaseError as exc:  # a command that only reads, before any `reader fetch`: not a failure of the store
         print(f"reader: {single_line(str(exc), None)}", file=sys.stderr)
         return EXIT_FAILURE
+    except StoreReadOnlyError as exc:  # a database the command cannot use as given: say which, and what to do
+        print(f"reader: {single_line(str(exc), None)}", file=sys.stderr)
+        return EXIT_USAGE
     except StoreError as exc:
         print(f"reader: store error: {single_line(str(exc), None)}", file=sys.stderr)  # quotes paths and SQLite
         return EXIT_FAILURE
-    except FolderError as exc:  # a path given that cannot be used: bad input, as a bad option is
+    except GivenPathError as exc:  # a path given (an option, an environment variable) that cannot be used
         print(f"reader: {single_line(str(exc), None)}", file=sys.stderr)
         return EXIT_USAGE
     except RefreshBusyError as exc:

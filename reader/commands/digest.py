@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from reader.commands.folders import cannot_write, make_db_folders, make_folders_for, refuse_file_in_the_way
+from reader.commands.folders import cannot_write, check_db_before_work, make_folders_for, refuse_file_in_the_way
 from reader.commands.say import EXIT_FAILURE, EXIT_USAGE, error, result
 from reader.config import check_digest_dir, find_config_path, load_config, resolve_db_path
 from reader.core import Reader, make_reader
@@ -17,7 +17,6 @@ from reader.digest.model import Digest
 from reader.digest.render import render_digest
 from reader.files import is_disk_trouble, write_text_atomically
 from reader.models import Article, Pin
-from reader.store.errors import StoreReadOnlyError
 from reader.store.read_only import check_database_file
 from reader.text.clean import clean_stored_article, topic_terms
 from reader.topic_days import local_day_bounds, past_topic_days, recent_signatures
@@ -87,7 +86,7 @@ def open_reader(args: argparse.Namespace) -> Reader:
     should not first spend a refresh. With --no-fetch the digest only reads the store, so a missing, empty or
     non-SQLite database is refused as it is (NoDatabaseError) rather than created."""
     config = load_config(find_config_path(args.config))
-    db = resolve_db_path(args.db, config)
+    db = resolve_db_path(args.db, config)  # a folder, or a file where one of its folders must be: refused first
     if args.out:
         refuse_file_in_the_way(Path(args.out), "--out", "the digest")
     elif not args.stdout:
@@ -95,7 +94,7 @@ def open_reader(args: argparse.Namespace) -> Reader:
     if args.no_fetch:
         check_database_file(db)
     else:
-        make_db_folders(args, config)
+        check_db_before_work(args, config, writes=True, instead=", pass --no-fetch to digest what is stored")
     return make_reader(config, db)
 
 
@@ -111,10 +110,6 @@ def run(args: argparse.Namespace) -> int:
             from reader.commands.fetch import print_summary, say_waiting
             from reader.fetch.refresh import refresh
 
-            if reader.store.read_only:  # the refresh would be refused; what is stored can still be digested
-                raise StoreReadOnlyError(f"{reader.store.path}: cannot refresh the feeds first: "
-                                         f"{reader.store.read_only}; pass --no-fetch to digest what is stored, "
-                                         "or pass another --db")
             # A digest from cron waits for a refresh the reader started rather than failing the day.
             summary = refresh(reader.store, reader.config, wait=True, on_wait=say_waiting)
             print_summary(summary, out=sys.stderr)  # stdout is the path

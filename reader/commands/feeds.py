@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import sys
@@ -15,9 +14,8 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from reader.commands.folders import cannot_write, make_folders_for, refuse_file_in_the_way
-from reader.commands.say import EXIT_FAILURE, EXIT_USAGE, error, result
+from reader.commands.say import EXIT_FAILURE, EXIT_USAGE, error, note, result
 from reader.config import (
-    CONFIG_ENV,
     Config,
     FeedConfig,
     FetchConfig,
@@ -26,6 +24,7 @@ from reader.config import (
     no_feeds_hint,
     resolve_db_path,
 )
+from reader.config.paths import config_source
 from reader.feeds.edit import FeedEditError, add_feeds, import_feeds, refuse_taken, remove_feed
 from reader.files import is_disk_trouble, read_regular_file
 from reader.models import FeedRow
@@ -68,9 +67,9 @@ def _list(args: argparse.Namespace) -> int:
     for line in fit_table(rows, width):
         print(line)
     if found is None and config.feeds:
-        error(f"no database yet at {db}, so no feed has been fetched; `reader fetch` fetches them")
+        note(f"no database yet at {db}, so no feed has been fetched; `reader fetch` fetches them")
     if not config.feeds:
-        error(no_feeds_hint(config))
+        note(no_feeds_hint(config))
     return 0
 
 
@@ -146,7 +145,7 @@ def _open_config(given: str | None) -> tuple[Path, Config | None]:
 def _config_to_create(given: str | None) -> Path:
     """feeds.toml's path for `feeds add` and `feeds import`, which create it: FolderError if a file is in the way."""
     path = find_config_path(given)
-    option = "--config" if given else f"${CONFIG_ENV}" if os.environ.get(CONFIG_ENV) else "the default feeds.toml"
+    option = config_source(given)
     refuse_file_in_the_way(path, option, "feeds.toml")
     return path
 

@@ -6,9 +6,9 @@ import argparse
 import sys
 from typing import TextIO
 
-from reader.commands.folders import make_db_folders
+from reader.commands.folders import check_db_before_work
 from reader.commands.progress import progress_bar
-from reader.commands.say import error
+from reader.commands.say import note
 from reader.config import find_config_path, load_config, no_feeds_hint
 from reader.core import make_reader
 from reader.fetch.refresh import RefreshSummary, refresh
@@ -29,16 +29,16 @@ def print_summary(summary: RefreshSummary, out: TextIO | None = None) -> None:
 
 
 def say_waiting(pid: str) -> None:
-    error(f"a refresh is already running (pid {pid}); waiting for it to finish")  # the pid is read from a file
+    note(f"a refresh is already running (pid {pid}); waiting for it to finish")  # the pid is read from a file
 
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(find_config_path(args.config))
-    make_db_folders(args, config)
-    reader = make_reader(config, args.db)
+    db = check_db_before_work(args, config, writes=True)
+    reader = make_reader(config, db)
     try:
         if not reader.config.feeds:
-            error(no_feeds_hint(reader.config))
+            note(no_feeds_hint(reader.config))
         with progress_bar(sys.stderr.isatty()) as progress:
             summary = refresh(reader.store, reader.config, progress=progress, force=args.force, wait=args.wait,
                               on_wait=say_waiting)

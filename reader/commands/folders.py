@@ -14,14 +14,15 @@ import argparse
 import errno
 import os
 from pathlib import Path
+from typing import NoReturn
 
-from reader.commands.say import error
+from reader.commands.say import note
 from reader.config import DB_ENV, Config, resolve_db_path
-from reader.config.paths import in_the_way, key_error
+from reader.config.paths import DEFAULT_DB, STORAGE_PATH, GivenPathError, db_location, in_the_way, key_error
 from reader.files import NotARegularFile, file_in_the_way, is_disk_trouble
 
 
-class FolderError(Exception):
+class FolderError(GivenPathError):
     """A path given on the command line cannot be written; the message names the path, the option and why."""
 
 
@@ -50,30 +51,61 @@ def make_folders_for(path: Path, option: str, what: str = "the file") -> None:
     created = f"the folder {path.parent}" if len(missing) == 1 else (
         f"the folders {missing[-1]} … {path.parent}" if len(missing) > 2 else
         f"the folders {missing[-1]} and {path.parent}")
-    error(f"created {created} for {option} {path}")
+    note(f"created {created} for {option} {path}")
 
 
-def make_db_folders(args: argparse.Namespace, config: Config | None = None) -> None:
-    """For --db (or $READER_DB), the database a command is about to create: its missing folders.
+def check_db_before_work(args: argparse.Namespace, config: Config, *, writes: bool, instead: str = "") -> Path:
+    """The database a command will open, from wherever it comes (--db, $READER_DB, [storage] path, the default),
+    checked before any work: a path that can never work is refused as bad input (FolderError, or ConfigError with
+    its line for [storage] path), since SQLite would only say "unable to open database file", and as a failure
+    of the store, after a refresh's work.
 
-    A path that cannot be a database is refused first as every command refuses it (resolve_db_path),
-    and so is a new database in a folder that cannot be written, from --db, $READER_DB or (given
-    `config`) [storage] path with its line: SQLite would only say "unable to open database file",
-    and that as a failure of the store rather than of the path given.
+    A new database's missing folders are made for --db and $READER_DB (said on stderr, so a typo shows), and
+    refused where no file can be created. With `writes` (fetch, a digest that refreshes first), an existing
+    database this user cannot write, or whose folder they cannot write (SQLite creates its -wal and -shm files
+    there), is refused too, `instead` offering what else to do; the reader opens one read-only instead.
     """
-    if getattr(args, "db", None) or os.environ.get(DB_ENV):
-        resolve_db_path(getattr(args, "db", None), None)
-    if getattr(args, "db", None):
-        path, option = Path(args.db), "--db"
-    elif os.environ.get(DB_ENV):
-        path, option = Path(os.environ[DB_ENV]), f"${DB_ENV}"
-    else:
-        if config is not None and config.storage_path is not None:
-            _refuse_unwritable_storage(config, config.storage_path)
+    path, given = db_location(getattr(args, "db", None), config)
+    resolve_db_path(getattr(args, "db", None), config)  # a folder, or a file where a folder must be
+    if path.exists():
+        if writes:
+            _refuse_read_only(config, path, given, instead)
+        return path
+    if given in ("--db", f"${DB_ENV}"):
+        make_folders_for(path, given, "the database")
+    folder = unwritable_folder(path)
+    if folder is not None:
+        _refuse_db(config, path, given, _not_writable(what="the database", folder=folder), in_folder=True)
+    return path
+
+
+def _refuse_read_only(config: Config, path: Path, given: str, instead: str) -> None:
+    """Refuse (see _refuse_db) an existing database this user cannot write, or whose folder they cannot write."""
+    from reader.store.read_only import read_only_reason  # the store's own test, so both say the same
+
+    reason = read_only_reason(path)
+    if reason is None:
         return
-    make_folders_for(path, option, "the database")
-    if not path.exists():
-        refuse_unwritable_folder(path, option, "the database")
+    if reason.startswith("the file"):
+        why, fix = f"{reason} for you", f"make it writable (chmod u+w {path})"
+    else:  # SQLite writes a -wal and a -shm file beside the database, even to read it as a writer
+        why, fix = f"{reason} for you (SQLite keeps its -wal and -shm files there)", \
+            f"make the folder writable (chmod u+w {path.parent})"
+    _refuse_db(config, path, given, f"this command writes to the database, and {why}; {fix}{instead}",
+               in_folder=False)
+
+
+def _refuse_db(config: Config, path: Path, given: str, why: str, *, in_folder: bool) -> NoReturn:
+    """FolderError naming the database's path and where it came from, or for [storage] path a ConfigError with its
+    line; `why` ends with the first thing to do, and this adds the other: another path (`in_folder` you can write)."""
+    file, path_for = ("a file", "a path") if in_folder else ("another file", "another path")
+    where = " in a folder you can write" if in_folder else ""
+    if given == STORAGE_PATH:
+        raise key_error(config, "storage", "path", f"{path}: {why}, or set [storage] path to {file}{where}")
+    if given == DEFAULT_DB:
+        raise FolderError(f"{given} {path}: {why}, or pass --db with {file}{where} (or set ${DB_ENV}, or [storage] "
+                          f"path in {config.path})")
+    raise FolderError(f"{given} {path}: {why}, or give {given} {path_for}{where}")
 
 
 def unwritable_folder(path: Path) -> Path | None:
@@ -88,21 +120,13 @@ def refuse_unwritable_folder(path: Path, option: str, what: str) -> None:
     """FolderError if `path` (a file to be created) is in a folder this user cannot create files in."""
     folder = unwritable_folder(path)
     if folder is not None:
-        raise FolderError(f"{option} {_not_writable(path, what, folder)}, or give {option} a path in a folder you "
+        raise FolderError(f"{option} {path}: {_not_writable(what, folder)}, or give {option} a path in a folder you "
                           "can write")
 
 
-def _refuse_unwritable_storage(config: Config, path: Path) -> None:
-    """ConfigError, with its line, if [storage] path names a new database where no file can be created."""
-    folder = None if path.exists() else unwritable_folder(path)
-    if folder is not None:
-        raise key_error(config, "storage", "path", f"{_not_writable(path, 'the database', folder)}, or set "
-                                                   "[storage] path to a file in a folder you can write")
-
-
-def _not_writable(path: Path, what: str, folder: Path) -> str:
-    """Why `what` cannot be created at `path`, and the first thing to do about it (the caller adds the other)."""
-    return (f"{path}: {what} cannot be created there, because the folder {folder} is not writable for you (or is on "
+def _not_writable(what: str, folder: Path) -> str:
+    """Why `what` cannot be created in `folder`, and the first thing to do about it (the caller adds the other)."""
+    return (f"{what} cannot be created there, because the folder {folder} is not writable for you (or is on "
             f"a read-only disk); make it writable (chmod u+w {folder})")
 
 

@@ -20,8 +20,18 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 
 def error(message: str, stream: TextIO | None = None) -> None:
-    """`reader: message` on stderr (or `stream`), made safe and kept to one line."""
+    """`reader: message` on stderr (or `stream`), made safe and kept to one line: what could not be done."""
     print(f"reader: {single_line(message, None)}", file=stream or sys.stderr)
+
+
+def note(message: str) -> None:
+    """`reader: note: message` on stderr, made safe and kept to one line: what the command did or found on its
+    way (a folder created, a refresh waited for, nothing to list), which is no error and not its result.
+
+    On stderr, so stdout stays the result a script reads (`reader digest` prints the path it wrote); with
+    its own label, so it does not read as a failure beside the lines error() writes.
+    """
+    print(f"reader: note: {single_line(message, None)}", file=sys.stderr)
 
 
 def result(message: str) -> None:

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.commands.say import EXIT_FAILURE, EXIT_USAGE, error
+from reader.commands.say import EXIT_FAILURE, EXIT_USAGE, error, note
 from reader.config import Config, ConfigError, FetchConfig, find_config_path, load_config, resolve_db_path
 from reader.files import read_regular_file
 from reader.text.clean import CleanArticle, clean_article, clean_stored_article, topic_terms
@@ -159,7 +159,7 @@ def config_if_usable(args: argparse.Namespace) -> Config | None:
     try:
         return load_config(path)
     except ConfigError as exc:
-        error(f"note: feeds.toml not used (tracked topics, fetch limits): {exc}")
+        note(f"feeds.toml not used (tracked topics, fetch limits): {exc}")
         return None
 
 

@@ -28,7 +28,7 @@ def terminal_refusal(stdin: TextIO, stdout: TextIO, term: str | None) -> str | N
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.commands.folders import make_db_folders
+    from reader.commands.folders import check_db_before_work
     from reader.config import find_config_path, load_config
 
     config = load_config(find_config_path(args.config))  # a broken feeds.toml is the first thing to hear about
@@ -39,8 +39,8 @@ def run(args: argparse.Namespace) -> int:
     from reader.tui.app import build_app
     from reader.tui.crash import write_crash_log
 
-    make_db_folders(args, config)
-    app = build_app(config, args.db)  # feeds.toml as read above: it is parsed once
+    db = check_db_before_work(args, config, writes=False)  # one it cannot write is opened read-only, and says so
+    app = build_app(config, db)  # feeds.toml as read above: it is parsed once
     try:
         app.run()
     except Exception as exc:  # raised outside Textual's own handling (driver start-up, say): same one line

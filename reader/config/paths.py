@@ -11,25 +11,83 @@ from pathlib import Path
 
 from reader.config.model import Config, ConfigError
 from reader.config.toml_lines import KeyLocator
+from reader.config.values import visible_repr
 from reader.files import file_in_the_way, read_regular_file
-from reader.text.sanitize import single_line
+from reader.text.sanitize import single_line, strip_control_characters
 
 CONFIG_ENV = "READER_CONFIG"
 DB_ENV = "READER_DB"
+# What platformdirs builds the default folders from on Linux, besides $HOME (the only one elsewhere).
+_DEFAULT_FOLDER_ENV = {"data": "XDG_DATA_HOME", "config": "XDG_CONFIG_HOME"}
+
+
+class GivenPathError(Exception):
+    """A path from an option or an environment variable that cannot be used: bad input (exit status 2), as a bad
+    option is. The message names the path, where it came from and what to do, since mkdir's or SQLite's would not."""
+
+
+def escaped_if_unprintable(text: str) -> str | None:
+    """`text` quoted with its control characters written as escapes (`"a\\x1bb"`), or None when it has none.
+
+    Every message quotes paths through the sanitiser, which drops them: a file named with an escape in
+    it would be written, and no message could name it as it really is.
+    """
+    if strip_control_characters(text) != text or "\n" in text or "\t" in text:
+        return visible_repr(text)
+    return None
+
+
+def path_from_environment(name: str) -> Path | None:
+    """The path in $`name`, or None when it is unset or empty; GivenPathError if no file could be named by it.
+
+    The same refusals as --db and --config on the command line: blank, or with control characters.
+    """
+    value = os.environ.get(name)
+    if not value:
+        return None
+    if not value.strip():
+        raise GivenPathError(f"${name} is blank ({visible_repr(value)}); set it to a file's path, or unset it "
+                             "to use the default")
+    escaped = escaped_if_unprintable(value)
+    if escaped is not None:
+        raise GivenPathError(f"${name} has control characters ({escaped}); set it without them, or unset it "
+                             "to use the default")
+    return Path(value)
+
+
+def default_folder(kind: str, option: str) -> Path:
+    """The user's data or config folder (platformdirs), refused like an environment variable if it has
+    control characters: it is made from $XDG_DATA_HOME or $XDG_CONFIG_HOME, or from $HOME."""
+    import platformdirs
+
+    folder = platformdirs.user_data_dir("policy-reader") if kind == "data" else \
+        platformdirs.user_config_dir("policy-reader")
+    escaped = escaped_if_unprintable(folder)
+    if escaped is not None:
+        xdg = _DEFAULT_FOLDER_ENV[kind]
+        variable = xdg if escaped_if_unprintable(os.environ.get(xdg, "")) else "HOME"
+        raise GivenPathError(f"the default {kind} folder {escaped} has control characters, from ${variable}; set "
+                             f"${variable} without them, or pass {option}")
+    return Path(folder)
+
+
+def config_source(explicit: str | os.PathLike[str] | None) -> str:
+    """Where feeds.toml's path comes from, as messages name it: --config, $READER_CONFIG or the default."""
+    return "--config" if explicit else f"${CONFIG_ENV}" if path_from_environment(CONFIG_ENV) else \
+        "the default feeds.toml"
 
 
 def find_config_path(explicit: str | os.PathLike[str] | None) -> Path:
     """Pick feeds.toml: --config, then $READER_CONFIG, then ./feeds.toml, then the user config directory."""
     if explicit:
         return Path(explicit)
-    if os.environ.get(CONFIG_ENV):
-        return Path(os.environ[CONFIG_ENV])
+    from_environment = path_from_environment(CONFIG_ENV)
+    if from_environment is not None:
+        return from_environment
     local = Path("feeds.toml")
     if local.exists():
         return local
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("policy-reader")) / "feeds.toml"
+    return default_folder("config", "--config PATH") / "feeds.toml"
 
 
 def no_feeds_hint(config: Config) -> str:
@@ -64,6 +122,22 @@ def check_digest_dir(config: Config) -> None:
                                                                   "set [digest] directory to a folder"))
 
 
+STORAGE_PATH, DEFAULT_DB = "storage.path", "the default database"
+
+
+def db_location(explicit: str | os.PathLike[str] | None, config: Config | None) -> tuple[Path, str]:
+    """The database's path and where it comes from, as messages name it: --db, $READER_DB, storage.path
+    (feeds.toml's [storage] path) or the default database (in the user data directory)."""
+    if explicit:
+        return Path(explicit), "--db"
+    from_environment = path_from_environment(DB_ENV)
+    if from_environment is not None:
+        return from_environment, f"${DB_ENV}"
+    if config is not None and config.storage_path is not None:
+        return config.storage_path, STORAGE_PATH
+    return default_folder("data", "--db PATH") / "reader.db", DEFAULT_DB
+
+
 def resolve_db_path(explicit: str | os.PathLike[str] | None, config: Config | None) -> Path:
     """Pick the database: --db, then $READER_DB, then [storage].path, then the user data directory.
 
@@ -71,17 +145,8 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None, config: Config | No
     the path came from: SQLite would only say "unable to open database file", and a command that
     reads would say there is no database.
     """
-    if explicit:
-        path, given = Path(explicit), "--db"
-    elif os.environ.get(DB_ENV):
-        path, given = Path(os.environ[DB_ENV]), f"${DB_ENV}"
-    elif config is not None and config.storage_path is not None:
-        path, given = config.storage_path, "storage.path"
-    else:
-        import platformdirs
-
-        path, given = Path(platformdirs.user_data_dir("policy-reader")) / "reader.db", "the default database"
-    from_config = given == "storage.path" and config is not None
+    path, given = db_location(explicit, config)
+    from_config = given == STORAGE_PATH and config is not None
     if path.is_dir():
         suggestion = f"a file path such as {path / 'reader.db'}"
         if from_config and config is not None:
@@ -92,6 +157,6 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None, config: Config | No
         if from_config and config is not None:
             raise key_error(config, "storage", "path", in_the_way(path, blocker, "the database",
                                                                   "set [storage] path to a file in a folder"))
-        change = f"give {given} a path in a folder" if given != "the default database" else "pass --db"
+        change = f"give {given} a path in a folder" if given != DEFAULT_DB else "pass --db"
         raise ConfigError(path, None, given, in_the_way(path, blocker, "the database", change))
     return path

@@ -180,7 +180,7 @@ def test_a_second_fetch_says_a_refresh_is_running_or_waits_for_it(workdir: Path)
                                     "--wait"], cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert waiting.stderr is not None
         said = waiting.stderr.readline()
-        assert said == f"reader: a refresh is already running (pid {os.getpid()}); waiting for it to finish\n"
+        assert said == f"reader: note: a refresh is already running (pid {os.getpid()}); waiting for it to finish\n"
         assert waiting.poll() is None  # still waiting while the lock is held
     out, err = waiting.communicate(timeout=120)
     assert waiting.returncode == 0 and out.startswith("5 feeds: 5 ok"), err
@@ -189,15 +189,15 @@ def test_a_second_fetch_says_a_refresh_is_running_or_waits_for_it(workdir: Path)
 def test_missing_folders_for_db_and_out_are_created_and_said_on_stderr(workdir: Path) -> None:
     fetched = reader("--config", "feeds.toml", "--db", "data/2026/r.db", "fetch", cwd=workdir)
     assert fetched.returncode == 0, fetched.stderr
-    assert fetched.stderr == "reader: created the folders data and data/2026 for --db data/2026/r.db\n"
+    assert fetched.stderr == "reader: note: created the folders data and data/2026 for --db data/2026/r.db\n"
     assert (workdir / "data" / "2026" / "r.db").is_file()
     digest = reader("--config", "feeds.toml", "--db", "data/2026/r.db", "digest", "--no-fetch", "--date",
                     "2026-11-30", "--out", "out/d.md", cwd=workdir)
     assert digest.returncode == 0 and digest.stdout == "out/d.md\n"
-    assert digest.stderr == "reader: created the folder out for --out out/d.md\n"
+    assert digest.stderr == "reader: note: created the folder out for --out out/d.md\n"
     exported = reader("--config", "feeds.toml", "feeds", "export", "--out", "a/b/c/feeds.opml", cwd=workdir)
     assert exported.returncode == 0 and (workdir / "a" / "b" / "c" / "feeds.opml").is_file()
-    assert exported.stderr == "reader: created the folders a … a/b/c for --out a/b/c/feeds.opml\n"
+    assert exported.stderr == "reader: note: created the folders a … a/b/c for --out a/b/c/feeds.opml\n"
     again = reader("--config", "feeds.toml", "--db", "data/2026/r.db", "digest", "--no-fetch", "--date",
                    "2026-11-30", "--out", "out/d.md", cwd=workdir)
     assert again.returncode == 0 and again.stderr == ""  # nothing created, nothing said

@@ -59,7 +59,7 @@ def test_an_empty_file_is_no_database_yet_and_stays_byte_identical(workdir: Path
     assert "Traceback" not in out.stderr
     if args == ("feeds", "list"):  # feeds.toml's feeds, never fetched, and why
         assert out.returncode == 0 and "WNYC News" in out.stdout and "never fetched" in out.stdout
-        assert out.stderr == ("reader: no database yet at empty.db, so no feed has been fetched; `reader fetch` "
+        assert out.stderr == ("reader: note: no database yet at empty.db, so no feed has been fetched; `reader fetch` "
                               "fetches them\n")
     else:
         assert out.returncode == 1 and out.stderr == (
@@ -73,7 +73,7 @@ def test_a_missing_file_is_no_database_yet_and_is_not_created(workdir: Path, arg
     out = _run(workdir, *args, "--db", "data/missing.db")
     assert sorted(p.name for p in workdir.iterdir()) == before
     if args == ("feeds", "list"):
-        assert out.returncode == 0 and out.stderr.startswith("reader: no database yet at data/missing.db")
+        assert out.returncode == 0 and out.stderr.startswith("reader: note: no database yet at data/missing.db")
     else:
         assert out.returncode == 1 and out.stderr == ("reader: data/missing.db: no database yet (no such file); "
                                                       "`reader fetch` creates and fills it, or pass the --db that "

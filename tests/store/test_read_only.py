@@ -64,14 +64,15 @@ def test_in_a_read_only_folder_reading_commands_work_and_writing_ones_say_why_no
     copy = workdir / "copy.db"
     backed_up = _run(workdir, "db", "backup", str(copy), "--db", str(db))
     assert backed_up.returncode == 0 and _articles(copy) == count, backed_up.stderr
-    refused = _run(workdir, "fetch", "--db", str(db))
-    assert refused.returncode == 1 and refused.stderr.count("\n") == 1, refused.stderr
-    assert (f"{db}: this command writes to the database, and its folder {db.parent} is not writable; make the "
-            "folder writable (chmod u+w), or pass another --db") in refused.stderr
+    refused = _run(workdir, "fetch", "--db", str(db))  # the path given cannot be used for this: status 2
+    assert refused.returncode == 2 and refused.stderr == (
+        f"reader: --db {db}: this command writes to the database, and its folder {db.parent} is not writable for "
+        f"you (SQLite keeps its -wal and -shm files there); make the folder writable (chmod u+w {db.parent}), or "
+        "give --db another path\n")
     fetching = _run(workdir, "digest", "--stdout", "--db", str(db))  # it would refresh first: not the lock's error
-    assert fetching.returncode == 1 and fetching.stderr.count("\n") == 1, fetching.stderr
-    assert (f"{db}: cannot refresh the feeds first: its folder {db.parent} is not writable; pass --no-fetch to "
-            "digest what is stored") in fetching.stderr
+    assert fetching.returncode == 2 and fetching.stderr.count("\n") == 1, fetching.stderr
+    assert (f"make the folder writable (chmod u+w {db.parent}), pass --no-fetch to digest what is stored, or give "
+            "--db another path") in fetching.stderr
     assert sorted(p.name for p in db.parent.iterdir()) == before  # nothing was created or left beside it
 
 
@@ -95,8 +96,8 @@ def test_a_folder_others_may_write_is_not_read_without_the_shm_file(fetched: Pat
     db, workdir = fetched, fetched.parent.parent
     for path in (db.parent, db):
         os.chown(path, 65534, 65534)  # nobody's: writable by its owner, not by us
-    out = _run(workdir, "feeds", "list", "--db", str(db))
-    assert out.returncode == 1 and out.stderr.count("\n") == 1, out.stderr
+    out = _run(workdir, "feeds", "list", "--db", str(db))  # a database that cannot be read where it is, as given: 2
+    assert out.returncode == 2 and out.stderr.count("\n") == 1, out.stderr
     assert (f"{db}: cannot read the database: others can write to its folder, so reading it safely needs a r.db-shm "
             f"file, and you cannot create files in {db.parent}") in out.stderr
 
@@ -132,11 +133,12 @@ def test_a_read_only_store_that_would_need_setting_up_says_so(tmp_path: Path) ->
         other = _run(tmp_path, "db", "check", "--db", str(folder / "other.db"))
     finally:
         folder.chmod(0o755)
-    assert empty.returncode == 1 and empty.stderr == (
-        f"reader: store error: {folder / 'empty.db'}: the database is empty and must be set up before it can be "
-        f"read, which writes to it, but its folder {folder} is not writable; make the folder writable (chmod u+w) "
-        "and run `reader fetch` once, or pass another --db\n")
-    assert listed.returncode == 0 and "has no feeds yet" in listed.stderr, listed.stderr
+    assert empty.returncode == 2 and empty.stderr == (  # refused before SQLite is asked to set it up
+        f"reader: --db {folder / 'empty.db'}: this command writes to the database, and its folder {folder} is not "
+        f"writable for you (SQLite keeps its -wal and -shm files there); make the folder writable (chmod u+w "
+        f"{folder}), or give --db another path\n")
+    assert listed.returncode == 0 and listed.stderr.startswith("reader: note: "), listed.stderr
+    assert "has no feeds yet" in listed.stderr, listed.stderr
     assert (folder / "empty.db").read_bytes() == b""
     assert other.returncode == 1 and "not a policy-reader database (no such table: articles)" in other.stderr
     assert "Traceback" not in other.stderr
