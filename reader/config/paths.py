@@ -64,8 +64,8 @@ def default_folder(kind: str, option: str) -> Path:
         platformdirs.user_config_dir("policy-reader")
     escaped = escaped_if_unprintable(folder)
     if escaped is not None:
-        xdg = _DEFAULT_FOLDER_ENV[kind]
-        variable = xdg if escaped_if_unprintable(os.environ.get(xdg, "")) else "HOME"
+        xdg = os.environ.get(_DEFAULT_FOLDER_ENV[kind], "")  # used only when absolute, else ~ is
+        variable = _DEFAULT_FOLDER_ENV[kind] if xdg and folder.startswith(xdg) else "HOME"
         raise GivenPathError(f"the default {kind} folder {escaped} has control characters, from ${variable}; set "
                              f"${variable} without them, or pass {option}")
     return Path(folder)

@@ -344,8 +344,8 @@ def test_add_takes_back_a_file_url_as_feeds_export_writes_local_feeds(tmp_path: 
 
 def test_an_empty_feeds_toml_says_how_to_add_a_feed(tmp_path: Path) -> None:
     write_config(tmp_path, "# nothing yet\n")
-    hint = (f"reader: note: {tmp_path / 'feeds.toml'} has no feeds yet; add one with `reader feeds add URL` (a feed or a "
-            "page that links one), or a [[feeds]] section with name and url in that file\n")
+    hint = (f"reader: note: {tmp_path / 'feeds.toml'} has no feeds yet; add one with `reader feeds add URL` (a feed "
+            "or a page that links one), or a [[feeds]] section with name and url in that file\n")
     listed = reader(tmp_path, "list")
     assert listed.returncode == 0 and listed.stderr == hint
     fetched = subprocess.run([sys.executable, "-m", "reader", "--config", str(tmp_path / "feeds.toml"), "--db",
