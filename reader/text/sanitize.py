@@ -66,7 +66,15 @@ _FLAG_TAGS = "\U0001f3f4[\U000e0030-\U000e0039\U000e0061-\U000e007a]{1,30}\U000e
 _HIDDEN_TAGS = re.compile(f"({_FLAG_TAGS})|[{_TAGS}\U000e0001]")
 _CONTEXTUAL = re.compile(f"{_FLAG_TAGS}|[{_ZWJ}{_SELECTORS}{_TAGS}]")
 _EMOJI_MODIFIERS = "\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff\ufe0e\ufe0f"  # skin tones, VS15, VS16
-_EMOJI_PUNCTUATION = "\u203c\u2049\u3030\u303d"  # ‼ ⁉ 〰 〽: emoji that are not symbols (So, Sm) in Unicode
+# Emoji that are not symbols (So): ‼ ⁉ ℹ ↔ ◻ ◼ ◽ ◾ ⤴ ⤵ 〰 〽, Emoji=Yes in emoji-data.txt (keycaps' 0-9 # * apart).
+# ↔ is in Emoji 15.1's head shaking horizontally: 🙂 U+200D ↔ U+FE0F.
+_EMOJI_NOT_SYMBOLS = "\u203c\u2049\u2139\u2194\u25fb\u25fc\u25fd\u25fe\u2934\u2935\u3030\u303d"
+# Emoji newer than the Unicode of Python's unicodedata (14.0 in Python 3.11), to which they are unassigned (Cn):
+# 🩷 U+1FA77 and 🪿 U+1FABF (15.0), 🫩 U+1FAE9 (16.0) and those to come. emoji-data.txt lists what is unassigned
+# in these ranges as Extended_Pictographic, reserved for emoji (UTS #51, "Emoji Properties",
+# https://www.unicode.org/reports/tr51/#Emoji_Properties; https://www.unicode.org/Public/14.0.0/ucd/emoji/
+# emoji-data.txt), and every emoji since 14.0 is in them; anything else assigned there since is a symbol (So).
+_PICTOGRAPHIC_RANGES = (("\U0001f000", "\U0001faff"), ("\U0001fc00", "\U0001fffd"))
 _KEYCAP_BASES = "0123456789#*"
 
 
@@ -84,8 +92,13 @@ def _has_invisible(text: str) -> bool:
 
 
 def _is_emoji(char: str) -> bool:
-    """A character that can stand in an emoji sequence: a symbol (So, as nearly every emoji is) or ‼ ⁉ 〰 〽."""
-    return unicodedata.category(char) == "So" or char in _EMOJI_PUNCTUATION
+    """A character that can stand in an emoji sequence: a symbol (So, as nearly every emoji is), ‼ ⁉ ↔ and the
+    other emoji that are not, or an emoji newer than unicodedata knows (unassigned to it, where emoji are reserved).
+    """
+    category = unicodedata.category(char)
+    if category == "So" or char in _EMOJI_NOT_SYMBOLS:
+        return True
+    return category == "Cn" and any(low <= char <= high for low, high in _PICTOGRAPHIC_RANGES)
 
 
 def _joins_emoji(text: str, at: int) -> bool:

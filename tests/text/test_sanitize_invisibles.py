@@ -138,3 +138,30 @@ def test_labels_are_idempotent_and_keep_invisibles_only_where_they_work(text: st
         _invisibles_only_where_they_work(label)
         assert single_line(label, None) == label
     assert without_invisibles(single_line(text, None)) == single_line(without_invisibles(text), None)
+
+
+# Emoji 15.0-16.0 and their ZWJ sequences, which Python 3.11's Unicode 14 does not know: the phoenix and lime
+# join emoji it knows; 🙂‍↔️ joins ↔, an emoji that is a mathematical symbol (Sm); 🩷 U+1FA77, 🪿 U+1FABF (15.0)
+# and 🫩 U+1FAE9 (16.0) are unassigned to it, and count as emoji where emoji-data.txt reserves their range.
+@pytest.mark.parametrize("emoji", ["🐦\u200d🔥", "🍋\u200d🟩", "🍄\u200d🟫", "⛓\ufe0f\u200d💥", "🙂\u200d↔\ufe0f",
+                                   "🚶\u200d➡\ufe0f", "\U0001fa77\u200d🔥", "🔥\u200d\U0001fabf",
+                                   "\U0001fae9\u200d\U0001fa77"])
+def test_zwj_sequences_with_emoji_newer_than_python_keep_their_joiners(emoji: str) -> None:
+    assert single_line(f"Desk {emoji} news") == f"Desk {emoji} news"
+
+
+def test_a_zwj_beside_an_unassigned_character_outside_the_emoji_ranges_is_dropped() -> None:
+    assert single_line("\u0378\u200d🔥") == "\u0378🔥" and single_line("🔥\u200d\U0001fbff") == "🔥\U0001fbff"
+    assert single_line("a\u200d\U0001fa77") == "a\U0001fa77"
+
+
+def test_every_emoji_of_a_newer_unicode_joins_with_zwj() -> None:
+    """The regex module carries a newer Unicode's Emoji property than unicodedata: each such emoji is one."""
+    regex = pytest.importorskip("regex")
+    emoji = regex.compile(r"\p{Emoji}")
+    skipped = set("0123456789#*") | {chr(c) for c in range(0x1F3FB, 0x1F400)}  # keycap bases; skin tones follow
+    found = [chr(c) for c in range(sys.maxunicode + 1) if emoji.match(chr(c)) and chr(c) not in skipped]
+    assert len(found) > 1300 and "\U0001fae9" in found  # Unicode 16.0 or later
+    lost = [c for c in found if single_line(f"{c}\u200d🔥") != f"{c}\u200d🔥" or single_line(f"🔥\u200d{c}") !=
+            f"🔥\u200d{c}"]
+    assert lost == []
