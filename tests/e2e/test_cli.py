@@ -124,7 +124,8 @@ LEAN = """
 import sys
 from reader.cli import main
 code = main(sys.argv[1:])
-heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'reader.tui'))
+heavy = sorted(m for m in sys.modules if m.split('.')[0] == 'textual' or m.startswith('reader.tui'))
+print('LOADED:' + ','.join(sorted(m for m in sys.modules if m.startswith('reader.commands.'))))
 print('HEAVY:' + ','.join(heavy))
 """
 
@@ -137,7 +138,12 @@ def test_core_commands_never_import_textual(workdir: Path, command: list[str]) -
     out = subprocess.run([sys.executable, "-c", LEAN, "--config", "feeds.toml", "--db", str(workdir / "r.db"),
                           *command], cwd=workdir, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip().splitlines()[-1] == "HEAVY:"
+    *_, loaded_line, heavy = out.stdout.strip().splitlines()
+    assert heavy == "HEAVY:"  # neither Textual nor reader.tui
+    loaded = loaded_line.removeprefix("LOADED:").split(",")
+    assert "reader.commands.say" in loaded, loaded  # the modules the commands share were loaded, Textual-free
+    if command[0] != "show":
+        assert "reader.commands.folders" in loaded, loaded
 
 
 def test_version(workdir: Path) -> None:
