@@ -71,12 +71,28 @@ def check_db_before_work(args: argparse.Namespace, config: Config, *, writes: bo
         if writes:
             _refuse_read_only(config, path, given, instead)
         return path
+    if _leads_nowhere(path):
+        _refuse_db(config, path, given, f"it is a symbolic link to {path.readlink()}, which leads to no folder (or "
+                                        "round in a loop); point it at the database", in_folder=False)
     if given in ("--db", f"${DB_ENV}"):
         make_folders_for(path, given, "the database")
     folder = unwritable_folder(path)
     if folder is not None:
         _refuse_db(config, path, given, _not_writable(what="the database", folder=folder), in_folder=True)
     return path
+
+
+def _leads_nowhere(path: Path) -> bool:
+    """Whether `path` is a symbolic link no database can be created through: it loops, or its target's folder is
+    missing (SQLite would only say "unable to open database file")."""
+    if not path.is_symlink():
+        return False
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return True
+    return not Path(os.path.realpath(path)).parent.is_dir()
 
 
 def _refuse_read_only(config: Config, path: Path, given: str, instead: str) -> None:

@@ -163,6 +163,15 @@ def config_if_usable(args: argparse.Namespace) -> Config | None:
         return None
 
 
+MIN_WIDTH = 20
+
+
+def reading_width() -> int:
+    """The width lines are wrapped to: the terminal's (or $COLUMNS) less a margin, at most 98 and at least MIN_WIDTH,
+    since textwrap refuses a width a quote's indent leaves nothing of (`COLUMNS=1 reader show X` was a traceback)."""
+    return max(min(shutil.get_terminal_size((88, 24)).columns, 100) - 2, MIN_WIDTH)
+
+
 def render_text(article: CleanArticle, width: int) -> str:
     """The terminal rendering: header, pinned quotes, body, then what was hidden or repaired."""
     wrap = textwrap.TextWrapper(width=width)
@@ -213,7 +222,7 @@ def run(args: argparse.Namespace) -> int:
         payload = [a.to_json() for a in articles] if many else articles[0].to_json()
         print(strip_control_characters(json.dumps(payload, ensure_ascii=False, indent=2)))
         return 0
-    width = min(shutil.get_terminal_size((88, 24)).columns, 100) - 2
+    width = reading_width()
     print(strip_control_characters(("\n\n" + "─" * width + "\n\n").join(render_text(a, width) for a in articles)))
     return 0
 
@@ -227,7 +236,7 @@ def _run_copies(args: argparse.Namespace) -> int:
         error(f"show: {single_line(str(exc), 2000)}")
         return exc.status
     # The copies' labels and paragraphs come from cleaning (sanitised); the output passes the sanitiser once more.
-    width = min(shutil.get_terminal_size((88, 24)).columns, 100) - 2
+    width = reading_width()
     text = copies_json(earliest, changes) if args.json else render_copies(earliest, changes, width)
     print(strip_control_characters(text))
     return 0

@@ -141,7 +141,7 @@ def db_location(explicit: str | os.PathLike[str] | None, config: Config | None) 
 def resolve_db_path(explicit: str | os.PathLike[str] | None, config: Config | None) -> Path:
     """Pick the database: --db, then $READER_DB, then [storage].path, then the user data directory.
 
-    A folder there, or a file where one of its folders must be, is refused at once, naming where
+    A folder, a device or pipe there, or a file where one of its folders must be, is refused at once, naming where
     the path came from: SQLite would only say "unable to open database file", and a command that
     reads would say there is no database.
     """
@@ -152,6 +152,12 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None, config: Config | No
         if from_config and config is not None:
             raise key_error(config, "storage", "path", f"{path} is a folder, not a database file; give {suggestion}")
         raise ConfigError(path, None, given, f"is a folder, not a database file; give {given} {suggestion}")
+    if path.exists() and not path.is_file():  # SQLite would call a pipe or a device a disk error
+        what = "is a device, pipe or socket, not a database file"
+        if from_config and config is not None:
+            raise key_error(config, "storage", "path", f"{path} {what}; set [storage] path to a file")
+        change = f"give {given} the path of a file" if given != DEFAULT_DB else "pass --db with the path of a file"
+        raise ConfigError(path, None, given, f"{what}; {change}")
     blocker = file_in_the_way(path.parent)
     if blocker is not None:
         if from_config and config is not None:

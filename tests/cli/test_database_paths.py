@@ -182,3 +182,27 @@ def test_notes_are_labelled_apart_from_errors_and_both_made_safe(capsys: pytest.
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == "reader: note: created the folder red for --db red/r.db\nreader: cannot write x y\n"
+
+
+@pytest.mark.parametrize("command", [["fetch"], ["feeds", "list"], ["db", "check"], ["digest", "--stdout"]])
+def test_a_device_as_the_database_is_refused_as_a_folder_is(workdir: Path, capsys: pytest.CaptureFixture[str],
+                                                            command: list[str]) -> None:
+    """SQLite called /dev/null a disk error (exit 1, "check the disk") for a command that writes."""
+    assert main([*command, "--db", "/dev/null"]) == 2
+    assert capsys.readouterr().err == ("reader: configuration error: /dev/null: --db: is a device, pipe or socket, "
+                                       "not a database file; give --db the path of a file\n")
+
+
+def test_a_symbolic_link_no_database_can_be_made_through_is_refused_before_fetch(
+        workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workdir / "loop1.db").symlink_to("loop2.db")
+    (workdir / "loop2.db").symlink_to("loop1.db")
+    (workdir / "dangling.db").symlink_to("nowhere/r.db")
+    for name, target in (("loop1.db", "loop2.db"), ("dangling.db", "nowhere/r.db")):
+        assert main(["fetch", "--db", name]) == 2
+        assert capsys.readouterr().err == (
+            f"reader: --db {name}: it is a symbolic link to {target}, which leads to no folder (or round in a loop); "
+            "point it at the database, or give --db another path\n")
+    (workdir / "data").mkdir()
+    (workdir / "through.db").symlink_to("data/r.db")  # one SQLite can create the database through
+    assert main(["fetch", "--db", "through.db"]) == 0 and (workdir / "data" / "r.db").is_file()
