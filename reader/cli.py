@@ -7,6 +7,7 @@ so no command module is imported until its subcommand is chosen.
 from __future__ import annotations
 
 import argparse
+import codecs
 import importlib
 import os
 import sys
@@ -177,6 +178,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # (stdout on a full disk, `>/dev/full`), which a traceback would only obscure.
         where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
         print(f"reader: {single_line(f'{where}{exc.strerror or exc}', None)}", file=sys.stderr)
+        _discard_stdout()
+        return EXIT_FAILURE
+    except UnicodeEncodeError as exc:  # stdout in ASCII or Latin-1 (PYTHONIOENCODING, a non-UTF-8 locale)
+        if codecs.lookup(exc.encoding).name != codecs.lookup(sys.stdout.encoding or "utf-8").name:
+            raise  # not the output's: a bug to see whole
+        print(f"reader: cannot write the output: its encoding ({exc.encoding}) has no {exc.object[exc.start]!a}; "
+              "set a UTF-8 locale (LANG=C.UTF-8) or PYTHONIOENCODING=utf-8", file=sys.stderr)
         _discard_stdout()
         return EXIT_FAILURE
     except KeyboardInterrupt:
