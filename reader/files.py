@@ -111,9 +111,12 @@ def write_text_atomically(path: Path, text: str) -> None:
 
     A symlink is followed and its target replaced (a feeds.toml linked from a dotfiles repository
     stays linked); a device, FIFO or socket is refused (NotARegularFile): renaming over one would
-    put a plain file where /dev/null was.
+    put a plain file where /dev/null was. So is a file this user may not write (PermissionError):
+    the rename needs only the folder, and would quietly replace a file made read-only to keep it.
     """
     path = replaceable_target(path)
+    if path.exists() and not os.access(path, os.W_OK):
+        raise PermissionError(errno.EACCES, "Permission denied (the file is read-only)", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # lazy: `reader fetch` reads feed files through this module and never writes one
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from reader.commands.folders import cannot_write, make_folders_for, refuse_file_in_the_way
+from reader.commands.folders import FolderError, cannot_write, make_folders_for, refuse_file_in_the_way
 from reader.commands.say import EXIT_FAILURE, EXIT_USAGE, error, note, result
 from reader.config import (
     Config,
@@ -145,9 +146,17 @@ def _open_config(given: str | None) -> tuple[Path, Config | None]:
 def _config_to_create(given: str | None) -> Path:
     """feeds.toml's path for `feeds add` and `feeds import`, which create it: FolderError if a file is in the way."""
     path = find_config_path(given)
-    option = config_source(given)
-    refuse_file_in_the_way(path, option, "feeds.toml")
+    refuse_file_in_the_way(path, config_source(given), "feeds.toml")
+    _refuse_read_only(path, given)
     return path
+
+
+def _refuse_read_only(path: Path, given: str | None) -> None:
+    """FolderError for a feeds.toml this user may not write: an edit replaces the file, which needs only its folder,
+    so one made read-only to keep it as it is would otherwise be replaced all the same."""
+    if path.is_file() and not os.access(path, os.W_OK):
+        raise FolderError(f"{config_source(given)} {path}: feeds.toml is read-only for you, so nothing was changed; "
+                          f"make it writable (chmod u+w {path}), or pass --config with a feeds.toml you can write")
 
 
 def _written(path: Path, existed: bool) -> str:
@@ -252,6 +261,7 @@ def _from_file_url(url: str, config_dir: Path) -> str:
 
 def _remove(args: argparse.Namespace) -> int:
     path = find_config_path(args.config)
+    _refuse_read_only(path, args.config)
     load_config(path)  # a missing or broken feeds.toml is a configuration error, as for other commands
     _, removed = remove_feed(path, args.feed)
     result(f"removed {removed.name!r} ({removed.url}) from {path}; its stored articles are kept")

@@ -155,6 +155,9 @@ def cannot_write(path: Path, exc: OSError, option: str, example: str) -> str:
     blocker = file_in_the_way(path.parent)
     if blocker is not None:
         return in_the_way(path, blocker, "the file", f"give {option} a path in a folder")
+    if exc.errno == errno.EACCES and path.is_file() and not os.access(path, os.W_OK):
+        return (f"{path} is read-only for you, so it was left as it is; make it writable (chmod u+w {path}), "
+                f"or give {option} another path")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return (f"cannot write {path}: {exc.strerror}; make {path.parent} writable for you, "
                 f"or give {option} a path in a folder you can write")

@@ -141,9 +141,9 @@ def db_location(explicit: str | os.PathLike[str] | None, config: Config | None) 
 def resolve_db_path(explicit: str | os.PathLike[str] | None, config: Config | None) -> Path:
     """Pick the database: --db, then $READER_DB, then [storage].path, then the user data directory.
 
-    A folder, a device or pipe there, or a file where one of its folders must be, is refused at once, naming where
-    the path came from: SQLite would only say "unable to open database file", and a command that
-    reads would say there is no database.
+    A folder, a device or pipe, a file this user cannot read, or a file where one of its folders must be,
+    is refused at once, naming where the path came from: SQLite would only say "unable to open database
+    file", and a command that reads would say there is no database.
     """
     path, given = db_location(explicit, config)
     from_config = given == STORAGE_PATH and config is not None
@@ -158,6 +158,13 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None, config: Config | No
             raise key_error(config, "storage", "path", f"{path} {what}; set [storage] path to a file")
         change = f"give {given} the path of a file" if given != DEFAULT_DB else "pass --db with the path of a file"
         raise ConfigError(path, None, given, f"{what}; {change}")
+    if path.is_file() and not os.access(path, os.R_OK):  # SQLite and the store would say so only as their failure
+        fix = f"make it readable (chmod u+r {path})"
+        if from_config and config is not None:
+            raise key_error(config, "storage", "path", f"{path} cannot be read by you; {fix}, or set [storage] path "
+                                                       "to another file")
+        other = f"give {given} another path" if given != DEFAULT_DB else "pass --db with another file"
+        raise ConfigError(path, None, given, f"cannot be read by you; {fix}, or {other}")
     blocker = file_in_the_way(path.parent)
     if blocker is not None:
         if from_config and config is not None:

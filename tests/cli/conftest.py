@@ -13,7 +13,8 @@ import pytest
 
 from tests.e2e.test_paths_in_the_way import workdir
 
-__all__ = ["read_only_folder", "run_reader", "workdir"]  # workdir: feeds.toml, the samples, r.db and a file X
+# workdir: feeds.toml, the samples, r.db and a file X
+__all__ = ["Unwritable", "read_only_folder", "run_reader", "unwritable", "workdir"]
 
 
 def run_reader(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -46,3 +47,34 @@ def read_only_folder(workdir: Path) -> Iterator[Path]:
         if immutable and chattr is not None:
             subprocess.run([chattr, "-i", str(folder)], check=True)
         folder.chmod(0o755)
+
+
+class Unwritable:
+    """Makes files and folders unwritable for this process, even for root (chattr +i); undone afterwards."""
+
+    def __init__(self) -> None:
+        self.made: list[Path] = []
+
+    def __call__(self, path: Path) -> Path:
+        if os.geteuid() != 0:
+            path.chmod(0o555 if path.is_dir() else 0o444)
+        elif shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)],
+                                                              capture_output=True).returncode != 0:
+            pytest.skip("running as root where chattr +i does not work: nothing is unwritable for root")
+        self.made.append(path)
+        return path
+
+    def undo(self) -> None:
+        for path in self.made:
+            if os.geteuid() == 0:
+                subprocess.run(["chattr", "-i", str(path)], check=True)
+            path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+@pytest.fixture
+def unwritable() -> Iterator[Unwritable]:
+    made = Unwritable()
+    try:
+        yield made
+    finally:
+        made.undo()

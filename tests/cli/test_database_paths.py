@@ -8,10 +8,6 @@ process: root's override of file modes is met with an immutable file or folder (
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,40 +15,10 @@ import pytest
 from reader.cli import main
 from reader.commands.say import error, note
 from reader.store import Store
+from tests.cli.conftest import Unwritable
 from tests.conftest import REPO
 
 FEEDS = f'[[feeds]]\nname = "WNYC News"\nurl = "{REPO / "reader" / "samples" / "wnyc.xml"}"\n'
-
-
-class Unwritable:
-    """Makes files and folders unwritable for this process, even for root (chattr +i); undone afterwards."""
-
-    def __init__(self) -> None:
-        self.made: list[Path] = []
-
-    def __call__(self, path: Path) -> Path:
-        if os.geteuid() != 0:
-            path.chmod(0o555 if path.is_dir() else 0o444)
-        elif shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)],
-                                                              capture_output=True).returncode != 0:
-            pytest.skip("running as root where chattr +i does not work: nothing is unwritable for root")
-        self.made.append(path)
-        return path
-
-    def undo(self) -> None:
-        for path in self.made:
-            if os.geteuid() == 0:
-                subprocess.run(["chattr", "-i", str(path)], check=True)
-            path.chmod(0o755 if path.is_dir() else 0o644)
-
-
-@pytest.fixture
-def unwritable() -> Iterator[Unwritable]:
-    made = Unwritable()
-    try:
-        yield made
-    finally:
-        made.undo()
 
 
 @pytest.fixture
