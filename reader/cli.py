@@ -36,6 +36,18 @@ def _given_path(text: str) -> str:
     return _given_text(text)
 
 
+def _given_file(text: str, what: str = "a file's path") -> str:
+    """A file named as an argument; an empty one ("$FILE" unset) is refused, not read as the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(f"is empty; give {what}")
+    return _given_text(text)
+
+
+def _given_target(text: str) -> str:
+    """What `reader show` is given: a file, a stored article's id or an address; refused as _given_file refuses."""
+    return _given_file(text, "a file's path, a stored article's id or an http(s) URL")
+
+
 def _given_text(text: str) -> str:
     """A file, address or id as given; one with control characters is refused.
 
@@ -95,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="also fetch feeds that asked us to wait (Retry-After)")
     p.add_argument("--wait", action="store_true", help="if another refresh is running, wait for it instead of exiting")
     p = command("show", "reader.commands.show", "print the cleaned reading view of a file, stored article or URL")
-    p.add_argument("target", type=_given_text,
+    p.add_argument("target", type=_given_target,
                    help="a .txt/.html/feed file, an article id from the store, or an http(s) URL")
     p.add_argument("--json", action="store_true", help="print JSON instead of the terminal rendering")
     p.add_argument("--copies", action="store_true", help="compare a stored article's copies in other outlets")
@@ -107,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--stdout", action="store_true", help="print the digest instead of writing a file")
     p = command("summarize", "reader.commands.summarize",
                 "summarise clusters of articles from a JSON-lines file the way the digest does")
-    p.add_argument("file", metavar="FILE", type=_given_text,
+    p.add_argument("file", metavar="FILE", type=_given_file,
                    help="JSON lines, one cluster per line (see README); - for standard input")
     p.add_argument("--sentences", type=int, metavar="N", help="at most N sentences per summary (default: 5)")
     p.add_argument("--words", type=int, metavar="N", help="at most N words per summary (default: no limit)")
@@ -122,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     a = action(actions, "remove", "unsubscribe (stored articles are kept)")
     a.add_argument("feed", metavar="NAME|URL", type=_given_text)
     a = action(actions, "import", "add the feeds of an OPML file (newsboat, Miniflux, Feedly, NetNewsWire)")
-    a.add_argument("file", metavar="FILE.opml", type=_given_text)
+    a.add_argument("file", metavar="FILE.opml", type=_given_file)
     a.add_argument("--local-files", action="store_true",
                    help="also add outlines that name files on this computer (file:// addresses, as export writes "
                         "local feeds); only for a list you exported yourself")
@@ -132,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     action(actions, "check", "SQLite's integrity check and the search index against the articles")
     a = action(actions, "backup", "copy the database to PATH with SQLite's online backup")
-    a.add_argument("path", metavar="PATH", type=_given_text, help="the new file (must not exist)")
+    a.add_argument("path", metavar="PATH", type=_given_file, help="the new file (must not exist)")
     parser.set_defaults(module="reader.commands.tui")
     return parser
 

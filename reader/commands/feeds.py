@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from reader.commands.folders import FolderError, cannot_write, make_folders_for, refuse_file_in_the_way
+from reader.commands.folders import FolderError, cannot_write, make_folders_for, refuse_file_in_the_way, unfetchable
 from reader.commands.say import EXIT_FAILURE, EXIT_USAGE, error, note, result
 from reader.config import (
     Config,
@@ -173,6 +173,9 @@ def _add(args: argparse.Namespace) -> int:
     if config is not None:
         refuse_taken(config, path, given_name, url if url.startswith(("http://", "https://")) else None)
     if url.startswith(("http://", "https://")):
+        refusal = unfetchable(url)
+        if refusal is not None:
+            raise FeedEditError(refusal)
         try:
             url, title = discover_feed(url, config.fetch if config else FetchConfig())
         except DiscoveryError as exc:

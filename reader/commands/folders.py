@@ -5,7 +5,7 @@ Creating missing folders saves a second run; saying so lets a typo in the path (
 that can never work (a file where one of its folders must be, a folder where the file goes)
 is refused naming what is in the way and what to do: mkdir's own words ("File exists", "Not a
 directory") name neither. Such a path is bad input, so it exits with status 2, as a bad option
-or a configuration error does.
+or a configuration error does; so is an http(s) address that no request could be made to (unfetchable).
 """
 
 from __future__ import annotations
@@ -122,6 +122,19 @@ def _refuse_db(config: Config, path: Path, given: str, why: str, *, in_folder: b
         raise FolderError(f"{given} {path}: {why}, or pass --db with {file}{where} (or set ${DB_ENV}, or [storage] "
                           f"path in {config.path})")
     raise FolderError(f"{given} {path}: {why}, or give {given} {path_for}{where}")
+
+
+def unfetchable(url: str) -> str | None:
+    """Why an http(s) address given on the command line could never be fetched (no host, a broken IPv6 bracket), or
+    None: that is what was given, status 2, not the server's failing or the network's (status 1)."""
+    from reader.fetch.connections import InvalidAddress, web_address
+
+    try:
+        web_address(url)
+    except InvalidAddress as exc:
+        return f"{url}: not an address that can be fetched ({exc}); give a whole http(s) URL, such as " \
+               "https://example.org/news"
+    return None
 
 
 def unwritable_folder(path: Path) -> Path | None:

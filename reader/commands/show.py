@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.commands.folders import unfetchable
 from reader.commands.say import EXIT_FAILURE, EXIT_USAGE, error, note
 from reader.config import Config, ConfigError, FetchConfig, find_config_path, load_config, resolve_db_path
 from reader.files import read_regular_file
@@ -112,6 +113,9 @@ def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticl
     config = config_if_usable(args)
     terms = topic_terms(config.topics) if config is not None else []
     if target.startswith(("http://", "https://")):
+        refusal = unfetchable(target)
+        if refusal is not None:
+            raise ShowError(refusal, EXIT_USAGE)
         body, content_type = fetch_page(target, config.fetch if config is not None else FetchConfig())
         if "xml" in (content_type or "") or _is_feed(Path(""), body):
             return articles_from_feed(body, target, terms), True

@@ -33,3 +33,29 @@ def test_output_the_terminal_cannot_encode_is_one_line_saying_what_to_set(
     missing = "\\xb7" if encoding == "ascii" else "\\u258c"  # the first character it has not: · or ▌ (a quote)
     assert capsys.readouterr().err == (f"reader: cannot write the output: its encoding ({encoding}) has no "
                                        f"'{missing}'; set a UTF-8 locale (LANG=C.UTF-8) or PYTHONIOENCODING=utf-8\n")
+
+
+@pytest.mark.parametrize("command", [["show"], ["feeds", "add"]])
+@pytest.mark.parametrize(("address", "why"), [("http://", "it has no host"), ("http://[::1", "Invalid IPv6 URL"),
+                                              ("https://user@/feed", "it has no host")])
+def test_an_address_no_request_could_be_made_to_is_what_was_given(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], command: list[str],
+        address: str, why: str) -> None:
+    """Status 2 with what to give, not 1 as if a server or the network had failed."""
+    monkeypatch.chdir(tmp_path)
+    assert main([*command, address]) == 2
+    assert capsys.readouterr().err == (f"reader: {' '.join(command)}: {address}: not an address that can be fetched "
+                                       f"({why}); give a whole http(s) URL, such as https://example.org/news\n")
+    assert list(tmp_path.iterdir()) == []  # feeds add created no feeds.toml
+
+
+@pytest.mark.parametrize(("command", "says"), [(["show", ""], "give a file's path, a stored article's id or an "
+                                                              "http(s) URL"),
+                                               (["summarize", " "], "give a file's path"),
+                                               (["feeds", "import", ""], "give a file's path"),
+                                               (["db", "backup", ""], "give a file's path")])
+def test_an_empty_file_argument_is_refused_not_read_as_the_current_folder(
+        capsys: pytest.CaptureFixture[str], command: list[str], says: str) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(command)
+    assert exit_.value.code == 2 and capsys.readouterr().err.endswith(f": is empty; {says}\n")
