@@ -338,6 +338,8 @@ _NOT_PERSON = frozenset({
     "Union", "Association", "Coalition", "Foundation", "Church", "Committee", "Group", "Fund", "Street", "Avenue",
     "Road", "Park", "Hall", "Times", "Post", "News", "Press", "Tribune", "Herald", "Journal", "Act", "Program",
     "Republicans", "Democrats", "Republican", "Democrat", "New", "North", "South", "East", "West", "United",
+    # Programs and policies: "Secure Communities", "Operation Streamline", "the Dream Act".
+    "Communities", "Initiative", "Operation", "Policy", "Agreement", "Partnership", "Amendment", "Task", "Force",
 })
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|across|of|outside|inside|for)\s+(?:the\s+)?$")
 

@@ -45,6 +45,10 @@ BEHIND = 120  # characters read before a role or verb for the name it is about
 _TITLED_SURNAME = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.\s+{PERSON_WORD}\b(?!\s+{UPPER})")
 _TITLED_CREDIT = re.compile(rf"{PERSON_TITLES}{UPPER}")  # "Mayor Jo Park", "Sen. Lee": a person, whatever the name
 # What a description can be that is no person: "the agency said", "the report said".
+# Plural people, never "he" or "she": what a sentence's first word is when a group speaks.
+_GROUPS = frozenset({"officials", "critics", "advocates", "lawmakers", "officers", "residents", "activists", "experts",
+                     "analysts", "prosecutors", "lawyers", "attorneys", "researchers", "democrats", "republicans",
+                     "immigrants", "protesters", "police", "authorities", "leaders", "sheriffs", "students"})
 _NOT_PEOPLE = frozenset({
     *DOCUMENTS, *BODIES, "company", "firm", "group", "council", "committee", "board", "court", "city", "county",
     "state", "government", "force", "network", "coalition", "union", "organization", "organisation", "association",
@@ -71,7 +75,8 @@ def is_person(credit: str) -> bool:
         return head.islower() and head not in _NOT_PEOPLE and first not in _SEVERAL
     if _TITLED_CREDIT.match(credit) or people_named(credit):
         return True
-    return " " not in credit and not credit.isupper() and credit not in _NOT_PEOPLE  # "Lopez", not "ICE"
+    # "Lopez", not "ICE", nor a sentence's first word that names a group ("Officials said ...").
+    return " " not in credit and not credit.isupper() and credit.lower() not in _NOT_PEOPLE | _GROUPS
 
 
 _SURNAME = re.compile(rf"(?<![\w’'.-]){PERSON_WORD}\b")

@@ -19,7 +19,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, islice
 
-from reader.text.descriptions import ArticleMentions, is_bare_description, is_description, only_antecedent
+from reader.text.descriptions import (
+    ArticleMentions,
+    is_bare_description,
+    is_description,
+    only_antecedent,
+    people_named,
+)
 from reader.text.pronouns import PRONOUN_GENDER, YES, GenderBook, Unit, Window, is_person, mentions, surname
 from reader.text.sentences import split_sentences
 from reader.text.words import UPPER
@@ -43,8 +49,9 @@ _CAPWORD = rf"{UPPER}[\w'’.-]*"  # "José", "Łukasz", "Ángel": any Latin cap
 _NAME = rf"{_TITLE}{_CAPWORD}(?:\s+(?:{_CAPWORD}|de|van|von|del|la|bin))*"
 # A described speaker's words stop at a verb: "the department said it found" is "the department".
 _NOT_VERB = rf"(?!(?:{_VERBS}|has|had|have|is|was|were|are|will|would|also|later|previously)\b)"
-# A description ends on its noun, not on a word joining what follows: "a spokeswoman for ICE", not "a spokeswoman for".
-_NOT_JOINING = r"(?!(?:for|of|at|with|from|in|on|to|and|or|who|that|which)\b)"
+# A description ends on its noun, not on a word joining what follows: "a spokeswoman for ICE", not "a spokeswoman
+# for", and "a statement from the ACLU", not "a statement from the".
+_NOT_JOINING = r"(?!(?:for|of|at|with|from|in|on|to|and|or|who|that|which|the|a|an|his|her|its|their)\b)"
 _THE = rf"(?:[Tt]he|[Aa]n?)\s+(?:{_NOT_VERB}[a-z][\w'’-]*\s+){{0,2}}{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*"
 # One of several, credited as written: "one contractor", "two officials", "another lawyer".
 _SOME = (rf"(?:[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+"
@@ -63,7 +70,9 @@ _PRONOUNS = {"he", "she", "they", "it"}
 _DETERMINERS = {"the", "a", "an", "one", "another", "two", "three", "several", "some", "many"}
 
 _APPOSITIVE = r"(?:\s+(?:of|from|in|at)\s+[^,.]{1,60}?)?(?:,[^,]{1,80},)?"
-_AFTER_QUOTE = re.compile(rf"^[\s,]*(?:{_SPEAKER}\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>{_WHO}))")
+# "“...,” the county executive, Ann Marie Lee, said": the name in the apposition is the credit.
+_AFTER_QUOTE = re.compile(rf"^[\s,]*(?:{_SPEAKER}(?:,\s*(?P<named>[^,“”]{{1,80}}),)?\s+(?:{_VERBS})\b"
+                          rf"|(?:{_VERBS})\s+(?P<who2>{_WHO}))")
 _BEFORE_QUOTE = re.compile(rf"{_SPEAKER}{_APPOSITIVE}\s+(?:{_VERBS})(?:\s+\w+)?(?:\s+that)?\s*[:,]?\s*$")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+{_SPEAKER}")
 # Who speaks in a sentence, anywhere before a quote: "The task force said the program had caused “...”".
@@ -137,7 +146,8 @@ def _speaker_in(sentence: str, start: int, end: int) -> str | None:
     ahead, behind = sentence[cut:start], sentence[end:end + REACH]
     after = _AFTER_QUOTE.search(behind)
     if after:
-        return after.group("who") or after.group("who2")
+        named = people_named(after.group("named")) if after.group("named") else []
+        return named[0] if len(named) == 1 else after.group("who") or after.group("who2")
     before = _BEFORE_QUOTE.search(ahead)
     if before and before.group("who").lower() not in _PRONOUNS:
         return before.group("who")
