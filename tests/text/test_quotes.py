@@ -196,9 +196,9 @@ def test_a_run_on_sentence_of_many_quotes_is_read_in_time() -> None:
     import time
 
     text = " ".join(["Lee said the plan “is a very big deal for all of us” and"] * 1000)
-    began = time.perf_counter()
+    began = time.process_time()  # CPU, not wall: a loaded machine must not fail it
     quotes = find_key_quotes([text])
-    assert time.perf_counter() - began < 10
+    assert time.process_time() - began < 10
     assert quotes and all(q.speaker == "Lee" for q in quotes)
 
 
@@ -210,10 +210,10 @@ def test_a_quote_left_open_or_a_run_on_of_quotes_stays_linear() -> None:
 
     unclosed = "“" + "It failed badly here. " * 16000
     run_on = " ".join(["“one two three four five six seven” he said and more."] * 16000)
-    began = time.perf_counter()
+    began = time.process_time()  # CPU, not wall: a loaded machine must not fail it
     assert find_key_quotes([unclosed]) == []
     quotes = find_key_quotes(["Lee spoke.", run_on])
-    assert time.perf_counter() - began < 5
+    assert time.process_time() - began < 5
     assert [q.text for q in quotes] == ["one two three four five six seven"]
 
 
