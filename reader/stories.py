@@ -2,10 +2,13 @@
 
 Each text becomes a set of word 4-gram shingles: crc32 word hashes (str hashes are salted per
 process, crc32 is not, so the same day always folds the same way), four at a time through
-hash() of an int tuple (unsalted); long texts keep a content-defined quarter of them. A densified
-one-permutation MinHash signature is cut into LSH bands; only texts that share a band are
-compared, and a pair is the same story when at least 85% of the shorter text's shingles are in
-the longer one (outlets trim wire copy, so containment is the right measure rather than Jaccard).
+hash() of an int tuple (unsalted); long texts keep their lead and a content-defined quarter of
+the rest. Densified one-permutation MinHash signatures of the sample (the same kind of set for
+every text) and of the lead are cut into LSH bands; only texts that share a band are compared,
+and a pair is the same story when at least 85% of the shorter text's shingles are in the longer
+one, both cut to their samples when either is long (outlets trim wire copy from the end, often
+to its first two paragraphs, so containment is the right measure rather than Jaccard, and the
+lead's bands are what lets a short copy meet its long original).
 
 The store folds each article as it is stored (reader/store/story_fold.py, with these rules and
 band keys) and keeps a story id on it; `stories_among` groups articles by that id, so the list,
@@ -20,13 +23,15 @@ from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, combinations
+from itertools import chain, combinations, islice
 
 from reader.models import Article
 
 SHINGLE_WORDS = 4
 SAMPLE_FROM_WORDS = 120
 SIGNATURE_SIZE = 30
+LEAD_WORDS = 32  # a headline and the start of the first paragraph: what every trimmed copy keeps
+LEAD_SIGNATURE_SIZE = 15
 BAND_ROWS = 3
 SAME_STORY = 0.85
 MIN_SHINGLES = 3  # a text with fewer is too short to call anything a copy of it
@@ -35,6 +40,8 @@ _EMPTY = 0xFFFFFFFF
 _MASK = 0xFFFFFFFFFFFFFFFF
 _ROTATION = 0x9E3779B1  # odd, so each distance shifts a borrowed value differently
 _SAMPLE_BITS = 0b1100
+_LEAD_BIT = 0b1
+SAMPLED = 0b1000  # in a long text's set: it is sampled (never a sample or lead run: bit 3 set, bit 0 clear)
 
 
 @dataclass(frozen=True)
@@ -63,60 +70,103 @@ class WordHashes(dict[str, tuple[int, ...]]):
 
 
 def shingles(text: str, words: WordHashes | None = None) -> frozenset[int]:
-    """Hashes of every run of four words (a content-defined quarter of them for long texts).
+    """Hashes of the text's runs of four words: every run of a short text, a content-defined quarter of a long one's.
 
     Each token is hashed once per fold (`words` is shared), and a run's hash is hash() of its four
     word hashes: a tuple of ints hashes the same way in every process (only str and bytes hashes
-    are salted), and the whole loop then runs in C.
+    are salted), and the hashing runs in C. Two low bits of each value say what it is, so any
+    set can be cut down to what another kind of set holds (see `sample` and `lead`): bit 0 marks
+    the runs of the lead (the first LEAD_WORDS words: headline and first paragraph), kept in every
+    text; a run is in the sample when bits 2-3 of its hash are clear, a rule of the run's own
+    words, so every copy samples the same runs. A long text's set keeps its lead and its sample,
+    and holds SAMPLED to say it is not whole.
     """
     vocabulary = words if words is not None else WordHashes()
     ids = list(chain.from_iterable(map(vocabulary.__getitem__, text.split())))
     count = len(ids)
     if count < SHINGLE_WORDS:
-        return frozenset([sum(ids) & _MASK]) if ids else frozenset()
+        return frozenset([(sum(ids) & _MASK) & ~_LEAD_BIT]) if ids else frozenset()
+    runs = map(hash, zip(ids, ids[1:], ids[2:], ids[3:], strict=False))
+    kept = [h | _LEAD_BIT for h in islice(runs, LEAD_WORDS)]
     if count >= SAMPLE_FROM_WORDS:
-        # Content-defined sampling: keep runs whose first word hash has bits 2-3 clear. Every copy of a text
-        # samples the same runs, so containment between samples estimates containment between texts.
-        # Only the kept quarter of the runs is built (cheaper than building every run and dropping most).
-        return frozenset([hash((ids[i], ids[i + 1], ids[i + 2], ids[i + 3]))
-                          for i in range(count - SHINGLE_WORDS + 1) if not ids[i] & _SAMPLE_BITS])
-    return frozenset(map(hash, zip(ids, ids[1:], ids[2:], ids[3:], strict=False)))
+        kept += [h & ~_LEAD_BIT for h in runs if not h & _SAMPLE_BITS]
+        kept.append(SAMPLED)
+    else:
+        kept += [h & ~_LEAD_BIT for h in runs]
+    return frozenset(kept)
 
 
-def signature(items: frozenset[int]) -> tuple[int, ...]:
-    """One-permutation MinHash: the smallest hash in each of SIGNATURE_SIZE bins, empty bins densified.
+def is_sampled(items: frozenset[int]) -> bool:
+    """True for a long text's set: its lead and a quarter of its other runs, not every run."""
+    return SAMPLED in items
+
+
+def sample(items: frozenset[int]) -> frozenset[int]:
+    """The runs any text keeps whatever its length (bits 2-3 clear), without their lead mark.
+
+    The same for a whole set and a sampled one of the same text, so two texts of any lengths are
+    compared (and banded) on sets of one kind; the lead mark goes because a run of one copy's lead
+    may fall after the other's (an added dateline or paragraph moves it).
+    """
+    return frozenset([h & ~_LEAD_BIT for h in items if not h & _SAMPLE_BITS])
+
+
+def lead(items: frozenset[int]) -> frozenset[int]:
+    """The runs of the text's first LEAD_WORDS words (kept whole in every set): what a trimmed copy always keeps."""
+    return frozenset([h for h in items if h & _LEAD_BIT])
+
+
+def whole(items: frozenset[int]) -> frozenset[int]:
+    """Every run of a short text's set, without the lead mark (a run is the same wherever it falls)."""
+    return frozenset([h & ~_LEAD_BIT for h in items])
+
+
+def signature(items: frozenset[int], size: int = SIGNATURE_SIZE) -> tuple[int, ...]:
+    """One-permutation MinHash: the smallest hash in each of `size` bins, empty bins densified.
 
     A sampled text has about as many shingles as there are bins, so a third of the bins stay
     empty and most bands could not be compared. Each empty bin borrows the next filled bin's value
     to its right (circularly), shifted by the distance ("rotation" densification), which keeps
     equal sets equal and similar sets similar; copies then meet in far more bands.
     """
-    bins = [_EMPTY] * SIGNATURE_SIZE
+    bins = [_EMPTY] * size
     for h in items:
         mixed = (h ^ (h >> 29)) & 0xFFFFFFFF
-        b = mixed % SIGNATURE_SIZE
+        b = mixed % size
         if mixed < bins[b]:
             bins[b] = mixed
     if _EMPTY in bins and len(items) > 0:
         filled = [i for i, v in enumerate(bins) if v != _EMPTY]
-        nearest = filled[0] + SIGNATURE_SIZE  # for the empty bins after the last filled one
-        for i in range(SIGNATURE_SIZE - 1, -1, -1):
+        nearest = filled[0] + size  # for the empty bins after the last filled one
+        for i in range(size - 1, -1, -1):
             if bins[i] != _EMPTY:
                 nearest = i
             else:
-                bins[i] = (bins[nearest % SIGNATURE_SIZE] + (nearest - i) * _ROTATION) & 0xFFFFFFFF
+                bins[i] = (bins[nearest % size] + (nearest - i) * _ROTATION) & 0xFFFFFFFF
     return tuple(bins)
+
+
+def _bands(items: frozenset[int], size: int, first: int) -> list[int]:
+    """Band keys of one signature, numbered from `first` (so bands of different sets never share a key)."""
+    if len(items) < MIN_SHINGLES:
+        return []
+    rows = zip(*[iter(signature(items, size))] * BAND_ROWS, strict=True)
+    return list(map(hash, enumerate(rows, first)))
 
 
 def story_bands(items: frozenset[int]) -> list[int]:
     """The text's LSH band keys: two texts are compared only when they share one (none for a too-short text).
 
-    Each key is hash() of the band's number and rows, all ints, so it is the same in every
-    process and can be stored (the store keeps them to find an article's copies by index).
+    Bands of the sample (the same kind of set for every text, so a copy and its original meet
+    whatever their lengths) and of the lead: a copy trimmed to its first paragraphs has a small
+    part of the original's sample, too little for MinHash (which measures Jaccard, not
+    containment) to meet it, but the same lead. Each key is hash() of the band's number and rows,
+    all ints, so it is the same in every process and can be stored (the store keeps them to find
+    an article's copies by index).
     """
     if len(items) < MIN_SHINGLES:
         return []
-    return list(map(hash, enumerate(zip(*[iter(signature(items))] * BAND_ROWS, strict=True))))
+    return _bands(sample(items), SIGNATURE_SIZE, 0) + _bands(lead(items), LEAD_SIGNATURE_SIZE, SIGNATURE_SIZE)
 
 
 def pack_shingles(items: frozenset[int]) -> bytes:
@@ -134,8 +184,16 @@ def story_text(title: str, text: str) -> str:
 
 
 def containment(a: frozenset[int], b: frozenset[int]) -> float:
+    """How much of the smaller text is in the other: the share of its runs the other holds.
+
+    Two short texts are compared on every run; when either is a long text's sample, both are cut
+    to their samples first (the same runs of each text), so a short copy of a long story is
+    measured against it rather than the long story's sample against the copy. Fewer than
+    MIN_SHINGLES runs to compare say nothing (0.0).
+    """
+    a, b = (sample(a), sample(b)) if is_sampled(a) or is_sampled(b) else (whole(a), whole(b))
     small, big = (a, b) if len(a) <= len(b) else (b, a)
-    if not small:
+    if len(small) < MIN_SHINGLES:
         return 0.0
     return len(small & big) / len(small)
 

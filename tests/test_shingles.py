@@ -4,26 +4,31 @@ from __future__ import annotations
 
 import re
 import zlib
-from itertools import compress
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.stories import SAMPLE_FROM_WORDS, SHINGLE_WORDS, WordHashes, shingles
+from reader.stories import LEAD_WORDS, SAMPLE_FROM_WORDS, SAMPLED, SHINGLE_WORDS, WordHashes, shingles
 from tests.test_stories import story
 
 _WORDS = re.compile(r"\w+")
 
 
 def reference_shingles(text: str) -> frozenset[int]:
-    """The definition: every \\w+ word of the casefolded text, crc32-hashed, four at a time (sampled when long)."""
+    """The definition: every \\w+ word of the casefolded text, crc32-hashed, four at a time, marked and sampled.
+
+    Bit 0 marks the first LEAD_WORDS runs; a long text keeps those, the runs whose hash has bits
+    2-3 clear, and SAMPLED.
+    """
     ids = [zlib.crc32(w.encode()) | 1 for w in _WORDS.findall(text.casefold())]
     if len(ids) < SHINGLE_WORDS:
-        return frozenset([sum(ids) & 0xFFFFFFFFFFFFFFFF]) if ids else frozenset()
-    runs = list(zip(ids, ids[1:], ids[2:], ids[3:], strict=False))
-    if len(ids) >= SAMPLE_FROM_WORDS:
-        runs = list(compress(runs, [not (h >> 2) & 3 for h in ids]))
-    return frozenset(map(hash, runs))
+        return frozenset([sum(ids) & 0xFFFFFFFFFFFFFFFE]) if ids else frozenset()
+    runs = [hash(run) for run in zip(ids, ids[1:], ids[2:], ids[3:], strict=False)]
+    marked = [h | 1 if n < LEAD_WORDS else h & ~1 for n, h in enumerate(runs)]
+    if len(ids) < SAMPLE_FROM_WORDS:
+        return frozenset(marked)
+    return frozenset([m for n, (h, m) in enumerate(zip(runs, marked, strict=True))
+                      if n < LEAD_WORDS or not h & 0b1100] + [SAMPLED])
 
 
 # Letters, digits, punctuation that splits or joins words, and every kind of whitespace str.split knows.

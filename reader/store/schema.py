@@ -40,7 +40,7 @@ TEXT_SEQ = "text_seq"
 
 
 def folding_pending(conn: sqlite3.Connection) -> bool:
-    """True while the articles stored before v9 are not all folded into stories."""
+    """True while the articles stored before v9 (or v14, which folds them again) are not all folded into stories."""
     return conn.execute("SELECT 1 FROM settings WHERE key = ?", (FOLDING_PENDING,)).fetchone() is not None
 
 
@@ -104,6 +104,20 @@ STORY_IDS = """
                               PRIMARY KEY (band, article_id)) WITHOUT ROWID;
     INSERT INTO settings (key, value) VALUES ('folding_pending', 'articles stored before v9');
 """
+
+def refold_stories(conn: sqlite3.Connection) -> None:
+    """v14: fold every stored article again, by the rules that fold a trimmed copy with its long original.
+
+    Band keys changed (bands of the sample and of the lead: reader/stories.py), so the stored ones
+    are dropped and every article is folded anew after the migration, in batches, as from v9
+    (fold_unfolded_articles): a short copy stored beside its original joins its story.
+    """
+    conn.execute("DELETE FROM story_bands")
+    conn.execute("DELETE FROM story_bands_held")
+    conn.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
+    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, 'articles folded before v14')",
+                 (FOLDING_PENDING,))
+
 
 MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     # v1: feeds and articles.
@@ -243,6 +257,8 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     ALTER TABLE articles ADD COLUMN text_seq INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX articles_by_text_seq ON articles (text_seq);
     """,
+    # v14: every article folded again: a short copy of a long story now folds with it (refold_stories).
+    refold_stories,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

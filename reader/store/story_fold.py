@@ -24,16 +24,31 @@ _CACHED_TEXTS = 4096  # shingle sets kept for candidates met again (a busy story
 _SHARED_TEXTS = 256  # of them, kept from one feed's transaction to the next within a refresh
 
 
+_EARLIEST = "0001-01-01T00:00:00+00:00"
+_LATEST = "9999-12-31T23:59:59+00:00"
+
+
 def _window(sort_date: str) -> tuple[str, str]:
-    """The sort dates within STORY_WINDOW of `sort_date`, as the store writes them (UTC, ISO, seconds)."""
+    """The sort dates within STORY_WINDOW of `sort_date`, as the store writes them (UTC, ISO, seconds).
+
+    Clamped to the dates a datetime can hold: an item dated 9999-12-31 or 0001-01-01 is stored,
+    and its window must not overflow (that failed the item's whole feed on every fetch).
+    """
     try:
         when = datetime.fromisoformat(sort_date)
     except ValueError:
         return sort_date, sort_date  # a date the store did not write: only the same string is near it
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return ((when - STORY_WINDOW).astimezone(UTC).isoformat(timespec="seconds"),
-            (when + STORY_WINDOW).astimezone(UTC).isoformat(timespec="seconds"))
+    return _shifted(when, -STORY_WINDOW, _EARLIEST), _shifted(when, STORY_WINDOW, _LATEST)
+
+
+def _shifted(when: datetime, by: timedelta, limit: str) -> str:
+    """`when` moved by `by`, in UTC, as the store writes dates; `limit` when that is past what a datetime holds."""
+    try:
+        return (when + by).astimezone(UTC).isoformat(timespec="seconds")
+    except OverflowError:
+        return limit
 
 
 class FoldCache:

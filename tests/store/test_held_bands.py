@@ -39,7 +39,7 @@ def test_folding_reads_both_indexes_the_same_in_a_refresh_or_not(held_rows: int,
     assert ids == story_ids(plain)
     assert ids["wire"] == ids["trimmed"] == ids["edited"] and ids["other"] == ids["other-copy"] != ids["wire"]
     index, held = bands(refreshing)
-    assert (index, held) == bands(plain) and len(index) + len(held) == 50  # five long texts, ten bands each
+    assert (index, held) == bands(plain) and len(index) + len(held) == 75  # five long texts, 15 bands each
     assert (len(index) > 0) == (held_rows == 12) and len(held) < held_rows
 
 
@@ -50,7 +50,7 @@ def test_held_band_keys_last_from_one_run_to_the_next(tmp_path: Path) -> None:
         first.upsert_entries(one, [wire_entry("wire", WIRE)])
     first.close()  # as a run that ends (or is killed) with its rows still held
     again = Store(tmp_path / "r.db")
-    assert bands(again) == ([], bands(again)[1]) and len(bands(again)[1]) == 10
+    assert bands(again) == ([], bands(again)[1]) and len(bands(again)[1]) == 15
     again.upsert_entries(two, [wire_entry("trimmed", TRIMMED)])
     ids = story_ids(again)
     assert ids["wire"] == ids["trimmed"]
@@ -62,7 +62,7 @@ def test_a_changed_article_leaves_no_held_band_behind() -> None:
     store.upsert_entries(one, [wire_entry("wire", WIRE)])
     store.upsert_entries(one, [wire_entry("wire", OTHER)])  # the same guid, a new text
     index, held = bands(store)
-    assert not index and len(held) == 10  # OTHER's bands only, none of WIRE's left
+    assert not index and len(held) == 15  # OTHER's bands only, none of WIRE's left
     assert sorted(b for b, _ in held) == sorted(story_bands(shingles(story_text("Wire story", OTHER))))
 
 
@@ -83,7 +83,7 @@ def test_a_rolled_back_feed_leaves_nothing_cached_or_held(monkeypatch: pytest.Mo
         store.upsert_entries(two, [wire_entry("trimmed", TRIMMED)])
     assert [a.guid for a in store.list_articles()] == ["trimmed"]
     assert store.feed(one) is not None and store.feed(one).etag is None  # type: ignore[union-attr]
-    assert len(bands(store)[1]) == 10  # the trimmed copy's only
+    assert len(bands(store)[1]) == 15  # the trimmed copy's only
 
 
 def test_entries_and_their_fetch_are_saved_together() -> None:
@@ -99,15 +99,15 @@ def test_entries_and_their_fetch_are_saved_together() -> None:
 
 def test_a_feed_with_new_and_changed_entries_counts_both_toward_the_move(monkeypatch: pytest.MonkeyPatch) -> None:
     """keep_bands runs twice in such a feed's transaction (new, then changed): the second adds to the first."""
-    monkeypatch.setattr(story_fold, "HELD_BAND_ROWS", 25)
+    monkeypatch.setattr(story_fold, "HELD_BAND_ROWS", 37)
     store = Store(":memory:")
     [one] = add_feeds(store, "One")
     with store.refresh_session():
-        store.upsert_entries(one, [wire_entry("wire", WIRE)])  # 10 held, counted
-        # 10 new (trimmed) + 10 for the changed wire entry: 30 counted >= 25, so all move into story_bands.
+        store.upsert_entries(one, [wire_entry("wire", WIRE)])  # 15 held, counted
+        # 15 new (trimmed) + 15 for the changed wire entry: 45 counted >= 37, so all move into story_bands.
         store.upsert_entries(one, [wire_entry("trimmed", TRIMMED), wire_entry("wire", OTHER)])
     index, held = bands(store)
-    assert held == [] and len(index) == 20
+    assert held == [] and len(index) == 30
 
 
 def test_feeds_stored_in_one_transaction_all_count_toward_the_move(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -115,25 +115,25 @@ def test_feeds_stored_in_one_transaction_all_count_toward_the_move(monkeypatch: 
     count, and a feed rolled back to its savepoint (which may have moved rows) makes the next fold count again."""
     from reader.models import FetchedFeed
 
-    monkeypatch.setattr(story_fold, "HELD_BAND_ROWS", 35)
+    monkeypatch.setattr(story_fold, "HELD_BAND_ROWS", 52)
     store = Store(":memory:")
     one, two, three, four = add_feeds(store, "One", "Two", "Three", "Four")
     with store.refresh_session():
-        store.store_fetched_together([FetchedFeed(one, [wire_entry("wire", WIRE)], "200")])  # 10 held, counted
+        store.store_fetched_together([FetchedFeed(one, [wire_entry("wire", WIRE)], "200")])  # 15 held, counted
         store.store_fetched_together([FetchedFeed(two, [wire_entry("other", OTHER)], "200"),
                                       FetchedFeed(three, [wire_entry("trimmed", TRIMMED)], "200")])
-        assert store._fold_cache is not None and store._fold_cache.held_rows == len(bands(store)[1]) == 30
+        assert store._fold_cache is not None and store._fold_cache.held_rows == len(bands(store)[1]) == 45
         real = refresh_writes.RefreshWrites._upsert
 
         def upsert(self: Store, c: object, feed_id: int, entries: list[object], seq: int) -> tuple[int, int]:
-            real(self, c, feed_id, entries, seq)  # type: ignore[arg-type]  # 40 >= 35: rows moved, then...
+            real(self, c, feed_id, entries, seq)  # type: ignore[arg-type]  # 60 >= 52: rows moved, then...
             raise ValueError("a value the store cannot bind")  # ...rolled back with the feed
 
         monkeypatch.setattr(refresh_writes.RefreshWrites, "_upsert", upsert)
         [failed] = store.store_fetched_together([FetchedFeed(four, [wire_entry("edited", EDITED)], "200")])
         assert isinstance(failed, ValueError) and store._fold_cache.held_rows is None  # counted again when needed
-        assert bands(store) == ([], bands(store)[1]) and len(bands(store)[1]) == 30
+        assert bands(store) == ([], bands(store)[1]) and len(bands(store)[1]) == 45
         monkeypatch.setattr(refresh_writes.RefreshWrites, "_upsert", real)
         store.store_fetched_together([FetchedFeed(four, [wire_entry("edited", EDITED)], "200")])
     index, held = bands(store)
-    assert held == [] and len(index) == 40  # 30 counted again + 10 new >= 35: all moved
+    assert held == [] and len(index) == 60  # 45 counted again + 15 new >= 52: all moved
