@@ -5,7 +5,9 @@ phrases ("Immigration and Customs Enforcement", "said in a statement") with word
 article (shared/seed), so unrelated stories share many word runs, as a policy beat's do. Each
 story is run by other outlets as: its first 1, 2 or 3 paragraphs (wire copy trimmed from the
 end), the whole story lightly edited (dateline dropped, a word changed a paragraph, a new
-headline), or with a paragraph of the outlet's own added at the top. Printed: for each kind of
+headline), or with a paragraph of the outlet's own added at the top. Half the stories end with one
+of the beat's three stock background paragraphs, and briefs of stock phrases alone are run
+beside them, to tempt folding into false pairs. Printed: for each kind of
 copy, the share folded with its original (recall), and pairs of different stories folded
 together (false positives). Run: python -m benchmarks.fold_quality [--stories 400]
 """
@@ -63,21 +65,28 @@ def measure(stories: int, seed: int = 1) -> tuple[dict[str, tuple[int, int]], in
     """Per kind (folded, copies), false pairs (articles of different stories folded together), and all pairs."""
     rng = random.Random(seed)
     words = vocabulary()
+    backgrounds = [paragraph(rng, words) for _ in range(3)]
     texts: list[StoryText] = []
     truth: list[tuple[int, str]] = []  # each text's story and kind ("original" for the story itself)
     for n in range(stories):
         paras = [paragraph(rng, words) for _ in range(rng.randint(4, 10))]
+        if rng.random() < 0.5:  # the beat's stock background paragraph, as many stories end
+            paras.append(rng.choice(backgrounds))
         title = " ".join(rng.choices(words, k=rng.randint(5, 10))).capitalize()
         texts.append(StoryText(len(texts), "wire", story_text(title, "\n\n".join(paras))))
         truth.append((n, "original"))
         for kind in rng.sample(KINDS, 2):
             texts.append(StoryText(len(texts), "outlet", story_text(*copy_of(rng, words, title, paras, kind))))
             truth.append((n, kind))
+    for n in range(stories, stories + stories // 2):  # briefs: a headline and a paragraph of stock phrases
+        brief = " ".join(rng.choice(PHRASES) for _ in range(rng.randint(6, 12))) + "."
+        texts.append(StoryText(len(texts), "brief", story_text(" ".join(rng.choices(PHRASES, k=2)), brief)))
+        truth.append((n, "brief"))
     group_of = {key: g for g, keys in enumerate(fold_copies(texts)) for key in keys}
     originals = {story: key for key, (story, kind) in enumerate(truth) if kind == "original"}
     recall: dict[str, list[int]] = {kind: [0, 0] for kind in KINDS}
     for key, (story, kind) in enumerate(truth):
-        if kind != "original":
+        if kind not in ("original", "brief"):
             recall[kind][1] += 1
             recall[kind][0] += group_of[key] == group_of[originals[story]]
     by_group = Counter((group_of[key], story) for key, (story, _) in enumerate(truth))

@@ -21,9 +21,9 @@ import re
 import zlib
 from array import array
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, combinations, islice
+from itertools import chain, combinations
 
 from reader.models import Article
 
@@ -35,12 +35,14 @@ LEAD_SIGNATURE_SIZE = 15
 BAND_ROWS = 3
 SAME_STORY = 0.85
 MIN_SHINGLES = 3  # a text with fewer is too short to call anything a copy of it
+FEW_SAMPLED = 16  # a sample smaller than this is checked against the lead too (runs_containment)
 _WORD = re.compile(r"\w+")
 _EMPTY = 0xFFFFFFFF
 _MASK = 0xFFFFFFFFFFFFFFFF
 _ROTATION = 0x9E3779B1  # odd, so each distance shifts a borrowed value differently
 _SAMPLE_BITS = 0b1100
 _LEAD_BIT = 0b1
+_UNMARKED = ~(_LEAD_BIT | _SAMPLE_BITS)
 SAMPLED = 0b1000  # in a long text's set: it is sampled (never a sample or lead run: bit 3 set, bit 0 clear)
 
 
@@ -70,29 +72,35 @@ class WordHashes(dict[str, tuple[int, ...]]):
 
 
 def shingles(text: str, words: WordHashes | None = None) -> frozenset[int]:
-    """Hashes of the text's runs of four words: every run of a short text, a content-defined quarter of a long one's.
+    """Hashes of the runs of four words: all of a short text's, the lead and a quarter of the rest of a long one's.
 
     Each token is hashed once per fold (`words` is shared), and a run's hash is hash() of its four
     word hashes: a tuple of ints hashes the same way in every process (only str and bytes hashes
-    are salted), and the hashing runs in C. Two low bits of each value say what it is, so any
-    set can be cut down to what another kind of set holds (see `sample` and `lead`): bit 0 marks
-    the runs of the lead (the first LEAD_WORDS words: headline and first paragraph), kept in every
-    text; a run is in the sample when bits 2-3 of its hash are clear, a rule of the run's own
-    words, so every copy samples the same runs. A long text's set keeps its lead and its sample,
-    and holds SAMPLED to say it is not whole.
+    are salted). Low bits of each value say what it is, so a set can be cut down to what another
+    kind of set holds (`sample`; story_bands takes the lead): bit 0 marks the lead (runs starting in the first
+    LEAD_WORDS words: headline and first paragraph), kept in every set; bits 2-3 are those of the
+    run's first word hash, and a run is in the sample when they are clear (a rule of its own
+    words, so every copy samples the same runs). A long text's set holds SAMPLED besides.
+    Only the runs kept are built (cheaper than building every run and dropping most).
     """
     vocabulary = words if words is not None else WordHashes()
     ids = list(chain.from_iterable(map(vocabulary.__getitem__, text.split())))
     count = len(ids)
     if count < SHINGLE_WORDS:
-        return frozenset([(sum(ids) & _MASK) & ~_LEAD_BIT]) if ids else frozenset()
-    runs = map(hash, zip(ids, ids[1:], ids[2:], ids[3:], strict=False))
-    kept = [h | _LEAD_BIT for h in islice(runs, LEAD_WORDS)]
+        return frozenset([sum(ids) & _MASK & _UNMARKED]) if ids else frozenset()
+    runs = count - SHINGLE_WORDS + 1
+    lead_end = min(LEAD_WORDS, runs)
+    kept = [hash((ids[i], ids[i + 1], ids[i + 2], ids[i + 3])) & _UNMARKED | ids[i] & _SAMPLE_BITS | _LEAD_BIT
+            for i in range(lead_end)]
     if count >= SAMPLE_FROM_WORDS:
-        kept += [h & ~_LEAD_BIT for h in runs if not h & _SAMPLE_BITS]
+        kept += [hash((ids[i], ids[i + 1], ids[i + 2], ids[i + 3])) & _UNMARKED
+                 for i in range(lead_end, runs) if not ids[i] & _SAMPLE_BITS]
         kept.append(SAMPLED)
     else:
-        kept += [h & ~_LEAD_BIT for h in runs]
+        rest = ids[lead_end:]
+        kept += [h & _UNMARKED | first & _SAMPLE_BITS
+                 for h, first in zip(map(hash, zip(rest, rest[1:], rest[2:], rest[3:], strict=False)), rest,
+                                     strict=False)]
     return frozenset(kept)
 
 
@@ -101,27 +109,32 @@ def is_sampled(items: frozenset[int]) -> bool:
     return SAMPLED in items
 
 
-def sample(items: frozenset[int]) -> frozenset[int]:
+def sample(items: Iterable[int]) -> frozenset[int]:
     """The runs any text keeps whatever its length (bits 2-3 clear), without their lead mark.
 
-    The same for a whole set and a sampled one of the same text, so two texts of any lengths are
+    The same for a whole set and a sampled one of the same text, so texts of any lengths are
     compared (and banded) on sets of one kind; the lead mark goes because a run of one copy's lead
     may fall after the other's (an added dateline or paragraph moves it).
     """
     return frozenset([h & ~_LEAD_BIT for h in items if not h & _SAMPLE_BITS])
 
 
-def lead(items: frozenset[int]) -> frozenset[int]:
-    """The runs of the text's first LEAD_WORDS words (kept whole in every set): what a trimmed copy always keeps."""
-    return frozenset([h for h in items if h & _LEAD_BIT])
+@dataclass(frozen=True, slots=True)
+class Runs:
+    """A text's runs as containment compares them, made once per text: its sample if it is long, else every run."""
+
+    sampled: bool
+    items: frozenset[int]  # without the lead mark: a run is the same wherever it falls
+    lead: frozenset[int]  # the lead's runs, marked
 
 
-def whole(items: frozenset[int]) -> frozenset[int]:
-    """Every run of a short text's set, without the lead mark (a run is the same wherever it falls)."""
-    return frozenset([h & ~_LEAD_BIT for h in items])
+def compared_runs(items: frozenset[int]) -> Runs:
+    sampled = is_sampled(items)
+    return Runs(sampled, sample(items) if sampled else frozenset([h & ~_LEAD_BIT for h in items]),
+                frozenset([h for h in items if h & _LEAD_BIT]))
 
 
-def signature(items: frozenset[int], size: int = SIGNATURE_SIZE) -> tuple[int, ...]:
+def signature(items: Sequence[int] | frozenset[int], size: int = SIGNATURE_SIZE) -> tuple[int, ...]:
     """One-permutation MinHash: the smallest hash in each of `size` bins, empty bins densified.
 
     A sampled text has about as many shingles as there are bins, so a third of the bins stay
@@ -146,7 +159,7 @@ def signature(items: frozenset[int], size: int = SIGNATURE_SIZE) -> tuple[int, .
     return tuple(bins)
 
 
-def _bands(items: frozenset[int], size: int, first: int) -> list[int]:
+def _bands(items: Sequence[int], size: int, first: int) -> list[int]:
     """Band keys of one signature, numbered from `first` (so bands of different sets never share a key)."""
     if len(items) < MIN_SHINGLES:
         return []
@@ -158,15 +171,17 @@ def story_bands(items: frozenset[int]) -> list[int]:
     """The text's LSH band keys: two texts are compared only when they share one (none for a too-short text).
 
     Bands of the sample (the same kind of set for every text, so a copy and its original meet
-    whatever their lengths) and of the lead: a copy trimmed to its first paragraphs has a small
-    part of the original's sample, too little for MinHash (which measures Jaccard, not
+    whatever their lengths) and of the lead: a copy trimmed to its first paragraphs holds a small
+    part of the original's sample, too little for MinHash (which estimates Jaccard, not
     containment) to meet it, but the same lead. Each key is hash() of the band's number and rows,
     all ints, so it is the same in every process and can be stored (the store keeps them to find
     an article's copies by index).
     """
     if len(items) < MIN_SHINGLES:
         return []
-    return _bands(sample(items), SIGNATURE_SIZE, 0) + _bands(lead(items), LEAD_SIGNATURE_SIZE, SIGNATURE_SIZE)
+    sampled = [h & ~_LEAD_BIT for h in items if not h & _SAMPLE_BITS]
+    leading = [h for h in items if h & _LEAD_BIT]
+    return _bands(sampled, SIGNATURE_SIZE, 0) + _bands(leading, LEAD_SIGNATURE_SIZE, SIGNATURE_SIZE)
 
 
 def pack_shingles(items: frozenset[int]) -> bytes:
@@ -184,18 +199,32 @@ def story_text(title: str, text: str) -> str:
 
 
 def containment(a: frozenset[int], b: frozenset[int]) -> float:
+    """How much of the smaller text is in the other (`runs_containment` of both texts' runs)."""
+    return runs_containment(compared_runs(a), compared_runs(b))
+
+
+def runs_containment(a: Runs, b: Runs) -> float:
     """How much of the smaller text is in the other: the share of its runs the other holds.
 
-    Two short texts are compared on every run; when either is a long text's sample, both are cut
-    to their samples first (the same runs of each text), so a short copy of a long story is
-    measured against it rather than the long story's sample against the copy. Fewer than
-    MIN_SHINGLES runs to compare say nothing (0.0).
+    Two short texts are compared on every run; when one is a long text's sample, the other is cut
+    to its sample too (the same runs of each text), so a short copy of a long story is measured
+    against it, not the long story's sample against the copy. A short text's sample is small: when
+    it has fewer than FEW_SAMPLED runs, a few stock phrases of the beat could make up most of it,
+    so the texts' leads must then agree too (half the short one's lead runs in the other's lead),
+    as a trimmed copy's do. Fewer than MIN_SHINGLES runs to compare say nothing (0.0).
     """
-    a, b = (sample(a), sample(b)) if is_sampled(a) or is_sampled(b) else (whole(a), whole(b))
-    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    x, y = a.items, b.items
+    if a.sampled != b.sampled:
+        x, y = (x, sample(y)) if a.sampled else (sample(x), y)
+    small, big = (x, y) if len(x) <= len(y) else (y, x)
     if len(small) < MIN_SHINGLES:
         return 0.0
-    return len(small & big) / len(small)
+    share = len(small & big) / len(small)
+    if a.sampled != b.sampled and len(small) < FEW_SAMPLED:
+        short, long = (b, a) if a.sampled else (a, b)
+        if len(short.lead & long.lead) * 2 < len(short.lead):
+            return 0.0
+    return share
 
 
 def group_root(parent: list[int], i: int) -> int:
@@ -212,8 +241,15 @@ def fold_copies(texts: Sequence[StoryText]) -> list[list[int]]:
     sets = [shingles(t.text, words) for t in texts]
     parent = list(range(len(texts)))
 
+    compared: dict[int, Runs] = {}
+
     def find(i: int) -> int:
         return group_root(parent, i)
+
+    def runs_of(i: int) -> Runs:
+        if i not in compared:
+            compared[i] = compared_runs(sets[i])
+        return compared[i]
 
     buckets: dict[int, list[int]] = defaultdict(list)
     for i, items in enumerate(sets):
@@ -225,7 +261,7 @@ def fold_copies(texts: Sequence[StoryText]) -> list[list[int]]:
             if (i, j) in checked or find(i) == find(j):
                 continue
             checked.add((i, j))
-            if containment(sets[i], sets[j]) >= SAME_STORY:
+            if runs_containment(runs_of(i), runs_of(j)) >= SAME_STORY:
                 parent[find(j)] = find(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(texts)):

@@ -17,18 +17,17 @@ _WORDS = re.compile(r"\w+")
 def reference_shingles(text: str) -> frozenset[int]:
     """The definition: every \\w+ word of the casefolded text, crc32-hashed, four at a time, marked and sampled.
 
-    Bit 0 marks the first LEAD_WORDS runs; a long text keeps those, the runs whose hash has bits
-    2-3 clear, and SAMPLED.
+    Each run's hash gets its first word's bits 2-3, and bit 0 when it starts in the first
+    LEAD_WORDS words; a long text keeps those runs, the runs with bits 2-3 clear, and SAMPLED.
     """
     ids = [zlib.crc32(w.encode()) | 1 for w in _WORDS.findall(text.casefold())]
     if len(ids) < SHINGLE_WORDS:
-        return frozenset([sum(ids) & 0xFFFFFFFFFFFFFFFE]) if ids else frozenset()
-    runs = [hash(run) for run in zip(ids, ids[1:], ids[2:], ids[3:], strict=False)]
-    marked = [h | 1 if n < LEAD_WORDS else h & ~1 for n, h in enumerate(runs)]
+        return frozenset([sum(ids) & 0xFFFFFFFFFFFFFFF2]) if ids else frozenset()
+    runs = [hash(run) & ~0b1101 | run[0] & 0b1100 | (n < LEAD_WORDS)
+            for n, run in enumerate(zip(ids, ids[1:], ids[2:], ids[3:], strict=False))]
     if len(ids) < SAMPLE_FROM_WORDS:
-        return frozenset(marked)
-    return frozenset([m for n, (h, m) in enumerate(zip(runs, marked, strict=True))
-                      if n < LEAD_WORDS or not h & 0b1100] + [SAMPLED])
+        return frozenset(runs)
+    return frozenset([h for h in runs if h & 1 or not h & 0b1100] + [SAMPLED])
 
 
 # Letters, digits, punctuation that splits or joins words, and every kind of whitespace str.split knows.

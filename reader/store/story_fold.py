@@ -16,7 +16,17 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
 from reader.store.rows import select_in
-from reader.stories import SAME_STORY, WordHashes, containment, shingles, story_bands, story_text, unpack_shingles
+from reader.stories import (
+    SAME_STORY,
+    Runs,
+    WordHashes,
+    compared_runs,
+    runs_containment,
+    shingles,
+    story_bands,
+    story_text,
+    unpack_shingles,
+)
 
 STORY_WINDOW = timedelta(days=2)
 HELD_BAND_ROWS = 10_000  # rows story_bands_held takes before they move into story_bands (~1,000 articles)
@@ -60,7 +70,7 @@ class FoldCache:
 
     def __init__(self) -> None:
         self.words = WordHashes()
-        self.texts: dict[int, frozenset[int]] = {}  # committed articles' shingles, oldest first
+        self.texts: dict[int, Runs] = {}  # committed articles' runs as compared, oldest first
         # Rows in story_bands_held once counted, as of the last keep_bands, committed or not: the next folder
         # of the same transaction goes on from it, and a rollback forgets it (RefreshWrites._rolled_back).
         self.held_rows: int | None = None
@@ -95,7 +105,8 @@ class StoryFolder:
         self.c = c
         self.cache = cache  # shared with the refresh's other transactions, when given
         self.words = cache.words if cache is not None else WordHashes()  # each word hashed once
-        self.texts: dict[int, frozenset[int]] = {}  # shingles by article, computed when first needed
+        self.texts: dict[int, Runs] = {}  # runs as compared by article, made when first needed
+        self.fresh: dict[int, frozenset[int]] = {}  # the batch's shingles, computed for its band keys
         self.held_rows: int | None = None  # rows in story_bands_held after its last keep_bands
         self.pending: dict[int, str] = {}  # the text of the batch's articles, shingled only if needed
         self.packed: dict[int, bytes] = {}  # shingles of the batch's articles computed where they were parsed
@@ -131,6 +142,7 @@ class StoryFolder:
         self.packed.update(shingled or {})
         for key, title, text, sort_date, given in articles:
             self.texts.pop(key, None)
+            self.fresh.pop(key, None)
             if self.cache is not None:
                 self.cache.texts.pop(key, None)
             self.pending[key] = story_text(title, text)
@@ -186,6 +198,7 @@ class StoryFolder:
         self.bands.clear()
         self.pending.clear()
         self.packed.clear()
+        self.fresh.clear()
 
     def committed(self) -> None:
         """After the transaction commits, the shingles it made join the refresh's FoldCache.
@@ -244,15 +257,26 @@ class StoryFolder:
             story, when = self.known[other]
             if story is None or story in found or not low <= when <= high or not low <= self.starts[story] <= high:
                 continue  # a story already joined needs no other copy compared
-            if containment(self._shingles_of(aid), self._shingles_of(other)) >= SAME_STORY:
+            if runs_containment(self._runs_of(aid), self._runs_of(other)) >= SAME_STORY:
                 found.add(story)
         return found
 
+    def _runs_of(self, article_id: int) -> Runs:
+        """The article's runs as containment compares them: kept, or made from its shingles and kept."""
+        runs = self.texts.get(article_id)
+        if runs is None and self.cache is not None:
+            runs = self.cache.texts.get(article_id)
+        if runs is not None:
+            return runs
+        runs = compared_runs(self._shingles_of(article_id))
+        if len(self.texts) >= _CACHED_TEXTS:
+            del self.texts[next(iter(self.texts))]  # the oldest: copies arrive close together
+        self.texts[article_id] = runs
+        return runs
+
     def _shingles_of(self, article_id: int) -> frozenset[int]:
-        """The article's shingles: kept, or as its parser packed them, or from its batch or stored text."""
-        items = self.texts.get(article_id)
-        if items is None and self.cache is not None:
-            items = self.cache.texts.get(article_id)
+        """The article's shingles: computed for its band keys, or as its parser packed them, or from its text."""
+        items = self.fresh.get(article_id)
         if items is not None:
             return items
         packed = self.packed.get(article_id)
@@ -265,7 +289,6 @@ class StoryFolder:
                                                (article_id,)).fetchone()
                 text = story_text(str(title), str(stored))
             items = shingles(text, self.words)
-        if len(self.texts) >= _CACHED_TEXTS:
-            del self.texts[next(iter(self.texts))]  # the oldest: copies arrive close together
-        self.texts[article_id] = items
+        if article_id in self.pending:
+            self.fresh[article_id] = items
         return items
