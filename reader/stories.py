@@ -129,6 +129,7 @@ class Runs:
 
 
 def compared_runs(items: frozenset[int]) -> Runs:
+    """A text's shingles as containment compares them: computed once, where a text may be compared with many."""
     sampled = is_sampled(items)
     return Runs(sampled, sample(items) if sampled else frozenset([h & ~_LEAD_BIT for h in items]),
                 frozenset([h for h in items if h & _LEAD_BIT]))
