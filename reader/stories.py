@@ -135,37 +135,40 @@ def compared_runs(items: frozenset[int]) -> Runs:
                 frozenset([h for h in items if h & _LEAD_BIT]))
 
 
-def signature(items: Sequence[int] | frozenset[int], size: int = SIGNATURE_SIZE) -> tuple[int, ...]:
-    """One-permutation MinHash: the smallest hash in each of `size` bins, empty bins densified.
-
-    A sampled text has about as many shingles as there are bins, so a third of the bins stay
-    empty and most bands could not be compared. Each empty bin borrows the next filled bin's value
-    to its right (circularly), shifted by the distance ("rotation" densification), which keeps
-    equal sets equal and similar sets similar; copies then meet in far more bands.
-    """
+def signature(items: Iterable[int], size: int = SIGNATURE_SIZE) -> tuple[int, ...]:
+    """One-permutation MinHash: the smallest hash in each of `size` bins, empty bins densified."""
     bins = [_EMPTY] * size
     for h in items:
         mixed = (h ^ (h >> 29)) & 0xFFFFFFFF
         b = mixed % size
         if mixed < bins[b]:
             bins[b] = mixed
-    if _EMPTY in bins and len(items) > 0:
-        filled = [i for i, v in enumerate(bins) if v != _EMPTY]
-        nearest = filled[0] + size  # for the empty bins after the last filled one
-        for i in range(size - 1, -1, -1):
-            if bins[i] != _EMPTY:
-                nearest = i
-            else:
-                bins[i] = (bins[nearest % size] + (nearest - i) * _ROTATION) & 0xFFFFFFFF
+    return _densified(bins)
+
+
+def _densified(bins: list[int]) -> tuple[int, ...]:
+    """The bins with each empty one filled from the next filled bin to its right (circularly), shifted by the distance.
+
+    A sampled text has about as many shingles as there are bins, so a third of the bins stay
+    empty and most bands could not be compared. Borrowing ("rotation" densification) keeps equal
+    sets equal and similar sets similar; copies then meet in far more bands. No bin filled: as is.
+    """
+    size = len(bins)
+    if _EMPTY not in bins or bins.count(_EMPTY) == size:
+        return tuple(bins)
+    filled = [i for i, v in enumerate(bins) if v != _EMPTY]
+    nearest = filled[0] + size  # for the empty bins after the last filled one
+    for i in range(size - 1, -1, -1):
+        if bins[i] != _EMPTY:
+            nearest = i
+        else:
+            bins[i] = (bins[nearest % size] + (nearest - i) * _ROTATION) & 0xFFFFFFFF
     return tuple(bins)
 
 
-def _bands(items: Sequence[int], size: int, first: int) -> list[int]:
+def _keys(bins: tuple[int, ...], first: int) -> list[int]:
     """Band keys of one signature, numbered from `first` (so bands of different sets never share a key)."""
-    if len(items) < MIN_SHINGLES:
-        return []
-    rows = zip(*[iter(signature(items, size))] * BAND_ROWS, strict=True)
-    return list(map(hash, enumerate(rows, first)))
+    return list(map(hash, enumerate(zip(*[iter(bins)] * BAND_ROWS, strict=True), first)))
 
 
 def story_bands(items: frozenset[int]) -> list[int]:
@@ -176,13 +179,27 @@ def story_bands(items: frozenset[int]) -> list[int]:
     part of the original's sample, too little for MinHash (which estimates Jaccard, not
     containment) to meet it, but the same lead. Each key is hash() of the band's number and rows,
     all ints, so it is the same in every process and can be stored (the store keeps them to find
-    an article's copies by index).
+    an article's copies by index). Both signatures are made in one pass over the set.
     """
     if len(items) < MIN_SHINGLES:
         return []
-    sampled = [h & ~_LEAD_BIT for h in items if not h & _SAMPLE_BITS]
-    leading = [h for h in items if h & _LEAD_BIT]
-    return _bands(sampled, SIGNATURE_SIZE, 0) + _bands(leading, LEAD_SIGNATURE_SIZE, SIGNATURE_SIZE)
+    sampled, leading = [_EMPTY] * SIGNATURE_SIZE, [_EMPTY] * LEAD_SIGNATURE_SIZE
+    in_sample = in_lead = 0
+    for h in items:
+        if not h & _SAMPLE_BITS:
+            in_sample += 1
+            mixed = ((h & ~_LEAD_BIT) ^ (h >> 29)) & 0xFFFFFFFF
+            b = mixed % SIGNATURE_SIZE
+            if mixed < sampled[b]:
+                sampled[b] = mixed
+        if h & _LEAD_BIT:
+            in_lead += 1
+            mixed = (h ^ (h >> 29)) & 0xFFFFFFFF
+            b = mixed % LEAD_SIGNATURE_SIZE
+            if mixed < leading[b]:
+                leading[b] = mixed
+    return ((_keys(_densified(sampled), 0) if in_sample >= MIN_SHINGLES else [])
+            + (_keys(_densified(leading), SIGNATURE_SIZE) if in_lead >= MIN_SHINGLES else []))
 
 
 def pack_shingles(items: frozenset[int]) -> bytes:
