@@ -18,14 +18,19 @@ from reader.store import ArticleFilter, Store
 from reader.topics import compile_topics
 from reader.tui.app import ReaderApp
 from reader.tui.topic_tally import TopicTally, count_all, count_changes
-from tests.tui.conftest import settle, wait_until
+from tests.tui.conftest import NOW, settle, wait_until
+
+
+# When the samples were fetched: the fixed clock of the other TUI fixtures (conftest.NOW), a second already past
+# (as it is once a fetch is over), so every later write, stamped by the real clock or 2099, is newer.
+FETCHED = NOW.isoformat()
 
 
 @pytest.fixture
 def filled(sample_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Reader:
-    """The sample articles, fetched a day ago (the tally's mark is a past second, as it is once a fetch is over)."""
+    """The sample articles, fetched at FETCHED (the tally's mark is a past second, as it is once a fetch is over)."""
     with monkeypatch.context() as earlier:
-        earlier.setattr(reader.store.refresh_writes, "utc_now", lambda: "2026-11-30T12:00:00+00:00")
+        earlier.setattr(reader.store.refresh_writes, "utc_now", lambda: FETCHED)
         filled = make_reader(sample_dir / "feeds.toml", sample_dir / "r.db")
         refresh(filled.store, replace(filled.config, fetch=replace(filled.config.fetch, concurrency=1)))
     return filled
@@ -112,10 +117,10 @@ def test_page_text_saved_elsewhere_is_matched(filled: Reader) -> None:
 def test_a_write_committed_after_the_mark_was_read_is_matched(filled: Reader, monkeypatch: pytest.MonkeyPatch) -> None:
     """A refresh's transaction still open while the reader counts (and reads its mark) is matched once committed.
 
-    It began in the second the last committed write did (the sample's fetch, a day ago), so no clock
+    It began in the second the last committed write did (the sample's fetch, at FETCHED), so no clock
     stamp it gives its rows can be newer than a mark the reader takes from committed rows meanwhile.
     """
-    monkeypatch.setattr(reader.store.refresh_writes, "utc_now", lambda: "2026-11-30T12:00:00+00:00")
+    monkeypatch.setattr(reader.store.refresh_writes, "utc_now", lambda: FETCHED)
     matchers = compile_topics(filled.config.topics)
     aid, feed, key, guid, link, published = unread_without(filled.db_path, "E-Verify")
     during: list[TopicTally] = []
