@@ -28,7 +28,6 @@ from reader.models import FeedRow
 from reader.store import ArticleFilter
 from reader.text.sanitize import single_line
 from reader.topics import compile_topics
-from reader.tui.actions import ReaderActions
 from reader.tui.feed_notes import feed_note, feed_status
 from reader.tui.format import plain
 from reader.tui.keys import KEYS, app_bindings
@@ -39,17 +38,9 @@ from reader.tui.messages import (
     BrowserMissing,
     CopiesLoaded,
     NewSentencesFound,
-    NewsFinderBuilt,
     NewsFound,
     PinsChanged,
-    RefreshFinished,
-    RefreshProgress,
     SidebarLoaded,
-    StoreChangedElsewhere,
-    StorePolled,
-    StoreWaiting,
-    StoreWriteFailed,
-    TopicCountsLoaded,
     TopicFilterReady,
     UnreadFound,
     ViewCounted,
@@ -57,14 +48,15 @@ from reader.tui.messages import (
 from reader.tui.quitting import WorkerThreads
 from reader.tui.screens.copies import CopiesScreen
 from reader.tui.screens.failed_feeds import FailedFeeds
+from reader.tui.store_events import StoreEvents
 from reader.tui.topic_tally import TopicTally
-from reader.tui.widgets.article_list import PAGE_SIZE, ArticleList
+from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_view import READ_HINT, ReadingView
 from reader.tui.widgets.sidebar import Sidebar
 from reader.tui.workers import THEME_SETTING
 
 
-class ReaderApp(ReaderActions):
+class ReaderApp(StoreEvents):
     CSS_PATH = Path(__file__).parent / "reader.tcss"  # absolute, so subclasses elsewhere still find it
     TITLE = "policy-reader"
     BINDINGS = app_bindings()
@@ -79,7 +71,8 @@ class ReaderApp(ReaderActions):
         self.filter = ArticleFilter()
         self.view_label, self.view_key = "All", "all"  # what the list shows, and its sidebar entry
         self.generation = 0  # bumps on every filter change, so late pages of an old list are dropped
-        self.news_epoch = 0  # bumps after every refresh (see StoreWorkers._news_finder)
+        self.news_epoch = 0  # bumps after every refresh (see StoreWorkers.build_news_finder)
+        self.news_finder_waiting = []  # see StoreWorkers.with_news_finder
         self.refreshing = False
         self.topic_unread: dict[str, int] | None = None  # the last computed counts, shown until new ones arrive
         self.topics_counting = False  # a recount is under way (see on_article_changed)
@@ -117,8 +110,8 @@ class ReaderApp(ReaderActions):
         self.query_one(ArticleList).focus()
         self.load_articles(reset=True)  # first: the store answers one query at a time, and the list is awaited
         self.load_sidebar()
-        self.poll_store(None, None)  # the version others' writes are noticed against
-        self.set_interval(self.STORE_POLL_S, self._poll_store)
+        self.poll_now()  # the version others' writes are noticed against
+        self.set_interval(self.STORE_POLL_S, self.poll_now)
         self.set_interval(self.DATES_EVERY_S, self.query_one(ArticleList).refresh_dates)
         if self.reader.store.read_only:  # said once: opening articles then marks nothing, silently
             self.say("Read-only database: you can read, but read marks, stars and pins are not saved.",
@@ -136,32 +129,6 @@ class ReaderApp(ReaderActions):
 
     # -- message handlers: the only place widgets change -----------------------------------
 
-    def _poll_store(self) -> None:
-        for view in self.query(ReadingView):  # none while the app closes
-            self.poll_store(self.store_version, view.article.id if view.article is not None else None)
-
-    def on_store_polled(self, message: StorePolled) -> None:
-        seen, self.store_version = self.store_version, message.version
-        if seen is not None and message.version != seen:
-            self.post_message(StoreChangedElsewhere(message.article))
-
-    def on_news_finder_built(self, message: NewsFinderBuilt) -> None:
-        self.news_finder = (message.key, message.finder)
-
-    def on_store_changed_elsewhere(self, message: StoreChangedElsewhere) -> None:
-        """Another program wrote to the store: reload what it may have changed (marks, counts, the list, the e
-        screen), keeping the view, the cursor's article and its place on screen, and the open article."""
-        if message.article is not None:
-            self.query_one(ArticleList).update_article(message.article)
-            self.query_one(ReadingView).update_article(message.article)
-        if self.said is not None and self.said_until_moved:
-            self._end_say()  # "the last article", "nothing unread below" may no longer be true
-        self.load_sidebar()
-        self.recount_topics()
-        articles = self.query_one(ArticleList)
-        self.load_articles(reset=True, offset=articles.start, size=max(PAGE_SIZE, len(articles.order)),
-                           keep_place=True)
-
     def on_sidebar_loaded(self, message: SidebarLoaded) -> None:
         self.sidebar_data = message
         self._show_sidebar()
@@ -172,20 +139,6 @@ class ReaderApp(ReaderActions):
             self.count_view()
             if self.query_one(ReadingView).article is None and self.query_one(ArticleList).order:
                 self._show_hint()
-
-    def recount_topics(self) -> None:
-        """Count the topics' unread articles again in a worker: from what changed since the last count (see
-        reader.tui.topic_tally); the counts shown stay until the new ones replace them, so nothing flickers."""
-        if self.matchers:
-            self.topics_counting = True
-            self.count_topic_unread(self.topic_tally)
-
-    def on_topic_counts_loaded(self, message: TopicCountsLoaded) -> None:
-        self.topics_counting = False
-        self.topic_tally = message.tally
-        if message.counts != self.topic_unread:
-            self.topic_unread = message.counts
-            self._show_sidebar()
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
         if self.topic_unread is None and self.matchers:
@@ -257,7 +210,8 @@ class ReaderApp(ReaderActions):
     def on_article_opened(self, message: ArticleOpened) -> None:
         self._end_place_answer(self.query_one(ArticleList), message.article)
         self.query_one(ReadingView).show(message.article, message.cleaned, message.pins)
-        self.find_new_sentences(message.article, message.cleaned.paragraphs)
+        article, paragraphs = message.article, message.cleaned.paragraphs
+        self.with_news_finder(lambda finder: self.find_new_sentences(finder, article, paragraphs))
 
     def on_pins_changed(self, message: PinsChanged) -> None:
         self.query_one(ReadingView).show_pins(message.article_id, message.pins)
@@ -317,50 +271,6 @@ class ReaderApp(ReaderActions):
         articles.move_cursor(row=articles.order.index(article_id))
         self.open_article(article_id)
 
-    def on_refresh_progress(self, message: RefreshProgress) -> None:
-        """"Refreshing 3/16: name", failed feeds counted as done; the summary then says "Refreshed 16 feeds"."""
-        if not message.done:
-            self._set_activity(f"Refreshing {message.total} feed{'s' if message.total != 1 else ''}…")
-        else:
-            self._set_activity(f"Refreshing {message.done}/{message.total}: {message.name}")
-
-    def on_refresh_finished(self, message: RefreshFinished) -> None:
-        self.refreshing = False
-        self.news_epoch += 1
-        if message.config is not self.reader.config:
-            self.reader.config = message.config
-            self.matchers = compile_topics(message.config.topics)
-            self.topic_tally = None  # a topic's phrases may have changed: counted again over the store
-            self.query_one(ReadingView).matchers = self.matchers
-        if message.config_error:
-            self.notify(f"Kept the previous settings: {message.config_error}", title="feeds.toml is invalid",
-                        severity="error", timeout=15)
-        summary = message.summary
-        news = f"{summary.new} new" + (f", {summary.updated} updated" if summary.updated else "")
-        trouble = [f"{summary.failed} failed"] if summary.failed else []
-        trouble += [f"{len(summary.warnings)} read in part"] if summary.warnings else []
-        more = f" · {', '.join(trouble)}: press e" if trouble else ""
-        more += f" · {summary.skipped} not due" if summary.skipped else ""  # asked us to wait (Retry-After)
-        if self.said is not None:
-            self._end_say()  # the summary answers the r pressed before any later key
-        fetched = summary.feeds - summary.skipped  # the progress's total: failed feeds are among them
-        self._set_activity(f"Refreshed {fetched} feed{'s' if fetched != 1 else ''}: {news}{more}")
-        self.load_sidebar()
-        self.recount_topics()
-        self.load_articles(reset=True)
-
-    def on_store_waiting(self, message: StoreWaiting) -> None:
-        self.waiting_for = (f"Waiting for the database (another program is writing): {message.what} waits."
-                            if message.what else "")
-        self._set_activity(self.activity)
-
-    def on_store_write_failed(self, message: StoreWriteFailed) -> None:
-        if message.read_only:
-            self.say(f"Not saved ({message.what}): the database is read-only ({message.read_only}).", warning=True)
-            return
-        self.say(f"Gave up {message.what}: another program kept the database locked; try again later.",
-                 warning=True, seconds=15)
-
     def on_browser_missing(self, message: BrowserMissing) -> None:
         self.copy_to_clipboard(message.url)
         self.say("No web browser found; the link was copied instead.", warning=True)  # the article shows it
@@ -370,6 +280,8 @@ class ReaderApp(ReaderActions):
             if event.worker.group == "refresh":
                 self.refreshing = False
                 self._set_activity("")
+            elif event.worker.group == "news-finder":  # nothing waits for a finder that will not come
+                self.news_finder_building, self.news_finder_waiting = False, []
             self.notify(f"{event.worker.error}", title=f"{event.worker.group.capitalize()} failed", severity="error",
                         timeout=15)
 

@@ -167,16 +167,21 @@ class StoreChangedElsewhere(Message):
 
 @dataclass
 class StorePolled(Message):
-    """The store's data_version now, and the open article as stored now when the version moved since the poll's
-    `seen` (None otherwise); the handler keeps the version and says StoreChangedElsewhere when it moved."""
+    """The store's data_version as poll number `poll` found it, the version the app had kept when it asked (`seen`),
+    and the open article as stored now when the version had moved since `seen` (None otherwise). The handler keeps
+    the version and says StoreChangedElsewhere when it moved; an answer older than one handled is dropped."""
 
+    poll: int
     version: int
+    seen: int | None
     article: Article | None
 
 
 @dataclass
 class NewsFinderBuilt(Message):
-    """A worker built a NewsFinder for `key` (see StoreWorkers._news_finder): the handler keeps it for the next."""
+    """The NewsFinder for `key`, built (or the kept one still right) for the refresh count `epoch` (see
+    StoreWorkers.with_news_finder): the handler keeps it and hands it to all that asked."""
 
     key: object
     finder: NewsFinder
+    epoch: int

@@ -69,6 +69,8 @@ class StoreWorkers(SafeApp):
     generation: int
     news_epoch: int  # bumps after each refresh: the stored past days a NewsFinder reads may have changed
     news_finder: tuple[object, NewsFinder] | None = None  # (what it was built for, the finder)
+    news_finder_building = False  # a build_news_finder worker runs; those asking meanwhile wait for its finder
+    news_finder_waiting: list[Callable[[NewsFinder], object]]  # what asked for the finder being built
     store_version: int | None = None  # the store's data_version at the last poll (set by on_store_polled)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sidebar")
@@ -81,14 +83,17 @@ class StoreWorkers(SafeApp):
                                         store.starred_count(), store.count_articles()))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="store-poll")
-    def poll_store(self, seen: int | None, open_article: int | None) -> None:
-        """The store's data_version (StorePolled; the handler compares it with `seen`, the version it last kept):
-        one pragma on the app's own connection, whose own writes (keys, the app's own refresh) never count, so
-        only what others wrote is reloaded. The open article is read again only when the version moved."""
+    def poll_store(self, poll: int, seen: int | None, open_article: int | None) -> None:
+        """The store's data_version as StorePolled, numbered `poll` (a poll waiting behind a long query may answer
+        after a newer one: the handler drops it), with `seen`, the version the app kept when it asked.
+
+        One pragma on the app's own connection, whose own writes (keys, the app's own refresh) never count,
+        so only what others wrote is reloaded. The open article is read again only when the version moved.
+        """
         version = self.reader.store.data_version()
         moved = seen is not None and version != seen
         article = self.reader.store.article(open_article) if moved and open_article is not None else None
-        self.post_message(StorePolled(version, article))
+        self.post_message(StorePolled(poll, version, seen, article))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="topics")
     def count_topic_unread(self, tally: TopicTally | None) -> None:
@@ -132,28 +137,23 @@ class StoreWorkers(SafeApp):
         if reset:  # after the page, so counting a large view never delays the first paint
             self.post_message(ViewCounted(self._count_view(flt), generation))
 
-    def find_news(self, articles: Sequence[Article], generation: int, replaces: bool) -> None:
-        """Which listed rows bring something new (✦), in a worker started once the rows are painted: it reads the
-        topics' stored past days (0.65 s of Python for a page of a 100,000-article store), which would otherwise
-        hold back the first paint. A new list (`replaces`) cancels the search for the list it replaced."""
-        if replaces:
-            self.workers.cancel_group(self, "news")
-        self.run_worker(partial(self._find_news, articles, generation), thread=True, group="news",
-                        exit_on_error=False)
+    def with_news_finder(self, use: Callable[[NewsFinder], object]) -> None:
+        """Call `use` (on the UI thread) with the NewsFinder for the store as it is now, built by one worker at a time.
 
-    def _find_news(self, articles: Sequence[Article], generation: int) -> None:
-        finder, worker = self._news_finder(), get_current_worker()
-        news = set()
-        for a in articles:
-            if worker.is_cancelled:
-                return  # a newer list replaced this one, or the app is closing
-            if finder.brings_news(a):
-                news.add(a.id)
-        self.post_message(NewsFound(frozenset(news), generation))
+        Building one reads the topics' stored past days (0.65 s at 100,000 articles); the pages and the
+        opened article that ask while it is built wait for that one (NewsFinderBuilt hands it to them all),
+        so two never build it side by side.
+        """
+        self.news_finder_waiting.append(use)
+        if not self.news_finder_building:
+            self.news_finder_building = True
+            self.build_news_finder(self.news_finder, self.news_epoch)
 
-    def _news_finder(self) -> NewsFinder:
-        """One NewsFinder for as long as what it reads stays the same (feeds.toml and the stored past days, which
-        only a refresh changes), so its per-day history is read once for every page and every opened article.
+    @work(thread=True, exit_on_error=False, group="news-finder")
+    def build_news_finder(self, kept: tuple[object, NewsFinder] | None, epoch: int) -> None:
+        """The NewsFinder for `epoch`: `kept` while what it reads stays the same (feeds.toml and the stored past
+        days, which only a refresh changes), so its per-day history is read once for every page and every
+        opened article; else a new one. Posted as NewsFinderBuilt: workers change no state.
 
         A refresh may run outside the app too (`reader fetch` from cron): every fetch stamps its feeds'
         last_fetched, so the newest stamp, read from the small feeds table each time the finder is asked
@@ -162,13 +162,33 @@ class StoreWorkers(SafeApp):
         from reader.what_changed import NewsFinder  # lazy: the digest's modules are not needed to start
 
         fetched = max((f.last_fetched or "" for f in self.reader.store.feeds()), default="")
-        key = (self.reader.config, self.news_epoch, fetched)
-        cached = self.news_finder
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        finder = NewsFinder(self.reader.store, self.reader.config)
-        self.post_message(NewsFinderBuilt(key, finder))  # kept by the handler: workers change no state
-        return finder
+        key = (self.reader.config, epoch, fetched)
+        finder = kept[1] if kept is not None and kept[0] == key else NewsFinder(self.reader.store, self.reader.config)
+        self.post_message(NewsFinderBuilt(key, finder, epoch))
+
+    def find_news(self, articles: Sequence[Article], generation: int, replaces: bool) -> None:
+        """Which listed rows bring something new (✦), in a worker started once the rows are painted: it reads the
+        topics' stored past days (see with_news_finder), which would otherwise hold back the first paint. A new
+        list (`replaces`) cancels the search for the list it replaced."""
+        if replaces:
+            self.workers.cancel_group(self, "news")
+
+        def search(finder: NewsFinder) -> None:
+            if generation == self.generation:  # else the list it was for is gone
+                self.run_worker(partial(self._find_news, finder, articles, generation), thread=True, group="news",
+                                exit_on_error=False)
+
+        self.with_news_finder(search)
+
+    def _find_news(self, finder: NewsFinder, articles: Sequence[Article], generation: int) -> None:
+        worker = get_current_worker()
+        news = set()
+        for a in articles:
+            if worker.is_cancelled:
+                return  # a newer list replaced this one, or the app is closing
+            if finder.brings_news(a):
+                news.add(a.id)
+        self.post_message(NewsFound(frozenset(news), generation))
 
     def _count_view(self, flt: ArticleFilter) -> tuple[int, int]:
         store = self.reader.store
@@ -201,9 +221,9 @@ class StoreWorkers(SafeApp):
         self._post_changed(article_id, was_read=False)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="new-sentences")
-    def find_new_sentences(self, article: Article, paragraphs: Sequence[str]) -> None:
+    def find_new_sentences(self, finder: NewsFinder, article: Article, paragraphs: Sequence[str]) -> None:
         """The opened article's sentences its topics' recent coverage lacked (read after it is shown)."""
-        new = self._news_finder().new_sentences(article, paragraphs)
+        new = finder.new_sentences(article, paragraphs)
         if not get_current_worker().is_cancelled:
             self.post_message(NewSentencesFound(article.id, tuple(new)))
 

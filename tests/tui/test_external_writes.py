@@ -15,6 +15,7 @@ from textual.widgets import Static
 from reader.models import ParsedEntry
 from reader.store import Store
 from reader.tui.app import ReaderApp
+from reader.tui.messages import StorePolled
 from reader.tui.screens.failed_feeds import FailedFeeds
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_view import ReadingView
@@ -106,9 +107,9 @@ async def test_the_readers_own_writes_reload_nothing(troubled_app: ReaderApp) ->
         reloads: list[bool] = []
         poll, load = troubled_app.poll_store, troubled_app.load_articles
 
-        def counted_poll(seen: int | None, open_article: int | None) -> None:
+        def counted_poll(number: int, seen: int | None, open_article: int | None) -> None:
             polls.append(open_article)
-            poll(seen, open_article)
+            poll(number, seen, open_article)
 
         def counted_load(reset: bool, offset: int = 0, size: int = 200, keep_place: bool = False) -> None:
             reloads.append(keep_place)
@@ -171,3 +172,29 @@ async def test_no_worker_changes_the_apps_state(troubled_app: ReaderApp, sample_
         await settle(troubled_app, pilot)
     assert troubled_app.news_finder is not None and seen is not None  # both were kept, by their handlers
     assert from_threads == []
+
+
+async def test_a_poll_answering_after_a_newer_one_is_dropped(troubled_app: ReaderApp) -> None:  # noqa: F811
+    """A poll can wait behind a long query (a topic count) while a newer one answers: the older answer neither
+    reloads the list again nor takes the kept version back (which would reload once more at the next poll)."""
+    troubled_app.STORE_POLL_S = 3600  # no poll of the timer's among the ones posted here
+    async with troubled_app.run_test(size=SMALL) as pilot:
+        await settle(troubled_app, pilot)
+        reloads: list[bool] = []
+        load = troubled_app.load_articles
+
+        def counted_load(reset: bool, offset: int = 0, size: int = 200, keep_place: bool = False) -> None:
+            reloads.append(keep_place)
+            load(reset, offset, size, keep_place)
+
+        troubled_app.load_articles = counted_load  # type: ignore[method-assign]
+        kept, asked = troubled_app.store_version, troubled_app.polls_asked
+        assert kept is not None
+        troubled_app.post_message(StorePolled(asked + 2, kept + 2, kept, None))  # the newer poll answers first
+        troubled_app.post_message(StorePolled(asked + 1, kept + 1, kept, None))  # then the older one
+        await settle(troubled_app, pilot)
+        assert troubled_app.store_version == kept + 2
+        assert reloads == [True]  # one reload, for the newer answer
+        troubled_app.post_message(StorePolled(asked + 3, kept + 2, kept + 2, None))  # the next poll: nothing moved
+        await settle(troubled_app, pilot)
+        assert reloads == [True] and troubled_app.polls_handled == asked + 3

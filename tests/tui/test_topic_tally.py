@@ -20,7 +20,6 @@ from reader.tui.app import ReaderApp
 from reader.tui.topic_tally import TopicTally, count_all, count_changes
 from tests.tui.conftest import NOW, settle, wait_until
 
-
 # When the samples were fetched: the fixed clock of the other TUI fixtures (conftest.NOW), a second already past
 # (as it is once a fetch is over), so every later write, stamped by the real clock or 2099, is newer.
 FETCHED = NOW.isoformat()
