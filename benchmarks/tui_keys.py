@@ -70,6 +70,24 @@ async def measure(db: Path) -> dict[str, float | list[float]]:
         table.action_scroll_bottom()  # the view's last page, loaded directly
         figures["G: the last page listed, the cursor on its end"] = await until(
             lambda: not table.more and table.cursor_row == table.row_count - 1) - t
+        await settled(app)
+        keys, waits = [], 0
+        for _ in range(40):  # a reader paging up from the bottom, ten keys a second (a key held): 600 rows here
+            at, t, painted = table.start + table.cursor_row, time.perf_counter(), []
+            table.action_page_up()  # at the rows' top (the page above not there yet) it moves nothing: pressed again
+            app.call_after_refresh(lambda p=painted: p.append(1))
+            await until(lambda p=painted: bool(p))
+            while table.start + table.cursor_row >= at:
+                waits += 1
+                await until(lambda s=table.start: table.start < s)
+                table.action_page_up()
+            keys.append(time.perf_counter() - t)
+            await asyncio.sleep(max(0.1 - (time.perf_counter() - t), 0))
+        figures["page up from G (x40, 10 keys/s): moved"] = keys
+        figures["  keys that met the rows' top, the page above not there"] = [float(waits)]
+        table.action_scroll_bottom()
+        await until(lambda: not table.more and table.cursor_row == table.row_count - 1)
+        await settled(app)
         pages = []
         for _ in range(5):  # up to the rows' top, which lists the page above them
             start = table.start
@@ -122,7 +140,9 @@ def main() -> None:
             fill_store(db, n)
             print(f"{n:,} articles (built in {time.perf_counter() - t:.0f} s):")
             for name, value in asyncio.run(measure(db)).items():
-                if isinstance(value, list) and value:
+                if name.startswith("  keys"):  # a count
+                    print(f"  {name:<45} {value[0]:8.0f}")
+                elif isinstance(value, list) and value:
                     print(f"  {name:<45} median {statistics.median(value) * 1000:6.1f} ms, "
                           f"max {max(value) * 1000:6.1f} ms")
                 else:

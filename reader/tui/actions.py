@@ -138,12 +138,16 @@ class ReaderActions(StoreWorkers):
     def load_beyond(self, articles: ArticleList) -> None:
         """Load the page after (or before) the list's rows once the cursor comes near their end (or start)."""
         if articles.wants_more():
-            articles.more = False
+            articles.later_asked = True  # `more` stays: G still loads the view's last page meanwhile
             self.load_articles(reset=False, offset=articles.start + len(articles.order))
         elif articles.wants_earlier():
-            articles.earlier_asked = True
-            offset = max(articles.start - PAGE_SIZE, 0)
-            self.load_articles(reset=False, offset=offset, size=articles.start - offset)
+            self.load_earlier(articles)
+
+    def load_earlier(self, articles: ArticleList) -> None:
+        """Load the page above the list's rows (shown above them as it comes, the cursor kept where it is)."""
+        articles.earlier_asked = True
+        offset = max(articles.start - PAGE_SIZE, 0)
+        self.load_articles(reset=False, offset=offset, size=articles.start - offset)
 
     def load_rows_to(self, position: int) -> None:
         """List the row at this view position: the rows up to it when it is within a page below the loaded ones,

@@ -148,8 +148,11 @@ class ReaderApp(StoreEvents):
         if message.generation != self.generation:
             return
         articles = self.query_one(ArticleList)
+        landing_last = message.reset and articles.landing == "last"
         articles.show(message.articles, message.badges, message.outlets, message.more, message.reset,
                       message.keep_place, message.offset)
+        if landing_last and articles.start > 0:  # G: paging up comes next, so the page above is loaded now
+            self.load_earlier(articles)
         if message.reset:  # after the rows, which the reader waits for: the marker is drawn in the next frame
             self.call_after_refresh(self.query_one(Sidebar).set_active, self.view_key)
         with_topics = [a for a in message.articles if message.badges.get(a.id)]  # only they can bring news

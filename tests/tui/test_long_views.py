@@ -47,7 +47,8 @@ async def test_G_and_end_reach_the_last_article_and_g_and_home_the_first(filled_
             await pilot.press(bottom)
             await settle(filled_app, pilot)
             assert table.current is not None and table.current.id == every[-1]
-            assert table.start == len(every) - PAGE_SIZE and listed(table, every) and not table.more
+            # The last page, and the page above it, loaded at once: paging up comes next.
+            assert table.start == len(every) - 2 * PAGE_SIZE and listed(table, every) and not table.more
             assert table.scroll_y == table.max_scroll_y > 0  # the last row is on screen
             assert table.get_cell(str(every[-1]), "title").plain.split("  +")[0] in drawn(table)
             await pilot.press(top)
@@ -83,7 +84,7 @@ async def test_rows_far_below_are_dropped_paging_up_and_listed_again_paging_down
         for _ in range(4):
             table.move_cursor(row=0)
             await settle(filled_app, pilot)
-        assert table.start == len(every) - 5 * PAGE_SIZE  # G, then four pages above
+        assert table.start == len(every) - 6 * PAGE_SIZE  # G (two pages), then four pages above
         assert len(table.order) == KEEP_ABOVE_ROWS and table.more and listed(table, every)
         table.move_cursor(row=len(table.order) - 1)  # near the rows' end: the dropped page is listed again
         await settle(filled_app, pilot)
@@ -134,3 +135,29 @@ async def test_a_g_for_a_view_another_replaced_does_not_move_the_new_views_curso
         release.set()
         await settle(filled_app, pilot)
         assert filled_app.view_label == "Unread" and table.start == 0 and table.cursor_row == 0
+
+
+async def test_G_while_the_next_page_loads_still_reaches_the_views_last_article(
+        filled_app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    every = long_view(filled_app)
+    store, asked, release = filled_app.reader.store, threading.Event(), threading.Event()
+    list_articles = store.list_articles
+
+    def held(flt: ArticleFilter, limit: int = 200, offset: int = 0) -> list[Article]:
+        if offset == PAGE_SIZE:  # the page after the first: listed only once the test lets it
+            asked.set()
+            release.wait(60)
+        return list_articles(flt, limit, offset)
+
+    async with filled_app.run_test(size=(80, 24)) as pilot:
+        await settle(filled_app, pilot)
+        monkeypatch.setattr(store, "list_articles", held)
+        table = filled_app.query_one(ArticleList)
+        try:
+            table.move_cursor(row=PAGE_SIZE - 1)  # near the rows' end: the next page is asked for
+            await wait_until(pilot, asked.is_set)
+            await pilot.press("G")
+        finally:
+            release.set()
+        await settle(filled_app, pilot)
+        assert table.current is not None and table.current.id == every[-1] and listed(table, every)
