@@ -4,12 +4,13 @@ the list pages up from the bottom as it pages down from the top."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import pytest
 from textual.pilot import Pilot
 
 from reader.models import Article
-from reader.store import ArticleFilter
+from reader.store import ArticleFilter, Store
 from reader.tui.app import ReaderApp
 from reader.tui.widgets.article_list import KEEP_ABOVE_ROWS, PAGE_SIZE, ArticleList
 from reader.tui.widgets.reading_view import ReadingView
@@ -36,6 +37,21 @@ async def at_the_bottom(app: ReaderApp, pilot: Pilot[None]) -> ArticleList:
 def listed(table: ArticleList, every: list[int]) -> bool:
     """Whether the list's rows are the view's rows from its window's start, in order, with none missing."""
     return table.order == every[table.start:table.start + len(table.order)]
+
+
+def holding(store: Store, held: Callable[[int], bool], asked: threading.Event,
+            release: threading.Event) -> Callable[..., list[Article]]:
+    """store.list_articles, except that a page from an offset `held` picks is listed (after setting `asked`) only
+    once the test sets `release`."""
+    list_articles = store.list_articles
+
+    def listing(flt: ArticleFilter, limit: int = 200, offset: int = 0) -> list[Article]:
+        if held(offset):
+            asked.set()
+            release.wait(60)
+        return list_articles(flt, limit, offset)
+
+    return listing
 
 
 async def test_G_and_end_reach_the_last_article_and_g_and_home_the_first(filled_app: ReaderApp) -> None:
@@ -117,12 +133,7 @@ async def test_a_g_for_a_view_another_replaced_does_not_move_the_new_views_curso
         filled_app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
     long_view(filled_app)
     store, release = filled_app.reader.store, threading.Event()
-    list_articles = store.list_articles
-
-    def held(flt: ArticleFilter, limit: int = 200, offset: int = 0) -> list[Article]:
-        if offset:  # G's last page: listed only once the test lets it
-            release.wait(60)
-        return list_articles(flt, limit, offset)
+    held = holding(store, lambda offset: offset > 0, threading.Event(), release)  # G's last page
 
     async with filled_app.run_test(size=(80, 24)) as pilot:
         await settle(filled_app, pilot)
@@ -141,13 +152,7 @@ async def test_G_while_the_next_page_loads_still_reaches_the_views_last_article(
         filled_app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
     every = long_view(filled_app)
     store, asked, release = filled_app.reader.store, threading.Event(), threading.Event()
-    list_articles = store.list_articles
-
-    def held(flt: ArticleFilter, limit: int = 200, offset: int = 0) -> list[Article]:
-        if offset == PAGE_SIZE:  # the page after the first: listed only once the test lets it
-            asked.set()
-            release.wait(60)
-        return list_articles(flt, limit, offset)
+    held = holding(store, lambda offset: offset == PAGE_SIZE, asked, release)  # the page after the first
 
     async with filled_app.run_test(size=(80, 24)) as pilot:
         await settle(filled_app, pilot)
