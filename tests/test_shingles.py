@@ -58,3 +58,4 @@ def test_casefolding_never_makes_or_removes_whitespace() -> None:
             assert folded == char, hex(code)
         else:
             assert not any(f.isspace() for f in folded), hex(code)
+

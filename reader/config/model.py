@@ -48,6 +48,7 @@ class FetchConfig:
     concurrency: int = 16
     timeout: float = 20.0
     max_bytes: int = 10_000_000
+    max_items: int = 1_000  # items read of one feed document (reader/fetch/parse.py says why)
     user_agent: str = "policy-reader/0.1 (terminal news reader)"
 
 

@@ -47,6 +47,7 @@ TABLES: dict[str, dict[str, Check]] = {
         "concurrency": number_in(1, 256, "feeds fetched at once"),
         "timeout": number_in(1, 600, "seconds", whole=False),
         "max_bytes": number_in(1_000, 1_000_000_000, "bytes"),
+        "max_items": number_in(1, 1_000_000, "items a feed"),
         "user_agent": header_text(f'"{FetchConfig.user_agent}"'),
     },
     "storage": {"path": a_setting("reader.db in the user data directory")},

@@ -49,15 +49,15 @@ class RefreshSummary:
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def line(self) -> str:
-        parts = [f"{count_of(self.feeds, 'feed')}: {self.ok} ok, {self.failed} failed"]
+        parts = [f"{count_of(self.feeds, 'feed')}: {self.ok:,} ok, {self.failed:,} failed"]
         if self.skipped:
-            parts[0] += f", {self.skipped} not due"
+            parts[0] += f", {self.skipped:,} not due"
         if self.new or self.updated:
-            parts.append(f"{self.new} new, {count_of(self.updated, 'updated article')}")  # "1 new, 0 updated articles"
+            parts.append(f"{self.new:,} new, {count_of(self.updated, 'updated article')}")  # "1 new, 0 updated articles"
         else:
             parts.append("nothing new")
         if self.full_text_ok or self.full_text_failed:
-            parts.append(f"full text for {self.full_text_ok}, unavailable for {self.full_text_failed}")
+            parts.append(f"full text for {self.full_text_ok:,}, unavailable for {self.full_text_failed:,}")
         return " · ".join(parts)
 
 
@@ -185,7 +185,8 @@ async def _refresh_feed(
         loop = asyncio.get_running_loop()
         try:
             parsed = await loop.run_in_executor(pool.get(), parse.parse_feed_changes, body,
-                                                result.content_type, url, feed.item_hashes, stored)
+                                                result.content_type, url, feed.item_hashes, stored,
+                                                config.fetch.max_items)
         except parse.FeedParseError as exc:
             error = str(exc)
         except Exception as exc:  # a parser crash on hostile input is this feed's error, not the run's
