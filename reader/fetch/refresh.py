@@ -53,7 +53,8 @@ class RefreshSummary:
         if self.skipped:
             parts[0] += f", {self.skipped:,} not due"
         if self.new or self.updated:
-            parts.append(f"{self.new:,} new, {count_of(self.updated, 'updated article')}")  # "1 new, 0 updated articles"
+            # "1 new, 0 updated articles"
+            parts.append(f"{self.new:,} new, {count_of(self.updated, 'updated article')}")
         else:
             parts.append("nothing new")
         if self.full_text_ok or self.full_text_failed:

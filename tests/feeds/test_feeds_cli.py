@@ -146,7 +146,7 @@ def test_import_of_twenty_thousand_outlines(tmp_path: Path) -> None:
     outlines = "".join(f'<outline text="Outlet {i % 100}" xmlUrl="https://o{i}.example/rss"/>' for i in range(20_000))
     (tmp_path / "big.opml").write_text(f'<opml version="2.0"><body>{outlines}</body></opml>')
     out = reader(tmp_path, "import", str(tmp_path / "big.opml"))
-    assert out.returncode == 0 and "imported 20000 feeds" in out.stdout, out.stderr
+    assert out.returncode == 0 and "imported 20,000 feeds" in out.stdout, out.stderr
     config = load_config(tmp_path / "feeds.toml")
     assert len(config.feeds) == 20_000 and config.feeds[-1].name == "Outlet 99 (200)"
 
@@ -272,7 +272,7 @@ def test_a_large_import_shows_progress_on_a_terminal_and_nothing_when_piped(tmp_
             break
         shown += chunk
     os.close(master)
-    assert proc.returncode == 0 and "imported 3000 feeds" in proc.stdout
+    assert proc.returncode == 0 and "imported 3,000 feeds" in proc.stdout
     assert b"importing" in shown
 
 

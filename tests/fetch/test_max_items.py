@@ -38,7 +38,7 @@ def numbers(titles: list[str]) -> set[int]:
 
 
 def test_the_default_limit_is_the_config_default() -> None:
-    assert MAX_ITEMS == FetchConfig().max_items
+    assert FetchConfig().max_items == MAX_ITEMS
 
 
 def test_only_the_first_items_of_a_newest_first_document_are_read_and_the_warning_says_so() -> None:

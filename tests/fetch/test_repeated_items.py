@@ -42,7 +42,8 @@ def rss(*items: str) -> bytes:
 
 def config(tmp_path: Path, server: FeedServer, *paths: str) -> Config:
     feeds = "".join(f'[[feeds]]\nname = "{p.strip("/")}"\nurl = "{server.url(p)}"\n\n' for p in paths)
-    return load_config(write_config(tmp_path, feeds + "[fetch]\ntimeout = 10\nmax_bytes = 5_000_000\n"))
+    limits = "[fetch]\ntimeout = 10\nmax_bytes = 5_000_000\nmax_items = 100_000\n"
+    return load_config(write_config(tmp_path, feeds + limits))
 
 
 def articles(store: Store, feed: str) -> list[tuple[str | None, str | None, str]]:
@@ -151,7 +152,7 @@ def test_the_parser_maps_one_entry_for_an_article_however_often_it_is_repeated(
     monkeypatch.setattr(parse_module, "_entry", counted)
     repeats = 2000
     body = rss(*(item(f"g{n}", LINK + ("/" if n % 2 else ""), SHORT) for n in range(repeats)))
-    parsed = parse_feed_bytes(body, "application/rss+xml", "http://127.0.0.1/f")
+    parsed = parse_feed_bytes(body, "application/rss+xml", "http://127.0.0.1/f", max_items=repeats)
     assert [e.guid for e in parsed.entries] == [f"g{repeats - 1}"] and len(mapped) == 1
 
 
