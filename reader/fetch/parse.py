@@ -173,7 +173,8 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
         if items > max_items:
             found = [found[i] for i in _newest_end(items, found[0], found[-1], max_items)]
     words = _vocabulary()
-    mapped = one_per_article([item for item in map(_item, found) if item is not None], _item_identity, completeness)
+    mapped = one_per_article(keys_of_their_own([item for item in map(_item, found) if item is not None]),
+                             _item_identity, completeness)
     entries = tuple(_entry(item, words) for item in mapped if stored.get(item.key) != item.content_hash)
     warnings = [f"{said}; what could be read was kept (its publisher should fix the feed)"] if said else []
     if items > max_items:
@@ -248,6 +249,25 @@ def _item(e: Any) -> _Item | None:
                  author=_clean_label(e.get("author"), 200) or None,
                  published=_iso(e.get("published_parsed") or e.get("updated_parsed")), content=content,
                  content_hash=digest)
+
+
+def keys_of_their_own(items: list[_Item]) -> list[_Item]:
+    """The items, each whose key (its guid, else its link) others share under another title keyed by link and title.
+
+    A CMS bug gives every item one guid (the site's home page), or no guid and one link; those
+    items are different articles, and keyed by that guid they were stored as one, each fetch
+    overwriting it. A guid repeated under the same title is still one article (its link moved).
+    """
+    keys = [item.key for item in items]
+    if len(set(keys)) == len(keys):
+        return items  # the usual document
+    titles: dict[str, set[str]] = {}
+    for item in items:
+        titles.setdefault(item.key, set()).add(" ".join(item.title.casefold().split()))
+    for item in items:
+        if len(titles[item.key]) > 1:
+            item.key = f"t:{item.link_title_key}" if item.link_title_key else f"h:{item.content_hash}"
+    return items
 
 
 def _item_identity(item: _Item) -> tuple[str, str | None]:

@@ -162,3 +162,24 @@ def test_a_parsed_entry_carries_its_link_title_key_so_the_store_need_not_compute
     assert with_link.link_title_key == link_title_key(with_link.link, with_link.title)
     assert with_link.link_title_key == "//news.example/2026/11/30/sheriff-ends-agreement\nsheriff ends agreement"
     assert without.link_title_key is None
+
+
+def test_items_sharing_one_guid_or_one_link_under_different_titles_are_different_articles(
+        tmp_path: Path, feed_server: FeedServer, store: Store) -> None:
+    """A CMS bug: every item given the home page as its guid (or no guid and the home page as link)."""
+    titles = ["Sheriff ends agreement", "Council delays vote", "Judge orders release", "Mayor signs order",
+              "Jail audit"]
+    one_guid = [item("https://site.example/", f"https://site.example/{n}", f"<p>Story {n}.</p>", t)
+                for n, t in enumerate(titles)]
+    one_link = [item(None, "https://site.example/", f"<p>Story {n}.</p>", t) for n, t in enumerate(titles)]
+    route = feed_server.routes["/guid"] = Route(body=rss(*one_guid))
+    feed_server.routes["/link"] = Route(body=rss(*one_link))
+    assert refresh(store, config(tmp_path, feed_server, "/guid", "/link")).new == 10
+    for feed in ("guid", "link"):
+        assert sorted(content for _, _, content in articles(store, feed)) == [f"<p>Story {n}.</p>" for n in range(5)]
+    route.body = rss(*one_guid[:4], item("https://site.example/", "https://site.example/4", "<p>Updated.</p>",
+                                         titles[4]))
+    again = refresh(store, config(tmp_path, feed_server, "/guid", "/link"))
+    assert (again.new, again.updated) == (0, 1)  # the changed one is updated in place; the others stay as they were
+    assert sorted(content for _, _, content in articles(store, "guid")) == sorted(
+        [f"<p>Story {n}.</p>" for n in range(4)] + ["<p>Updated.</p>"])
