@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -189,6 +190,8 @@ class RefreshWrites(StoreConnection):
         if any(link is not None for _, link in fresh):
             changed_by_link, fresh = self._same_links(c, feed_id, fresh, {aid for aid, _ in existing.values()})
             changed += changed_by_link
+        if any(not e.title or not e.text.strip() for _, e, _ in changed):
+            changed = self._without_blanks(c, changed)
         # New articles are folded before they are inserted, so each row is written once, with its story.
         folder = StoryFolder(c, self._fold_cache)
         self._on_commit(folder.committed)
@@ -254,6 +257,34 @@ class RefreshWrites(StoreConnection):
             elif match[1] != e.content_hash:
                 changed.append((match[0], e, link))
         return changed, still_new
+
+    @staticmethod
+    def _without_blanks(c: sqlite3.Connection, changed: list[tuple[int, ParsedEntry, str | None]]
+                        ) -> list[tuple[int, ParsedEntry, str | None]]:
+        """The changed entries, a blank title or body never replacing a stored one: a publisher's glitch wipes nothing.
+
+        An entry whose body went blank changes only its stored content hash (so the glitch is not
+        read again); one whose title went blank keeps the stored title. A later version with a
+        body updates the article as usual.
+        """
+        blank = [aid for aid, e, _ in changed if not e.title or not e.text.strip()]
+        stored = {aid: (str(title), str(text)) for aid, title, text in select_in(
+            c, "SELECT id, title, text FROM articles WHERE id IN ({})", blank)}
+        kept: list[tuple[int, ParsedEntry, str | None]] = []
+        for aid, e, link in changed:
+            if aid not in stored:
+                kept.append((aid, e, link))
+                continue
+            title, text = stored[aid]
+            if not e.text.strip() and text.strip():
+                c.execute("UPDATE articles SET content_hash = ? WHERE id = ?", (e.content_hash, aid))
+                continue
+            if not e.title and title:
+                link = link_title_key(e.link, title)
+                # Bands and shingles were made of the blank title: the store makes them again of the kept one.
+                e = replace(e, title=title, link_title_key=link, story_bands=None, story_shingles=None)
+            kept.append((aid, e, link))
+        return kept
 
     def missing_full_text(self, feed_id: int, limit: int = 200) -> list[tuple[int, str]]:
         """(id, link) of the feed's articles whose page text was never tried, newest first."""
