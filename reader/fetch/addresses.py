@@ -1,4 +1,4 @@
-"""Which addresses a full-text page may come from: public ones, unless the feed itself is on a private network.
+"""Which addresses a full-text page may come from: public ones, and the feed's own loopback or private network.
 
 A feed chooses what its articles link to, so without this check a feed could make the reader
 fetch (and then store, index and show) ``http://127.0.0.1:8080/admin`` or a router's page on
@@ -22,9 +22,35 @@ AddressCheck = Callable[[IPAddress], bool]
 
 def is_public_address(ip: IPAddress) -> bool:
     """True for a globally routable unicast address; loopback, private, link-local, shared and reserved are not."""
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    ip = _unmapped(ip)
     return ip.is_global and not ip.is_multicast
+
+
+# Where clouds answer with their instances' credentials (AWS, Azure, GCP; AWS ECS and IPv6; Alibaba).
+# Never a page's address, whatever network the feed is on.
+CLOUD_METADATA = frozenset(map(ipaddress.ip_address, (
+    "169.254.169.254", "169.254.170.2", "fd00:ec2::254", "100.100.100.200")))
+_PRIVATE_NETWORKS = tuple(map(ipaddress.ip_network, ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")))
+
+
+def network_kind(ip: IPAddress) -> str:
+    """What kind of address `ip` is, in the words a refusal uses: "public", "loopback", "private" or another."""
+    ip = _unmapped(ip)
+    if ip in CLOUD_METADATA:
+        return "cloud metadata"
+    if ip.is_loopback:
+        return "loopback"
+    if any(ip in network for network in _PRIVATE_NETWORKS):
+        return "private"
+    if ip.is_link_local:
+        return "link-local"
+    return "public" if is_public_address(ip) else "reserved or special-purpose"
+
+
+def _unmapped(ip: IPAddress) -> IPAddress:
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    return ip
 
 
 async def resolve(host: str, port: int) -> list[IPAddress]:
@@ -39,10 +65,14 @@ class AddressRefused(Exception):
 
 
 class PublicOnly:
-    """Vets a page's host before it is fetched: every address it resolves to must be one `is_public` accepts."""
+    """Vets a page's host before it is fetched: every address it resolves to must be public, or on `networks`."""
 
-    def __init__(self, is_public: AddressCheck = is_public_address) -> None:
+    def __init__(self, is_public: AddressCheck = is_public_address, networks: frozenset[str] = frozenset()) -> None:
         self.is_public = is_public
+        self.networks = networks  # kinds of network (network_kind) accepted besides public: the feed's own
+
+    def accepts(self, ip: IPAddress) -> bool:
+        return self.is_public(ip) or network_kind(ip) in self.networks
 
     async def vetted(self, host: str, port: int) -> list[str]:
         """The addresses `host` may be fetched from: all it resolves to, each accepted; else AddressRefused.
@@ -55,23 +85,32 @@ class PublicOnly:
             addresses = await resolve(host, port)
         except UnicodeError as exc:  # a name the IDNA codec cannot encode (an empty or overlong label)
             raise InvalidAddress(f"its host cannot be looked up ({exc})") from None
-        refused = next((ip for ip in addresses if not self.is_public(ip)), None)
+        refused = next((ip for ip in addresses if not self.accepts(ip)), None)
         if refused is not None:
             raise AddressRefused(self._refuse(host, refused))
         return list(dict.fromkeys(str(ip) for ip in addresses))
 
-    @staticmethod
-    def _refuse(host: str, ip: IPAddress) -> str:
-        return (f"refused: {host} is at {ip}, a loopback, private or local address; pages are fetched only "
-                "from public addresses unless the feed itself is on a private network")
+    def _refuse(self, host: str, ip: IPAddress) -> str:
+        kind = network_kind(ip)
+        if self.networks:
+            return (f"refused: {host} is at {ip}, a {kind} address; pages are fetched only from public addresses "
+                    f"and the feed's own ({' and '.join(sorted(self.networks))}) network")
+        return (f"refused: {host} is at {ip}, a {kind} address; pages are fetched only "
+                "from public addresses unless the feed itself is on a loopback or private network")
 
-    async def feed_is_private(self, feed_url: str) -> bool:
-        """True when the feed's own host is on a loopback or private address: its pages may be there too."""
+    async def for_feed(self, feed_url: str) -> PublicOnly:
+        """The guard for a feed's pages: this one, or, for a feed on a loopback or private network, one that also
+        accepts pages on that kind of network (a local RSS bridge, an intranet).
+
+        Never link-local or cloud metadata addresses: a local feed that links to
+        http://169.254.169.254/ would hand the instance's credentials to the store and the digest.
+        """
         parts = urlsplit(feed_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            return False  # a local file: its links get no exemption
+            return self  # a local file: its links get no exemption
         try:
             addresses = await resolve(parts.hostname, parts.port or 80)
         except (OSError, ValueError):
-            return False
-        return any(not self.is_public(ip) for ip in addresses)
+            return self
+        networks = frozenset(network_kind(ip) for ip in addresses if not self.is_public(ip)) & {"loopback", "private"}
+        return PublicOnly(self.is_public, networks) if networks else self

@@ -139,10 +139,9 @@ async def _refresh_all(
                         stored = await _refresh_feed(store, writes, config, client, pool, feed, summary, unchanged)
                     if feed.full_text:
                         missing = await asyncio.to_thread(store.missing_full_text, feed.id)
-                        guard = PublicOnly(address_check)
+                        guard = await PublicOnly(address_check).for_feed(feed.fetch_url)
                         ok, failed = await fetch_full_texts(
-                            missing, client, config.fetch, pool.get, gate, pages, store.save_full_text,
-                            None if await guard.feed_is_private(feed.fetch_url) else guard)
+                            missing, client, config.fetch, pool.get, gate, pages, store.save_full_text, guard)
                         summary.full_text_ok += ok
                         summary.full_text_failed += failed
                 except Exception as exc:
