@@ -47,6 +47,16 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def sort_date(published: str | None, now: str) -> str:
+    """Where an article sorts: when it was published, but never later than when the store saw it (`now`).
+
+    A date in the future (a scheduled post, a wrong clock, 9999-12-31) would keep an article at
+    the top of every newest-first list for as long as the date is ahead; it sorts as seen now,
+    and its published date is kept as the feed gave it.
+    """
+    return min(published, now) if published else now
+
+
 class RefreshWrites(StoreConnection):
     """The store's writes for a refresh (Store inherits them)."""
 
@@ -195,7 +205,7 @@ class RefreshWrites(StoreConnection):
         # New articles are folded before they are inserted, so each row is written once, with its story.
         folder = StoryFolder(c, self._fold_cache)
         self._on_commit(folder.committed)
-        stories = folder.assign([(-n, e.title, e.text, e.published or now, e.story_bands)
+        stories = folder.assign([(-n, e.title, e.text, sort_date(e.published, now), e.story_bands)
                                  for n, (e, _) in enumerate(fresh, 1)],
                                 shingled={-n: e.story_shingles for n, (e, _) in enumerate(fresh, 1)
                                           if e.story_shingles})
@@ -205,7 +215,7 @@ class RefreshWrites(StoreConnection):
                 """INSERT INTO articles (feed_id, key, guid, link, link_title_key, title, author, published, sort_date,
                        first_seen, updated, content, text, content_hash, story_id, text_seq)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (feed_id, e.key, e.guid, e.link, link, e.title, e.author, e.published, e.published or now,
+                (feed_id, e.key, e.guid, e.link, link, e.title, e.author, e.published, sort_date(e.published, now),
                  now, now, e.content, e.text, e.content_hash, stories[-n], seq),
             )
             assert cursor.lastrowid is not None  # always set by a one-row INSERT
@@ -221,8 +231,9 @@ class RefreshWrites(StoreConnection):
                    published = ?, sort_date = COALESCE(?, sort_date), updated = ?, content = ?, text = ?,
                    content_hash = ?, full_content = NULL, full_text_error = NULL, text_seq = ?
                WHERE id = ?""",
-            [(e.key, e.guid, e.link, link, e.title, e.author, e.published, e.published, now, e.content, e.text,
-              e.content_hash, seq, aid) for aid, e, link in changed],
+            [(e.key, e.guid, e.link, link, e.title, e.author, e.published,
+              e.published and sort_date(e.published, now), now, e.content, e.text, e.content_hash, seq, aid)
+             for aid, e, link in changed],
         )
         index(c, [(ids[-n], e.title, e.text) for n, (e, _) in enumerate(fresh, 1)]
               + [(aid, e.title, e.text) for aid, e, _ in changed])
