@@ -115,16 +115,24 @@ async def fetch_http(
     With a `guard`, the URL and every redirect on the way must be at addresses it accepts, and
     each request goes to the addresses it vetted.
     """
+    hops = [url]  # the addresses asked, redirects included: a failure is told where it happened
     try:
         async with asyncio.timeout(cfg.timeout):
-            return await _follow(client, url, cfg, conditional_headers(etag, last_modified), guard)
+            return await _follow(client, hops, cfg, conditional_headers(etag, last_modified), guard)
     except TimeoutError:  # before OSError, of which it is one
-        return FetchResult("error", error=f"no complete response within {cfg.timeout:g} s", passing=True)
+        return FetchResult("error", error=f"no complete response within {cfg.timeout:g} s{_at(hops)}", passing=True)
     except InvalidAddress as exc:
         return FetchResult("error", error=f"cannot fetch {single_line(url, 100)!r}: {exc}")
     except (OSError, h11.ProtocolError, DecodingError) as exc:
-        return FetchResult("error", error=f"network error: {single_line(network_reason(exc), 300)}",
+        return FetchResult("error", error=f"network error{_at(hops)}: {single_line(network_reason(exc), 300)}",
                            passing=not _is_certificate_error(exc))
+
+
+def _at(hops: list[str]) -> str:
+    """Where a request failed, when a redirect took it away from the address asked for; else nothing."""
+    if len(hops) == 1:
+        return ""
+    return f" at {single_line(hops[-1], 200)}, where {single_line(hops[0], 200)} redirected"
 
 
 def _is_certificate_error(exc: BaseException) -> bool:
@@ -178,8 +186,10 @@ def _redirect_target(url: str, resp: Response) -> str | FetchResult:
 
 
 async def _follow(
-    client: Connections, url: str, cfg: FetchConfig, headers: dict[str, str], guard: PublicOnly | None
+    client: Connections, hops: list[str], cfg: FetchConfig, headers: dict[str, str], guard: PublicOnly | None
 ) -> FetchResult:
+    """Ask for hops[0], following redirects; each address asked is appended to `hops`."""
+    url = hops[0]
     seen = {url}
     moved_to: str | None = None
     all_permanent = True
@@ -204,6 +214,7 @@ async def _follow(
                     return FetchResult("error", error=f"redirect loop: {target} redirects back to an earlier URL")
                 seen.add(target)
                 url = target
+                hops.append(url)
                 continue
             return await _finish(resp, cfg, moved_to, asked_if_changed=bool(headers))
     return FetchResult("error", error=f"more than {MAX_REDIRECTS} redirects; last one went to {url}")

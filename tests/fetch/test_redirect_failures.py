@@ -1,0 +1,35 @@
+"""A failure after a redirect says where it happened: the redirect's target, not the feed's own address."""
+
+from __future__ import annotations
+
+import socket
+
+from reader.config import FetchConfig
+from tests.feed_server import FeedServer, Route
+from tests.fetch.test_connections import fetch
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (bound, then closed)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_a_refused_redirect_target_is_named_and_the_feeds_address_is_not_blamed(feed_server: FeedServer) -> None:
+    target = f"http://127.0.0.1:{closed_port()}/moved.xml"
+    feed_server.routes["/feed"] = Route(status=302, headers={"Location": target})
+    [result] = fetch(feed_server.url("/feed"))
+    assert result.error == (f"network error at {target}, where {feed_server.url('/feed')} redirected: the server "
+                            "refused the connection; it may be down, or the address's port may be wrong")
+
+
+def test_a_timeout_after_a_redirect_names_the_target_and_one_without_a_redirect_does_not(
+        feed_server: FeedServer) -> None:
+    feed_server.routes["/slow"] = Route(hang=True)
+    feed_server.routes["/feed"] = Route(status=301, headers={"Location": feed_server.url("/slow")})
+    [redirected] = fetch(feed_server.url("/feed"), FetchConfig(timeout=1))
+    assert redirected.error == (f"no complete response within 1 s at {feed_server.url('/slow')}, "
+                                f"where {feed_server.url('/feed')} redirected")
+    [direct] = fetch(feed_server.url("/slow"), FetchConfig(timeout=1))
+    assert direct.error == "no complete response within 1 s"
