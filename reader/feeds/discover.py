@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 from reader.config import FetchConfig
 from reader.fetch.http import fetch_http, make_client
 from reader.fetch.parse import FeedParseError, parse_feed_bytes
+from reader.text.sanitize import single_line
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 
@@ -31,7 +32,11 @@ class _AlternateLinks(HTMLParser):
             self.links.append(a["href"])
 
 
+MAX_ALTERNATES = 5  # feed links of one page tried in turn, at most
+
+
 def alternate_links(page: str, base: str) -> list[str]:
+    """The page's links to RSS or Atom feeds, made absolute, in page order (web addresses or not)."""
     parser = _AlternateLinks()
     parser.feed(page)
     return [urljoin(base, href) for href in parser.links]
@@ -39,23 +44,36 @@ def alternate_links(page: str, base: str) -> list[str]:
 
 async def _discover(url: str, cfg: FetchConfig) -> tuple[str, str | None]:
     async with make_client(cfg) as client:
-        for attempt in range(2):
-            result = await fetch_http(client, url, cfg)
-            if result.error or result.body is None:
-                raise DiscoveryError(f"{url}: {result.problem('try again later') or 'no content'}")
-            final = result.moved_to or url
+        result = await fetch_http(client, url, cfg)
+        if result.error or result.body is None:
+            raise DiscoveryError(f"{url}: {result.problem('try again later') or 'no content'}")
+        final = result.moved_to or url
+        try:
+            return final, parse_feed_bytes(result.body, result.content_type, final).title
+        except FeedParseError:
+            pass
+        links = alternate_links(result.body.decode("utf-8", "replace"), final)
+        if not links:
+            raise DiscoveryError(f"{url}: not a feed, and the page has no <link rel=\"alternate\"> "
+                                 "to an RSS or Atom feed; give the feed's own URL")
+        web = [link for link in links if link.startswith(("http://", "https://"))]
+        if not web:
+            raise DiscoveryError(f"{url}: not a feed, and the page's feed links are not web addresses "
+                                 f"({single_line(links[0], 100)!r}); give the feed's own URL")
+        # A page may list a broken or odd feed first: each is tried in turn, and what each gave is said.
+        problems: list[str] = []
+        for link in web[:MAX_ALTERNATES]:
+            found = await fetch_http(client, link, cfg)
+            if found.error or found.body is None:
+                problems.append(f"{single_line(link, 200)}: {found.problem('try again later') or 'no content'}")
+                continue
+            feed_url = found.moved_to or link
             try:
-                feed = parse_feed_bytes(result.body, result.content_type, final)
-                return final, feed.title
+                return feed_url, parse_feed_bytes(found.body, found.content_type, feed_url).title
             except FeedParseError as exc:
-                if attempt:
-                    raise DiscoveryError(f"{url}: the page's feed link does not give a feed ({exc})") from None
-                links = alternate_links(result.body.decode("utf-8", "replace"), final)
-                if not links:
-                    raise DiscoveryError(f"{url}: not a feed, and the page has no <link rel=\"alternate\"> "
-                                         "to an RSS or Atom feed; give the feed's own URL") from None
-                url = links[0]
-    raise AssertionError("unreachable")
+                problems.append(f"{single_line(link, 200)}: {exc}")
+        raise DiscoveryError(f"{url}: not a feed, and no feed link of the page gives a feed "
+                             f"({'; '.join(problems)})")
 
 
 def discover_feed(url: str, cfg: FetchConfig) -> tuple[str, str | None]:
