@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from reader.config import TopicConfig
 from reader.models import Article
 from reader.stories import story_text
+from reader.text.html import without_word_invisibles
 from reader.text.sanitize import fold_whitespace
 
 
@@ -78,8 +79,11 @@ def folded_for_matching(text: str) -> str:
 
 
 def topic_text(article: Article) -> str:
-    """What topics are matched on: the title and the stored plain text (the same for digest and reader)."""
-    return story_text(article.title, article.text)
+    """What topics are matched on: the title and the stored plain text (the same for digest and reader).
+
+    Without invisible word breaks also for articles stored before search text dropped them.
+    """
+    return without_word_invisibles(story_text(article.title, article.text))
 
 
 def compile_topics(topics: Iterable[TopicConfig]) -> list[TopicMatcher]:
@@ -87,7 +91,8 @@ def compile_topics(topics: Iterable[TopicConfig]) -> list[TopicMatcher]:
 
 
 def topics_in(text: str, matchers: Sequence[TopicMatcher]) -> list[str]:
-    """Names of the topics the text mentions, in configuration order."""
+    """Names of the topics the text mentions, in configuration order (invisible word breaks aside, as topic_text)."""
+    text = without_word_invisibles(text)
     folded = folded_for_matching(text)
     return [m.name for m in matchers if m.matches(text, folded)]
 

@@ -54,11 +54,24 @@ _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
 _SPACE_RUN = re.compile(r"  +")  # tabs become spaces first; "[ \\t]+" was slow, matching every lone space
 
 
+# Invisible characters that split a word for search and topic matching though a reader sees one
+# ("Com\u00admunities" with a soft hyphen), or join two a reader sees apart ("Secure\u200bCommunities").
+# Soft hyphens, word joiners, grapheme joiners and BOMs go; a zero-width space is a space.
+# ZWNJ and ZWJ stay: Persian and Indic words and emoji are written with them.
+WORD_INVISIBLES = str.maketrans({"\u00ad": None, "\u034f": None, "\u2060": None, "\ufeff": None, "\u200b": " "})
+
+
+def without_word_invisibles(text: str) -> str:
+    """`text` as search and topic matching read it (WORD_INVISIBLES says what changes)."""
+    return text.translate(WORD_INVISIBLES) if not text.isascii() else text
+
+
 def html_to_search_text(fragment: str) -> str:
     """A cheap tag strip for the search index and topic matching; reading uses html_to_blocks instead."""
     if "<" in fragment:
         fragment = TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", fragment))
-    text = _SPACE_RUN.sub(" ", strip_control_characters(unescape(fragment)).replace("\t", " "))
+    text = without_word_invisibles(strip_control_characters(unescape(fragment)))
+    text = _SPACE_RUN.sub(" ", text.replace("\t", " "))
     return "\n".join(filter(None, map(str.strip, text.splitlines())))  # runs of spaces never span lines
 
 
