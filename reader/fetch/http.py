@@ -239,7 +239,8 @@ async def _finish(resp: Response, cfg: FetchConfig, moved_to: str | None, asked_
         return FetchResult(str(code), retry_after_s=wait, error=f"HTTP {code} {_reason(resp)}{note}",
                            moved_to=moved_to)
     if code >= 400 or code < 200:
-        return FetchResult(str(code), error=f"HTTP {code} {_reason(resp)}", moved_to=moved_to)
+        return FetchResult(str(code), error=f"HTTP {code} {_reason(resp)}: {_status_meaning(code)}",
+                           moved_to=moved_to, passing=code >= 500)
     declared = resp.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > cfg.max_bytes:
         return FetchResult("error", error=_too_big(cfg.max_bytes), moved_to=moved_to)
@@ -260,6 +261,20 @@ async def _finish(resp: Response, cfg: FetchConfig, moved_to: str | None, asked_
 def _reason(resp: Response) -> str:
     """The server's reason phrase, which is the server's own text: sanitised and kept short."""
     return single_line(resp.reason, 100)
+
+
+def _status_meaning(code: int) -> str:
+    """What an error status means for the feed, and what the user can do: the reason phrase alone says neither."""
+    if code == 404:
+        return "nothing is at this address; check the url in feeds.toml (the site may have moved its feed)"
+    if code in (401, 403):
+        return ("the server refuses to give this feed to the reader (it may need a login, or turn programs "
+                "away); check the url in a browser")
+    if code >= 500:
+        return "the server failed to answer"
+    if code >= 400:
+        return "the server refused the request; check the url in feeds.toml"
+    return "not an answer a feed reader can use"
 
 
 def _too_big(limit: int) -> str:

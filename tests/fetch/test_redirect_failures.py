@@ -1,4 +1,4 @@
-"""A failure after a redirect says where it happened: the redirect's target, not the feed's own address."""
+"""A failure says where it happened (a redirect's target, not the feed's own address) and what it means."""
 
 from __future__ import annotations
 
@@ -33,3 +33,19 @@ def test_a_timeout_after_a_redirect_names_the_target_and_one_without_a_redirect_
                                 f"where {feed_server.url('/feed')} redirected")
     [direct] = fetch(feed_server.url("/slow"), FetchConfig(timeout=1))
     assert direct.error == "no complete response within 1 s"
+
+
+def test_each_error_status_says_what_it_means_and_a_servers_failure_may_pass(feed_server: FeedServer) -> None:
+    feed_server.routes["/login"] = Route(status=403)
+    feed_server.routes["/down"] = Route(status=502)
+    feed_server.routes["/teapot"] = Route(status=418)
+    [login] = fetch(feed_server.url("/login"))
+    [down] = fetch(feed_server.url("/down"))
+    [teapot] = fetch(feed_server.url("/teapot"))
+    assert login.problem("will retry next fetch") == (
+        "HTTP 403 Forbidden: the server refuses to give this feed to the reader (it may need a login, or turn "
+        "programs away); check the url in a browser")
+    assert down.problem("will retry next fetch") == ("HTTP 502 Bad Gateway: the server failed to answer; "
+                                                     "will retry next fetch")
+    assert teapot.problem("will retry next fetch") == ("HTTP 418 I'm a Teapot: the server refused the request; "
+                                                       "check the url in feeds.toml")
