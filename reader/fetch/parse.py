@@ -158,8 +158,9 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
     headers = {"content-type": content_type, "content-location": url} if content_type else None
     parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=False)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
-    if problem is not None and problem.__class__.__name__ in _BENIGN_BOZO and (parsed.entries or expect_entries):
-        problem = None
+    if problem is not None and problem.__class__.__name__ in _BENIGN_BOZO and (
+            parsed.entries or expect_entries or (parsed.feed and not _looks_like_html(original))):
+        problem = None  # read as it should be: a channel with no items yet is an empty feed, not an unreadable one
     said = _problem_words(problem, data if data is original else None) if problem is not None else None
     if not parsed.entries and not expect_entries:
         if _looks_like_html(original):

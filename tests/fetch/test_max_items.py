@@ -94,3 +94,4 @@ def test_max_items_out_of_range_is_a_config_error(tmp_path: Path, value: str) ->
     with pytest.raises(ConfigError, match=r"fetch\.max_items: expected a whole number of items a feed from 1 to "
                                           r"1,000,000"):
         load_config(write_config(tmp_path, f"[fetch]\nmax_items = {value}\n"))
+
