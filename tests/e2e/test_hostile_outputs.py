@@ -69,7 +69,7 @@ def test_opml_names_reach_no_file_or_terminal_raw(tmp_path: Path, feed_server: F
     write_config(tmp_path, "")
     attr = escape(XML_LEGAL, quote=True)
     outlines = "".join(f'<outline text="{attr} {i}" category="{attr}" xmlUrl="{feed_server.url(path)}"/>'
-                       for i, path in enumerate(["/reason-phrase", "/not-a-feed", "/encoding-escape"]))
+                       for i, path in enumerate(["/reason-phrase", "/not-a-feed", "/retry-reason"]))
     opml = tmp_path / "in.opml"
     opml.write_text(f'<opml version="2.0"><body><outline text="{attr}">{outlines}</outline></body></opml>',
                     encoding="utf-8")
