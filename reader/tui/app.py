@@ -9,7 +9,9 @@ ever parsed as markup (see reader.tui.safe_app).
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
+import signal
 import sqlite3
 from collections.abc import Callable
 from contextlib import suppress
@@ -98,7 +100,13 @@ class ReaderApp(StoreEvents):
 
     def on_mount(self) -> None:
         # Before any worker starts: quitting must not wait for one in a long call (see reader.tui.quitting).
-        asyncio.get_running_loop().set_default_executor(WorkerThreads(self._interrupt_store))
+        loop = asyncio.get_running_loop()
+        loop.set_default_executor(WorkerThreads(self._interrupt_store))
+        # `kill` (SIGTERM) or a closed terminal (SIGHUP) ends the reader as q does: Python's default for
+        # either ended the process with the terminal still in the alternate screen, cursor hidden, mouse on.
+        for stop in (signal.SIGTERM, signal.SIGHUP):
+            with suppress(NotImplementedError, ValueError):  # no signals there (Windows, a loop off the main thread)
+                loop.add_signal_handler(stop, functools.partial(self.exit, return_code=128 + stop))
         self.query_one("#search").display = False
         self.query_one(ReadingView).matchers = self.matchers
         theme = self.reader.store.setting(THEME_SETTING)
