@@ -192,9 +192,15 @@ def fold_whitespace(text: str) -> str:
 
 
 def single_line(text: str, limit: int | None = 500) -> str:
-    """A safe one-line label (titles, names, reasons): controls and invisibles removed, whitespace folded, capped."""
+    """A safe one-line label (titles, names, reasons): controls and invisibles removed, whitespace folded, capped.
+
+    A letter keeps at most MAX_MARKS combining marks, as in body text (limit_floods): a title of one
+    letter under 5,000 accents was a 500-character label that pushed a list row's columns apart.
+    """
     if _has_invisible(text):
         text = _visible_only(text)
+    if not text.isascii():
+        text = _MARK_FLOOD.sub(r"\1", text)
     line = fold_whitespace(text)
     if limit is not None and len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.text.sanitize import single_line, strip_control_characters
+from reader.text.sanitize import MAX_MARKS, single_line, strip_control_characters
 from tests.hostile import ALL_IN_ONE, CONTROLS, INVISIBLES, MARKUP, assert_label_safe, assert_terminal_safe
 
 
@@ -41,3 +41,9 @@ def test_everything_at_once_is_idempotent() -> None:
     assert_label_safe(once)
     assert single_line(once, 5000) == once
     assert strip_control_characters(strip_control_characters(ALL_IN_ONE)) == strip_control_characters(ALL_IN_ONE)
+
+
+def test_a_label_keeps_at_most_a_few_combining_marks_on_a_letter() -> None:
+    """As body text does (limit_floods): 5,000 accents on one letter of a title made a 500-character label."""
+    assert single_line("W" + "\u0301" * 5000 + " county jail") == "W" + "\u0301" * MAX_MARKS + " county jail"
+    assert single_line("Nguyễn Văn An, Tiếng Việt") == "Nguyễn Văn An, Tiếng Việt"  # real marks untouched
