@@ -14,6 +14,7 @@ from typing import Any
 from reader.config import FeedConfig
 from reader.models import Article, FeedRow, Pin
 from reader.store.connection import BUSY_TIMEOUT_S
+from reader.store.feed_sync import StoredFeed, free_names, match_feeds
 from reader.store.refresh_writes import RefreshWrites, utc_now
 from reader.store.rows import (
     ARTICLE_COLUMNS,
@@ -57,30 +58,39 @@ class Store(RefreshWrites, StoryQueries):
     # -- feeds ---------------------------------------------------------------------------
 
     def sync_feeds(self, feeds: Iterable[FeedConfig], locate: dict[str, str]) -> None:
-        """Make the feeds table match feeds.toml; feeds that left the file keep their articles but go inactive."""
+        """Make the feeds table match feeds.toml; feeds that left the file keep their articles but go inactive.
+
+        A listed feed continues the stored feed with its URL, else the one with its name (feed_sync.py):
+        a rename keeps its articles, their read and starred state and its fetch validators.
+        """
         feeds = list(feeds)
         if self._feeds_match(feeds, locate):  # the usual case: no write, so none of the check before one either
             return
         with self._write() as c:
+            stored = [StoredFeed(int(r[0]), str(r[1]), str(r[2]), bool(r[3]))
+                      for r in c.execute("SELECT id, name, url, active FROM feeds")]
+            matched = match_feeds([(feed.name, locate[feed.name]) for feed in feeds], stored)
+            free_names(c, matched)
+            urls = {row.id: row.url for row in stored}
             c.execute("UPDATE feeds SET active = 0")
             for feed in feeds:
                 url = locate[feed.name]
-                row = c.execute("SELECT id, url FROM feeds WHERE name = ?", (feed.name,)).fetchone()
+                fid = matched[feed.name]
                 tags = "\n".join(feed.tags)
-                if row is None:
+                if fid is None:
                     c.execute(
                         "INSERT INTO feeds (name, url, tags, active, disabled) VALUES (?, ?, ?, 1, ?)",
                         (feed.name, url, tags, int(not feed.enabled)),
                     )
-                    row = (c.execute("SELECT last_insert_rowid()").fetchone()[0], url)
-                elif row[1] != url:
-                    # A new URL in the file means a new source: forget redirects and validators.
+                    fid = int(c.execute("SELECT last_insert_rowid()").fetchone()[0])
+                elif urls[fid] != url:
+                    # A new URL (or the same written another way): forget redirects and validators, keep articles.
                     c.execute(
                         "UPDATE feeds SET url = ?, tags = ?, active = 1, disabled = ?, effective_url = NULL, "
                         "etag = NULL, last_modified = NULL, next_due = NULL, body_hash = NULL, item_hashes = NULL, "
                         "last_warning = NULL "
                         "WHERE id = ?",
-                        (url, tags, int(not feed.enabled), row[0]),
+                        (url, tags, int(not feed.enabled), fid),
                     )
                 else:
                     # enabled = false always disables; enabled = true re-enables unless the feed is gone (410),
@@ -88,9 +98,9 @@ class Store(RefreshWrites, StoryQueries):
                     c.execute(
                         "UPDATE feeds SET tags = ?, active = 1, "
                         "disabled = CASE WHEN ? THEN (last_status IS '410') ELSE 1 END WHERE id = ?",
-                        (tags, int(feed.enabled), row[0]),
+                        (tags, int(feed.enabled), fid),
                     )
-                c.execute("UPDATE feeds SET full_text = ? WHERE id = ?", (int(feed.full_text), row[0]))
+                c.execute("UPDATE feeds SET full_text = ? WHERE id = ?", (int(feed.full_text), fid))
 
     def _feeds_match(self, feeds: Sequence[FeedConfig], locate: dict[str, str]) -> bool:
         """Whether the feeds table already says what sync_feeds would write."""
