@@ -105,7 +105,7 @@ class StoreConnection:
     def _prepare(self) -> None:
         """WAL, the schema's migrations and any folding left to do: the writes opening a writable store makes."""
         self._conn.execute("PRAGMA foreign_keys = ON")
-        if self.path != ":memory:":
+        if self.path != ":memory:" and self._sound_for_wal():
             enable_wal(self._conn, BUSY_TIMEOUT_S)
             self._conn.execute("PRAGMA synchronous = NORMAL")
         if 0 < self._conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
@@ -113,6 +113,21 @@ class StoreConnection:
         migrate(self._conn)
         if folding_pending(self._conn):
             self._fold_unfolded()
+
+    def _sound_for_wal(self) -> bool:
+        """Whether the file may be switched to WAL: it already is, or quick_check finds it sound first.
+
+        The switch writes the header (a backup copy is in rollback-journal mode), and nothing may
+        write to a file before it is known to be sound. A damaged one stays as it is, to be read.
+        """
+        try:
+            with self._failures():  # a damaged header page fails the first read itself
+                if str(self._conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+                    return True
+                self._verify()
+        except StoreCorruptError:
+            return False
+        return True
 
     def _check_readable_as_is(self) -> None:
         """A store opened read-only cannot be set up or upgraded: only the current schema can be read."""

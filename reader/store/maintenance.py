@@ -40,6 +40,42 @@ def _connect(path: Path, writable: bool) -> sqlite3.Connection:
         raise translate(exc, str(path)) or StoreError(f"{path}: cannot open ({exc})") from None
 
 
+def _nothing_to_write_back(path: Path) -> bool:
+    """Whether a writable connection's close would write nothing to `path`: no -wal frames, no hot -journal.
+
+    The last connection to close a WAL database checkpoints the -wal into it and removes the -wal
+    and -shm; one opened mode=ro cannot, and left them beside the file. Where there is nothing to
+    checkpoint or roll back, a writable connection (made query_only) reads the file unchanged and
+    tidies up as it closes; elsewhere a damaged file must not be written even so, and read-only is kept.
+    """
+    if read_only_reason(path) is not None:
+        return False
+    for beside in (Path(f"{path}-wal"), Path(f"{path}-journal")):
+        try:
+            if beside.stat().st_size:
+                return False
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return False
+    return True
+
+
+def _drop_beside(partial: Path, dest: Path | None) -> None:
+    """Remove the -wal and -shm SQLite may leave beside our working copy; a -wal with frames moves with it to `dest`.
+
+    The copy starts in WAL mode (the source's header is copied) until it is switched to DELETE.
+    """
+    for suffix in ("-wal", "-shm"):
+        beside = Path(f"{partial}{suffix}")
+        if not beside.exists():
+            continue
+        if suffix == "-wal" and dest is not None and beside.stat().st_size:
+            os.replace(beside, f"{dest}{suffix}")  # committed pages not checkpointed: the copy needs them
+        else:
+            beside.unlink()
+
+
 def check_store(path: Path) -> CheckReport:
     """SQLite's integrity_check, then (if the file is sound) the search index against the articles."""
     report = CheckReport()
@@ -92,7 +128,8 @@ def backup_store(path: Path, dest: Path) -> CheckReport:
     if not dest.parent.is_dir():
         raise StoreError(f"{dest.parent}: no such folder; create it or choose another place for the backup")
     partial = dest.with_name(f".{dest.name}.partial")
-    source = _connect(path, writable=False)
+    source = _connect(path, writable=_nothing_to_write_back(path))
+    source.execute("PRAGMA query_only = ON")  # a backup only reads its source, damaged or not
     try:
         try:
             target = sqlite3.connect(partial)
@@ -105,6 +142,7 @@ def backup_store(path: Path, dest: Path) -> CheckReport:
         finally:
             target.close()
         os.replace(partial, dest)
+        _drop_beside(partial, dest)
     except sqlite3.Error as exc:
         raise translate(exc, str(path)) or StoreError(f"{path}: backup failed ({exc})") from None
     except OSError as exc:
@@ -113,4 +151,5 @@ def backup_store(path: Path, dest: Path) -> CheckReport:
         source.close()
         if partial.is_file():  # not unlink(missing_ok=True): on a read-only filesystem that raises EROFS
             partial.unlink()
+            _drop_beside(partial, None)
     return check_store(dest)

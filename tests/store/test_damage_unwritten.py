@@ -1,0 +1,75 @@
+"""Nothing writes to a store before it is known to be sound, and a backup leaves no -wal or -shm behind.
+
+A backup copy is in rollback-journal mode; opening it switched it to WAL (bytes 18, 19, 28 and
+96 of the header) before quick_check, so a damaged copy was written to. And a backup read its
+source through a read-only connection, which cannot remove the -wal and -shm it made.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.store import Store
+from reader.store.maintenance import backup_store
+from tests.store.test_failures import _damage, big_store, workdir
+
+__all__ = ["workdir"]  # the fixture, imported to be used here
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _beside(db: Path) -> list[str]:
+    return sorted(p.name for p in db.parent.iterdir() if p.name.startswith(db.name) and p != db
+                  and not p.name.endswith(".refresh-lock"))
+
+
+@pytest.mark.parametrize("command", [["fetch"], ["digest", "--no-fetch", "--stdout"]])
+def test_a_damaged_backup_copy_is_not_switched_to_wal(workdir: Path, command: list[str]) -> None:
+    db = big_store(workdir)
+    copy = workdir / "copy.db"
+    backup_store(db, copy)
+    _damage(copy)
+    before = _sha(copy)
+    assert main([*command, "--db", str(copy)]) == 1
+    assert _sha(copy) == before and _beside(copy) == []
+
+
+def test_a_sound_backup_copy_is_checked_then_switched_to_wal(workdir: Path) -> None:
+    db = big_store(workdir)
+    copy = workdir / "copy.db"
+    backup_store(db, copy)
+    statements: list[str] = []
+    original = sqlite3.connect
+
+    def traced(*args: object, **kwargs: object) -> sqlite3.Connection:
+        conn = original(*args, **kwargs)  # type: ignore[arg-type]
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(sqlite3, "connect", traced)
+        Store(copy).close()
+    checked = next(i for i, s in enumerate(statements) if "quick_check" in s)
+    assert checked < next(i for i, s in enumerate(statements) if "journal_mode = WAL" in s)
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+@pytest.mark.parametrize("damaged", [False, True])
+def test_a_backup_leaves_no_wal_or_shm_beside_either_file(workdir: Path, damaged: bool) -> None:
+    db = big_store(workdir)
+    gc.collect()  # big_store's `with sqlite3.connect` left its connection, and its -wal and -shm, to the collector
+    before = _damage(db) if damaged else _sha(db)
+    assert _beside(db) == []
+    copy = workdir / "copy.db"
+    assert main(["db", "backup", str(copy), "--db", str(db)]) == int(damaged)
+    assert _beside(db) == [] and _beside(copy) == []
+    assert _sha(db) == before
