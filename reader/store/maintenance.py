@@ -103,6 +103,9 @@ def check_store(path: Path) -> CheckReport:
             report.articles = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
         except sqlite3.OperationalError as exc:  # a sound SQLite file, but someone else's
             raise StoreError(f"{path}: not a policy-reader database ({exc}); pass the right --db") from None
+        undecodable = _undecodable_note(conn)
+        if undecodable is not None:
+            report.notes.append(undecodable)
         if read_only:
             report.notes.append(f"search index not checked: {read_only}, and FTS5 checks only through a "
                                 "writable connection")
@@ -116,6 +119,36 @@ def check_store(path: Path) -> CheckReport:
     finally:
         conn.close()
     return report
+
+
+def _undecodable_note(conn: sqlite3.Connection) -> str | None:
+    """Which feeds and articles columns hold text that is not UTF-8, and how many cells: a note, not damage.
+
+    The reader shows such a cell with U+FFFD and keeps it as stored (connection.decode_text);
+    the note says where the odd characters come from. One scan of each table (about 0.5 s per
+    20,000 articles), as the integrity check reads the whole file anyway.
+    """
+    conn.create_function("is_utf8", 1, _is_utf8, deterministic=True)
+    found: list[str] = []
+    for table in ("feeds", "articles"):
+        columns = [str(r[1]) for r in conn.execute(f"PRAGMA table_info({table})") if str(r[2]).upper() == "TEXT"]
+        sums = ", ".join(f"sum(NOT is_utf8(CAST({c} AS BLOB)))" for c in columns)
+        counts = conn.execute(f"SELECT {sums} FROM {table}").fetchone()
+        found += [f"{table}.{c} ({n})" for c, n in zip(columns, counts, strict=True) if n]
+    if not found:
+        return None
+    return ("text that is not UTF-8 in " + ", ".join(found) + "; the reader shows a replacement character "
+            "(\ufffd) there and keeps the cell as stored (edited by hand, or from a damaged copy)")
+
+
+def _is_utf8(cell: bytes | None) -> bool:
+    if cell is None:
+        return True
+    try:
+        cell.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def backup_store(path: Path, dest: Path) -> CheckReport:

@@ -14,6 +14,7 @@ import pytest
 from reader.cli import main
 from reader.config import FeedConfig
 from reader.store import Store
+from reader.store.maintenance import check_store
 from tests.store.test_store import entry
 
 BAD = "CAST(x'48ff54' AS TEXT)"  # "H", a byte no UTF-8 text has, "T"
@@ -71,3 +72,17 @@ def test_commands_read_a_store_with_undecodable_cells(tmp_path: Path, monkeypatc
     assert main(["digest", "--no-fetch", "--stdout", "--db", str(db)]) == 0
     assert main(["fetch", "--db", str(db)]) == 0
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_db_check_notes_which_columns_hold_text_that_is_not_utf8(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    with Store(db) as store:
+        store.sync_feeds([FeedConfig("F", "/f.xml")], {"F": "/f.xml"})
+        store.upsert_entries(store.feeds()[0].id, [entry("a", "Budget passes", "budget vote")])
+    assert check_store(db).notes == []
+    _spoil(db)
+    before = _stored_bytes(db)
+    notes = check_store(db).notes
+    assert len(notes) == 1 and notes[0].startswith(
+        "text that is not UTF-8 in feeds.error_since (1), articles.title (1), articles.author (1), articles.text (1);")
+    assert _stored_bytes(db) == before
