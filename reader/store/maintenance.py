@@ -77,10 +77,15 @@ def _drop_beside(partial: Path, dest: Path | None) -> None:
 
 
 def check_store(path: Path) -> CheckReport:
-    """SQLite's integrity_check, then (if the file is sound) the search index against the articles."""
+    """SQLite's integrity_check, then (if the file is sound) the search index against the articles.
+
+    Where a writable connection's close would checkpoint a -wal into the file, the file is
+    checked read-only first: a damaged file is never written, and a sound one is then opened
+    writable for FTS5's check.
+    """
     report = CheckReport()
     read_only = read_only_reason(path) if path.is_file() else None
-    conn = _connect(path, read_only is None)
+    conn = _connect(path, read_only is None and _nothing_to_write_back(path))
     try:
         try:
             rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
@@ -111,6 +116,8 @@ def check_store(path: Path) -> CheckReport:
                                 "writable connection")
             return report
         report.index_checked = True
+        conn.close()
+        conn = _connect(path, writable=True)  # known sound: its close may checkpoint the -wal into it
         try:
             conn.execute(_FTS_CHECK)
         except sqlite3.DatabaseError as exc:

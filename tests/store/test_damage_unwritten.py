@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 
 from reader.cli import main
 from reader.store import Store
-from reader.store.maintenance import backup_store
+from reader.store.maintenance import backup_store, check_store
 from tests.store.test_failures import _damage, big_store, workdir
 
 __all__ = ["workdir"]  # the fixture, imported to be used here
@@ -73,3 +74,25 @@ def test_a_backup_leaves_no_wal_or_shm_beside_either_file(workdir: Path, damaged
     assert main(["db", "backup", str(copy), "--db", str(db)]) == int(damaged)
     assert _beside(db) == [] and _beside(copy) == []
     assert _sha(db) == before
+
+
+def test_db_check_of_a_damaged_file_does_not_checkpoint_its_wal_into_it(workdir: Path) -> None:
+    """The last writable connection to close checkpoints the -wal into the file: checking must not do that."""
+    db = big_store(workdir)
+    crashed = workdir / "crashed.db"
+    writer = sqlite3.connect(db, isolation_level=None)
+    try:
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        writer.execute("INSERT INTO settings (key, value) VALUES ('x', 'y')")
+        for suffix in ("", "-wal"):  # as a writer that died would leave them: committed frames not checkpointed
+            shutil.copy(f"{db}{suffix}", f"{crashed}{suffix}")
+    finally:
+        writer.close()
+    sound_copy = workdir / "sound.db"
+    shutil.copy(crashed, sound_copy)
+    shutil.copy(f"{crashed}-wal", f"{sound_copy}-wal")
+    before = _damage(crashed)
+    assert check_store(crashed).problems
+    assert _sha(crashed) == before
+    sound = check_store(sound_copy)  # a sound file is still checked in full, search index included
+    assert sound.problems == [] and sound.index_checked
