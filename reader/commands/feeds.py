@@ -75,18 +75,24 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _as_configured(config: Config, stored: list[FeedRow]) -> list[FeedRow]:
-    """feeds.toml's feeds with what the store knows of each: a feed it has under another URL, or not at all,
-    shows as never fetched (what the next fetch's sync would make it), with no articles."""
-    by_name = {f.name: f for f in stored}
+    """feeds.toml's feeds with what the store knows of each, matched as the next fetch's sync will match them
+    (reader.store.feed_sync: the same URL, else the same name). A feed the store does not have shows as never
+    fetched with no articles; one whose URL changed keeps its articles but was never fetched from the new URL."""
+    from reader.store.feed_sync import StoredFeed, match_feeds, url_identity
+
+    listed = [(feed.name, config.resolve_feed_location(feed)) for feed in config.feeds]
+    matched = match_feeds(listed, [StoredFeed(f.id, f.name, f.url, active=True) for f in stored])
+    by_id = {f.id: f for f in stored}
     shown = []
-    for feed in config.feeds:
-        url = config.resolve_feed_location(feed)
-        row = by_name.get(feed.name)
-        if row is None or row.url != url:
-            row = FeedRow(id=-1, name=feed.name, url=url, effective_url=None, tags=(), etag=None, last_modified=None,
+    for feed, (name, url) in zip(config.feeds, listed, strict=True):
+        row = by_id.get(matched[name] or -1)
+        if row is None:
+            row = FeedRow(id=-1, name=name, url=url, effective_url=None, tags=(), etag=None, last_modified=None,
                           last_status=None, last_error=None, error_since=None, last_fetched=None, next_due=None,
                           disabled=False, title=None)
-        shown.append(replace(row, tags=feed.tags, disabled=row.disabled or not feed.enabled))
+        elif url_identity(row.url) != url_identity(url):
+            row = replace(row, url=url, last_status=None, last_error=None, error_since=None, last_fetched=None)
+        shown.append(replace(row, name=name, url=url, tags=feed.tags, disabled=row.disabled or not feed.enabled))
     return sorted(shown, key=lambda f: f.name)
 
 
