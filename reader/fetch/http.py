@@ -231,7 +231,8 @@ async def _finish(resp: Response, cfg: FetchConfig, moved_to: str | None, asked_
                 "If-Modified-Since): the server sent no feed; its publisher should fix the server"))
         return FetchResult("304", moved_to=moved_to)
     if code == 410:
-        return FetchResult("410", gone=True, error="410 Gone: the publisher removed this feed; it is now disabled",
+        return FetchResult("410", gone=True, error="410 Gone: the publisher removed this feed, so it is no longer "
+                           "fetched; if it moved, give its new url in feeds.toml, else remove it",
                            moved_to=moved_to)
     if code in (429, 503):
         wait = parse_retry_after(resp.headers.get("retry-after"))

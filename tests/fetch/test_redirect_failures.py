@@ -49,3 +49,10 @@ def test_each_error_status_says_what_it_means_and_a_servers_failure_may_pass(fee
                                                      "will retry next fetch")
     assert teapot.problem("will retry next fetch") == ("HTTP 418 I'm a Teapot: the server refused the request; "
                                                        "check the url in feeds.toml")
+
+
+def test_gone_says_what_to_do(feed_server: FeedServer) -> None:
+    feed_server.routes["/gone"] = Route(status=410)
+    [gone] = fetch(feed_server.url("/gone"))
+    assert gone.gone and gone.error == ("410 Gone: the publisher removed this feed, so it is no longer fetched; "
+                                        "if it moved, give its new url in feeds.toml, else remove it")
