@@ -137,9 +137,10 @@ def build_digest(
             results[m.name] = result
             summary = [x.text for x in result.summary]
             shown_quotes = quoted | {q.text for q in (*result.quotes, *topic_pins)}
+            others = [(n, s.lead, home[s.lead.id]) for n, s in enumerate(shown, 1) if home[s.lead.id] != m.name]
             new = None if recent is None else new_today([(n, s.lead) for n, s in own], cleaned_article,
                                                         recent.get(m.name, ()), topic, recent_days, summary,
-                                                        shown_quotes)
+                                                        shown_quotes, others)
             said += [*summary, *(x.text for x in new.items)] if new is not None else summary
             quoted = shown_quotes  # a quote left out below is not shown later either: this section gives its words
             listed = [x.text for x in new.items] if new is not None else []
@@ -235,7 +236,8 @@ def _cross_referenced(section: TopicSection, stories: Sequence[Story], home: Map
     """The section with its cross-reference (most of its stories are summarised under other topics) and,
     when some of its stories are summarised nowhere and it has no summary, why none could be.
 
-    A story counts as summarised under another topic only when that section has a summary.
+    A story counts as summarised under another topic only when that section has a summary; so does New today's
+    note of where the news of a story summarised elsewhere is told.
     """
     elsewhere = [home[s.lead.id] for s in stories if home[s.lead.id] != section.name and home[s.lead.id] in summarised]
     overlap = (Overlap(len(elsewhere), len(stories), tuple(dict.fromkeys(elsewhere)))
@@ -245,7 +247,11 @@ def _cross_referenced(section: TopicSection, stories: Sequence[Story], home: Map
         rest = [s.lead.id for s in stories if home[s.lead.id] == section.name or home[s.lead.id] not in summarised]
         why = next((reasons[(lead, name)] for lead in rest for name in (section.name, home[lead])
                     if (lead, name) in reasons), None)
-    return replace(section, overlap=overlap, no_summary=why)
+    new = section.new_today
+    if new is not None and new.told_elsewhere:  # news told under a topic with no summary is told nowhere
+        told = tuple((n, name if name in summarised else None) for n, name in new.told_elsewhere)
+        new = replace(new, told_elsewhere=told)
+    return replace(section, overlap=overlap, no_summary=why, new_today=new)
 
 
 _QUOTE_MARKS = str.maketrans("", "", "“”\"‘’'")

@@ -30,7 +30,8 @@ _SUBJECT_REFERENCE = re.compile(r"^\W*[Tt]he\s+([a-z]+(?:\s+force)?)\b")
 
 def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article], CleanArticle],
               history: Sequence[frozenset[str]], topic: TopicConfig, days: int,
-              summary: Sequence[str] = (), quotes: Collection[str] = ()) -> NewToday:
+              summary: Sequence[str] = (), quotes: Collection[str] = (),
+              others: Sequence[tuple[int, Article, str | None]] = ()) -> NewToday:
     """Up to NEW_TODAY_MAX sentences of the numbered stories' leads (best-ranked first) that the history lacks,
     besides the section's `summary`: which of its sentences are new is noted, and none of them, nor a
     rewording of one, is listed again (by the summary's own test, summarise.says_again: one of them holds
@@ -46,6 +47,10 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
 
     With no history at all the topic is new: everything would be listed, so the list says that
     instead. A development several stories report is listed once, citing every story that has it.
+
+    `others` are the section's listed stories summarised under another topic (number, lead, that topic):
+    when nothing here is new, those with a sentence this topic's history lacks are noted with where their
+    news is told, so a section whose stories are all summarised elsewhere never says nothing new happened.
     """
     if not history:
         return NewToday((), True, days)
@@ -87,7 +92,8 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
         streams = still
     # Cited by every story whose stored text has the sentence too (looked up there: no more cleaning).
     items = [SummarySentence(s, tuple(sorted({n} | {m for m, a in stories if s in a.text}))) for n, s in chosen]
-    return NewToday(tuple(items), False, days, in_summary, bool(summary) and len(in_summary) == len(summary))
+    told = () if items or in_summary else tuple((n, home) for n, a, home in others if next(fresh(a), None))
+    return NewToday(tuple(items), False, days, in_summary, bool(summary) and len(in_summary) == len(summary), told)
 
 
 def restates_by_reference(sentence: str, said: Sequence[str]) -> bool:

@@ -76,10 +76,19 @@ class NewToday:
     days: int = 7
     in_summary: tuple[int, ...] = ()
     whole_summary: bool = False  # every summary sentence is new
+    # With nothing new among the stories summarised here: the listed stories (by number) that do carry news
+    # this topic's history lacks, each with the topic it is summarised under (None: no section summarises it).
+    told_elsewhere: tuple[tuple[int, str | None], ...] = ()
+
+    @property
+    def nothing_new_here(self) -> bool:
+        """No sentence of the stories summarised here is new: the summary is continuing coverage."""
+        return not self.items and not self.first_coverage and not self.in_summary
 
     @property
     def continuing(self) -> bool:
-        return not self.items and not self.first_coverage and not self.in_summary
+        """Nothing new in any listed story: only then may the section say nothing new happened."""
+        return self.nothing_new_here and not self.told_elsewhere
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,8 @@ def _new_today(new: NewToday) -> list[str]:
         return [f"**New today:** first coverage in the previous {new.days} days.", ""]
     if new.continuing:
         return [f"**New today:** nothing that the previous {new.days} days' coverage did not already report.", ""]
+    if new.nothing_new_here:
+        return [f"**New today:** {_told_elsewhere(new.told_elsewhere)}.", ""]
     listed = [*(f"- {_cited(x)}" for x in new.items), ""]
     if not new.in_summary:
         return ["**New today**", "", *listed]
@@ -142,6 +144,22 @@ def _new_today(new: NewToday) -> list[str]:
     which = ("the whole summary" if new.whole_summary else f"summary sentence{'s' if len(numbers) > 1 else ''} "
              + (numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"))
     return [f"**New today:** {which}, and:", "", *listed] if new.items else [f"**New today:** {which}.", ""]
+
+
+def _numbered(numbers: list[int]) -> str:
+    """ "story 1", "stories 1 and 3", "stories 1, 2 and 4"."""
+    listed = [str(n) for n in numbers]
+    return (f"story {listed[0]}" if len(listed) == 1
+            else f"stories {', '.join(listed[:-1])} and {listed[-1]}")
+
+
+def _told_elsewhere(told: tuple[tuple[int, str | None], ...]) -> str:
+    """Where the news of listed stories summarised under other topics is: "story 1, summarised under X"."""
+    by_topic: dict[str | None, list[int]] = {}
+    for n, topic in told:
+        by_topic.setdefault(topic, []).append(n)
+    return "; ".join(f"{_numbered(ns)}, summarised under {escape_markdown(topic)}" if topic is not None
+                     else f"{_numbered(ns)}, which no section could summarise" for topic, ns in by_topic.items())
 
 
 def _quote_line(q: DigestQuote) -> str:
@@ -159,13 +177,23 @@ def _change(n: int) -> str:
     return f"+{n}" if n > 0 else f"−{-n}" if n < 0 else "0"
 
 
+def _overlap_count(covered: int, total: int, capped: bool) -> str:
+    """Whose stories the cross-reference counts: the listed ones, the only ones summarised anywhere; under a
+    capped list ("and 59,978 more stories") it says so, rather than reading as the whole section's."""
+    if capped:
+        return (f"All {total} stories listed here are" if covered == total
+                else f"{covered} of the {total} stories listed here are")
+    return ("This story is" if total == 1 else "Both of these stories are" if covered == total == 2
+            else f"All {total} of these stories are" if covered == total
+            else f"{covered} of these {total} stories are")
+
+
 def _section(s: TopicSection) -> list[str]:
     out = [f"## {escape_heading(s.name)}", ""]
     if s.overlap:
         o = s.overlap
         where = " and ".join(escape_markdown(t) for t in o.topics)
-        counted = ("This story is" if o.total == 1 else f"All {o.total} of these stories are"
-                   if o.covered == o.total else f"{o.covered} of these {o.total} stories are")
+        counted = _overlap_count(o.covered, o.total, capped=s.more is not None)
         # "summarised under": a story is listed under every topic it is about, but summarised under one.
         why = f"; no sentence of the rest could be summarised: {escape_markdown(s.no_summary)}" if s.no_summary else ""
         rest = "" if o.covered == o.total else "; this summary covers the rest" if s.summary else why
@@ -173,7 +201,7 @@ def _section(s: TopicSection) -> list[str]:
     elif s.no_summary:
         out += [f"No sentence could be summarised: {escape_markdown(s.no_summary)}.", ""]
     if s.summary:
-        label = "Summary (continuing coverage)" if s.new_today and s.new_today.continuing else "Summary"
+        label = "Summary (continuing coverage)" if s.new_today and s.new_today.nothing_new_here else "Summary"
         out += [f"**{label}.** {' '.join(_cited(x) for x in s.summary)}", ""]
     if s.new_today:
         out += _new_today(s.new_today)
