@@ -33,6 +33,7 @@ from reader.digest.topic_summary import (
     TopicSummary,
     fold_stories,
     given_word_for_word,
+    published_long_ago,
     rank_stories,
     summarise_topic,
     topic_fits,
@@ -56,8 +57,10 @@ _NOT_NAMES = frozenset({
 })
 
 
-def _rank_by_outlets(stories: list[Story]) -> list[Story]:
-    return sorted(stories, key=lambda s: (-len(s.outlets), s.lead.published or s.lead.first_seen, s.lead.id))
+def _rank_by_outlets(stories: list[Story], day: date) -> list[Story]:
+    """Most outlets first, a new feed's backlog (published long before the day) after the week's news."""
+    return sorted(stories, key=lambda s: (published_long_ago(s.lead, day), -len(s.outlets),
+                                          s.lead.published or s.lead.first_seen, s.lead.id))
 
 
 def _articles_and_outlets(hits: Sequence[Article]) -> tuple[int, int]:
@@ -92,7 +95,7 @@ def build_digest(
     matchers = compile_topics(topics)
     members = topic_members(articles, matchers)
     in_topic = {name: {a.id for a in hits} for name, hits in members.items()}
-    stories = _rank_by_outlets(fold_stories(articles))
+    stories = _rank_by_outlets(fold_stories(articles), day)
     terms = [p for t in topics for p in t.match]
     cleaned: dict[int, CleanArticle] = {}
 
@@ -106,7 +109,7 @@ def build_digest(
     in_topic_stories = {m.name: list({id(story_of[a.id]): story_of[a.id] for a in members[m.name]}.values())
                         for m in matchers}
     fits = {m.name: topic_fits(in_topic_stories[m.name], m) or {} for m in matchers}
-    by_topic = {m.name: rank_stories(in_topic_stories[m.name], fits[m.name]) for m in matchers}
+    by_topic = {m.name: rank_stories(in_topic_stories[m.name], fits[m.name], day) for m in matchers}
     glance: list[GlanceRow] = []
     for m in matchers:
         earlier = [history.get(day - timedelta(days=k), {}).get(m.name, (0, 0))[0]
@@ -133,14 +136,14 @@ def build_digest(
             # New today, like the summary, speaks for the stories this topic is home to: it notes which
             # summary sentences are new and lists the new ones the summary does not say (read once per section).
             result = summarise_topic([s for _, s in own], cleaned_article, m, fits[m.name], SummaryBudget(),
-                                     said, quoted | {q.text for q in topic_pins}, [n for n, _ in own])
+                                     said, quoted | {q.text for q in topic_pins}, [n for n, _ in own], day)
             results[m.name] = result
             summary = [x.text for x in result.summary]
             shown_quotes = quoted | {q.text for q in (*result.quotes, *topic_pins)}
             others = [(n, s.lead, home[s.lead.id]) for n, s in enumerate(shown, 1) if home[s.lead.id] != m.name]
             new = None if recent is None else new_today([(n, s.lead) for n, s in own], cleaned_article,
                                                         recent.get(m.name, ()), topic, recent_days, summary,
-                                                        shown_quotes, others)
+                                                        shown_quotes, others, day)
             said += [*summary, *(x.text for x in new.items)] if new is not None else summary
             quoted = shown_quotes  # a quote left out below is not shown later either: this section gives its words
             listed = [x.text for x in new.items] if new is not None else []

@@ -76,6 +76,19 @@ _RANKS_THE_STORY = re.compile(r"^(?:(?:perhaps\s+)?most\s+)?(?:significantly|imp
                               re.I)
 
 
+# A day told relative to when the story was written ("said Friday", "this week", "yesterday"): read in a digest
+# days later it names the wrong day. A weekday followed by its date ("Friday, Oct. 14") is anchored.
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!,?\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d)"
+    r"|(?:yesterday|today|tonight|tomorrow)|(?:this|last|next)\s+(?:week|weekend|morning|afternoon|evening|month)"
+    r"|last\s+night)\b", re.I)
+
+
+def relative_day(sentence: str) -> bool:
+    """Whether the sentence tells a day relative to when it was written ("said Friday", "this week")."""
+    return _RELATIVE_DAY.search(sentence) is not None
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A sentence that may be summarised: where it sits in the story and whether it needs its predecessor."""

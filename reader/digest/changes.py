@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
+from datetime import date
 
 from reader.config import TopicConfig
 from reader.copies import adds_words, compare_copies, copy_text, describe_addition
-from reader.digest.candidates import is_story_prose, leans_on_previous
+from reader.digest.candidates import is_story_prose, leans_on_previous, relative_day
 from reader.digest.model import NewToday, SummarySentence
 from reader.digest.novelty import History, listable, phrase_stems, sentences_of
 from reader.digest.references import MEASURES, definite_references, outside_quotes
 from reader.digest.summarise import QUOTED, is_background, says_again
 from reader.digest.summary_order import mostly_quoted
-from reader.digest.topic_summary import published_year
+from reader.digest.topic_summary import long_ago_day, published_year
 from reader.models import Article
 from reader.text.clean import CleanArticle
 from reader.text.words import signature
@@ -31,7 +32,7 @@ _SUBJECT_REFERENCE = re.compile(r"^\W*[Tt]he\s+([a-z]+(?:\s+force)?)\b")
 def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article], CleanArticle],
               history: Sequence[frozenset[str]], topic: TopicConfig, days: int,
               summary: Sequence[str] = (), quotes: Collection[str] = (),
-              others: Sequence[tuple[int, Article, str | None]] = ()) -> NewToday:
+              others: Sequence[tuple[int, Article, str | None]] = (), day: date | None = None) -> NewToday:
     """Up to NEW_TODAY_MAX sentences of the numbered stories' leads (best-ranked first) that the history lacks,
     besides the section's `summary`: which of its sentences are new is noted, and none of them, nor a
     rewording of one, is listed again (by the summary's own test, summarise.says_again: one of them holds
@@ -48,9 +49,11 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
     With no history at all the topic is new: everything would be listed, so the list says that
     instead. A development several stories report is listed once, citing every story that has it.
 
-    `others` are the section's listed stories summarised under another topic (number, lead, that topic):
-    when nothing here is new, those with a sentence this topic's history lacks are noted with where their
-    news is told, so a section whose stories are all summarised elsewhere never says nothing new happened.
+    A sentence telling a relative day ("said Friday") of a story published long before the digest's `day`
+    is dated, as in the summary. `others` are the section's listed stories summarised under another topic
+    (number, lead, that topic): when nothing here is new, those with a sentence this topic's history lacks
+    are noted with where their news is told, so a section whose stories are all summarised elsewhere never
+    says nothing new happened.
     """
     if not history:
         return NewToday((), True, days)
@@ -91,7 +94,10 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
                     break
         streams = still
     # Cited by every story whose stored text has the sentence too (looked up there: no more cleaning).
-    items = [SummarySentence(s, tuple(sorted({n} | {m for m, a in stories if s in a.text}))) for n, s in chosen]
+    # Dated like a summary sentence when it tells a relative day of a story published long before `day`.
+    lead = dict(stories)
+    items = [SummarySentence(s, tuple(sorted({n} | {m for m, a in stories if s in a.text})),
+                             long_ago_day(lead[n], day) if relative_day(s) else None) for n, s in chosen]
     told = () if items or in_summary else tuple((n, home) for n, a, home in others if next(fresh(a), None))
     return NewToday(tuple(items), False, days, in_summary, bool(summary) and len(in_summary) == len(summary), told)
 

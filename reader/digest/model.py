@@ -43,6 +43,9 @@ class Overlap:
 class SummarySentence:
     text: str
     citations: tuple[int, ...]
+    # Its story's publication day, when the sentence tells a day relative to it ("said Friday") and the story was
+    # published long before the digest's day (a new feed's backlog): shown with it, so "Friday" can be placed.
+    dated: date | None = None
 
 
 @dataclass(frozen=True)

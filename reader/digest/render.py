@@ -126,7 +126,9 @@ def _coverage_list(lines: tuple[CoverageLine, ...], more: MoreStories | None) ->
 
 
 def _cited(sentence: SummarySentence) -> str:
-    return escape_markdown(sentence.text) + "".join(f"[{c}]" for c in sentence.citations)
+    """The sentence, its date when it tells a day relative to a story of long ago, and its citations."""
+    dated = f" *(published {long_date(sentence.dated)})*" if sentence.dated else ""
+    return escape_markdown(sentence.text) + dated + "".join(f"[{c}]" for c in sentence.citations)
 
 
 def _new_today(new: NewToday) -> list[str]:

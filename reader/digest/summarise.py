@@ -11,7 +11,9 @@ skipped when its content words are mostly said already, by one chosen sentence o
 them together (containment), or it shares a phrase with one (so reworded repeats from two
 outlets are caught), unless it says a shorter chosen one and half as much again: then it takes
 that one's place; when it is mostly a quote the section shows; and when what it points
-back to ("it", "the department") was not chosen: then it comes after that. The main development
+back to ("it", "the department") was not chosen: then it comes after that. A sentence telling a day
+relative to a story published long before the digest's day ("said Friday", in a new feed's 2011
+backlog) carries that story's date, which the digest shows with it. The main development
 leads, the other stories' ledes follow, then the rest in story order, and background ("in
 October 2008") comes last.
 """
@@ -22,9 +24,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
-from reader.digest.candidates import MIN_WORDS, Candidate, story_candidates
+from reader.digest.candidates import MIN_WORDS, Candidate, relative_day, story_candidates
 from reader.digest.model import SummarySentence
 from reader.digest.references import MEASURES, introduces, outside_quotes
 from reader.digest.summary_order import order_chosen
@@ -72,6 +75,7 @@ class StoryForSummary:
     paragraphs: tuple[str, ...]
     year: int | None = None
     mainly_about: bool = False
+    long_ago: date | None = None  # its publication day, when long before the digest's: its "Friday" is not this week's
 
     @cached_property
     def candidates(self) -> list[Candidate]:
@@ -391,5 +395,5 @@ def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: Summa
     if budget.sentences == 1:  # the lead: news that stands alone, not background leading for a later sentence
         ordered = [s for s in ordered if not s.background and id(s) not in after and not (
             s.candidate.needs_previous or s.candidate.needs_context)][:1] or ordered[:1]
-    return tuple(SummarySentence(s.candidate.text, tuple(sorted(carriers[normalised(s.candidate.text)])))
-                 for s in ordered)
+    return tuple(SummarySentence(s.candidate.text, tuple(sorted(carriers[normalised(s.candidate.text)])),
+                                 s.story.long_ago if relative_day(s.candidate.text) else None) for s in ordered)

@@ -4,6 +4,13 @@ Shared by `reader digest` (per tracked topic) and `reader summarize` (per cluste
 elsewhere), so what the summarize command measures is exactly what the digest prints.
 Stories are ranked by how much they are about the topic (a title that names it, how densely the
 text mentions it) as well as by how many outlets carried them.
+
+Articles belong to the day they were first seen, so a newly added feed's backlog (published in 2011)
+lands in today's digest. A story published more than LONG_AGO_DAYS before the digest's day ranks
+below every story of the past week, so today's news leads the summary; and a sentence of it that tells
+a day relative to when it was written ("said Friday", "this week", "yesterday") is dated where the summary
+or New today shows it ("(published Friday 16 September 2011)"): read under today's date it would name the
+wrong day. Dated rather than left out: a digest of a new feed's backlog alone would lose most of its news.
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from reader.digest.model import DigestQuote, SummarySentence
@@ -26,6 +33,7 @@ from reader.topics import TopicMatcher
 SUMMARY_STORIES = 25  # the summary and quotes draw on the best-ranked stories only, so a busy topic costs no more
 WORDS_PER_MENTION = 150  # one mention per this many words makes a story fully about its topic
 MAINLY_ABOUT = 1.0  # aboutness from which all of a story's quotes count as about the topic
+LONG_AGO_DAYS = 6  # a story published longer before the digest's day than this is backlog, not this week's news
 
 
 @dataclass(frozen=True)
@@ -72,15 +80,27 @@ def topic_fits(stories: Iterable[Story], matcher: TopicMatcher | None) -> dict[i
     return None if matcher is None else {s.lead.id: topic_fit(s.lead, matcher) for s in stories}
 
 
-def rank_stories(stories: Iterable[Story], fits: Mapping[int, Fit] | None) -> list[Story]:
+def rank_stories(stories: Iterable[Story], fits: Mapping[int, Fit] | None, day: date | None = None) -> list[Story]:
     """Best first: outlets that carried the story plus twice its aboutness, then the later day (of two
     stories as strong, the later day's carries the development: the vote, not the preview of it), then
-    the earliest within a day (the original report)."""
-    def key(s: Story) -> tuple[float, int, str, int]:
+    the earliest within a day (the original report). With the digest's `day`, backlog (published_long_ago)
+    comes after the rest, however strong."""
+    def key(s: Story) -> tuple[bool, float, int, str, int]:
         about = fits[s.lead.id].about if fits is not None else 0.0
         when = s.lead.published or s.lead.first_seen
-        return -(len(s.outlets) + 2 * about), -_day(when), when, s.lead.id
+        return published_long_ago(s.lead, day), -(len(s.outlets) + 2 * about), -_day(when), when, s.lead.id
     return sorted(stories, key=key)
+
+
+def published_long_ago(article: Article, day: date | None) -> bool:
+    """Whether the article was published more than LONG_AGO_DAYS before `day` (never, with no day or date)."""
+    when = _day(article.published)
+    return day is not None and when > 0 and when < (day - timedelta(days=LONG_AGO_DAYS)).toordinal()
+
+
+def long_ago_day(article: Article, day: date | None) -> date | None:
+    """The article's publication day when it was published long before `day`, else None."""
+    return date.fromordinal(_day(article.published)) if published_long_ago(article, day) else None
 
 
 def _day(when: str | None) -> int:
@@ -115,18 +135,20 @@ def summarise_topic(
     already_said: Sequence[str] = (),
     quotes_shown: Collection[str] = (),
     numbers: Sequence[int] | None = None,
+    day: date | None = None,
 ) -> TopicSummary:
     """The summary and key quotes of ranked stories; story i is cited as numbers[i] (default i + 1).
 
     `fits` are topic_fits() of the stories (None with no topic). The quotes are chosen first; quotes
     already shown (pins, quotes of sections above) are said again neither in the key quotes nor in the
     summary, and a sentence that is mostly one of this section's key quotes is not a summary sentence.
+    With the digest's `day`, a sentence telling a relative day in a story published long before it is dated.
     """
     stories = stories[:SUMMARY_STORIES]
     numbers = numbers or range(1, len(stories) + 1)
     cleaned = [clean(s.lead) for s in stories]
     mainly = [fits is None or fits[s.lead.id].about >= MAINLY_ABOUT for s in stories]
-    inputs = [StoryForSummary(n, c.paragraphs, published_year(s.lead), about)
+    inputs = [StoryForSummary(n, c.paragraphs, published_year(s.lead), about, long_ago_day(s.lead, day))
               for n, s, c, about in zip(numbers, stories, cleaned, mainly, strict=False)]
     lens = topic_lens(inputs, (lambda text: matcher.matches(text)) if matcher is not None else None)
     quotes = best_quotes(stories, cleaned.__getitem__, lens, mainly, quotes_shown)

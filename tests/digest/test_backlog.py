@@ -1,0 +1,64 @@
+"""A new feed's backlog in today's digest: ranked after the week's news, its relative days dated."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from reader.config import TopicConfig
+from reader.digest.build import build_digest
+from reader.digest.changes import new_today
+from reader.digest.render import render_digest
+from reader.digest.topic_summary import LONG_AGO_DAYS, fold_stories, rank_stories, topic_fits
+from reader.text.clean import clean_stored_article
+from reader.topics import compile_topics
+from tests.digest.fixtures import article, feed_row
+from tests.digest.test_structure import section
+
+DAY = date(2026, 11, 30)
+TOPIC = [TopicConfig("Secure Communities", ("Secure Communities",))]
+EXPANDING = ("The Department of Homeland Security said Friday it will keep expanding Secure Communities, the "
+             "fingerprint-sharing program, despite a task force report that found it had eroded trust.")
+ENDING = ("Immigration and Customs Enforcement said Tuesday it would end Secure Communities in three Maryland "
+          "counties after their councils voted to withdraw from the program.")
+# The backlog story, carried by three outlets and published in 2011, against today's one-outlet story.
+BACKLOG = [replace(article(i, f"Outlet {i}", "DHS to press ahead with Secure Communities", EXPANDING),
+                   published="2011-10-14T18:00:00+00:00") for i in (1, 2, 3)]
+TODAY = article(4, "Outlet 4", "ICE to end Secure Communities in three counties", ENDING)
+FEEDS = [feed_row(i, f"Outlet {i}") for i in range(1, 5)]
+
+
+def test_backlog_ranks_after_the_week_s_news_however_many_outlets_carried_it() -> None:
+    stories = fold_stories([*BACKLOG, TODAY])
+    fits = topic_fits(stories, compile_topics(TOPIC)[0])
+    assert rank_stories(stories, fits)[0].lead.id == 1  # by outlets alone, the backlog leads
+    assert [s.lead.id for s in rank_stories(stories, fits, DAY)] == [4, 1]
+
+
+def test_today_s_news_leads_the_summary_and_the_backlog_s_friday_is_dated() -> None:
+    """The tester's repro: the summary led with a 2011 "said Friday", then today's "said Tuesday"."""
+    digest = build_digest(DAY, [*BACKLOG, TODAY], TOPIC, FEEDS, clean_stored_article)
+    [sc] = digest.sections
+    assert [s.text for s in sc.summary] == [ENDING, EXPANDING]
+    assert sc.summary[0].dated is None and sc.summary[1].dated == date(2011, 10, 14)
+    text = section(render_digest(digest), "Secure Communities")
+    assert f"{ENDING}[1] {EXPANDING} *(published Friday 14 October 2011)*[2]" in text
+    assert "1. ICE to end Secure Communities in three counties — Outlet 4\n" in text
+
+
+def test_a_story_of_the_past_week_and_a_backlog_sentence_with_no_relative_day_are_not_dated() -> None:
+    recent = replace(TODAY, published=f"{date.fromordinal(DAY.toordinal() - LONG_AGO_DAYS)}T09:00:00+00:00")
+    rules = ("Secure Communities checks the fingerprints of everyone booked into a county jail against federal "
+             "immigration databases, the program's rules say.")
+    plain = replace(BACKLOG[0], text=rules, content=f"<p>{rules}</p>")
+    digest = build_digest(DAY, [recent, plain], TOPIC, FEEDS, clean_stored_article)
+    [sc] = digest.sections
+    assert len(sc.summary) == 2 and all(s.dated is None for s in sc.summary)
+    assert "published" not in section(render_digest(digest), "Secure Communities").split("**Coverage**")[0]
+
+
+def test_new_today_dates_a_backlog_sentence_s_relative_day_too() -> None:
+    history = [frozenset({"unrelated", "history", "words"})]
+    listed = new_today([(1, BACKLOG[0]), (2, TODAY)], clean_stored_article, history, TOPIC[0], 7, day=DAY)
+    assert [(x.text, x.dated) for x in listed.items] == [(EXPANDING, date(2011, 10, 14)), (ENDING, None)]
+    assert all(x.dated is None for x in new_today([(1, BACKLOG[0])], clean_stored_article, history, TOPIC[0], 7).items)
