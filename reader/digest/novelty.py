@@ -7,17 +7,25 @@ REPEATED of its stems, so "county supervisors ended the agreement on Monday by a
 repeats "the county board voted 5-2 on Monday to end its agreement". Signatures are plain
 strings, so a day's worth can be stored once and compared again without re-reading articles.
 
+Two things besides the share decide it. A count is news: a sentence with a number (not a year) that the
+earlier one lacks reports something it did not ("voted 20 to 13" after "will vote Tuesday" is the
+outcome, not the preview), however many words they share. And a few words news writing uses
+interchangeably are one (SAME_SENSE: "the measure" is "the bill", "arguing" is "saying"; "allow",
+"throughout" and "across" say nothing, like the stop word "let"), so a reworded sentence ("Sheriffs throughout Ohio
+have opposed the measure, arguing that it would allow ...") repeats the one it rewords.
+
 Comparison is exact but cheap (prefix filtering, see History): an earlier sentence can only
 cover a sentence if it shares one of its few rarest stems, so only those stems' postings are read.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from math import ceil
 
 from reader.text.signatures import MIN_STEMS, decode_signatures, encode_signatures, sentences_of
-from reader.text.words import signature
+from reader.text.words import content_stems, signature
 
 # The stored signatures' format lives below the digest (the store's topic days are made of it); it is
 # New today's, so it is offered here too.
@@ -26,6 +34,23 @@ __all__ = ["MAX_WORDS", "MIN_STEMS", "REPEATED", "History", "decode_signatures",
 
 REPEATED = 0.6  # share of a sentence's stems one earlier sentence must hold for it to be old news
 MAX_WORDS = 60  # a longer "sentence" is a run-on paragraph the splitter could not cut: never listed as news
+# Words news writing uses for one another, each group read as its first word; the "" group is read as nothing,
+# as the stop words "let" and "say" already are.
+SAME_SENSE = (("bill", "measure", "legislation"), ("saying", "arguing", "argued", "contending", "contended"),
+              ("", "allow", "allowed", "allowing", "permit", "permitted", "throughout", "across"))
+_SENSE = {stem: next(iter(content_stems(group[0])), "") for group in SAME_SENSE for word in group[1:]
+          for stem in content_stems(word)}
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _in_sense(sig: frozenset[str]) -> frozenset[str]:
+    """The signature with SAME_SENSE words read as one."""
+    return frozenset(_SENSE.get(w, w) for w in sig) - {""}
+
+
+def _counts(sig: frozenset[str]) -> frozenset[str]:
+    """The numbers in a signature that are not years: what a sentence counts is news."""
+    return frozenset(w for w in sig if w[:1].isdigit() and not _YEAR.fullmatch(w))
 
 
 def phrase_stems(phrases: Sequence[str]) -> frozenset[str]:
@@ -52,6 +77,7 @@ class History:
             self.add(sig)
 
     def add(self, sig: frozenset[str]) -> None:
+        sig = _in_sense(sig)
         for w in sig:
             self.postings.setdefault(w, []).append(len(self.signatures))
         self.signatures.append(sig)
@@ -60,14 +86,16 @@ class History:
         return bool(self.signatures)
 
     def covers(self, sig: frozenset[str]) -> bool:
-        needed = _needed(sig)
+        """Whether one earlier sentence holds REPEATED of the sentence's stems and every count it gives."""
+        sig = _in_sense(sig)
+        needed, counts = _needed(sig), _counts(sig)
         rarest = sorted(sig, key=lambda w: (len(self.postings.get(w, ())), w))
         tried: set[int] = set()
         for w in rarest[: len(sig) - needed + 1]:
             for i in self.postings.get(w, ()):
                 if i not in tried:
                     tried.add(i)
-                    if len(sig & self.signatures[i]) >= needed:
+                    if len(sig & self.signatures[i]) >= needed and counts <= self.signatures[i]:
                         return True
         return False
 

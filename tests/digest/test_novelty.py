@@ -74,3 +74,29 @@ def test_signatures_round_trip_through_stored_text() -> None:
 
 def test_dateline_is_not_content() -> None:
     assert sentences_of(["WASHINGTON (Civic Wire) — DHS said so. Then more."]) == ["DHS said so.", "Then more."]
+
+
+# A follow-up: day one previews the vote and reports the sheriffs' view; day two reports the vote and
+# rewords the sheriffs' view. New today had it backwards: the result old, the rewording new.
+PREVIEW = [
+    "The Ohio Senate will vote Tuesday on a bill that would bar county jails from holding people for Secure "
+    "Communities without a judicial warrant.",
+    "Sheriffs across the state oppose the bill, saying it would let dangerous people walk free.",
+]
+FOLLOW_UP = [
+    "The Ohio Senate voted 20 to 13 on Tuesday to bar county jails from holding people for Secure Communities "
+    "without a judicial warrant.",
+    "Sheriffs throughout Ohio have opposed the measure, arguing that it would allow dangerous people to go free.",
+]
+
+
+def test_a_follow_up_s_vote_count_is_new_and_its_reworded_background_is_not() -> None:
+    assert new_sentences(FOLLOW_UP, [signature(s) for s in PREVIEW]) == [0]
+
+
+def test_a_count_the_earlier_sentence_already_gave_is_not_news_again() -> None:
+    assert new_sentences(["In Ohio the Senate voted 20 to 13 on Tuesday to bar county jails from holding people "
+                          "for Secure Communities without a judicial warrant."],
+                         [signature(FOLLOW_UP[0])]) == []
+    # A year is when, not what: "in 2011" added to a repeat does not make it news.
+    assert new_sentences([f"In 2011, {PREVIEW[1][0].lower()}{PREVIEW[1][1:]}"], [signature(PREVIEW[1])]) == []
