@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from reader.article_links import completeness, link_title_key, one_per_article
+from reader.article_links import completeness, link_title_key, one_per_article, own_key
 from reader.fetch.items import FINGERPRINT_BYTES, ItemSpans, split_items
 from reader.models import ParsedEntry, ParsedFeed
 from reader.stories import WordHashes, pack_shingles, shingles, story_bands, story_text
@@ -267,7 +267,7 @@ def keys_of_their_own(items: list[_Item]) -> list[_Item]:
         titles.setdefault(item.key, set()).add(" ".join(item.title.casefold().split()))
     for item in items:
         if len(titles[item.key]) > 1:
-            item.key = f"t:{item.link_title_key}" if item.link_title_key else f"h:{item.content_hash}"
+            item.key = own_key(item.link_title_key, item.content_hash)
     return items
 
 

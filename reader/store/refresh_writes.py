@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from reader.article_links import completeness, link_title_key, one_per_article
+from reader.article_links import completeness, link_title_key, one_per_article, own_key
 from reader.models import FetchedFeed, ParsedEntry, UnchangedFetch
 from reader.store.connection import StoreConnection
 from reader.store.errors import is_store_wide
@@ -187,6 +187,7 @@ class RefreshWrites(StoreConnection):
         the article a new guid) updates that article, which keeps its read and starred state.
         """
         now = utc_now()
+        entries = self._shared_guids_keyed_apart(c, feed_id, entries)
         unique = one_per_article([(e, e.link_title_key or link_title_key(e.link, e.title)) for e in entries],
                                  _identity, _completeness)
         if not unique:
@@ -268,6 +269,24 @@ class RefreshWrites(StoreConnection):
             elif match[1] != e.content_hash:
                 changed.append((match[0], e, link))
         return changed, still_new
+
+    @staticmethod
+    def _shared_guids_keyed_apart(c: sqlite3.Connection, feed_id: int, entries: Sequence[ParsedEntry]
+                                  ) -> Sequence[ParsedEntry]:
+        """The entries, those whose guid the feed's stored articles share under other titles keyed as those are.
+
+        A changed feed's parse sees only its new items (the rest are cut out before parsing), so an
+        item alone with the shared guid would be keyed by it, and the next such item would overwrite it.
+        """
+        guids = {e.guid for e in entries if e.guid and e.key.startswith("g:")}
+        if not guids:
+            return entries
+        shared = {str(guid) for (guid,) in c.execute(  # t: keys only: a range of the (feed_id, key) index
+            "SELECT DISTINCT guid FROM articles WHERE feed_id = ? AND key >= 't:' AND key < 't;'", (feed_id,))}
+        if not shared & guids:
+            return entries
+        return [replace(e, key=own_key(e.link_title_key or link_title_key(e.link, e.title), e.content_hash))
+                if e.guid in shared and e.key.startswith("g:") else e for e in entries]
 
     @staticmethod
     def _without_blanks(c: sqlite3.Connection, changed: list[tuple[int, ParsedEntry, str | None]]

@@ -183,3 +183,18 @@ def test_items_sharing_one_guid_or_one_link_under_different_titles_are_different
     assert (again.new, again.updated) == (0, 1)  # the changed one is updated in place; the others stay as they were
     assert sorted(content for _, _, content in articles(store, "guid")) == sorted(
         [f"<p>Story {n}.</p>" for n in range(4)] + ["<p>Updated.</p>"])
+
+
+def test_new_items_that_share_the_guid_come_one_at_a_time_and_never_overwrite_each_other(
+        tmp_path: Path, feed_server: FeedServer, store: Store) -> None:
+    """A changed feed's parse sees only its new items: one alone with the shared guid is keyed apart all the same."""
+    def story(n: int) -> str:
+        return item("https://site.example/", f"https://site.example/{n}", f"<p>Story {n}.</p>", f"Headline {n}")
+
+    route = feed_server.routes["/guid"] = Route(body=rss(*(story(n) for n in range(3))))
+    cfg = config(tmp_path, feed_server, "/guid")
+    assert refresh(store, cfg).new == 3
+    for newest in (3, 4):
+        route.body = rss(*(story(n) for n in range(newest, -1, -1)))
+        assert (refresh(store, cfg).new, store.count_articles()) == (1, newest + 1)
+    assert sorted(content for _, _, content in articles(store, "guid")) == [f"<p>Story {n}.</p>" for n in range(5)]
