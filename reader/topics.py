@@ -79,11 +79,14 @@ def folded_for_matching(text: str) -> str:
 
 
 def topic_text(article: Article) -> str:
-    """What topics are matched on: the title and the stored plain text (the same for digest and reader).
+    """What topics are matched on: the title and the stored plain text (the same for digest and reader)."""
+    return topic_text_of(article.title, article.text)
 
-    Without invisible word breaks also for articles stored before search text dropped them.
-    """
-    return without_word_invisibles(story_text(article.title, article.text))
+
+def topic_text_of(title: str, text: str) -> str:
+    """topic_text of a stored title and text: without invisible word breaks, also for articles stored before
+    search text dropped them."""
+    return without_word_invisibles(story_text(title, text))
 
 
 def compile_topics(topics: Iterable[TopicConfig]) -> list[TopicMatcher]:
@@ -91,8 +94,7 @@ def compile_topics(topics: Iterable[TopicConfig]) -> list[TopicMatcher]:
 
 
 def topics_in(text: str, matchers: Sequence[TopicMatcher]) -> list[str]:
-    """Names of the topics the text mentions, in configuration order (invisible word breaks aside, as topic_text)."""
-    text = without_word_invisibles(text)
+    """Names of the topics the text mentions (a topic_text), in configuration order."""
     folded = folded_for_matching(text)
     return [m.name for m in matchers if m.matches(text, folded)]
 

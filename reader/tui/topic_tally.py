@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 from reader.config import TopicConfig
 from reader.store import Store
-from reader.stories import story_text
-from reader.topics import TopicMatcher, topics_in
+from reader.topics import TopicMatcher, topic_text_of, topics_in
 
 TEXTS_AT_ONCE = 2000  # articles whose text is read per statement when matching what changed
 
@@ -43,7 +42,7 @@ def count_all(store: Store, topics: Sequence[TopicConfig], matchers: Sequence[To
         for n, (aid, _, title, text) in enumerate(store.iter_phrase_candidates(topic.match, unread_only=True)):
             if n % 500 == 0 and cancelled():
                 return None
-            if matcher.matches(story_text(title, text)):
+            if matcher.matches(topic_text_of(title, text)):
                 ids.append(aid)
         members[matcher.name] = frozenset(ids)
     return TopicTally(members, unread, mark)
@@ -62,6 +61,6 @@ def count_changes(store: Store, tally: TopicTally, matchers: Sequence[TopicMatch
         if cancelled():
             return None
         for aid, (title, text) in store.story_texts(to_match[start:start + TEXTS_AT_ONCE]).items():
-            for name in topics_in(story_text(title, text), matchers):
+            for name in topics_in(topic_text_of(title, text), matchers):
                 members[name].add(aid)
     return TopicTally({name: frozenset(ids) for name, ids in members.items()}, unread, mark)
