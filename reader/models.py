@@ -112,6 +112,11 @@ class FeedRow:
         return self.effective_url or self.url
 
 
+# A page whose fetch failed in a way that may pass (a timeout, a 5xx) is tried at this many
+# refreshes in all; one that failed for good (a 404, no main text) is never tried again.
+FULL_TEXT_TRIES = 3
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     id: int

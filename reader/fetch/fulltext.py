@@ -4,7 +4,8 @@ Extraction is trafilatura's (a maintained extractor; no home-made readability he
 runs in the parse workers (extract.py), since it is CPU-bound. Each host gets at most two
 requests at a time, started at least a quarter second apart, so a feed of fifty new articles
 does not hammer its publisher. A failure is stored as the reason, and the reader falls back to
-the summary.
+the summary; a failure that may pass (a timeout, a 5xx) is tried again at the next refreshes, up
+to FULL_TEXT_TRIES tries in all.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from reader.fetch.connections import Connections
 from reader.fetch.containment import describe, is_store_wide
 from reader.fetch.extract import ExtractionError, extract_main_text
 from reader.fetch.http import fetch_http
+from reader.models import FULL_TEXT_TRIES
 from reader.text.sanitize import single_line
 
 PER_HOST = 2
@@ -49,28 +51,29 @@ class HostGate:
 
 
 async def fetch_full_texts(
-    items: Sequence[tuple[int, str]],
+    items: Sequence[tuple[int, str, int]],
     client: Connections,
     cfg: FetchConfig,
     pool: Callable[[], Executor],
     gate: HostGate,
     limit: asyncio.Semaphore,
-    save: Callable[[int, str | None, str | None], None],
+    save: Callable[[int, str | None, str | None, bool], None],
     guard: PublicOnly | None = None,
 ) -> tuple[int, int]:
-    """Fetch and extract each (article id, link); `save` stores text or reason. Returns (ok, failed).
+    """Fetch and extract each (article id, link, failed tries); `save` stores text or reason. Returns (ok, failed).
 
     With a `guard`, a page (and every redirect to it) must be at an address it accepts. Whatever
     goes wrong with one page is that article's stored reason; the other pages are still fetched.
     """
     ok = failed = 0
 
-    async def one(article_id: int, link: str) -> None:
+    async def one(article_id: int, link: str, tries: int) -> None:
         nonlocal ok, failed
+        passing = False
         try:
-            text, error = await _page_text(link, client, cfg, pool, gate, limit, guard)
+            text, error, passing = await _page_text(link, client, cfg, pool, gate, limit, guard)
             if text is not None:
-                await asyncio.to_thread(save, article_id, text, None)
+                await asyncio.to_thread(save, article_id, text, None, False)
                 ok += 1
                 return
         except Exception as exc:  # the article's boundary: its reason is stored, the other pages go on
@@ -78,17 +81,22 @@ async def fetch_full_texts(
                 raise
             error = describe(exc)
         failed += 1
-        await asyncio.to_thread(save, article_id, None, single_line(f"full text unavailable: {error}"))
+        reason = f"full text unavailable: {error}"
+        if passing:
+            left = FULL_TEXT_TRIES - tries - 1
+            reason += (f"; will try again at the next refresh ({left} {'try' if left == 1 else 'tries'} left)" if left
+                       else f"; gave up after {FULL_TEXT_TRIES} tries")
+        await asyncio.to_thread(save, article_id, None, single_line(reason), passing)
 
-    await asyncio.gather(*(one(i, link) for i, link in items))
+    await asyncio.gather(*(one(i, link, tries) for i, link, tries in items))
     return ok, failed
 
 
 async def _page_text(
     link: str, client: Connections, cfg: FetchConfig, pool: Callable[[], Executor], gate: HostGate,
     limit: asyncio.Semaphore, guard: PublicOnly | None,
-) -> tuple[str | None, str | None]:
-    """(the page's main text, None) or (None, why there is none)."""
+) -> tuple[str | None, str | None, bool]:
+    """(the page's main text, None, False) or (None, why there is none, whether that may pass)."""
     host = urlsplit(link).hostname or ""
     async with limit:
         await gate.enter(host)
@@ -97,13 +105,13 @@ async def _page_text(
         finally:
             gate.leave(host)
     if result.error is not None:
-        return None, result.error
+        return None, result.error, result.passing or result.retry_after_s is not None
     if result.body is None:
-        return None, f"no page content (HTTP {result.status})"
+        return None, f"no page content (HTTP {result.status})", False
     loop = asyncio.get_running_loop()
     try:
-        return await loop.run_in_executor(pool(), extract_main_text, result.body, link), None
+        return await loop.run_in_executor(pool(), extract_main_text, result.body, link), None, False
     except ExtractionError as exc:
-        return None, str(exc)
+        return None, str(exc), False
     except Exception as exc:  # a crash on one hostile page is that article's reason, not the run's
-        return None, f"extraction failed ({exc.__class__.__name__}: {exc})"
+        return None, f"extraction failed ({exc.__class__.__name__}: {exc})", False

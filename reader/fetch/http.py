@@ -237,8 +237,9 @@ async def _finish(resp: Response, cfg: FetchConfig, moved_to: str | None, asked_
     if code in (429, 503):
         wait = parse_retry_after(resp.headers.get("retry-after"))
         note = f"; retrying after {wait:.0f} s" if wait is not None else ""
+        # Passing either way; with a wait the note already says what happens next.
         return FetchResult(str(code), retry_after_s=wait, error=f"HTTP {code} {_reason(resp)}{note}",
-                           moved_to=moved_to)
+                           moved_to=moved_to, passing=wait is None)
     if code >= 400 or code < 200:
         return FetchResult(str(code), error=f"HTTP {code} {_reason(resp)}: {_status_meaning(code)}",
                            moved_to=moved_to, passing=code >= 500)

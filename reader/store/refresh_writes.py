@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reader.article_links import completeness, link_title_key, one_per_article, own_key
-from reader.models import FetchedFeed, ParsedEntry, UnchangedFetch
+from reader.models import FULL_TEXT_TRIES, FetchedFeed, ParsedEntry, UnchangedFetch
 from reader.store.connection import StoreConnection
 from reader.store.errors import is_store_wide
 from reader.store.rows import index, indexed_rows, select_in, unindex
@@ -230,7 +230,7 @@ class RefreshWrites(StoreConnection):
             # only for an article found by its link and title: it is known by its new guid from now on.
             """UPDATE articles SET key = ?, guid = ?, link = ?, link_title_key = ?, title = ?, author = ?,
                    published = ?, sort_date = COALESCE(?, sort_date), updated = ?, content = ?, text = ?,
-                   content_hash = ?, full_content = NULL, full_text_error = NULL, text_seq = ?
+                   content_hash = ?, full_content = NULL, full_text_error = NULL, full_text_tries = 0, text_seq = ?
                WHERE id = ?""",
             [(e.key, e.guid, e.link, link, e.title, e.author, e.published,
               e.published and sort_date(e.published, now), now, e.content, e.text, e.content_hash, seq, aid)
@@ -316,15 +316,23 @@ class RefreshWrites(StoreConnection):
             kept.append((aid, e, link))
         return kept
 
-    def missing_full_text(self, feed_id: int, limit: int = 200) -> list[tuple[int, str]]:
-        """(id, link) of the feed's articles whose page text was never tried, newest first."""
-        rows = self._query(
-            "SELECT id, link FROM articles WHERE feed_id = ? AND full_content IS NULL AND full_text_error IS NULL "
-            "AND link LIKE 'http%' ORDER BY id DESC LIMIT ?", (feed_id, limit))
-        return [(int(r[0]), str(r[1])) for r in rows]
+    def missing_full_text(self, feed_id: int, limit: int = 200) -> list[tuple[int, str, int]]:
+        """(id, link, failed tries) of the feed's articles whose page text is still to be had, newest first.
 
-    def save_full_text(self, article_id: int, content: str | None, error: str | None) -> None:
-        """Store the extracted page text (indexed for search) or the reason there is none."""
+        Never tried, or failed in a way that may pass fewer than FULL_TEXT_TRIES times.
+        """
+        rows = self._query(
+            "SELECT id, link, full_text_tries FROM articles WHERE feed_id = ? AND full_content IS NULL "
+            "AND (full_text_error IS NULL OR full_text_tries < ?) AND link LIKE 'http%' ORDER BY id DESC LIMIT ?",
+            (feed_id, FULL_TEXT_TRIES, limit))
+        return [(int(r[0]), str(r[1]), int(r[2])) for r in rows]
+
+    def save_full_text(self, article_id: int, content: str | None, error: str | None, passing: bool = False) -> None:
+        """Store the extracted page text (indexed for search) or the reason there is none.
+
+        A `passing` failure (a timeout, a 5xx) counts one try, so a later refresh tries the page
+        again; any other failure uses up its tries.
+        """
         from reader.text.html import html_to_search_text  # lazy: only full-text feeds need the HTML parser
 
         with self._write() as c:
@@ -342,5 +350,7 @@ class RefreshWrites(StoreConnection):
                 self._on_commit(folder.committed)
                 folder.fold_stored([(article_id, title, text)], old)  # the page's text may show a copy
             else:
-                c.execute("UPDATE articles SET full_text_error = ? WHERE id = ?", (error, article_id))
+                c.execute("UPDATE articles SET full_text_error = ?, "
+                          "full_text_tries = CASE WHEN ? THEN full_text_tries + 1 ELSE ? END WHERE id = ?",
+                          (error, passing, FULL_TEXT_TRIES, article_id))
 

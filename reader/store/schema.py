@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
+from reader.models import FULL_TEXT_TRIES
 from reader.store.rows import select_in
 from reader.store.stored_repeats import add_link_title_keys
 from reader.store.story_fold import StoryFolder
@@ -259,6 +260,10 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     """,
     # v14: every article folded again: a short copy of a long story now folds with it (refold_stories).
     refold_stories,
+    # v15: how many times an article's page failed in a way that may pass (models.FULL_TEXT_TRIES).
+    # A stored failure from before counts as a lasting one: those pages are not tried again.
+    "ALTER TABLE articles ADD COLUMN full_text_tries INTEGER NOT NULL DEFAULT 0;\n"
+    f"UPDATE articles SET full_text_tries = {FULL_TEXT_TRIES} WHERE full_text_error IS NOT NULL;\n",
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -72,3 +72,31 @@ def test_show_url_uses_the_same_extraction(tmp_path: Path, feed_server: FeedServ
     assert data["title"] == "Story 1" and data["link"] == feed_server.url("/story")
     assert any("victory for every family" in p for p in data["paragraphs"])
     assert not any("Subscribe" in p or "Copyright" in p for p in data["paragraphs"])
+
+
+def test_a_page_that_failed_in_passing_is_tried_again_and_a_lasting_failure_is_not(
+        tmp_path: Path, feed_server: FeedServer, store: Store) -> None:
+    """A 503 (or a timeout) may pass: the page is tried at later refreshes, FULL_TEXT_TRIES in all; a 404 is final."""
+    feed_server.routes["/story/0"] = Route(status=503)
+    feed_server.routes["/story/1"] = Route(status=404)
+    feed_server.routes["/story/2"] = Route(status=500)
+    feed_server.routes["/feed"] = Route(body=feed(feed_server, 3))
+    cfg = config_for(tmp_path, {}, f'[[feeds]]\nname = "S"\nurl = "{feed_server.url("/feed")}"\nfull_text = true\n')
+
+    def tries(path: str) -> int:
+        return sum(1 for requested, _ in feed_server.requests if requested == path)
+
+    refresh(store, cfg)
+    errors = {a.guid: a.full_text_error or "" for a in store.list_articles()}
+    assert "will try again at the next refresh (2 tries left)" in errors["s0"]
+    assert "HTTP 404" in errors["s1"] and "try again" not in errors["s1"]
+    feed_server.routes["/story/0"] = Route(body=page(0), headers={"Content-Type": "text/html"})
+    summary = refresh(store, cfg)  # the 503 has passed; the 500 fails again; the 404 is not asked again
+    assert (summary.full_text_ok, summary.full_text_failed) == (1, 1)
+    articles = {a.guid: a for a in store.list_articles()}
+    assert articles["s0"].full_content is not None and articles["s0"].full_text_error is None
+    assert "(1 try left)" in (articles["s2"].full_text_error or "")
+    refresh(store, cfg)
+    assert "gave up after 3 tries" in ({a.guid: a for a in store.list_articles()}["s2"].full_text_error or "")
+    refresh(store, cfg)  # no tries left: nothing is asked again
+    assert (tries("/story/0"), tries("/story/1"), tries("/story/2")) == (2, 1, 3)

@@ -201,6 +201,21 @@ def test_a_v11_store_gets_link_title_keys_so_a_new_guid_on_a_stored_article_upda
         assert (a.guid, a.link, a.is_read, a.is_starred) == ("new", "https://x.example/a", True, True)
 
 
+def test_a_v14_stores_page_failures_are_not_tried_again_and_its_untried_pages_are(tmp_path: Path) -> None:
+    """Before v15 a failure's kind was not kept: a stored one counts as lasting, so upgrading asks no page again."""
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, 14)
+    conn.execute("INSERT INTO feeds (id, name, url) VALUES (1, 'F', '/f.xml')")
+    for guid, error in (("failed", "full text unavailable: HTTP 404"), ("untried", None)):
+        conn.execute("INSERT INTO articles (feed_id, key, guid, link, title, sort_date, first_seen, updated, "
+                     "content_hash, full_text_error) VALUES (1, ?, ?, ?, 'T', 'x', 'x', 'x', 'h', ?)",
+                     (f"g:{guid}", guid, f"https://x.example/{guid}", error))
+    conn.close()
+    with Store(path) as store:
+        assert [link for _, link, _ in store.missing_full_text(1)] == ["https://x.example/untried"]
+
+
 def test_repeats_a_v11_store_holds_become_one_article_with_their_state_and_pins(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
@@ -352,13 +367,17 @@ def test_an_updated_entry_fetches_its_full_text_again(store: Store) -> None:
     fid = add_feed(store)
     store.upsert_entries(fid, [entry("a", "T", "summary", link="http://x.example/a")])
     aid = store.list_articles()[0].id
-    assert store.missing_full_text(fid) == [(aid, "http://x.example/a")]
+    assert store.missing_full_text(fid) == [(aid, "http://x.example/a", 0)]
+    store.save_full_text(aid, None, "full text unavailable: timed out", passing=True)
+    assert store.missing_full_text(fid) == [(aid, "http://x.example/a", 1)]  # one try used, tried again
     store.save_full_text(aid, "<p>page words zebra</p>", None)
     assert store.list_articles(ArticleFilter(search="zebra")) and store.missing_full_text(fid) == []
     store.upsert_entries(fid, [entry("a", "T", "summary, corrected", link="http://x.example/a")])
     article = store.article(aid)
     assert article is not None and article.full_content is None
-    assert store.missing_full_text(fid) == [(aid, "http://x.example/a")]  # queued to fetch again
+    assert store.missing_full_text(fid) == [(aid, "http://x.example/a", 0)]  # queued to fetch again, every try back
+    store.save_full_text(aid, None, "full text unavailable: HTTP 404")
+    assert store.missing_full_text(fid) == []  # a lasting failure is not tried again
     assert store.list_articles(ArticleFilter(search="zebra")) == []  # the stale page text is not searched
 
 

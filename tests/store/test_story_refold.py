@@ -55,6 +55,7 @@ def test_v14_folds_stored_articles_again_so_a_short_copy_joins_its_long_story(tm
     # As v13 folded it: the copy a story of its own, under band keys of the old rules.
     conn.execute("UPDATE articles SET story_id = 100 WHERE guid = 'copy'")
     conn.execute("UPDATE story_bands_held SET band = band + 1")
+    conn.execute("ALTER TABLE articles DROP COLUMN full_text_tries")  # v15's
     conn.execute("PRAGMA user_version = 13")
     conn.close()
     with Store(path) as store:
