@@ -29,7 +29,7 @@ _WORD = r"[a-z][\w'’-]*"
 # No owner ("the agency’s X" says whose): "the report", "a spokesman", and one of several ("one contractor").
 _BARE = re.compile(r"^(?:the|a|an|one|another|two|three|several|some|many)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$")
 _CAP = rf"{UPPER}[\w'’.-]*"
-_NOT_NAMES = frozenset({
+NOT_NAMES = frozenset({
     "The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "This", "That", "Monday",
     "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December", "Later", "Earlier",
@@ -151,7 +151,7 @@ def _named_in(sentence: str, words: list[str], earlier: _Earlier, owners: bool =
     found = [(m.start(), _name(m.group("name"))) for m in appositive.finditer(sentence)]
     for m in role_first.finditer(sentence):
         name = m.group("name")
-        if not any(w in _NOT_NAMES for w in name.split()) and name[:1].isupper():
+        if not any(w in NOT_NAMES for w in name.split()) and name[:1].isupper():
             found.append((m.start(), f"{m.group('role')} {name}" if m.group("role")[0].isupper() else name))
     named = [(at, n) for at, n in found if n]
     if named:
@@ -168,7 +168,7 @@ def _proper_name(sentence: str, words: list[str]) -> str | None:
                              rf"(?:\s+(?:of|on|for|and)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?")
         for m in reversed(list(pattern.finditer(sentence))):
             name = m.group(0)
-            capitals = [w for w in name.split() if w[:1].isupper() and w not in _NOT_NAMES]
+            capitals = [w for w in name.split() if w[:1].isupper() and w not in NOT_NAMES]
             if len(capitals) > len(tail):
                 return _name(name)
     return None
@@ -228,11 +228,11 @@ def _name(raw: str) -> str | None:
         words.pop()
     if words and len(words[-1]) > 3 and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1]):
         words[-1] = words[-1].rstrip(".")  # a full stop after "Office", not the one of "U.S."
-    while len(words) > 1 and words[0] in _NOT_NAMES and words[0] != "The":
+    while len(words) > 1 and words[0] in NOT_NAMES and words[0] != "The":
         words = words[1:]  # "Later Maria Diaz": a sentence's first word, not the name's
     if words and words[0] in ("The", "the"):
         words[0] = "the"
-    capitals = [w for w in words if w[:1].isupper() and w not in _NOT_NAMES]
+    capitals = [w for w in words if w[:1].isupper() and w not in NOT_NAMES]
     # One capitalised word is a name only as an acronym ("ICE"): else it may be a sentence's first word ("Most").
     if not capitals or (len(capitals) == 1 and not re.fullmatch(r"[A-Z]{2,}", capitals[0].strip(".’'s"))):
         return None
@@ -285,7 +285,7 @@ def _is_body(name: str, head: str) -> bool:
     ("ICE"; a department's start with a D: "DHS")."""
     parts = name.split()
     if len(parts) > 1:
-        return bool(BODIES[head].intersection(parts)) and parts[0] not in _NOT_NAMES
+        return bool(BODIES[head].intersection(parts)) and parts[0] not in NOT_NAMES
     return (name.isupper() and name not in _NOT_INITIALS and head in ("agency", "department")
             and (head != "department" or name[0] == "D"))
 
@@ -350,7 +350,7 @@ def people_named(sentence: str) -> list[str]:
     found: list[str] = []
     for m in _PERSON_NAMED.finditer(sentence):
         words = m.group("name").split()
-        while words and words[0] in _NOT_NAMES:
+        while words and words[0] in NOT_NAMES:
             words = words[1:]  # "Later Maria Diaz": the sentence's first word
         words = words[:3]  # a name is two or three words; a fourth is the next capitalised word
         if len(words) < 2 or _NOT_PERSON.intersection(words) or _PLACE_BEFORE.search(sentence[:m.start()]):

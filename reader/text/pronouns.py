@@ -176,28 +176,47 @@ class GenderBook:
 @dataclass(slots=True)
 class Unit:
     """A unit's text, whom its last quote with a speaker was credited to, and once read by _person_meant, the
-    speaker and people it names (each unit is read once, however many quotes look back at it)."""
+    speaker and people it names and the pronouns it says outside quotes (each unit is read once, however many
+    quotes look back at it)."""
 
     text: str
     credit: str | None
-    read: tuple[str | None, list[str]] | None = None
+    read: tuple[str | None, list[str], frozenset[str]] | None = None
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A paragraph a quote has passed: its units (a quoteless one split only when read), the one before it, and
+    whom each "he" or "she" it says was found to be, from the paragraphs before it (filled once, when asked)."""
+
+    units: list[Unit] | str
+    before: Paragraph | None
+    carried: dict[str, str | None]
+
+    def split(self) -> list[Unit]:
+        if isinstance(self.units, str):
+            self.units = [Unit(s, None) for s in split_sentences(self.units)]
+        return self.units
 
 
 class Window:
     """The units a quote's "he" or "she" may mean someone in: its paragraph's so far and the paragraph before
-    (a paragraph without quotes is split into sentences only when read)."""
+    (a paragraph without quotes is split into sentences only when read); the paragraphs before those are kept
+    for a pronoun the paragraph before says itself, which carries whom it meant ("Maria Lopez runs the jail. /
+    She said ... / “...,” she said.")."""
 
     def __init__(self) -> None:
         self.here: list[Unit] = []
-        self._before: list[Unit] | str = []
+        self.before: Paragraph | None = None
 
     def next_paragraph(self, quoteless: str | None) -> None:
         """Start the next paragraph; `quoteless` is the one before when it held no quote (else its units stay)."""
-        self._before, self.here = (quoteless if quoteless is not None else self.here), []
+        units: list[Unit] | str = quoteless if quoteless is not None else self.here
+        self.before, self.here = Paragraph(units, self.before, {}), []
 
     def last_credit(self) -> str | None:
         """Whom the unit just before was credited to, if it held a quote with a speaker."""
-        units = self.here or (self._before if isinstance(self._before, list) else [])
+        units = self.here or (self.before.units if self.before and isinstance(self.before.units, list) else [])
         return units[-1].credit if units else None
 
     def back(self, ahead: Unit) -> Iterator[Unit]:
@@ -206,6 +225,5 @@ class Window:
         if ahead.text.strip():
             yield ahead
         yield from reversed(self.here)
-        if isinstance(self._before, str):
-            self._before = [Unit(s, None) for s in split_sentences(self._before)]
-        yield from reversed(self._before)
+        if self.before is not None:
+            yield from reversed(self.before.split())

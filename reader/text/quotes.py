@@ -16,17 +16,29 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate, islice
 
 from reader.text.descriptions import (
+    NOT_NAMES,
+    PERSON_WORD,
     ArticleMentions,
     is_bare_description,
     is_description,
     only_antecedent,
     people_named,
 )
-from reader.text.pronouns import PRONOUN_GENDER, YES, GenderBook, Unit, Window, is_person, mentions, surname
+from reader.text.pronouns import (
+    PRONOUN_GENDER,
+    YES,
+    GenderBook,
+    Paragraph,
+    Unit,
+    Window,
+    is_person,
+    mentions,
+    surname,
+)
 from reader.text.sentences import split_sentences
 from reader.text.words import UPPER
 
@@ -276,29 +288,85 @@ def _credit(who: str | None, pronoun: str | None, previous: str | None) -> str |
     return _clean_speaker(named) if named else None
 
 
-def _person_meant(pronoun: str, units: Iterator[Unit], book: GenderBook) -> str | None:
+# A sentence whose subject is one capitalised word taking a side ("Lopez disagreed."): a person named by surname
+# alone, when nothing says it is a body (pronouns.is_person) and nobody else is named for "he" or "she".
+_SURNAME_SUBJECT = re.compile(rf"^(?P<who>{PERSON_WORD})\s+(?:also\s+)?(?:{_VERBS}|disagreed|disagrees|agreed|agrees|"
+                              r"objected|objects|responded|responds|countered|counters|dissented|demurred|spoke|"
+                              r"speaks|pushed back|shot back)\b")
+_SAID_PRONOUN = re.compile(r"\b(?:[Ss]?[Hh]e)\b")
+
+
+def _read_unit(unit: Unit, surnames: frozenset[str]) -> tuple[str | None, list[str], frozenset[str]]:
+    """The unit's speaker (a person), the people it names outside quotes, and the "he" or "she" it says there."""
+    if unit.read is None:
+        text = unit.text[-PIECE:]
+        named = unit.credit or _named_speaker(text)
+        speaker = _clean_speaker(named) if named and named.lower() not in _PRONOUNS else None
+        outside = _QUOTED.sub(" ", text)
+        people = mentions(outside, surnames)
+        alone = _SURNAME_SUBJECT.match(outside.lstrip()) if speaker is None and not people else None
+        if alone and alone.group("who") not in NOT_NAMES:  # "She spoke", "Officials disagreed"
+            speaker = alone.group("who")
+        said = frozenset(m.group(0).lower() for m in _SAID_PRONOUN.finditer(outside))
+        unit.read = (speaker if speaker and is_person(speaker) else None, people, said)
+    return unit.read
+
+
+@dataclass(frozen=True, slots=True)
+class _Meant:
+    """Whom a walk back found "he" or "she" to be; whether it met anyone at all; whether it read every unit it was
+    given (fewer than WALK); and whether a unit naming no one it passed said the pronoun, which then carries whom
+    that one meant."""
+
+    who: str | None
+    named: bool
+    whole: bool
+    said: bool
+
+
+def _person_meant(pronoun: str, units: Iterator[Unit], book: GenderBook) -> _Meant:
     """Who "he" or "she" is: in the nearest unit (of WALK) naming anyone, its speaker or the people it names
     outside quotes, the one the article's evidence of gender leaves (GenderBook.choose); else None. One the
     article says nothing of is no one when a unit further back names someone it says the pronoun fits."""
     chosen: str | None = None
     surnames = book.surnames()
+    walked, said = 0, False
     for unit in islice(units, WALK):
-        if unit.read is None:
-            text = unit.text[-PIECE:]
-            named = unit.credit or _named_speaker(text)
-            speaker = _clean_speaker(named) if named and named.lower() not in _PRONOUNS else None
-            unit.read = (speaker if speaker and is_person(speaker) else None,
-                         mentions(_QUOTED.sub(" ", text), surnames))
-        speaker, people = unit.read
+        walked += 1
+        speaker, people, says = _read_unit(unit, surnames)
         if chosen is None:
             if speaker is None and not people:
+                said = said or pronoun in says
                 continue
             chosen = book.choose(pronoun, speaker, people)
             if chosen is None or book.fit(chosen, pronoun) == YES:
-                return chosen
+                return _Meant(chosen, True, False, said)
         elif any(book.fit(p, pronoun) == YES and surname(p) != surname(chosen) for p in (speaker, *people) if p):
-            return None  # "Ms. Lee ... Tom Smith spoke. “...,” she said.": Smith is not known to be "she", Lee is
-    return chosen
+            return _Meant(None, True, False, said)  # "Ms. Lee ... Tom Smith spoke. “...,” she said.": Lee is "she"
+    return _Meant(chosen, chosen is not None, walked < WALK, said)
+
+
+def _carried(pronoun: str, paragraph: Paragraph | None, book: GenderBook) -> str | None:
+    """Whom a "he" or "she" said in `paragraph`, naming no one, meant: the person the paragraph before names for
+    it, or, when that one names no one either but says the pronoun too, whom that one's meant, and so on back.
+    Each paragraph's answer is kept, so a chain through a long article is walked once."""
+    chain: list[Paragraph] = []
+    found: str | None = None
+    while paragraph is not None:
+        if pronoun in paragraph.carried:
+            found = paragraph.carried[pronoun]
+            break
+        chain.append(paragraph)
+        if paragraph.before is None:
+            break
+        meant = _person_meant(pronoun, reversed(paragraph.before.split()), book)
+        if meant.named or not (meant.whole and meant.said):
+            found = meant.who
+            break
+        paragraph = paragraph.before
+    for passed in chain:
+        passed.carried[pronoun] = found
+    return found
 
 
 class _Speakers:
@@ -326,7 +394,15 @@ class _Speakers:
         pronoun = who.lower() if who and who.lower() in _PRONOUNS else None
         if pronoun in PRONOUN_GENDER:
             ahead = sentence[max(0, match.start() - PIECE):match.start()] if own else ""
-            speaker = _person_meant(pronoun, self.window.back(Unit(ahead, credited)), self.book)
+            meant = _person_meant(pronoun, self.window.back(Unit(ahead, credited)), self.book)
+            speaker = meant.who
+            before = self.window.before
+            if meant.whole and before is not None and (meant.said or meant.named) and self._opens_with(pronoun, before):
+                carried = _carried(pronoun, before, self.book)  # "Maria Lopez ... / She said ... / “...,” she said."
+                if not meant.named:
+                    speaker = carried
+                elif speaker and carried and surname(carried) != surname(speaker) and self.book.fit(speaker, pronoun) != YES:
+                    speaker = None  # "Tom Smith disagreed." is no nearer "she" than the one the paragraph before meant
             if speaker:
                 self.book.bind(speaker, pronoun)
         else:
@@ -336,20 +412,60 @@ class _Speakers:
             speaker = self.article.resolve(speaker, paragraph, sentence_index, ahead)
         return speaker, own
 
+    def _opens_with(self, pronoun: str, paragraph: Paragraph) -> bool:
+        """Whether the paragraph (a few units, all read by the walk back) says the pronoun before naming anyone:
+        then whom it means is for the paragraph before it to say."""
+        surnames = self.book.surnames()
+        for unit in paragraph.split():
+            speaker, people, says = _read_unit(unit, surnames)
+            if speaker or people:
+                return False
+            if pronoun in says:
+                return True
+        return False
+
+
+_OPENS = re.compile(r'\s*[“"]')
+
+
+def _left_open(paragraph: str, following: str) -> str:
+    """The closing mark of a quote the paragraph leaves open for the next to go on with, or "": in news style a
+    quote running on to the next paragraph is not closed, and the next one opens with the mark again."""
+    opens = _OPENS.match(following)
+    if opens and opens.group(0).endswith("“") and paragraph.count("“") > paragraph.count("”"):
+        return "”"
+    return '"' if opens and opens.group(0).endswith('"') and paragraph.count('"') % 2 == 1 else ""
+
+
+def _continue(candidates: list[_Candidate], at: int, speaker: str | None, own: bool) -> str | None:
+    """The speaker of a quote going on from the paragraph before: the opening part's, or, when only this part
+    names one ("“...  / “...,” Lopez said."), this one's, given to the opening part as well."""
+    opening = candidates[at]
+    if opening.quote.speaker is not None and not own:
+        return opening.quote.speaker
+    if speaker is not None and opening.quote.speaker is None:
+        candidates[at] = replace(opening, quote=replace(opening.quote, speaker=speaker,
+                                                        described=is_description(speaker)))
+    return speaker
+
 
 def find_key_quotes(paragraphs: Sequence[str], topic_terms: Sequence[str] = ()) -> list[Quote]:
     """All key quotes, best first: attributed, substantial, early and on-topic quotes rank highest."""
     candidates: list[_Candidate] = []
     speakers = _Speakers(paragraphs)
     quoteless: str | None = None
+    continued: int | None = None  # the candidate the paragraph before left open, continued in this one
     for index, paragraph in enumerate(paragraphs):
         speakers.window.next_paragraph(quoteless)
         if "“" not in paragraph and '"' not in paragraph:
             speakers.previous = quoteless = paragraph  # only split if a following quote needs its speaker
+            continued = None
             continue
         quoteless = None
+        closing = _left_open(paragraph, paragraphs[index + 1] if index + 1 < len(paragraphs) else "")
+        opening, continued = continued, None
         first = 0  # the unit's first sentence, counted in the paragraph
-        for parts in _quote_units(paragraph):
+        for parts in _quote_units(paragraph + closing):
             sentence = " ".join(parts)
             ends = list(accumulate(len(part) + 1 for part in parts))  # where each part ends in the unit, plus one
             credited: str | None = None
@@ -360,9 +476,12 @@ def find_key_quotes(paragraphs: Sequence[str], topic_terms: Sequence[str] = ()) 
                 part = bisect_right(ends, match.start())  # the part the quote starts in
                 begins = ends[part - 1] if part else 0
                 speaker, own = speakers.credit(sentence, match, index, first + part, begins, credited)
+                if opening is not None and first == match.start() == 0:  # the rest of the last paragraph's quote
+                    speaker, opening = _continue(candidates, opening, speaker, own), None
                 credited = speaker or credited
                 quote = Quote(trim_quote(text), speaker, index, bool(speaker and is_description(speaker)))
                 candidates.append(_Candidate(quote, own, len(text.split())))
+                continued = len(candidates) - 1 if closing and match.end() == len(sentence) else None
             speakers.window.here.append(Unit(sentence, credited))
             speakers.previous = sentence
             first += len(parts)
