@@ -1,0 +1,153 @@
+"""Who a sentence says spoke a quote in it: named after or before it, speaking the clause it ends, or "according to"
+someone; and who speaks in a sentence before one that names no one.
+
+Kept apart from quotes.py, which finds the quotes and walks back for "he" or "she": these read one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.text.descriptions import people_named
+from reader.text.pronouns import PRONOUN_GENDER
+from reader.text.sentences import split_sentences
+from reader.text.words import UPPER
+
+REACH = 300  # characters read each side of a quote for its speaker
+
+QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
+VERBS = (r"said|says|say|stated|states|noted|notes|told|tells|added|adds|wrote|writes|argued|argues|explained|"
+          r"warned|warns|insisted|declared|asked|replied|testified|acknowledged|recalled|concluded|continued|"
+          r"recommended|found|reported|ruled|announced|claimed|contended|conceded|admitted|complained|predicted|"
+          r"promised|alleged|cautioned|urged|stressed|emphasized|observed")
+_TITLE = r"(?:(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Sgt|Capt|Prof|St)\.\s+)?"
+_CAPWORD = rf"{UPPER}[\w'’.-]*"  # "José", "Łukasz", "Ángel": any Latin capital
+_NAME = rf"{_TITLE}{_CAPWORD}(?:\s+(?:{_CAPWORD}|de|van|von|del|la|bin))*"
+# A described speaker's words stop at a verb: "the department said it found" is "the department".
+_NOT_VERB = rf"(?!(?:{VERBS}|has|had|have|is|was|were|are|will|would|also|later|previously)\b)"
+# A description ends on its noun, not on a word joining what follows: "a spokeswoman for ICE", not "a spokeswoman
+# for", and "a statement from the ACLU", not "a statement from the".
+_NOT_JOINING = r"(?!(?:for|of|at|with|from|in|on|to|and|or|who|that|which|the|a|an|his|her|its|their)\b)"
+_THE = rf"(?:[Tt]he|[Aa]n?)\s+(?:{_NOT_VERB}[a-z][\w'’-]*\s+){{0,2}}{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*"
+# One of several, credited as written: "one contractor", "two officials", "another lawyer".
+_SOME = (rf"(?:[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+"
+         rf"(?:{_NOT_VERB}{_NOT_JOINING}[a-z][\w'’-]*\s+){{0,2}}{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*")
+# Whose a described speaker is, when it names them: "a spokeswoman for ICE", "one lawyer at the Legal Aid Society".
+_FOR_NAMED = (rf"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?{_CAPWORD}"
+              rf"(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?{_CAPWORD})*)?")
+_DESCRIBED = rf"(?:{_THE}|{_SOME}){_FOR_NAMED}"
+_THE_NAMED = rf"[Tt]he\s+{_CAPWORD}(?:\s+(?:{_CAPWORD}|of|for|and|on))*\s+{_CAPWORD}|[Tt]he\s+{_CAPWORD}"
+# "The Homeland Security Advisory Council task force", "the ICE spokesman": a named body's described part.
+_THE_NAMED_NOUN = (rf"[Tt]he\s+(?:{_CAPWORD}\s+){{1,5}}{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*"  # not "the Department of"
+                   rf"(?:\s+{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*)?")
+_WHO = rf"(?:{_THE_NAMED_NOUN}|{_THE_NAMED}|{_NAME}|{_DESCRIBED}|he|she|they|it)"
+_SPEAKER = rf"(?P<who>{_WHO})"
+PRONOUNS = {"he", "she", "they", "it"}
+_DETERMINERS = {"the", "a", "an", "one", "another", "two", "three", "several", "some", "many"}
+
+_APPOSITIVE = r"(?:\s+(?:of|from|in|at)\s+[^,.]{1,60}?)?(?:,[^,]{1,80},)?"
+# "“...,” the county executive, Ann Marie Lee, said": the name in the apposition is the credit.
+_AFTER_QUOTE = re.compile(rf"^[\s,]*(?:{_SPEAKER}(?:,\s*(?P<named>[^,“”]{{1,80}}),)?\s+(?:{VERBS})\b"
+                          rf"|(?:{VERBS})\s+(?P<who2>{_WHO}))")
+_BEFORE_QUOTE = re.compile(rf"{_SPEAKER}{_APPOSITIVE}\s+(?:{VERBS})(?:\s+\w+)?(?:\s+that)?\s*[:,]?\s*$")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+{_SPEAKER}")
+# Who speaks in a sentence, anywhere before a quote: "The task force said the program had caused “...”".
+_SPEAKS = re.compile(rf"(?<![\w'’-]){_SPEAKER}{_APPOSITIVE}\s+(?:(?:also|later|previously|has|had|have)\s+)?"
+                     rf"(?:{VERBS})\b")
+# Between a speaker's verb and the quote, another clause may begin, with a speaker of its own: then the quote
+# is not known to be the first speaker's ("Lee said the plan was dead; critics called it “...”").
+_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s+(?:and|but|while|whereas|although|though|as)\b|\b(?:who|whom)\s+"
+                           r"\w+|\b(?:called|calls|call|described|describes|dubbed|termed|labeled|labelled|"
+                           r"branded|named|quoted|cited|citing|quoting)\b")
+# A new clause after a sentence's speaker ("Lee said the plan was dead; critics disagreed."): the next quote
+# may be the new clause's.
+_NEW_CLAUSE = re.compile(r"[;—–]|\s-\s|,\s+(?:and|but|while|whereas)\s")
+# A sentence's subject naming something in its own words: "The mayor called the plan “a cruel joke ...”".
+_NAMES_IT = re.compile(rf"^{_SPEAKER}{_APPOSITIVE}\s+(?:called|calls|described|describes|dubbed|termed)\b")
+# A speaker inside a relative clause is not the sentence's: "Advocates who met the task force said ...".
+_IN_RELATIVE = re.compile(r"\b(?:who|whom|that|which)\s+(?:[\w'’-]+\s+){0,4}$")
+_NAMED_SUBJECT = re.compile(rf"^(?P<who>{_THE_NAMED}|{_NAME})\b{_APPOSITIVE}\s+(?:{VERBS}|spoke)\b")
+_TRAILING = re.compile(r"\s+(?:of|in|at|for|on)\s+.*$")
+
+
+def clean_speaker(raw: str) -> str | None:
+    """The speaker as a credit: a name without what follows it ("Chris Newman of the network"), a description
+    with whose it is ("a spokeswoman for ICE": without it, "a spokeswoman" says nothing) and in lower case."""
+    who = raw.strip(" ,").rstrip(" ,.")
+    first, _, rest = who.partition(" ")
+    described = bool(rest) and (first in _DETERMINERS or (first.lower() in _DETERMINERS and rest[0].islower()))
+    if not described:
+        who = _TRAILING.sub("", who).rstrip(" ,.")
+    if not who:
+        return None
+    # "the task force", "the Homeland Security Advisory Council task force", "the DHS": read after a dash
+    if described or (first == "The" and rest):
+        who = f"{first.lower()} {rest}"
+    return who
+
+
+def speaker_in(sentence: str, start: int, end: int) -> str | None:
+    """Who the sentence says spoke the quote at [start, end), or None; pronouns are returned as-is.
+
+    Only REACH characters each side are read (cut at a word): a speaker is named near the quote, and a
+    run-on "sentence" of a thousand quotes stays linear."""
+    cut = sentence.find(" ", start - REACH) + 1 if start > REACH else 0
+    ahead, behind = sentence[cut:start], sentence[end:end + REACH]
+    after = _AFTER_QUOTE.search(behind)
+    if after:
+        named = people_named(after.group("named")) if after.group("named") else []
+        return named[0] if len(named) == 1 else after.group("who") or after.group("who2")
+    before = _BEFORE_QUOTE.search(ahead)
+    if before and before.group("who").lower() not in PRONOUNS:
+        return before.group("who")
+    reported = _reported_speaker(ahead, people=False)  # or, for "it found", the name earlier in the sentence
+    if reported:
+        return reported
+    if before:
+        return before.group("who")
+    according = _ACCORDING.search(f"{ahead}{sentence[start:end]}{behind}")
+    if according:
+        return according.group("who")
+    return None
+
+
+def _reported_speaker(ahead: str, people: bool = True) -> str | None:
+    """Who speaks in the clause the quote ends ("The task force said the program had caused “...”"): the last
+    speaker and verb before the quote, with no new clause between (it may have a speaker of its own); for a
+    pronoun ("The department said it found “...”"), the named speaker before it in the same sentence, but
+    without `people`, "he" and "she" are left for _person_meant, which checks what the article says of them."""
+    found = [m for m in _SPEAKS.finditer(ahead) if not _IN_RELATIVE.search(ahead[:m.start()])]
+    if not found:
+        naming = _NAMES_IT.match(ahead)
+        return naming.group("who") if naming and not _CLAUSE_BREAK.search(ahead[naming.end():]) else None
+    if _CLAUSE_BREAK.search(ahead[found[-1].end():]):
+        return None
+    who = found[-1].group("who")
+    if who.lower() in PRONOUNS and (people or who.lower() not in PRONOUN_GENDER):
+        names = [m.group("who") for m in found[:-1] if m.group("who").lower() not in PRONOUNS]
+        return names[-1] if names and not _CLAUSE_BREAK.search(ahead[found[-2].end():found[-1].start()]) else who
+    return who
+
+
+def named_speaker(sentence: str) -> str | None:
+    """Who speaks in the sentence before a quote that names no one ("Sheriff Chuck Jenkins ... said ...", "In a
+    statement, ICE said:"): its named subject, the speaker of a quote in it, or the speaker of its last clause."""
+    m = _NAMED_SUBJECT.search(sentence)
+    if m and not _NEW_CLAUSE.search(sentence[m.end():].rstrip(" .:;,—–")):  # "...; critics disagreed."
+        return m.group("who") if m.group("who").lower() not in PRONOUNS else m.group("who").lower()
+    quoted = list(QUOTED.finditer(sentence))
+    for q in quoted:
+        who = speaker_in(sentence, q.start(), q.end())
+        if who and who.lower() not in PRONOUNS:
+            return who
+    if quoted:
+        return None
+    start = sentence.find(" ", len(sentence) - REACH) + 1 if len(sentence) > REACH else 0
+    who = _reported_speaker(sentence[start:].rstrip(" .:;,—–"))
+    return who if who and who.lower() not in PRONOUNS else None
+
+
+def last_sentence(text: str) -> str:
+    """The text's last sentence: whom it names is who speaks next."""
+    sentences = split_sentences(text)
+    return sentences[-1] if sentences else text
