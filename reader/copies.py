@@ -106,7 +106,7 @@ def describe_addition(changes: CopyChanges) -> str | None:
         return None
     added = set(changes.added)
     speakers = [q.speaker for q in find_key_quotes(changes.copy.paragraphs)
-                if q.paragraph in added and q.speaker and q.speaker[0].isupper()]
+                if q.paragraph in added and q.speaker and not q.described]
     words = sum(len(p.split()) for p in changes.added_paragraphs)
     if not speakers and words < SUBSTANTIAL_WORDS:
         return None

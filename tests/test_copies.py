@@ -63,6 +63,15 @@ def test_describes_a_substantial_addition_with_its_speaker() -> None:
                                           "Sheriff Mark Curran")
 
 
+def test_a_quote_from_a_described_speaker_is_no_quote_from_someone_named() -> None:
+    """"a spokeswoman for ICE" names no one; "the Department of Homeland Security" does, though in lower case."""
+    said = "“Secure Communities already tells ICE about every person we book, every single day,” {} said."
+    described = compare_copies(EARLIEST, copy("A", (*WIRE, said.format("a spokeswoman for ICE"))))
+    assert describe_addition(described) is None
+    named = compare_copies(EARLIEST, copy("B", (*WIRE, said.format("the Department of Homeland Security"))))
+    assert describe_addition(named) == "B added 1 paragraph, including a quote from the Department of Homeland Security"
+
+
 def test_a_small_addition_or_a_cut_is_not_described() -> None:
     assert describe_addition(compare_copies(EARLIEST, copy("A", (*WIRE, "More to come.")))) is None
     assert describe_addition(compare_copies(EARLIEST, copy("B", WIRE[:2]))) is None

@@ -17,6 +17,7 @@ from reader.config import Config, ConfigError, FetchConfig, find_config_path, lo
 from reader.files import read_regular_file
 from reader.text.clean import CleanArticle, clean_article, clean_stored_article, topic_terms
 from reader.text.display import display_credit, display_date
+from reader.text.quotes import Quote
 from reader.text.sanitize import single_line, strip_control_characters
 
 if TYPE_CHECKING:
@@ -176,6 +177,16 @@ def reading_width() -> int:
     return max(min(shutil.get_terminal_size((88, 24)).columns, 100) - 2, MIN_WIDTH)
 
 
+def _credit_line(quote: Quote, source: str | None) -> str:
+    """Who said a pinned quote, marked as the digest marks it: a name, "unattributed", or for a described speaker
+    what the outlet quoted ("Outlet, quoting a spokeswoman for ICE"), which shown alone would read as a name."""
+    if not quote.speaker:
+        return "unattributed"
+    if not quote.described:
+        return quote.speaker
+    return f"{source}, quoting {quote.speaker}" if source else f"quoting {quote.speaker}"
+
+
 def render_text(article: CleanArticle, width: int) -> str:
     """The terminal rendering: header, pinned quotes, body, then what was hidden or repaired."""
     wrap = textwrap.TextWrapper(width=width)
@@ -191,7 +202,7 @@ def render_text(article: CleanArticle, width: int) -> str:
     if article.pinned_quotes:
         out += ["", "Key quotes:"]
         for q in article.pinned_quotes:
-            quote = f"“{q.text}” — {q.speaker or 'unattributed'}"  # marked as the digest marks it
+            quote = f"“{q.text}” — {_credit_line(q, article.source)}"
             out += textwrap.wrap(quote, width=width, initial_indent="  ▌ ", subsequent_indent="  ▌ ")
     for paragraph in article.paragraphs:
         out += ["", *wrap.wrap(paragraph)]

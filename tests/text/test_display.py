@@ -42,4 +42,13 @@ def test_show_prints_the_readable_byline_date_and_the_unattributed_mark() -> Non
     assert "news@" not in shown and "2026-11-30T" not in shown
     assert [q.speaker for q in article.pinned_quotes] == ["one contractor", None]  # a described speaker, as written
     unattributed = [q for q in article.pinned_quotes if q.speaker is None]
-    assert f"{unattributed[0].text}” — unattributed" in " ".join(shown.replace("▌", "").split())
+    flat = " ".join(shown.replace("▌", "").split())
+    assert f"{unattributed[0].text}” — unattributed" in flat
+    # A described speaker is what the outlet quoted, as the digest says it, not a name.
+    assert "small firms” — County Herald, quoting one contractor" in flat
+
+
+def test_show_gives_a_described_speaker_without_an_outlet_as_quoted() -> None:
+    article = clean_article("<p>“We will not accept a mandate that drives up costs,” a spokeswoman for ICE said.</p>",
+                            title="Rule", byline=None, source=None, published=None, kind="html")
+    assert "costs” — quoting a spokeswoman for ICE" in " ".join(render_text(article, 78).replace("▌", "").split())

@@ -205,8 +205,9 @@ async def test_the_reading_view_gives_the_byline_date_link_and_quotes_as_the_dig
         assert link[0].strip().endswith("/30/")  # broken after a "/", not mid-word
         quotes = troubled_app.query_one(QuoteList)
         lines = drawn(quotes).splitlines()
-        said = " ".join(" ".join(lines).replace("▌", " ").split())
-        assert "out of the county” — one contractor" in said  # a described speaker is credited as written
+        said = " ".join(" ".join(lines).replace("▌", " ").replace("│", " ").split())
+        # A described speaker is what the outlet quoted, as the digest says it, not a name in italics.
+        assert "out of the county” — County Herald, quoting one contractor" in said
         start = next(n for n, line in enumerate(lines) if "We will not accept" in line)
         bar = lines[start].index("▌")
         assert lines[start + 1][bar:bar + 2] == "  " and lines[start + 1][bar + 2] != " "  # hanging indent

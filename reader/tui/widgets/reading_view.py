@@ -134,9 +134,16 @@ class ReadingView(VerticalScroll):
         keep = quotes.highlighted or 0
         shown = self._quotes_to_show()
         options = []
+        assert self.cleaned is not None
+        source = self.cleaned.source
         for q in shown:
-            # Marked as the digest marks it (digest.render): a quote nobody is named for is not left bare.
-            speaker = plain(q.speaker, "italic") if q.speaker else Text("unattributed", style="dim italic")
+            # Marked as the digest marks it (digest.render): a quote nobody is named for is not left bare, and a
+            # described speaker is what the outlet quoted ("Outlet, quoting a spokeswoman for ICE"), not a name.
+            if q.speaker and q.described:
+                outlet = plain(source, "italic").append(", ") if source else Text()
+                speaker = outlet.append("quoting ").append_text(plain(q.speaker))
+            else:
+                speaker = plain(q.speaker, "italic") if q.speaker else Text("unattributed", style="dim italic")
             mark = Text("◉ pinned " if q.text in self.pinned_texts else "▌ ", style="bold yellow")
             options.append(Option(hanging(mark, Attributed(plain(f"“{q.text}”"), speaker))))
         quotes.clear_options()
