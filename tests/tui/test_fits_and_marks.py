@@ -208,6 +208,11 @@ async def test_the_reading_view_gives_the_byline_date_link_and_quotes_as_the_dig
         said = " ".join(" ".join(lines).replace("▌", " ").replace("│", " ").split())
         # A described speaker is what the outlet quoted, as the digest says it, not a name in italics.
         assert "out of the county” — County Herald, quoting one contractor" in said
+        width, height = quotes.outer_size
+        italic = {seg.text.strip(): bool(seg.style and seg.style.italic)
+                  for strip in quotes.render_lines(Region(0, 0, width, height)) for seg in strip
+                  if "County Herald" in seg.text or "one contractor" in seg.text}
+        assert italic == {"County Herald": True, ", quoting one contractor": False}, italic  # italic marks a name
         start = next(n for n, line in enumerate(lines) if "We will not accept" in line)
         bar = lines[start].index("▌")
         assert lines[start + 1][bar:bar + 2] == "  " and lines[start + 1][bar + 2] != " "  # hanging indent

@@ -140,8 +140,8 @@ class ReadingView(VerticalScroll):
             # Marked as the digest marks it (digest.render): a quote nobody is named for is not left bare, and a
             # described speaker is what the outlet quoted ("Outlet, quoting a spokeswoman for ICE"), not a name.
             if q.speaker and q.described:
-                outlet = plain(source, "italic").append(", ") if source else Text()
-                speaker = outlet.append("quoting ").append_text(plain(q.speaker))
+                speaker = Text().append_text(plain(source, "italic")).append(", ") if source else Text()
+                speaker.append("quoting ").append_text(plain(q.speaker))  # italic is the outlet's alone
             else:
                 speaker = plain(q.speaker, "italic") if q.speaker else Text("unattributed", style="dim italic")
             mark = Text("◉ pinned " if q.text in self.pinned_texts else "▌ ", style="bold yellow")
