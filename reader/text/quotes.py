@@ -307,15 +307,23 @@ class _Speakers:
 
 
 _OPENS = re.compile(r'\s*[“"]')
+# Where a quote opens: the paragraph's start, after a sentence or clause ("Lopez said: “...") or a speaking verb. A
+# mark inside a clause ("known as “the fairest deal, it ...") is a stray one whose close was lost, not a quote.
+_QUOTE_MAY_OPEN = re.compile(rf"(?:^|[.:!?,;—–]|\b(?:{VERBS}))\s*$")
 
 
 def _left_open(paragraph: str, following: str) -> str:
     """The closing mark of a quote the paragraph leaves open for the next to go on with, or "": in news style a
     quote running on to the next paragraph is not closed, and the next one opens with the mark again."""
     opens = _OPENS.match(following)
-    if opens and opens.group(0).endswith("“") and paragraph.count("“") > paragraph.count("”"):
-        return "”"
-    return '"' if opens and opens.group(0).endswith('"') and paragraph.count('"') % 2 == 1 else ""
+    if opens is None:
+        return ""
+    mark = opens.group(0)[-1]
+    left = paragraph.count("“") > paragraph.count("”") if mark == "“" else paragraph.count('"') % 2 == 1
+    at = paragraph.rfind(mark)
+    if not left or not _QUOTE_MAY_OPEN.search(paragraph, max(0, at - 40), at):
+        return ""
+    return "”" if mark == "“" else '"'
 
 
 def _continue(candidates: list[_Candidate], at: int, speaker: str | None, own: bool) -> str | None:

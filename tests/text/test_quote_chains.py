@@ -81,6 +81,10 @@ def test_an_unclosed_quote_not_taken_up_again_is_no_quote() -> None:
     quotes = find_key_quotes(["Lopez said: “The program hurt trust in every community we serve.",
                               "The vote was held on Monday."])
     assert quotes == []
+    # Nor is one opened inside a clause: a stray mark whose close was lost, before a new quote.
+    stray = find_key_quotes(["The rule, known as “the fairest deal local workers had, was dropped.",
+                             "“We will fight it in every court,” Lopez said."])
+    assert [(q.paragraph, q.speaker) for q in stray] == [(1, "Lopez")]
 
 
 def test_chains_and_running_quotes_stay_linear() -> None:
