@@ -340,6 +340,9 @@ _NOT_PERSON = frozenset({
     "Republicans", "Democrats", "Republican", "Democrat", "New", "North", "South", "East", "West", "United",
     # Programs and policies: "Secure Communities", "Operation Streamline", "the Dream Act".
     "Communities", "Initiative", "Operation", "Policy", "Agreement", "Partnership", "Amendment", "Task", "Force",
+    # Organisations: "Amnesty International", "Human Rights Watch", "the Cato Institute".
+    "International", "Watch", "Federation", "Alliance", "League", "Corporation", "Company", "Inc", "Corp", "Bank",
+    "Clinic", "Hospital", "Library", "Museum", "Campaign", "Caucus", "Partners",
 })
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|across|of|outside|inside|for)\s+(?:the\s+)?$")
 

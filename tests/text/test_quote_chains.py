@@ -47,6 +47,8 @@ def test_a_speaker_carried_further_back_is_credited(paragraphs: list[str], speak
         # A program, an organisation, an agency, a group, a body: never "he" or "she".
         [f"Medicaid covers the program. {QUOTE} she said."],
         [f"The Cato Institute disagreed. {QUOTE} she said."],
+        [f"Amnesty International disagreed. {QUOTE} she said."],
+        [f"Human Rights Watch said the raids were unlawful. {QUOTE} she said."],
         [f"ICE disagreed. {QUOTE} she said."],
         [f"Officials disagreed. {QUOTE} she said."],
         ["Maria Lopez runs the jail.", "The county disagreed.", f"{QUOTE} she said."],
