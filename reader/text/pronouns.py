@@ -194,6 +194,7 @@ class Paragraph:
     carried: dict[str, str | None]
 
     def split(self) -> list[Unit]:
+        """The paragraph's units, a quoteless one split into sentences now: most are never looked back at."""
         if isinstance(self.units, str):
             self.units = [Unit(s, None) for s in split_sentences(self.units)]
         return self.units
