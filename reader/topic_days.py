@@ -17,8 +17,9 @@ from reader.models import Article
 from reader.store import Store
 from reader.store.store import TopicDay
 from reader.stories import stories_among
+from reader.text.decision_state import STATE_VERSION, news_signature
 from reader.text.signatures import decode_signatures, encode_signatures, sentences_of
-from reader.text.words import SIGNATURE_VERSION, signature
+from reader.text.words import SIGNATURE_VERSION
 from reader.topics import TopicMatcher, compile_topics, topic_members, topic_text
 
 COVERED_STORIES = 25  # as many as the digest lists per topic
@@ -33,13 +34,13 @@ def local_day_bounds(day: date) -> tuple[str, str]:
 
 def topic_key(topic: TopicConfig) -> str:
     """The topic's name and phrases and how signatures are made: a row stored under an older wording of the
-    topic, or with signatures an older stemmer made, is not reused."""
-    return "\x1f".join((f"v{SIGNATURE_VERSION}", topic.name, *topic.match, "\x1e", *topic.exclude))
+    topic, or with signatures an older stemmer or older decision-state marks made, is not reused."""
+    return "\x1f".join((f"v{SIGNATURE_VERSION}.{STATE_VERSION}", topic.name, *topic.match, "\x1e", *topic.exclude))
 
 
 def article_signatures(article: Article) -> list[frozenset[str]]:
-    """The signature of every sentence of an article's title and stored plain text."""
-    return [signature(s) for s in sentences_of(topic_text(article).splitlines())]
+    """The signature of every sentence of an article's title and stored plain text, with its decision state."""
+    return [news_signature(s) for s in sentences_of(topic_text(article).splitlines())]
 
 
 def covered_stories(articles: Sequence[Article], limit: int = COVERED_STORIES) -> list[list[Article]]:

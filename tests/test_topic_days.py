@@ -12,7 +12,7 @@ from reader import topic_days
 from reader.config import TopicConfig
 from reader.store import Store
 from reader.store.store import TopicDay
-from reader.text.words import signature
+from reader.text.decision_state import news_signature as signature  # what a stored day holds
 from reader.topic_days import local_day_bounds, past_topic_days, recent_signatures, topic_key
 from tests.store.test_store import add_feed, entry
 

@@ -7,12 +7,16 @@ REPEATED of its stems, so "county supervisors ended the agreement on Monday by a
 repeats "the county board voted 5-2 on Monday to end its agreement". Signatures are plain
 strings, so a day's worth can be stored once and compared again without re-reading articles.
 
-Two things besides the share decide it. A count is news: a sentence with a number (not a year) that the
+Three things besides the share decide it. A count is news: a sentence with a number (not a year) that the
 earlier one lacks reports something it did not ("voted 20 to 13" after "will vote Tuesday" is the
-outcome, not the preview), however many words they share. And a few words news writing uses
-interchangeably are one (SAME_SENSE: "the measure" is "the bill", "arguing" is "saying"; "allow",
-"throughout" and "across" say nothing, like the stop word "let"), so a reworded sentence ("Sheriffs throughout Ohio
-have opposed the measure, arguing that it would allow ...") repeats the one it rewords.
+outcome, not the preview), however many words they share. So is an outcome without a count: a sentence
+reporting a decision taken ("the council voted to end ...", "adopted") after one that only had it planned
+("will vote on ...", "proposed"; see reader.text.decision_state), while a plan reworded as a plan, or an
+outcome as an outcome, stays a repeat. And words policy coverage uses interchangeably are one
+(reader/digest/same_sense.py: "the measure" is "the bill", "scrapped" is "ended", "migrants" are
+"immigrants"; "allow", "throughout" and "across" say nothing, like the stop word "let"), so a reworded
+sentence ("Sheriffs throughout Ohio have opposed the measure, arguing that it would allow ...") repeats the
+one it rewords.
 
 Comparison is exact but cheap (prefix filtering, see History): an earlier sentence can only
 cover a sentence if it shares one of its few rarest stems, so only those stems' postings are read.
@@ -24,6 +28,8 @@ import re
 from collections.abc import Iterable, Sequence
 from math import ceil
 
+from reader.digest.same_sense import SAME_SENSE
+from reader.text.decision_state import MARKS, news_signature, reports_outcome_of
 from reader.text.signatures import MIN_STEMS, decode_signatures, encode_signatures, sentences_of
 from reader.text.words import content_stems, signature
 
@@ -34,10 +40,6 @@ __all__ = ["MAX_WORDS", "MIN_STEMS", "REPEATED", "History", "decode_signatures",
 
 REPEATED = 0.6  # share of a sentence's stems one earlier sentence must hold for it to be old news
 MAX_WORDS = 60  # a longer "sentence" is a run-on paragraph the splitter could not cut: never listed as news
-# Words news writing uses for one another, each group read as its first word; the "" group is read as nothing,
-# as the stop words "let" and "say" already are.
-SAME_SENSE = (("bill", "measure", "legislation"), ("saying", "arguing", "argued", "contending", "contended"),
-              ("", "allow", "allowed", "allowing", "permit", "permitted", "throughout", "across"))
 _SENSE = {stem: next(iter(content_stems(group[0])), "") for group in SAME_SENSE for word in group[1:]
           for stem in content_stems(word)}
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -86,23 +88,27 @@ class History:
         return bool(self.signatures)
 
     def covers(self, sig: frozenset[str]) -> bool:
-        """Whether one earlier sentence holds REPEATED of the sentence's stems and every count it gives."""
+        """Whether one earlier sentence holds REPEATED of the sentence's stems and every count it gives, and
+        does not only plan a decision the sentence reports taken."""
         sig = _in_sense(sig)
-        needed, counts = _needed(sig), _counts(sig)
-        rarest = sorted(sig, key=lambda w: (len(self.postings.get(w, ())), w))
+        stems = sig - MARKS
+        needed, counts = _needed(stems), _counts(stems)
+        rarest = sorted(stems, key=lambda w: (len(self.postings.get(w, ())), w))
         tried: set[int] = set()
-        for w in rarest[: len(sig) - needed + 1]:
+        for w in rarest[: len(stems) - needed + 1]:
             for i in self.postings.get(w, ()):
                 if i not in tried:
                     tried.add(i)
-                    if len(sig & self.signatures[i]) >= needed and counts <= self.signatures[i]:
+                    earlier = self.signatures[i]
+                    if (len(stems & earlier) >= needed and counts <= earlier
+                            and not reports_outcome_of(sig, earlier)):
                         return True
         return False
 
     def is_new(self, sentence: str, ignore: frozenset[str] = frozenset()) -> bool:
         """Whether the sentence says enough (MIN_STEMS stems besides `ignore`) that no earlier one said."""
-        sig = signature(sentence) - ignore
-        return len(sig) >= MIN_STEMS and not self.covers(sig)
+        sig = news_signature(sentence) - ignore
+        return len(sig - MARKS) >= MIN_STEMS and not self.covers(sig)
 
 
 def listable(sentence: str) -> bool:
@@ -127,5 +133,5 @@ def new_sentences(today: Sequence[str], history: Iterable[frozenset[str]],
         if index.is_new(sentence, ignore) and not (distinct and not listed.is_new(sentence, ignore)):
             found.append(i)
             if distinct:  # only then is `listed` read
-                listed.add(signature(sentence) - ignore)
+                listed.add(news_signature(sentence) - ignore)
     return found
