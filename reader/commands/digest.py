@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from reader.commands.folders import cannot_write, check_db_before_work, make_folders_for, refuse_file_in_the_way
@@ -17,6 +18,7 @@ from reader.digest.model import Digest
 from reader.digest.render import render_digest
 from reader.files import is_disk_trouble, write_text_atomically
 from reader.models import Article, Pin
+from reader.store import Store
 from reader.store.read_only import check_database_file
 from reader.text.clean import clean_stored_article, topic_terms
 from reader.topic_days import local_day_bounds, past_topic_days, recent_signatures
@@ -68,8 +70,34 @@ def collect_and_build(reader: Reader, day: date) -> Digest:
     current = {f.name for f in config.feeds}  # the store keeps feeds removed from feeds.toml until a refresh
     feeds = [f for f in store.feeds(active_only=False) if f.name in current]
     recent = {t.name: recent_signatures(past, t.name, config.history_days) for t in config.topics}
-    return build_digest(day, articles, config.topics, feeds, lambda a: clean_stored_article(a, terms), history,
-                        pins, config.digest_max_stories, recent, config.history_days)
+    digest = build_digest(day, articles, config.topics, feeds, lambda a: clean_stored_article(a, terms), history,
+                          pins, config.digest_max_stories, recent, config.history_days)
+    return replace(digest, nearest_days=nearest_days_with_articles(store, day)) if not articles else digest
+
+
+def nearest_days_with_articles(store: Store, day: date) -> tuple[date | None, date | None]:
+    """The latest day before `day` and the earliest after it on which articles were first seen (None: no such day).
+
+    Found by halving the span with counts (about 16 indexed counts each way), so a digest for an empty day
+    can name the --date that has news however long ago the store's articles came.
+    """
+    def any_between(first: date, last: date) -> bool:
+        return store.count_first_seen_between(local_day_bounds(first)[0], local_day_bounds(last)[1]) > 0
+
+    def nearest(low: date, high: date, latest: bool) -> date | None:
+        if low > high or not any_between(low, high):
+            return None
+        while low < high:  # the span [low, high] has articles; keep the half nearest `day` that has some
+            middle = low + (high - low) // 2
+            if latest:
+                low, high = (middle + timedelta(days=1), high) if any_between(middle + timedelta(days=1), high) \
+                    else (low, middle)
+            else:
+                low, high = (low, middle) if any_between(low, middle) else (middle + timedelta(days=1), high)
+        return low
+
+    return (nearest(FIRST_DAY, day - timedelta(days=1), True) if day > FIRST_DAY else None,
+            nearest(day + timedelta(days=1), LAST_DAY, False) if day < LAST_DAY else None)
 
 
 def write_atomically(path: Path, text: str, option: str = "--out", example: str = "digest.md") -> None:

@@ -31,6 +31,7 @@ from reader.digest.topic_summary import (
     Fit,
     Story,
     TopicSummary,
+    backlog_of,
     fold_stories,
     given_word_for_word,
     published_long_ago,
@@ -196,6 +197,7 @@ def build_digest(
         emerging=_emerging(stories, matchers, feed_names, terms, topics_of),
         failed=tuple(FailedFeed(f.name, f.last_error, f.error_since) for f in feeds if f.last_error),
         feed_status_as_of=_status_elsewhen(feeds, day),
+        backlog=backlog_of(articles, day),
     )
 
 

@@ -123,6 +123,15 @@ class FailedFeed:
 
 
 @dataclass(frozen=True)
+class Backlog:
+    """The day's new articles published long before it (a newly read feed's back issues): how many, and when."""
+
+    articles: int
+    first: date  # the earliest and latest publication days among them
+    last: date
+
+
+@dataclass(frozen=True)
 class Digest:
     day: date
     feeds_read: int  # read at their latest fetch: fetched, and it did not fail
@@ -138,6 +147,10 @@ class Digest:
     # for a past date), the feed counts and failures are as of then (the latest fetch's time), and say so.
     feed_status_as_of: str | None = None
     feeds_unfetched: int = 0  # current feeds not fetched yet: neither read nor failed
+    backlog: Backlog | None = None
+    # With no article first seen on the day: the nearest days before and after it that have some (the store's),
+    # so the digest can say which --date gives a digest with news.
+    nearest_days: tuple[date | None, date | None] = (None, None)
 
     @property
     def feeds_tried(self) -> int:

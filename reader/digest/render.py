@@ -13,7 +13,16 @@ import re
 from datetime import date
 from urllib.parse import quote, urlsplit
 
-from reader.digest.model import CoverageLine, Digest, DigestQuote, MoreStories, NewToday, SummarySentence, TopicSection
+from reader.digest.model import (
+    Backlog,
+    CoverageLine,
+    Digest,
+    DigestQuote,
+    MoreStories,
+    NewToday,
+    SummarySentence,
+    TopicSection,
+)
 from reader.digest.trend import sparkline
 from reader.text.display import display_date
 from reader.text.sanitize import fold_whitespace, strip_control_characters
@@ -68,6 +77,42 @@ def _counts(d: Digest) -> str:
     if d.feed_status_as_of:
         return f"{articles} · {topics} · at the latest fetch ({display_date(d.feed_status_as_of)}): {_feeds(d)}"
     return f"{_feeds(d)} · {articles} · {topics}"
+
+
+def _nearest_days(d: Digest) -> str:
+    """Which days' digests have news, for a day with none: the nearest days on which articles were first seen."""
+    before, after = d.nearest_days
+    days = [f"{which} {long_date(near)} (`reader digest --date {near.isoformat()}`)"
+            for which, near in (("before it on", before), ("after it on", after)) if near is not None]
+    if not days:
+        return ""
+    filed = " Articles belong to the day the reader first saw them, not the day they were published." if after else ""
+    return " The store's nearest articles were first seen " + " and ".join(days) + "." + filed
+
+
+def _backlog(b: Backlog, new_articles: int) -> str:
+    """What a digest made of old articles is: a feed read for the first time brings its back issues."""
+    if b.articles == new_articles:
+        which = "The new article was" if b.articles == 1 else f"All {count_of(b.articles, 'new article')} were"
+        ranked = ""
+    else:
+        which = f"{b.articles} of the {count_of(new_articles, 'new article')} {'was' if b.articles == 1 else 'were'}"
+        ranked = ", and ranks after this week's news"
+    return (f"{which} published long before this day ({_day_span(b.first, b.last)}): the back issues of feeds "
+            f"read for the first time, which the reader first saw on this day. Each such story shows its own "
+            f"date{ranked}. A digest holds the articles first seen on its day, so no digest of an earlier day has "
+            "these.")
+
+
+def _day_span(first: date, last: date) -> str:
+    """"15 to 17 September 2011", "30 August to 2 September 2011", or one day."""
+    if first == last:
+        return f"{first.day} {_MONTHS[first.month - 1]} {first.year}"
+    if (first.year, first.month) == (last.year, last.month):
+        start = f"{first.day}"
+    else:
+        start = f"{first.day} {_MONTHS[first.month - 1]}" + ("" if first.year == last.year else f" {first.year}")
+    return f"{start} to {last.day} {_MONTHS[last.month - 1]} {last.year}"
 
 
 def _feeds(d: Digest) -> str:
@@ -238,7 +283,10 @@ def render_digest(d: Digest) -> str:
         "",
     ]
     if d.new_articles == 0:
-        out += ["No new articles were first seen on this day, so there is no coverage to report.", ""]
+        out += ["No new articles were first seen on this day, so there is no coverage to report."
+                + _nearest_days(d), ""]
+    if d.backlog:
+        out += [_backlog(d.backlog, d.new_articles), ""]
     if d.glance:
         out += ["## At a glance", "", "| Topic | Articles | Outlets | Change | 7 days |",
                 "| --- | ---: | ---: | ---: | --- |"]

@@ -26,11 +26,15 @@ def mostly_quoted(text: str) -> bool:
 def _leans_on(s: _Scored, chosen: Sequence[_Scored]) -> _Scored | None:
     """The chosen sentence s must be read right after, or None: a sentence leaning on its predecessor, or
     ranking its story's points ("Most significantly, ..."), follows the nearest chosen earlier sentence of
-    its own story (the predecessor itself, for the first), never another outlet's."""
+    its own story (the predecessor itself, for the first), never another outlet's. One ranking points follows
+    the nearest of them that is news, when there is one: background ("rolled out in October 2008") is no point
+    to rank, and read before "Most significantly, ..." it would sit between news sentences."""
     c = s.candidate
     if not (c.needs_previous or c.needs_context):
         return None
     earlier = [o for o in chosen if o.story is s.story and o.candidate.index < c.index]
+    if not c.needs_previous:
+        earlier = [o for o in earlier if not o.background] or earlier
     return max(earlier, key=lambda o: o.candidate.index) if earlier else None
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from reader.digest.model import DigestQuote, SummarySentence
+from reader.digest.model import Backlog, DigestQuote, SummarySentence
 from reader.digest.no_summary import why_no_summary
 from reader.digest.quotes import best_quotes
 from reader.digest.summarise import DEFAULT_BUDGET, StoryForSummary, SummaryBudget, summarise, topic_lens
@@ -101,6 +101,12 @@ def published_long_ago(article: Article, day: date | None) -> bool:
 def long_ago_day(article: Article, day: date | None) -> date | None:
     """The article's publication day when it was published long before `day`, else None."""
     return date.fromordinal(_day(article.published)) if published_long_ago(article, day) else None
+
+
+def backlog_of(articles: Sequence[Article], day: date) -> Backlog | None:
+    """The articles published long before `day` (a new feed's back issues), or None when there are none."""
+    days = sorted(when for a in articles if (when := long_ago_day(a, day)) is not None)
+    return Backlog(len(days), days[0], days[-1]) if days else None
 
 
 def _day(when: str | None) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from itertools import count
 from pathlib import Path
 
@@ -40,6 +42,21 @@ def sample_days() -> tuple[list[Article], list[Article], list[FeedRow]]:
     articles, feeds = sample_articles()
     before = [a for a in articles if a.first_seen.startswith(DAY_BEFORE)]
     return before, [a for a in articles if a not in before], feeds
+
+
+# The samples' own last day: the digest a reader following these feeds in 2011 read that morning.
+SAMPLES_DAY = date(2011, 9, 17)
+
+
+def samples_on_their_days() -> tuple[dict[date, list[Article]], list[FeedRow]]:
+    """The samples as a reader subscribed at the time saw them: each first seen when published, by (UTC) day."""
+    articles, feeds = sample_articles()
+    days: dict[date, list[Article]] = {}
+    for a in articles:
+        assert a.published, f"sample {a.guid} has no date"
+        seen = datetime.fromisoformat(a.published).astimezone(UTC)
+        days.setdefault(seen.date(), []).append(replace(a, first_seen=seen.isoformat(timespec="seconds")))
+    return days, feeds
 
 
 def article(aid: int, feed: str, title: str, text: str, link: str | None = None) -> Article:

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
+from reader.commands.digest import FIRST_DAY, nearest_days_with_articles
 from reader.config import TopicConfig
 from reader.digest.build import build_digest
 from reader.digest.changes import new_today
 from reader.digest.render import render_digest
 from reader.digest.topic_summary import LONG_AGO_DAYS, fold_stories, rank_stories, topic_fits
+from reader.store import Store
 from reader.text.clean import clean_stored_article
 from reader.topics import compile_topics
 from tests.digest.fixtures import article, feed_row
 from tests.digest.test_structure import section
+from tests.test_topic_days import add
 
 DAY = date(2026, 11, 30)
 TOPIC = [TopicConfig("Secure Communities", ("Secure Communities",))]
@@ -62,3 +66,36 @@ def test_new_today_dates_a_backlog_sentence_s_relative_day_too() -> None:
     listed = new_today([(1, BACKLOG[0]), (2, TODAY)], clean_stored_article, history, TOPIC[0], 7, day=DAY)
     assert [(x.text, x.dated) for x in listed.items] == [(EXPANDING, date(2011, 10, 14)), (ENDING, None)]
     assert all(x.dated is None for x in new_today([(1, BACKLOG[0])], clean_stored_article, history, TOPIC[0], 7).items)
+
+
+def test_the_header_says_how_much_of_the_day_is_backlog_and_when_it_was_published() -> None:
+    """Plainly, before anything else: a new reader's first digest is old news, and no earlier day's digest has it."""
+    text = render_digest(build_digest(DAY, [*BACKLOG, TODAY], TOPIC, FEEDS, clean_stored_article))
+    assert ("\n3 of the 4 new articles were published long before this day (14 October 2011): the back issues of "
+            "feeds read for the first time, which the reader first saw on this day. Each such story shows its own "
+            "date, and ranks after this week's news. A digest holds the articles first seen on its day, so no "
+            "digest of an earlier day has these.\n") in text
+    assert build_digest(DAY, [TODAY], TOPIC, FEEDS, clean_stored_article).backlog is None
+    one = render_digest(build_digest(DAY, BACKLOG[:1], TOPIC, FEEDS, clean_stored_article))
+    assert "\nThe new article was published long before this day (14 October 2011): " in one
+
+
+def test_an_empty_day_names_the_nearest_days_with_articles_and_the_command_for_them() -> None:
+    empty = build_digest(DAY, [], TOPIC, FEEDS, clean_stored_article)
+    assert "first seen" in render_digest(empty) and "--date" not in render_digest(empty)
+    text = render_digest(replace(empty, nearest_days=(date(2026, 11, 2), date(2026, 12, 1))))
+    assert ("No new articles were first seen on this day, so there is no coverage to report. The store's nearest "
+            "articles were first seen before it on Monday 2 November 2026 (`reader digest --date 2026-11-02`) and "
+            "after it on Tuesday 1 December 2026 (`reader digest --date 2026-12-01`). Articles belong to the day "
+            "the reader first saw them, not the day they were published.\n") in text
+
+
+def test_the_nearest_days_with_articles_are_found_however_far_away(tmp_path: Path) -> None:
+    path = tmp_path / "r.db"
+    with Store(path) as store:
+        assert nearest_days_with_articles(store, DAY) == (None, None)
+        for key, day in (("old", date(1999, 3, 4)), ("older", date(1950, 1, 1)), ("next", date(2031, 7, 8))):
+            add(store, path, key, "Secure Communities story text long enough to count as an article.", day)
+        assert nearest_days_with_articles(store, DAY) == (date(1999, 3, 4), date(2031, 7, 8))
+        assert nearest_days_with_articles(store, date(1999, 3, 4)) == (date(1950, 1, 1), date(2031, 7, 8))
+        assert nearest_days_with_articles(store, FIRST_DAY) == (None, date(1950, 1, 1))

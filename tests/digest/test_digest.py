@@ -15,7 +15,7 @@ from reader.text.clean import clean_stored_article
 from reader.topic_days import summarise_day
 from reader.topics import compile_topics
 from tests.conftest import REPO
-from tests.digest.fixtures import article, feed_row, sample_articles, sample_days
+from tests.digest.fixtures import SAMPLES_DAY, article, feed_row, sample_articles, sample_days, samples_on_their_days
 
 
 def recent_from(articles: list[Article]) -> dict[str, list[frozenset[str]]]:
@@ -24,7 +24,8 @@ def recent_from(articles: list[Article]) -> dict[str, list[frozenset[str]]]:
     return {name: decode_signatures(row.signatures) for name, row in by_topic.items()}
 
 
-GOLDEN = Path(__file__).parent / "golden" / "samples-2026-11-30.md"
+GOLDEN = Path(__file__).parent / "golden" / f"samples-{SAMPLES_DAY}.md"
+BACKLOG_GOLDEN = Path(__file__).parent / "golden" / "samples-backlog-2026-11-30.md"
 CONFIG = load_config(REPO / "feeds.toml")
 DAY = date(2026, 11, 30)
 
@@ -38,12 +39,35 @@ def sample_digest(**kw: object) -> str:
 
 
 def test_golden_file_for_the_bundled_samples() -> None:
-    text = sample_digest(history={date(2026, 11, 29): {"Secure Communities": (3, 2), "287(g)": (1, 1)},
-                                  date(2026, 11, 26): {"Secure Communities": (6, 4), "E-Verify": (1, 1)}})
+    """The samples' own last day, as a reader subscribed then read it: its news, with the days before it as
+    the trend and New today's history (the normal path; a new reader's backlog is test_backlog's)."""
+    days, feeds = samples_on_their_days()
+    matchers = compile_topics(CONFIG.topics)
+    before = {d: summarise_day(articles, matchers) for d, articles in days.items() if d < SAMPLES_DAY}
+    digest = build_digest(SAMPLES_DAY, days[SAMPLES_DAY], CONFIG.topics, feeds, clean_stored_article,
+                          history={d: {t: (row.articles, row.outlets) for t, row in rows.items()}
+                                   for d, rows in before.items()},
+                          recent={t.name: [s for rows in before.values()
+                                           for s in decode_signatures(rows[t.name].signatures)]
+                                  for t in CONFIG.topics})
+    assert digest.backlog is None and digest.new_articles == len(days[SAMPLES_DAY])
+    text = render_digest(digest)
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.parent.mkdir(exist_ok=True)
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_golden_file_for_a_new_reader_s_backlog() -> None:
+    """The samples read for the first time on DAY, long after they were published: the digest says it is their
+    backlog, dates each story and sentence, and still folds wire copies and cites them."""
+    text = sample_digest(history={date(2026, 11, 29): {"Secure Communities": (3, 2), "287(g)": (1, 1)},
+                                  date(2026, 11, 26): {"Secure Communities": (6, 4), "E-Verify": (1, 1)}})
+    if os.environ.get("UPDATE_GOLDEN"):
+        BACKLOG_GOLDEN.write_text(text, encoding="utf-8")
+    assert text == BACKLOG_GOLDEN.read_text(encoding="utf-8")
+    assert ("All 12 new articles were published long before this day (15 to 17 September 2011): the back issues "
+            "of feeds read for the first time") in text
 
 
 def test_same_input_gives_identical_bytes() -> None:
