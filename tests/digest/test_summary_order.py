@@ -209,3 +209,18 @@ def test_the_lead_story_s_own_opening_comes_first_when_chosen() -> None:
     lens = topic_lens([senate], daca.matches)
     chosen = [s.text for s in summarise([senate], lens, SummaryBudget(sentences=3))]
     assert chosen == list(senate.paragraphs)
+
+
+def test_a_sentence_ranking_its_story_s_points_follows_news_not_the_background_between() -> None:
+    """The samples' own-day digest read "... rolled out the Secure Communities program in October 2008.[2] Most
+    significantly, the Task Force ... recommended ...[2]" after the other stories' news: background between news
+    sentences, and ranking a date as a point. It follows its story's nearest chosen news sentence instead."""
+    wnyc = story(2, "A task force created to recommend improvements to Secure Communities presented a critical report "
+                    "this week, saying the program caused confusion at the state and local level.",
+                 "Immigration and Customs Enforcement rolled out the Secure Communities program in October 2008.",
+                 "Most significantly, the Task Force on Secure Communities recommended ICE not pursue people "
+                 "identified through Secure Communities for arrests based on minor traffic offenses.")
+    chosen = run([wnyc, SECOND], SummaryBudget(sentences=6))
+    assert is_background(wnyc.paragraphs[1], 2011) and set(wnyc.paragraphs) <= set(chosen)
+    assert chosen.index(wnyc.paragraphs[2]) == chosen.index(wnyc.paragraphs[0]) + 1
+    assert chosen[-1] == wnyc.paragraphs[1]
