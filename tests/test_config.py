@@ -327,3 +327,21 @@ def test_a_database_path_under_a_file_names_the_file_and_where_the_path_came_fro
     monkeypatch.setenv("READER_DB", str(db))
     with pytest.raises(ConfigError, match=r"\$READER_DB: .* is a file, not a folder.*give \$READER_DB a path"):
         resolve_db_path(None, cfg)
+
+
+@pytest.mark.parametrize("url", ["http:/../../etc/passwd", "HTTP:etc/hostname", "https:///rss", "ftp://a.example/rss",
+                                 "feed:https://a.example/rss", "HTTP://a.example/ x"])
+def test_a_url_that_is_not_a_whole_web_address_is_refused_never_read_as_a_path(tmp_path: Path, url: str) -> None:
+    """try10: anything that starts like a URL is judged as one; "http:/x" was a file path under feeds.toml's folder."""
+    path = write_config(tmp_path, f'[[feeds]]\nname = "A"\nurl = "{url}"\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert info.value.key == "feeds[0].url" and "expected an http(s) URL or a file path" in info.value.expected
+
+
+def test_a_scheme_in_capitals_is_the_web_and_a_drive_or_dotted_path_is_a_file(tmp_path: Path) -> None:
+    path = write_config(tmp_path, '[[feeds]]\nname = "A"\nurl = "HTTPS://A.example/rss"\n[[feeds]]\nname = "B"\n'
+                                  'url = "./http:b.xml"\n[[feeds]]\nname = "C"\nurl = "C:/c.xml"\n')
+    a, b, c = load_config(path).feeds
+    assert (a.url, a.is_local) == ("https://A.example/rss", False)
+    assert b.is_local and c.is_local

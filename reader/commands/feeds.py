@@ -24,6 +24,7 @@ from reader.config import (
     load_config,
     no_feeds_hint,
     resolve_db_path,
+    web_feed_url,
 )
 from reader.config.paths import config_source
 from reader.feeds.edit import FeedEditError, add_feeds, import_feeds, refuse_taken, remove_feed
@@ -257,15 +258,17 @@ def location_in_config(path: Path, config_dir: Path) -> str:
         return str(path)
 
 
-_IMPORTED_SCHEMES = ("http", "https", "file")
+def _is_local_file_url(url: str) -> bool:
+    """A file:// URL of this computer, as `feeds export` writes local feeds."""
+    parts = urlsplit(url)
+    return parts.scheme.lower() == "file" and parts.netloc in ("", "localhost") and bool(parts.path)
 
 
 def _from_file_url(url: str, config_dir: Path) -> str:
     """An exported local feed (a file:// URL) back as the path feeds.toml uses; other URLs unchanged."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+    if not _is_local_file_url(url):
         return url
-    return location_in_config(Path(url2pathname(parts.path)), config_dir)
+    return location_in_config(Path(url2pathname(urlsplit(url).path)), config_dir)
 
 
 def _remove(args: argparse.Namespace) -> int:
@@ -293,20 +296,21 @@ def _import(args: argparse.Namespace) -> int:
     except OpmlError as exc:
         error(f"feeds import: {exc}; feeds.toml was not changed")
         return EXIT_USAGE
-    # An outline's address is outside text: only what a fetch can use (http(s), or an exported local file).
-    refused = [f.url for f in found if urlsplit(f.url).scheme.lower() not in _IMPORTED_SCHEMES]
-    _say_skipped(refused, "whose xmlUrl is not an http(s) or file address")
+    # An outline's address is outside text: only what a fetch can use (a whole http(s) URL, judged as
+    # feeds.toml's loader judges it, or an exported local file); never a path ("http:/../etc/passwd" is none).
+    refused = [f.url for f in found if web_feed_url(f.url) is None and not _is_local_file_url(f.url)]
+    _say_skipped(refused, "whose xmlUrl is not a whole http(s) address or a file:// URL")
     # A list from elsewhere must not make every later fetch read this computer's files into the store
     # and the digest (file:///etc/passwd, another program's XML): local files only when asked for.
-    local = [] if args.local_files else [f.url for f in found if urlsplit(f.url).scheme.lower() == "file"]
+    local = [] if args.local_files else [f.url for f in found if _is_local_file_url(f.url)]
     _say_skipped(local, "whose xmlUrl is a file on this computer",
                  "; a list from elsewhere should not read your files: if you exported it yourself, "
                  "import it again with --local-files")
     refused += local
     _say_skipped(without_url, "with no xmlUrl and no feeds inside",
                  "; if one is a feed, add it with `reader feeds add URL`")
-    new = [FeedConfig(f.name, _from_file_url(f.url, path.parent), tuple(f.tags), f.enabled, f.full_text)
-           for f in found if f.url not in refused]
+    new = [FeedConfig(f.name, web_feed_url(f.url) or _from_file_url(f.url, path.parent), tuple(f.tags), f.enabled,
+                      f.full_text) for f in found if f.url not in refused]
     with progress_bar(sys.stderr.isatty() and len(new) > 1000, "importing") as progress:
         imported = import_feeds(path, new, None if progress is None else lambda done, total: progress(done, total, ""))
     result(f"imported {count_of(imported.added, 'feed')} from {args.file} into {_written(path, existed)}"

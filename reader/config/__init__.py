@@ -13,6 +13,7 @@ from reader.config.parse import (
     parse_config,
     parse_config_text,
     unreadable_config,
+    web_feed_url,
 )
 from reader.config.paths import (
     CONFIG_ENV,
@@ -28,4 +29,4 @@ from reader.config.toml_lines import unclosed_line
 __all__ = ["CONFIG_ENV", "DB_ENV", "SAME_FEED_URL", "Config", "ConfigError", "FeedConfig", "FetchConfig",
            "TopicConfig", "check_digest_dir", "feed_url_identity", "find_config_path", "key_error", "load_config",
            "no_feeds_hint", "parse_config", "parse_config_text", "resolve_db_path", "unclosed_line",
-           "unreadable_config"]
+           "unreadable_config", "web_feed_url"]

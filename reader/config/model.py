@@ -33,6 +33,7 @@ class FeedConfig:
 
     @property
     def is_local(self) -> bool:
+        """A file, not the web; feeds.toml's loader writes every web address's scheme in lower case."""
         return not self.url.startswith(("http://", "https://"))
 
 

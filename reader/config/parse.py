@@ -216,7 +216,11 @@ def _build_feeds(tables: list[dict[str, Any]], path: Path, loc: KeyLocator) -> l
         key = feed_url_identity(url, path)
         if key is None:
             raise ConfigError(path, loc.line_of("feeds", i, "url"), f"feeds[{i}].url",
-                              f"expected an http(s) URL or a file path relative to feeds.toml, got {visible_repr(url)}")
+                              f"expected an http(s) URL or a file path relative to feeds.toml, got {visible_repr(url)}"
+                              + (" (it starts like a web address but is not a whole one: write it as "
+                                 "https://host/path; a file path that starts with a word and a colon needs ./ in front)"
+                                 if looks_like_a_url(url) else ""))
+        url = web_feed_url(url) or url
         if key in urls:
             first = urls[key]
             line = loc.line_of("feeds", first, "url")
@@ -232,23 +236,48 @@ def _build_feeds(tables: list[dict[str, Any]], path: Path, loc: KeyLocator) -> l
     return feeds
 
 
+# A scheme of two letters or more and a colon: what a URL starts with ("C:" is a Windows drive).
+_URL_LIKE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]+:")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
+
+
+def web_feed_url(url: str) -> str | None:
+    """The URL with its scheme in lower case when it is a whole http(s) address (a host after "://"), else None.
+
+    One test for every place that decides between the web and a file: a scheme is matched
+    without regard to case ("HTTPS://" is the web, not a file named "HTTPS:"), and a malformed
+    one ("http:/x") is no web address.
+    """
+    scheme = _SCHEME.match(url)
+    if scheme is None or scheme.group(1).lower() not in ("http", "https") or any(c.isspace() for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (reading it checks the port)
+    except ValueError:  # a port out of range, an unclosed "[" of an IPv6 address
+        return None
+    return scheme.group(1).lower() + url[len(scheme.group(1)):] if parts.hostname else None
+
+
+def looks_like_a_url(url: str) -> bool:
+    """True when the text starts like a URL ("http:", "ftp:", "HTTPS:"): it is judged as one, never read as a path.
+
+    So "http:/../../etc/passwd", a typo or a hostile list's trick, is refused instead of being
+    taken for a file path relative to feeds.toml.
+    """
+    return _URL_LIKE.match(url) is not None
+
+
 def feed_url_identity(url: str, config_path: Path) -> str | None:
     """The form two feeds' URLs are compared in (one form: one feed), or None when the URL is unusable.
 
     A web address is normalised as the store compares article links (reader/article_links.py):
     "http://Host.:80/x/" is "https://host/x"; a file path is made absolute against feeds.toml's folder.
+    Text that starts like a URL but is no whole http(s) one is unusable, not a path.
     """
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", url):
-        try:
-            parts = urlsplit(url)
-            parts.port  # noqa: B018 (reading it checks the port)
-        except ValueError:  # a port out of range, an unclosed "[" of an IPv6 address
-            return None
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-            return None
-        if any(c.isspace() for c in url):
-            return None
-        return f"web:{normalised_link(url)}"
+    if looks_like_a_url(url):
+        web = web_feed_url(url)
+        return None if web is None else f"web:{normalised_link(web)}"
     if "\x00" in url or not url:
         return None
     return "file:" + str((config_path.parent / url).resolve())

@@ -284,7 +284,8 @@ def test_import_skips_outlines_whose_address_no_fetch_can_use(tmp_path: Path) ->
                     '<outline text="Data" xmlUrl="data:text/xml,&lt;rss/&gt;"/></body></opml>')
     out = reader(tmp_path, "import", str(opml))
     assert out.returncode == 0 and "imported 1 feed from" in out.stdout, out.stderr
-    assert "skipped 2 outlines whose xmlUrl is not an http(s) or file address: javascript:alert(1)" in out.stderr
+    assert "skipped 2 outlines whose xmlUrl is not a whole http(s) address or a file:// URL: javascript:alert(1)" \
+        in out.stderr
     text = (tmp_path / "feeds.toml").read_text()
     assert "good.example" in text and "javascript" not in text and "data:" not in text
 
@@ -299,6 +300,22 @@ def test_import_adds_no_file_on_this_computer_unless_asked(tmp_path: Path) -> No
     assert out.returncode == 0 and "imported 1 feed from" in out.stdout, out.stderr
     assert "skipped 1 outline whose xmlUrl is a file on this computer: file:///etc/passwd" in out.stderr
     assert "/etc/passwd" not in (tmp_path / "feeds.toml").read_text()
+
+
+def test_import_judges_addresses_as_feeds_toml_does_so_no_url_becomes_a_path(tmp_path: Path) -> None:
+    """try10: "HTTP://…" and "http:/../etc/passwd" passed the import's scheme test, then loaded as paths."""
+    write_config(tmp_path, "# my feeds\n")
+    opml = tmp_path / "shared.opml"
+    outlines = {"Upper": "HTTPS://Good.example/rss", "Slash": "http:/../../../../etc/passwd",
+                "Bare": "hTtP:etc/hostname", "Remote file": "file://server.example/etc/passwd", "No host": "https:///rss"}
+    opml.write_text('<opml version="2.0"><body>' + "".join(f'<outline text="{name}" xmlUrl="{url}"/>'
+                                                           for name, url in outlines.items()) + "</body></opml>")
+    out = reader(tmp_path, "import", "--local-files", str(opml))
+    assert out.returncode == 0 and "imported 1 feed from" in out.stdout, out.stderr
+    assert "skipped 4 outlines whose xmlUrl is not a whole http(s) address or a file:// URL" in out.stderr
+    [feed] = load_config(tmp_path / "feeds.toml").feeds  # what was written loads again, as the web address it is
+    assert (feed.url, feed.is_local) == ("https://Good.example/rss", False)
+    assert "passwd" not in (tmp_path / "feeds.toml").read_text()
 
 
 def test_import_names_outlines_with_no_address_and_nothing_inside(tmp_path: Path) -> None:
