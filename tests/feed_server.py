@@ -33,7 +33,7 @@ class Route:
 
 
 class FeedServer:
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
         self.host = host
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
@@ -137,7 +137,7 @@ class FeedServer:
             request_queue_size = 128
             address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
 
-        self.httpd = Server((host, 0), Handler)
+        self.httpd = Server((host, port), Handler)
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

@@ -54,7 +54,11 @@ def _unmapped(ip: IPAddress) -> IPAddress:
 
 
 async def resolve(host: str, port: int) -> list[IPAddress]:
-    """Every address `host` resolves to (an IP literal resolves to itself, with no DNS lookup)."""
+    """Every address `host` resolves to (an IP literal is itself: no lookup, no thread)."""
+    try:
+        return [ipaddress.ip_address(host.split("%")[0])]
+    except ValueError:
+        pass  # a name
     loop = asyncio.get_running_loop()
     infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
@@ -114,3 +118,27 @@ class PublicOnly:
             return self
         networks = frozenset(network_kind(ip) for ip in addresses if not self.is_public(ip)) & {"loopback", "private"}
         return PublicOnly(self.is_public, networks) if networks else self
+
+
+def is_feed_address(ip: IPAddress) -> bool:
+    """True for any address a feed may be on (public, a private network, this computer), but not where no feed is.
+
+    Never a link-local or cloud metadata address, where a cloud machine hands out its credentials:
+    a feed, a redirect or a page's alternate link naming one would make the reader ask for them.
+    """
+    ip = _unmapped(ip)
+    return network_kind(ip) not in ("cloud metadata", "link-local") and not (ip.is_multicast or ip.is_unspecified)
+
+
+class FeedAddresses(PublicOnly):
+    """The guard of every fetch that is not a full-text page (feeds, their redirects, `feeds add`, `show URL`)."""
+
+    def __init__(self) -> None:
+        super().__init__(is_feed_address)
+
+    def _refuse(self, host: str, ip: IPAddress) -> str:
+        return (f"refused: {host} is at {ip}, a {network_kind(ip)} address, where no feed is; the reader never "
+                "fetches from link-local or cloud metadata addresses")
+
+
+FEED_ADDRESSES = FeedAddresses()

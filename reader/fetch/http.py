@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 import h11
 
 from reader.config import FetchConfig
-from reader.fetch.addresses import AddressRefused, PublicOnly
+from reader.fetch.addresses import FEED_ADDRESSES, AddressRefused, PublicOnly
 from reader.fetch.connections import (
     BodyTooLarge,
     Connections,
@@ -112,13 +112,14 @@ async def fetch_http(
 ) -> FetchResult:
     """Fetch `url` within cfg.timeout seconds in total; never raises for network, HTTP or URL problems.
 
-    With a `guard`, the URL and every redirect on the way must be at addresses it accepts, and
-    each request goes to the addresses it vetted.
+    The URL and every redirect on the way must be at addresses `guard` accepts (by default any
+    but link-local and cloud metadata ones: FEED_ADDRESSES), and each request goes to the
+    addresses it vetted.
     """
     hops = [url]  # the addresses asked, redirects included: a failure is told where it happened
     try:
         async with asyncio.timeout(cfg.timeout):
-            return await _follow(client, hops, cfg, conditional_headers(etag, last_modified), guard)
+            return await _follow(client, hops, cfg, conditional_headers(etag, last_modified), guard or FEED_ADDRESSES)
     except TimeoutError:  # before OSError, of which it is one
         return FetchResult("error", error=f"no complete response within {cfg.timeout:g} s{_at(hops)}", passing=True)
     except InvalidAddress as exc:
@@ -186,7 +187,7 @@ def _redirect_target(url: str, resp: Response) -> str | FetchResult:
 
 
 async def _follow(
-    client: Connections, hops: list[str], cfg: FetchConfig, headers: dict[str, str], guard: PublicOnly | None
+    client: Connections, hops: list[str], cfg: FetchConfig, headers: dict[str, str], guard: PublicOnly
 ) -> FetchResult:
     """Ask for hops[0], following redirects; each address asked is appended to `hops`."""
     url = hops[0]
@@ -195,12 +196,10 @@ async def _follow(
     all_permanent = True
     for _ in range(MAX_REDIRECTS + 1):
         address = web_address(url)  # an unusable address of our own raises; a redirect's was checked before
-        pinned = None
-        if guard is not None:
-            try:
-                pinned = await guard.vetted(address.host, address.port)
-            except AddressRefused as exc:
-                return FetchResult("refused", error=str(exc))
+        try:
+            pinned = await guard.vetted(address.host, address.port)
+        except AddressRefused as exc:
+            return FetchResult("refused", error=str(exc))
         async with client.get(address, headers, connect_to=pinned) as resp:
             code = resp.status
             if code in _REDIRECTS and "location" in resp.headers:

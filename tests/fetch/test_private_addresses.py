@@ -110,7 +110,7 @@ def guarded_fetches(*urls: str, guarded: tuple[bool, ...] = (), check: AddressCh
         results = []
         async with make_client(FetchConfig()) as client:
             for n, url in enumerate(urls):
-                guard = PublicOnly(check) if (guarded[n] if guarded else True) else None
+                guard = PublicOnly(check) if (guarded[n] if guarded else True) else None  # None: a feed's guard
                 result = await fetch_http(client, url, FetchConfig(timeout=5), guard=guard)
                 results.append((result.body, result.error))
         return results
@@ -132,15 +132,19 @@ def test_a_name_that_resolves_elsewhere_the_second_time_is_fetched_from_the_addr
 
 
 def test_a_kept_connection_to_another_address_of_the_name_is_not_reused(
-        feed_server: FeedServer, admin: FeedServer, monkeypatch: pytest.MonkeyPatch) -> None:
+        feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch) -> None:
     feed_server.routes["/page"] = Route(body=page(1))
-    admin.routes["/page"] = Route(body=page(99))
-    dns = FakeDNS(monkeypatch, ("::1", admin.port), ("127.0.0.1", feed_server.port))
-    url = f"http://{NAME}:{feed_server.port}/page"
-    # An unguarded fetch (a feed's own) keeps a connection to the internal address; the page fetch must not use it.
-    (_, unguarded_error), (body, error) = guarded_fetches(url, url, guarded=(False, True))
-    assert unguarded_error is None and error is None and body == page(1)
-    assert len(admin.requests) == 1 and len(feed_server.requests) == 1 and dns.lookups == 2
+    internal = FeedServer(host="::1", port=feed_server.port).start()  # the name's other address, at the same port
+    try:
+        internal.routes["/page"] = Route(body=page(99))
+        dns = FakeDNS(monkeypatch, ("::1", feed_server.port), ("127.0.0.1", feed_server.port))
+        url = f"http://{NAME}:{feed_server.port}/page"
+        # A feed's own fetch may reach a loopback address and keeps its connection; the page fetch must not use it.
+        (_, unguarded_error), (body, error) = guarded_fetches(url, url, guarded=(False, True))
+        assert unguarded_error is None and error is None and body == page(1)
+        assert len(internal.requests) == 1 and len(feed_server.requests) == 1 and dns.lookups == 2
+    finally:
+        internal.stop()
 
 
 def test_each_address_checked_is_tried_in_turn(feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch) -> None:
