@@ -143,6 +143,21 @@ def _is_certificate_error(exc: BaseException) -> bool:
     return isinstance(exc, ssl.SSLCertVerificationError)
 
 
+# h11's words for an answer that is no HTTP, and what they mean: its own text quotes the bytes as a Python repr.
+_INVALID_HTTP = (
+    ("can't handle event type ConnectionClosed", "the server closed the connection without answering"),
+    ("illegal status line", "the server's answer is not HTTP (its first line is no HTTP status line)"),
+    ("illegal header line", "the server's answer is not valid HTTP (a header line is malformed)"),
+    ("Content-Length", "the server's answer is not valid HTTP (its Content-Length is malformed)"),
+)
+
+
+def _invalid_http(detail: str) -> str:
+    """What a server's broken answer means; h11's own text (sanitised, short) only for a fault not named here."""
+    meaning = next((meaning for words, meaning in _INVALID_HTTP if words in detail), None)
+    return meaning or f"the server's answer is not valid HTTP ({single_line(detail, 120)})"
+
+
 def network_reason(exc: BaseException) -> str:
     """What went wrong on the network in words a user can act on; the exception's own text for the rest."""
     import socket
@@ -163,7 +178,7 @@ def network_reason(exc: BaseException) -> str:
                     f"({int(cut[1]):,} of {int(cut[2]):,} bytes)")
         if "peer closed connection" in str(exc):
             return "the server closed the connection before the whole response arrived"
-        return f"the server's answer is not valid HTTP ({exc})"
+        return _invalid_http(str(exc))
     if isinstance(exc, ssl.SSLCertVerificationError):
         return f"the server's certificate is not trusted ({exc.verify_message}); the feed was not read"
     return f"{exc.__class__.__name__}: {exc or 'no details'}"
@@ -172,18 +187,18 @@ def network_reason(exc: BaseException) -> str:
 def _redirect_target(url: str, resp: Response) -> str | FetchResult:
     """Where a redirect points, or an error result when it is not an http(s) address with a host."""
     location = resp.headers["location"]
-    target = None
-    if not has_control_characters(location):
+    shown = single_line(location, 100)
+    if has_control_characters(location):  # shown without them, it would look like a good address
+        why = "an address with control characters in it"
+    else:
         try:
             target = urljoin(url, location)
             web_address(target)
-        except ValueError:  # InvalidAddress is one
-            target = None
-    if target is None:
-        shown = single_line(location, 100)
-        return FetchResult(str(resp.status), error=f"HTTP {resp.status} redirect to {shown!r}, an address "
-                           "that is not a web address; the feed's publisher must fix its redirect")
-    return target
+            return target
+        except ValueError as exc:  # InvalidAddress is one
+            why = f"an address that is not a web address ({single_line(str(exc), 100)})"
+    return FetchResult(str(resp.status), error=f"HTTP {resp.status} redirect to {shown!r}, {why}; the feed's "
+                       "publisher must fix its redirect")
 
 
 async def _follow(

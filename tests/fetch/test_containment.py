@@ -61,7 +61,7 @@ def test_every_good_feed_is_stored_whatever_the_others_do(tmp_path: Path, feed_s
     for path in ("/redirect-data", "/redirect-mailto", "/redirect-javascript", "/redirect-about"):
         assert "an address that is not a web address" in failed[path], (path, failed[path])
     assert "redirect loop" in failed["/redirect-http-no-host"]  # "http:" is the same address again
-    assert "an address that is not a web address" in failed["/redirect-escape"]
+    assert "an address with control characters in it" in failed["/redirect-escape"]  # shown without them
     assert "HTTP 500 Oops" in failed["/reason-phrase"] and "HTTP 503 Busy" in failed["/retry-reason"]
     assert "HTML page, not a feed" in failed[NAMES["/not-a-feed"]]
     # A channel without items whose only fault is its declared encoding is an empty feed, read as UTF-8.

@@ -288,3 +288,26 @@ def test_network_failures_are_said_in_words_a_user_can_act_on() -> None:
     assert lookup.startswith("the host name could not be looked up (Name or service not known)")
     assert network_reason(ConnectionResetError(104, "Connection reset by peer")).startswith("the server dropped")
     assert network_reason(OSError(113, "No route to host")) == "OSError: [Errno 113] No route to host"
+
+
+@pytest.mark.parametrize(("answer", "says"), [
+    (b"", "the server closed the connection without answering"),
+    (b"\x1b]0;garbage\x07NOT HTTP AT ALL\r\n\r\n", "the server's answer is not HTTP (its first line is no HTTP status"),
+    (b"HTTP/1.1 200 OK\r\nbad header\r\n\r\n", "a header line is malformed"),
+])
+def test_a_broken_answer_is_described_without_h11s_internals(answer: bytes, says: str) -> None:
+    """try10: a reset read "can't handle event type ConnectionClosed when role=SERVER…", garbage a bytearray repr."""
+    import h11
+
+    from reader.fetch.http import network_reason
+
+    connection = h11.Connection(h11.CLIENT)
+    connection.send(h11.Request(method="GET", target="/", headers=[("Host", "x")]))
+    connection.send(h11.EndOfMessage())
+    connection.receive_data(answer)
+    connection.receive_data(b"")
+    with pytest.raises(h11.RemoteProtocolError) as raised:
+        while connection.next_event() is not h11.NEED_DATA:
+            pass
+    reason = network_reason(raised.value)
+    assert says in reason and "bytearray" not in reason and "role=" not in reason and "\x1b" not in reason
