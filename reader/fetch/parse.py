@@ -51,6 +51,34 @@ def _iso(parsed: Any) -> str | None:
         return None
 
 
+# Years a news item can be from; feedparser reads "99999999999999999999" as December 9999.
+_YEARS = range(1900, 2200)
+_ISO_PARTS = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+
+
+def _entry_date(e: Any) -> str | None:
+    """The item's published (else updated) date as stored, or None for one no calendar has.
+
+    feedparser rolls an impossible ISO date over ("2026-02-30T25:61:61Z" is 3 March) and reads
+    a run of digits as year 9999: shown as real, such a date would mislead, so it is no date.
+    """
+    # dict.get: FeedParserDict's own maps a missing updated_parsed to published_parsed, with a warning.
+    key = "published" if dict.get(e, "published_parsed") else "updated"
+    parsed = dict.get(e, f"{key}_parsed")
+    if not parsed or parsed.tm_year not in _YEARS:
+        return None
+    written = _ISO_PARTS.match(str(dict.get(e, key) or ""))
+    if written is not None:
+        year, month, day, hour, minute, second = (int(part or 0) for part in written.groups())
+        try:
+            datetime(year, month, day)
+        except ValueError:
+            return None
+        if hour > 24 or minute > 59 or second > 60:
+            return None
+    return _iso(parsed)
+
+
 def _clean_label(value: Any, limit: int = TITLE_LIMIT) -> str:
     text = html.unescape(TAG.sub("", str(value or "")))
     return single_line(repair_encoding(text)[0], limit)
@@ -137,8 +165,7 @@ def _newest_items(data: bytes, content_type: str | None, url: str, split: ItemSp
 
 def _newest_end(count: int, first: Any, last: Any, max_items: int) -> range:
     """The indexes of the `max_items` entries to read of `count`: the last ones when `last` is dated after `first`."""
-    first_date, last_date = (_iso(e.get("published_parsed") or e.get("updated_parsed")) if e is not None else None
-                             for e in (first, last))
+    first_date, last_date = (_entry_date(e) if e is not None else None for e in (first, last))
     if first_date is not None and last_date is not None and last_date > first_date:
         return range(max(0, count - max_items), count)
     return range(min(count, max_items))
@@ -248,7 +275,7 @@ def _item(e: Any) -> _Item | None:
     return _Item(key=f"g:{guid}" if guid else f"l:{link}" if link else f"h:{digest}", guid=guid, link=link,
                  link_title_key=link_title_key(link, title), title=title,
                  author=_clean_label(e.get("author"), 200) or None,
-                 published=_iso(e.get("published_parsed") or e.get("updated_parsed")), content=content,
+                 published=_entry_date(e), content=content,
                  content_hash=digest)
 
 
