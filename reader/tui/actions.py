@@ -11,28 +11,25 @@ from urllib.parse import urlsplit
 
 from textual.app import SystemCommand
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from reader.models import Article, FeedRow
 from reader.store import ArticleFilter
 from reader.text.links import is_openable_link
 from reader.text.sanitize import single_line
-from reader.tui.format import plain
 from reader.tui.messages import SidebarLoaded
 from reader.tui.screens.failed_feeds import FailedFeeds
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.topic_picker import TopicPicker
+from reader.tui.status_line import StatusLine
 from reader.tui.widgets.article_list import PAGE_SIZE, ArticleList
 from reader.tui.widgets.reading_view import ReadingView, hidden_parts
 from reader.tui.widgets.sidebar import Sidebar
-from reader.tui.workers import StoreWorkers
 
 SIDEBAR_AUTO_HIDE_BELOW = 100  # columns: below this the list and the article need the width more
 SIDEBAR_WIDE_FROM = 130
 MAIN_MIN_WIDTH = 54  # the list's marks, a 30-cell title and its date: narrower, a shown sidebar takes the width alone
 SHORT_BELOW = 16  # rows: a shorter terminal drops the footer (? lists the keys), so the list keeps its rows
-SAY_SECONDS = 8.0  # an answer stays on the status line this long, unless the next one replaces it sooner
 
 
 ANSWER_TITLE_CHARS = 48  # a title quoted in an answer is cut here: the list shows it whole
@@ -53,7 +50,7 @@ def _host(link: str) -> str:
     return urlsplit(link).hostname or link
 
 
-class ReaderActions(StoreWorkers):
+class ReaderActions(StatusLine):
     """The key actions and the view changes they make; ReaderApp sets the state they read (see its __init__)."""
 
     refreshing: bool
@@ -61,12 +58,7 @@ class ReaderActions(StoreWorkers):
     view_label: str
     view_key: str
     pending_open: int | None
-    activity: str
-    waiting_for: str
-    said: tuple[str, bool] | None = None  # the latest answer to a key (text, warning), while it shows
-    said_until_moved = False  # the answer is about an article or the cursor's place: moving, or a screen, ends it
-    said_at: int | None = None  # the article it is about (else the one under the list's cursor when it was given)
-    say_timer: Timer | None = None
+    views_asked = 0  # bumps with every view asked for, so a topic found after a later choice is dropped
     sidebar_data: SidebarLoaded | None
     topic_unread: dict[str, int] | None
 
@@ -79,55 +71,29 @@ class ReaderActions(StoreWorkers):
                                          {f.name: f.last_warning for f in m.feeds if f.last_warning})
 
     def show_topic(self, topic: str) -> None:
-        self._set_activity(f"Finding articles on {topic}…")
-        self.compute_topic_filter(topic)
+        if not any(m.name == topic for m in self.matchers):  # feeds.toml dropped it since the choice was shown
+            self.say(f"“{topic}” is no longer a tracked topic (feeds.toml changed); press t to choose one.",
+                     warning=True)
+            return
+        self.views_asked += 1
+        self.finding = f"Finding articles on {topic}…"
+        self._show_activity()
+        self.compute_topic_filter(topic, self.views_asked)
 
     def apply_filter(self, flt: ArticleFilter, label: str, key: str) -> None:
         self.query_one(ArticleList).landing = None  # a g or G pressed in the view this one replaces
         self.filter, self.view_label, self.view_key = flt, label, key
+        self.views_asked += 1  # a topic still being found was asked for before this view: it is not shown
+        self.finding = ""
+        self._show_search()
         if self.said is not None:
             self._end_say()  # an answer about the previous view would mislead in this one
+        else:
+            self._show_activity()
         self.generation += 1
         self.pending_open = None
         self.workers.cancel_group(self, "news")  # the ✦ search of the rows this list replaces
         self.load_articles(reset=True)  # the sidebar's marker moves once the rows are listed (on_articles_loaded)
-
-    def say(self, text: str, warning: bool = False, seconds: float | None = None, until_moved: bool = False,
-            about: Article | None = None) -> None:
-        """Answer a key on the status line's right side, replacing the previous answer (one line, never a pile).
-
-        An answer until_moved describes where the cursor is (the last article, nothing unread below), one
-        `about` an article speaks of it without naming it ("this story", "the link"): either ends as soon
-        as the list's cursor is on another article, another article opens, a screen opens or closes, or
-        the store changes, since it would then read as about another article, or be untrue. Answers that
-        name the article ("Starred: <title>") stay true, and stay.
-        """
-        if self.say_timer is not None:
-            self.say_timer.stop()
-        self.said = (text, warning)
-        current = about or self.query_one(ArticleList).current
-        self.said_until_moved, self.said_at = until_moved or about is not None, current.id if current else None
-        self.say_timer = self.set_timer(SAY_SECONDS if seconds is None else seconds, self._end_say)
-        self._show_activity()
-
-    def _end_say(self) -> None:
-        if self.say_timer is not None:
-            self.say_timer.stop()  # when ended early: its timer must not end a later answer
-        self.said, self.say_timer, self.said_until_moved = None, None, False
-        self._show_activity()
-
-    def _end_place_answer(self, articles: ArticleList, opened: Article | None = None) -> None:
-        """End an answer about an article or the cursor's place once the cursor (or the opened article) is on
-        another article."""
-        if self.said is not None and self.said_until_moved:
-            current = opened or articles.current
-            if (current.id if current is not None else None) != self.said_at:
-                self._end_say()
-
-    def _screen_changed(self, screen: Screen[object]) -> None:
-        """A screen opened or closed: an answer about an article or the cursor's place would be read against it."""
-        if self.said is not None and self.said_until_moved:
-            self._end_say()
 
     def in_sight(self, article_id: int) -> Article | None:
         """The article with this id if it is the list's highlighted or the open one (an answer about it still
@@ -164,25 +130,6 @@ class ReaderActions(StoreWorkers):
         articles = self.query_one(ArticleList)
         articles.landing = "last" if message.last else "first"
         self.load_articles(reset=True, offset=-1 if message.last else 0)
-
-    def _set_activity(self, text: str) -> None:
-        """What runs in the background (refresh progress, then its summary); an answer to a key shows over it."""
-        self.activity = text
-        self._show_activity()
-
-    def _show_activity(self) -> None:
-        """The status line's right side: waiting for the database, else the latest answer, else the activity."""
-        if self.waiting_for:
-            line = plain(self.waiting_for, "bold")
-        elif self.said is not None:
-            line = plain(self.said[0], "bold" if self.said[1] else "")
-        else:
-            line = plain(self.activity, "dim")
-        activity = self.query_one("#activity", Static)
-        activity.update(line)
-        # An answer longer than its side of the line wraps (see reader.tcss); its lines then align left.
-        activity.set_class(line.cell_len > max(activity.content_region.width, 1), "-long")
-        self.query_one("#status").set_class(not line.plain, "-quiet")  # then the view may take the whole line
 
     @property
     def sidebar_alone(self) -> bool:
@@ -223,15 +170,15 @@ class ReaderActions(StoreWorkers):
         view, articles = self.query_one(ReadingView), self.query_one(ArticleList)
         focused = self.focused
         if not articles.order and view.article is None:  # whichever pane has focus
-            self.say("No articles in this view.", warning=True)
+            self.say("No articles in this view.", warning=True, until_moved=True)
             return None
         if focused is not None and (focused is view or view in focused.ancestors):
             if view.article is None:
-                self.say("Open an article first (enter in the list).", warning=True)
+                self.say("Open an article first (enter in the list).", warning=True, until_moved=True)
             return view.article
         article = articles.current
         if article is None:
-            self.say("No article selected: move to one with j / k.", warning=True)
+            self.say("No article selected: move to one with j / k.", warning=True, until_moved=True)
         return article
 
     def _open_target(self) -> Article | None:
@@ -329,7 +276,7 @@ class ReaderActions(StoreWorkers):
     def action_next_unread(self, forward: bool) -> None:
         articles = self.query_one(ArticleList)
         if not articles.order:
-            self.say("No unread articles: this view is empty.", warning=True)
+            self.say("No unread articles: this view is empty.", warning=True, until_moved=True)
             return
         current = articles.current
         shown = self.query_one(ReadingView).article
@@ -341,7 +288,7 @@ class ReaderActions(StoreWorkers):
     def action_step_article(self, step: int) -> None:
         articles = self.query_one(ArticleList)
         if not articles.order:
-            self.say("No articles in this view.", warning=True)
+            self.say("No articles in this view.", warning=True, until_moved=True)
             return
         row = articles.cursor_row + step if self.query_one(ReadingView).article is not None else articles.cursor_row
         if not 0 <= row < len(articles.order):
@@ -369,7 +316,7 @@ class ReaderActions(StoreWorkers):
     def action_failed_feeds(self) -> None:
         failed, warned = self.feeds_in_trouble()
         if not failed and not warned:
-            self.say("No feed failed on its last fetch, and none was read only in part.")
+            self.say("No feed failed on its last fetch, and none was read only in part.", until_moved=True)
             return
         self.push_screen(FailedFeeds(failed, warned))
 

@@ -144,6 +144,9 @@ class ReaderApp(StoreEvents):
             if isinstance(screen, FailedFeeds):
                 screen.show(*self.feeds_in_trouble())
         if self.filter.feed_id is not None:  # the listed feed's trouble may be new (or gone) since it was listed
+            feed = next((f for f in message.feeds if f.id == self.filter.feed_id), None)
+            if feed is not None:  # and its name, if feeds.toml renamed it
+                self.view_label = f"Feed {feed.name}"
             self.count_view()
             if self.query_one(ReadingView).article is None and self.query_one(ArticleList).order:
                 self._show_hint()
@@ -219,8 +222,8 @@ class ReaderApp(StoreEvents):
         return "no articles match · escape shows all", f"No articles in {self.view_label}; press escape to show all."
 
     def on_article_opened(self, message: ArticleOpened) -> None:
-        self._end_place_answer(self.query_one(ArticleList), message.article)
         self.query_one(ReadingView).show(message.article, message.cleaned, message.pins)
+        self._end_place_answer()  # also when it is the article an answer was about: "not open" is then untrue
         article, paragraphs = message.article, message.cleaned.paragraphs
         self.with_news_finder(lambda finder: self.find_new_sentences(finder, article, paragraphs))
 
@@ -257,7 +260,8 @@ class ReaderApp(StoreEvents):
                     self.topic_unread[topic] = max(self.topic_unread.get(topic, 0) + message.unread_change, 0)
 
     def on_topic_filter_ready(self, message: TopicFilterReady) -> None:
-        self._set_activity("")
+        if message.asked != self.views_asked:
+            return  # another view was chosen while it was found: that one shows
         self.apply_filter(ArticleFilter(ids=message.ids), f"Topic ◆ {message.topic}", f"topic:{message.topic}")
 
     def on_unread_found(self, message: UnreadFound) -> None:
@@ -291,6 +295,9 @@ class ReaderApp(StoreEvents):
             if event.worker.group == "refresh":
                 self.refreshing = False
                 self._set_activity("")
+            elif event.worker.group == "topic":  # the topic being found will not come
+                self.finding = ""
+                self._show_activity()
             elif event.worker.group == "news-finder":  # nothing waits for a finder that will not come
                 self.news_finder_building, self.news_finder_waiting = False, []
             self.notify(f"{event.worker.error}", title=f"{event.worker.group.capitalize()} failed", severity="error",
@@ -306,7 +313,7 @@ class ReaderApp(StoreEvents):
         articles = event.data_table  # not queried: a highlight may arrive while the app closes, its widgets gone
         if not isinstance(articles, ArticleList):
             return
-        self._end_place_answer(articles)
+        self._end_place_answer()
         self.load_beyond(articles)
 
     @on(OptionList.OptionSelected, "#sidebar")
@@ -332,6 +339,13 @@ class ReaderApp(StoreEvents):
         else:
             self.apply_filter(ArticleFilter(), "All", "all")
         self.query_one(ArticleList).focus()
+
+    @on(events.DescendantBlur, "#search")
+    def _search_left(self, event: events.DescendantBlur) -> None:
+        """Left for another pane without enter: the box shows the list's search again, not words that filter
+        nothing (a screen over it, or the terminal losing focus, leaves what is typed)."""
+        if self.focused is not None and self.focused.screen is self.screen_stack[0] and self.focused.id != "search":
+            self._show_search()
 
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:

@@ -66,6 +66,7 @@ class ArticleChanged(Message):
 class TopicFilterReady(Message):
     topic: str
     ids: tuple[int, ...]
+    asked: int = 0  # the app's views_asked when the topic was chosen: a later choice drops this answer
 
 
 @dataclass

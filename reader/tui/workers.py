@@ -275,9 +275,11 @@ class StoreWorkers(SafeApp):
             self.post_message(PinsChanged(article_id, store.pins([article_id])))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="topic")
-    def compute_topic_filter(self, topic: str) -> None:
+    def compute_topic_filter(self, topic: str, asked: int) -> None:
         matcher = next(m for m in self.matchers if m.name == topic)
-        self.post_message(TopicFilterReady(topic, tuple(self._topic_ids(matcher))))
+        ids = tuple(self._topic_ids(matcher))
+        if not get_current_worker().is_cancelled:  # else a newer choice replaced it, and `ids` may be partial
+            self.post_message(TopicFilterReady(topic, ids, asked))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
     def run_refresh(self) -> None:

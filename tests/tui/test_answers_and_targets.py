@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 
-import reader.tui.actions
+import reader.tui.status_line
 from reader.store import ArticleFilter
 from reader.store.lock import refresh_lock
 from reader.tui.app import ReaderApp
@@ -55,7 +55,7 @@ async def test_answers_replace_each_other_on_the_status_line_and_toasts_never_co
 
 async def test_an_answer_gives_way_to_the_activity_after_a_while(filled_app: ReaderApp,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reader.tui.actions, "SAY_SECONDS", 0.5)
+    monkeypatch.setattr(reader.tui.status_line, "SAY_SECONDS", 0.5)
     async with filled_app.run_test(size=SMALL) as pilot:
         await settle(filled_app, pilot)
         await pilot.press("r")
