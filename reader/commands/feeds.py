@@ -30,6 +30,7 @@ from reader.config.paths import config_source
 from reader.feeds.edit import FeedEditError, add_feeds, import_feeds, refuse_taken, remove_feed
 from reader.files import is_disk_trouble, read_regular_file
 from reader.models import FeedRow
+from reader.name_order import natural_key
 from reader.text.sanitize import single_line
 from reader.wording import count_of
 
@@ -94,7 +95,7 @@ def _as_configured(config: Config, stored: list[FeedRow]) -> list[FeedRow]:
         elif url_identity(row.url) != url_identity(url):
             row = replace(row, url=url, last_status=None, last_error=None, error_since=None, last_fetched=None)
         shown.append(replace(row, name=name, url=url, tags=feed.tags, disabled=row.disabled or not feed.enabled))
-    return sorted(shown, key=lambda f: f.name)
+    return sorted(shown, key=lambda f: natural_key(f.name))  # as the reader's sidebar lists them
 
 
 def _status(f: FeedRow) -> str:

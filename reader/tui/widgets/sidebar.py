@@ -12,6 +12,7 @@ from textual import events
 from textual.widgets.option_list import Option
 
 from reader.models import FeedRow
+from reader.name_order import natural_key
 from reader.tui.feed_notes import FAILED_MARK, feed_mark
 from reader.tui.format import plain
 from reader.tui.keys import pane_bindings
@@ -73,10 +74,10 @@ class Sidebar(EndStopOptionList):
             ("all", "All", total, 0, "", ""), ("unread", "Unread", total_unread, 0, "", ""),
             ("starred", "Starred", starred, 0, "", ""), None]
         by_tag: dict[str, list[FeedRow]] = {}
-        for feed in feeds:
+        for feed in sorted(feeds, key=lambda f: natural_key(f.name)):  # as `reader feeds list` orders them
             for tag in feed.tags or ("",):  # tag "" selects the feeds without tags
                 by_tag.setdefault(tag, []).append(feed)
-        for tag in sorted(by_tag):
+        for tag in sorted(by_tag, key=natural_key):
             rows.append((f"tag:{tag}", f"# {tag or '(untagged)'}", sum(unread.get(f.id, 0) for f in by_tag[tag]), 0,
                          "italic", ""))
             for feed in by_tag[tag]:
