@@ -6,6 +6,7 @@ Kept apart from ReaderApp (its layout and handlers) so each stays short; StoreWo
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from uuid import uuid4
 
@@ -14,6 +15,7 @@ from textual.notifications import Notification, Notify, SeverityLevel
 
 from reader.text.sanitize import single_line
 from reader.tui.crash import write_crash_log
+from reader.tui.screenshot import screenshot_folder, shown_path, why_not_saved
 
 
 class SafeApp(App[None]):
@@ -45,6 +47,20 @@ class SafeApp(App[None]):
             if other is not new and not other.has_expired:
                 self.toasts[title] = again = replace(other, identity=str(uuid4()))
                 self.post_message(Notify(again))
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """Save an SVG of the screen (the command palette's Screenshot), then say where, or what failed, where, and
+        what to do: Textual's own toast said only "Failed to save screenshot" (and showed its markup literally)."""
+        when = datetime.now().strftime(time_format or "%Y-%m-%dT%H_%M_%S_%f")
+        target = screenshot_folder(path) / (filename or f"{self.title}_{when}.svg")
+        try:
+            target.write_text(self.export_screenshot(), encoding="utf-8")
+        except OSError as error:
+            self.notify(why_not_saved(target, error), title="Screenshot not saved", severity="error", timeout=20)
+            return None
+        self.notify(f"Saved to {shown_path(target)}", title="Screenshot")
+        return None
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: the traceback goes to the crash log; the command prints where (commands.tui)."""
