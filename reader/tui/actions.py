@@ -329,7 +329,8 @@ class ReaderActions(StatusLine):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
-            if command.title != "Keys":  # ours lists every key of the reader
+            # Ours lists every key of the reader; Maximize showed the list as its 40% band in a hatched screen.
+            if command.title not in ("Keys", "Maximize"):
                 yield command
         yield SystemCommand("Refresh feeds", "Fetch every feed in the background (r)", self.action_refresh)
         yield SystemCommand("Feeds in trouble", "Feeds whose last fetch failed or read only part of the feed, why, "

@@ -199,6 +199,8 @@ async def test_help_palette_and_theme(filled_app: ReaderApp, sample_dir: Path) -
         titles = [c.title for c in filled_app.get_system_commands(filled_app.screen)]
         assert {"Refresh feeds", "Search", "Filter by topic", "Toggle read", "Star", "Feeds in trouble"} <= set(titles)
         assert titles.count("Keys") == 1  # ours, which lists every key; not also Textual's
+        assert filled_app.focused is not None and filled_app.focused.allow_maximize
+        assert "Maximize" not in titles  # it showed the list as its 40% band on a hatched screen
         filled_app.theme = "nord"
         await settle(filled_app, pilot)
     assert filled_app.reader.store.setting("theme") == "nord"
