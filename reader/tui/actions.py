@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from reader.models import Article, FeedRow
+from reader.name_order import natural_key
 from reader.store import ArticleFilter
 from reader.text.links import is_openable_link
 from reader.text.sanitize import single_line
@@ -308,8 +309,10 @@ class ReaderActions(StatusLine):
             sidebar.focus()
 
     def feeds_in_trouble(self) -> tuple[list[FeedRow], list[tuple[FeedRow, str]]]:
-        """The feeds whose last fetch failed, and those (with the warning) whose last document was read in part."""
-        feeds = self.sidebar_data.feeds if self.sidebar_data is not None else []
+        """The feeds whose last fetch failed, and those (with the warning) whose last document was read in part, in
+        the sidebar's order."""
+        loaded = self.sidebar_data.feeds if self.sidebar_data is not None else []
+        feeds = sorted(loaded, key=lambda f: natural_key(f.name))
         failed = [f for f in feeds if f.last_error]
         return failed, [(f, f.last_warning) for f in feeds if not f.last_error and f.last_warning]
 

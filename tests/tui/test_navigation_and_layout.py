@@ -228,17 +228,19 @@ async def test_a_narrower_terminal_refits_the_cells_in_place_and_pages_widen_the
         assert table.topics_wanted == 0  # a new list starts over
 
 
-async def test_the_sidebar_lists_feeds_and_tags_in_natural_order(filled_app: ReaderApp) -> None:
+async def test_the_sidebar_and_the_e_screen_list_feeds_in_natural_order(filled_app: ReaderApp) -> None:
     async with filled_app.run_test(size=(160, 45)) as pilot:
         await settle(filled_app, pilot)
         loaded = filled_app.sidebar_data
         assert loaded is not None
         names = ["Feed 10", "feed 2", "Feed 1", "Feed 9", "Feed 100"]
         tags = ["tag 10", "Tag 9", "tag 1", "tag 10", "tag 1"]
-        filled_app.sidebar_data = replace(loaded, feeds=[replace(f, name=n, tags=(t,)) for f, n, t in
-                                                          zip(loaded.feeds, names, tags, strict=True)])
+        filled_app.sidebar_data = replace(loaded, feeds=[replace(f, name=n, tags=(t,), last_error="gone") for f, n, t
+                                                          in zip(loaded.feeds, names, tags, strict=True)])
         filled_app._show_sidebar()
         by_id = {f.id: f.name for f in filled_app.sidebar_data.feeds}
         shown = [o.id.partition(":")[2] if o.id.startswith("tag:") else by_id[int(o.id.rsplit(":", 1)[1])]
                  for o in filled_app.query_one(Sidebar).options if o.id and o.id.startswith(("tag:", "feed:"))]
         assert shown == ["tag 1", "Feed 1", "Feed 100", "Tag 9", "feed 2", "tag 10", "Feed 9", "Feed 10"]
+        failed, _ = filled_app.feeds_in_trouble()  # the e screen's order
+        assert [f.name for f in failed] == ["Feed 1", "feed 2", "Feed 9", "Feed 10", "Feed 100"]
