@@ -155,10 +155,38 @@ class StoreConnection:
                                      f"{self._make_writable()}, or pass another --db")
 
     def close(self) -> None:
+        """Close the file; one found damaged is left exactly as it was, its -wal (if any) beside it."""
         with self._lock:
             if self._checking is not None:
                 self._checking[0].join()  # its connection closes before the process may exit
-            self._conn.close()
+            guard = self._hold_off_checkpoint() if self._damaged is not None else None
+            try:
+                self._conn.close()
+            finally:
+                if guard is not None:
+                    guard.close()  # read-only: as the last connection it cannot checkpoint either
+
+    def _hold_off_checkpoint(self) -> sqlite3.Connection | None:
+        """A read-only connection holding the file open, so closing the writable one writes nothing to it.
+
+        The last connection to close a WAL database checkpoints the -wal into the file (Python
+        3.11's sqlite3 cannot turn that off): while another connection reads, the close is not the
+        last, and a mode=ro connection closing last cannot write. None where no guard is needed or
+        none can be opened or read (then the close is as before).
+        """
+        if self.path == ":memory:" or self.read_only:
+            return None  # a read-only connection's close never writes
+        try:
+            guard = sqlite3.connect(f"{Path(self.path).absolute().as_uri()}?mode=ro", uri=True,
+                                    timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        except sqlite3.Error:
+            return None
+        try:
+            guard.execute("PRAGMA schema_version").fetchone()  # the first read takes the lock a WAL reader keeps
+        except sqlite3.Error:
+            guard.close()  # a first page this damaged was never read as WAL by the store either: nothing to hold off
+            return None
+        return guard
 
     def interrupt(self) -> None:
         """Stop the statement running on the connection now, from any thread: it raises, and SQLite rolls its write

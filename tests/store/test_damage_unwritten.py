@@ -17,6 +17,7 @@ import pytest
 
 from reader.cli import main
 from reader.store import Store
+from reader.store.errors import StoreCorruptError
 from reader.store.maintenance import backup_store, check_store
 from tests.store.test_failures import _damage, big_store, workdir
 
@@ -96,3 +97,40 @@ def test_db_check_of_a_damaged_file_does_not_checkpoint_its_wal_into_it(workdir:
     assert _sha(crashed) == before
     sound = check_store(sound_copy)  # a sound file is still checked in full, search index included
     assert sound.problems == [] and sound.index_checked
+
+
+def _crashed_with_wal(workdir: Path) -> Path:
+    """A store as a writer that died leaves it: committed frames in its -wal, not yet checkpointed."""
+    db = big_store(workdir)
+    crashed = workdir / "crashed.db"
+    writer = sqlite3.connect(db, isolation_level=None)
+    try:
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        writer.execute("INSERT INTO settings (key, value) VALUES ('x', 'y')")
+        for suffix in ("", "-wal"):
+            shutil.copy(f"{db}{suffix}", f"{crashed}{suffix}")
+    finally:
+        writer.close()
+    return crashed
+
+
+def test_closing_a_store_found_damaged_does_not_checkpoint_its_wal_into_it(workdir: Path) -> None:
+    """Store.close was the last writable connection: it wrote the -wal's frames into the damaged file."""
+    crashed = _crashed_with_wal(workdir)
+    wal = Path(f"{crashed}-wal").read_bytes()
+    before = _damage(crashed)
+    store = Store(crashed)
+    with pytest.raises(StoreCorruptError):
+        store.set_setting("theme", "dark")  # the check before the first write finds the damage
+    store.close()
+    assert _sha(crashed) == before
+    assert Path(f"{crashed}-wal").read_bytes() == wal  # the committed frames are kept for a repair to read
+
+
+def test_closing_a_sound_store_still_checkpoints_and_tidies_up(workdir: Path) -> None:
+    crashed = _crashed_with_wal(workdir)
+    with Store(crashed) as store:
+        store.set_setting("theme", "dark")
+    assert _beside(crashed) == []
+    with sqlite3.connect(crashed) as conn:
+        assert dict(conn.execute("SELECT key, value FROM settings"))["x"] == "y"
