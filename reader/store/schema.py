@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from reader.models import FULL_TEXT_TRIES
+from reader.store.duplicate_feeds import merge_duplicate_feeds
 from reader.store.rows import select_in
 from reader.store.stored_repeats import add_link_title_keys
 from reader.store.story_fold import StoryFolder
@@ -264,6 +265,8 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     # A stored failure from before counts as a lasting one: those pages are not tried again.
     "ALTER TABLE articles ADD COLUMN full_text_tries INTEGER NOT NULL DEFAULT 0;\n"
     f"UPDATE articles SET full_text_tries = {FULL_TEXT_TRIES} WHERE full_text_error IS NOT NULL;\n",
+    # v16: a feed stored twice under one URL (a rename before feed_sync matched by URL) made one (duplicate_feeds.py).
+    merge_duplicate_feeds,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
