@@ -67,7 +67,7 @@ def merge_articles(conn: sqlite3.Connection, ids: Sequence[int]) -> tuple[int, l
 
 
 def delete_articles(conn: sqlite3.Connection, gone: Sequence[int]) -> None:
-    """Delete these articles with their pins and band keys (the search index's delete trigger, schema v2, does its part).
+    """Delete these articles with their pins and band keys (the delete trigger of schema v2 unindexes them).
 
     Their band keys would only be skipped by the folder's join, so they go too.
     """
