@@ -121,7 +121,7 @@ def refold_stories(conn: sqlite3.Connection) -> None:
                  (FOLDING_PENDING,))
 
 
-MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], object], ...] = (
     # v1: feeds and articles.
     """
     CREATE TABLE feeds (
