@@ -123,7 +123,8 @@ def test_a_page_text_that_shows_a_copy_joins_its_story(store: Store) -> None:
 
 def test_migration_to_v9_folds_stored_articles_keeping_read_and_starred(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr("reader.store.schema.FOLD_NOTICE_ARTICLES", 2)  # a large store says why opening waits
+    monkeypatch.setattr("reader.store.schema.FOLD_NOTICE_S", 0.0)  # a long wait says why opening waits
+    monkeypatch.setattr("reader.store.schema.FOLD_BATCH", 1)
     path = tmp_path / "v8.db"
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, 8)

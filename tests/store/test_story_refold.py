@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.store import SCHEMA_VERSION, Store, story_fold
-from reader.store.schema import migrate
+from reader.store.schema import fold_notice, migrate
 from reader.stories import shingles, story_bands, story_text
 from tests.store.test_story_ids import DAY, add_feeds, story_ids, wire_entry
 from tests.test_stories import SAME_TOPIC, WIRE_PARAGRAPHS, WIRE_TITLE
@@ -93,3 +93,14 @@ def test_the_story_window_of_any_date_holds_it_and_never_overflows(when: datetim
     except OverflowError:  # a date the store cannot write in UTC: its window is still given
         return
     assert low <= as_stored <= high
+
+
+def test_the_fold_notice_says_how_long_from_the_first_batch() -> None:
+    """52 s of CPU per 100,000 articles was quoted as 'about a minute'; the first batch's time is what counts here."""
+    assert fold_notice(100_000, 1.0) == (
+        "policy-reader: upgrading the database once: folding 100,000 stored articles into stories, about 1 minute "
+        "here (Ctrl-C stops it; the next start goes on from there)...")
+    assert "about 3 minutes" in str(fold_notice(100_000, 3.5))  # a busy machine's batch
+    assert "about 15 seconds" in str(fold_notice(20_000, 1.4))
+    assert fold_notice(4_000, 1.0) is None  # two batches: done before a notice would be read
+    assert fold_notice(2_000, 60.0) is None  # the one batch was all of it
