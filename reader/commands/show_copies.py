@@ -6,6 +6,7 @@ import argparse
 import json
 import textwrap
 
+from reader.commands.say import EXIT_FAILURE
 from reader.commands.show import ShowError, config_if_usable, existing_store
 from reader.copies import CopyChanges, CopyText
 from reader.what_changed import story_copies
@@ -23,6 +24,10 @@ def load_copies(target: str, args: argparse.Namespace) -> tuple[CopyText, list[C
         article = store.article(int(target))
         if article is None:
             raise CopiesError(f"no article with id {target} in {db}; list ids with the reader or search")
+        if article.story_id is None and store.stories_pending():  # else it would read as a story no one else ran
+            raise CopiesError(f"article {target} is not folded into a story yet: {db} was being upgraded (its articles "
+                              "folded into stories) when that was stopped; `reader fetch` or opening the reader "
+                              "finishes it, then ask again", status=EXIT_FAILURE)
         return story_copies(store, article)
 
 

@@ -188,6 +188,12 @@ class StoreConnection:
             return None
         return guard
 
+    def stories_pending(self) -> bool:
+        """Whether stored articles still wait to be folded into stories (an upgrade stopped before its end, and this
+        store opened only to read): an article without a story id may have copies not yet found."""
+        with self._lock, self._failures():
+            return folding_pending(self._conn)
+
     def interrupt(self) -> None:
         """Stop the statement running on the connection now, from any thread: it raises, and SQLite rolls its write
         transaction back. For a program that is quitting (the reader's q), which must not wait for a long query."""

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.cli import main
 from reader.store import SCHEMA_VERSION, Store, story_fold
 from reader.store.schema import fold_notice, migrate
 from reader.stories import shingles, story_bands, story_text
@@ -104,3 +105,26 @@ def test_the_fold_notice_says_how_long_from_the_first_batch() -> None:
     assert "about 15 seconds" in str(fold_notice(20_000, 1.4))
     assert fold_notice(4_000, 1.0) is None  # two batches: done before a notice would be read
     assert fold_notice(2_000, 60.0) is None  # the one batch was all of it
+
+
+def test_show_copies_while_folding_is_pending_says_so_instead_of_no_other_outlet(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A store opened only to read does not fold: an article without its story is not 'a story no one else ran'."""
+    path = tmp_path / "r.db"
+    with Store(path) as store:
+        one, two = add_feeds(store, "One", "Two")
+        store.upsert_entries(one, [wire_entry("wire", WIRE, title=WIRE_TITLE)])
+        store.upsert_entries(two, [wire_entry("copy", FIRST_TWO, title=WIRE_TITLE)])
+        copy = story_ids(store)
+    conn = sqlite3.connect(path, isolation_level=None)  # as v14's refold stopped by Ctrl-C leaves it
+    conn.execute("UPDATE articles SET story_id = NULL WHERE guid = 'copy'")
+    conn.execute("INSERT INTO settings (key, value) VALUES ('folding_pending', 'articles folded before v14')")
+    conn.close()
+    article_id = sqlite3.connect(path).execute("SELECT id FROM articles WHERE guid = 'copy'").fetchone()[0]
+    assert main(["show", str(article_id), "--copies", "--db", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"article {article_id} is not folded into a story yet" in err and "`reader fetch`" in err
+    with Store(path) as store:  # a writable open finishes the folding
+        assert story_ids(store)["copy"] == copy["wire"]
+    assert main(["show", str(article_id), "--copies", "--db", str(path)]) == 0
+    assert "One" in capsys.readouterr().out
