@@ -33,6 +33,21 @@ def _beside(db: Path) -> list[str]:
                   and not p.name.endswith(".refresh-lock"))
 
 
+def _crashed_with_wal(workdir: Path) -> Path:
+    """A store as a writer that died leaves it: committed frames in its -wal, not yet checkpointed."""
+    db = big_store(workdir)
+    crashed = workdir / "crashed.db"
+    writer = sqlite3.connect(db, isolation_level=None)
+    try:
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        writer.execute("INSERT INTO settings (key, value) VALUES ('x', 'y')")
+        for suffix in ("", "-wal"):
+            shutil.copy(f"{db}{suffix}", f"{crashed}{suffix}")
+    finally:
+        writer.close()
+    return crashed
+
+
 @pytest.mark.parametrize("command", [["fetch"], ["digest", "--no-fetch", "--stdout"]])
 def test_a_damaged_backup_copy_is_not_switched_to_wal(workdir: Path, command: list[str]) -> None:
     db = big_store(workdir)
@@ -79,16 +94,7 @@ def test_a_backup_leaves_no_wal_or_shm_beside_either_file(workdir: Path, damaged
 
 def test_db_check_of_a_damaged_file_does_not_checkpoint_its_wal_into_it(workdir: Path) -> None:
     """The last writable connection to close checkpoints the -wal into the file: checking must not do that."""
-    db = big_store(workdir)
-    crashed = workdir / "crashed.db"
-    writer = sqlite3.connect(db, isolation_level=None)
-    try:
-        writer.execute("PRAGMA wal_autocheckpoint = 0")
-        writer.execute("INSERT INTO settings (key, value) VALUES ('x', 'y')")
-        for suffix in ("", "-wal"):  # as a writer that died would leave them: committed frames not checkpointed
-            shutil.copy(f"{db}{suffix}", f"{crashed}{suffix}")
-    finally:
-        writer.close()
+    crashed = _crashed_with_wal(workdir)
     sound_copy = workdir / "sound.db"
     shutil.copy(crashed, sound_copy)
     shutil.copy(f"{crashed}-wal", f"{sound_copy}-wal")
@@ -97,21 +103,6 @@ def test_db_check_of_a_damaged_file_does_not_checkpoint_its_wal_into_it(workdir:
     assert _sha(crashed) == before
     sound = check_store(sound_copy)  # a sound file is still checked in full, search index included
     assert sound.problems == [] and sound.index_checked
-
-
-def _crashed_with_wal(workdir: Path) -> Path:
-    """A store as a writer that died leaves it: committed frames in its -wal, not yet checkpointed."""
-    db = big_store(workdir)
-    crashed = workdir / "crashed.db"
-    writer = sqlite3.connect(db, isolation_level=None)
-    try:
-        writer.execute("PRAGMA wal_autocheckpoint = 0")
-        writer.execute("INSERT INTO settings (key, value) VALUES ('x', 'y')")
-        for suffix in ("", "-wal"):
-            shutil.copy(f"{db}{suffix}", f"{crashed}{suffix}")
-    finally:
-        writer.close()
-    return crashed
 
 
 def test_closing_a_store_found_damaged_does_not_checkpoint_its_wal_into_it(workdir: Path) -> None:
