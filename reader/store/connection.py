@@ -78,7 +78,7 @@ class StoreConnection:
                 else:
                     self._prepare()
             except BaseException:
-                self._conn.close()  # a store that failed to open holds no file handle
+                self._close_connection(failed=True)  # a store that failed to open holds no file handle
                 raise
         except sqlite3.DatabaseError as exc:
             raise translate(exc, self.path) or StoreError(
@@ -95,7 +95,7 @@ class StoreConnection:
             try:
                 self._check_readable_as_is()
             except BaseException:
-                self._conn.close()
+                self._close_connection(failed=True)
                 raise
         except sqlite3.DatabaseError as exc:
             raise translate(exc, self.path) or StoreError(
@@ -159,12 +159,20 @@ class StoreConnection:
         with self._lock:
             if self._checking is not None:
                 self._checking[0].join()  # its connection closes before the process may exit
-            guard = self._hold_off_checkpoint() if self._damaged is not None else None
-            try:
-                self._conn.close()
-            finally:
-                if guard is not None:
-                    guard.close()  # read-only: as the last connection it cannot checkpoint either
+            self._close_connection()
+
+    def _close_connection(self, *, failed: bool = False) -> None:
+        """Close the connection; one to a file found damaged, or that `failed` to open, checkpoints nothing into it.
+
+        A failed open may have met damage it did not name (a migration's read of a bad page): its
+        -wal is kept for the next open, which checkpoints it once the file is known sound.
+        """
+        guard = self._hold_off_checkpoint() if self._damaged is not None or failed else None
+        try:
+            self._conn.close()
+        finally:
+            if guard is not None:
+                guard.close()  # read-only: as the last connection it cannot checkpoint either
 
     def _hold_off_checkpoint(self) -> sqlite3.Connection | None:
         """A read-only connection holding the file open, so closing the writable one writes nothing to it.
@@ -174,8 +182,8 @@ class StoreConnection:
         last, and a mode=ro connection closing last cannot write. None where no guard is needed or
         none can be opened or read (then the close is as before).
         """
-        if self.path == ":memory:" or self.read_only:
-            return None  # a read-only connection's close never writes
+        if self.path == ":memory:" or self.read_only not in (None, READING_ONLY):
+            return None  # a read-only connection's close never writes (reading_only opens a writable file mode=rw)
         try:
             guard = sqlite3.connect(f"{Path(self.path).absolute().as_uri()}?mode=ro", uri=True,
                                     timeout=BUSY_TIMEOUT_S, check_same_thread=False)

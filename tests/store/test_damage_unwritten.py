@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.store import Store
+from reader.store import SCHEMA_VERSION, ArticleFilter, Store
 from reader.store.errors import StoreCorruptError
 from reader.store.maintenance import backup_store, check_store
 from tests.store.test_failures import _damage, big_store, workdir
@@ -33,7 +33,7 @@ def _beside(db: Path) -> list[str]:
                   and not p.name.endswith(".refresh-lock"))
 
 
-def _crashed_with_wal(workdir: Path) -> Path:
+def _crashed_with_wal(workdir: Path, version: int | None = None) -> Path:
     """A store as a writer that died leaves it: committed frames in its -wal, not yet checkpointed."""
     db = big_store(workdir)
     crashed = workdir / "crashed.db"
@@ -41,6 +41,8 @@ def _crashed_with_wal(workdir: Path) -> Path:
     try:
         writer.execute("PRAGMA wal_autocheckpoint = 0")
         writer.execute("INSERT INTO settings (key, value) VALUES ('x', 'y')")
+        if version is not None:  # a store from before the last migration
+            writer.execute(f"PRAGMA user_version = {version}")
         for suffix in ("", "-wal"):
             shutil.copy(f"{db}{suffix}", f"{crashed}{suffix}")
     finally:
@@ -116,6 +118,28 @@ def test_closing_a_store_found_damaged_does_not_checkpoint_its_wal_into_it(workd
     store.close()
     assert _sha(crashed) == before
     assert Path(f"{crashed}-wal").read_bytes() == wal  # the committed frames are kept for a repair to read
+
+
+def test_a_damaged_store_whose_upgrade_is_refused_is_left_as_it_was(workdir: Path) -> None:
+    """The upgrade checks the file first and is refused: closing the connection that failed to open writes nothing."""
+    crashed = _crashed_with_wal(workdir, version=SCHEMA_VERSION - 1)
+    wal = Path(f"{crashed}-wal").read_bytes()
+    before = _damage(crashed)
+    with pytest.raises(StoreCorruptError):
+        Store(crashed)
+    assert _sha(crashed) == before and Path(f"{crashed}-wal").read_bytes() == wal
+
+
+def test_a_damaged_store_only_read_is_left_as_it_was(workdir: Path) -> None:
+    """A reading command opens a writable file mode=rw: its close would checkpoint too once it met the damage."""
+    crashed = _crashed_with_wal(workdir)
+    wal = Path(f"{crashed}-wal").read_bytes()
+    before = _damage(crashed)
+    store = Store(crashed, reading_only=True)
+    with pytest.raises(StoreCorruptError):
+        store.count_articles(ArticleFilter(search="word"))
+    store.close()
+    assert _sha(crashed) == before and Path(f"{crashed}-wal").read_bytes() == wal
 
 
 def test_closing_a_sound_store_still_checkpoints_and_tidies_up(workdir: Path) -> None:
