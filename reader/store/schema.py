@@ -79,9 +79,9 @@ def fold_unfolded_articles(conn: sqlite3.Connection) -> int:
 def fold_notice(articles: int, first_batch_s: float) -> str | None:
     """What opening says while it folds `articles`, timed by the first batch: None when it is done within FOLD_NOTICE_S.
 
-    Timed here rather than quoted: folding costs about 0.5 ms of CPU an article (0.45 over
-    20,000 benchmark articles of 1,700 characters, 0.52 over 100,000), and a machine busy with
-    other programs takes twice that or more.
+    Timed here rather than quoted: folding costs about 0.5 ms of CPU an article (0.45 ms over
+    20,000 and 0.47 ms over 100,000 benchmark articles of 1,700 characters), but a machine busy
+    with other programs took 3.7 times as long in wall time (100,000 in 177 s; said: 4 minutes).
     """
     batches = -(-articles // FOLD_BATCH)
     seconds = batches * first_batch_s + (batches - 1) * FOLD_PAUSE_S
