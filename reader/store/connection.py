@@ -77,8 +77,8 @@ class StoreConnection:
                     self._check_readable_as_is()
                 else:
                     self._prepare()
-            except BaseException:
-                self._close_connection(failed=True)  # a store that failed to open holds no file handle
+            except BaseException as exc:
+                self._close_connection(exc)  # a store that failed to open holds no file handle
                 raise
         except sqlite3.DatabaseError as exc:
             raise translate(exc, self.path) or StoreError(
@@ -94,8 +94,8 @@ class StoreConnection:
             self._conn.text_factory = decode_text
             try:
                 self._check_readable_as_is()
-            except BaseException:
-                self._close_connection(failed=True)
+            except BaseException as exc:
+                self._close_connection(exc)
                 raise
         except sqlite3.DatabaseError as exc:
             raise translate(exc, self.path) or StoreError(
@@ -161,13 +161,14 @@ class StoreConnection:
                 self._checking[0].join()  # its connection closes before the process may exit
             self._close_connection()
 
-    def _close_connection(self, *, failed: bool = False) -> None:
-        """Close the connection; one to a file found damaged, or that `failed` to open, checkpoints nothing into it.
+    def _close_connection(self, failure: BaseException | None = None) -> None:
+        """Close the connection; one to a file found damaged checkpoints nothing into it.
 
-        A failed open may have met damage it did not name (a migration's read of a bad page): its
-        -wal is kept for the next open, which checkpoints it once the file is known sound.
+        `failure`, why opening failed, may be damage met outside _failures (a migration's read of a bad page).
         """
-        guard = self._hold_off_checkpoint() if self._damaged is not None or failed else None
+        if isinstance(failure, sqlite3.DatabaseError) and isinstance(translate(failure, self.path), StoreCorruptError):
+            self._damaged = str(failure)
+        guard = self._hold_off_checkpoint() if self._damaged is not None else None
         try:
             self._conn.close()
         finally:
