@@ -1,6 +1,6 @@
-"""Schema v15: a feed stored twice under one URL (by the rename bug before v14's feed_sync) becomes one feed.
+"""Schema v16: a feed stored twice under one URL (the rename bug before feed_sync.py matched URLs) becomes one feed.
 
-Before store9's feed_sync.py a renamed feed got a new row: its articles were stored again,
+Before feed_sync.py (session 9) a renamed feed got a new row: its articles were stored again,
 unread, and the old ones (with their read and starred state) stayed under the old, inactive
 row. Matching by URL now finds one of the two rows; the other's articles stayed hidden. This
 migration moves every article into one row, keeping each article once with its state.
@@ -20,7 +20,7 @@ _FETCH_STATE = ("effective_url", "etag", "last_modified", "last_status", "last_e
 
 
 def merge_duplicate_feeds(conn: sqlite3.Connection) -> int:
-    """The v15 migration: make the rows of each feed URL one; returns how many feed rows went.
+    """The v16 migration: make the rows of each feed URL one; returns how many feed rows went.
 
     The row kept is the active one (the name feeds.toml gives it now), else the newest. It takes
     the fetch state of whichever row was fetched last, so the next refresh sends its validators.

@@ -29,7 +29,7 @@ def add_link_title_keys(conn: sqlite3.Connection) -> None:
 def merge_stored_repeats(conn: sqlite3.Connection, feed_ids: Sequence[int] | None = None) -> int:
     """Make each feed's articles with one link_title_key one article (merge_articles); returns how many rows went.
 
-    Every feed's, or only those of `feed_ids` (the v15 merge of a feed stored twice).
+    Every feed's, or only those of `feed_ids` (the v16 merge of a feed stored twice).
     """
     only = f" AND feed_id IN ({','.join(str(int(f)) for f in feed_ids)})" if feed_ids is not None else ""
     groups = conn.execute("SELECT feed_id, link_title_key FROM articles WHERE link_title_key IS NOT NULL"
@@ -82,7 +82,7 @@ def delete_articles(conn: sqlite3.Connection, gone: Sequence[int]) -> None:
 def _take_page_text(conn: sqlite3.Connection, article_id: int, page: str) -> None:
     """Give the article this page text and index it, as Store.save_full_text does (its story is left as it is).
 
-    No text_seq is set: this runs only in migrations (v12, before v13 adds the column, and v15),
+    No text_seq is set: this runs only in migrations (v12, before v13 adds the column, and v16),
     and a reader takes its change mark only after opening (and so migrating) the store.
     """
     from reader.text.html import html_to_search_text  # lazy: only a store with page text to move needs it

@@ -1,4 +1,4 @@
-"""Opening a store from before v15 makes a feed stored twice under one URL (the old rename bug) one feed.
+"""Opening a store from before v16 makes a feed stored twice under one URL (the old rename bug) one feed.
 
 Before feed_sync.py matched feeds by URL, a renamed feed got a new row: its articles were
 stored again, unread, and the old row kept the read and starred ones where no view showed them.
@@ -10,12 +10,12 @@ import sqlite3
 from pathlib import Path
 
 from reader.config import FeedConfig
-from reader.store import ArticleFilter, Store
+from reader.store import SCHEMA_VERSION, ArticleFilter, Store
 from tests.store.test_store import entry
 
 
 def _old_store(path: Path) -> dict[str, int]:
-    """A v14 store as the rename bug left it: 'Outlet' renamed 'Outlet Renamed', the same URL written another way."""
+    """A v15 store as the rename bug left it: 'Outlet' renamed 'Outlet Renamed', the same URL written another way."""
     with Store(path) as store:
         with store._write() as c:
             c.execute("INSERT INTO feeds (name, url, active, etag, last_modified, last_fetched) VALUES "
@@ -43,7 +43,7 @@ def _old_store(path: Path) -> dict[str, int]:
                       (old["Beta"],))
         store.add_pin(old["Beta"], "a pinned quote", None)
     with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA user_version = 14")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
     conn.close()
     return ids
 
@@ -85,7 +85,7 @@ def test_a_store_without_a_feed_stored_twice_is_left_as_it_was(tmp_path: Path) -
         store.upsert_entries(store.feeds()[0].id, [entry("a", "Alpha")])
         before = [tuple(r) for r in store._query("SELECT * FROM articles")]
     with sqlite3.connect(db) as conn:
-        conn.execute("PRAGMA user_version = 14")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
     conn.close()
     with Store(db) as store:
         assert [tuple(r) for r in store._query("SELECT * FROM articles")] == before
