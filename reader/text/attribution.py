@@ -1,19 +1,26 @@
 """Who a sentence says spoke a quote in it: named after or before it, speaking the clause it ends, or "according to"
-someone; and who speaks in a sentence before one that names no one.
+someone; and who speaks in a sentence before one that names no one. Then, across the article, a credit named
+by surname alone ("Johnson said") as the article named that person in full before ("Homeland Security Secretary
+Jeh Johnson"), so the credit says who spoke as the first mention did; and a description's (descriptions.py).
 
-Kept apart from quotes.py, which finds the quotes and walks back for "he" or "she": these read one sentence.
+Kept apart from quotes.py, which finds the quotes and walks back for "he" or "she": these read one sentence, or
+look credits up in what the article named before.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from reader.text.descriptions import people_named
+from reader.text.descriptions import NOT_NAMES, NOT_PERSON, PERSON_WORD, ArticleMentions, people_named
 from reader.text.pronouns import PRONOUN_GENDER
 from reader.text.sentences import split_sentences
 from reader.text.words import UPPER
 
 REACH = 300  # characters read each side of a quote for its speaker
+AHEAD = 1000  # characters of a quote's own sentence before it read for what its description names
 
 QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 VERBS = (r"said|says|say|stated|states|noted|notes|told|tells|added|adds|wrote|writes|argued|argues|explained|"
@@ -151,3 +158,108 @@ def last_sentence(text: str) -> str:
     """The text's last sentence: whom it names is who speaks next."""
     sentences = split_sentences(text)
     return sentences[-1] if sentences else text
+
+
+# A credit naming a person by surname alone, or with a courtesy title: "Johnson", "Mr. Johnson", "Sen. Lee".
+_SURNAME_CREDIT = re.compile(rf"^(?:(?P<title>Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.?\s+)?(?P<surname>{PERSON_WORD})$")
+_TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+# Words that stand before a surname as a role, not a first name: "Secretary Johnson" names no first name.
+_ROLES = """Mayor Sheriff Judge Commissioner Governor Senator Representative President Chief Director
+Secretary Superintendent Councilman Councilwoman Councilmember Officer Detective Deputy Attorney General Justice
+Ambassador Chairman Chairwoman Commander Professor Coach Bishop Pastor Father Sister Agent Spokesman Spokeswoman
+Sergeant Captain Lieutenant Congressman Congresswoman Assemblyman Assemblywoman Minister Chancellor Dean Trooper
+Rabbi Inspector Warden Prosecutor Admiral Colonel Lawyer Administrator Advocate Activist Leader Speaker"""
+ROLE_WORDS = frozenset(_ROLES.split())
+# A role run before a name: capitalised words, "of"/"for" between them, and a few abbreviations ("Rep.", "U.S.");
+# not a possessive ("Security’s Jeh Johnson" is Jeh Johnson) nor a word ending a sentence.
+_ROLE_WORD = rf"(?:{UPPER}[\w&-]*(?![’'.])|U\.S\.|(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Miss|Gen|Lt|Sgt|Capt|Prof|Rev)\.)"
+_FULL_MENTION = re.compile(rf"(?<![\w’'.-])(?P<role>{_ROLE_WORD}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_ROLE_WORD})*"
+                           rf"\s+)?(?P<first>{PERSON_WORD})(?P<middle>\s+{UPPER}\.)?\s+(?P<surname>{PERSON_WORD})\b")
+_DATELINE = re.compile(r"^[A-Z]{5,}$")  # "WASHINGTON" run into the name that opens a story
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A person named in full: as written with the role before the name, and who (first name and surname)."""
+
+    credit: str
+    person: tuple[str, str]
+    gender: str | None
+
+
+def _full_mentions(text: str) -> list[_Mention]:
+    """The people a text names with a first name and surname, each with the role run written before the name."""
+    found = []
+    for m in _FULL_MENTION.finditer(text):
+        first, last = m.group("first"), m.group("surname")
+        if {first, last} & (NOT_NAMES | NOT_PERSON | ROLE_WORDS):
+            continue
+        role = (m.group("role") or "").split()
+        cut = max((i + 1 for i, w in enumerate(role) if w in NOT_NAMES or _DATELINE.match(w)), default=0)
+        role = role[cut:]
+        while role and role[0] in ("of", "for", "the"):
+            role = role[1:]
+        gender = next((_TITLE_GENDER[w.rstrip(".")] for w in role if w.rstrip(".") in _TITLE_GENDER), None)
+        credit = " ".join([*role, first, *(m.group("middle") or "").split(), last])
+        found.append(_Mention(credit, (first, last), gender))
+    return found
+
+
+class FullNames:
+    """Whom a surname credit ("Johnson", "Mr. Johnson") names, as the article named that person in full before the
+    quote ("Homeland Security Secretary Jeh Johnson"): read once going forward, so each quote costs a look-up."""
+
+    def __init__(self, sentences: Sequence[str]) -> None:
+        self._sentences = sentences
+        self._read = 0
+        self._by_surname: dict[str, list[tuple[int, _Mention]]] = {}
+
+    def resolve(self, credit: str, position: int, ahead: str = "") -> str:
+        """The credit's person as named most fully before sentence `position` and in `ahead`; the credit unchanged
+        when no one, or two people of that surname (or only one of the other gender by title), were named."""
+        m = _SURNAME_CREDIT.match(credit)
+        if m is None or m.group("surname") in NOT_NAMES | NOT_PERSON | ROLE_WORDS:
+            return credit
+        while self._read < min(position, len(self._sentences)):
+            for mention in _full_mentions(self._sentences[self._read]):
+                self._by_surname.setdefault(mention.person[1], []).append((self._read, mention))
+            self._read += 1
+        last = m.group("surname")
+        earlier = self._by_surname.get(last, [])
+        named = [mention for _, mention in earlier[:bisect_left(earlier, position, key=lambda e: e[0])]]
+        named += [mention for mention in _full_mentions(ahead) if mention.person[1] == last]
+        gender = _TITLE_GENDER.get(m.group("title") or "")
+        named = [n for n in named if not (gender and n.gender and n.gender != gender)]
+        if len({n.person for n in named}) != 1:
+            return credit  # no one, or "Jeh Johnson" and "Lyndon Johnson": which one is not said
+        return max(named, key=lambda n: len(n.credit.split())).credit
+
+
+class ArticleNames:
+    """What an article named before each quote, for its description or surname credit: its sentences in order,
+    split only once a credit needs them (most articles' never do), and where each paragraph's first is among them."""
+
+    def __init__(self, paragraphs: Sequence[str]) -> None:
+        self.paragraphs = paragraphs
+        self._mentions: ArticleMentions | None = None
+        self._full_names: FullNames | None = None
+        self._starts: list[int] = []
+
+    def _split(self) -> tuple[ArticleMentions, FullNames]:
+        if self._mentions is None or self._full_names is None:
+            sentences: list[str] = []
+            for text in self.paragraphs:
+                self._starts.append(len(sentences))
+                sentences += split_sentences(text)
+            self._mentions, self._full_names = ArticleMentions(sentences), FullNames(sentences)
+        return self._mentions, self._full_names
+
+    def resolve(self, credit: str, paragraph: int, sentence: int, ahead: str) -> str:
+        """The credit as the article named it before the paragraph's `sentence`-th sentence and in `ahead`."""
+        mentions = self._split()[0]
+        return mentions.resolve(credit, self._starts[paragraph] + sentence, ahead[-AHEAD:])
+
+    def full_name(self, credit: str, paragraph: int, sentence: int, ahead: str) -> str:
+        """A surname credit ("Johnson") as the article named the person in full before ("Secretary Jeh Johnson")."""
+        full_names = self._split()[1]
+        return full_names.resolve(credit, self._starts[paragraph] + sentence, ahead[-AHEAD:])

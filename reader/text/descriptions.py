@@ -332,7 +332,7 @@ PERSON_TITLES = (r"(?:(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Lt|Sgt|Capt|Prof|Lt\. Gov)
 _PERSON_NAMED = re.compile(rf"(?<![\w’'.-])(?P<title>{PERSON_TITLES})?"
                            rf"(?P<name>{PERSON_WORD}(?:\s+{UPPER}\.)?(?:\s+{PERSON_WORD}){{1,3}})\b")
 # Words that make a capitalised run a body or a place, not a person: "Immigrant Defense Project", "Los Angeles County".
-_NOT_PERSON = frozenset({
+NOT_PERSON = frozenset({
     *BODIES["agency"], "Ministry", "Project", "Institute", "Center", "Centre", "University", "College", "School",
     "County", "City", "Council", "Board", "Court", "Party", "House", "Senate", "Congress", "Network", "Society",
     "Union", "Association", "Coalition", "Foundation", "Church", "Committee", "Group", "Fund", "Street", "Avenue",
@@ -356,7 +356,7 @@ def people_named(sentence: str) -> list[str]:
         while words and words[0] in NOT_NAMES:
             words = words[1:]  # "Later Maria Diaz": the sentence's first word
         words = words[:3]  # a name is two or three words; a fourth is the next capitalised word
-        if len(words) < 2 or _NOT_PERSON.intersection(words) or _PLACE_BEFORE.search(sentence[:m.start()]):
+        if len(words) < 2 or NOT_PERSON.intersection(words) or _PLACE_BEFORE.search(sentence[:m.start()]):
             continue
         name = (m.group("title") or "") + " ".join(words)
         if not any(name in f or " ".join(words) in f for f in found):

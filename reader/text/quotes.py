@@ -5,8 +5,9 @@ quotes or titles ("adverse impact"), which say nothing on their own. Its speaker
 says spoke it: named after or before it ("..., the report said", "Morton said:"), speaking the clause it
 ends ("The task force said the program had caused “...”"), "according to" someone, or, for a quote that
 is its sentence's whole content, the speaker of the sentence before. A description ("the report") is
-resolved to what the article named earlier (descriptions.py); "he" or "she" to the nearest person the
-article's evidence of gender leaves (pronouns.py), or, when the paragraph before says "she" too before naming
+resolved to what the article named earlier (descriptions.py), and a surname ("Johnson") to the person the article
+named in full before ("Homeland Security Secretary Jeh Johnson"; attribution.py); "he" or "she" to the nearest
+person the article's evidence of gender leaves (pronouns.py), or, when the paragraph before says "she" too before naming
 anyone, whom that one meant ("Maria Lopez runs the jail. / She said ... / “...,” she said."). A quote running
 on into the next paragraph (left open, the next opening again) is one speaker's. The sentence-level reading
 is attribution.py's. Otherwise it is unattributed: a speaker is never
@@ -27,6 +28,7 @@ from reader.text.attribution import (
     QUOTED,
     REACH,
     VERBS,
+    ArticleNames,
     clean_speaker,
     last_sentence,
     named_speaker,
@@ -35,7 +37,6 @@ from reader.text.attribution import (
 from reader.text.descriptions import (
     NOT_NAMES,
     PERSON_WORD,
-    ArticleMentions,
     is_bare_description,
     is_description,
     only_antecedent,
@@ -55,7 +56,6 @@ from reader.text.sentences import split_sentences
 
 MIN_QUOTE_WORDS = 4  # "adverse impact", "a new era": three words or fewer are scare quotes, not statements
 TITLE_MAX_WORDS = 6  # a quote shorter than this in capitals is a title ("Gone With the Wind"), not a statement
-AHEAD = 1000  # characters of a quote's own sentence before it read for what its description names
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "with", "by"})
 PINNED = 3
 WALK = 8  # sentences read back, through the quote's paragraph and the one before it, for who "he" or "she" is
@@ -124,26 +124,6 @@ def is_key_quote(text: str) -> bool:
     if len(words) >= TITLE_MAX_WORDS:
         return True
     return not all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
-
-
-class _Article:
-    """The article's sentences in order, split only once a quote's description needs them, and where each
-    paragraph's first sentence is among them."""
-
-    def __init__(self, paragraphs: Sequence[str]) -> None:
-        self.paragraphs = paragraphs
-        self._mentions: ArticleMentions | None = None
-        self._starts: list[int] = []
-
-    def resolve(self, credit: str, paragraph: int, sentence: int, ahead: str) -> str:
-        """The credit as the article named it before the paragraph's `sentence`-th sentence and in `ahead`."""
-        if self._mentions is None:
-            sentences: list[str] = []
-            for text in self.paragraphs:
-                self._starts.append(len(sentences))
-                sentences += split_sentences(text)
-            self._mentions = ArticleMentions(sentences)
-        return self._mentions.resolve(credit, self._starts[paragraph] + sentence, ahead[-AHEAD:])
 
 
 def _credit(who: str | None, pronoun: str | None, previous: str | None) -> str | None:
@@ -247,7 +227,7 @@ class _Speakers:
     """Credits each quote of an article in reading order, keeping what the next quote's "he" or "she" needs."""
 
     def __init__(self, paragraphs: Sequence[str]) -> None:
-        self.article = _Article(paragraphs)
+        self.article = ArticleNames(paragraphs)
         self.book = GenderBook(paragraphs)
         self.window = Window()
         self.previous: str | None = None  # the unit or quoteless paragraph before
@@ -276,6 +256,9 @@ class _Speakers:
         if speaker and is_bare_description(speaker):  # "the report": whose, as the article said before
             ahead = sentence[part_begins:match.start()]
             speaker = self.article.resolve(speaker, paragraph, sentence_index, ahead)
+        elif speaker and " " not in speaker.strip(". ").replace(". ", "."):  # "Johnson", "Mr. Johnson"
+            ahead = sentence[part_begins:match.start()]
+            speaker = self.article.full_name(speaker, paragraph, sentence_index, ahead)
         return speaker, own
 
     def _person(self, pronoun: str, ahead: Unit) -> str | None:
