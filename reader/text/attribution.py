@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reader.text.descriptions import NOT_NAMES, NOT_PERSON, PERSON_WORD, ArticleMentions, people_named
-from reader.text.pronouns import PRONOUN_GENDER
+from reader.text.pronouns import PRONOUN_GENDER, ROLE_WORDS, TITLE_GENDER, Mention, full_mentions
 from reader.text.sentences import split_sentences
 from reader.text.words import UPPER
 
@@ -162,49 +161,6 @@ def last_sentence(text: str) -> str:
 
 # A credit naming a person by surname alone, or with a courtesy title: "Johnson", "Mr. Johnson", "Sen. Lee".
 _SURNAME_CREDIT = re.compile(rf"^(?:(?P<title>Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.?\s+)?(?P<surname>{PERSON_WORD})$")
-_TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
-# Words that stand before a surname as a role, not a first name: "Secretary Johnson" names no first name.
-_ROLES = """Mayor Sheriff Judge Commissioner Governor Senator Representative President Chief Director
-Secretary Superintendent Councilman Councilwoman Councilmember Officer Detective Deputy Attorney General Justice
-Ambassador Chairman Chairwoman Commander Professor Coach Bishop Pastor Father Sister Agent Spokesman Spokeswoman
-Sergeant Captain Lieutenant Congressman Congresswoman Assemblyman Assemblywoman Minister Chancellor Dean Trooper
-Rabbi Inspector Warden Prosecutor Admiral Colonel Lawyer Administrator Advocate Activist Leader Speaker"""
-ROLE_WORDS = frozenset(_ROLES.split())
-# A role run before a name: capitalised words, "of"/"for" between them, and a few abbreviations ("Rep.", "U.S.");
-# not a possessive ("Security’s Jeh Johnson" is Jeh Johnson) nor a word ending a sentence.
-_ROLE_WORD = rf"(?:{UPPER}[\w&-]*(?![’'.])|U\.S\.|(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Miss|Gen|Lt|Sgt|Capt|Prof|Rev)\.)"
-_FULL_MENTION = re.compile(rf"(?<![\w’'.-])(?P<role>{_ROLE_WORD}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_ROLE_WORD})*"
-                           rf"\s+)?(?P<first>{PERSON_WORD})(?P<middle>\s+{UPPER}\.)?\s+(?P<surname>{PERSON_WORD})\b")
-_DATELINE = re.compile(r"^[A-Z]{5,}$")  # "WASHINGTON" run into the name that opens a story
-
-
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    """A person named in full: as written with the role before the name, and who (first name and surname)."""
-
-    credit: str
-    person: tuple[str, str]
-    gender: str | None
-
-
-def _full_mentions(text: str) -> list[_Mention]:
-    """The people a text names with a first name and surname, each with the role run written before the name."""
-    found = []
-    for m in _FULL_MENTION.finditer(text):
-        first, last = m.group("first"), m.group("surname")
-        if {first, last} & (NOT_NAMES | NOT_PERSON | ROLE_WORDS):
-            continue
-        role = (m.group("role") or "").split()
-        cut = max((i + 1 for i, w in enumerate(role) if w in NOT_NAMES or _DATELINE.match(w)), default=0)
-        role = role[cut:]
-        while role and role[0] in ("of", "for", "the"):
-            role = role[1:]
-        gender = next((_TITLE_GENDER[w.rstrip(".")] for w in role if w.rstrip(".") in _TITLE_GENDER), None)
-        credit = " ".join([*role, first, *(m.group("middle") or "").split(), last])
-        found.append(_Mention(credit, (first, last), gender))
-    return found
-
-
 class FullNames:
     """Whom a surname credit ("Johnson", "Mr. Johnson") names, as the article named that person in full before the
     quote ("Homeland Security Secretary Jeh Johnson"): read once going forward, so each quote costs a look-up."""
@@ -212,7 +168,7 @@ class FullNames:
     def __init__(self, sentences: Sequence[str]) -> None:
         self._sentences = sentences
         self._read = 0
-        self._by_surname: dict[str, list[tuple[int, _Mention]]] = {}
+        self._by_surname: dict[str, list[tuple[int, Mention]]] = {}
 
     def resolve(self, credit: str, position: int, ahead: str = "") -> str:
         """The credit's person as named most fully before sentence `position` and in `ahead`; the credit unchanged
@@ -221,14 +177,14 @@ class FullNames:
         if m is None or m.group("surname") in NOT_NAMES | NOT_PERSON | ROLE_WORDS:
             return credit
         while self._read < min(position, len(self._sentences)):
-            for mention in _full_mentions(self._sentences[self._read]):
+            for mention in full_mentions(self._sentences[self._read]):
                 self._by_surname.setdefault(mention.person[1], []).append((self._read, mention))
             self._read += 1
         last = m.group("surname")
         earlier = self._by_surname.get(last, [])
         named = [mention for _, mention in earlier[:bisect_left(earlier, position, key=lambda e: e[0])]]
-        named += [mention for mention in _full_mentions(ahead) if mention.person[1] == last]
-        gender = _TITLE_GENDER.get(m.group("title") or "")
+        named += [mention for mention in full_mentions(ahead) if mention.person[1] == last]
+        gender = TITLE_GENDER.get(m.group("title") or "")
         named = [n for n in named if not (gender and n.gender and n.gender != gender)]
         if len({n.person for n in named}) != 1:
             return credit  # no one, or "Jeh Johnson" and "Lyndon Johnson": which one is not said

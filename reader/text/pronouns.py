@@ -15,13 +15,13 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from reader.text.descriptions import BODIES, DOCUMENTS, PERSON_TITLES, PERSON_WORD, people_named
+from reader.text.descriptions import BODIES, DOCUMENTS, NOT_NAMES, NOT_PERSON, PERSON_TITLES, PERSON_WORD, people_named
 from reader.text.sentences import split_sentences
 from reader.text.words import UPPER
 
 FEMALE, MALE = "f", "m"
 PRONOUN_GENDER = {"he": MALE, "she": FEMALE}
-_TITLE_GENDER = {"Mr": MALE, "Mrs": FEMALE, "Ms": FEMALE, "Miss": FEMALE}
+TITLE_GENDER = {"Mr": MALE, "Mrs": FEMALE, "Ms": FEMALE, "Miss": FEMALE}
 # "chairman" and "councilman" are used for women too, so they are no evidence.
 _FEMALE_ROLES = """spokeswoman congresswoman councilwoman chairwoman assemblywoman businesswoman alderwoman
 woman mother wife daughter sister grandmother widow girl aunt niece stepmother"""
@@ -40,6 +40,10 @@ _NAME_BEFORE_ROLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:[\w'’-]+\s+){{0,5}}$
 _SAYS_PRONOUN = re.compile(r"\s+(?:said|says|told|added|explained|argued|insisted|acknowledged|noted|wrote|recalled|"
                            r"testified)\s+(?:that\s+)?(?P<pronoun>he|she)\b")
 _NAME_BEFORE_VERB = re.compile(rf"(?P<name>{_NAME})(?:,[^,]{{1,80}},)?$")  # "Lee said she", "Lee, 40, said he"
+# A name followed by what only a company or a program has: "Microsoft Corp.", "Head Start programs".
+_THING = re.compile(rf"(?<![\w’'.-])(?P<name>{PERSON_WORD}(?:\s+{PERSON_WORD}){{0,2}})\s+(?:Inc|Corp|Co|Ltd|LLC|"
+                    r"program|programs|initiative|project|projects|center|centers|classroom|classrooms|grant|grants|"
+                    r"funding|policy|scheme)\b")
 BEHIND = 120  # characters read before a role or verb for the name it is about
 # A person named by title and surname alone ("Ms. Lee"), which people_named (two words or more) leaves out.
 _TITLED_SURNAME = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.\s+{PERSON_WORD}\b(?!\s+{UPPER})")
@@ -58,6 +62,49 @@ _NOT_PEOPLE = frozenset({
 _SEVERAL = frozenset({"two", "three", "several", "some", "many"})
 _JOINING = re.compile(r"\s+(?:for|of|at|with|from|in|on)\s.*$")
 YES, NO, UNKNOWN, BOTH = "yes", "no", "unknown", "both"
+
+
+# Words that stand before a surname as a role, not a first name: "Secretary Johnson" names no first name.
+_ROLES = """Mayor Sheriff Judge Commissioner Governor Senator Representative President Chief Director
+Secretary Superintendent Councilman Councilwoman Councilmember Officer Detective Deputy Attorney General Justice
+Ambassador Chairman Chairwoman Commander Professor Coach Bishop Pastor Father Sister Agent Spokesman Spokeswoman
+Sergeant Captain Lieutenant Congressman Congresswoman Assemblyman Assemblywoman Minister Chancellor Dean Trooper
+Rabbi Inspector Warden Prosecutor Admiral Colonel Lawyer Administrator Advocate Activist Leader Speaker"""
+ROLE_WORDS = frozenset(_ROLES.split())
+# A role run before a name: capitalised words, "of"/"for" between them, and a few abbreviations ("Rep.", "U.S.");
+# not a possessive ("Security’s Jeh Johnson" is Jeh Johnson) nor a word ending a sentence.
+_ROLE_WORD = rf"(?:{UPPER}[\w&-]*(?![’'.])|U\.S\.|(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Miss|Gen|Lt|Sgt|Capt|Prof|Rev)\.)"
+_FULL_MENTION = re.compile(rf"(?<![\w’'.-])(?P<role>{_ROLE_WORD}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_ROLE_WORD})*"
+                           rf"\s+)?(?P<first>{PERSON_WORD})(?P<middle>\s+{UPPER}\.)?\s+(?P<surname>{PERSON_WORD})\b")
+_DATELINE = re.compile(r"^[A-Z]{5,}$")  # "WASHINGTON" run into the name that opens a story
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person named in full: as written with the role before the name, and who (first name and surname)."""
+
+    credit: str
+    person: tuple[str, str]
+    gender: str | None
+
+
+def full_mentions(text: str) -> list[Mention]:
+    """The people a text names with a first name and surname, each with the role run written before the name
+    ("Homeland Security Secretary Jeh Johnson", which people_named leaves out for its body's words)."""
+    found = []
+    for m in _FULL_MENTION.finditer(text):
+        first, last = m.group("first"), m.group("surname")
+        if {first, last} & (NOT_NAMES | NOT_PERSON | ROLE_WORDS):
+            continue
+        role = (m.group("role") or "").split()
+        cut = max((i + 1 for i, w in enumerate(role) if w in NOT_NAMES or _DATELINE.match(w)), default=0)
+        role = role[cut:]
+        while role and role[0] in ("of", "for", "the"):
+            role = role[1:]
+        gender = next((TITLE_GENDER[w.rstrip(".")] for w in role if w.rstrip(".") in TITLE_GENDER), None)
+        credit = " ".join([*role, first, *(m.group("middle") or "").split(), last])
+        found.append(Mention(credit, (first, last), gender))
+    return found
 
 
 def surname(name: str) -> str:
@@ -96,21 +143,26 @@ def mentions(text: str, surnames: frozenset[str] = frozenset()) -> list[str]:
 
 
 class GenderBook:
-    """What an article says of each person's gender, by surname, read once when a quote first needs it."""
+    """What an article says of each person's gender, by surname, and which names it writes as a company's or a
+    program's, read once when a quote first needs it."""
 
     def __init__(self, paragraphs: Sequence[str]) -> None:
         self._paragraphs = paragraphs
         self._known: dict[str, set[str]] | None = None
         self._surnames: frozenset[str] = frozenset()
+        self._things: frozenset[str] = frozenset()
 
     def _read(self) -> dict[str, set[str]]:
         if self._known is None:
             self._known = {}
             self._surnames = frozenset(surname(name) for paragraph in self._paragraphs
                                        for name in people_named(paragraph))
+            # "Head Start programs": "Head Start", and "In Head Start programs" opening a sentence gives it too
+            self._things = frozenset(" ".join(m.group("name").split()[i:]) for paragraph in self._paragraphs
+                                     for m in _THING.finditer(paragraph) for i in range(len(m.group("name").split())))
             for paragraph in self._paragraphs:
                 for m in _TITLED.finditer(paragraph):
-                    self._add(m.group("name"), _TITLE_GENDER[m.group("title")])
+                    self._add(m.group("name"), TITLE_GENDER[m.group("title")])
                 for m in _ROLE.finditer(paragraph):
                     gender = _ROLE_GENDER[m.group(0).lower()]
                     after = _NAME_AFTER_ROLE.match(paragraph, m.end())
@@ -123,6 +175,12 @@ class GenderBook:
                     if named is not None:
                         self._add(named.group("name"), PRONOUN_GENDER[m.group("pronoun")])
         return self._known
+
+    def things(self) -> frozenset[str]:
+        """The capitalised names the article writes as a company's or a program's ("Microsoft Corp.", "Head Start
+        programs"), so "Microsoft responded." or "Head Start responded." is no one a "she" can be."""
+        self._read()
+        return self._things
 
     def surnames(self) -> frozenset[str]:
         """The surnames of the people the article names in full, so "Lee" alone is known for a person."""
@@ -142,7 +200,7 @@ class GenderBook:
     def evidence(self, credit: str) -> set[str]:
         """The genders the article gives the person: from the credit's own words, and for a name, its mentions."""
         words = credit.split()
-        found = {_TITLE_GENDER[w.rstrip(".")] for w in words[:1] if w.rstrip(".") in _TITLE_GENDER}
+        found = {TITLE_GENDER[w.rstrip(".")] for w in words[:1] if w.rstrip(".") in TITLE_GENDER}
         found |= {_ROLE_GENDER[w.lower()] for w in words if w.lower() in _ROLE_GENDER}
         if credit[:1].isupper():
             found |= self._read().get(surname(credit), set())

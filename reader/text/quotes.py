@@ -150,19 +150,21 @@ _SURNAME_SUBJECT = re.compile(rf"^(?P<who>{PERSON_WORD})\s+(?:also\s+)?(?:{VERBS
 _SAID_PRONOUN = re.compile(r"\b(?:[Ss]?[Hh]e)\b")
 
 
-def _read_unit(unit: Unit, surnames: frozenset[str]) -> tuple[str | None, list[str], frozenset[str]]:
-    """The unit's speaker (a person), the people it names outside quotes, and the "he" or "she" it says there."""
+def _read_unit(unit: Unit, book: GenderBook) -> tuple[str | None, list[str], frozenset[str]]:
+    """The unit's speaker (a person), the people it names outside quotes, and the "he" or "she" it says there; not
+    a name the article writes as a company's or a program's ("Microsoft Corp.", "Head Start programs")."""
     if unit.read is None:
         text = unit.text[-PIECE:]
         named = unit.credit or named_speaker(text)
         speaker = clean_speaker(named) if named and named.lower() not in PRONOUNS else None
         outside = QUOTED.sub(" ", text)
-        people = mentions(outside, surnames)
+        things = book.things()
+        people = [p for p in mentions(outside, book.surnames()) if p not in things]
         alone = _SURNAME_SUBJECT.match(outside.lstrip()) if speaker is None and not people else None
         if alone and alone.group("who") not in NOT_NAMES:  # "She spoke", "Officials disagreed"
             speaker = alone.group("who")
         said = frozenset(m.group(0).lower() for m in _SAID_PRONOUN.finditer(outside))
-        unit.read = (speaker if speaker and is_person(speaker) else None, people, said)
+        unit.read = (speaker if speaker and is_person(speaker) and speaker not in things else None, people, said)
     return unit.read
 
 
@@ -183,11 +185,10 @@ def _person_meant(pronoun: str, units: Iterator[Unit], book: GenderBook) -> _Mea
     outside quotes, the one the article's evidence of gender leaves (GenderBook.choose); else None. One the
     article says nothing of is no one when a unit further back names someone it says the pronoun fits."""
     chosen: str | None = None
-    surnames = book.surnames()
     walked, said = 0, False
     for unit in islice(units, WALK):
         walked += 1
-        speaker, people, says = _read_unit(unit, surnames)
+        speaker, people, says = _read_unit(unit, book)
         if chosen is None:
             if speaker is None and not people:
                 said = said or pronoun in says
@@ -279,9 +280,8 @@ class _Speakers:
     def _opens_with(self, pronoun: str, paragraph: Paragraph) -> bool:
         """Whether the paragraph (a few units, all read by the walk back) says the pronoun before naming anyone:
         then whom it means is for the paragraph before it to say."""
-        surnames = self.book.surnames()
         for unit in paragraph.split():
-            speaker, people, says = _read_unit(unit, surnames)
+            speaker, people, says = _read_unit(unit, self.book)
             if speaker or people:
                 return False
             if pronoun in says:

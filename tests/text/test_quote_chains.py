@@ -52,6 +52,11 @@ def test_a_speaker_carried_further_back_is_credited(paragraphs: list[str], speak
         [f"ICE disagreed. {QUOTE} she said."],
         [f"Officials disagreed. {QUOTE} she said."],
         ["Maria Lopez runs the jail.", "The county disagreed.", f"{QUOTE} she said."],
+        # A name the article writes as a company's or a program's, though it looks like a surname or a person's.
+        ["Microsoft Corp. recalled the devices.", f"Microsoft responded. {QUOTE} she said."],
+        ["Microsoft Corp. recalled the devices.", f"Microsoft said it would appeal. {QUOTE} she said."],
+        ["In Head Start programs, staff were cut.", f"Head Start responded. {QUOTE} she said."],
+        ["The Head Start program lost its grant.", f"Head Start responded. {QUOTE} she said."],
         # Known not to fit.
         [f"Ms. Lopez disagreed. {QUOTE} he said."],
     ],
@@ -87,6 +92,12 @@ def test_an_unclosed_quote_not_taken_up_again_is_no_quote() -> None:
     stray = find_key_quotes(["The rule, known as “the fairest deal local workers had, was dropped.",
                              "“We will fight it in every court,” Lopez said."])
     assert [(q.paragraph, q.speaker) for q in stray] == [(1, "Lopez")]
+
+
+def test_a_company_or_program_the_article_names_leaves_its_people_credited() -> None:
+    """Knowing "Head Start" is a program keeps the person named beside it: its director is still "she"."""
+    paragraphs = ["The Head Start program lost its grant.", f"Head Start director Ann Lee responded. {QUOTE} she said."]
+    assert [q.speaker for q in find_key_quotes(paragraphs)] == ["Ann Lee"]
 
 
 def test_chains_and_running_quotes_stay_linear() -> None:
