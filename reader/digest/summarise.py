@@ -30,6 +30,7 @@ from functools import cached_property
 from reader.digest.candidates import MIN_WORDS, Candidate, relative_day, story_candidates
 from reader.digest.model import SummarySentence
 from reader.digest.references import MEASURES, introduces, outside_quotes
+from reader.digest.stance import opposed, stance
 from reader.digest.summary_order import order_chosen
 from reader.text.descriptions import bodies_named
 from reader.text.words import content_stems, signature
@@ -50,6 +51,8 @@ _NUMBER_WORDS = frozenset({
 })
 MORE_SAID = 0.5  # new content words, as a share of a chosen sentence's, that let a sentence saying it replace it
 PHRASE = 3  # content words in a row that two sentences share make them one point
+# What a sentence says, for telling repeats: its content words, its phrases and its stance.
+Point = tuple[frozenset[str], frozenset[tuple[str, ...]], int | None]
 QUOTED = 0.5  # share of a sentence's words (names aside) in one quote the section shows: it is mostly that quote
 _WORD = re.compile(r"[a-z][a-z'’-]+")
 _NAME_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
@@ -76,6 +79,7 @@ class StoryForSummary:
     year: int | None = None
     mainly_about: bool = False
     long_ago: date | None = None  # its publication day, when long before the digest's: its "Friday" is not this week's
+    day: int = 0  # its publication (or first-seen) day as an ordinal, 0 when unknown: the later says a point instead
 
     @cached_property
     def candidates(self) -> list[Candidate]:
@@ -103,6 +107,11 @@ class _Scored:
     common: frozenset[str]  # its words beside the names
     phrases: frozenset[tuple[str, ...]]
     background: bool
+    stance: int | None  # which way its decision goes (reader.digest.stance): opposite ones are never one point
+
+    @property
+    def point(self) -> Point:
+        return self.words, self.phrases, self.stance
 
 
 def _between_names(text: str) -> list[str]:
@@ -198,18 +207,31 @@ def topic_lens(stories: Sequence[StoryForSummary], mentions: Callable[[str], boo
     return TopicLens(mentions, frozenset(central))
 
 
-def _is_repeat(words: frozenset[str], said_phrases: frozenset[tuple[str, ...]],
-               chosen: Sequence[tuple[frozenset[str], frozenset[tuple[str, ...]]]],
-               elsewhere: Sequence[tuple[frozenset[str], frozenset[tuple[str, ...]]]] = ()) -> bool:
-    """Whether one sentence, chosen here or shown elsewhere, said most of the sentence's content words or
-    shares a phrase with it (a reworded repeat keeps the point's own words), or the sentences chosen
-    here said most of them together."""
+def point_of(sentence: str) -> Point:
+    """The sentence's Point: signature, phrases and stance."""
+    return signature(sentence), phrases(sentence), stance(sentence)
+
+
+def same_point(point: Point, other: Point) -> bool:
+    """Whether the other sentence says most of the point's content words, or shares a phrase with it (a
+    reworded repeat keeps the point's own words), and its decision goes the same way: "will end Secure
+    Communities" never repeats "will keep expanding Secure Communities", however many words they share."""
+    words, said_phrases, way = point
+    if opposed(way, other[2]):
+        return False
+    return (len(words & other[0]) / min(len(words) or 1, len(other[0]) or 1) >= SAME_POINT
+            or bool(said_phrases & other[1]))
+
+
+def _is_repeat(point: Point, chosen: Sequence[Point], elsewhere: Sequence[Point] = ()) -> bool:
+    """Whether one sentence, chosen here or shown elsewhere, makes the same point (same_point), or the
+    sentences chosen here whose decision goes its way said most of its content words together."""
+    words = point[0]
     if not words:
         return True
-    for other, other_phrases in (*chosen, *elsewhere):
-        if len(words & other) / min(len(words), len(other) or 1) >= SAME_POINT or said_phrases & other_phrases:
-            return True
-    said = frozenset().union(*(w for w, _ in chosen)) if chosen else frozenset()
+    if any(same_point(point, other) for other in (*chosen, *elsewhere)):
+        return True
+    said = frozenset().union(*(w for w, _, way in chosen if not opposed(point[2], way)))
     return len(words & said) / len(words) >= ALREADY_SAID
 
 
@@ -217,7 +239,7 @@ def says_again(sentence: str, said: Sequence[str]) -> bool:
     """Whether the sentences `said` already say it, by the summary's own test (one of them holds most of its
     content words or shares a phrase with it, or together they hold most of them): New today asks this of
     the section's summary, so a section never says one point twice, however reworded."""
-    return _is_repeat(signature(sentence), phrases(sentence), [(signature(s), phrases(s)) for s in said])
+    return _is_repeat(point_of(sentence), [point_of(s) for s in said])
 
 
 def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Scored]:
@@ -258,7 +280,7 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
             score = (centrality + facts + (2.0 if names_topic else 0.0) + 0.3 * central_said + position
                      + 0.5 / (1 + rank) - (1.5 if past else 0.0)
                      - (0.5 if c.needs_previous or c.needs_context else 0.0))
-            scored.append(_Scored(score, rank, story, c, words, common, said_phrases, past))
+            scored.append(_Scored(score, rank, story, c, words, common, said_phrases, past, stance(c.text)))
     scored.sort(key=lambda s: (-s.score, s.story.number, s.candidate.index))
     return scored
 
@@ -274,9 +296,17 @@ def _superseded(s: _Scored, chosen: Sequence[_Scored], after: dict[int, tuple[_S
     if s.candidate.needs_context:
         return []
     needed = {id(a) for deps in after.values() for a in deps}
-    return [c for c in chosen if id(c) not in needed
+    return [c for c in chosen if id(c) not in needed and not opposed(s.stance, c.stance)
             and len(c.words & s.words) >= SAME_POINT * len(c.words)
             and len(s.words - c.words) >= MORE_SAID * len(c.words)]
+
+
+def _said_before(s: _Scored, chosen: Sequence[_Scored], after: dict[int, tuple[_Scored, ...]]) -> list[_Scored]:
+    """The chosen sentences making s's point (same_point) from stories of an earlier day than s's, none leaned on
+    by another: the later day's article says it instead (later news wins: it may carry the vote, not the plan)."""
+    needed = {id(a) for deps in after.values() for a in deps}
+    return [o for o in chosen if id(o) not in needed and 0 < o.story.day < s.story.day
+            and same_point(s.point, o.point)]
 
 
 def _antecedents(s: _Scored, chosen: Sequence[_Scored], lens: TopicLens) -> tuple[_Scored, ...] | None:
@@ -353,7 +383,7 @@ def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: Summa
         for c in story.candidates:
             carriers.setdefault(normalised(c.text), set()).add(story.number)
     elsewhere = {normalised(s) for s in already_said}
-    said = [(signature(s), phrases(s)) for s in already_said]
+    said = [point_of(s) for s in already_said]
     quoted = [signature(q) for q in quotes_shown]
     scored = _score_all(stories, lens)
     chosen: list[_Scored] = []
@@ -373,8 +403,12 @@ def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: Summa
                 continue
             dropped = _superseded(s, chosen, after)  # shorter chosen ones this says more than
             kept = [o for o in chosen if o not in dropped]
-            if _is_repeat(s.words, s.phrases, [(o.words, o.phrases) for o in kept], said):
-                continue
+            if _is_repeat(s.point, [o.point for o in kept], said):
+                older = _said_before(s, kept, after)  # the same point from an earlier day: the later says it
+                kept = [o for o in kept if o not in older]
+                if not older or _is_repeat(s.point, [o.point for o in kept], said):
+                    continue
+                dropped = [*dropped, *older]
             freed = sum(len(o.candidate.text.split()) for o in dropped)
             if words_left is not None and length > words_left + freed:
                 continue

@@ -154,7 +154,8 @@ def summarise_topic(
     numbers = numbers or range(1, len(stories) + 1)
     cleaned = [clean(s.lead) for s in stories]
     mainly = [fits is None or fits[s.lead.id].about >= MAINLY_ABOUT for s in stories]
-    inputs = [StoryForSummary(n, c.paragraphs, published_year(s.lead), about, long_ago_day(s.lead, day))
+    inputs = [StoryForSummary(n, c.paragraphs, published_year(s.lead), about, long_ago_day(s.lead, day),
+                              _day(s.lead.published or s.lead.first_seen))
               for n, s, c, about in zip(numbers, stories, cleaned, mainly, strict=False)]
     lens = topic_lens(inputs, (lambda text: matcher.matches(text)) if matcher is not None else None)
     quotes = best_quotes(stories, cleaned.__getitem__, lens, mainly, quotes_shown)
