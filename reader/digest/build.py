@@ -26,6 +26,7 @@ from reader.digest.model import (
     Overlap,
     TopicSection,
 )
+from reader.digest.opinion import is_opinion, opinion_line
 from reader.digest.summarise import SummaryBudget
 from reader.digest.topic_summary import (
     Fit,
@@ -142,7 +143,8 @@ def build_digest(
             summary = [x.text for x in result.summary]
             shown_quotes = quoted | {q.text for q in (*result.quotes, *topic_pins)}
             others = [(n, s.lead, home[s.lead.id]) for n, s in enumerate(shown, 1) if home[s.lead.id] != m.name]
-            new = None if recent is None else new_today([(n, s.lead) for n, s in own], cleaned_article,
+            news = [(n, s.lead) for n, s in own if not is_opinion(s.lead)]  # opinion is not news: listed apart
+            new = None if recent is None else new_today(news, cleaned_article,
                                                         recent.get(m.name, ()), topic, recent_days, summary,
                                                         shown_quotes, others, day)
             said += [*summary, *(x.text for x in new.items)] if new is not None else summary
@@ -151,8 +153,9 @@ def build_digest(
             key_quotes = tuple(q for q in result.quotes if not given_word_for_word(q.text, listed))
             coverage = tuple(replace(c, additions=story_additions(s.members, cleaned_article))
                              for c, s in zip(coverage_lines(shown, day), shown, strict=True))
+            opinion = tuple(opinion_line(n, s.lead, cleaned_article(s.lead)) for n, s in own if is_opinion(s.lead))
             sections.append(TopicSection(m.name, result.summary, key_quotes, coverage, topic_pins,
-                                         left_out(by_topic[m.name], max_stories), None, new))
+                                         left_out(by_topic[m.name], max_stories), None, new, opinion=opinion))
         return sections, results
 
     # A story whose home topic could summarise none of its sentences is tried under its next topic ("otherwise

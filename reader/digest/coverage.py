@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from reader.digest.model import CoverageLine, MoreStories
+from reader.digest.opinion import opinion_kind
 from reader.digest.topic_summary import Story
 from reader.text.display import display_byline
 
@@ -35,7 +36,8 @@ def coverage_lines(stories: Sequence[Story], day: date, first: int = 1) -> tuple
         byline = display_byline(s.lead.author)
         lines.append(CoverageLine(n, s.lead.title or "(untitled)", s.lead.link, s.lead.feed_name,
                                   byline if byline != s.lead.feed_name else None, s.outlets[1:],
-                                  own_day if own_day is not None and own_day != day else None))
+                                  own_day if own_day is not None and own_day != day else None,
+                                  opinion=opinion_kind(s.lead.title, s.lead.author, s.lead.link)))
     return tuple(lines)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from reader.digest.opinion import OpinionLine
+
 
 @dataclass(frozen=True)
 class CoverageLine:
@@ -16,6 +18,7 @@ class CoverageLine:
     also_in: tuple[str, ...] = ()
     published: date | None = None  # set only when it is not the digest's day
     additions: tuple[str, ...] = ()  # "Capitol Dispatch added 2 paragraphs, including a quote from ..."
+    opinion: str | None = None  # the kind of opinion piece it is (reader.digest.opinion), None for news
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ class TopicSection:
     new_today: NewToday | None = None
     # Stories listed here and summarised nowhere (not here, not under another topic): why no sentence could be.
     no_summary: str | None = None
+    opinion: tuple[OpinionLine, ...] = ()  # its opinion pieces, kept out of the summary, each credited
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from reader.digest.model import (
     SummarySentence,
     TopicSection,
 )
+from reader.digest.opinion import OpinionLine
 from reader.digest.trend import sparkline
 from reader.text.display import display_date
 from reader.text.sanitize import fold_whitespace, strip_control_characters
@@ -157,7 +158,14 @@ def _coverage_line(line: CoverageLine) -> str:
     when = f" · {long_date(line.published)}" if line.published else ""
     also = f" · also in: {', '.join(escape_markdown(o) for o in line.also_in)}" if line.also_in else ""
     added = "".join(f"\n   - {escape_markdown(a)}" for a in line.additions)
-    return f"{line.number}. {_link(line.title, line.link)} — {who}{when}{also}{added}"
+    opinion = f" · *{line.opinion}*" if line.opinion else ""  # "· *editorial*": not news, not summarised
+    return f"{line.number}. {_link(line.title, line.link)} — {who}{when}{opinion}{also}{added}"
+
+
+def _opinion_lines(pieces: tuple[OpinionLine, ...]) -> list[str]:
+    """The section's opinion pieces, each credited to who argues it: "Valley Post's editorial board wrote: “...”[2]"."""
+    return ["**Opinion** (argued, not reported: kept out of the summary)", "",
+            *(f"- {escape_markdown(p.says())}: “{escape_markdown(p.opening or '')}”[{p.number}]" for p in pieces), ""]
 
 
 def _more_line(more: MoreStories) -> str:
@@ -252,6 +260,8 @@ def _section(s: TopicSection) -> list[str]:
         out += [f"**{label}.** {' '.join(_cited(x) for x in s.summary)}", ""]
     if s.new_today:
         out += _new_today(s.new_today)
+    if s.opinion:
+        out += _opinion_lines(s.opinion)
     if s.quotes:
         out += ["**Key quotes**", "", *(_quote_line(q) for q in s.quotes), ""]
     if s.coverage:

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from reader.digest.model import Backlog, DigestQuote, SummarySentence
 from reader.digest.no_summary import why_no_summary
+from reader.digest.opinion import is_opinion
 from reader.digest.quotes import best_quotes
 from reader.digest.summarise import DEFAULT_BUDGET, StoryForSummary, SummaryBudget, summarise, topic_lens
 from reader.models import Article
@@ -152,6 +153,12 @@ def summarise_topic(
     """
     stories = stories[:SUMMARY_STORIES]
     numbers = numbers or range(1, len(stories) + 1)
+    # Opinion (an editorial, an op-ed) is what someone argues, not what happened: never summarised as fact.
+    news = [i for i, s in enumerate(stories) if not is_opinion(s.lead)]
+    if len(news) < len(stories):
+        result = summarise_topic([stories[i] for i in news], clean, matcher, fits, budget, already_said,
+                                 quotes_shown, [numbers[i] for i in news], day)
+        return replace(result, quote_stories=tuple(news[i] for i in result.quote_stories))
     cleaned = [clean(s.lead) for s in stories]
     mainly = [fits is None or fits[s.lead.id].about >= MAINLY_ABOUT for s in stories]
     inputs = [StoryForSummary(n, c.paragraphs, published_year(s.lead), about, long_ago_day(s.lead, day),

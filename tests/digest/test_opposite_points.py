@@ -8,7 +8,7 @@ import pytest
 
 from reader.config import TopicConfig
 from reader.digest.stance import OFF, ON, opposed, stance
-from reader.digest.summarise import StoryForSummary, point_of, says_again, same_point, summarise, topic_lens
+from reader.digest.summarise import StoryForSummary, point_of, same_point, says_again, summarise, topic_lens
 from reader.topics import TopicMatcher
 
 SC = TopicMatcher.from_config(TopicConfig("Secure Communities", ("Secure Communities",)))
