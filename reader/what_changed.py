@@ -33,6 +33,13 @@ def story_copies(store: Store, article: Article) -> tuple[CopyText, list[CopyCha
     return texts[0], compare_story(texts)
 
 
+def earliest_stored_copy(store: Store, story_id: int) -> Article | None:
+    """The story's earliest stored copy, as story_copies() (and `reader show --copies`) compares with: the
+    digest measures a wire copy's additions against it, though it was first seen a day before."""
+    members = store.story_members(story_id)
+    return stories_among(members)[0][0] if members else None
+
+
 class NewsFinder:
     """Finds what stored articles add to their topics' recent coverage; past days are read once per day."""
 

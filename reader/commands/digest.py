@@ -22,6 +22,7 @@ from reader.store import Store
 from reader.store.read_only import check_database_file
 from reader.text.clean import clean_stored_article, topic_terms
 from reader.topic_days import local_day_bounds, past_topic_days, recent_signatures
+from reader.what_changed import earliest_stored_copy
 
 
 class DigestError(Exception):
@@ -71,7 +72,8 @@ def collect_and_build(reader: Reader, day: date) -> Digest:
     feeds = [f for f in store.feeds(active_only=False) if f.name in current]
     recent = {t.name: recent_signatures(past, t.name, config.history_days) for t in config.topics}
     digest = build_digest(day, articles, config.topics, feeds, lambda a: clean_stored_article(a, terms), history,
-                          pins, config.digest_max_stories, recent, config.history_days)
+                          pins, config.digest_max_stories, recent, config.history_days,
+                          lambda story_id: earliest_stored_copy(store, story_id))
     return replace(digest, nearest_days=nearest_days_with_articles(store, day)) if not articles else digest
 
 

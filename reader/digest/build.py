@@ -85,6 +85,7 @@ def build_digest(
     max_stories: int = MAX_STORIES,
     recent: Mapping[str, Sequence[frozenset[str]]] | None = None,
     recent_days: int = 7,
+    stored_earliest: Callable[[int], Article | None] | None = None,
 ) -> Digest:
     """The day's digest. `history` maps earlier days to count_topics() results for the trend.
 
@@ -92,8 +93,14 @@ def build_digest(
     A sentence, a key quote and a pin each appear in at most one section, and a sentence at most once
     in it: New today leaves out what the section's summary says (and rewordings of it).
     `recent` maps each topic to the sentence signatures of its previous `recent_days` days, for
-    New today; without it the digest has no New today lists.
+    New today; without it the digest has no New today lists. `stored_earliest` gives a story's (by stored
+    story id) earliest stored copy, which may be from a day before: wire additions are measured against it.
     """
+
+    def _earliest(story: Story) -> Article | None:
+        story_id = story.lead.story_id
+        return stored_earliest(story_id) if stored_earliest is not None and story_id is not None else None
+
     matchers = compile_topics(topics)
     members = topic_members(articles, matchers)
     in_topic = {name: {a.id for a in hits} for name, hits in members.items()}
@@ -151,7 +158,7 @@ def build_digest(
             quoted = shown_quotes  # a quote left out below is not shown later either: this section gives its words
             listed = [x.text for x in new.items] if new is not None else []
             key_quotes = tuple(q for q in result.quotes if not given_word_for_word(q.text, listed))
-            coverage = tuple(replace(c, additions=story_additions(s.members, cleaned_article))
+            coverage = tuple(replace(c, additions=story_additions(s.members, cleaned_article, _earliest(s)))
                              for c, s in zip(coverage_lines(shown, day), shown, strict=True))
             opinion = tuple(opinion_line(n, s.lead, cleaned_article(s.lead)) for n, s in own if is_opinion(s.lead))
             sections.append(TopicSection(m.name, result.summary, key_quotes, coverage, topic_pins,

@@ -128,13 +128,31 @@ def _unintroduced(sentence: str) -> bool:
     return any(head not in MEASURES for head in definite_references(sentence))
 
 
-def story_additions(members: Sequence[Article], clean: Callable[[Article], CleanArticle]) -> tuple[str, ...]:
-    """A line per outlet whose copy of the story adds something substantial to the earliest copy."""
-    if len(members) < 2:
+def story_additions(members: Sequence[Article], clean: Callable[[Article], CleanArticle],
+                    stored_earliest: Article | None = None) -> tuple[str, ...]:
+    """A line per outlet whose copy of the story adds something substantial to the earliest copy.
+
+    The earliest copy is the story's earliest stored one (`stored_earliest`, as `reader show --copies` finds it)
+    when that came before the day's: a trimmed copy of yesterday's wire story is no measure of what another
+    outlet added, and the line then names the original ("... added 1 paragraph to AP Wire's copy").
+    """
+    first = members[0] if members else None
+    if stored_earliest is not None and (first is None or _copy_order(stored_earliest) < _copy_order(first)):
+        original: Article | None = stored_earliest
+        compared = [a for a in members if a.id != stored_earliest.id and a.feed_id != stored_earliest.feed_id]
+    else:
+        original, compared = first, list(members[1:])
+    if original is None:
         return ()
-    adding = [a for a in members[1:] if adds_words(members[0].text, a.text)]
+    adding = [a for a in compared if adds_words(original.text, a.text)]
     if not adding:
         return ()
-    earliest = copy_text(members[0], clean(members[0]))
-    lines = (describe_addition(compare_copies(earliest, copy_text(a, clean(a)))) for a in adding)
+    earliest = copy_text(original, clean(original))
+    named = earliest.source if original is not first else None
+    lines = (describe_addition(compare_copies(earliest, copy_text(a, clean(a))), named) for a in adding)
     return tuple(line for line in lines if line)
+
+
+def _copy_order(article: Article) -> tuple[str, int]:
+    """How stories_among() orders a story's copies: earliest published (else first seen) first."""
+    return article.published or article.first_seen, article.id
