@@ -15,8 +15,9 @@ from reader.copies import adds_words, compare_copies, copy_text, describe_additi
 from reader.digest.candidates import is_story_prose, leans_on_previous, relative_day
 from reader.digest.model import NewToday, SummarySentence
 from reader.digest.novelty import History, listable, phrase_stems, sentences_of
+from reader.digest.points import says_again
 from reader.digest.references import MEASURES, definite_references, outside_quotes
-from reader.digest.summarise import QUOTED, is_background, says_again
+from reader.digest.summarise import QUOTED, is_background
 from reader.digest.summary_order import mostly_quoted
 from reader.digest.topic_summary import long_ago_day, published_year
 from reader.models import Article

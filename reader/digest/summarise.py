@@ -9,8 +9,10 @@ in the story's own prose (captions and junk do not count as the lead) and the st
 sentence leaning on one about the topic ("It aimed at ...") goes on about it. A sentence is
 skipped when its content words are mostly said already, by one chosen sentence or by all of
 them together (containment), or it shares a phrase with one (so reworded repeats from two
-outlets are caught), unless it says a shorter chosen one and half as much again: then it takes
-that one's place; when it is mostly a quote the section shows; and when what it points
+outlets are caught; reader/digest/points.py), unless it says a shorter chosen one and half as much
+again, or says a chosen one's point from a later day's story: then it takes that one's place (later news
+wins). Sentences whose decisions go opposite ways ("will keep expanding", "will end") are never one point.
+A sentence is also skipped when it is mostly a quote the section shows; and when what it points
 back to ("it", "the department") was not chosen: then it comes after that. A sentence telling a day
 relative to a story published long before the digest's day ("said Friday", in a new feed's 2011
 backlog) carries that story's date, which the digest shows with it. The main development
@@ -29,6 +31,7 @@ from functools import cached_property
 
 from reader.digest.candidates import MIN_WORDS, Candidate, relative_day, story_candidates
 from reader.digest.model import SummarySentence
+from reader.digest.points import SAME_POINT, Point, is_repeat, point_of, said_in, same_point
 from reader.digest.references import MEASURES, introduces, outside_quotes
 from reader.digest.stance import opposed, stance
 from reader.digest.summary_order import order_chosen
@@ -37,8 +40,6 @@ from reader.text.words import content_stems, signature
 
 MAX_SENTENCES = 5
 CENTRAL_WORDS = 12
-SAME_POINT = 0.6  # share of a sentence's content words found in one chosen sentence
-ALREADY_SAID = 0.7  # share found across all chosen sentences together
 FACT_BONUS = 1.0  # for a count or amount in the reporter's words: "Five of the task force's 20 members resigned"
 # A number that is not a year, or one in words; what the sentence counts is news, when it happened is not.
 _DIGITS = re.compile(r"\d+(?:[,.]\d+)*")
@@ -50,13 +51,8 @@ _NUMBER_WORDS = frozenset({
     "billions", "dozen", "dozens", "half", "third", "quarter", "percent",
 })
 MORE_SAID = 0.5  # new content words, as a share of a chosen sentence's, that let a sentence saying it replace it
-PHRASE = 3  # content words in a row that two sentences share make them one point
-# What a sentence says, for telling repeats: its content words, its phrases and its stance.
-Point = tuple[frozenset[str], frozenset[tuple[str, ...]], int | None]
 QUOTED = 0.5  # share of a sentence's words (names aside) in one quote the section shows: it is mostly that quote
 _WORD = re.compile(r"[a-z][a-z'’-]+")
-_NAME_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
-_NEXT_CAPITAL = re.compile(r"\s+[\"“‘(]?[A-Z]")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "in October 2008", "since 2008", "In 2012,", "a 2011 report": when something happened, not a date range.
 _YEAR = re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil)\s+(?:(?:early|late|mid-?)\s*)?"
@@ -112,40 +108,6 @@ class _Scored:
     @property
     def point(self) -> Point:
         return self.words, self.phrases, self.stance
-
-
-def _between_names(text: str) -> list[str]:
-    """The text cut at each name (a capitalised word), names left out. A capital opening the sentence
-    marks a name only when the next word has one too ("Sheriff Ana Ruiz", not "Board members")."""
-    text = text.strip()
-    first = _NAME_WORD.match(text)
-    if first is None or _NEXT_CAPITAL.match(text, first.end()):
-        return _NAME_WORD.split(text)
-    parts = _NAME_WORD.split(text[first.end():])
-    return [first.group(0) + parts[0], *parts[1:]]
-
-
-def common_words(text: str) -> frozenset[str]:
-    """Content stems that are not names: what a sentence says, beside who or what it names."""
-    return _said(text)[0]
-
-
-def phrases(text: str) -> frozenset[tuple[str, ...]]:
-    """Every PHRASE content words in a row (stemmed, stop words skipped, names breaking the run):
-    "caused confusion at the state and local level" and "had caused “confusion at the state and local
-    level”" share "confusion state local", whatever else the two sentences say."""
-    return _said(text)[1]
-
-
-def _said(text: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
-    """common_words() and phrases() of the text, in one pass."""
-    words: set[str] = set()
-    found: set[tuple[str, ...]] = set()
-    for part in _between_names(text):  # a name is who or what, not the point made about it
-        run = content_stems(part)
-        words.update(run)
-        found.update(zip(*(run[k:] for k in range(PHRASE)), strict=False))
-    return frozenset(words), frozenset(found)
 
 
 def counts_something(text: str) -> bool:
@@ -207,41 +169,6 @@ def topic_lens(stories: Sequence[StoryForSummary], mentions: Callable[[str], boo
     return TopicLens(mentions, frozenset(central))
 
 
-def point_of(sentence: str) -> Point:
-    """The sentence's Point: signature, phrases and stance."""
-    return signature(sentence), phrases(sentence), stance(sentence)
-
-
-def same_point(point: Point, other: Point) -> bool:
-    """Whether the other sentence says most of the point's content words, or shares a phrase with it (a
-    reworded repeat keeps the point's own words), and its decision goes the same way: "will end Secure
-    Communities" never repeats "will keep expanding Secure Communities", however many words they share."""
-    words, said_phrases, way = point
-    if opposed(way, other[2]):
-        return False
-    return (len(words & other[0]) / min(len(words) or 1, len(other[0]) or 1) >= SAME_POINT
-            or bool(said_phrases & other[1]))
-
-
-def _is_repeat(point: Point, chosen: Sequence[Point], elsewhere: Sequence[Point] = ()) -> bool:
-    """Whether one sentence, chosen here or shown elsewhere, makes the same point (same_point), or the
-    sentences chosen here whose decision goes its way said most of its content words together."""
-    words = point[0]
-    if not words:
-        return True
-    if any(same_point(point, other) for other in (*chosen, *elsewhere)):
-        return True
-    said = frozenset().union(*(w for w, _, way in chosen if not opposed(point[2], way)))
-    return len(words & said) / len(words) >= ALREADY_SAID
-
-
-def says_again(sentence: str, said: Sequence[str]) -> bool:
-    """Whether the sentences `said` already say it, by the summary's own test (one of them holds most of its
-    content words or shares a phrase with it, or together they hold most of them): New today asks this of
-    the section's summary, so a section never says one point twice, however reworded."""
-    return _is_repeat(point_of(sentence), [point_of(s) for s in said])
-
-
 def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Scored]:
     signatures = [[signature(c.text) for c in story.candidates] for story in stories]  # each made once
     df: Counter[str] = Counter()
@@ -269,7 +196,7 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
             if not names_topic and not measure and not goes_on and shared < (1 if story.mainly_about else lens.need):
                 continue  # not about the topic
             about.add(c.index)
-            common, said_phrases = _said(c.text)
+            common, said_phrases = said_in(c.text)
             centrality = sum(df[w] for w in common) / max(len(common), 1) ** 0.5
             unit = c.paragraph if len(prose_paragraphs) > 1 else c.index
             p_rank = unit_rank.get(unit, len(units))
@@ -403,10 +330,10 @@ def summarise(stories: Sequence[StoryForSummary], lens: TopicLens, budget: Summa
                 continue
             dropped = _superseded(s, chosen, after)  # shorter chosen ones this says more than
             kept = [o for o in chosen if o not in dropped]
-            if _is_repeat(s.point, [o.point for o in kept], said):
+            if is_repeat(s.point, [o.point for o in kept], said):
                 older = _said_before(s, kept, after)  # the same point from an earlier day: the later says it
                 kept = [o for o in kept if o not in older]
-                if not older or _is_repeat(s.point, [o.point for o in kept], said):
+                if not older or is_repeat(s.point, [o.point for o in kept], said):
                     continue
                 dropped = [*dropped, *older]
             freed = sum(len(o.candidate.text.split()) for o in dropped)

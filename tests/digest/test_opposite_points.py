@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from reader.config import TopicConfig
+from reader.digest.points import point_of, same_point, says_again
 from reader.digest.stance import OFF, ON, opposed, stance
-from reader.digest.summarise import StoryForSummary, point_of, same_point, says_again, summarise, topic_lens
+from reader.digest.summarise import StoryForSummary, summarise, topic_lens
 from reader.topics import TopicMatcher
 
 SC = TopicMatcher.from_config(TopicConfig("Secure Communities", ("Secure Communities",)))

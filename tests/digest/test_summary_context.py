@@ -10,12 +10,12 @@ from pathlib import Path
 
 from reader.config import TopicConfig
 from reader.digest.candidates import leans_on_previous
+from reader.digest.points import phrases
 from reader.digest.references import definite_references
 from reader.digest.summarise import (
     DEFAULT_BUDGET,
     StoryForSummary,
     SummaryBudget,
-    phrases,
     summarise,
     topic_lens,
 )
