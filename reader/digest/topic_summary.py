@@ -125,6 +125,9 @@ def published_year(article: Article) -> int | None:
         return None
 
 
+ALL_OPINION = "every article is an opinion piece (an editorial, op-ed, column or letter), listed under Opinion"
+
+
 @dataclass(frozen=True)
 class TopicSummary:
     summary: tuple[SummarySentence, ...]
@@ -158,7 +161,8 @@ def summarise_topic(
     if len(news) < len(stories):
         result = summarise_topic([stories[i] for i in news], clean, matcher, fits, budget, already_said,
                                  quotes_shown, [numbers[i] for i in news], day)
-        return replace(result, quote_stories=tuple(news[i] for i in result.quote_stories))
+        return replace(result, quote_stories=tuple(news[i] for i in result.quote_stories),
+                       no_summary=result.no_summary if news else ALL_OPINION)
     cleaned = [clean(s.lead) for s in stories]
     mainly = [fits is None or fits[s.lead.id].about >= MAINLY_ABOUT for s in stories]
     inputs = [StoryForSummary(n, c.paragraphs, published_year(s.lead), about, long_ago_day(s.lead, day),

@@ -11,6 +11,7 @@ from reader.config import TopicConfig
 from reader.digest.build import build_digest
 from reader.digest.opinion import COLUMN, EDITORIAL, LETTER, OP_ED, OPINION, OpinionLine, opinion_kind
 from reader.digest.render import render_digest
+from reader.digest.topic_summary import ALL_OPINION
 from reader.text.clean import clean_stored_article
 from tests.digest.fixtures import article, feed_row
 
@@ -71,3 +72,13 @@ def test_an_editorial_is_listed_as_opinion_and_never_summarised_as_fact() -> Non
     assert "- Valley Post's editorial board wrote: “The end of S-Comm is overdue.”[2]" in text
     assert "— Valley Post, Editorial Board · *editorial*" in text
     assert ARGUED not in text
+
+
+def test_a_topic_with_only_opinion_says_why_it_has_no_summary() -> None:
+    editorial = replace(article(2, "Valley Post", "Editorial: Good riddance to S-Comm",
+                                f"The end of S-Comm is overdue. {ARGUED}"), author="Editorial Board")
+    digest = build_digest(DAY, [editorial], TOPICS, [feed_row(2, "Valley Post")], clean_stored_article)
+    [section] = digest.sections
+    assert not section.summary and section.no_summary == ALL_OPINION
+    assert [o.opening for o in section.opinion] == ["The end of S-Comm is overdue."]
+    assert "No sentence could be summarised: every article is an opinion piece" in render_digest(digest)
