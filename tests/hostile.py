@@ -41,6 +41,18 @@ MARKUP: dict[str, str] = {
     "rich_link": "[link=http://127.0.0.1/x]x[/link]",
 }
 HOSTILE: dict[str, str] = {**CONTROLS, **INVISIBLES, **MARKUP}
+# Escape sequences as HTML or XML spells them, which a parser would turn into controls or drop alone.
+ENCODED_ESCAPES: dict[str, str] = {
+    "osc_title_decimal": "&#27;]0;PAGEPWN&#7;",
+    "osc_title_hex": "&#x1B;]0;PAGEPWN&#x07;",
+    "osc52_st": "&#x1b;]52;c;ZWNobyBwd25lZA==&#27;\\",
+    "csi_colour_decimal": "&#27;[31mRED&#27;[0m",
+    "c1_csi": "&#155;31mRED&#x9b;2J",
+    "raw_osc_in_markup": "\x1b]0;PAGEPWN\x07",
+    "raw_c1_csi_in_markup": "\x9b31mRED\x9b0m",
+}
+# What an escape sequence leaves when a parser drops only its introducer: "]0;title", "[31m", "2J".
+_REMNANT = re.compile(r"\]\d+;|\[\d[\d;]*[A-Za-z]|[\u203a\x9b]\d|PAGEPWN|ZWNobyBwd25lZA")
 
 # Every hostile string in one label, each kind marked so a failure says which one got through.
 ALL_IN_ONE = " ".join(f"#{name}: {value}" for name, value in HOSTILE.items())
@@ -61,6 +73,13 @@ def assert_terminal_safe(text: str) -> None:
     """No escape sequence, control or bidi character survives in `text`."""
     found = _UNSAFE.search(text)
     assert found is None, f"raw control reached the output: {_show(text, found)}"
+
+
+def assert_no_escape_remnants(text: str) -> None:
+    """Terminal safe, and no escape sequence's payload left as text either (its introducer dropped alone)."""
+    assert_terminal_safe(text)
+    found = _REMNANT.search(text)
+    assert found is None, f"an escape sequence's remnant reached the output: {_show(text, found)}"
 
 
 def assert_label_safe(text: str) -> None:

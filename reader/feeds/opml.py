@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
 from reader.config import FeedConfig
-from reader.text.sanitize import single_line
+from reader.text.sanitize import single_line, strip_document_escapes
 
 
 class OpmlError(Exception):
@@ -39,7 +39,7 @@ def parse_opml(data: bytes, where: str, without_url: list[str] | None = None) ->
     if b"<!doctype" in head or b"<!entity" in data.lower():
         raise OpmlError(f"{where}: has a DTD or entity declarations, which OPML never needs; refusing to read it")
     try:
-        root = ET.fromstring(data)
+        root = ET.fromstring(strip_document_escapes(data))  # a raw ESC is no XML character
     except ET.ParseError as exc:
         raise OpmlError(f"{where}: not well-formed XML ({exc})") from None
     if root.tag != "opml":

@@ -23,7 +23,7 @@ from reader.models import ParsedEntry, ParsedFeed
 from reader.stories import WordHashes, pack_shingles, shingles, story_bands, story_text
 from reader.text.html import TAG, html_to_search_text
 from reader.text.repair import repair_encoding
-from reader.text.sanitize import single_line
+from reader.text.sanitize import single_line, strip_document_escapes, strip_markup_escapes
 
 TITLE_LIMIT = 500
 MAX_ITEMS = 1_000  # items read of one document unless told ([fetch] max_items, FetchConfig's default too)
@@ -80,7 +80,7 @@ def _entry_date(e: Any) -> str | None:
 
 
 def _clean_label(value: Any, limit: int = TITLE_LIMIT) -> str:
-    text = html.unescape(TAG.sub("", str(value or "")))
+    text = html.unescape(TAG.sub("", strip_markup_escapes(str(value or ""))))
     return single_line(repair_encoding(text)[0], limit)
 
 
@@ -134,6 +134,7 @@ def parse_feed_changes(
     (the result's warning says so): feedparser holds every item in memory, and a 10 MB feed of
     100,000 tiny items took 40 s and 300 MB to read whole.
     """
+    data = strip_document_escapes(data)  # feedparser keeps an escape's payload when it drops or remaps its ESC
     split = split_items(data, content_type)
     if split is None:
         return _parse(data, content_type, url, data, stored, expect_entries=False, max_items=max_items)

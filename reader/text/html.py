@@ -13,7 +13,7 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import Literal
 
-from reader.text.sanitize import fold_whitespace, strip_control_characters
+from reader.text.sanitize import fold_whitespace, strip_control_characters, strip_markup_escapes
 
 BlockKind = Literal["p", "h", "li", "quote", "caption", "pre"]
 
@@ -73,6 +73,7 @@ def without_word_invisibles(text: str) -> str:
 
 def html_to_search_text(fragment: str) -> str:
     """A cheap tag strip for the search index and topic matching; reading uses html_to_blocks instead."""
+    fragment = strip_markup_escapes(fragment)  # before unescape drops an escape's &#27; and leaves its payload
     if "<" in fragment:
         fragment = TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", fragment))
     text = without_word_invisibles(strip_control_characters(unescape(fragment)))
@@ -165,7 +166,7 @@ class _BlockParser(HTMLParser):
 def html_to_blocks(markup: str) -> tuple[list[Block], PageMeta]:
     """Parse HTML into blocks in reading order, plus whatever metadata a whole page carries."""
     parser = _BlockParser()
-    parser.feed(markup)
+    parser.feed(strip_markup_escapes(markup))  # the parser would drop an escape's &#27; and keep its payload
     parser.close()
     parser.flush()
     found = parser.blocks

@@ -25,6 +25,10 @@ def repair_encoding(text: str) -> tuple[str, list[str]]:
         return text, []
     import ftfy  # lazy: ftfy costs ~60 ms to import and most text never needs it
 
+    from reader.text.sanitize import strip_escape_sequences
+
+    text = strip_escape_sequences(text)  # ftfy would drop ESC alone, leaving "[31m" behind
+
     repairs: list[str] = []
     # Dangling "â€" goes first: ftfy reads "â€ " as a lost no-break space and makes it "†".
     fixed, count = _fix_dangling_quotes(text) if "\u00e2\u20ac" in text else (text, 0)

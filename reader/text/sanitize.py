@@ -24,6 +24,66 @@ _ESCAPES = re.compile(
     r"|\x1b[@-Z\\-_]?"
     r"|\x9b[0-?]*[ -/]*[@-~]"
 )
+_HAS_ESCAPE = re.compile("[\x1b\x9b]")
+
+
+def _markup_escapes(esc: str, bel: str, c1_csi: str) -> str:
+    """_ESCAPES for markup (a feed document, an HTML page or fragment, OPML) before any parser reads it.
+
+    A parser drops what it cannot take (lxml and HTML's character references drop ESC and BEL, feedparser
+    and ftfy make U+009B a "›"), which would leave an escape's payload ("]0;PWN", "[31m") as text. So
+    sequences go here whole, their introducer and terminator raw or as character references (&#27;, &#x1b;,
+    escaped once more inside an escaped description: &amp;#27;). A payload ends at a tag, so an unterminated
+    OSC cannot take the rest of the document with it. A referenced CSI (&#155;) needs a digit or ';' after
+    it: "&#155;" alone is a "›" (HTML reads references to C1 as Windows-1252).
+    """
+    ref = r"&(?:amp;)?#(?:0*{dec}|[xX]0*{hex});"
+    esc = f"(?:{esc}|{ref.format(dec='27', hex='1[bB]')})"
+    bel = f"(?:{bel}|{ref.format(dec='7', hex='7')})"
+    payload = rf"(?:[^\x07\x1b<&]|&(?!(?:amp;)?#(?:0*(?:7|27)|[xX]0*(?:7|1[bB]));))*"
+    return (rf"{esc}\[[0-?]*[ -/]*[@-~]"
+            rf"|{esc}\]{payload}(?:{bel}|{esc}\\)?"
+            rf"|{esc}[PX^_]{payload}(?:{esc}\\)?"
+            rf"|{esc}[ -/]+[0-~]?"
+            rf"|{esc}[@-Z\\-_]?"
+            rf"|{c1_csi}[0-?]*[ -/]*[@-~]|{ref.format(dec='155', hex='9[bB]')}[0-?]+[ -/]*[@-~]")
+
+
+_MARKUP_ESCAPES = re.compile(_markup_escapes(r"\x1b", r"\x07", r"\x9b"))
+# The same over a document's bytes in any ASCII-based encoding: U+009B is found in its UTF-8 form only (a
+# byte 9B alone is "›" in Windows-1252, the usual 8-bit one).
+_DOCUMENT_ESCAPES = re.compile(_markup_escapes(r"\x1b", r"\x07", r"\xc2\x9b").encode("ascii"))
+_MARKUP_HINT = re.compile(r"[\x1b\x9b]|&(?:amp;)?#(?:0*(?:27|155)|[xX]0*(?:1[bB]|9[bB]));")
+_DOCUMENT_HINT = re.compile(rb"\x1b|\xc2\x9b|&(?:amp;)?#(?:0*(?:27|155)|[xX]0*(?:1[bB]|9[bB]));")
+# Documents in which a raw ESC is text, not an escape (ISO-2022 switches character sets with it), or whose
+# bytes are no ASCII superset (UTF-16 and UTF-32, with their byte-order marks or their NULs).
+_NOT_ASCII_BASED = re.compile(rb"\A(?:\xff\xfe|\xfe\xff|\x00\x00\xfe\xff|[^\x00]\x00|\x00[^\x00])|iso-?2022", re.I)
+
+
+def strip_escape_sequences(text: str) -> str:
+    """`text` without its terminal escape sequences (other controls stay), for a step that would drop ESC alone.
+
+    ftfy removes ESC and makes U+009B a "›": run before it, so a sequence goes whole, not as "[31m" left over.
+    """
+    return _ESCAPES.sub("", text) if _HAS_ESCAPE.search(text) else text
+
+
+def strip_markup_escapes(markup: str) -> str:
+    """HTML or XML text without escape sequences, raw or as character references (see _markup_escapes)."""
+    return _MARKUP_ESCAPES.sub("", markup) if _MARKUP_HINT.search(markup) else markup
+
+
+def strip_document_escapes(data: bytes) -> bytes:
+    """A feed or OPML document's bytes without escape sequences, before a parser decodes them (see _markup_escapes).
+
+    The document stays well-formed (a raw ESC is no XML character, so its removal mends it). Left as it is
+    when its bytes are not ASCII-based: the text-level sanitiser still removes what survives decoding.
+    """
+    if _DOCUMENT_HINT.search(data) is None or _NOT_ASCII_BASED.search(data[:1024]):
+        return data
+    return _DOCUMENT_ESCAPES.sub(b"", data)
+
+
 # Never wanted anywhere: C0 controls other than tab and newline, DEL, C1 controls, bidi embeddings,
 # overrides and isolates (they reorder the text that follows, disguising it), the byte-order mark
 # inside text, invisible operators, deprecated format characters, interlinear annotation marks and
