@@ -40,7 +40,7 @@ def _markup_escapes(esc: str, bel: str, c1_csi: str) -> str:
     ref = r"&(?:amp;)?#(?:0*{dec}|[xX]0*{hex});"
     esc = f"(?:{esc}|{ref.format(dec='27', hex='1[bB]')})"
     bel = f"(?:{bel}|{ref.format(dec='7', hex='7')})"
-    payload = rf"(?:[^\x07\x1b<&]|&(?!(?:amp;)?#(?:0*(?:7|27)|[xX]0*(?:7|1[bB]));))*"
+    payload = r"(?:[^\x07\x1b<&]|&(?!(?:amp;)?#(?:0*(?:7|27)|[xX]0*(?:7|1[bB]));))*"
     return (rf"{esc}\[[0-?]*[ -/]*[@-~]"
             rf"|{esc}\]{payload}(?:{bel}|{esc}\\)?"
             rf"|{esc}[PX^_]{payload}(?:{esc}\\)?"

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.feeds.opml import parse_opml
 from reader.fetch.extract import extract_main_text
 from reader.fetch.parse import parse_feed_bytes
 from reader.fetch.refresh import refresh
-from reader.feeds.opml import parse_opml
 from reader.store import Store
 from reader.text.clean import clean_article
 from reader.text.html import html_to_search_text
@@ -52,7 +52,7 @@ def test_an_unterminated_osc_in_markup_stops_at_the_next_tag() -> None:
 
 
 def test_a_utf16_or_iso2022_document_is_left_to_the_text_sanitiser() -> None:
-    iso2022 = '<?xml version="1.0" encoding="iso-2022-jp"?>'.encode() + "日本".encode("iso-2022-jp")
+    iso2022 = b'<?xml version="1.0" encoding="iso-2022-jp"?>' + "日本".encode("iso-2022-jp")
     assert strip_document_escapes(iso2022) == iso2022  # its ESCs switch character sets
     utf16 = "<rss>\x1b[31m</rss>".encode("utf-16")
     assert strip_document_escapes(utf16) == utf16
