@@ -31,6 +31,7 @@ from reader.feeds.edit import FeedEditError, add_feeds, import_feeds, refuse_tak
 from reader.files import is_disk_trouble, read_regular_file
 from reader.models import FeedRow
 from reader.name_order import natural_key
+from reader.text.links import shown_url
 from reader.text.sanitize import single_line
 from reader.wording import count_of
 
@@ -65,7 +66,8 @@ def _list(args: argparse.Namespace) -> int:
         # Every cell but the counts came from feeds.toml, an OPML file or a server. Tags break after
         # their commas on a terminal; piped, a row keeps no space the columns do not need.
         tags = (", " if width else ",").join(f.tags)
-        name, url, tags, status = (single_line(c) for c in (f.name, f.url, tags, _status(f)))
+        name, tags, status = (single_line(c) for c in (f.name, tags, _status(f)))
+        url = shown_url(f.url, 500)  # a homoglyph host shows as xn--, not as the ASCII name it imitates
         rows.append((name, url, tags, status, str(totals.get(f.id, 0)), str(unread.get(f.id, 0))))
     for line in fit_table(rows, width):
         print(line)
@@ -194,7 +196,7 @@ def _add(args: argparse.Namespace) -> int:
     # The name, and the URL a page pointed to, are outside text on their way to feeds.toml and the terminal.
     name, url = single_line(given_name or title or urlsplit(url).hostname or Path(url).stem), single_line(url, 2000)
     add_feeds(path, [FeedConfig(name, url, tuple(args.tag or ()))])
-    result(f"added {name!r} ({url}) to {_written(path, config is not None)}")
+    result(f"added {name!r} ({shown_url(url)}) to {_written(path, config is not None)}")
     return 0
 
 
@@ -277,7 +279,7 @@ def _remove(args: argparse.Namespace) -> int:
     _refuse_read_only(path, args.config)
     load_config(path)  # a missing or broken feeds.toml is a configuration error, as for other commands
     _, removed = remove_feed(path, args.feed)
-    result(f"removed {removed.name!r} ({removed.url}) from {path}; its stored articles are kept")
+    result(f"removed {removed.name!r} ({shown_url(removed.url)}) from {path}; its stored articles are kept")
     return 0
 
 

@@ -20,6 +20,7 @@ from reader.commands.say import note
 from reader.config import DB_ENV, Config, resolve_db_path
 from reader.config.paths import DEFAULT_DB, STORAGE_PATH, GivenPathError, db_location, in_the_way, key_error
 from reader.files import NotARegularFile, file_in_the_way, is_disk_trouble
+from reader.text.links import shown_url
 
 
 class FolderError(GivenPathError):
@@ -132,7 +133,7 @@ def unfetchable(url: str) -> str | None:
     try:
         web_address(url)
     except InvalidAddress as exc:
-        return f"{url}: not an address that can be fetched ({exc}); give a whole http(s) URL, such as " \
+        return f"{shown_url(url)}: not an address that can be fetched ({exc}); give a whole http(s) URL, such as " \
                "https://example.org/news"
     return None
 

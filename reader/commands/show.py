@@ -17,6 +17,7 @@ from reader.config import Config, ConfigError, FetchConfig, find_config_path, lo
 from reader.files import read_regular_file
 from reader.text.clean import CleanArticle, clean_article, clean_stored_article, topic_terms
 from reader.text.display import display_credit, display_date
+from reader.text.links import shown_url
 from reader.text.quotes import Quote
 from reader.text.sanitize import single_line, strip_control_characters
 
@@ -103,7 +104,7 @@ def fetch_page(url: str, cfg: FetchConfig) -> tuple[bytes, str | None]:
         async with make_client(cfg) as client:
             result = await fetch_http(client, url, cfg)
         if result.error or result.body is None:
-            raise ShowError(f"{url}: {result.problem('try again later') or 'no content'}", EXIT_FAILURE)
+            raise ShowError(f"{shown_url(url)}: {result.problem('try again later') or 'no content'}", EXIT_FAILURE)
         return result.body, result.content_type
 
     return asyncio.run(get())

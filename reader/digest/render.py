@@ -26,6 +26,7 @@ from reader.digest.model import (
 from reader.digest.opinion import OpinionLine
 from reader.digest.trend import sparkline
 from reader.text.display import display_date
+from reader.text.links import with_ascii_host
 from reader.text.sanitize import fold_whitespace, strip_control_characters
 from reader.wording import count_of
 
@@ -145,6 +146,7 @@ def safe_url(url: str | None) -> str | None:
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
+    url = with_ascii_host(url)  # a homoglyph host as xn--, which percent-encoding would hide as %D0%B0
     return quote(url, safe=":/?#@!$&'*+,;=%~-._[]").replace("(", "%28").replace(")", "%29")
 
 

@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 from reader.config import FetchConfig
 from reader.fetch.http import fetch_http, make_client
 from reader.fetch.parse import FeedParseError, parse_feed_bytes
+from reader.text.links import shown_url
 from reader.text.sanitize import single_line
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
@@ -46,7 +47,7 @@ async def _discover(url: str, cfg: FetchConfig) -> tuple[str, str | None]:
     async with make_client(cfg) as client:
         result = await fetch_http(client, url, cfg)
         if result.error or result.body is None:
-            raise DiscoveryError(f"{url}: {result.problem('try again later') or 'no content'}")
+            raise DiscoveryError(f"{shown_url(url)}: {result.problem('try again later') or 'no content'}")
         final = result.moved_to or url
         try:
             return final, parse_feed_bytes(result.body, result.content_type, final).title
@@ -54,11 +55,11 @@ async def _discover(url: str, cfg: FetchConfig) -> tuple[str, str | None]:
             pass
         links = alternate_links(result.body.decode("utf-8", "replace"), final)
         if not links:
-            raise DiscoveryError(f"{url}: not a feed, and the page has no <link rel=\"alternate\"> "
+            raise DiscoveryError(f"{shown_url(url)}: not a feed, and the page has no <link rel=\"alternate\"> "
                                  "to an RSS or Atom feed; give the feed's own URL")
         web = [link for link in links if link.startswith(("http://", "https://"))]
         if not web:
-            raise DiscoveryError(f"{url}: not a feed, and the page's feed links are not web addresses "
+            raise DiscoveryError(f"{shown_url(url)}: not a feed, and the page's feed links are not web addresses "
                                  f"({single_line(links[0], 100)!r}); give the feed's own URL")
         # A page may list a broken or odd feed first: each is tried in turn, and what each gave is said.
         problems: list[str] = []
@@ -72,7 +73,7 @@ async def _discover(url: str, cfg: FetchConfig) -> tuple[str, str | None]:
                 return feed_url, parse_feed_bytes(found.body, found.content_type, feed_url).title
             except FeedParseError as exc:
                 problems.append(f"{single_line(link, 200)}: {exc}")
-        raise DiscoveryError(f"{url}: not a feed, and no feed link of the page gives a feed "
+        raise DiscoveryError(f"{shown_url(url)}: not a feed, and no feed link of the page gives a feed "
                              f"({'; '.join(problems)})")
 
 

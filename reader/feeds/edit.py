@@ -28,6 +28,7 @@ from reader.config import (
 )
 from reader.config.values import identity, visible_repr, why_alike
 from reader.files import is_disk_trouble, write_text_atomically
+from reader.text.links import shown_url
 from reader.text.sanitize import single_line
 
 Progress = Callable[[int, int], None]
@@ -190,8 +191,9 @@ def refuse_taken(config: Config, path: Path, name: str | None, url: str | None) 
         key = _url_key(url, path)
         taken = next((f for f in config.feeds if _url_key(f.url, path) == key), None)
         if taken is not None:
-            same = "" if taken.url == url else f" at {taken.url}, the same feed ({SAME_FEED_URL})"
-            raise FeedEditError(f"{url} is already subscribed as {taken.name!r}{same} in {path}; nothing was changed")
+            same = "" if taken.url == url else f" at {shown_url(taken.url)}, the same feed ({SAME_FEED_URL})"
+            raise FeedEditError(f"{shown_url(url)} is already subscribed as {taken.name!r}{same} in {path}; "
+                                "nothing was changed")
     if name is not None:
         same_name = next((f for f in config.feeds if identity(f.name) == identity(name)), None)
         if same_name is not None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import unicodedata
 from urllib.parse import urlsplit
 
+from reader.text.sanitize import single_line
+
 MAX_LINK_CHARS = 2000
 
 
@@ -35,3 +37,39 @@ def is_openable_link(url: str) -> str | None:
     if not parts.hostname:
         return "the link has no host name"
     return None
+
+
+def shown_url(url: str, limit: int | None = MAX_LINK_CHARS) -> str:
+    """`url` as a safe one-line label whose host is in ASCII: punycode (xn--...) for a host with other letters.
+
+    "exаmple.com" with a Cyrillic "а" looks like the ASCII name it imitates; "xn--exmple-4nf.com" does not.
+    The rest of the address stays as written (a path in another script reads better as letters).
+    """
+    return with_ascii_host(single_line(url, limit))
+
+
+def with_ascii_host(url: str) -> str:
+    """`url` with its host as IDNA writes it in ASCII (see shown_url); anything else about it is left as it is."""
+    if url.isascii():
+        return url
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        return url
+    if not host or host.isascii():
+        return url
+    login = parts.netloc.rpartition("@")[0]
+    netloc = (f"{login}@" if login else "") + _ascii_host(host) + (f":{port}" if port is not None else "")
+    return parts._replace(netloc=netloc).geturl()
+
+
+def _ascii_host(host: str) -> str:
+    """The host as IDNA encodes it, else (a name IDNA refuses) each non-ASCII label as xn-- punycode all the same."""
+    import idna  # lazy: only a host with non-ASCII letters needs it
+
+    try:
+        return str(idna.encode(host, uts46=True).decode("ascii"))
+    except idna.IDNAError:
+        return ".".join(label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
+                        for label in host.split("."))

@@ -407,3 +407,12 @@ def test_listing_with_another_feeds_toml_changes_nothing_in_the_database(tmp_pat
                              "list"], capture_output=True, text=True, timeout=60)
     assert listed.returncode == 0 and "Elsewhere" in listed.stdout and "never fetched" in listed.stdout
     assert sqlite3.connect(db).execute("SELECT name, active FROM feeds").fetchall() == before == [("Local", 1)]
+
+
+def test_list_add_and_remove_show_a_homoglyph_host_as_punycode(tmp_path: Path) -> None:
+    write_config(tmp_path, '[[feeds]]\nname = "Lookalike"\nurl = "https://ex\u0430mple.com/feed"\n')  # Cyrillic "а"
+    listed = reader(tmp_path, "list")
+    removed = reader(tmp_path, "remove", "Lookalike")
+    assert listed.returncode == 0 and removed.returncode == 0, listed.stderr + removed.stderr
+    for out in (listed.stdout, removed.stdout):
+        assert "https://xn--exmple-4nf.com/feed" in out and "\u0430" not in out, out

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.text.links import is_openable_link
+from reader.digest.render import safe_url
+from reader.text.clean import clean_article
+from reader.text.links import is_openable_link, shown_url
 
 
 @pytest.mark.parametrize("url", [
@@ -40,3 +42,22 @@ def test_web_links_open(url: str) -> None:
 def test_other_links_are_refused_with_a_reason(url: str, why: str) -> None:
     reason = is_openable_link(url)
     assert reason is not None and why in reason
+
+
+HOMOGLYPH = "https://ex\u0430mple.com/news/\u043f\u0443\u0442\u044c?q=1"  # a Cyrillic "а" in the host
+
+
+def test_a_homoglyph_host_is_shown_as_punycode_and_the_rest_as_written() -> None:
+    assert shown_url(HOMOGLYPH) == "https://xn--exmple-4nf.com/news/\u043f\u0443\u0442\u044c?q=1"
+    assert shown_url("http://user@ex\u0430mple.com:8080/x") == "http://user@xn--exmple-4nf.com:8080/x"
+    assert shown_url("https://example.com/a b") == "https://example.com/a b"
+    assert shown_url("https://ex\u0430mple.com\x1b]0;x\x07/\u202ea") == "https://xn--exmple-4nf.com/a"
+
+
+def test_a_host_idna_refuses_is_still_shown_in_ascii() -> None:
+    assert shown_url("http://xn--\u0430.com/").startswith("http://xn--xn---")
+
+
+def test_every_place_a_link_is_shown_uses_the_ascii_host() -> None:
+    assert clean_article("<p>Body text.</p>", link=HOMOGLYPH, kind="html").link == shown_url(HOMOGLYPH)
+    assert (safe_url(HOMOGLYPH) or "").startswith("https://xn--exmple-4nf.com/news/%D0%BF")
