@@ -14,22 +14,32 @@ from email.utils import parsedate_to_datetime
 
 from reader.text.sanitize import single_line
 
-# "news@countyherald.example (Pat Quinn)" and "Pat Quinn <pat@x.example>" (RSS 2.0 puts an email first).
-_EMAIL_WITH_NAME = re.compile(r"^\s*\S+@\S+\s*\((?P<a>[^()]+)\)\s*$|^\s*(?P<b>[^<>@]+?)\s*<\S+@\S+>\s*$")
-# An address alone: a name-like local part and a dotted domain ("[@click=x]Mallory[/]" is a name, if an odd one).
-_EMAIL = re.compile(r"^\s*<?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+>?\s*$")
+# An email address: a name-like local part and a dotted domain ("[@click=x]Mallory[/]" and "@civicwire" are names).
+_ADDRESS = r"(?:mailto:)?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"
+# RSS 2.0's form puts the address first and the name in brackets: "mark@example.org (Mark Pilgrim)".
+_NAME_AFTER_ADDRESS = re.compile(rf"<?{_ADDRESS}>?\s*\(\s*([^()]*?\w[^()]*?)\s*\)")
+# The name first, the address bracketed after it: "Mark Pilgrim (mark@example.org)", "Pat Quinn <pat@x.example>".
+_BRACKETED_ADDRESS = re.compile(rf"\s*[(<\[]\s*{_ADDRESS}\s*[)>\]]")
+_BARE_ADDRESS = re.compile(rf"<?{_ADDRESS}>?")
+_LOOSE_ENDS = re.compile(r"^[\s,;:|/·–—-]+|[\s,;:|/·–—-]+$")
 _BY = re.compile(r"^\s*by\s+(?=\S)", re.I)
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def display_byline(author: str | None) -> str | None:
-    """The author's name as a reader expects it; None when there is no name (a bare email address)."""
+    """The author's name as a reader expects it, without an email address beside it; None when there is no name.
+
+    "Mark Pilgrim (mark@example.org)", "mark@example.org (Mark Pilgrim)" (RSS's form) and "Mark Pilgrim
+    <mark@example.org>" all read "Mark Pilgrim": an address is no name, and a byline that is only an
+    address names no one.
+    """
     if not author or not author.strip():
         return None
-    m = _EMAIL_WITH_NAME.match(author)
-    name = (m.group("a") or m.group("b")) if m else author
-    if _EMAIL.match(name):
-        return None
+    name = author
+    if "@" in name:
+        name = _BRACKETED_ADDRESS.sub("", _NAME_AFTER_ADDRESS.sub(r"\1", name))
+        name = _BARE_ADDRESS.sub(" ", name).replace("()", " ")
+        name = _LOOSE_ENDS.sub("", " ".join(name.split()).replace(" ,", ","))
     return _BY.sub("", name).strip() or None
 
 

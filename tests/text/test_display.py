@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.commands.show import render_text
 from reader.text.clean import clean_article
 from reader.text.display import display_byline, display_credit, display_date
@@ -52,3 +54,20 @@ def test_show_gives_a_described_speaker_without_an_outlet_as_quoted() -> None:
     article = clean_article("<p>“We will not accept a mandate that drives up costs,” a spokeswoman for ICE said.</p>",
                             title="Rule", byline=None, source=None, published=None, kind="html")
     assert "costs” — quoting a spokeswoman for ICE" in " ".join(render_text(article, 78).replace("▌", "").split())
+
+
+@pytest.mark.parametrize("byline", [
+    "Mark Pilgrim (mark@example.org)", "mark@example.org (Mark Pilgrim)", "Mark Pilgrim <mark@example.org>",
+    "<mark@example.org> Mark Pilgrim", "By Mark Pilgrim (mark@example.org)", "Mark Pilgrim, mailto:mark@example.org",
+    "mark@example.org ( Mark Pilgrim )",
+])
+def test_an_email_beside_a_name_is_never_shown(byline: str) -> None:
+    assert display_byline(byline) == "Mark Pilgrim"
+    assert display_credit(byline, "Dive Into Mark") == "Mark Pilgrim"
+
+
+def test_each_author_of_several_keeps_a_name_without_an_address() -> None:
+    assert display_byline("a@x.org (Ann Lee), b@y.org (Bo Chan)") == "Ann Lee, Bo Chan"
+    assert display_byline("Ann Lee (a@x.org) and Bo Chan <b@y.org>") == "Ann Lee and Bo Chan"
+    assert display_byline("mailto:mark@example.org") is None and display_byline("mark@example.org ()") is None
+    assert display_byline("Pat (PQ) Quinn") == "Pat (PQ) Quinn"
