@@ -14,6 +14,7 @@ from xml.sax.saxutils import quoteattr
 
 from reader.config import FeedConfig
 from reader.text.sanitize import single_line, strip_document_escapes
+from reader.text.xml_words import xml_problem
 
 
 class OpmlError(Exception):
@@ -29,6 +30,9 @@ class OpmlFeed:
     full_text: bool = False
 
 
+_FIX = "export the list again from the reader it came from, or fix the file"
+
+
 def parse_opml(data: bytes, where: str, without_url: list[str] | None = None) -> list[OpmlFeed]:
     """Feeds in document order; a feed listed under several folders appears once with every folder as a tag.
 
@@ -41,12 +45,15 @@ def parse_opml(data: bytes, where: str, without_url: list[str] | None = None) ->
     try:
         root = ET.fromstring(strip_document_escapes(data))  # a raw ESC is no XML character
     except ET.ParseError as exc:
-        raise OpmlError(f"{where}: not well-formed XML ({exc})") from None
+        line, column = exc.position
+        said = xml_problem(str(exc).partition(":")[0])  # the position follows, its column 1-based for a reader
+        raise OpmlError(f"{where}: not well-formed XML ({said}, at line {line}, column {column + 1}); "
+                        f"{_FIX}") from None
     if root.tag != "opml":
-        raise OpmlError(f"{where}: the root element is <{root.tag}>, not <opml>")
+        raise OpmlError(f"{where}: the root element is <{single_line(root.tag, 80)}>, not <opml>; {_FIX}")
     body = root.find("body")
     if body is None:
-        raise OpmlError(f"{where}: has no <body> element")
+        raise OpmlError(f"{where}: has no <body> element; {_FIX}")
     found: dict[str, OpmlFeed] = {}
 
     def walk(node: ET.Element, folders: list[str]) -> None:

@@ -24,6 +24,7 @@ from reader.stories import WordHashes, pack_shingles, shingles, story_bands, sto
 from reader.text.html import TAG, html_to_search_text
 from reader.text.repair import repair_encoding
 from reader.text.sanitize import single_line, strip_document_escapes, strip_markup_escapes
+from reader.text.xml_words import xml_problem
 
 TITLE_LIMIT = 500
 MAX_ITEMS = 1_000  # items read of one document unless told ([fetch] max_items, FetchConfig's default too)
@@ -135,6 +136,7 @@ def parse_feed_changes(
     100,000 tiny items took 40 s and 300 MB to read whole.
     """
     data = strip_document_escapes(data)  # feedparser keeps an escape's payload when it drops or remaps its ESC
+    data, content_type = _without_impossible_encodings(data, content_type)
     split = split_items(data, content_type)
     if split is None:
         return _parse(data, content_type, url, data, stored, expect_entries=False, max_items=max_items)
@@ -146,6 +148,31 @@ def parse_feed_changes(
                     items=len(split.spans))
     # Only the items read count as seen: with a larger max_items the others are read when the body next changes.
     return dataclasses.replace(parsed, item_hashes=b"".join(split.fingerprints[i] for i in kept))
+
+
+# XML's EncName: what an encoding's name can be. A name with a NUL in it made feedparser's bytes.decode raise
+# ValueError (no LookupError, which it handles); one with spaces or escapes cannot name an encoding either.
+_ENCODING_NAME = re.compile(r"[A-Za-z][A-Za-z0-9._-]*")
+_DECLARED_ENCODING = re.compile(rb"\A((?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_CHARSET = re.compile(r";\s*charset\s*=\s*(\"[^\"]*\"|[^;]*)", re.I)
+
+
+def _without_impossible_encodings(data: bytes, content_type: str | None) -> tuple[bytes, str | None]:
+    """The document and its Content-Type without an encoding named by what can be no encoding's name.
+
+    Such a name is dropped, and the document read as any undeclared one is (UTF-8, else by its bytes),
+    as feedparser reads one that names an unknown encoding.
+    """
+    declared = _DECLARED_ENCODING.match(data)
+    if declared is not None:
+        name = (declared.group(2) if declared.group(2) is not None else declared.group(3)) or b""
+        if _ENCODING_NAME.fullmatch(name.decode("latin-1")) is None:
+            data = declared.group(1) + data[declared.end():]
+    if content_type is not None:
+        charset = _CHARSET.search(content_type)
+        if charset is not None and _ENCODING_NAME.fullmatch(charset.group(1).strip().strip('"')) is None:
+            content_type = content_type[:charset.start()] + content_type[charset.end():]
+    return data, content_type
 
 
 def _newest_items(data: bytes, content_type: str | None, url: str, split: ItemSpans, max_items: int) -> range:
@@ -181,10 +208,16 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
     """
     feedparser = _feedparser()
     if not data.strip():
-        raise FeedParseError("the response was empty; the server sent no feed")
+        raise FeedParseError("the response was empty: the server sent no feed; check that the address is the "
+                             "feed's own, or try again later")
     # Without a Content-Type (a local file) feedparser must sniff; giving it partial headers makes it complain.
     headers = {"content-type": content_type, "content-location": url} if content_type else None
-    parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=False)
+    except Exception as exc:  # the document's fault, in feedparser's own words: that feed's failure, said plainly
+        raise FeedParseError(f"not a readable RSS or Atom feed: the feed parser stopped on it "
+                             f"({single_line(str(exc), 200) or 'no reason given'}); ask its publisher to fix "
+                             "the feed") from None
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if problem is not None and problem.__class__.__name__ in _BENIGN_BOZO and (
             parsed.entries or expect_entries or (parsed.feed and not _looks_like_html(original))):
@@ -219,16 +252,6 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
     )
 
 
-# expat's words for what is wrong, in a reader's words.
-_XML_PROBLEMS = {"not well-formed (invalid token)": "a character or tag that XML does not allow",
-                 "undefined entity": "an HTML entity such as &nbsp; (XML has only &amp; &lt; &gt; &quot; &apos;)",
-                 "mismatched tag": "a closing tag that does not match the open one",
-                 "unclosed token": "a tag left unclosed", "no element found": "the document ends too early",
-                 "junk after document element": "text after the feed's last closing tag",
-                 "syntax error": "text that is not XML", "unbound prefix": "a namespace prefix never declared",
-                 "duplicate attribute": "an attribute given twice in one tag"}
-
-
 def _problem_words(problem: Any, document: bytes | None) -> str:
     """The parser's complaint without its internals: what is wrong and, when `document` is what it read, the
     line and column (1-based) in that file. feedparser adds an XML declaration on a line of its own when the
@@ -236,7 +259,7 @@ def _problem_words(problem: Any, document: bytes | None) -> str:
     if not hasattr(problem, "getLineNumber"):  # not about XML syntax (an encoding, say): its own words
         return single_line(str(problem), 300) or "unreadable"  # it can quote the document: outside text
     reason = single_line(problem.getMessage(), 200)
-    said = f"not well-formed XML: {_XML_PROBLEMS.get(reason, reason)}"
+    said = f"not well-formed XML: {xml_problem(reason)}"
     if document is None or document.startswith((b"\xff\xfe", b"\xfe\xff")):
         return said  # what the parser read is not the file: a position in it would mislead
     line, column = problem.getLineNumber(), problem.getColumnNumber() + 1

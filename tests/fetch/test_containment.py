@@ -66,6 +66,7 @@ def test_every_good_feed_is_stored_whatever_the_others_do(tmp_path: Path, feed_s
     assert "HTML page, not a feed" in failed[NAMES["/not-a-feed"]]
     # A channel without items whose only fault is its declared encoding is an empty feed, read as UTF-8.
     assert "/encoding-escape" not in failed
+    assert "/encoding-declaration" not in failed, failed["/encoding-declaration"]  # NULs in its name
     assert summary.ok + summary.failed == summary.feeds
     for name, reason in [*summary.failures, *summary.warnings]:
         assert_label_safe(name)
