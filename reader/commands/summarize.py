@@ -3,7 +3,8 @@
 Each input line is one cluster; it goes through exactly the digest's path (cleaning, folding
 copies, ranking stories, choosing sentences and quotes), so scores measured with this command
 are the digest's. A malformed line gets an error naming its line and the rest go on; input whose first
-line is no JSON object at all (a plain article) is refused once, saying what summarize reads.
+line is no JSON object at all (a plain article) is refused once, saying what summarize reads. The exit
+status is 2 when no line is a cluster (bad input, as for other commands), 1 when some lines were skipped.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, TextIO
 
-from reader.commands.say import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, error
+from reader.commands.say import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, error, note
 from reader.config import TopicConfig
 from reader.digest.summarise import MAX_SENTENCES, SummaryBudget
 from reader.digest.topic_summary import fold_stories, rank_stories, summarise_topic, topic_fits
@@ -88,11 +89,13 @@ def _article(index: int, raw: Any) -> Article:
         raise ClusterError(f"{where} is not an object")
     for key in _ARTICLE_STRINGS:
         if raw.get(key) is not None and not isinstance(raw[key], str):
-            raise ClusterError(f"{where}.{key} must be a string or null, got {type(raw[key]).__name__}")
+            raise ClusterError(f"{where}.{key} must be a string or null, not {_json_kind(raw[key])}")
     html: str = raw.get("html") or ""
     text: str = raw.get("text") or ""
-    if not (html or text):
-        raise ClusterError(f"{where} has neither \"text\" nor \"html\"")
+    if not (html or text).strip():
+        given = " and ".join(f'"{key}"' for key in ("text", "html") if key in raw)
+        said = f"an empty {given}" if given else 'neither "text" nor "html"'
+        raise ClusterError(f"{where} has {said}; " + 'give the article\'s words in "text", or its HTML in "html"')
     source = raw.get("source") or f"article {index}"
     published = _published(raw.get("published"))
     title = raw.get("title") or ""
@@ -100,6 +103,13 @@ def _article(index: int, raw: Any) -> Article:
     plain = html_to_search_text(html) if html else text
     return Article(index, index, source, None, raw.get("link"), title, raw.get("author"),
                    published, published or "", content, plain, False, False)
+
+
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, in JSON's words: "a list", not Python's "list"."""
+    kinds = ((bool, "true or false"), (int | float, "a number"), (str, "a string"), (list, "a list"),
+             (dict, "an object"))
+    return "null" if value is None else next(word for kind, word in kinds if isinstance(value, kind))
 
 
 def parse_cluster(line: str) -> Cluster:
@@ -110,10 +120,15 @@ def parse_cluster(line: str) -> Cluster:
         where = "at the end of the line" if not line[exc.pos:].strip() else f"at column {exc.pos + 1}"
         raise ClusterError(f"not valid JSON ({exc.msg.removesuffix(' at')} {where})") from None
     if not isinstance(data, dict):
-        raise ClusterError("expected a JSON object with \"id\" and \"articles\"")
+        raise ClusterError(f"expected a cluster, a JSON object with \"id\" and \"articles\", not {_json_kind(data)}")
+    if "id" not in data and "articles" not in data and data.keys() & set(_ARTICLE_STRINGS):
+        raise ClusterError('this line is one article, not a cluster; put it in one: {"id": "c1", "articles": '
+                           '[{"text": "..."}]}')
     cluster_id = data.get("id")
+    if cluster_id is None:
+        raise ClusterError('the cluster has no "id"; give each line an "id" string, such as "c1"')
     if not isinstance(cluster_id, str | int) or isinstance(cluster_id, bool):
-        raise ClusterError("\"id\" must be a string")
+        raise ClusterError(f'"id" must be a string, such as "c1", not {_json_kind(cluster_id)}')
     articles = data.get("articles")
     if not isinstance(articles, list) or not articles:
         raise ClusterError("\"articles\" must be a non-empty list")
@@ -147,10 +162,23 @@ def summarize_cluster(cluster: Cluster, budget: SummaryBudget) -> dict[str, Any]
     }
 
 
+@dataclass
+class LineCounts:
+    """How the input's lines went: summarised and written, malformed (the input's fault), or failed on our side."""
+
+    written: int = 0
+    malformed: int = 0
+    crashed: int = 0
+
+    @property
+    def failed(self) -> int:
+        return self.malformed + self.crashed
+
+
 def summarize_lines(lines: Iterable[str], budget: SummaryBudget, out: TextIO, errors: TextIO,
-                    name: str) -> int:
-    """Write one JSON line per cluster; returns how many lines failed (each reported on `errors`)."""
-    failed = 0
+                    name: str) -> LineCounts:
+    """Write one JSON line per cluster; each line that fails is reported on `errors` and counted."""
+    counts = LineCounts()
     for number, line in _numbered(lines):
         try:
             result = summarize_cluster(parse_cluster(line), budget)
@@ -160,17 +188,18 @@ def summarize_lines(lines: Iterable[str], budget: SummaryBudget, out: TextIO, er
                     f"{name} is not JSON lines (its first line is not a JSON object); summarize reads one cluster "
                     'a line, such as {"id": "c1", "articles": [{"text": "..."}]} (see the README); '
                     "to read one article, use `reader show FILE`") from None
-            failed += 1
+            counts.malformed += 1
             error(f"summarize: {name}:{number}: {exc}; this line is skipped", errors)
             continue
         except Exception as exc:  # a bug on one cluster must not lose the rest of a long run; it is reported
-            failed += 1
+            counts.crashed += 1
             error(f"summarize: {name}:{number}: could not summarise this cluster ({type(exc).__name__}: {exc}); "
                   "this line is skipped, please report it", errors)
             continue
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
-    return failed
+        counts.written += 1
+    return counts
 
 
 def _numbered(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
@@ -184,9 +213,10 @@ def run(args: argparse.Namespace) -> int:
         print("reader: summarize: --sentences and --words must be positive whole numbers", file=sys.stderr)
         return EXIT_USAGE
     budget = SummaryBudget(args.sentences or MAX_SENTENCES, args.words)
+    name = "<stdin>" if args.file == "-" else args.file
     try:
         if args.file == "-":
-            failed = summarize_lines(sys.stdin, budget, sys.stdout, sys.stderr, "<stdin>")
+            counts = summarize_lines(sys.stdin, budget, sys.stdout, sys.stderr, name)
         else:
             try:
                 # closed below; a failed write of the output is not a read error: cli.main reports it
@@ -197,7 +227,7 @@ def run(args: argparse.Namespace) -> int:
                 return EXIT_USAGE
             try:
                 with handle:
-                    failed = summarize_lines(handle, budget, sys.stdout, sys.stderr, args.file)
+                    counts = summarize_lines(handle, budget, sys.stdout, sys.stderr, name)
             except UnicodeDecodeError as exc:
                 error(f"summarize: {args.file} is not UTF-8 text ({exc.reason} at byte {exc.start}); "
                       "convert it to UTF-8")
@@ -205,4 +235,19 @@ def run(args: argparse.Namespace) -> int:
     except NotJsonLinesError as exc:
         error(f"summarize: {exc}")
         return EXIT_USAGE
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    return _exit_status(counts, name)
+
+
+def _exit_status(counts: LineCounts, name: str) -> int:
+    """2 when no line was a cluster (the input cannot be used, as for a file that is not JSON lines); 1 when
+    some clusters were written and other lines skipped (or one failed on our side); 0 when every line was summarised.
+    """
+    if counts.malformed and not counts.written and not counts.crashed:
+        error(f"summarize: no line of {name} is a cluster summarize can read (each is named above); give one "
+              'cluster a line, such as {"id": "c1", "articles": [{"text": "..."}]} (see the README)')
+        return EXIT_USAGE
+    if counts.failed:
+        return EXIT_SOME_FAILED
+    if not counts.written:
+        note(f"{name} has no clusters (every line is blank); nothing was summarised")
+    return EXIT_OK

@@ -138,6 +138,17 @@ def db_location(explicit: str | os.PathLike[str] | None, config: Config | None) 
     return default_folder("data", "--db PATH") / "reader.db", DEFAULT_DB
 
 
+def _head(path: Path) -> bytes:
+    """The first 16 bytes of a regular file (as long as SQLite's header), or b"" for anything else or unreadable."""
+    if not path.is_file():
+        return b""
+    try:
+        with path.open("rb") as file:
+            return file.read(16)
+    except OSError:
+        return b""  # the store says what is wrong when it opens it
+
+
 def resolve_db_path(explicit: str | os.PathLike[str] | None, config: Config | None) -> Path:
     """Pick the database: --db, then $READER_DB, then [storage].path, then the user data directory.
 
@@ -165,6 +176,17 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None, config: Config | No
                                                        "to another file")
         other = f"give {given} another path" if given != DEFAULT_DB else "pass --db with another file"
         raise ConfigError(path, None, given, f"cannot be read by you; {fix}, or {other}")
+    head = _head(path)
+    if head:  # empty is "no database yet"; anything else must be SQLite (a damaged one is the store's to report)
+        from reader.store.read_only import SQLITE_HEADER
+
+        if head != SQLITE_HEADER:
+            what = f"is not an SQLite database (it begins {head.decode('latin-1')!r}), and is left as it is"
+            if from_config and config is not None:
+                raise key_error(config, "storage", "path", f"{path} {what}; set [storage] path to the database "
+                                                           "`reader fetch` fills, or to a new file")
+            change = f"give {given}" if given != DEFAULT_DB else "pass --db with"
+            raise ConfigError(path, None, given, f"{what}; {change} the database `reader fetch` fills, or a new file")
     blocker = file_in_the_way(path.parent)
     if blocker is not None:
         if from_config and config is not None:

@@ -85,9 +85,17 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_as_it_is(workdir: Path, a
     before = _state(workdir / "feeds.toml")
     out = _run(workdir, *args, "--db", "feeds.toml")
     assert _state(workdir / "feeds.toml") == before
-    assert out.returncode == 1 and out.stderr == (
-        "reader: store error: feeds.toml: not an SQLite database (it begins '# policy-reader '); pass the --db "
-        "that `reader fetch` fills; the file is left as it is\n")
+    assert out.returncode == 2 and out.stderr == (  # bad input, as the other paths that cannot be used
+        "reader: configuration error: feeds.toml: --db: is not an SQLite database (it begins '# policy-reader '), "
+        "and is left as it is; give --db the database `reader fetch` fills, or a new file\n")
+
+
+@pytest.mark.parametrize("args", [("fetch",), ("digest", "--out", "d.md")])
+def test_a_command_that_writes_refuses_a_file_that_is_not_sqlite_too(workdir: Path, args: tuple[str, ...]) -> None:
+    before = _state(workdir / "feeds.toml")
+    out = _run(workdir, *args, "--db", "feeds.toml")
+    assert _state(workdir / "feeds.toml") == before
+    assert out.returncode == 2 and "feeds.toml: --db: is not an SQLite database" in out.stderr, out.stderr
 
 
 @pytest.mark.parametrize(("name", "journal"), [("r.db", "wal"), ("backup.db", "delete")])

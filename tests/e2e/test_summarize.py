@@ -127,7 +127,7 @@ def test_an_unexpected_failure_on_one_cluster_is_reported_and_the_rest_go_on(mon
     monkeypatch.setattr(summarize, "summarize_cluster", failing_on_b)
     out, errors = io.StringIO(), io.StringIO()
     lines = [json.dumps({**CLUSTERS[1], "id": i}) for i in "abc"]
-    assert summarize.summarize_lines(lines, SummaryBudget(), out, errors, "in.jsonl") == 1
+    assert summarize.summarize_lines(lines, SummaryBudget(), out, errors, "in.jsonl").failed == 1
     assert [json.loads(x)["id"] for x in out.getvalue().splitlines()] == ["a", "c"]
     assert "in.jsonl:2: could not summarise this cluster (ValueError: boom)" in errors.getvalue()
 
@@ -161,3 +161,25 @@ def test_a_json_error_names_the_column_where_the_line_goes_wrong() -> None:
         parse_cluster('{"id":"c1","articles":[{"text":"x"}]\n')  # the closing brace is missing
     with pytest.raises(ClusterError, match=r"at column 12\)$"):
         parse_cluster('{"id":"c1",x}\n')
+
+
+def test_an_article_given_as_a_line_is_named_as_such_and_all_bad_lines_exit_2(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.commands import summarize
+    from reader.digest.summarise import SummaryBudget
+
+    out, errors = io.StringIO(), io.StringIO()
+    lines = ['{"text": ""}', '{"id": [1], "articles": [{"text": "x"}]}', '{"id": "a", "articles": [{"text": " "}]}',
+             '{"articles": [{"text": "x"}]}']
+    counts = summarize.summarize_lines(lines, SummaryBudget(), out, errors, "in.jsonl")
+    said = errors.getvalue().splitlines()
+    assert "in.jsonl:1: this line is one article, not a cluster; put it in one: {\"id\": \"c1\"" in said[0]
+    assert 'in.jsonl:2: "id" must be a string, such as "c1", not a list' in said[1]
+    assert 'in.jsonl:3: articles[0] has an empty "text"; give the article\'s words in "text"' in said[2]
+    assert 'in.jsonl:4: the cluster has no "id"' in said[3]
+    assert (counts.written, counts.malformed) == (0, 4) and out.getvalue() == ""
+    assert summarize._exit_status(counts, "in.jsonl") == 2  # nothing was a cluster: bad input, as elsewhere
+    assert "no line of in.jsonl is a cluster summarize can read" in capsys.readouterr().err
+    assert summarize._exit_status(summarize.LineCounts(written=1, malformed=1), "in.jsonl") == 1
+    assert summarize._exit_status(summarize.LineCounts(malformed=1, crashed=1), "in.jsonl") == 1
+    assert summarize._exit_status(summarize.LineCounts(), "in.jsonl") == 0
