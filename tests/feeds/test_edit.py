@@ -144,3 +144,13 @@ def test_an_edited_feeds_toml_keeps_its_mode_and_owner(tmp_path: Path) -> None:
     add_feeds(path, [FeedConfig("A", "https://a.example/")])
     st = path.stat()
     assert (stat.S_IMODE(st.st_mode), st.st_uid, st.st_gid) == (0o640, *owner)
+
+
+def test_a_feeds_toml_that_cannot_be_written_names_its_real_folder(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.feeds.edit import _cannot_use
+
+    monkeypatch.chdir(tmp_path)
+    message = str(_cannot_use(Path("feeds.toml"), "replace", PermissionError(13, "Permission denied")))
+    assert f"make the folder {tmp_path} writable for you (chmod u+w {tmp_path})" in message, message
+    assert "make . " not in message and message.startswith("cannot replace feeds.toml: Permission denied; ")
