@@ -173,7 +173,8 @@ def cannot_write(path: Path, exc: OSError, option: str, example: str) -> str:
         return (f"{path} is read-only for you, so it was left as it is; make it writable (chmod u+w {path}), "
                 f"or give {option} another path")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (f"cannot write {path}: {exc.strerror}; make {path.parent} writable for you, "
+        folder = path.parent if path.parent.name else path.absolute().parent  # never "make . writable"
+        return (f"cannot write {path}: {exc.strerror}; make the folder {folder} writable for you (chmod u+w {folder}), "
                 f"or give {option} a path in a folder you can write")
     if is_disk_trouble(exc):
         return (f"cannot write {path}: {exc.strerror}; free some space or check the disk, "

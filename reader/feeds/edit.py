@@ -55,7 +55,7 @@ def _cannot_use(path: Path, doing: str, exc: OSError) -> FeedEditError:
     if is_disk_trouble(exc):
         return FeedEditError(f"cannot {doing} {path}: {exc.strerror or exc}; free some space or check the disk, "
                              "then run the command again; nothing was changed", status=1)
-    folder = path.absolute().parent  # "feeds.toml"'s parent is ".", which names no folder a reader can find
+    folder = path.parent if path.parent.name else path.absolute().parent  # "feeds.toml"'s parent "." names none
     return FeedEditError(f"cannot {doing} {path}: {exc.strerror or exc}; make the folder {folder} writable for you "
                          f"(chmod u+w {folder}), or pass --config with a feeds.toml you can write; nothing was changed")
 

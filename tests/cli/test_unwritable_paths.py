@@ -103,3 +103,13 @@ def test_storage_path_in_a_folder_that_cannot_be_written_names_its_line(read_onl
             "there, because the folder ro is not writable for you (or is on a read-only disk); make it writable "
             "(chmod u+w ro), or set [storage] path to a file in a folder you can write\n"), out.stderr
     assert list(read_only_folder.iterdir()) == []
+
+
+def test_a_file_in_the_current_folder_that_cannot_be_written_names_the_folder(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.commands.folders import cannot_write
+
+    monkeypatch.chdir(tmp_path)
+    said = cannot_write(Path("out.md"), PermissionError(13, "Permission denied"), "--out", "digest.md")
+    assert said == (f"cannot write out.md: Permission denied; make the folder {tmp_path} writable for you "
+                    f"(chmod u+w {tmp_path}), or give --out a path in a folder you can write")
