@@ -193,12 +193,13 @@ def render_text(article: CleanArticle, width: int) -> str:
     wrap = textwrap.TextWrapper(width=width)
     out: list[str] = []
     if article.title:
-        out += [article.title, "=" * min(len(article.title), width)]
+        title = wrap.wrap(article.title)
+        out += [*title, "=" * max(map(len, title), default=0)]
     # The byline and date as the reading view and the digest give them (text.display): "Pat Quinn", not
     # "news@x.example (Pat Quinn)"; "30 Nov 2026, 09:30 UTC", not an ISO stamp. --json keeps the stored values.
     credit, when = display_credit(article.byline, article.source), display_date(article.published)
     meta = " · ".join(x for x in (article.source, credit, when) if x)
-    out += [meta] if meta else []
+    out += wrap.wrap(meta)
     out += [article.link] if article.link else []
     if article.pinned_quotes:
         out += ["", "Key quotes:"]
@@ -214,7 +215,7 @@ def render_text(article: CleanArticle, width: int) -> str:
     for caption in article.captions:
         out += ["", *textwrap.wrap(f"Caption: {caption}", width=width)]
     if article.repairs:
-        out += ["", "Repairs: " + "; ".join(article.repairs)]
+        out += ["", *textwrap.wrap("Repairs: " + "; ".join(article.repairs), width=width, subsequent_indent="  ")]
     return "\n".join(out)
 
 

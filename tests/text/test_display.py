@@ -71,3 +71,16 @@ def test_each_author_of_several_keeps_a_name_without_an_address() -> None:
     assert display_byline("Ann Lee (a@x.org) and Bo Chan <b@y.org>") == "Ann Lee and Bo Chan"
     assert display_byline("mailto:mark@example.org") is None and display_byline("mark@example.org ()") is None
     assert display_byline("Pat (PQ) Quinn") == "Pat (PQ) Quinn"
+
+
+def test_show_wraps_its_title_credit_and_repairs_to_the_width_like_the_body() -> None:
+    article = clean_article("<p>\u00e2\u20ac\u0153Quote,\u00e2\u20ac said someone about the vote.</p><p>Again.</p>"
+                            "<p>Again.</p>", kind="html", title="A very long title about the county council and its "
+                            "immigration agreement vote", byline="Pat Quinn (pat@example.org)",
+                            source="The County Herald of Somewhere Far", published="2026-11-30T09:30:00Z")
+    assert len(article.repairs) >= 2
+    lines = render_text(article, 40).splitlines()
+    assert all(len(line) <= 40 for line in lines), [line for line in lines if len(line) > 40]
+    shown = "\n".join(lines)
+    assert "Repairs: restored 1 closing quote(s)" in shown and "\n  " in shown.split("Repairs:")[1]
+    assert "Pat Quinn" in " ".join(shown.split()) and "pat@example.org" not in shown
