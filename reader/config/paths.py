@@ -138,6 +138,13 @@ def db_location(explicit: str | os.PathLike[str] | None, config: Config | None) 
     return default_folder("data", "--db PATH") / "reader.db", DEFAULT_DB
 
 
+def _refused(config: Config | None, path: Path, given: str, in_config: str, otherwise: str) -> ConfigError:
+    """The error for a database path that cannot be used: with its line in feeds.toml when [storage] path gave it."""
+    if given == STORAGE_PATH and config is not None:
+        return key_error(config, "storage", "path", in_config)
+    return ConfigError(path, None, given, otherwise)
+
+
 def _head(path: Path) -> bytes:
     """The first 16 bytes of a regular file (as long as SQLite's header), or b"" for anything else or unreadable."""
     if not path.is_file():
@@ -157,41 +164,33 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None, config: Config | No
     file", and a command that reads would say there is no database.
     """
     path, given = db_location(explicit, config)
-    from_config = given == STORAGE_PATH and config is not None
     if path.is_dir():
         suggestion = f"a file path such as {path / 'reader.db'}"
-        if from_config and config is not None:
-            raise key_error(config, "storage", "path", f"{path} is a folder, not a database file; give {suggestion}")
-        raise ConfigError(path, None, given, f"is a folder, not a database file; give {given} {suggestion}")
+        raise _refused(config, path, given, f"{path} is a folder, not a database file; give {suggestion}",
+                       f"is a folder, not a database file; give {given} {suggestion}")
     if path.exists() and not path.is_file():  # SQLite would call a pipe or a device a disk error
         what = "is a device, pipe or socket, not a database file"
-        if from_config and config is not None:
-            raise key_error(config, "storage", "path", f"{path} {what}; set [storage] path to a file")
         change = f"give {given} the path of a file" if given != DEFAULT_DB else "pass --db with the path of a file"
-        raise ConfigError(path, None, given, f"{what}; {change}")
+        raise _refused(config, path, given, f"{path} {what}; set [storage] path to a file", f"{what}; {change}")
     if path.is_file() and not os.access(path, os.R_OK):  # SQLite and the store would say so only as their failure
         fix = f"make it readable (chmod u+r {path})"
-        if from_config and config is not None:
-            raise key_error(config, "storage", "path", f"{path} cannot be read by you; {fix}, or set [storage] path "
-                                                       "to another file")
         other = f"give {given} another path" if given != DEFAULT_DB else "pass --db with another file"
-        raise ConfigError(path, None, given, f"cannot be read by you; {fix}, or {other}")
+        raise _refused(config, path, given, f"{path} cannot be read by you; {fix}, or set [storage] path to another "
+                       "file", f"cannot be read by you; {fix}, or {other}")
     head = _head(path)
     if head:  # empty is "no database yet"; anything else must be SQLite (a damaged one is the store's to report)
         from reader.store.read_only import SQLITE_HEADER
 
         if head != SQLITE_HEADER:
             what = f"is not an SQLite database (it begins {head.decode('latin-1')!r}), and is left as it is"
-            if from_config and config is not None:
-                raise key_error(config, "storage", "path", f"{path} {what}; set [storage] path to the database "
-                                                           "`reader fetch` fills, or to a new file")
             change = f"give {given}" if given != DEFAULT_DB else "pass --db with"
-            raise ConfigError(path, None, given, f"{what}; {change} the database `reader fetch` fills, or a new file")
+            fills = "the database `reader fetch` fills, or a new file"
+            raise _refused(config, path, given, f"{path} {what}; set [storage] path to {fills}",
+                           f"{what}; {change} {fills}")
     blocker = file_in_the_way(path.parent)
     if blocker is not None:
-        if from_config and config is not None:
-            raise key_error(config, "storage", "path", in_the_way(path, blocker, "the database",
-                                                                  "set [storage] path to a file in a folder"))
         change = f"give {given} a path in a folder" if given != DEFAULT_DB else "pass --db"
-        raise ConfigError(path, None, given, in_the_way(path, blocker, "the database", change))
+        raise _refused(config, path, given, in_the_way(path, blocker, "the database",
+                                                       "set [storage] path to a file in a folder"),
+                       in_the_way(path, blocker, "the database", change))
     return path
