@@ -77,6 +77,7 @@ class ReaderApp(StoreEvents):
         self.news_finder_waiting = []  # see StoreWorkers.with_news_finder
         self.refreshing = False
         self.topic_unread: dict[str, int] | None = None  # the last computed counts, shown until new ones arrive
+        self._warmed = False  # warm_cleaning started (once, after the first paint)
         self.topics_counting = False  # a recount is under way (see on_article_changed)
         self.topic_tally: TopicTally | None = None  # what topic_unread was counted from (see recount_topics)
         self.sidebar_data: SidebarLoaded | None = None
@@ -152,6 +153,9 @@ class ReaderApp(StoreEvents):
                 self._show_hint()
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+        if not self._warmed:
+            self._warmed = True
+            self.call_after_refresh(self.warm_cleaning)  # after the first paint, as recount_topics below
         if self.topic_unread is None and self.matchers:
             # After the screen has refreshed: its matching loop would otherwise compete for the GIL
             # with the first paint, and more so the larger the store.

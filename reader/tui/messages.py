@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from reader.config import Config
-from reader.copies import CopyChanges, CopyText
 from reader.models import Article, FeedRow, Pin
-from reader.text.clean import CleanArticle
 from reader.tui.topic_tally import TopicTally
 
 if TYPE_CHECKING:  # the refresh module (and the HTTP client) load only when a refresh runs
+    from reader.copies import CopyChanges, CopyText
     from reader.fetch.refresh import RefreshSummary
+    from reader.text.clean import CleanArticle  # with its patterns, loaded after the first paint (warm_cleaning)
     from reader.what_changed import NewsFinder
 
 

@@ -37,12 +37,13 @@ if slow == "sql":
                       "SELECT count(*) FROM n").fetchone()
     store._set_flag = slow_set_flag
 else:
-    clean = workers.clean_stored_article
+    import reader.text.clean as cleaning  # open_article takes it from there when it runs
+    clean = cleaning.clean_stored_article
     def slow_clean(article, terms):
         started.set()
         time.sleep(300)
         return clean(article, terms)
-    workers.clean_stored_article = slow_clean
+    cleaning.clean_stored_article = slow_clean
 
 async def quit_while_slow(pilot):
     while not app.query_one("#articles").row_count:

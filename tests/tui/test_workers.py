@@ -10,6 +10,7 @@ import time
 import pytest
 from textual.worker import get_current_worker
 
+import reader.text.clean as cleaning
 import reader.tui.workers as workers
 from reader.models import Article
 from reader.store import ArticleFilter
@@ -26,8 +27,8 @@ SEED = "Task Force Critical of Secure Communities Program"
 async def test_pinning_redraws_the_quotes_only(filled_app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
     """p changes the pins: the article is not cleaned, searched or drawn again (its underlines would flicker)."""
     cleaned: list[int] = []
-    clean = workers.clean_stored_article
-    monkeypatch.setattr(workers, "clean_stored_article", lambda a, terms: (cleaned.append(a.id), clean(a, terms))[1])
+    clean = cleaning.clean_stored_article  # open_article takes it from reader.text.clean when it runs
+    monkeypatch.setattr(cleaning, "clean_stored_article", lambda a, terms: (cleaned.append(a.id), clean(a, terms))[1])
     searched: list[int] = []
     search = NewsFinder.new_sentences
     monkeypatch.setattr(NewsFinder, "new_sentences", lambda self, a, p: (searched.append(a.id), search(self, a, p))[1])

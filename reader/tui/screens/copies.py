@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -12,9 +13,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.copies import CopyChanges, CopyText
 from reader.tui.format import hanging, plain
 from reader.tui.keys import pane_bindings
+
+if TYPE_CHECKING:  # loaded with the cleaning modules, after the first paint
+    from reader.copies import CopyChanges, CopyText
 
 
 class CopiesView(VerticalScroll):

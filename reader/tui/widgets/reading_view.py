@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.text import Text
@@ -12,13 +13,15 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from reader.models import Article, Pin
-from reader.text.clean import CleanArticle
 from reader.text.display import display_credit, display_date
-from reader.text.quotes import Quote
 from reader.topics import TopicMatcher
 from reader.tui.format import Attributed, KeptWhole, LinkText, hanging, highlight_topics, plain
 from reader.tui.keys import pane_bindings
 from reader.tui.widgets.option_list import EndStopOptionList
+
+if TYPE_CHECKING:  # the cleaning modules load after the first paint (ReaderApp.warm_cleaning)
+    from reader.text.clean import CleanArticle
+    from reader.text.quotes import Quote
 
 READ_HINT = "Select an article and press enter to read it."
 
