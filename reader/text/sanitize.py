@@ -108,8 +108,9 @@ _CONTROLS = re.compile(f"[{_UNSAFE}]")
 #   - ZWJ U+200D between two emoji (a family, a profession: 👩‍💻), see _joins_emoji;
 #   - a variation selector directly after a character it can modify (VS16 after an emoji, a keycap's 1️⃣;
 #     an ideographic or Mongolian selector after its letter), see _takes_selector;
-#   - tag characters inside an emoji tag sequence: 🏴 + tag letters or digits + CANCEL TAG (the flags of
-#     England, Scotland and Wales); anywhere else they carry hidden ASCII, and are dropped.
+#   - tag characters inside an emoji flag sequence: 🏴 + a subdivision code in tag characters (two letters,
+#     then one to three letters or digits, as Unicode's ED-14c: gbeng, gbsct, gbwls) + CANCEL TAG; anywhere
+#     else (a longer run could spell "ignore previous instructions") they carry hidden ASCII, and are dropped.
 _ZWJ = "\u200d"
 _SELECTORS = "\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef"
 _TAGS = "\U000e0020-\U000e007f"
@@ -128,7 +129,8 @@ _INVISIBLE_CLASS = f"[{_DROPPED}{_ZWJ}{_SELECTORS}{_TAGS}]"
 _BMP_INVISIBLE = re.compile(f"[{_DROPPED_IN_BMP}{_ZWJ}\u180b-\u180d\u180f\ufe00-\ufe0f]")
 _PAST_BMP = re.compile("[\U00010000-\U0010ffff]")
 _ALWAYS_DROPPED = re.compile(f"[{_DROPPED}]+")
-_FLAG_TAGS = "\U0001f3f4[\U000e0030-\U000e0039\U000e0061-\U000e007a]{1,30}\U000e007f"  # 🏴 + tag letters + CANCEL TAG
+_FLAG_TAGS = ("\U0001f3f4[\U000e0061-\U000e007a]{2}[\U000e0030-\U000e0039\U000e0061-\U000e007a]{1,3}"
+              "\U000e007f")  # 🏴 + a subdivision code in tag letters and digits + CANCEL TAG
 _HIDDEN_TAGS = re.compile(f"({_FLAG_TAGS})|[{_TAGS}\U000e0001]")
 _CONTEXTUAL = re.compile(f"{_FLAG_TAGS}|[{_ZWJ}{_SELECTORS}{_TAGS}]")
 _EMOJI_MODIFIERS = "\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff\ufe0e\ufe0f"  # skin tones, VS15, VS16
