@@ -9,6 +9,7 @@ from pathlib import Path
 from reader.commands.folders import FolderError, refuse_file_in_the_way, refuse_unwritable_folder
 from reader.commands.say import EXIT_FAILURE, result, shown
 from reader.config import find_config_path, load_config, resolve_db_path
+from reader.store.errors import RECOVER_ADVICE
 from reader.store.maintenance import CheckReport, backup_store, check_store
 from reader.text.sanitize import single_line
 from reader.wording import count_of
@@ -27,8 +28,7 @@ def _report(where: Path, report: CheckReport) -> int:
     if report.problems:
         for problem in report.problems:
             print(single_line(f"{where}: {problem}", None), file=sys.stderr)
-        print(f"{shown(where)}: damaged. Copy what can be read with `reader db backup NEW.db` "
-              f"(or `sqlite3 {shown(where)} .recover`), or restore a backup", file=sys.stderr)
+        print(f"{shown(where)}: damaged. {RECOVER_ADVICE.format(db=shown(where))}", file=sys.stderr)
         return EXIT_FAILURE
     checked = "file and search index consistent" if report.index_checked else "file consistent"
     result(f"{where}: ok ({count_of(report.articles, 'article')}; {checked})")

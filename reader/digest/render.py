@@ -173,7 +173,7 @@ def _opinion_lines(pieces: tuple[OpinionLine, ...]) -> list[str]:
 def _more_line(more: MoreStories) -> str:
     stories = "story" if more.stories == 1 else "stories"
     outlets = "outlet" if more.outlets == 1 else "outlets"
-    return f"and {more.stories} more {stories} from {more.outlets} {outlets}"
+    return f"and {more.stories:,} more {stories} from {more.outlets:,} {outlets}"
 
 
 def _coverage_list(lines: tuple[CoverageLine, ...], more: MoreStories | None) -> list[str]:

@@ -37,10 +37,14 @@ def is_store_wide(exc: BaseException) -> bool:
     return isinstance(exc, StoreError | MemoryError) or type(exc) in (sqlite3.OperationalError, sqlite3.DatabaseError)
 
 
+# `reader db backup` copies a file page for page, damage included (try10): only SQLite's own recovery reads round it.
+RECOVER_ADVICE = ("Recover what can be read with the sqlite3 program: `sqlite3 {db} .recover | sqlite3 NEW.db`, "
+                  "then use --db NEW.db; or restore a backup (`reader db backup` would copy the damage too)")
+
+
 def damaged_message(path: str, detail: str) -> str:
     return (f"{path}: the database is damaged ({detail}); nothing more will be written to it. "
-            f"Run `reader db check` for details and `reader db backup NEW.db` to copy what can be read, "
-            "or restore a backup")
+            f"Run `reader db check` for details. {RECOVER_ADVICE.format(db=path)}")
 
 
 def translate(exc: sqlite3.Error, path: str) -> StoreError | None:
