@@ -8,15 +8,17 @@ repeats "the county board voted 5-2 on Monday to end its agreement". Signatures 
 strings, so a day's worth can be stored once and compared again without re-reading articles.
 
 Three things besides the share decide it. A count is news: a sentence with a number (not a year) that the
-earlier one lacks reports something it did not ("voted 20 to 13" after "will vote Tuesday" is the
-outcome, not the preview), however many words they share. So is an outcome without a count: a sentence
-reporting a decision taken ("the council voted to end ...", "adopted") after one that only had it planned
-("will vote on ...", "proposed"; see reader.text.decision_state), while a plan reworded as a plan, or an
-outcome as an outcome, stays a repeat. And words policy coverage uses interchangeably are one
-(reader/digest/same_sense.py: "the measure" is "the bill", "scrapped" is "ended", "migrants" are
-"immigrants"; "allow", "throughout" and "across" say nothing, like the stop word "let"), so a reworded
-sentence ("Sheriffs throughout Ohio have opposed the measure, arguing that it would allow ...") repeats the
-one it rewords.
+earlier one lacks reports something it did not ("voted 20 to 13" after "will vote Tuesday" is the outcome, not
+the preview), however many words they share. So is an outcome without a count: a sentence reporting a decision
+taken ("the council voted to end ...", "adopted") after one that only had it planned ("will vote on ...",
+"proposed"; see reader.text.decision_state), while a plan reworded as a plan, or an outcome as an outcome,
+stays a repeat. So is a reversal: a sentence whose decision goes the other way ("Travis County leaves Secure
+Communities" after "... joins ...", "funding was cut" after "raised", "will not comply" after "will comply";
+see reader.text.stance), while one going the same way in other words stays a repeat. And words policy coverage
+uses interchangeably are one (reader/digest/same_sense.py: "the measure" is "the bill", "scrapped" is "ended",
+"migrants" are "immigrants"; "allow", "throughout" and "across" say nothing, like the stop word "let"), so a
+reworded sentence ("Sheriffs throughout Ohio have opposed the measure, arguing that it would allow ...")
+repeats the one it rewords.
 
 Comparison is exact but cheap (prefix filtering, see History): an earlier sentence can only
 cover a sentence if it shares one of its few rarest stems, so only those stems' postings are read.
@@ -29,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from math import ceil
 
 from reader.digest.same_sense import SAME_SENSE
-from reader.text.decision_state import MARKS, news_signature, reports_outcome_of
+from reader.text.decision_state import MARKS, news_signature, reports_outcome_of, reverses
 from reader.text.signatures import MIN_STEMS, decode_signatures, encode_signatures, sentences_of
 from reader.text.words import content_stems, signature
 
@@ -88,8 +90,8 @@ class History:
         return bool(self.signatures)
 
     def covers(self, sig: frozenset[str]) -> bool:
-        """Whether one earlier sentence holds REPEATED of the sentence's stems and every count it gives, and
-        does not only plan a decision the sentence reports taken."""
+        """Whether one earlier sentence holds REPEATED of the sentence's stems and every count it gives, does
+        not only plan a decision the sentence reports taken, and does not go the other way (a reversal)."""
         sig = _in_sense(sig)
         stems = sig - MARKS
         needed, counts = _needed(stems), _counts(stems)
@@ -101,7 +103,7 @@ class History:
                     tried.add(i)
                     earlier = self.signatures[i]
                     if (len(stems & earlier) >= needed and counts <= earlier
-                            and not reports_outcome_of(sig, earlier)):
+                            and not reports_outcome_of(sig, earlier) and not reverses(sig, earlier)):
                         return True
         return False
 

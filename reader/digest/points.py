@@ -3,7 +3,7 @@
 A sentence makes another's point when one holds most (SAME_POINT) of the other's content words, names
 aside ("Department of Homeland Security" says who, not what), or they share a phrase of PHRASE content
 words in a row (a reworded repeat keeps the point's own words), and their decisions go the same way
-(reader/digest/stance.py): "will end Secure Communities" never repeats "will keep expanding" it.
+(reader/text/stance.py): "will end Secure Communities" never repeats "will keep expanding" it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.digest.stance import opposed, stance
+from reader.text.stance import opposed, stance
 from reader.text.words import content_stems, signature
 
 SAME_POINT = 0.6  # share of a sentence's content words found in one chosen sentence

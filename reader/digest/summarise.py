@@ -33,9 +33,9 @@ from reader.digest.candidates import MIN_WORDS, Candidate, relative_day, story_c
 from reader.digest.model import SummarySentence
 from reader.digest.points import SAME_POINT, Point, is_repeat, point_of, said_in, same_point
 from reader.digest.references import MEASURES, introduces, outside_quotes
-from reader.digest.stance import opposed, stance
 from reader.digest.summary_order import order_chosen
 from reader.text.descriptions import bodies_named
+from reader.text.stance import opposed, stance
 from reader.text.words import content_stems, signature
 
 MAX_SENTENCES = 5
@@ -103,7 +103,7 @@ class _Scored:
     common: frozenset[str]  # its words beside the names
     phrases: frozenset[tuple[str, ...]]
     background: bool
-    stance: int | None  # which way its decision goes (reader.digest.stance): opposite ones are never one point
+    stance: int | None  # which way its decision goes (reader.text.stance): opposite ones are never one point
 
     @property
     def point(self) -> Point:

@@ -3,19 +3,28 @@
 New today compares sentences by their content words, and stemming makes "will vote" and "voted" one
 word, so the outcome would read as a repeat of the preview. Each sentence's signature therefore
 carries a mark of its state (PLANNED, DONE, or neither; see news_signature), and New today counts
-an outcome as news after coverage that only had the plan (reader/digest/novelty.py). The marks are
-stored with the day's signatures (reader/topic_days.py), so a change here must bump STATE_VERSION.
+an outcome as news after coverage that only had the plan (reader/digest/novelty.py). It carries the way its
+decision goes too (WAYS, from reader.text.stance): stems alone make "Travis County leaves
+Secure Communities" a repeat of "Travis County joins Secure Communities", and a reversal is news. The marks
+are stored with the day's signatures (reader/topic_days.py), so a change here, or to what stance() reads,
+must bump STATE_VERSION.
 """
 
 from __future__ import annotations
 
 import re
 
+from reader.text.stance import Way, way
 from reader.text.words import signature
 
-STATE_VERSION = 1  # part of the stored topic days' key (reader.topic_days.topic_key): bump when the marks change
+# Part of the stored topic days' key (reader.topic_days.topic_key): bump when the marks change.
+STATE_VERSION = 2  # 2: the way a sentence's decision goes (WAYS)
 PLANNED, DONE = "~planned", "~done"  # never a stem: stems are letters and digits
-MARKS = frozenset({PLANNED, DONE})
+# The way a decision goes (reader.text.stance.way): on or off, or a decision only held or not held.
+WAYS: dict[Way, str] = {"on": "~on", "off": "~off", "held": "~held", "not held": "~unheld"}
+WAY_MARKS = frozenset(WAYS.values())
+_OPPOSITE = {"~on": "~off", "~off": "~on", "~held": "~unheld", "~unheld": "~held"}
+MARKS = frozenset({PLANNED, DONE}) | WAY_MARKS
 
 # A decision announced, expected or under way, not yet taken.
 _PLAN = re.compile(
@@ -52,9 +61,22 @@ def state_marks(sentence: str) -> frozenset[str]:
     return frozenset({PLANNED}) if _PLAN.search(sentence.casefold().replace("’", "'")) else frozenset()
 
 
+def way_marks(sentence: str) -> frozenset[str]:
+    """The mark of the way the sentence's decision goes (reader.text.stance.way), nothing when it has none."""
+    going = way(sentence)
+    return frozenset() if going is None else frozenset({WAYS[going]})
+
+
 def news_signature(sentence: str) -> frozenset[str]:
-    """The sentence's content stems and its state mark: what New today stores and compares."""
-    return signature(sentence) | state_marks(sentence)
+    """The sentence's content stems, its state mark and its way: what New today stores and compares."""
+    return signature(sentence) | state_marks(sentence) | way_marks(sentence)
+
+
+def reverses(sig: frozenset[str], earlier: frozenset[str]) -> bool:
+    """Whether a sentence (signature `sig`) and an earlier one go opposite ways: "leaves" after "joins", "cut"
+    after "raised", "will not comply" after "will comply", "will not vote" after "will vote". One with no way
+    reverses nothing, and a vote only to be held ("will vote on whether to end") none that goes one way."""
+    return any(_OPPOSITE[mark] in earlier for mark in sig & WAY_MARKS)
 
 
 def reports_outcome_of(sig: frozenset[str], earlier: frozenset[str]) -> bool:

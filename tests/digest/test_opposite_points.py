@@ -8,8 +8,8 @@ import pytest
 
 from reader.config import TopicConfig
 from reader.digest.points import point_of, same_point, says_again
-from reader.digest.stance import OFF, ON, opposed, stance
 from reader.digest.summarise import StoryForSummary, summarise, topic_lens
+from reader.text.stance import OFF, ON, opposed, stance
 from reader.topics import TopicMatcher
 
 SC = TopicMatcher.from_config(TopicConfig("Secure Communities", ("Secure Communities",)))
@@ -60,7 +60,7 @@ def test_stance_reads_the_first_run_of_decision_words() -> None:
     assert stance("The board decided not to renew the program.") == OFF
     assert stance("The board refused to end the program.") == ON
     assert stance("It is not clear whether the board will approve the program.") == ON
-    assert stance("By the end of the year the program had grown.") is None  # "the end": a noun
+    assert stance("By the end of the year the program had spread to every county.") is None  # "the end": a noun
     assert stance("The program checks fingerprints against federal databases.") is None
 
 
