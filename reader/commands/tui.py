@@ -36,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
     if refusal is not None:
         print(f"reader: {refusal}", file=sys.stderr)
         return EXIT_NOT_A_TERMINAL
+    from reader.crash_log import write_crash_log
     from reader.tui.app import build_app
-    from reader.tui.crash import write_crash_log
 
     db = check_db_before_work(args, config, writes=False)  # one it cannot write is opened read-only, and says so
     app = build_app(config, db)  # feeds.toml as read above: it is parsed once

@@ -7,12 +7,21 @@ cannot bind) is recorded as that feed's or article's reason and the run goes on.
 
 from __future__ import annotations
 
+from reader.crash_log import write_crash_log
 from reader.store.errors import is_store_wide
 from reader.text.sanitize import single_line
 
 __all__ = ["describe", "is_store_wide"]
 
 
-def describe(exc: BaseException) -> str:
-    """An unexpected exception as one sanitised line: its type and message (which may quote outside text)."""
-    return single_line(f"unexpected {exc.__class__.__name__}: {exc or 'no details'}", 300)
+def describe(exc: BaseException, source: str = "feed") -> str:
+    """An unexpected exception as one sanitised line that says it is the reader's fault, with where its traceback went.
+
+    Only a bug of ours gets here (every failure a feed, page or server can cause has its own
+    message), so the line says the `source` is not to blame; the traceback goes to the crash log,
+    since a type and message alone ("KeyError: 0") cannot be reported usefully.
+    """
+    log = write_crash_log(exc)
+    what = single_line(f"{exc.__class__.__name__}: {exc or 'no details'}", 200)  # cut before the log's path is added
+    where = f"; details in {log}" if log is not None else ""
+    return single_line(f"internal error in the reader, not a fault of the {source} ({what}){where}", None)

@@ -79,7 +79,7 @@ async def fetch_full_texts(
         except Exception as exc:  # the article's boundary: its reason is stored, the other pages go on
             if is_store_wide(exc):
                 raise
-            error = describe(exc)
+            error = describe(exc, "page")
         failed += 1
         reason = f"full text unavailable: {error}"
         if passing:

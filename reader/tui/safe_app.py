@@ -13,8 +13,8 @@ from uuid import uuid4
 from textual.app import App
 from textual.notifications import Notification, Notify, SeverityLevel
 
+from reader.crash_log import write_crash_log
 from reader.text.sanitize import single_line
-from reader.tui.crash import write_crash_log
 from reader.tui.screenshot import screenshot_folder, shown_path, why_not_saved
 
 

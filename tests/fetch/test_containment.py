@@ -128,8 +128,14 @@ def test_anything_a_feed_raises_is_that_feeds_failure(tmp_path: Path, feed_serve
     summary = refresh(store, load_config(write_config(tmp_path, body)))
     assert (summary.ok, summary.failed, summary.new) == (1, 2, 1)
     failed = dict(summary.failures)
-    assert failed["/fetch-crash"].startswith("refreshing: unexpected RuntimeError: boom")
-    assert failed["/store-crash"] == "refreshing: unexpected ValueError: a value the store cannot bind"
+    log = tmp_path / "xdg_state_home" / "policy-reader" / "crash.log"
+    assert failed["/fetch-crash"].startswith("refreshing: internal error in the reader, not a fault of the feed "
+                                             "(RuntimeError: boom")
+    assert failed["/store-crash"] == ("refreshing: internal error in the reader, not a fault of the feed "
+                                      f"(ValueError: a value the store cannot bind); details in {log}")
+    tracebacks = log.read_text(encoding="utf-8")  # what a bug report needs, which the one line cannot hold
+    assert tracebacks.count("Traceback (most recent call last)") == 2 and "_upsert" in tracebacks
+    assert "\x1b" not in tracebacks and "\x07" not in tracebacks
     assert_label_safe(failed["/fetch-crash"])
     states = {f.name: f for f in store.feeds()}
     assert states["/fetch-crash"].last_error == failed["/fetch-crash"]

@@ -193,5 +193,6 @@ def test_a_304_whose_full_text_step_fails_keeps_that_failure(tmp_path: Path, fee
         summary = refresh(store, cfg)
         assert (summary.ok, summary.not_modified, summary.failed) == (0, 1, 1)
         [feed] = store.feeds()
-        assert (feed.last_error or "").startswith("getting full text: unexpected RuntimeError: full-text step broke")
+        assert (feed.last_error or "").startswith("getting full text: internal error in the reader, not a fault of "
+                                                 "the feed (RuntimeError: full-text step broke)")
         assert feed.etag == '"v1"'

@@ -1,7 +1,8 @@
 """Where an unexpected error in the reader goes: a log file in the user's state directory, not the screen.
 
-The terminal must come back usable after a crash, so the traceback is written to a file and the
-command prints one line naming it (see reader.commands.tui).
+The terminal must come back usable after a crash, so the TUI writes the traceback to a file and
+prints one line naming it (see reader.commands.tui); a refresh that meets a bug of ours in one
+feed records a line for that feed and leaves the traceback here, so the bug can be reported.
 """
 
 from __future__ import annotations
