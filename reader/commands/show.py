@@ -98,13 +98,13 @@ def fetch_page(url: str, cfg: FetchConfig) -> tuple[bytes, str | None]:
     """A web page's bytes and content type, with the same limits as feed fetching."""
     import asyncio
 
-    from reader.fetch.http import fetch_http, make_client
+    from reader.fetch.http import GIVEN_URL, fetch_http, make_client
 
     async def get() -> tuple[bytes, str | None]:
         async with make_client(cfg) as client:
             result = await fetch_http(client, url, cfg)
         if result.error or result.body is None:
-            raise ShowError(f"{shown_url(url)}: {result.problem('try again later') or 'no content'}", EXIT_FAILURE)
+            raise ShowError(f"{shown_url(url)}: {result.problem(GIVEN_URL) or 'no content'}", EXIT_FAILURE)
         return result.body, result.content_type
 
     return asyncio.run(get())

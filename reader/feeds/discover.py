@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 from reader.config import FetchConfig
-from reader.fetch.http import fetch_http, make_client
+from reader.fetch.http import GIVEN_URL, LINKED_PAGE, fetch_http, make_client
 from reader.fetch.parse import FeedParseError, parse_feed_bytes
 from reader.text.links import shown_url
 from reader.text.sanitize import single_line
@@ -47,7 +47,7 @@ async def _discover(url: str, cfg: FetchConfig) -> tuple[str, str | None]:
     async with make_client(cfg) as client:
         result = await fetch_http(client, url, cfg)
         if result.error or result.body is None:
-            raise DiscoveryError(f"{shown_url(url)}: {result.problem('try again later') or 'no content'}")
+            raise DiscoveryError(f"{shown_url(url)}: {result.problem(GIVEN_URL) or 'no content'}")
         final = result.moved_to or url
         try:
             return final, parse_feed_bytes(result.body, result.content_type, final).title
@@ -66,7 +66,7 @@ async def _discover(url: str, cfg: FetchConfig) -> tuple[str, str | None]:
         for link in web[:MAX_ALTERNATES]:
             found = await fetch_http(client, link, cfg)
             if found.error or found.body is None:
-                problems.append(f"{single_line(link, 200)}: {found.problem('try again later') or 'no content'}")
+                problems.append(f"{single_line(link, 200)}: {found.problem(LINKED_PAGE) or 'no content'}")
                 continue
             feed_url = found.moved_to or link
             try:

@@ -22,7 +22,7 @@ from reader.fetch.addresses import PublicOnly
 from reader.fetch.connections import Connections
 from reader.fetch.containment import describe, is_store_wide
 from reader.fetch.extract import ExtractionError, extract_main_text
-from reader.fetch.http import fetch_http
+from reader.fetch.http import LINKED_PAGE, fetch_http
 from reader.models import FULL_TEXT_TRIES
 from reader.text.sanitize import single_line
 
@@ -105,7 +105,7 @@ async def _page_text(
         finally:
             gate.leave(host)
     if result.error is not None:
-        return None, result.error, result.passing or result.retry_after_s is not None
+        return None, result.problem(LINKED_PAGE), result.passing or result.retry_after_s is not None
     if result.body is None:
         return None, f"no page content (HTTP {result.status})", False
     loop = asyncio.get_running_loop()

@@ -52,20 +52,59 @@ class FetchResult:
     gone: bool = False
     error: str | None = None
     passing: bool = False  # the error may be gone next time (a timeout, a dropped connection): worth trying again
+    error_status: int | None = None  # the HTTP status that made this an error (404, 503), if one did
 
     @property
     def not_modified(self) -> bool:
         return self.status == "304"
 
-    def problem(self, again: str) -> str | None:
-        """The error, followed for a passing one by `again`: what happens next, which only the caller knows.
-
-        A refresh tries every feed again ("will retry next fetch"); `reader show URL` and
-        `feeds add` are one-off requests, so the same timeout there means "try again later".
+    def problem(self, asker: Asker) -> str | None:
+        """The error, then what `asker` can do about it: the same status means one thing, but the advice
+        depends on who asked (a refresh of feeds.toml, an address typed on the command line, an article's page).
         """
-        if self.error is None or not self.passing:
-            return self.error
-        return f"{self.error}; {again}"
+        if self.error is None:
+            return None
+        advice = asker.advice(self)
+        return f"{self.error}; {advice}" if advice else self.error
+
+
+@dataclass(frozen=True)
+class Asker:
+    """Who asked for an address, so a failure's advice fits them: what to check, and what happens next.
+
+    One wording of each status (what it means) for every command, and one place that says what to do:
+    "check the url in feeds.toml" is right after a refresh, and wrong for `feeds add URL`, which has
+    written nothing yet, or for an article's page, which no one can correct.
+    """
+
+    check: str  # the address as the advice names it ("the url in feeds.toml"); "" when there is nothing to check
+    again: str  # after a failure that may pass ("will retry next fetch"); "" when the caller says it
+    wait: str  # after a Retry-After, with {} for the seconds ("retrying after {} s")
+    gone: str  # after 410 Gone
+
+    def advice(self, result: FetchResult) -> str:
+        """What to do about `result`'s error, in this asker's terms; "" when there is nothing to add."""
+        if result.retry_after_s is not None and self.wait:
+            return self.wait.format(f"{result.retry_after_s:.0f}")
+        if result.passing:
+            return self.again
+        code = result.error_status
+        if code is None or not self.check:
+            return ""
+        if result.gone:
+            return self.gone
+        if code == 404:
+            return f"check {self.check} (the site may have moved it)"
+        if code in (401, 403):
+            return "open the address in a browser to see why"
+        return f"check {self.check}" if 400 <= code < 500 else ""
+
+
+REFRESH = Asker("the url in feeds.toml", "will retry next fetch", "retrying after {} s",
+                "the feed is no longer fetched; if it moved, give its new url in feeds.toml, else remove it")
+GIVEN_URL = Asker("the URL", "try again later", "try again in {} s",
+                  "if it moved, give its new address")  # `feeds add URL`, `show URL`: one request, asked now
+LINKED_PAGE = Asker("", "", "", "")  # an article's page, a page's feed link: the caller says what follows
 
 
 def conditional_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
@@ -164,7 +203,7 @@ def network_reason(exc: BaseException) -> str:
     import ssl  # both already loaded by asyncio; imported here to keep the module's top lean
 
     if isinstance(exc, socket.gaierror):
-        return f"the host name could not be looked up ({exc.strerror}); check the feed's address and your connection"
+        return f"the host name could not be looked up ({exc.strerror}); check the address and your connection"
     if isinstance(exc, ConnectionRefusedError):
         return "the server refused the connection; it may be down, or the address's port may be wrong"
     if isinstance(exc, ConnectionResetError | BrokenPipeError):
@@ -197,7 +236,7 @@ def _redirect_target(url: str, resp: Response) -> str | FetchResult:
             return target
         except ValueError as exc:  # InvalidAddress is one
             why = f"an address that is not a web address ({single_line(str(exc), 100)})"
-    return FetchResult(str(resp.status), error=f"HTTP {resp.status} redirect to {shown!r}, {why}; the feed's "
+    return FetchResult(str(resp.status), error=f"HTTP {resp.status} redirect to {shown!r}, {why}; the site's "
                        "publisher must fix its redirect")
 
 
@@ -242,21 +281,19 @@ async def _finish(resp: Response, cfg: FetchConfig, moved_to: str | None, asked_
         if not asked_if_changed:  # "not modified" since nothing: a feed never read would count as fine, and stay empty
             return FetchResult("304", moved_to=moved_to, passing=True, error=(
                 "HTTP 304 Not Modified, though the request asked no such thing (no If-None-Match or "
-                "If-Modified-Since): the server sent no feed; its publisher should fix the server"))
+                "If-Modified-Since): the server sent nothing; its publisher should fix the server"))
         return FetchResult("304", moved_to=moved_to)
     if code == 410:
-        return FetchResult("410", gone=True, error="410 Gone: the publisher removed this feed, so it is no longer "
-                           "fetched; if it moved, give its new url in feeds.toml, else remove it",
-                           moved_to=moved_to)
+        return FetchResult("410", gone=True, error=f"HTTP 410 {_reason(resp)}: {_status_meaning(code)}",
+                           moved_to=moved_to, error_status=code)
     if code in (429, 503):
         wait = parse_retry_after(resp.headers.get("retry-after"))
-        note = f"; retrying after {wait:.0f} s" if wait is not None else ""
-        # Passing either way; with a wait the note already says what happens next.
-        return FetchResult(str(code), retry_after_s=wait, error=f"HTTP {code} {_reason(resp)}{note}",
-                           moved_to=moved_to, passing=wait is None)
+        # Passing either way; with a wait the asker's advice says when to try again.
+        return FetchResult(str(code), retry_after_s=wait, error=f"HTTP {code} {_reason(resp)}: {_status_meaning(code)}",
+                           moved_to=moved_to, passing=wait is None, error_status=code)
     if code >= 400 or code < 200:
         return FetchResult(str(code), error=f"HTTP {code} {_reason(resp)}: {_status_meaning(code)}",
-                           moved_to=moved_to, passing=code >= 500)
+                           moved_to=moved_to, passing=code >= 500, error_status=code)
     declared = resp.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > cfg.max_bytes:
         return FetchResult("error", error=_too_big(cfg.max_bytes), moved_to=moved_to)
@@ -280,17 +317,20 @@ def _reason(resp: Response) -> str:
 
 
 def _status_meaning(code: int) -> str:
-    """What an error status means for the feed, and what the user can do: the reason phrase alone says neither."""
+    """What an error status means, whoever asked: the reason phrase alone does not say (Asker says what to do)."""
     if code == 404:
-        return "nothing is at this address; check the url in feeds.toml (the site may have moved its feed)"
+        return "nothing is at this address"
+    if code == 410:
+        return "the publisher removed what was at this address"
     if code in (401, 403):
-        return ("the server refuses to give this feed to the reader (it may need a login, or turn programs "
-                "away); check the url in a browser")
+        return "the server refuses to give it to the reader (it may need a login, or turn programs away)"
+    if code == 429:
+        return "the server asks for fewer requests"
     if code >= 500:
         return "the server failed to answer"
     if code >= 400:
-        return "the server refused the request; check the url in feeds.toml"
-    return "not an answer a feed reader can use"
+        return "the server refused the request"
+    return "not an answer the reader can use"
 
 
 def _too_big(limit: int) -> str:

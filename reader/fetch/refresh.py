@@ -19,7 +19,7 @@ from reader.fetch.addresses import AddressCheck, PublicOnly, is_public_address
 from reader.fetch.connections import Connections
 from reader.fetch.containment import describe, is_store_wide
 from reader.fetch.fulltext import HostGate, fetch_full_texts
-from reader.fetch.http import FetchResult, fetch_http, make_client, read_local
+from reader.fetch.http import REFRESH, FetchResult, fetch_http, make_client, read_local
 from reader.fetch.pool import LazyPool
 from reader.fetch.store_queue import StoreQueue
 from reader.models import FeedRow, FetchedFeed, ParsedFeed, UnchangedFetch
@@ -172,7 +172,7 @@ async def _refresh_feed(
     else:
         result = await asyncio.to_thread(read_local, url, config.fetch, feed.last_modified)
     parsed: ParsedFeed | None = None
-    error = result.problem("will retry next fetch")
+    error = result.problem(REFRESH)
     body = result.body if error is None else None
     body_hash = hashlib.sha1(body).hexdigest() if body is not None else None
     pool.fetched_one(body_hash is not None and body_hash != feed.body_hash)

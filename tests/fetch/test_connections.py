@@ -17,7 +17,7 @@ import pytest
 
 from reader.config import FetchConfig
 from reader.fetch import connections
-from reader.fetch.http import FetchResult, fetch_http, make_client
+from reader.fetch.http import REFRESH, FetchResult, fetch_http, make_client
 from tests.feed_server import FeedServer, Route, rss
 
 GOOD = rss(("g1", "First"), ("g2", "Second"))
@@ -61,7 +61,7 @@ def test_a_compressed_body_cut_off_inside_a_complete_response_is_an_error(feed_s
         [cut] = fetch(feed_server.url(f"/{name}-cut"))
         assert whole.body == GOOD, name
         assert cut.body is None, name
-        assert cut.problem("will retry next fetch") == (
+        assert cut.problem(REFRESH) == (
             f"network error: the response body was cut off: its {encoding} stream ends early (the "
             "server or something on the way sent only part of it); will retry next fetch"), name
 

@@ -15,7 +15,7 @@ import sys
 import threading
 from pathlib import Path
 
-from reader.config import FetchConfig, load_config
+from reader.config import load_config
 from reader.fetch.refresh import refresh
 from reader.store import Store
 from tests.conftest import write_config
@@ -87,8 +87,24 @@ def test_show_of_an_address_that_times_out_says_try_again_later(tmp_path: Path, 
     assert "retry next fetch" not in out.stderr
 
 
-def test_only_a_passing_failure_gets_the_callers_advice(feed_server: FeedServer) -> None:
-    feed_server.routes["/gone"] = Route(status=404)
-    [missing] = fetch(feed_server.url("/gone"), FetchConfig())
-    assert missing.problem("try again later") == ("HTTP 404 Not Found: nothing is at this address; check the url in "
-                                                  "feeds.toml (the site may have moved its feed)")
+def test_feeds_add_and_show_say_what_fetch_says_of_a_status_with_advice_for_a_url_given(
+        tmp_path: Path, feed_server: FeedServer) -> None:
+    """The same words for the same status from `fetch`, `feeds add URL` and `show URL` (one FetchResult.problem);
+    a URL typed on the command line is not "the url in feeds.toml", which `feeds add` has not written yet."""
+    feed_server.routes["/missing"] = Route(status=404)
+    url = feed_server.url("/missing")
+    (tmp_path / "feeds.toml").write_text(f'[[feeds]]\nname = "Gone"\nurl = "{url}"\n')
+    said = "HTTP 404 Not Found: nothing is at this address"
+
+    def reader(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "reader", "--db", "r.db", *args], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=60, env={**os.environ})
+
+    fetched = reader("--config", "feeds.toml", "fetch")
+    assert f"Gone: {said}; check the url in feeds.toml (the site may have moved it)" in fetched.stdout
+    added = reader("--config", "new.toml", "feeds", "add", url)
+    shown = reader("--config", "new.toml", "show", url)
+    for out, command in ((added, "feeds add"), (shown, "show")):
+        assert out.returncode == 1
+        assert out.stderr == f"reader: {command}: {url}: {said}; check the URL (the site may have moved it)\n"
+    assert not (tmp_path / "new.toml").exists()

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import socket
+from http import HTTPStatus
+
+import pytest
 
 from reader.config import FetchConfig
+from reader.fetch.http import GIVEN_URL, LINKED_PAGE, REFRESH
 from tests.feed_server import FeedServer, Route
 from tests.fetch.test_connections import fetch
 
@@ -42,17 +46,42 @@ def test_each_error_status_says_what_it_means_and_a_servers_failure_may_pass(fee
     [login] = fetch(feed_server.url("/login"))
     [down] = fetch(feed_server.url("/down"))
     [teapot] = fetch(feed_server.url("/teapot"))
-    assert login.problem("will retry next fetch") == (
-        "HTTP 403 Forbidden: the server refuses to give this feed to the reader (it may need a login, or turn "
-        "programs away); check the url in a browser")
-    assert down.problem("will retry next fetch") == ("HTTP 502 Bad Gateway: the server failed to answer; "
-                                                     "will retry next fetch")
-    assert teapot.problem("will retry next fetch") == ("HTTP 418 I'm a Teapot: the server refused the request; "
-                                                       "check the url in feeds.toml")
+    assert login.problem(REFRESH) == (
+        "HTTP 403 Forbidden: the server refuses to give it to the reader (it may need a login, or turn "
+        "programs away); open the address in a browser to see why")
+    assert down.problem(REFRESH) == "HTTP 502 Bad Gateway: the server failed to answer; will retry next fetch"
+    assert teapot.problem(REFRESH) == ("HTTP 418 I'm a Teapot: the server refused the request; "
+                                       "check the url in feeds.toml")
 
 
 def test_gone_says_what_to_do(feed_server: FeedServer) -> None:
     feed_server.routes["/gone"] = Route(status=410)
     [gone] = fetch(feed_server.url("/gone"))
-    assert gone.gone and gone.error == ("410 Gone: the publisher removed this feed, so it is no longer fetched; "
-                                        "if it moved, give its new url in feeds.toml, else remove it")
+    assert gone.gone and gone.problem(REFRESH) == (
+        "HTTP 410 Gone: the publisher removed what was at this address; the feed is no longer fetched; "
+        "if it moved, give its new url in feeds.toml, else remove it")
+
+
+@pytest.mark.parametrize(("status", "headers", "meaning", "refresh", "given"), [
+    (404, {}, "nothing is at this address", "check the url in feeds.toml (the site may have moved it)",
+     "check the URL (the site may have moved it)"),
+    (410, {}, "the publisher removed what was at this address",
+     "the feed is no longer fetched; if it moved, give its new url in feeds.toml, else remove it",
+     "if it moved, give its new address"),
+    (418, {}, "the server refused the request", "check the url in feeds.toml", "check the URL"),
+    (429, {"Retry-After": "120"}, "the server asks for fewer requests", "retrying after 120 s", "try again in 120 s"),
+    (503, {}, "the server failed to answer", "will retry next fetch", "try again later"),
+])
+def test_a_status_means_one_thing_and_the_advice_fits_who_asked(
+        feed_server: FeedServer, status: int, headers: dict[str, str], meaning: str, refresh: str,
+        given: str) -> None:
+    """A refresh, a URL typed for `feeds add` or `show`, and an article's page share the words for what a status
+    means; only a refresh of feeds.toml is told to check feeds.toml, and an article's page gets no advice (the
+    full-text step says whether it tries again)."""
+    feed_server.routes["/x"] = Route(status=status, headers=headers)
+    [result] = fetch(feed_server.url("/x"))
+    said = f"HTTP {status} {HTTPStatus(status).phrase}: {meaning}"
+    assert result.error == said
+    assert result.problem(REFRESH) == f"{said}; {refresh}"
+    assert result.problem(GIVEN_URL) == f"{said}; {given}"
+    assert result.problem(LINKED_PAGE) == said
