@@ -8,10 +8,11 @@ so every command means the same by them.
 
 from __future__ import annotations
 
+import json
 import sys
-from typing import TextIO
+from typing import Any, TextIO
 
-from reader.text.sanitize import single_line
+from reader.text.sanitize import escape_control_characters, single_line
 
 # 0: done. 1: the command ran into trouble that is not in what it was given (the network, a server, the
 # store: damaged, full, read-only, busy or not there yet; a check that found damage). 2: what it was given
@@ -42,3 +43,10 @@ def result(message: str) -> None:
 def shown(value: object) -> str:
     """A path or argument as a message quotes it: made safe, whole, on one line."""
     return single_line(str(value), None)
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """`value` as the JSON a command prints (`show --json`, `summarize`): letters as themselves, and every control
+    or bidi character escaped, not dropped, so a program gets back exactly what it sent and a terminal acts on none.
+    """
+    return escape_control_characters(json.dumps(value, ensure_ascii=False, indent=indent))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import textwrap
 from collections.abc import Iterator
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.commands.folders import unfetchable
-from reader.commands.say import EXIT_FAILURE, EXIT_USAGE, error, note
+from reader.commands.say import EXIT_FAILURE, EXIT_USAGE, error, json_text, note
 from reader.config import Config, ConfigError, FetchConfig, find_config_path, load_config, resolve_db_path
 from reader.files import read_regular_file
 from reader.text.clean import CleanArticle, clean_article, clean_stored_article, topic_terms
@@ -233,11 +232,11 @@ def run(args: argparse.Namespace) -> int:
     except ShowError as exc:  # may quote a parser's or server's words
         error(f"show: {single_line(str(exc), 2000)}")
         return exc.status
-    # CleanArticle's fields are sanitised already; the output passes the same sanitiser once more, so no
-    # field added later can reach the terminal raw (JSON escapes C0 itself, but not C1 or bidi controls).
+    # CleanArticle's fields are sanitised already; the output passes the sanitiser once more, so no field added
+    # later can reach the terminal raw (json_text escapes C1 and bidi controls, which JSON leaves as they are).
     if args.json:
         payload = [a.to_json() for a in articles] if many else articles[0].to_json()
-        print(strip_control_characters(json.dumps(payload, ensure_ascii=False, indent=2)))
+        print(json_text(payload, indent=2))
         return 0
     width = reading_width()
     print(strip_control_characters(("\n\n" + "─" * width + "\n\n").join(render_text(a, width) for a in articles)))
@@ -254,6 +253,6 @@ def _run_copies(args: argparse.Namespace) -> int:
         return exc.status
     # The copies' labels and paragraphs come from cleaning (sanitised); the output passes the sanitiser once more.
     width = reading_width()
-    text = copies_json(earliest, changes) if args.json else render_copies(earliest, changes, width)
-    print(strip_control_characters(text))
+    print(copies_json(earliest, changes) if args.json else strip_control_characters(render_copies(earliest, changes,
+                                                                                                 width)))
     return 0

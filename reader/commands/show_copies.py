@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import textwrap
 
-from reader.commands.say import EXIT_FAILURE
+from reader.commands.say import EXIT_FAILURE, json_text
 from reader.commands.show import ShowError, config_if_usable, existing_store
 from reader.copies import CopyChanges, CopyText
 from reader.what_changed import story_copies
@@ -52,4 +51,4 @@ def copies_json(earliest: CopyText, changes: list[CopyChanges]) -> str:
     """{"copies": [...]}: the earliest copy first (nothing added or cut), then each other outlet's."""
     first: dict[str, object] = {"source": earliest.source, "link": earliest.link, "headline": earliest.headline,
                                 "added": [], "cut": []}
-    return json.dumps({"copies": [first, *(c.to_json() for c in changes)]}, ensure_ascii=False, indent=2)
+    return json_text({"copies": [first, *(c.to_json() for c in changes)]}, indent=2)

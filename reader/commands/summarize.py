@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, TextIO
 
-from reader.commands.say import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, error, note
+from reader.commands.say import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, error, json_text, note
 from reader.config import TopicConfig
 from reader.digest.summarise import MAX_SENTENCES, SummaryBudget
 from reader.digest.topic_summary import fold_stories, rank_stories, summarise_topic, topic_fits
@@ -29,7 +29,6 @@ from reader.files import open_regular_file
 from reader.models import Article
 from reader.text.clean import clean_stored_article
 from reader.text.html import html_to_search_text
-from reader.text.sanitize import strip_control_characters
 from reader.topics import TopicMatcher
 
 EXIT_SOME_FAILED = EXIT_FAILURE
@@ -47,7 +46,7 @@ class NotJsonLinesError(Exception):
 
 @dataclass(frozen=True)
 class Cluster:
-    id: str
+    id: str | int  # given back exactly as sent (json_text escapes its controls), so the caller can match results
     topic: TopicConfig | None
     articles: tuple[Article, ...]
 
@@ -128,7 +127,8 @@ def parse_cluster(line: str) -> Cluster:
     if cluster_id is None:
         raise ClusterError('the cluster has no "id"; give each line an "id" string, such as "c1"')
     if not isinstance(cluster_id, str | int) or isinstance(cluster_id, bool):
-        raise ClusterError(f'"id" must be a string, such as "c1", not {_json_kind(cluster_id)}')
+        kind = "a number with a fraction" if isinstance(cluster_id, float) else _json_kind(cluster_id)
+        raise ClusterError(f'"id" must be a string, such as "c1", or a whole number, not {kind}')
     articles = data.get("articles")
     if not isinstance(articles, list) or not articles:
         raise ClusterError("\"articles\" must be a non-empty list")
@@ -141,7 +141,7 @@ def parse_cluster(line: str) -> Cluster:
         if not isinstance(match, list) or not all(isinstance(m, str) and m.strip() for m in match):
             raise ClusterError("\"topic\".\"match\" must be a list of non-empty strings")
         config = TopicConfig(topic["name"], tuple(match))
-    return Cluster(strip_control_characters(str(cluster_id)), config,
+    return Cluster(cluster_id, config,
                    tuple(_article(i, a) for i, a in enumerate(articles)))
 
 
@@ -196,7 +196,7 @@ def summarize_lines(lines: Iterable[str], budget: SummaryBudget, out: TextIO, er
             error(f"summarize: {name}:{number}: could not summarise this cluster ({type(exc).__name__}: {exc}); "
                   "this line is skipped, please report it", errors)
             continue
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.write(json_text(result) + "\n")
         out.flush()
         counts.written += 1
     return counts

@@ -226,6 +226,19 @@ def strip_control_characters(text: str) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
+def escape_control_characters(json_text: str) -> str:
+    """JSON text with each character strip_control_characters drops written as a \\u escape instead.
+
+    JSON goes to programs, which must get back exactly what they sent (`reader summarize` echoes a
+    cluster's id: one stripped of its controls matches nothing), and may pass a terminal on its way:
+    escaped, the characters are whole for the program and inert for the terminal. Every such character
+    is in the BMP, and outside JSON's syntax can only stand inside a string, where an escape means it.
+    """
+    if not _CONTROLS.search(json_text):
+        return json_text
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+
+
 # Floods in body text: more combining marks on one letter than any script stacks ("Zalgo" text, or 20,000
 # accents on one letter from a hostile feed), and runs of zero-width characters (one does its work; the rest
 # only make the text slow to lay out and hard to search or copy).

@@ -174,7 +174,7 @@ def test_an_article_given_as_a_line_is_named_as_such_and_all_bad_lines_exit_2(
     counts = summarize.summarize_lines(lines, SummaryBudget(), out, errors, "in.jsonl")
     said = errors.getvalue().splitlines()
     assert "in.jsonl:1: this line is one article, not a cluster; put it in one: {\"id\": \"c1\"" in said[0]
-    assert 'in.jsonl:2: "id" must be a string, such as "c1", not a list' in said[1]
+    assert 'in.jsonl:2: "id" must be a string, such as "c1", or a whole number, not a list' in said[1]
     assert 'in.jsonl:3: articles[0] has an empty "text"; give the article\'s words in "text"' in said[2]
     assert 'in.jsonl:4: the cluster has no "id"' in said[3]
     assert (counts.written, counts.malformed) == (0, 4) and out.getvalue() == ""
@@ -183,3 +183,23 @@ def test_an_article_given_as_a_line_is_named_as_such_and_all_bad_lines_exit_2(
     assert summarize._exit_status(summarize.LineCounts(written=1, malformed=1), "in.jsonl") == 1
     assert summarize._exit_status(summarize.LineCounts(malformed=1, crashed=1), "in.jsonl") == 1
     assert summarize._exit_status(summarize.LineCounts(), "in.jsonl") == 0
+
+
+def test_an_id_comes_back_exactly_as_sent_with_its_controls_escaped() -> None:
+    """The caller matches results by id: one with an escape, a bidi override or a C1 control in it comes back the
+    same JSON value (a number stays a number), written with those characters as \\u escapes the terminal ignores."""
+    from reader.commands import summarize
+    from reader.digest.summarise import SummaryBudget
+
+    ids: list[object] = ["c\x1b[31m1\u202e\x07", "\x9b2J\u2066x", "plain é", 7, 10**30, "", "\ud800"]
+    out, errors = io.StringIO(), io.StringIO()
+    lines = [json.dumps({**CLUSTERS[1], "id": i}) for i in ids]
+    assert summarize.summarize_lines(lines, SummaryBudget(), out, errors, "in.jsonl").written == len(ids)
+    written = out.getvalue().splitlines()
+    assert [json.loads(x)["id"] for x in written] == ids
+    assert all(x.isprintable() for x in written)  # no control, bidi or lone surrogate character raw
+    assert written[0].startswith('{"id": "c\\u001b[31m1\\u202e\\u0007", "sentences": [{"text": "A powerful storm')
+    assert '"id": "plain é"' in written[2]  # letters stay letters
+    for value, kind in ((1.5, "a number with a fraction"), (True, "true or false")):
+        with pytest.raises(summarize.ClusterError, match=f'"id" must be a string.*or a whole number, not {kind}'):
+            summarize.parse_cluster(json.dumps({**CLUSTERS[1], "id": value}))
