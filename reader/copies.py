@@ -96,11 +96,11 @@ def adds_words(earliest: str, copy: str) -> bool:
     return len(_trigrams(copy) - _trigrams(earliest)) >= MIN_NEW_TRIGRAMS
 
 
-def describe_addition(changes: CopyChanges, original: str | None = None) -> str | None:
+def describe_addition(changes: CopyChanges) -> str | None:
     """One line saying what an outlet added to the wire copy, or None when the addition is not substantial.
 
-    `original` names the outlet of the copy compared with, when the reader cannot see it listed beside:
-    "Valley Post added 1 paragraph to AP Wire's copy".
+    The copy compared with is the one the digest's coverage line leads with (its earliest copy), so the
+    line need not name it.
 
     Substantial means a quote from someone named, or at least SUBSTANTIAL_WORDS words; the
     speaker is found as for key quotes, with the whole copy as context for who "he" is.
@@ -115,8 +115,6 @@ def describe_addition(changes: CopyChanges, original: str | None = None) -> str 
         return None
     n = len(changes.added)
     line = f"{changes.copy.source} added {n} paragraph{'s' if n > 1 else ''}"
-    if original:
-        line += f" to {original}{chr(39) if original.endswith('s') else chr(39) + 's'} copy"
     if speakers:
         line += f", including a quote from {speakers[0]}"
     return line

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from reader.config import TopicConfig
-from reader.digest.changes import new_today, story_additions
+from reader.digest.changes import earlier_original, new_today, story_additions
 from reader.digest.coverage import coverage_lines, left_out, published_day
 from reader.digest.model import (
     Digest,
@@ -94,12 +94,21 @@ def build_digest(
     in it: New today leaves out what the section's summary says (and rewordings of it).
     `recent` maps each topic to the sentence signatures of its previous `recent_days` days, for
     New today; without it the digest has no New today lists. `stored_earliest` gives a story's (by stored
-    story id) earliest stored copy, which may be from a day before: wire additions are measured against it.
+    story id) earliest stored copy: when it was first seen before the day, the story's coverage line leads
+    with it (saying so), its summary and quotes are drawn from it, and the day's copies are measured against it.
     """
 
-    def _earliest(story: Story) -> Article | None:
-        story_id = story.lead.story_id
-        return stored_earliest(story_id) if stored_earliest is not None and story_id is not None else None
+    originals: dict[int, Story] = {}
+
+    def with_original(story: Story) -> Story:
+        """The story with its earliest stored copy as `original` when that was first seen before the day; asked
+        of the listed stories only (once each), which keeps a busy day's store queries few."""
+        if story.lead.id not in originals:
+            story_id = story.lead.story_id
+            found = stored_earliest(story_id) if stored_earliest is not None and story_id is not None else None
+            originals[story.lead.id] = (replace(story, original=found) if found is not None
+                                        and earlier_original(found, story, day) else story)
+        return originals[story.lead.id]
 
     matchers = compile_topics(topics)
     members = topic_members(articles, matchers)
@@ -133,10 +142,11 @@ def build_digest(
         sections: list[TopicSection] = []
         results: dict[str, TopicSummary] = {}
         for m, topic in zip(matchers, topics, strict=True):
-            topic_pins = _unique(_pin_quote(p, a, story_of.get(a.id), feed_names, cleaned_article(a).quotes)
+            topic_pins = _unique(_pin_quote(p, a, with_original(story_of[a.id]) if a.id in story_of else None,
+                                            feed_names, cleaned_article(a).quotes)
                                  for p, a in pins if p.id not in placed_pins and m.matches(topic_text(a)))
             placed_pins.update(p.id for p, a in pins if m.matches(topic_text(a)))
-            shown = by_topic[m.name][:max_stories]
+            shown = [with_original(s) for s in by_topic[m.name][:max_stories]]
             if not shown and not topic_pins:
                 continue
             # Each story is summarised under the topic it is most about, so no two sections say the same.
@@ -153,12 +163,13 @@ def build_digest(
             news = [(n, s.lead) for n, s in own if not is_opinion(s.lead)]  # opinion is not news: listed apart
             new = None if recent is None else new_today(news, cleaned_article,
                                                         recent.get(m.name, ()), topic, recent_days, summary,
-                                                        shown_quotes, others, day)
+                                                        shown_quotes, others, day,
+                                                        {n: s.source for n, s in own if s.original is not None})
             said += [*summary, *(x.text for x in new.items)] if new is not None else summary
             quoted = shown_quotes  # a quote left out below is not shown later either: this section gives its words
             listed = [x.text for x in new.items] if new is not None else []
             key_quotes = tuple(q for q in result.quotes if not given_word_for_word(q.text, listed))
-            coverage = tuple(replace(c, additions=story_additions(s.members, cleaned_article, _earliest(s)))
+            coverage = tuple(replace(c, additions=story_additions(s, cleaned_article))
                              for c, s in zip(coverage_lines(shown, day), shown, strict=True))
             opinion = tuple(opinion_line(n, s.lead, cleaned_article(s.lead)) for n, s in own if is_opinion(s.lead))
             sections.append(TopicSection(m.name, result.summary, key_quotes, coverage, topic_pins,
@@ -202,7 +213,7 @@ def build_digest(
         topics_tracked=len(topics),
         glance=tuple(glance),
         sections=tuple(sections),
-        other=coverage_lines(other[:OTHER_STORIES], day),
+        other=coverage_lines([with_original(s) for s in other[:OTHER_STORIES]], day),
         other_more=left_out(other, OTHER_STORIES),
         emerging=_emerging(stories, matchers, feed_names, terms, topics_of),
         failed=tuple(FailedFeed(f.name, f.last_error, f.error_since) for f in feeds if f.last_error),
@@ -298,7 +309,7 @@ def _pin_quote(pin: Pin, article: Article, story: Story | None, feed_names: set[
     text = trim_quote(pin.text)
     speaker = next((q.speaker for q in quotes if q.text == text), pin.speaker)
     described = bool(speaker and is_description(speaker))  # a pin stores the words only
-    lead = story.lead if story is not None else article
+    lead = story.source if story is not None else article
     if lead.feed_name != article.feed_name:  # the original is stored: did it run the quote?
         origin = lead.feed_name if _plain(pin.text) in _plain(lead.text) else None
     else:  # a wire byline names an outlet whose copy is not stored

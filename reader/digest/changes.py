@@ -7,19 +7,20 @@ topic and day, see reader/topic_days.py) and a cleaner; nothing here reads the s
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import date
 
 from reader.config import TopicConfig
 from reader.copies import adds_words, compare_copies, copy_text, describe_addition
 from reader.digest.candidates import is_story_prose, leans_on_previous, relative_day
+from reader.digest.coverage import published_day
 from reader.digest.model import NewToday, SummarySentence
 from reader.digest.novelty import History, listable, phrase_stems, sentences_of
 from reader.digest.points import says_again
 from reader.digest.references import MEASURES, definite_references, outside_quotes
 from reader.digest.summarise import QUOTED, is_background
 from reader.digest.summary_order import mostly_quoted
-from reader.digest.topic_summary import long_ago_day, published_year
+from reader.digest.topic_summary import Story, long_ago_day, published_year
 from reader.models import Article
 from reader.text.clean import CleanArticle
 from reader.text.words import signature
@@ -33,7 +34,8 @@ _SUBJECT_REFERENCE = re.compile(r"^\W*[Tt]he\s+([a-z]+(?:\s+force)?)\b")
 def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article], CleanArticle],
               history: Sequence[frozenset[str]], topic: TopicConfig, days: int,
               summary: Sequence[str] = (), quotes: Collection[str] = (),
-              others: Sequence[tuple[int, Article, str | None]] = (), day: date | None = None) -> NewToday:
+              others: Sequence[tuple[int, Article, str | None]] = (), day: date | None = None,
+              originals: Mapping[int, Article] = {}) -> NewToday:
     """Up to NEW_TODAY_MAX sentences of the numbered stories' leads (best-ranked first) that the history lacks,
     besides the section's `summary`: which of its sentences are new is noted, and none of them, nor a
     rewording of one, is listed again (by the summary's own test, summarise.says_again: one of them holds
@@ -55,6 +57,9 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
     (number, lead, that topic): when nothing here is new, those with a sentence this topic's history lacks
     are noted with where their news is told, so a section whose stories are all summarised elsewhere never
     says nothing new happened.
+
+    A story first seen before the day is read in its day's copy (what is new is there), while its coverage line
+    leads with its original (`originals`, by number): a sentence the original lacks names the copy it is in.
     """
     if not history:
         return NewToday((), True, days)
@@ -98,7 +103,9 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
     # Dated like a summary sentence when it tells a relative day of a story published long before `day`.
     lead = dict(stories)
     items = [SummarySentence(s, tuple(sorted({n} | {m for m, a in stories if s in a.text})),
-                             long_ago_day(lead[n], day) if relative_day(s) else None) for n, s in chosen]
+                             long_ago_day(lead[n], day) if relative_day(s) else None,
+                             lead[n].feed_name if n in originals and s not in originals[n].text else None)
+             for n, s in chosen]
     told = () if items or in_summary else tuple((n, home) for n, a, home in others if next(fresh(a), None))
     return NewToday(tuple(items), False, days, in_summary, bool(summary) and len(in_summary) == len(summary), told)
 
@@ -129,29 +136,27 @@ def _unintroduced(sentence: str) -> bool:
     return any(head not in MEASURES for head in definite_references(sentence))
 
 
-def story_additions(members: Sequence[Article], clean: Callable[[Article], CleanArticle],
-                    stored_earliest: Article | None = None) -> tuple[str, ...]:
-    """A line per outlet whose copy of the story adds something substantial to the earliest copy.
-
-    The earliest copy is the story's earliest stored one (`stored_earliest`, as `reader show --copies` finds it)
-    when that came before the day's: a trimmed copy of yesterday's wire story is no measure of what another
-    outlet added, and the line then names the original ("... added 1 paragraph to AP Wire's copy").
-    """
-    first = members[0] if members else None
-    if stored_earliest is not None and (first is None or _copy_order(stored_earliest) < _copy_order(first)):
-        original: Article | None = stored_earliest
-        compared = [a for a in members if a.id != stored_earliest.id and a.feed_id != stored_earliest.feed_id]
-    else:
-        original, compared = first, list(members[1:])
-    if original is None:
-        return ()
+def story_additions(story: Story, clean: Callable[[Article], CleanArticle]) -> tuple[str, ...]:
+    """A line per outlet whose copy of the story adds something substantial to the earliest copy: the story's
+    `original` when it was first seen before the day (a trimmed copy of yesterday's wire story is no measure of
+    what another outlet added), else the day's first copy. The coverage line leads with that copy."""
+    original = story.source
+    compared = [a for a in story.members if a.id != original.id]
     adding = [a for a in compared if adds_words(original.text, a.text)]
     if not adding:
         return ()
     earliest = copy_text(original, clean(original))
-    named = earliest.source if original is not first else None
-    lines = (describe_addition(compare_copies(earliest, copy_text(a, clean(a))), named) for a in adding)
+    lines = (describe_addition(compare_copies(earliest, copy_text(a, clean(a)))) for a in adding)
     return tuple(line for line in lines if line)
+
+
+def earlier_original(original: Article, story: Story, day: date) -> bool:
+    """Whether the story's earliest stored copy was first seen before the digest's `day` and is not one of the
+    day's copies: then it is the story's original. One first seen after the day is left out of the day's digest,
+    which shows what was known by then."""
+    seen = published_day(original.first_seen)
+    return (seen is not None and seen < day and all(a.id != original.id for a in story.members)
+            and _copy_order(original) <= _copy_order(story.lead))
 
 
 def _copy_order(article: Article) -> tuple[str, int]:

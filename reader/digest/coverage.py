@@ -29,15 +29,24 @@ def published_day(stamp: str | None) -> date | None:
 
 def coverage_lines(stories: Sequence[Story], day: date, first: int = 1) -> tuple[CoverageLine, ...]:
     """Numbered lines; a story's date is given only when it is not the digest's day, and a byline only when it
-    is not the outlet's own name."""
+    is not the outlet's own name.
+
+    Each line leads with the story's earliest copy, and says so when other outlets ran it too: the other
+    outlets' copies are measured against it (their additions), and an analyst reading one link reads the
+    original. A story first seen before the day (its `original`) says when, and lists the day's copies apart.
+    """
     lines = []
     for n, s in enumerate(stories, first):
-        own_day = published_day(s.lead.published)
-        byline = display_byline(s.lead.author)
-        lines.append(CoverageLine(n, s.lead.title or "(untitled)", s.lead.link, s.lead.feed_name,
-                                  byline if byline != s.lead.feed_name else None, s.outlets[1:],
+        lead = s.source
+        own_day = published_day(lead.published)
+        byline = display_byline(lead.author)
+        seen = published_day(lead.first_seen) if s.original is not None else None
+        lines.append(CoverageLine(n, lead.title or "(untitled)", lead.link, lead.feed_name,
+                                  byline if byline != lead.feed_name else None,
+                                  s.outlets if s.original is not None else s.outlets[1:],
                                   own_day if own_day is not None and own_day != day else None,
-                                  opinion=opinion_kind(s.lead.title, s.lead.author, s.lead.link)))
+                                  opinion=opinion_kind(lead.title, lead.author, lead.link),
+                                  first_seen=seen if seen is not None and seen != day else None))
     return tuple(lines)
 
 

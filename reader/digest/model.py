@@ -19,6 +19,9 @@ class CoverageLine:
     published: date | None = None  # set only when it is not the digest's day
     additions: tuple[str, ...] = ()  # "Capitol Dispatch added 2 paragraphs, including a quote from ..."
     opinion: str | None = None  # the kind of opinion piece it is (reader.digest.opinion), None for news
+    # When the story was first seen, if before the digest's day: the line leads with that earlier original, and
+    # `also_in` are the outlets whose copies were first seen on the day.
+    first_seen: date | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,9 @@ class SummarySentence:
     # Its story's publication day, when the sentence tells a day relative to it ("said Friday") and the story was
     # published long before the digest's day (a new feed's backlog): shown with it, so "Friday" can be placed.
     dated: date | None = None
+    # The outlet whose copy the sentence is in, when the story's coverage line leads with another copy that lacks
+    # it (an original first seen before the day): "[1]" alone would send the reader to a copy without it.
+    copy_of: str | None = None
 
 
 @dataclass(frozen=True)

@@ -158,10 +158,21 @@ def _link(title: str, url: str | None) -> str:
 def _coverage_line(line: CoverageLine) -> str:
     who = escape_markdown(line.outlet) + (f", {escape_markdown(line.byline)}" if line.byline else "")
     when = f" · {long_date(line.published)}" if line.published else ""
-    also = f" · also in: {', '.join(escape_markdown(o) for o in line.also_in)}" if line.also_in else ""
+    also = _copies(line)
     added = "".join(f"\n   - {escape_markdown(a)}" for a in line.additions)
     opinion = f" · *{line.opinion}*" if line.opinion else ""  # "· *editorial*": not news, not summarised
     return f"{line.number}. {_link(line.title, line.link)} — {who}{when}{opinion}{also}{added}"
+
+
+def _copies(line: CoverageLine) -> str:
+    """Which copy the line leads with, and the others: " · earliest copy; also in: Metro Ledger, Capitol Dispatch",
+    or for a story first seen before the day " · earliest copy, first seen before this day (Tuesday 1 December
+    2026); this day's copies: Hudson Times, Valley Post". A story one outlet ran says nothing."""
+    outlets = ", ".join(escape_markdown(o) for o in line.also_in)
+    if line.first_seen is not None:
+        seen = long_date(line.first_seen)
+        return f" · earliest copy, first seen before this day ({seen}); this day's copies: {outlets}"
+    return f" · earliest copy; also in: {outlets}" if line.also_in else ""
 
 
 def _opinion_lines(pieces: tuple[OpinionLine, ...]) -> list[str]:
@@ -180,9 +191,16 @@ def _coverage_list(lines: tuple[CoverageLine, ...], more: MoreStories | None) ->
     return [*(_coverage_line(c) for c in lines), *(["", _more_line(more)] if more else [])]
 
 
+def _possessive(name: str) -> str:
+    """ "Hudson Times'", "AP Wire's". """
+    return name + ("'" if name.endswith("s") else "'s")
+
+
 def _cited(sentence: SummarySentence) -> str:
     """The sentence, its date when it tells a day relative to a story of long ago, and its citations."""
     dated = f" *(published {long_date(sentence.dated)})*" if sentence.dated else ""
+    if sentence.copy_of:
+        dated += f" *(in {escape_markdown(_possessive(sentence.copy_of))} copy)*"
     return escape_markdown(sentence.text) + dated + "".join(f"[{c}]" for c in sentence.citations)
 
 

@@ -39,21 +39,34 @@ LONG_AGO_DAYS = 6  # a story published longer before the digest's day than this 
 
 @dataclass(frozen=True)
 class Story:
-    """An article and its copies in other outlets; the representative (the earliest copy) first."""
+    """An article and its copies in other outlets; the representative (the earliest copy) first.
+
+    In the digest `members` are the day's copies. A story first seen on an earlier day (yesterday's wire story,
+    copied by other outlets today) also has its `original`, the earliest stored copy: the copy the coverage line
+    leads with and links to, and the one summarised and quoted, so its citations and credits agree.
+    """
 
     members: tuple[Article, ...]
+    original: Article | None = None
 
     @property
     def lead(self) -> Article:
+        """The day's earliest copy: what the day's topics and rankings go by, and what New today reads."""
         return self.members[0]
 
     @property
+    def source(self) -> Article:
+        """The copy the digest shows, summarises and quotes: the original when there is one, else the lead."""
+        return self.original or self.members[0]
+
+    @property
     def outlets(self) -> tuple[str, ...]:
+        """The outlets of the day's copies."""
         return tuple(dict.fromkeys(a.feed_name for a in self.members))
 
     @property
     def credit(self) -> str:
-        return self.lead.feed_name
+        return self.source.feed_name
 
 
 def fold_stories(articles: Sequence[Article]) -> list[Story]:
@@ -163,10 +176,10 @@ def summarise_topic(
                                  quotes_shown, [numbers[i] for i in news], day)
         return replace(result, quote_stories=tuple(news[i] for i in result.quote_stories),
                        no_summary=result.no_summary if news else ALL_OPINION)
-    cleaned = [clean(s.lead) for s in stories]
+    cleaned = [clean(s.source) for s in stories]
     mainly = [fits is None or fits[s.lead.id].about >= MAINLY_ABOUT for s in stories]
-    inputs = [StoryForSummary(n, c.paragraphs, published_year(s.lead), about, long_ago_day(s.lead, day),
-                              _day(s.lead.published or s.lead.first_seen))
+    inputs = [StoryForSummary(n, c.paragraphs, published_year(s.source), about, long_ago_day(s.source, day),
+                              _day(s.source.published or s.source.first_seen))
               for n, s, c, about in zip(numbers, stories, cleaned, mainly, strict=False)]
     lens = topic_lens(inputs, (lambda text: matcher.matches(text)) if matcher is not None else None)
     quotes = best_quotes(stories, cleaned.__getitem__, lens, mainly, quotes_shown)

@@ -77,7 +77,8 @@ def test_same_input_gives_identical_bytes() -> None:
 def test_sections_fold_wire_copies_and_cite_coverage() -> None:
     text = sample_digest()
     sc = text.split("## Secure Communities")[1].split("\n## ")[0]
-    assert "also in: Metro Ledger, Capitol Dispatch" in sc
+    assert ("— Civic Wire, Dana Whitfield · Friday 16 September 2011 · earliest copy; also in: Metro Ledger, "
+            "Capitol Dispatch") in sc
     assert sc.count("DHS") == 1  # three copies of the wire story make one coverage line
     summary = next(line for line in sc.splitlines() if line.startswith("**Summary.**"))
     assert 3 <= summary.count("[") <= 10 and "WASHINGTON" not in summary

@@ -112,8 +112,8 @@ def test_key_quotes_are_about_the_topic_and_unattributed_ones_go_last() -> None:
 
 def test_coverage_lines_show_the_story_s_own_day_when_it_is_not_the_digest_s() -> None:
     _, markdown = sample_digest()
-    assert "— Civic Wire, Dana Whitfield · Friday 16 September 2011 · also in: Metro Ledger, Capitol Dispatch" \
-        in markdown
+    assert ("— Civic Wire, Dana Whitfield · Friday 16 September 2011 · earliest copy; also in: Metro Ledger, "
+            "Capitol Dispatch") in markdown
     today = replace(article(1, "Daily", "Secure Communities today", "Secure Communities news from today, "
                             "with enough words to be a story of its own.", link="https://x.example/1"),
                     published=f"{DAY_TEXT}T12:00:00+00:00")

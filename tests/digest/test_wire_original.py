@@ -1,4 +1,5 @@
-"""A wire story first seen the day before: the day's copies are compared with, and credit, its earliest stored copy."""
+"""A wire story first seen the day before: its coverage line, summary and quotes lead with its earliest stored copy,
+saying so, and the day's copies are compared with it."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from datetime import date
 
 from reader.config import TopicConfig
 from reader.digest.build import build_digest
+from reader.digest.novelty import sentences_of
+from reader.digest.render import render_digest
 from reader.models import Article
 from reader.text.clean import clean_stored_article
+from reader.text.decision_state import news_signature
 from tests.digest.fixtures import article, feed_row
 
 DAY = date(2026, 12, 2)
@@ -31,28 +35,88 @@ def copy(aid: int, feed: str, published: str, *paragraphs: str) -> Article:
                    first_seen=f"{DAY}T08:00:00+00:00")
 
 
-def test_additions_are_measured_against_the_earliest_stored_copy_and_name_it() -> None:
-    original = replace(copy(1, "AP Wire", "2026-12-01T14:00:00+00:00", LEDE, REPLACED, PHASE_OUT),
-                       first_seen="2026-12-01T14:05:00+00:00")  # first seen the day before: not among the day's
-    trimmed = copy(2, "Hudson Times", "2026-12-01T15:10:00+00:00", LEDE, REPLACED, SALAS)  # cut PHASE_OUT, added SALAS
-    local = copy(3, "Valley Post", "2026-12-01T16:30:00+00:00", LEDE, REPLACED, PHASE_OUT, LEE)
-    feeds = [feed_row(1, "AP Wire"), feed_row(2, "Hudson Times"), feed_row(3, "Valley Post")]
-    today = [trimmed, local]
-    earliest = {9: original}
+ORIGINAL = replace(copy(1, "AP Wire", "2026-12-01T14:00:00+00:00", LEDE, REPLACED, PHASE_OUT),
+                   first_seen="2026-12-01T14:05:00+00:00", link="https://ap.example/1")  # the day before: not the day's
+TRIMMED = replace(copy(2, "Hudson Times", "2026-12-01T15:10:00+00:00", LEDE, REPLACED, SALAS),  # cut PHASE_OUT
+                  link="https://hudson.example/2")
+LOCAL = replace(copy(3, "Valley Post", "2026-12-01T16:30:00+00:00", LEDE, REPLACED, PHASE_OUT, LEE),
+                link="https://valley.example/3")
+FEEDS = [feed_row(1, "AP Wire"), feed_row(2, "Hudson Times"), feed_row(3, "Valley Post")]
+EARLIEST = {9: ORIGINAL}
 
-    [section] = build_digest(DAY, today, TOPICS, feeds, clean_stored_article, stored_earliest=earliest.get).sections
-    assert section.coverage[0].additions == (
-        "Hudson Times added 1 paragraph to AP Wire's copy, including a quote from Angelica Salas",
-        "Valley Post added 1 paragraph to AP Wire's copy, including a quote from Nassau County Executive Ann Marie Lee",
-    )
-    # Against the trimmed copy, the Valley Post would seem to add PHASE_OUT too: "added 2 paragraphs".
-    [section] = build_digest(DAY, today, TOPICS, feeds, clean_stored_article).sections
-    assert section.coverage[0].additions == (
-        "Valley Post added 2 paragraphs, including a quote from Nassau County Executive Ann Marie Lee",)
-    # When the earliest stored copy is among the day's, nothing changes: it leads, and is not named.
-    [section] = build_digest(DAY, [original, trimmed, local], TOPICS, feeds, clean_stored_article,
-                             stored_earliest=earliest.get).sections
+
+def test_additions_are_measured_against_the_earliest_stored_copy() -> None:
+    [section] = build_digest(DAY, [TRIMMED, LOCAL], TOPICS, FEEDS, clean_stored_article,
+                             stored_earliest=EARLIEST.get).sections
     assert section.coverage[0].additions == (
         "Hudson Times added 1 paragraph, including a quote from Angelica Salas",
         "Valley Post added 1 paragraph, including a quote from Nassau County Executive Ann Marie Lee",
     )
+    # Against the trimmed copy, the Valley Post would seem to add PHASE_OUT too: "added 2 paragraphs".
+    [section] = build_digest(DAY, [TRIMMED, LOCAL], TOPICS, FEEDS, clean_stored_article).sections
+    assert section.coverage[0].additions == (
+        "Valley Post added 2 paragraphs, including a quote from Nassau County Executive Ann Marie Lee",)
+
+
+def test_a_story_first_seen_the_day_before_leads_with_its_original_and_says_so() -> None:
+    digest = build_digest(DAY, [TRIMMED, LOCAL], TOPICS, FEEDS, clean_stored_article, stored_earliest=EARLIEST.get)
+    [section] = digest.sections
+    [line] = section.coverage
+    assert (line.title, line.link, line.outlet) == ("DHS ends Secure Communities program", "https://ap.example/1",
+                                                    "AP Wire")
+    assert line.first_seen == date(2026, 12, 1) and line.also_in == ("Hudson Times", "Valley Post")
+    assert ("1. [DHS ends Secure Communities program](https://ap.example/1) — AP Wire · Tuesday 1 December 2026 · "
+            "earliest copy, first seen before this day (Tuesday 1 December 2026); this day's copies: Hudson Times, "
+            "Valley Post\n   - Hudson Times added 1 paragraph") in render_digest(digest)
+    # The summary cites [1], whose link is the original: it is drawn from the original, which has PHASE_OUT
+    # (the day's first copy cut it).
+    assert PHASE_OUT in [x.text for x in section.summary]
+
+
+def test_key_quotes_are_credited_to_the_copy_the_line_leads_with() -> None:
+    johnson = "“This is a fresh start,” Homeland Security Secretary Jeh Johnson said in a statement on Tuesday."
+    original = replace(ORIGINAL, text=ORIGINAL.text + "\n\n" + johnson,
+                       content=ORIGINAL.content + f"<p>{johnson}</p>")
+    trimmed = replace(TRIMMED, text=TRIMMED.text + "\n\n" + johnson, content=TRIMMED.content + f"<p>{johnson}</p>")
+    [section] = build_digest(DAY, [trimmed, LOCAL], TOPICS, FEEDS, clean_stored_article,
+                             stored_earliest={9: original}.get).sections
+    assert [(q.text, q.outlet) for q in section.quotes][:1] == [("This is a fresh start", "AP Wire")]
+    # Without the original, the day's first copy leads, and its outlet is credited.
+    [section] = build_digest(DAY, [trimmed, LOCAL], TOPICS, FEEDS, clean_stored_article).sections
+    assert ("This is a fresh start", "Hudson Times") in [(q.text, q.outlet) for q in section.quotes]
+
+
+def test_news_only_in_the_days_copy_names_that_copy() -> None:
+    """New today reads the day's copy (the original's sentences are old news); "[1]" alone would send the reader
+    to the original, which lacks the sentence."""
+    jail = "Hudson County officials said the county jail would stop holding inmates for federal agents on Friday."
+    trimmed = replace(TRIMMED, text=TRIMMED.text + "\n\n" + jail, content=TRIMMED.content + f"<p>{jail}</p>")
+    history = [news_signature(s) for p in (LEDE, REPLACED, PHASE_OUT) for s in sentences_of([p])]
+    digest = build_digest(DAY, [trimmed, LOCAL], TOPICS, FEEDS, clean_stored_article, stored_earliest=EARLIEST.get,
+                          recent={"Secure Communities": history})
+    [section] = digest.sections
+    assert section.new_today is not None
+    assert [(x.text, x.copy_of) for x in section.new_today.items] == [(jail, "Hudson Times")]
+    assert f"- {jail} *(in Hudson Times' copy)*[1]" in render_digest(digest)
+
+
+def test_an_original_first_seen_after_the_day_is_not_the_days() -> None:
+    """A digest of a past day shows what was stored by then: a copy first seen later is no original of it."""
+    later = replace(ORIGINAL, first_seen="2026-12-03T09:00:00+00:00")
+    [section] = build_digest(DAY, [TRIMMED, LOCAL], TOPICS, FEEDS, clean_stored_article,
+                             stored_earliest={9: later}.get).sections
+    [line] = section.coverage
+    assert (line.outlet, line.first_seen, line.also_in) == ("Hudson Times", None, ("Valley Post",))
+
+
+def test_when_the_earliest_copy_is_the_days_nothing_is_said_of_an_earlier_day() -> None:
+    original = replace(ORIGINAL, first_seen=f"{DAY}T08:00:00+00:00")
+    digest = build_digest(DAY, [original, TRIMMED, LOCAL], TOPICS, FEEDS, clean_stored_article,
+                          stored_earliest=EARLIEST.get)
+    [section] = digest.sections
+    assert section.coverage[0].additions == (
+        "Hudson Times added 1 paragraph, including a quote from Angelica Salas",
+        "Valley Post added 1 paragraph, including a quote from Nassau County Executive Ann Marie Lee",
+    )
+    assert ("— AP Wire · Tuesday 1 December 2026 · earliest copy; also in: Hudson Times, Valley Post"
+            in render_digest(digest))
