@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import calendar
 import re
 import sys
 from dataclasses import replace
@@ -15,7 +16,7 @@ from reader.config import check_digest_dir, find_config_path, load_config, resol
 from reader.core import Reader, make_reader
 from reader.digest.build import TREND_DAYS, build_digest
 from reader.digest.model import Digest
-from reader.digest.render import render_digest
+from reader.digest.render import MONTHS, render_digest
 from reader.files import is_disk_trouble, write_text_atomically
 from reader.models import Article, Pin
 from reader.store import Store
@@ -39,17 +40,22 @@ FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)
 
 
 def parse_day(text: str | None) -> date:
+    """The --date given (today when none), or DigestError saying what is wrong with it in the calendar's words:
+    "February 2026 has 28 days", not Python's "day is out of range for month"."""
     if text is None:
         return date.today()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    given = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)  # ASCII digits: \d takes any script's
+    if given is None:
         raise DigestError(f"invalid --date {text!r}: expected YYYY-MM-DD, for example 2026-11-30")
-    try:
-        day = date.fromisoformat(text)
-    except ValueError as exc:
-        raise DigestError(f"invalid --date {text!r}: {exc}") from None
-    if not FIRST_DAY <= day <= LAST_DAY:
+    year, month, day = (int(part) for part in given.groups())
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
         raise DigestError(f"invalid --date {text!r}: give a day from {FIRST_DAY} to {LAST_DAY}")
-    return day
+    if not 1 <= month <= 12:
+        raise DigestError(f"invalid --date {text!r}: there is no month {month} (months are 01 to 12)")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise DigestError(f"invalid --date {text!r}: {MONTHS[month - 1]} {year} has {days} days")
+    return date(year, month, day)
 
 
 def collect_and_build(reader: Reader, day: date) -> Digest:
@@ -74,7 +80,10 @@ def collect_and_build(reader: Reader, day: date) -> Digest:
     digest = build_digest(day, articles, config.topics, feeds, lambda a: clean_stored_article(a, terms), history,
                           pins, config.digest_max_stories, recent, config.history_days,
                           lambda story_id: earliest_stored_copy(store, story_id))
-    return replace(digest, nearest_days=nearest_days_with_articles(store, day)) if not articles else digest
+    if articles:
+        return digest
+    today = date.today()
+    return replace(digest, nearest_days=nearest_days_with_articles(store, day), today=today if day > today else None)
 
 
 def nearest_days_with_articles(store: Store, day: date) -> tuple[date | None, date | None]:

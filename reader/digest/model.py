@@ -161,6 +161,8 @@ class Digest:
     # With no article first seen on the day: the nearest days before and after it that have some (the store's),
     # so the digest can say which --date gives a digest with news.
     nearest_days: tuple[date | None, date | None] = (None, None)
+    # The day the digest was made, when its own day is after it: no article can have been first seen on it yet.
+    today: date | None = None
 
     @property
     def feeds_tried(self) -> int:

@@ -30,8 +30,9 @@ from reader.text.links import with_ascii_host
 from reader.text.sanitize import fold_whitespace, strip_control_characters
 from reader.wording import count_of
 
-# Escaped text never starts a line (it always follows "1. ", "- ", "| ", "## " or a label), so block
-# markers need no escape. Inline, these act anywhere: code, emphasis, link brackets, strikethrough.
+# Escaped text never starts a line (it always follows "1. ", "- ", "| ", "## " or a label), so only text opening a
+# list item ("1. ", "- ") can start a block, and _opening_item() escapes that. Inline, these act anywhere: code,
+# emphasis, link brackets, strikethrough.
 _ANYWHERE = r"[`*\[\]~]"
 _BACKSLASH = r"\\(?=[!-/:-@\[-`{-~]|$)"  # a backslash only escapes ASCII punctuation (or our "[1]" after it)
 _UNDERSCORE = r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])"  # an underscore inside a word never emphasises
@@ -41,10 +42,13 @@ _MATH = r"\$(?=[^\s$](?:[^$]*[^\s$])?\$(?!\d))"  # GitHub's $inline math$; "$5-$
 _INLINE = re.compile("|".join((_ANYWHERE, _BACKSLASH, _UNDERSCORE, _HTML, _ENTITY, _MATH)))
 _IN_TABLE = re.compile("|".join((_ANYWHERE, _BACKSLASH, _UNDERSCORE, _HTML, _ENTITY, _MATH, r"\|")))
 _IN_HEADING = re.compile("|".join((_ANYWHERE, _BACKSLASH, _UNDERSCORE, _HTML, _ENTITY, _MATH, "#")))
-# Fixed English names: strftime's %A/%B follow the locale, which would make the bytes machine-dependent.
+# What starts a block at the opening of a list item: a heading, a quote, a list (bulleted or numbered), a rule.
+_BLOCK_START = re.compile(r"#{1,6}(?=\s|$)|>|[-+](?=\s|$)|-(?=\s*-\s*-)|\d{1,9}(?=[.)](?:\s|$))")
+# Fixed English names: strftime's %A/%B follow the locale, which would make the bytes machine-dependent (the
+# digest command words its --date errors with these too).
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 
 def _escape(pattern: re.Pattern[str], text: str) -> str:
@@ -54,6 +58,17 @@ def _escape(pattern: re.Pattern[str], text: str) -> str:
 def escape_markdown(text: str) -> str:
     """Fold whitespace to single spaces and backslash-escape what Markdown would act on in running text."""
     return _escape(_INLINE, text)
+
+
+def _opening_item(text: str) -> str:
+    """Escaped text that opens a list item, its block marker escaped: a feed's "# Breaking" with no link, a
+    sentence "1. The county ...", an outlet named "> Wire" would make "1. # Breaking" a heading in the list."""
+    start = _BLOCK_START.match(text)
+    if start is None:
+        return text
+    if text[0].isdigit():  # "1\. The county": the number stays readable
+        return f"{start.group(0)}\\{text[start.end():]}"
+    return "\\" + text
 
 
 def escape_cell(text: str) -> str:
@@ -67,7 +82,7 @@ def escape_heading(text: str) -> str:
 
 
 def long_date(day: date) -> str:
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _counts(d: Digest) -> str:
@@ -109,12 +124,12 @@ def _backlog(b: Backlog, new_articles: int) -> str:
 def _day_span(first: date, last: date) -> str:
     """"15 to 17 September 2011", "30 August to 2 September 2011", or one day."""
     if first == last:
-        return f"{first.day} {_MONTHS[first.month - 1]} {first.year}"
+        return f"{first.day} {MONTHS[first.month - 1]} {first.year}"
     if (first.year, first.month) == (last.year, last.month):
         start = f"{first.day}"
     else:
-        start = f"{first.day} {_MONTHS[first.month - 1]}" + ("" if first.year == last.year else f" {first.year}")
-    return f"{start} to {last.day} {_MONTHS[last.month - 1]} {last.year}"
+        start = f"{first.day} {MONTHS[first.month - 1]}" + ("" if first.year == last.year else f" {first.year}")
+    return f"{start} to {last.day} {MONTHS[last.month - 1]} {last.year}"
 
 
 def _feeds(d: Digest) -> str:
@@ -159,9 +174,9 @@ def _coverage_line(line: CoverageLine) -> str:
     who = escape_markdown(line.outlet) + (f", {escape_markdown(line.byline)}" if line.byline else "")
     when = f" · {long_date(line.published)}" if line.published else ""
     also = _copies(line)
-    added = "".join(f"\n   - {escape_markdown(a)}" for a in line.additions)
+    added = "".join(f"\n   - {_opening_item(escape_markdown(a))}" for a in line.additions)
     opinion = f" · *{line.opinion}*" if line.opinion else ""  # "· *editorial*": not news, not summarised
-    return f"{line.number}. {_link(line.title, line.link)} — {who}{when}{opinion}{also}{added}"
+    return f"{line.number}. {_opening_item(_link(line.title, line.link))} — {who}{when}{opinion}{also}{added}"
 
 
 def _copies(line: CoverageLine) -> str:
@@ -178,7 +193,8 @@ def _copies(line: CoverageLine) -> str:
 def _opinion_lines(pieces: tuple[OpinionLine, ...]) -> list[str]:
     """The section's opinion pieces, each credited to who argues it: "Valley Post's editorial board wrote: “...”[2]"."""
     return ["**Opinion** (argued, not reported: kept out of the summary)", "",
-            *(f"- {escape_markdown(p.says())}: “{escape_markdown(p.opening or '')}”[{p.number}]" for p in pieces), ""]
+            *(f"- {_opening_item(escape_markdown(p.says()))}: “{escape_markdown(p.opening or '')}”[{p.number}]"
+              for p in pieces), ""]
 
 
 def _more_line(more: MoreStories) -> str:
@@ -212,7 +228,7 @@ def _new_today(new: NewToday) -> list[str]:
         return [f"**New today:** nothing that the previous {new.days} days' coverage did not already report.", ""]
     if new.nothing_new_here:
         return [f"**New today:** {_told_elsewhere(new.told_elsewhere)}.", ""]
-    listed = [*(f"- {_cited(x)}" for x in new.items), ""]
+    listed = [*(f"- {_opening_item(_cited(x))}" for x in new.items), ""]
     if not new.in_summary:
         return ["**New today**", "", *listed]
     numbers = [str(n) for n in new.in_summary]
@@ -313,8 +329,10 @@ def render_digest(d: Digest) -> str:
         "",
     ]
     if d.new_articles == 0:
-        out += ["No new articles were first seen on this day, so there is no coverage to report."
-                + _nearest_days(d), ""]
+        why = (f"This day has not come yet (the digest was made on {long_date(d.today)}), so no article has been "
+               "first seen on it." if d.today is not None and d.today < d.day
+               else "No new articles were first seen on this day, so there is no coverage to report.")
+        out += [why + _nearest_days(d), ""]
     if d.backlog:
         out += [_backlog(d.backlog, d.new_articles), ""]
     if d.glance:

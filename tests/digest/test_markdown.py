@@ -84,3 +84,37 @@ def test_hostile_feed_text_in_a_whole_digest_makes_no_markup() -> None:
     assert {c.type for c in summary.children or []} <= {"text", "strong_open", "strong_close", "softbreak"}
     for sentence in digest.sections[0].summary:
         assert sentence.text in inline_text(summary)
+
+
+# Feed text that would start a block where it opens a list item ("1. ", "- "): a heading, a quote, a list, a rule.
+BLOCK_STARTS = ["# Breaking news here", "### Three", "> quoted words", "1. numbered words", "12) numbered words",
+                "- dashed words", "+ plus words", "---", "- - -", "#"]
+
+
+def _blocks_in_items(markdown: str) -> list[str]:
+    """The block tokens inside list items besides paragraphs and the digest's own nested additions list."""
+    depth, found = 0, []
+    for token in RENDERER.parse(markdown):
+        depth += token.type == "list_item_open"
+        depth -= token.type == "list_item_close"
+        if depth and token.type.endswith("_open") and token.type not in (
+                "paragraph_open", "list_item_open", "bullet_list_open"):
+            found.append(token.type)
+    return found
+
+
+def test_feed_text_opening_a_list_item_starts_no_block() -> None:
+    from reader.digest.model import CoverageLine, Digest, NewToday, SummarySentence, TopicSection
+
+    for text in BLOCK_STARTS:
+        line = CoverageLine(1, text, None, text, None, ("Other",), additions=(f"{text} added 2 paragraphs",))
+        new = NewToday((SummarySentence(text, (1,), copy_of=text),), False)
+        section = TopicSection("Topic", (), (), (line,), (), new_today=new)
+        digest = Digest(DAY, 1, 1, 1, (), (section,), (line,), None, (), ())
+        markdown = render_digest(digest)
+        assert _blocks_in_items(markdown) == [], (text, markdown)
+        items = [inline_text(t) for t in rendered(markdown.split("## Topic")[1])]
+        assert any(t.startswith(f"{text} — {text}") for t in items), (text, items)  # read as written
+        assert f"{text} added 2 paragraphs" in items and any(t.startswith(f"{text} (in") for t in items)
+    assert "1\\. numbered words" in render_digest(Digest(DAY, 1, 1, 1, (), (), (
+        CoverageLine(1, "1. numbered words", None, "X", None),), None, (), ()))
