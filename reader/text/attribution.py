@@ -13,8 +13,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from reader.text.descriptions import NOT_NAMES, NOT_PERSON, PERSON_WORD, ArticleMentions, people_named
-from reader.text.pronouns import PRONOUN_GENDER, ROLE_WORDS, TITLE_GENDER, Mention, full_mentions
+from reader.text.descriptions import ArticleMentions
+from reader.text.names import NOT_NAMES, NOT_PERSON, PARTICLES, PERSON_WORD, PREFIXED, ROLE_WORDS, people_named
+from reader.text.pronouns import PRONOUN_GENDER, TITLE_GENDER, Mention, full_mentions
 from reader.text.sentences import split_sentences
 from reader.text.words import UPPER
 
@@ -28,7 +29,7 @@ VERBS = (r"said|says|say|stated|states|noted|notes|told|tells|added|adds|wrote|w
           r"promised|alleged|cautioned|urged|stressed|emphasized|observed")
 _TITLE = r"(?:(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Sgt|Capt|Prof|St)\.\s+)?"
 _CAPWORD = rf"{UPPER}[\w'’.-]*"  # "José", "Łukasz", "Ángel": any Latin capital
-_NAME = rf"{_TITLE}{_CAPWORD}(?:\s+(?:{_CAPWORD}|de|van|von|del|la|bin))*"
+_NAME = rf"{_TITLE}{_CAPWORD}(?:\s+(?:{_CAPWORD}|{PARTICLES}|{PREFIXED}))*"
 # A described speaker's words stop at a verb: "the department said it found" is "the department".
 _NOT_VERB = rf"(?!(?:{VERBS}|has|had|have|is|was|were|are|will|would|also|later|previously)\b)"
 # A description ends on its noun, not on a word joining what follows: "a spokeswoman for ICE", not "a spokeswoman
@@ -46,7 +47,8 @@ _THE_NAMED = rf"[Tt]he\s+{_CAPWORD}(?:\s+(?:{_CAPWORD}|of|for|and|on))*\s+{_CAPW
 # "The Homeland Security Advisory Council task force", "the ICE spokesman": a named body's described part.
 _THE_NAMED_NOUN = (rf"[Tt]he\s+(?:{_CAPWORD}\s+){{1,5}}{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*"  # not "the Department of"
                    rf"(?:\s+{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*)?")
-_WHO = rf"(?:{_THE_NAMED_NOUN}|{_THE_NAMED}|{_NAME}|{_DESCRIBED}|he|she|they|it)"
+_PARTICLE_NAME = rf"(?:{PARTICLES}\s+){{1,3}}{_CAPWORD}|{PREFIXED}"  # "de Blasio", "von der Leyen", "al-Assad"
+_WHO = rf"(?:{_THE_NAMED_NOUN}|{_THE_NAMED}|{_NAME}|{_PARTICLE_NAME}|{_DESCRIBED}|he|she|they|it)"
 _SPEAKER = rf"(?P<who>{_WHO})"
 PRONOUNS = {"he", "she", "they", "it"}
 _DETERMINERS = {"the", "a", "an", "one", "another", "two", "three", "several", "some", "many"}
@@ -88,7 +90,10 @@ def clean_speaker(raw: str) -> str | None:
         return None
     # "the task force", "the Homeland Security Advisory Council task force", "the DHS": read after a dash
     if described or (first == "The" and rest):
-        who = f"{first.lower()} {rest}"
+        return f"{first.lower()} {rest}"
+    named = people_named(who) if " " in who and who[:1].isupper() else []
+    if len(named) == 1 and who.endswith(named[0]):  # "Then Mr. Tom Smith", "In Washington Sen. Chuck Schumer"
+        return named[0]
     return who
 
 
@@ -160,7 +165,13 @@ def last_sentence(text: str) -> str:
 
 
 # A credit naming a person by surname alone, or with a courtesy title: "Johnson", "Mr. Johnson", "Sen. Lee".
-_SURNAME_CREDIT = re.compile(rf"^(?:(?P<title>Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.?\s+)?(?P<surname>{PERSON_WORD})$")
+_SURNAME_CREDIT = re.compile(rf"^(?:(?P<title>Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.?\s+)?(?:{PARTICLES}\s+){{0,3}}"
+                             rf"(?P<surname>{PERSON_WORD}|{PREFIXED})$")
+
+
+def is_surname_credit(credit: str) -> bool:
+    """Whether a credit names a person by surname alone: "Johnson", "Mr. Johnson", "de Blasio", "al-Assad"."""
+    return " " not in credit.strip(". ").replace(". ", ".") or _SURNAME_CREDIT.match(credit) is not None
 class FullNames:
     """Whom a surname credit ("Johnson", "Mr. Johnson") names, as the article named that person in full before the
     quote ("Homeland Security Secretary Jeh Johnson"): read once going forward, so each quote costs a look-up."""

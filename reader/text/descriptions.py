@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from reader.text.names import AGENCY_WORDS, NOT_NAMES, PERSON_WORD
 from reader.text.sentences import split_sentences
 from reader.text.words import LOWER, UPPER
 
@@ -29,17 +30,8 @@ _WORD = r"[a-z][\w'’-]*"
 # No owner ("the agency’s X" says whose): "the report", "a spokesman", and one of several ("one contractor").
 _BARE = re.compile(r"^(?:the|a|an|one|another|two|three|several|some|many)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$")
 _CAP = rf"{UPPER}[\w'’.-]*"
-NOT_NAMES = frozenset({
-    "The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "This", "That", "Monday",
-    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Later", "Earlier",
-    "Meanwhile", "Also", "Then", "Still", "However", "Most", "When", "After", "Before", "While", "Since", "As",
-    "If", "For", "With", "Yet", "So", "Last", "Next", "Now", "Today", "Yesterday", "Officials", "Critics",
-})
 # A proper name: capitalised words, maybe joined by "of", "for", "and", "on" ("Department of Homeland Security").
 _PROPER = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?{_CAP})*"
-# A name's word: "Smith", "O'Brien", "McDonald", and hyphened whole: "Ros-Lehtinen", not "Ros-".
-PERSON_WORD = rf"{UPPER}(?:{LOWER}+|['’]{UPPER}{LOWER}+)(?:{UPPER}{LOWER}+)?(?:-{UPPER}?{LOWER}+)*"
 _PERSON = rf"{PERSON_WORD}(?:\s+{UPPER}\.)?(?:\s+{PERSON_WORD}){{1,2}}"
 _AUTHORED = (r"presented|released|issued|published|produced|prepared|wrote|written|completed|delivered|unveiled|"
              r"submitted|filed|sent|compiled|commissioned|drafted")
@@ -242,8 +234,7 @@ def _name(raw: str) -> str | None:
 # What a body's generic name ("the agency") can mean: a name holding one of these words, or initials.
 BODIES: dict[str, frozenset[str]] = {
     head: frozenset(words.split()) for head, words in {
-        "agency": "Agency Administration Bureau Service Services Enforcement Protection Office Department "
-                  "Commission Authority Patrol Police Security",
+        "agency": " ".join(sorted(AGENCY_WORDS)),
         "department": "Department",
         "office": "Office",
         "bureau": "Bureau",
@@ -322,46 +313,6 @@ class _BodiesSeen:
             one = one and key == first
             longest = name if longest is None or len(name) > len(longest) else longest
         return longest if one else None
-
-
-PERSON_TITLES = (r"(?:(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Lt|Sgt|Capt|Prof|Lt\. Gov)\.\s+|"
-                 r"(?:Mayor|Sheriff|Judge|Commissioner|Governor|Senator|Representative|President|Chief|Director|"
-                 r"Secretary|Superintendent|Councilman|"
-                 r"Councilwoman|Councilmember|Officer|Detective|Deputy|Attorney General|Justice)\s+)")
-# A person's name after an optional sentence opener ("Later Nguyễn Văn An": the opener is cut off, the name whole).
-_PERSON_NAMED = re.compile(rf"(?<![\w’'.-])(?P<title>{PERSON_TITLES})?"
-                           rf"(?P<name>{PERSON_WORD}(?:\s+{UPPER}\.)?(?:\s+{PERSON_WORD}){{1,3}})\b")
-# Words that make a capitalised run a body or a place, not a person: "Immigrant Defense Project", "Los Angeles County".
-NOT_PERSON = frozenset({
-    *BODIES["agency"], "Ministry", "Project", "Institute", "Center", "Centre", "University", "College", "School",
-    "County", "City", "Council", "Board", "Court", "Party", "House", "Senate", "Congress", "Network", "Society",
-    "Union", "Association", "Coalition", "Foundation", "Church", "Committee", "Group", "Fund", "Street", "Avenue",
-    "Road", "Park", "Hall", "Times", "Post", "News", "Press", "Tribune", "Herald", "Journal", "Act", "Program",
-    "Republicans", "Democrats", "Republican", "Democrat", "New", "North", "South", "East", "West", "United",
-    # Programs and policies: "Secure Communities", "Operation Streamline", "the Dream Act".
-    "Communities", "Initiative", "Operation", "Policy", "Agreement", "Partnership", "Amendment", "Task", "Force",
-    # Organisations: "Amnesty International", "Human Rights Watch", "the Cato Institute".
-    "International", "Watch", "Federation", "Alliance", "League", "Corporation", "Company", "Inc", "Corp", "Bank",
-    "Clinic", "Hospital", "Library", "Museum", "Campaign", "Caucus", "Partners",
-})
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|across|of|outside|inside|for)\s+(?:the\s+)?$")
-
-
-def people_named(sentence: str) -> list[str]:
-    """The people a sentence names, each once, as first named ("Gov. Tom Smith", "Maria Lopez"): runs of two or
-    three capitalised words that no body's or place's word is in, nor after "in", "at" or "from"."""
-    found: list[str] = []
-    for m in _PERSON_NAMED.finditer(sentence):
-        words = m.group("name").split()
-        while words and words[0] in NOT_NAMES:
-            words = words[1:]  # "Later Maria Diaz": the sentence's first word
-        words = words[:3]  # a name is two or three words; a fourth is the next capitalised word
-        if len(words) < 2 or NOT_PERSON.intersection(words) or _PLACE_BEFORE.search(sentence[:m.start()]):
-            continue
-        name = (m.group("title") or "") + " ".join(words)
-        if not any(name in f or " ".join(words) in f for f in found):
-            found.append(name)
-    return found
 
 
 def only_antecedent(pronoun: str, sentence: str) -> str | None:

@@ -15,7 +15,21 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from reader.text.descriptions import BODIES, DOCUMENTS, NOT_NAMES, NOT_PERSON, PERSON_TITLES, PERSON_WORD, people_named
+from reader.text.descriptions import BODIES, DOCUMENTS
+from reader.text.names import (
+    ABBREVIATED_TITLES,
+    NOT_NAMES,
+    NOT_PERSON,
+    PARTICLES,
+    PERSON_TITLES,
+    PERSON_WORD,
+    PLACE_BEFORE,
+    PLACE_WORDS,
+    PREFIXED,
+    ROLE_WORDS,
+    people_named,
+    role_after,
+)
 from reader.text.sentences import split_sentences
 from reader.text.words import UPPER
 
@@ -64,18 +78,12 @@ _JOINING = re.compile(r"\s+(?:for|of|at|with|from|in|on)\s.*$")
 YES, NO, UNKNOWN, BOTH = "yes", "no", "unknown", "both"
 
 
-# Words that stand before a surname as a role, not a first name: "Secretary Johnson" names no first name.
-_ROLES = """Mayor Sheriff Judge Commissioner Governor Senator Representative President Chief Director
-Secretary Superintendent Councilman Councilwoman Councilmember Officer Detective Deputy Attorney General Justice
-Ambassador Chairman Chairwoman Commander Professor Coach Bishop Pastor Father Sister Agent Spokesman Spokeswoman
-Sergeant Captain Lieutenant Congressman Congresswoman Assemblyman Assemblywoman Minister Chancellor Dean Trooper
-Rabbi Inspector Warden Prosecutor Admiral Colonel Lawyer Administrator Advocate Activist Leader Speaker"""
-ROLE_WORDS = frozenset(_ROLES.split())
 # A role run before a name: capitalised words, "of"/"for" between them, and a few abbreviations ("Rep.", "U.S.");
 # not a possessive ("Security’s Jeh Johnson" is Jeh Johnson) nor a word ending a sentence.
-_ROLE_WORD = rf"(?:{UPPER}[\w&-]*(?![’'.])|U\.S\.|(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Miss|Gen|Lt|Sgt|Capt|Prof|Rev)\.)"
+_ROLE_WORD = rf"(?:{UPPER}[\w&-]*(?![’'.])|U\.S\.|(?:{'|'.join(ABBREVIATED_TITLES)})\.)"
 _FULL_MENTION = re.compile(rf"(?<![\w’'.-])(?P<role>{_ROLE_WORD}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_ROLE_WORD})*"
-                           rf"\s+)?(?P<first>{PERSON_WORD})(?P<middle>\s+{UPPER}\.)?\s+(?P<surname>{PERSON_WORD})\b")
+                           rf"\s+)?(?P<first>{PERSON_WORD})(?P<middle>\s+{UPPER}\.)?(?P<particles>(?:\s+{PARTICLES}){{0,3}})"
+                           rf"\s+(?P<surname>{PERSON_WORD}|{PREFIXED})\b")
 _DATELINE = re.compile(r"^[A-Z]{5,}$")  # "WASHINGTON" run into the name that opens a story
 
 
@@ -98,11 +106,10 @@ def full_mentions(text: str) -> list[Mention]:
             continue
         role = (m.group("role") or "").split()
         cut = max((i + 1 for i, w in enumerate(role) if w in NOT_NAMES or _DATELINE.match(w)), default=0)
-        role = role[cut:]
-        while role and role[0] in ("of", "for", "the"):
-            role = role[1:]
+        place = role[cut - 1] in PLACE_WORDS if cut else PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        role = role_after(role[cut:], bool(place))  # "In Washington Sen. Chuck Schumer": Sen. Chuck Schumer
         gender = next((TITLE_GENDER[w.rstrip(".")] for w in role if w.rstrip(".") in TITLE_GENDER), None)
-        credit = " ".join([*role, first, *(m.group("middle") or "").split(), last])
+        credit = " ".join([*role, first, *(m.group("middle") or "").split(), *m.group("particles").split(), last])
         found.append(Mention(credit, (first, last), gender))
     return found
 
@@ -156,7 +163,8 @@ class GenderBook:
         if self._known is None:
             self._known = {}
             self._surnames = frozenset(surname(name) for paragraph in self._paragraphs
-                                       for name in people_named(paragraph))
+                                       for name in (*people_named(paragraph),
+                                                    *(m.group(0) for m in _TITLED_SURNAME.finditer(paragraph))))
             # "Head Start programs": "Head Start", and "In Head Start programs" opening a sentence gives it too
             self._things = frozenset(" ".join(m.group("name").split()[i:]) for paragraph in self._paragraphs
                                      for m in _THING.finditer(paragraph) for i in range(len(m.group("name").split())))
@@ -186,6 +194,12 @@ class GenderBook:
         """The surnames of the people the article names in full, so "Lee" alone is known for a person."""
         self._read()
         return self._surnames
+
+    def is_person(self, credit: str) -> bool:
+        """Whether a credit can be "he" or "she" here: a person's name or description (is_person), and a name of one
+        word only as the surname of someone the article names ("Lopez" after "Maria Lopez") or calls "he" or "she"
+        ("Jenkins said he ..."), not "Microsoft", "Reuters" or "Amnesty"."""
+        return is_person(credit) and (" " in credit.strip() or credit in self.surnames() or credit in self._read())
 
     def _add(self, name: str, gender: str) -> None:
         if self._known is not None:

@@ -30,17 +30,17 @@ from reader.text.attribution import (
     VERBS,
     ArticleNames,
     clean_speaker,
+    is_surname_credit,
     last_sentence,
     named_speaker,
     speaker_in,
 )
 from reader.text.descriptions import (
-    NOT_NAMES,
-    PERSON_WORD,
     is_bare_description,
     is_description,
     only_antecedent,
 )
+from reader.text.names import names_no_one
 from reader.text.pronouns import (
     PRONOUN_GENDER,
     YES,
@@ -48,7 +48,6 @@ from reader.text.pronouns import (
     Paragraph,
     Unit,
     Window,
-    is_person,
     mentions,
     surname,
 )
@@ -142,17 +141,15 @@ def _credit(who: str | None, pronoun: str | None, previous: str | None) -> str |
     return clean_speaker(named) if named else None
 
 
-# A sentence whose subject is one capitalised word taking a side ("Lopez disagreed."): a person named by surname
-# alone, when nothing says it is a body (pronouns.is_person) and nobody else is named for "he" or "she".
-_SURNAME_SUBJECT = re.compile(rf"^(?P<who>{PERSON_WORD})\s+(?:also\s+)?(?:{VERBS}|disagreed|disagrees|agreed|agrees|"
-                              r"objected|objects|responded|responds|countered|counters|dissented|demurred|spoke|"
-                              r"speaks|pushed back|shot back)\b")
 _SAID_PRONOUN = re.compile(r"\b(?:[Ss]?[Hh]e)\b")
 
 
 def _read_unit(unit: Unit, book: GenderBook) -> tuple[str | None, list[str], frozenset[str]]:
-    """The unit's speaker (a person), the people it names outside quotes, and the "he" or "she" it says there; not
-    a name the article writes as a company's or a program's ("Microsoft Corp.", "Head Start programs")."""
+    """The unit's speaker (a person), the people it names outside quotes, and the "he" or "she" it says there.
+
+    A speaker named by one word is a person only as the surname of someone the article names ("Lopez" after
+    "Maria Lopez", "Ms. Lopez"): "Microsoft said ...", "Reuters reported ..." or "Amnesty disagreed." before
+    "“...,” she said." is no one "she" can be; nor is a name written as a company's ("Microsoft Corp.")."""
     if unit.read is None:
         text = unit.text[-PIECE:]
         named = unit.credit or named_speaker(text)
@@ -160,11 +157,8 @@ def _read_unit(unit: Unit, book: GenderBook) -> tuple[str | None, list[str], fro
         outside = QUOTED.sub(" ", text)
         things = book.things()
         people = [p for p in mentions(outside, book.surnames()) if p not in things]
-        alone = _SURNAME_SUBJECT.match(outside.lstrip()) if speaker is None and not people else None
-        if alone and alone.group("who") not in NOT_NAMES:  # "She spoke", "Officials disagreed"
-            speaker = alone.group("who")
         said = frozenset(m.group(0).lower() for m in _SAID_PRONOUN.finditer(outside))
-        unit.read = (speaker if speaker and is_person(speaker) and speaker not in things else None, people, said)
+        unit.read = (speaker if speaker and book.is_person(speaker) and speaker not in things else None, people, said)
     return unit.read
 
 
@@ -257,10 +251,10 @@ class _Speakers:
         if speaker and is_bare_description(speaker):  # "the report": whose, as the article said before
             ahead = sentence[part_begins:match.start()]
             speaker = self.article.resolve(speaker, paragraph, sentence_index, ahead)
-        elif speaker and " " not in speaker.strip(". ").replace(". ", "."):  # "Johnson", "Mr. Johnson"
+        elif speaker and is_surname_credit(speaker):  # "Johnson", "Mr. Johnson", "de Blasio"
             ahead = sentence[part_begins:match.start()]
             speaker = self.article.full_name(speaker, paragraph, sentence_index, ahead)
-        return speaker, own
+        return (None if speaker and names_no_one(speaker) else speaker), own
 
     def _person(self, pronoun: str, ahead: Unit) -> str | None:
         """Who the quote's "he" or "she" is (`ahead`: its unit up to it): whom the walk back finds, or, when the

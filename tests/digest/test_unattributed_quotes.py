@@ -72,3 +72,24 @@ def test_a_described_speaker_follows_the_outlet_and_she_is_not_a_man_named_befor
     assert ("- “This debate will decide whether DACA survives the year” — *Borderlands Tribune*, quoting a "
             "spokeswoman for United We Dream") in lines
     assert "- “We are not giving up on the Dreamers” — unattributed, *Borderlands Tribune*" in lines
+
+
+def test_a_one_word_organisation_is_no_she_the_digest_credits() -> None:
+    """"Amnesty said ..." then "“...,” she told host ...": "she" is not Amnesty, so the quote is unattributed."""
+    lines = quote_lines("Amnesty said on Monday that the program should be renewed.")
+    assert lines[-1] == f"- “{QUOTE}” — unattributed, *Borderlands Tribune*"
+
+
+def credited(attribution: str) -> list[str]:
+    story = article(2, "Borderlands Tribune", "Dreamers watch the DACA debate",
+                    f"Dreamers are watching the DACA debate. “{QUOTE} while DACA lasts,” {attribution}.")
+    digest = build_digest(date.fromisoformat(DAY), [story], DACA, [feed_row(2, "Borderlands Tribune")],
+                          clean_stored_article)
+    return [ln for ln in render_digest(digest).splitlines() if ln.startswith("- “")]
+
+
+def test_an_organisation_s_own_quote_is_credited_to_it_and_a_place_or_a_day_to_no_one() -> None:
+    assert credited("Amnesty said in a statement") == [f"- “{QUOTE} while DACA lasts” — Amnesty, *Borderlands Tribune*"]
+    assert credited("said Reuters") == [f"- “{QUOTE} while DACA lasts” — Reuters, *Borderlands Tribune*"]
+    for attribution in ("Washington said", "said Friday"):
+        assert credited(attribution) == [f"- “{QUOTE} while DACA lasts” — unattributed, *Borderlands Tribune*"]

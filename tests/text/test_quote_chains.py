@@ -21,9 +21,11 @@ QUOTE = "“It hurts trust in every way we know,”"
         # ... through any number of paragraphs that go on saying "she".
         (["Maria Lopez runs the jail.", "She said the program was flawed.", "She was angry.", f"{QUOTE} she said."],
          "Maria Lopez"),
-        # A surname alone, the subject taking a side just before: the one person there, gender unknown.
-        ([f"Lopez disagreed. {QUOTE} she said."], "Lopez"),
-        ([f"Lopez disagreed. {QUOTE} he said."], "Lopez"),
+        # A surname alone, the subject taking a side just before, is a person when the article named her in full
+        # or by title; alone, "Lopez disagreed." reads as "Microsoft disagreed." does (test_credit_table).
+        (["Maria Lopez runs the jail.", f"Lopez disagreed. {QUOTE} she said."], "Maria Lopez"),
+        (["Ms. Lopez runs the jail.", f"Lopez disagreed. {QUOTE} she said."], "Lopez"),
+        ([f"Lopez said she was sure. Lopez disagreed. {QUOTE} she said."], "Lopez"),
     ],
 )
 def test_a_speaker_carried_further_back_is_credited(paragraphs: list[str], speaker: str) -> None:

@@ -3,7 +3,8 @@ which quotes are key quotes at all, and that crediting descriptions stays linear
 
 import pytest
 
-from reader.text.descriptions import ArticleMentions, is_bare_description, is_description, only_antecedent, people_named
+from reader.text.descriptions import ArticleMentions, is_bare_description, is_description, only_antecedent
+from reader.text.names import people_named
 from reader.text.quotes import find_key_quotes, is_key_quote
 
 QUOTE = "“This policy will protect every family in the state,”"
