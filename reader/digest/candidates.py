@@ -81,12 +81,20 @@ _RANKS_THE_STORY = re.compile(r"^(?:(?:perhaps\s+)?most\s+)?(?:significantly|imp
 _RELATIVE_DAY = re.compile(
     r"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!,?\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d)"
     r"|(?:yesterday|today|tonight|tomorrow)|(?:this|last|next)\s+(?:week|weekend|morning|afternoon|evening|month)"
-    r"|last\s+night)\b", re.I)
+    r"|last\s+night"
+    # A time of year, or a span back from when it was written: "last December", "next year", "two years ago".
+    r"|(?:this|last|next|earlier\s+this|later\s+this)\s+(?:year|spring|summer|fall|autumn|winter|session|term)"
+    r"|(?:\w+|a)\s+(?:days?|weeks?|months?|years?)\s+ago)\b", re.I)
+# A month named without its year ("in January", "last December", "on March 3"), in capitals: "may" is a verb.
+_MONTH_WITHOUT_YEAR = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4})")
 
 
 def relative_day(sentence: str) -> bool:
-    """Whether the sentence tells a day relative to when it was written ("said Friday", "this week")."""
-    return _RELATIVE_DAY.search(sentence) is not None
+    """Whether the sentence tells a day relative to when it was written ("said Friday", "this week", "last
+    December", "in January", "two years ago"): read in a digest of a much later day, it names the wrong one."""
+    return _RELATIVE_DAY.search(sentence) is not None or _MONTH_WITHOUT_YEAR.search(sentence) is not None
 
 
 @dataclass(frozen=True)

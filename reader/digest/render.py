@@ -212,9 +212,16 @@ def _possessive(name: str) -> str:
     return name + ("'" if name.endswith("s") else "'s")
 
 
-def _cited(sentence: SummarySentence) -> str:
-    """The sentence, its date when it tells a day relative to a story of long ago, and its citations."""
+def _cited(sentence: SummarySentence, dated_before: set[tuple[date, tuple[int, ...]]] | None = None) -> str:
+    """The sentence, its date when it tells a day relative to a story of long ago, and its citations.
+
+    With `dated_before` (a paragraph's sentences so far), a story's date is given once: "in January" after "on
+    Thursday *(published Friday 16 September 2011)*[1]" is read in the date just given.
+    """
     dated = f" *(published {long_date(sentence.dated)})*" if sentence.dated else ""
+    if sentence.dated and dated_before is not None:
+        dated = "" if (sentence.dated, sentence.citations) in dated_before else dated
+        dated_before.add((sentence.dated, sentence.citations))
     if sentence.copy_of:
         dated += f" *(in {escape_markdown(_possessive(sentence.copy_of))} copy)*"
     return escape_markdown(sentence.text) + dated + "".join(f"[{c}]" for c in sentence.citations)
@@ -293,7 +300,8 @@ def _section(s: TopicSection) -> list[str]:
         out += [f"No sentence could be summarised: {escape_markdown(s.no_summary)}.", ""]
     if s.summary:
         label = "Summary (continuing coverage)" if s.new_today and s.new_today.nothing_new_here else "Summary"
-        out += [f"**{label}.** {' '.join(_cited(x) for x in s.summary)}", ""]
+        dated: set[tuple[date, tuple[int, ...]]] = set()
+        out += [f"**{label}.** {' '.join(_cited(x, dated) for x in s.summary)}", ""]
     if s.new_today:
         out += _new_today(s.new_today)
     if s.opinion:

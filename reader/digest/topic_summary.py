@@ -8,9 +8,10 @@ text mentions it) as well as by how many outlets carried them.
 Articles belong to the day they were first seen, so a newly added feed's backlog (published in 2011)
 lands in today's digest. A story published more than LONG_AGO_DAYS before the digest's day ranks
 below every story of the past week, so today's news leads the summary; and a sentence of it that tells
-a day relative to when it was written ("said Friday", "this week", "yesterday") is dated where the summary
-or New today shows it ("(published Friday 16 September 2011)"): read under today's date it would name the
-wrong day. Dated rather than left out: a digest of a new feed's backlog alone would lose most of its news.
+a time relative to when it was written ("said Friday", "this week", "in January", "last year") is dated
+where the summary or New today shows it ("(published Friday 16 September 2011)"): read under
+today's date it would name the wrong day. Dated rather than left out: a digest
+of a new feed's backlog alone would lose most of its news.
 """
 
 from __future__ import annotations

@@ -6,9 +6,12 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from reader.commands.digest import FIRST_DAY, nearest_days_with_articles
 from reader.config import TopicConfig
 from reader.digest.build import build_digest
+from reader.digest.candidates import relative_day
 from reader.digest.changes import new_today
 from reader.digest.render import render_digest
 from reader.digest.topic_summary import LONG_AGO_DAYS, fold_stories, rank_stories, topic_fits
@@ -99,3 +102,33 @@ def test_the_nearest_days_with_articles_are_found_however_far_away(tmp_path: Pat
         assert nearest_days_with_articles(store, DAY) == (date(1999, 3, 4), date(2031, 7, 8))
         assert nearest_days_with_articles(store, date(1999, 3, 4)) == (date(1950, 1, 1), date(2031, 7, 8))
         assert nearest_days_with_articles(store, FIRST_DAY) == (None, date(1950, 1, 1))
+
+
+@pytest.mark.parametrize(("sentence", "relative"), [
+    ("State Senator Bill Perkins said he would reintroduce the bill in January.", True),
+    ("The federal DREAM Act failed in the Senate last December, five votes short.", True),
+    ("Sales of the system rose sharply last year, the agency said.", True),
+    ("The law took effect two years ago.", True),
+    ("The council will take it up again next spring.", True),
+    ("It passed on Dec. 18, 2010.", False),
+    ("The program began in October 2008.", False),
+    ("It passed on December 18, 2010, after a long debate.", False),
+    ("Officials may decide soon.", False),  # "may" is a verb
+])
+def test_a_month_or_year_told_relative_to_the_story_is_a_relative_day(sentence: str, relative: bool) -> None:
+    assert relative_day(sentence) is relative
+
+
+def test_a_backlog_story_s_month_without_a_year_is_dated_once_per_summary() -> None:
+    """Read in a December 2026 digest, a 2011 story's "in January" would be January 2027; its date is given with the
+    story's first such sentence in the summary, and not again for each of its sentences after it."""
+    january = ("State Senator Bill Perkins said he would reintroduce the Secure Communities bill in the State "
+               "Senate in January.")
+    december = ("The federal Secure Communities bill failed in the Senate last December, five votes short of the "
+                "60 needed.")
+    old = replace(article(1, "Outlet 1", "Secure Communities bill", f"{january} {december}"),
+                  published="2011-10-14T18:00:00+00:00")
+    [sc] = build_digest(DAY, [old], TOPIC, FEEDS, clean_stored_article).sections
+    assert [(s.text, s.dated) for s in sc.summary] == [(january, date(2011, 10, 14)), (december, date(2011, 10, 14))]
+    text = section(render_digest(build_digest(DAY, [old], TOPIC, FEEDS, clean_stored_article)), "Secure Communities")
+    assert f"{january} *(published Friday 14 October 2011)*[1] {december}[1]" in text
