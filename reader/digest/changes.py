@@ -35,7 +35,7 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
               history: Sequence[frozenset[str]], topic: TopicConfig, days: int,
               summary: Sequence[str] = (), quotes: Collection[str] = (),
               others: Sequence[tuple[int, Article, str | None]] = (), day: date | None = None,
-              originals: Mapping[int, Article] = {}) -> NewToday:
+              originals: Mapping[int, Article] = {}, summary_years: Sequence[int | None] = ()) -> NewToday:
     """Up to NEW_TODAY_MAX sentences of the numbered stories' leads (best-ranked first) that the history lacks,
     besides the section's `summary`: which of its sentences are new is noted, and none of them, nor a
     rewording of one, is listed again (by the summary's own test, summarise.says_again: one of them holds
@@ -58,6 +58,9 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
     are noted with where their news is told, so a section whose stories are all summarised elsewhere never
     says nothing new happened.
 
+    A summary sentence that is background ("rolled out ... in October 2008"; `summary_years` gives the year each
+    one's story was published) is not noted as new, as it would not be listed: new to the history, not news today.
+
     A story first seen before the day is read in its day's copy (what is new is there), while its coverage line
     leads with its original (`originals`, by number): a sentence the original lacks names the copy it is in.
     """
@@ -65,7 +68,9 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
         return NewToday((), True, days)
     index = History(history)
     ignore = phrase_stems(topic.match)
-    in_summary = tuple(n for n, s in enumerate(summary, 1) if index.is_new(s, ignore))
+    years = [*summary_years, *[None] * (len(summary) - len(summary_years))]
+    in_summary = tuple(n for n, (s, year) in enumerate(zip(summary, years, strict=True), 1)
+                       if index.is_new(s, ignore) and not (summary_years and is_background(s, year)))
 
     quoted = [signature(q) for q in quotes]
 

@@ -60,3 +60,24 @@ def test_one_sentence_is_the_lede_not_a_quote_or_background() -> None:
     )
     assert run([quoted], SC, SummaryBudget(sentences=1)) == [quoted.paragraphs[0]]
     assert run([SECOND_DAY, OTHER_STORY], SC, SummaryBudget(sentences=1)) == [SECOND_DAY.paragraphs[0]]
+
+
+def test_new_today_does_not_note_a_background_summary_sentence_as_new() -> None:
+    """The samples' 17 September digest said "New today: the whole summary", the summary ending with ICE having
+    "rolled out the Secure Communities program in October 2008": new to the week's coverage, not news that day."""
+    from datetime import date
+
+    from reader.config import TopicConfig
+    from reader.digest.changes import new_today
+    from reader.text.clean import clean_stored_article
+    from reader.text.decision_state import news_signature
+
+    news = "The task force said on Friday that Secure Communities should stop pursuing minor traffic offenders."
+    rollout = "Immigration and Customs Enforcement rolled out the Secure Communities program in October 2008."
+    history = [news_signature("County sheriffs in Maryland weighed their agreements with federal immigration "
+                              "agents on Thursday.")]
+    topic = TopicConfig("Secure Communities", ("Secure Communities",))
+    noted = new_today([], clean_stored_article, history, topic, 7, [news, rollout], day=date(2011, 9, 17),
+                      summary_years=[2011, 2011])
+    assert noted.in_summary == (1,) and not noted.whole_summary
+    assert new_today([], clean_stored_article, history, topic, 7, [news, rollout]).in_summary == (1, 2)  # no years
