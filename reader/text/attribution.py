@@ -29,7 +29,10 @@ VERBS = (r"said|says|say|stated|states|noted|notes|told|tells|added|adds|wrote|w
           r"promised|alleged|cautioned|urged|stressed|emphasized|observed")
 _TITLE = r"(?:(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Sgt|Capt|Prof|St)\.\s+)?"
 _CAPWORD = rf"{UPPER}[\w'’.-]*"  # "José", "Łukasz", "Ángel": any Latin capital
-_NAME = rf"{_TITLE}{_CAPWORD}(?:\s+(?:{_CAPWORD}|{PARTICLES}|{PREFIXED}))*"
+# A name or a body's name is a few words: a bounded run is tried in constant time at each position, where an
+# unbounded one read a run of thousands of capitalised words to its end from each of them (quadratic).
+NAME_WORDS = 8
+_NAME = rf"{_TITLE}{_CAPWORD}(?:\s+(?:{_CAPWORD}|{PARTICLES}|{PREFIXED})){{0,{NAME_WORDS}}}"
 # A described speaker's words stop at a verb: "the department said it found" is "the department".
 _NOT_VERB = rf"(?!(?:{VERBS}|has|had|have|is|was|were|are|will|would|also|later|previously)\b)"
 # A description ends on its noun, not on a word joining what follows: "a spokeswoman for ICE", not "a spokeswoman
@@ -41,9 +44,10 @@ _SOME = (rf"(?:[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+"
          rf"(?:{_NOT_VERB}{_NOT_JOINING}[a-z][\w'’-]*\s+){{0,2}}{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*")
 # Whose a described speaker is, when it names them: "a spokeswoman for ICE", "one lawyer at the Legal Aid Society".
 _FOR_NAMED = (rf"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?{_CAPWORD}"
-              rf"(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?{_CAPWORD})*)?")
+              rf"(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?{_CAPWORD}){{0,{NAME_WORDS}}})?")
 _DESCRIBED = rf"(?:{_THE}|{_SOME}){_FOR_NAMED}"
-_THE_NAMED = rf"[Tt]he\s+{_CAPWORD}(?:\s+(?:{_CAPWORD}|of|for|and|on))*\s+{_CAPWORD}|[Tt]he\s+{_CAPWORD}"
+_THE_NAMED = (rf"[Tt]he\s+{_CAPWORD}(?:\s+(?:{_CAPWORD}|of|for|and|on)){{0,{NAME_WORDS}}}\s+{_CAPWORD}"
+              rf"|[Tt]he\s+{_CAPWORD}")
 # "The Homeland Security Advisory Council task force", "the ICE spokesman": a named body's described part.
 _THE_NAMED_NOUN = (rf"[Tt]he\s+(?:{_CAPWORD}\s+){{1,5}}{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*"  # not "the Department of"
                    rf"(?:\s+{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*)?")

@@ -31,7 +31,8 @@ _WORD = r"[a-z][\w'’-]*"
 _BARE = re.compile(r"^(?:the|a|an|one|another|two|three|several|some|many)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$")
 _CAP = rf"{UPPER}[\w'’.-]*"
 # A proper name: capitalised words, maybe joined by "of", "for", "and", "on" ("Department of Homeland Security").
-_PROPER = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?{_CAP})*"
+# Bounded, as a name is a few words: an unbounded run was read to its end from each of its words (quadratic).
+_PROPER = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?{_CAP}){{0,8}}"
 _PERSON = rf"{PERSON_WORD}(?:\s+{UPPER}\.)?(?:\s+{PERSON_WORD}){{1,2}}"
 _AUTHORED = (r"presented|released|issued|published|produced|prepared|wrote|written|completed|delivered|unveiled|"
              r"submitted|filed|sent|compiled|commissioned|drafted")
@@ -157,7 +158,7 @@ def _proper_name(sentence: str, words: list[str]) -> str | None:
     for tail in (words[-2:], words[-1:]) if len(words) > 1 else (words,):
         titled = r"\s+".join(re.escape(w[:1].upper() + w[1:]) for w in tail)
         pattern = re.compile(rf"(?:\b[Tt]he\s+)?(?:{_CAP}\s+){{0,4}}{titled}\b"
-                             rf"(?:\s+(?:of|on|for|and)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?")
+                             rf"(?:\s+(?:of|on|for|and)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,8}})?")
         for m in reversed(list(pattern.finditer(sentence))):
             name = m.group(0)
             capitals = [w for w in name.split() if w[:1].isupper() and w not in NOT_NAMES]

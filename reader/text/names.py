@@ -82,6 +82,7 @@ _JOIN = rf"(?:\s+(?:{PARTICLES}\s+){{0,3}}|\s+(?:of|for)\s+(?:the\s+)?)"
 # A capital, or "al-" or "bin-", looked at first: the tokens' alternation is tried at few positions.
 _RUN = re.compile(rf"(?={UPPER}|[aeib][lsrdbi])(?<![\w’'.-]){_TOKEN}(?:{_JOIN}{_TOKEN})*")
 _PREFIXED = re.compile(PREFIXED)
+RUN_WORDS = 12  # "Department of Homeland Security Secretary Jeh C. Johnson" is nine
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|across|of|outside|inside|for)\s+(?:the\s+)?$", re.I)
 PLACE_WORDS = frozenset({"In", "At", "From", "To", "Near", "Across", "Outside", "Inside", "For", "Of"})
 _MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -206,6 +207,8 @@ def _parts(words: list[str], place_before: bool) -> list[tuple[list[str], bool]]
             parts.append(([], True))
         else:
             current.append(word)
+            if len(current) > RUN_WORDS:
+                del current[0]  # a role and a name are a few words: the run's last ones, read in constant time
     return [(p, place) for p, place in parts if p]
 
 

@@ -81,7 +81,7 @@ YES, NO, UNKNOWN, BOTH = "yes", "no", "unknown", "both"
 # A role run before a name: capitalised words, "of"/"for" between them, and a few abbreviations ("Rep.", "U.S.");
 # not a possessive ("Security’s Jeh Johnson" is Jeh Johnson) nor a word ending a sentence.
 _ROLE_WORD = rf"(?:{UPPER}[\w&-]*(?![’'.])|U\.S\.|(?:{'|'.join(ABBREVIATED_TITLES)})\.)"
-_FULL_MENTION = re.compile(rf"(?<![\w’'.-])(?P<role>{_ROLE_WORD}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_ROLE_WORD})*"
+_FULL_MENTION = re.compile(rf"(?<![\w’'.-])(?P<role>{_ROLE_WORD}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_ROLE_WORD}){{0,8}}"
                            rf"\s+)?(?P<first>{PERSON_WORD})(?P<middle>\s+{UPPER}\.)?(?P<particles>(?:\s+{PARTICLES}){{0,3}})"
                            rf"\s+(?P<surname>{PERSON_WORD}|{PREFIXED})\b")
 _DATELINE = re.compile(r"^[A-Z]{5,}$")  # "WASHINGTON" run into the name that opens a story

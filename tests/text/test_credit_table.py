@@ -173,3 +173,19 @@ def test_each_quote_gets_the_credit_the_table_gives(paragraphs: list[str], speak
 @pytest.mark.parametrize(("sentence", "people"), PEOPLE)
 def test_people_named_finds_titled_and_particled_names(sentence: str, people: list[str]) -> None:
     assert people_named(sentence) == people
+
+
+def test_long_runs_of_capitalised_words_stay_linear() -> None:
+    """A paragraph of 4,000 "The Agency" (or "FBI", "Ann Lee of", "Sen.") before a quote: each name pattern read the
+    run to its end from each of its words, 17 s for one quote credited to "the spokesman" and 18 s for "Ann Lee of";
+    names and roles are a few words, so each position now costs a bounded look."""
+    import time
+
+    tails = ("he said", "the agency said", "the spokesman said", "the report said", "Lopez said")
+    began = time.process_time()  # CPU, not wall: a loaded machine must not fail it; quadratic would take minutes
+    for unit in ("The Agency ", "FBI ", "Ann Lee of ", "Sen. ", "Mayor of ", "Department of "):
+        run = unit * 4000 + "Lopez spoke."
+        assert len(people_named(run)) < 2000
+        for tail in tails:
+            assert len(find_key_quotes([run, f"{Q} {tail}."])) == 1
+    assert time.process_time() - began < 10
