@@ -5,7 +5,7 @@ and which one-word credits name no one who can speak (a day, a place).
 A quote's credit, the people "he" or "she" may mean and the surnames a later "Lopez said" is looked up by all read
 names here, so they agree on who is a person. A run of capitalised words is split at its last role word: what
 follows is the name, what comes before is the role. A body's or a place's word in the name ("Immigrant Defense
-Project"), a day ("Speaking Tuesday"), or a headline in title case ("Biden Signs Executive Order") is no person.
+Project"), a day ("Speaking Tuesday"), or a headline in title case ("Biden Signs Order On Asylum") is no person.
 """
 
 from __future__ import annotations
