@@ -14,7 +14,8 @@ taken ("the council voted to end ...", "adopted") after one that only had it pla
 "proposed"; see reader.text.decision_state), while a plan reworded as a plan, or an outcome as an outcome,
 stays a repeat. So is a reversal: a sentence whose decision goes the other way ("Travis County leaves Secure
 Communities" after "... joins ...", "funding was cut" after "raised", "will not comply" after "will comply";
-see reader.text.stance), while one going the same way in other words stays a repeat. And words policy coverage
+see reader.text.stance; it changes a decision word or a "not"), while one going the same way in other words, or
+with the same decision words in another clause order, stays a repeat. And words policy coverage
 uses interchangeably are one (reader/digest/same_sense.py: "the measure" is "the bill", "scrapped" is "ended",
 "migrants" are "immigrants"; "allow", "throughout" and "across" say nothing, like the stop word "let"), so a
 reworded sentence ("Sheriffs throughout Ohio have opposed the measure, arguing that it would allow ...")
@@ -31,8 +32,9 @@ from collections.abc import Iterable, Sequence
 from math import ceil
 
 from reader.digest.same_sense import SAME_SENSE
-from reader.text.decision_state import MARKS, news_signature, reports_outcome_of, reverses
+from reader.text.decision_state import MARKS, negation_differs, news_signature, opposite_ways, reports_outcome_of
 from reader.text.signatures import MIN_STEMS, decode_signatures, encode_signatures, sentences_of
+from reader.text.stance import DECISION_WORDS
 from reader.text.words import content_stems, signature
 
 # The stored signatures' format lives below the digest (the store's topic days are made of it); it is
@@ -52,9 +54,30 @@ def _in_sense(sig: frozenset[str]) -> frozenset[str]:
     return frozenset(_SENSE.get(w, w) for w in sig) - {""}
 
 
+# The stems of decision words ("join", "leav", "approv"), read as SAME_SENSE reads them: what a reversal changes.
+_DECISIONS = _in_sense(frozenset(s for w in DECISION_WORDS for s in content_stems(w)))
+
+
 def _counts(sig: frozenset[str]) -> frozenset[str]:
     """The numbers in a signature that are not years: what a sentence counts is news."""
     return frozenset(w for w in sig if w[:1].isdigit() and not _YEAR.fullmatch(w))
+
+
+def _reversal(sig: frozenset[str], earlier: frozenset[str]) -> bool:
+    """Whether the sentence reverses the earlier one: read as going the other way, with a decision word or a "not"
+    the other lacks. Two sentences with the same decision words and negations only put their clauses in another
+    order ("voted to end the agreement, which had allowed ..." and "the agreement, which had allowed ..., was
+    ended by a vote"), however their first decisions read: a rewording, not a reversal."""
+    return opposite_ways(sig, earlier) and (not _same_words(sig & _DECISIONS, earlier & _DECISIONS)
+                                            or negation_differs(sig, earlier))
+
+
+def _same_words(stems: frozenset[str], others: frozenset[str]) -> bool:
+    """Whether each stem has one of the others that begins with it or that it begins with, both ways: the crude
+    stemmer makes "comply" "comp" and "complied" "comply", one word to a reader."""
+    def held(a: frozenset[str], b: frozenset[str]) -> bool:
+        return all(any(x.startswith(y) or y.startswith(x) for y in b) for x in a)
+    return held(stems, others) and held(others, stems)
 
 
 def phrase_stems(phrases: Sequence[str]) -> frozenset[str]:
@@ -103,7 +126,7 @@ class History:
                     tried.add(i)
                     earlier = self.signatures[i]
                     if (len(stems & earlier) >= needed and counts <= earlier
-                            and not reports_outcome_of(sig, earlier) and not reverses(sig, earlier)):
+                            and not reports_outcome_of(sig, earlier) and not _reversal(sig, earlier)):
                         return True
         return False
 

@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import re
 
-from reader.text.stance import Way, way
+from reader.text.stance import Way, negated, way
 from reader.text.words import signature
 
 # Part of the stored topic days' key (reader.topic_days.topic_key): bump when the marks change.
-STATE_VERSION = 2  # 2: the way a sentence's decision goes (WAYS)
+STATE_VERSION = 3  # 2: the way a sentence's decision goes (WAYS); 3: and whether it says "not" (NEGATED)
 PLANNED, DONE = "~planned", "~done"  # never a stem: stems are letters and digits
 # The way a decision goes (reader.text.stance.way): on or off, or a decision only held or not held.
 WAYS: dict[Way, str] = {"on": "~on", "off": "~off", "held": "~held", "not held": "~unheld"}
 WAY_MARKS = frozenset(WAYS.values())
 _OPPOSITE = {"~on": "~off", "~off": "~on", "~held": "~unheld", "~unheld": "~held"}
-MARKS = frozenset({PLANNED, DONE}) | WAY_MARKS
+NEGATED = "~not"  # the sentence says "not", "never", "against" somewhere: "will not comply" is no "will comply"
+MARKS = frozenset({PLANNED, DONE, NEGATED}) | WAY_MARKS
 
 # A decision announced, expected or under way, not yet taken.
 _PLAN = re.compile(
@@ -62,9 +63,10 @@ def state_marks(sentence: str) -> frozenset[str]:
 
 
 def way_marks(sentence: str) -> frozenset[str]:
-    """The mark of the way the sentence's decision goes (reader.text.stance.way), nothing when it has none."""
+    """The mark of the way the sentence's decision goes (reader.text.stance.way), and NEGATED when it says "not"
+    anywhere; nothing when it has no decision."""
     going = way(sentence)
-    return frozenset() if going is None else frozenset({WAYS[going]})
+    return frozenset() if going is None else frozenset({WAYS[going]} | ({NEGATED} if negated(sentence) else set()))
 
 
 def news_signature(sentence: str) -> frozenset[str]:
@@ -72,11 +74,17 @@ def news_signature(sentence: str) -> frozenset[str]:
     return signature(sentence) | state_marks(sentence) | way_marks(sentence)
 
 
-def reverses(sig: frozenset[str], earlier: frozenset[str]) -> bool:
-    """Whether a sentence (signature `sig`) and an earlier one go opposite ways: "leaves" after "joins", "cut"
-    after "raised", "will not comply" after "will comply", "will not vote" after "will vote". One with no way
-    reverses nothing, and a vote only to be held ("will vote on whether to end") none that goes one way."""
+def opposite_ways(sig: frozenset[str], earlier: frozenset[str]) -> bool:
+    """Whether a sentence (signature `sig`) and an earlier one are read as going opposite ways: "leaves" after
+    "joins", "cut" after "raised", "will not comply" after "will comply", "will not vote" after "will vote".
+    One with no way goes against nothing, and a vote only to be held ("will vote on whether to end") against none
+    that goes one way. Whether that is a reversal is New today's to judge (reader/digest/novelty.py)."""
     return any(_OPPOSITE[mark] in earlier for mark in sig & WAY_MARKS)
+
+
+def negation_differs(sig: frozenset[str], earlier: frozenset[str]) -> bool:
+    """Whether one of the two sentences says "not" (or "never", "against") and the other does not."""
+    return (NEGATED in sig) != (NEGATED in earlier)
 
 
 def reports_outcome_of(sig: frozenset[str], earlier: frozenset[str]) -> bool:

@@ -69,6 +69,7 @@ _OFF_WORDS = frozenset((
     "shrinks", "shrank", "shrunk", "defund", "defunds", "defunded", "ignore", "ignores", "ignored", "lose",
     "loses", "lost",
 ))
+DECISION_WORDS = _ON_WORDS | _OFF_WORDS
 _NEGATIONS = frozenset(("not", "never", "no", "cannot", "nor", "neither", "against"))  # "voted against renewing"
 _NOUN_BEFORE = frozenset(("the", "a", "an", "its", "their", "his", "her", "this", "that"))  # "the end of"
 _NEUTRAL = frozenset(("vote", "votes", "voted", "decide", "decides", "decided"))  # a decision, of no way yet
@@ -107,13 +108,18 @@ def _polar(word: str, before: str) -> int | None:
     return ON if word in _ON_WORDS else OFF if word in _OFF_WORDS else None
 
 
-def _first_run(sentence: str) -> tuple[int, bool] | None:
-    """The sign of the sentence's first run of decision words holding one (negations alone are no decision:
-    "it is not clear"), and whether the run goes one way (a word besides "vote" or "decide"), or None."""
+def _words(sentence: str) -> list[str]:
+    """The sentence's words, lower-cased, with _PHRASES read as their one word."""
     text = sentence.casefold().replace("’", "'")
     for phrase, word in _PHRASES:
         text = phrase.sub(word, text)
-    words = [w for w in _WORD.findall(text) if w not in _WHEN]
+    return _WORD.findall(text)
+
+
+def _first_run(sentence: str) -> tuple[int, bool] | None:
+    """The sign of the sentence's first run of decision words holding one (negations alone are no decision:
+    "it is not clear"), and whether the run goes one way (a word besides "vote" or "decide"), or None."""
+    words = [w for w in _words(sentence) if w not in _WHEN]
     sign, decision, directed, last = ON, False, False, None
     for i, word in enumerate(words):
         if word in _OPEN:  # what follows is asked, not decided: the run ends here
@@ -133,6 +139,11 @@ def _first_run(sentence: str) -> tuple[int, bool] | None:
         decision = decision or not negation
         directed = directed or not (negation or word in _NEUTRAL)
     return (sign, directed) if decision else None
+
+
+def negated(sentence: str) -> bool:
+    """Whether the sentence says "not", "never", "against" or the like anywhere ("no longer" too)."""
+    return any(w in _NEGATIONS or w.endswith("n't") for w in _words(sentence))
 
 
 def stance(sentence: str) -> int | None:

@@ -10,7 +10,7 @@ from reader.config import TopicConfig
 from reader.digest.changes import new_today
 from reader.digest.novelty import History, new_sentences, phrase_stems
 from reader.text.clean import clean_stored_article
-from reader.text.decision_state import WAYS, news_signature, way_marks
+from reader.text.decision_state import NEGATED, WAYS, news_signature, way_marks
 from reader.text.stance import way
 from tests.digest.fixtures import article
 
@@ -73,6 +73,13 @@ SAME_WAY = [
      "The council voted not to renew the county's 287(g) agreement for three more years."),
     ("The council voted on Tuesday night to end the county's 287(g) agreement.",
      "The council voted Tuesday to scrap the county's 287(g) deal."),
+    # The same decision words and negations with the clauses in another order: its first decision reads otherwise.
+    ("The county board voted 5-2 to end its agreement, which had allowed deputies to hold immigrants for ICE.",
+     "The agreement, which had allowed deputies to hold immigrants for ICE, was ended by a 5-2 vote of the board."),
+    ("The county will not comply with detainers, which allowed ICE to hold people in the jail.",
+     "Detainers, which allowed ICE to hold people in the jail, will not be complied with by the county."),
+    ("Travis County, which joined Secure Communities in 2009, left the program on Tuesday.",
+     "Travis County left Secure Communities on Tuesday, having joined the program in 2009."),
     # A vote to be held says nothing against the outcome it is about.
     ("The council voted to end the county's 287(g) agreement.",
      "The council will vote on whether to end the county's 287(g) agreement."),
@@ -102,6 +109,7 @@ def test_ways() -> None:
     assert way("Critics raised concerns about the program.") is None  # no increase
     assert way("The program checks fingerprints against federal databases.") is None
     assert way_marks("Travis County leaves Secure Communities.") == {WAYS["off"]}
+    assert way_marks("The county will no longer comply with detainers.") == {WAYS["off"], NEGATED}
 
 
 def test_stored_signatures_keep_the_way_so_a_reversal_is_news_against_stored_history() -> None:
