@@ -34,7 +34,7 @@ from math import ceil
 from reader.digest.same_sense import SAME_SENSE
 from reader.text.decision_state import MARKS, negation_differs, news_signature, opposite_ways, reports_outcome_of
 from reader.text.signatures import MIN_STEMS, decode_signatures, encode_signatures, sentences_of
-from reader.text.stance import DECISION_WORDS
+from reader.text.stance import DECISION_WORDS, same_words
 from reader.text.words import content_stems, signature
 
 # The stored signatures' format lives below the digest (the store's topic days are made of it); it is
@@ -68,16 +68,8 @@ def _reversal(sig: frozenset[str], earlier: frozenset[str]) -> bool:
     the other lacks. Two sentences with the same decision words and negations only put their clauses in another
     order ("voted to end the agreement, which had allowed ..." and "the agreement, which had allowed ..., was
     ended by a vote"), however their first decisions read: a rewording, not a reversal."""
-    return opposite_ways(sig, earlier) and (not _same_words(sig & _DECISIONS, earlier & _DECISIONS)
+    return opposite_ways(sig, earlier) and (not same_words(sig & _DECISIONS, earlier & _DECISIONS)
                                             or negation_differs(sig, earlier))
-
-
-def _same_words(stems: frozenset[str], others: frozenset[str]) -> bool:
-    """Whether each stem has one of the others that begins with it or that it begins with, both ways: the crude
-    stemmer makes "comply" "comp" and "complied" "comply", one word to a reader."""
-    def held(a: frozenset[str], b: frozenset[str]) -> bool:
-        return all(any(x.startswith(y) or y.startswith(x) for y in b) for x in a)
-    return held(stems, others) and held(others, stems)
 
 
 def phrase_stems(phrases: Sequence[str]) -> frozenset[str]:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.text.stance import opposed, stance
+from reader.text.stance import Reading, contradicts, reading
 from reader.text.words import content_stems, signature
 
 SAME_POINT = 0.6  # share of a sentence's content words found in one chosen sentence
 ALREADY_SAID = 0.7  # share found across all chosen sentences together
 PHRASE = 3  # content words in a row that two sentences share make them one point
 # What a sentence says, for telling repeats: its content words, its phrases and its stance.
-Point = tuple[frozenset[str], frozenset[tuple[str, ...]], int | None]
+Point = tuple[frozenset[str], frozenset[tuple[str, ...]], Reading | None]
 _NAME_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
 _NEXT_CAPITAL = re.compile(r"\s+[\"“‘(]?[A-Z]")
 
@@ -59,7 +59,7 @@ def said_in(text: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
 
 def point_of(sentence: str) -> Point:
     """The sentence's Point: signature, phrases and stance."""
-    return signature(sentence), phrases(sentence), stance(sentence)
+    return signature(sentence), phrases(sentence), reading(sentence)
 
 
 def same_point(point: Point, other: Point) -> bool:
@@ -67,7 +67,7 @@ def same_point(point: Point, other: Point) -> bool:
     reworded repeat keeps the point's own words), and its decision goes the same way: "will end Secure
     Communities" never repeats "will keep expanding Secure Communities", however many words they share."""
     words, said_phrases, way = point
-    if opposed(way, other[2]):
+    if contradicts(way, other[2]):
         return False
     return (len(words & other[0]) / min(len(words) or 1, len(other[0]) or 1) >= SAME_POINT
             or bool(said_phrases & other[1]))
@@ -81,7 +81,7 @@ def is_repeat(point: Point, chosen: Sequence[Point], elsewhere: Sequence[Point] 
         return True
     if any(same_point(point, other) for other in (*chosen, *elsewhere)):
         return True
-    said = frozenset().union(*(w for w, _, way in chosen if not opposed(point[2], way)))
+    said = frozenset().union(*(w for w, _, way in chosen if not contradicts(point[2], way)))
     return len(words & said) / len(words) >= ALREADY_SAID
 
 

@@ -35,7 +35,7 @@ from reader.digest.points import SAME_POINT, Point, is_repeat, point_of, said_in
 from reader.digest.references import MEASURES, introduces, outside_quotes
 from reader.digest.summary_order import order_chosen
 from reader.text.descriptions import bodies_named
-from reader.text.stance import opposed, stance
+from reader.text.stance import Reading, contradicts, reading
 from reader.text.words import content_stems, signature
 
 MAX_SENTENCES = 5
@@ -103,7 +103,7 @@ class _Scored:
     common: frozenset[str]  # its words beside the names
     phrases: frozenset[tuple[str, ...]]
     background: bool
-    stance: int | None  # which way its decision goes (reader.text.stance): opposite ones are never one point
+    stance: Reading | None  # which way its decision goes (reader.text.stance): opposite ones are never one point
 
     @property
     def point(self) -> Point:
@@ -207,7 +207,7 @@ def _score_all(stories: Sequence[StoryForSummary], lens: TopicLens) -> list[_Sco
             score = (centrality + facts + (2.0 if names_topic else 0.0) + 0.3 * central_said + position
                      + 0.5 / (1 + rank) - (1.5 if past else 0.0)
                      - (0.5 if c.needs_previous or c.needs_context else 0.0))
-            scored.append(_Scored(score, rank, story, c, words, common, said_phrases, past, stance(c.text)))
+            scored.append(_Scored(score, rank, story, c, words, common, said_phrases, past, reading(c.text)))
     scored.sort(key=lambda s: (-s.score, s.story.number, s.candidate.index))
     return scored
 
@@ -223,7 +223,7 @@ def _superseded(s: _Scored, chosen: Sequence[_Scored], after: dict[int, tuple[_S
     if s.candidate.needs_context:
         return []
     needed = {id(a) for deps in after.values() for a in deps}
-    return [c for c in chosen if id(c) not in needed and not opposed(s.stance, c.stance)
+    return [c for c in chosen if id(c) not in needed and not contradicts(s.stance, c.stance)
             and len(c.words & s.words) >= SAME_POINT * len(c.words)
             and len(s.words - c.words) >= MORE_SAID * len(c.words)]
 

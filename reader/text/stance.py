@@ -22,7 +22,11 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from reader.text.words import content_stems
+
 Way = Literal["on", "off", "held", "not held"]
+# A sentence's decision as reading() gives it: its stance, the stems of its decision words, whether it says "not".
+Reading = tuple[int, frozenset[str], bool]
 
 ON, OFF = 1, -1
 # Going ahead with something, or deciding on it (a neutral decision word: "voted", "will vote" is on).
@@ -161,6 +165,36 @@ def way(sentence: str) -> Way | None:
         return None
     sign, directed = run
     return ("on" if sign == ON else "off") if directed else ("held" if sign == ON else "not held")
+
+
+def reading(sentence: str) -> Reading | None:
+    """The sentence's stance with what it is read from (its decision words, stemmed, and whether it says "not"
+    anywhere), or None with no decision."""
+    sign = stance(sentence)
+    if sign is None:
+        return None
+    words = _words(sentence)
+    return sign, frozenset(s for w in words if w in DECISION_WORDS for s in content_stems(w)), negated(sentence)
+
+
+def contradicts(a: Reading | None, b: Reading | None) -> bool:
+    """Whether two sentences' decisions go opposite ways and one has a decision word or a "not" the other lacks.
+
+    With the same decision words and negations, opposite readings only mean the clauses come in another order
+    ("voted to end its agreement, which had allowed ..." and "the agreement, which had allowed ..., was ended
+    by a vote"): the first decision read is another one, the sentences say the same.
+    """
+    if a is None or b is None or a[0] == b[0]:
+        return False
+    return a[2] != b[2] or not same_words(a[1], b[1])
+
+
+def same_words(stems: frozenset[str], others: frozenset[str]) -> bool:
+    """Whether each stem has one of the others that begins with it or that it begins with, both ways: the crude
+    stemmer makes "comply" "comp" and "complied" "comply", one word to a reader."""
+    def held(a: frozenset[str], b: frozenset[str]) -> bool:
+        return all(any(x.startswith(y) or y.startswith(x) for y in b) for x in a)
+    return held(stems, others) and held(others, stems)
 
 
 def opposed(a: int | None, b: int | None) -> bool:

@@ -42,6 +42,21 @@ SAME = [
 ]
 
 
+# The same decision words in another clause order read as opposite first decisions, and are one point.
+REORDERED = [
+    ("The county board voted 5-2 to end its agreement, which had allowed deputies to hold immigrants for ICE.",
+     "The agreement, which had allowed deputies to hold immigrants for ICE, was ended by a 5-2 vote of the board."),
+    ("Travis County, which joined Secure Communities in 2009, left the program on Tuesday.",
+     "Travis County left Secure Communities on Tuesday, having joined the program in 2009."),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), REORDERED)
+def test_the_same_decisions_in_another_clause_order_are_one_point(one: str, other: str) -> None:
+    assert opposed(stance(one), stance(other))  # the first decision read differs...
+    assert says_again(other, [one]) and says_again(one, [other])  # ...but no decision word or "not" does
+
+
 @pytest.mark.parametrize(("one", "other"), OPPOSITE)
 def test_sentences_whose_decisions_go_opposite_ways_are_never_one_point(one: str, other: str) -> None:
     assert opposed(stance(one), stance(other))
