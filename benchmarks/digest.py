@@ -112,9 +112,9 @@ def day(n_items_per_feed: int, work: Path, label: str) -> tuple[float, float, fl
 
 
 def news_noted(markdown: str) -> int:
-    """Sections whose New today names new sentences (in the summary or listed), not "first coverage" or "nothing"."""
+    """Sections whose New today names new sentences (in the summary or listed), not "all of it" or "nothing"."""
     lines = [ln for ln in markdown.splitlines() if ln.startswith("**New today")]
-    return sum(1 for ln in lines if not ln.startswith(("**New today:** first coverage", "**New today:** nothing")))
+    return sum(1 for ln in lines if not ln.startswith(("**New today:** all of it", "**New today:** nothing")))
 
 
 def summariser_times(config: Path, db: Path) -> list[float]:

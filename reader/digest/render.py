@@ -230,7 +230,9 @@ def _cited(sentence: SummarySentence, dated_before: set[tuple[date, tuple[int, .
 def _new_today(new: NewToday) -> list[str]:
     """After the summary: which of its sentences are new, then the new sentences it does not say."""
     if new.first_coverage:
-        return [f"**New today:** first coverage in the previous {new.days} days.", ""]
+        # What the store holds, not the world: a reader's first week, or a feed just added, has no earlier coverage.
+        return [f"**New today:** all of it: the reader stored no coverage of this topic in the previous {new.days} "
+                "days.", ""]
     if new.continuing:
         return [f"**New today:** nothing that the previous {new.days} days' coverage did not already report.", ""]
     if new.nothing_new_here:

@@ -47,6 +47,10 @@ def test_a_topic_without_history_is_first_coverage_and_no_recent_means_no_list()
     new = sections(recent=recent_from(before))["DREAM Act"].new_today
     assert new.first_coverage and not new.items and not new.continuing
     assert sections()["DREAM Act"].new_today is None
+    # It says what the store holds, not that the world had no coverage: a new reader's first week has none stored.
+    from reader.digest.render import _new_today
+    assert _new_today(new) == ["**New today:** all of it: the reader stored no coverage of this topic in the previous "
+                               "7 days.", ""]
 
 
 def test_nothing_new_is_one_line_and_the_summary_is_continuing_coverage() -> None:
