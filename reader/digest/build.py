@@ -139,6 +139,7 @@ def build_digest(
     def sections_for(home: Mapping[int, str]) -> tuple[list[TopicSection], dict[str, TopicSummary]]:
         placed_pins: set[int] = set()
         said: list[str] = []  # summary and New today sentences of the sections above
+        said_by: list[tuple[str, str]] = []  # the same, each with its section's topic
         quoted: set[str] = set()  # key quotes and pins of the sections above
         sections: list[TopicSection] = []
         results: dict[str, TopicSummary] = {}
@@ -168,8 +169,9 @@ def build_digest(
                                                         shown_quotes, others, day,
                                                         {n: s.source for n, s in own if s.original is not None},
                                                         [years.get(x.citations[0]) if x.citations else None
-                                                         for x in result.summary])
+                                                         for x in result.summary], said_by)
             said += [*summary, *(x.text for x in new.items)] if new is not None else summary
+            said_by += [(s, m.name) for s in said[len(said_by):]]
             quoted = shown_quotes  # a quote left out below is not shown later either: this section gives its words
             listed = [x.text for x in new.items] if new is not None else []
             key_quotes = tuple(q for q in result.quotes if not given_word_for_word(q.text, listed))

@@ -16,7 +16,7 @@ from reader.digest.candidates import is_story_prose, leans_on_previous, relative
 from reader.digest.coverage import published_day
 from reader.digest.model import NewToday, SummarySentence
 from reader.digest.novelty import History, listable, phrase_stems, sentences_of
-from reader.digest.points import says_again
+from reader.digest.points import point_of, same_point, says_again
 from reader.digest.references import MEASURES, definite_references, outside_quotes
 from reader.digest.summarise import QUOTED, is_background
 from reader.digest.summary_order import mostly_quoted
@@ -35,7 +35,8 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
               history: Sequence[frozenset[str]], topic: TopicConfig, days: int,
               summary: Sequence[str] = (), quotes: Collection[str] = (),
               others: Sequence[tuple[int, Article, str | None]] = (), day: date | None = None,
-              originals: Mapping[int, Article] = {}, summary_years: Sequence[int | None] = ()) -> NewToday:
+              originals: Mapping[int, Article] = {}, summary_years: Sequence[int | None] = (),
+              said_above: Sequence[tuple[str, str]] = ()) -> NewToday:
     """Up to NEW_TODAY_MAX sentences of the numbered stories' leads (best-ranked first) that the history lacks,
     besides the section's `summary`: which of its sentences are new is noted, and none of them, nor a
     rewording of one, is listed again (by the summary's own test, summarise.says_again: one of them holds
@@ -60,6 +61,10 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
 
     A summary sentence that is background ("rolled out ... in October 2008"; `summary_years` gives the year each
     one's story was published) is not noted as new, as it would not be listed: new to the history, not news today.
+
+    `said_above` holds the sections above's summary and New today sentences, each with its topic: a point one of
+    them made is not listed again here (the digest says each once); with nothing else new, the line names the
+    topic it is told under rather than saying nothing new happened.
 
     A story first seen before the day is read in its day's copy (what is new is there), while its coverage line
     leads with its original (`originals`, by number): a sentence the original lacks names the copy it is in.
@@ -91,6 +96,8 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
     streams = [(n, fresh(article)) for n, article in stories]
     chosen: list[tuple[int, str]] = []
     said = list(summary)  # the summary and the sentences listed so far: none is said again, nor reworded
+    above = [(point_of(s), home) for s, home in said_above]
+    told_above: list[tuple[int, str | None]] = []
     while streams and len(chosen) < NEW_TODAY_MAX:
         still = []
         for n, stream in streams:
@@ -98,7 +105,11 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
             if sentence is None:
                 continue
             still.append((n, stream))
-            if not says_again(sentence, said) and not restates_by_reference(sentence, said):
+            point = point_of(sentence)
+            home = next((home for other, home in above if same_point(point, other)), None)
+            if home is not None:
+                told_above.append((n, home))
+            elif not says_again(sentence, said) and not restates_by_reference(sentence, said):
                 chosen.append((n, sentence))
                 said.append(sentence)
                 if len(chosen) == NEW_TODAY_MAX:
@@ -111,7 +122,8 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
                              long_ago_day(lead[n], day) if relative_day(s) else None,
                              lead[n].feed_name if n in originals and s not in originals[n].text else None)
              for n, s in chosen]
-    told = () if items or in_summary else tuple((n, home) for n, a, home in others if next(fresh(a), None))
+    told = () if items or in_summary else tuple(dict.fromkeys(
+        [*told_above, *((n, home) for n, a, home in others if next(fresh(a), None))]))
     return NewToday(tuple(items), False, days, in_summary, bool(summary) and len(in_summary) == len(summary), told)
 
 

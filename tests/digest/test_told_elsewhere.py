@@ -73,3 +73,27 @@ def test_news_summarised_under_no_section_is_said_to_be_new_and_unsummarised() -
                     (), ())
     assert ("**New today:** stories 1 and 3, summarised under Secure Communities; story 2, which no section could "
             "summarise.") in render_digest(digest)
+
+
+def test_a_point_a_section_above_made_is_not_listed_again_and_is_said_to_be_told_there() -> None:
+    """The samples' 17 September digest listed under ICE enforcement, as news, the task force's recommendation on
+    minor traffic offenses that the Secure Communities summary just above had given in other words."""
+    from reader.digest.changes import new_today
+    from reader.text.decision_state import news_signature
+
+    above = ("Most significantly, the Task Force on Secure Communities recommended ICE not pursue individuals, "
+             "identified through Secure Communities, for arrests based on minor traffic offenses.")
+    again = ("The task force appointed by ICE recommended this week that people arrested for minor traffic offenses "
+             "not be pursued through the program.")
+    other = "Calls to Nassau County’s Spanish-language police tip line fell by a third in two years, police said."
+    history = [news_signature("Sheriffs in Maryland weighed their agreements with federal immigration agents.")]
+    topic = TopicConfig("ICE enforcement", ("ICE",))
+    told = new_today([(1, article(1, "Metro", "ICE and the task force", again))], clean_stored_article, history,
+                     topic, 7, said_above=[(above, "Secure Communities")])
+    assert told.items == () and told.told_elsewhere == ((1, "Secure Communities"),) and not told.continuing
+    listed = new_today([(1, article(1, "Metro", "ICE and the task force", f"{again} {other}"))], clean_stored_article,
+                       history, topic, 7, said_above=[(above, "Secure Communities")])
+    assert [x.text for x in listed.items] == [other] and listed.told_elsewhere == ()
+    alone = new_today([(1, article(1, "Metro", "ICE and the task force", again))], clean_stored_article, history,
+                      topic, 7)
+    assert [x.text for x in alone.items] == [again]  # with nothing above, it is news here
