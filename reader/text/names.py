@@ -129,6 +129,20 @@ def names_no_one(credit: str) -> bool:
     return credit in PLACES or credit in _DAYS or credit in _MONTHS
 
 
+def is_headline(text: str) -> bool:
+    """Whether a paragraph is a headline, which names no one for "he" or "she" to be: in title case, or three words
+    or more all capitalised with no full stop ("Critics Say Plan Falls Short"). Not for a credit alone, which is
+    capitalised and unstopped too ("Homeland Security Secretary Alejandro Mayorkas")."""
+    if _PROSE_WORD.search(text):
+        return False
+    if in_title_case(text):
+        return True
+    words = [w.strip("“”\"‘’'(),:;") for w in text.split()]
+    words = [w for w in words if w[:1].isalpha()]
+    return (len(words) >= 3 and not text.rstrip().endswith((".", "!", "?", "”", '"', ":"))
+            and all(w[:1].isupper() or w in _SMALL for w in words))
+
+
 def in_title_case(text: str) -> bool:
     """Whether the text is a headline in title case: every word capitalised but a few small ones, and a small word
     capitalised after the first ("Biden Signs Order On Asylum"), which prose never does."""

@@ -27,6 +27,7 @@ from reader.text.names import (
     PLACE_WORDS,
     PREFIXED,
     ROLE_WORDS,
+    is_headline,
     people_named,
     role_after,
 )
@@ -140,6 +141,8 @@ def mentions(text: str, surnames: frozenset[str] = frozenset()) -> list[str]:
     """The people a text names, in order: full names, titled surnames ("Ms. Lee"), and a bare surname of someone
     the article names in full (`surnames`: "Lee" after "Ann Lee"). A possessive is left out: in "Ann Lee's
     lawyer said she ...", "she" is the lawyer, not Lee."""
+    if is_headline(text):
+        return []  # "Critics Say Plan Falls Short": no one a "he" after it can be
     found = [(text.find(name), name) for name in people_named(text)]
     keys = {surname(name) for _, name in found}
     for m in (*_TITLED_SURNAME.finditer(text), *(m for m in _SURNAME.finditer(text) if m.group(0) in surnames)):
@@ -163,6 +166,7 @@ class GenderBook:
         if self._known is None:
             self._known = {}
             self._surnames = frozenset(surname(name) for paragraph in self._paragraphs
+                                       if not is_headline(paragraph)
                                        for name in (*people_named(paragraph),
                                                     *(m.group(0) for m in _TITLED_SURNAME.finditer(paragraph))))
             # "Head Start programs": "Head Start", and "In Head Start programs" opening a sentence gives it too

@@ -81,6 +81,7 @@ CREDITS: list[tuple[list[str], str | None]] = [
     (["Schumer Vows To Fight On", f"{Q} he said."], None),
     (["Biden Signs Executive Order On Asylum", f"{Q} he said."], None),
     (["Governor Signs Border Bill Into Law", f"{Q} he said."], None),
+    (["Critics Say Plan Falls Short", f"{Q} he said."], None),
     # Written after the change, as a check it generalises.
     ([f"{Q} Google said in a blog post."], "Google"),
     (["Google said on Tuesday it would fight the order.", f"{Q} he said."], None),
