@@ -162,14 +162,13 @@ def build_digest(
             summary = [x.text for x in result.summary]
             shown_quotes = quoted | {q.text for q in (*result.quotes, *topic_pins)}
             others = [(n, s.lead, home[s.lead.id]) for n, s in enumerate(shown, 1) if home[s.lead.id] != m.name]
-            news = [(n, s.lead) for n, s in own if not is_opinion(s.lead)]
-            years = {n: published_year(s.source) for n, s in own}  # opinion is not news: listed apart
-            new = None if recent is None else new_today(news, cleaned_article,
-                                                        recent.get(m.name, ()), topic, recent_days, summary,
-                                                        shown_quotes, others, day,
-                                                        {n: s.source for n, s in own if s.original is not None},
-                                                        [years.get(x.citations[0]) if x.citations else None
-                                                         for x in result.summary], said_by)
+            news = [(n, s.lead) for n, s in own if not is_opinion(s.lead)]  # opinion is not news: listed apart
+            years = {n: published_year(s.source) for n, s in own}
+            new = None if recent is None else new_today(
+                news, cleaned_article, recent.get(m.name, ()), topic, recent_days, summary, shown_quotes, others, day,
+                originals={n: s.source for n, s in own if s.original is not None},
+                summary_years=[years.get(x.citations[0]) if x.citations else None for x in result.summary],
+                said_above=said_by)
             said += [*summary, *(x.text for x in new.items)] if new is not None else summary
             said_by += [(s, m.name) for s in said[len(said_by):]]
             quoted = shown_quotes  # a quote left out below is not shown later either: this section gives its words
