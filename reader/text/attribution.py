@@ -31,8 +31,8 @@ _TITLE = r"(?:(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Sgt|Capt|Prof|St)\.\s+)?"
 _CAPWORD = rf"{UPPER}[\w'’.-]*"  # "José", "Łukasz", "Ángel": any Latin capital
 # A name or a body's name is a few words: a bounded run is tried in constant time at each position, where an
 # unbounded one read a run of thousands of capitalised words to its end from each of them (quadratic).
-NAME_WORDS = 8
-_NAME = rf"{_TITLE}{_CAPWORD}(?:\s+(?:{_CAPWORD}|{PARTICLES}|{PREFIXED})){{0,{NAME_WORDS}}}"
+_NAME_WORDS = 8
+_NAME = rf"{_TITLE}{_CAPWORD}(?:\s+(?:{_CAPWORD}|{PARTICLES}|{PREFIXED})){{0,{_NAME_WORDS}}}"
 # A described speaker's words stop at a verb: "the department said it found" is "the department".
 _NOT_VERB = rf"(?!(?:{VERBS}|has|had|have|is|was|were|are|will|would|also|later|previously)\b)"
 # A description ends on its noun, not on a word joining what follows: "a spokeswoman for ICE", not "a spokeswoman
@@ -44,9 +44,9 @@ _SOME = (rf"(?:[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+"
          rf"(?:{_NOT_VERB}{_NOT_JOINING}[a-z][\w'’-]*\s+){{0,2}}{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*")
 # Whose a described speaker is, when it names them: "a spokeswoman for ICE", "one lawyer at the Legal Aid Society".
 _FOR_NAMED = (rf"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?{_CAPWORD}"
-              rf"(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?{_CAPWORD}){{0,{NAME_WORDS}}})?")
+              rf"(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?{_CAPWORD}){{0,{_NAME_WORDS}}})?")
 _DESCRIBED = rf"(?:{_THE}|{_SOME}){_FOR_NAMED}"
-_THE_NAMED = (rf"[Tt]he\s+{_CAPWORD}(?:\s+(?:{_CAPWORD}|of|for|and|on)){{0,{NAME_WORDS}}}\s+{_CAPWORD}"
+_THE_NAMED = (rf"[Tt]he\s+{_CAPWORD}(?:\s+(?:{_CAPWORD}|of|for|and|on)){{0,{_NAME_WORDS}}}\s+{_CAPWORD}"
               rf"|[Tt]he\s+{_CAPWORD}")
 # "The Homeland Security Advisory Council task force", "the ICE spokesman": a named body's described part.
 _THE_NAMED_NOUN = (rf"[Tt]he\s+(?:{_CAPWORD}\s+){{1,5}}{_NOT_VERB}{_NOT_JOINING}[a-z][\w-]*"  # not "the Department of"
@@ -176,6 +176,8 @@ _SURNAME_CREDIT = re.compile(rf"^(?:(?P<title>Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.?\
 def is_surname_credit(credit: str) -> bool:
     """Whether a credit names a person by surname alone: "Johnson", "Mr. Johnson", "de Blasio", "al-Assad"."""
     return " " not in credit.strip(". ").replace(". ", ".") or _SURNAME_CREDIT.match(credit) is not None
+
+
 class FullNames:
     """Whom a surname credit ("Johnson", "Mr. Johnson") names, as the article named that person in full before the
     quote ("Homeland Security Secretary Jeh Johnson"): read once going forward, so each quote costs a look-up."""
