@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from reader.config import TopicConfig
-from reader.digest.changes import earlier_original, new_today, story_additions
+from reader.digest.changes import credit_copies, earlier_original, new_today, story_additions
 from reader.digest.coverage import coverage_lines, left_out, published_day
 from reader.digest.model import (
     Digest,
@@ -158,12 +158,13 @@ def build_digest(
             # summary sentences are new and lists the new ones the summary does not say (read once per section).
             result = summarise_topic([s for _, s in own], cleaned_article, m, fits[m.name], SummaryBudget(),
                                      said, quoted | {q.text for q in topic_pins}, [n for n, _ in own], day)
+            result = credit_copies(result, own, cleaned_article)
             results[m.name] = result
             summary = [x.text for x in result.summary]
             shown_quotes = quoted | {q.text for q in (*result.quotes, *topic_pins)}
             others = [(n, s.lead, home[s.lead.id]) for n, s in enumerate(shown, 1) if home[s.lead.id] != m.name]
             news = [(n, s.lead) for n, s in own if not is_opinion(s.lead)]  # opinion is not news: listed apart
-            years = {n: published_year(s.source) for n, s in own}
+            years = {n: published_year(s.lead) for n, s in own}
             new = None if recent is None else new_today(
                 news, cleaned_article, recent.get(m.name, ()), topic, recent_days, summary, shown_quotes, others, day,
                 originals={n: s.source for n, s in own if s.original is not None},

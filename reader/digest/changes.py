@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from reader.config import TopicConfig
@@ -20,7 +21,7 @@ from reader.digest.points import point_of, same_point, says_again
 from reader.digest.references import MEASURES, definite_references, outside_quotes
 from reader.digest.summarise import QUOTED, is_background
 from reader.digest.summary_order import mostly_quoted
-from reader.digest.topic_summary import Story, long_ago_day, published_year
+from reader.digest.topic_summary import Story, TopicSummary, long_ago_day, published_year
 from reader.models import Article
 from reader.text.clean import CleanArticle
 from reader.text.words import signature
@@ -120,7 +121,8 @@ def new_today(stories: Sequence[tuple[int, Article]], clean: Callable[[Article],
     lead = dict(stories)
     items = [SummarySentence(s, tuple(sorted({n} | {m for m, a in stories if s in a.text})),
                              long_ago_day(lead[n], day) if relative_day(s) else None,
-                             lead[n].feed_name if n in originals and s not in originals[n].text else None)
+                             lead[n].feed_name if n in originals and _plain(s) not in _plain(originals[n].text)
+                             else None)
              for n, s in chosen]
     told = () if items or in_summary else tuple(dict.fromkeys(
         [*told_above, *((n, home) for n, a, home in others if next(fresh(a), None))]))
@@ -165,6 +167,42 @@ def story_additions(story: Story, clean: Callable[[Article], CleanArticle]) -> t
     earliest = copy_text(original, clean(original))
     lines = (describe_addition(compare_copies(earliest, copy_text(a, clean(a)))) for a in adding)
     return tuple(line for line in lines if line)
+
+
+def credit_copies(result: TopicSummary, stories: Sequence[tuple[int, Story]],
+                  clean: Callable[[Article], CleanArticle]) -> TopicSummary:
+    """The summary and key quotes of `stories` (numbered as cited, in the order summarised), credited to the copy the
+    coverage line leads with where that copy has them, and to the day's copy where only it does.
+
+    A story first seen before the day leads with its original (yesterday's wire copy) and is summarised from the
+    day's copy: a sentence the original lacks ("(in Hudson Times' copy)") or a quote only the day's copy ran is
+    that copy's; a quote both ran is the original's, as the line that is cited shows it.
+    """
+    if all(s.original is None for _, s in stories):
+        return result
+    by_number = dict(stories)
+
+    def in_original(text: str, story: Story | None) -> bool | None:
+        """Whether the story's original has the text; None when the story has no original."""
+        if story is None or story.original is None:
+            return None
+        return _plain(text) in _plain(" ".join(clean(story.original).paragraphs))
+
+    summary = tuple(replace(x, copy_of=by_number[x.citations[0]].lead.feed_name)
+                    if x.citations and in_original(x.text, by_number.get(x.citations[0])) is False else x
+                    for x in result.summary)
+    quotes = tuple(replace(q, outlet=original.feed_name)
+                   if (original := stories[i][1].original) is not None and in_original(q.text, stories[i][1]) else q
+                   for q, i in zip(result.quotes, result.quote_stories, strict=True))
+    return replace(result, summary=summary, quotes=quotes)
+
+
+_QUOTE_MARKS = str.maketrans("", "", "“”\"‘’'")
+
+
+def _plain(text: str) -> str:
+    """Words as compared across copies: quotation marks and case aside, spaces folded."""
+    return " ".join(text.translate(_QUOTE_MARKS).casefold().split())
 
 
 def earlier_original(original: Article, story: Story, day: date) -> bool:

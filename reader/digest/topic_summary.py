@@ -44,7 +44,9 @@ class Story:
 
     In the digest `members` are the day's copies. A story first seen on an earlier day (yesterday's wire story,
     copied by other outlets today) also has its `original`, the earliest stored copy: the copy the coverage line
-    leads with and links to, and the one summarised and quoted, so its citations and credits agree.
+    leads with and links to, and the day's copies are compared with. The summary and quotes are still drawn from
+    the day's first copy (today's text: an update folded with yesterday's version carries the news), and what
+    the original lacks is credited to that copy (reader.digest.changes.credit_copies).
     """
 
     members: tuple[Article, ...]
@@ -52,12 +54,12 @@ class Story:
 
     @property
     def lead(self) -> Article:
-        """The day's earliest copy: what the day's topics and rankings go by, and what New today reads."""
+        """The day's earliest copy: what the day's topics, rankings, summary, quotes and New today go by."""
         return self.members[0]
 
     @property
     def source(self) -> Article:
-        """The copy the digest shows, summarises and quotes: the original when there is one, else the lead."""
+        """The copy the coverage line leads with: the original when there is one, else the lead."""
         return self.original or self.members[0]
 
     @property
@@ -67,7 +69,7 @@ class Story:
 
     @property
     def credit(self) -> str:
-        return self.source.feed_name
+        return self.lead.feed_name
 
 
 def fold_stories(articles: Sequence[Article]) -> list[Story]:
@@ -177,10 +179,10 @@ def summarise_topic(
                                  quotes_shown, [numbers[i] for i in news], day)
         return replace(result, quote_stories=tuple(news[i] for i in result.quote_stories),
                        no_summary=result.no_summary if news else ALL_OPINION)
-    cleaned = [clean(s.source) for s in stories]
+    cleaned = [clean(s.lead) for s in stories]
     mainly = [fits is None or fits[s.lead.id].about >= MAINLY_ABOUT for s in stories]
-    inputs = [StoryForSummary(n, c.paragraphs, published_year(s.source), about, long_ago_day(s.source, day),
-                              _day(s.source.published or s.source.first_seen))
+    inputs = [StoryForSummary(n, c.paragraphs, published_year(s.lead), about, long_ago_day(s.lead, day),
+                              _day(s.lead.published or s.lead.first_seen))
               for n, s, c, about in zip(numbers, stories, cleaned, mainly, strict=False)]
     lens = topic_lens(inputs, (lambda text: matcher.matches(text)) if matcher is not None else None)
     quotes = best_quotes(stories, cleaned.__getitem__, lens, mainly, quotes_shown)

@@ -68,9 +68,26 @@ def test_a_story_first_seen_the_day_before_leads_with_its_original_and_says_so()
     assert ("1. [DHS ends Secure Communities program](https://ap.example/1) — AP Wire · Tuesday 1 December 2026 · "
             "earliest copy, first seen before this day (Tuesday 1 December 2026); this day's copies: Hudson Times, "
             "Valley Post\n   - Hudson Times added 1 paragraph") in render_digest(digest)
-    # The summary cites [1], whose link is the original: it is drawn from the original, which has PHASE_OUT
-    # (the day's first copy cut it).
-    assert PHASE_OUT in [x.text for x in section.summary]
+    # The summary is the day's copy's; what it says the original has too, so "[1]" (the original's link) holds it.
+    assert [(x.text, x.copy_of) for x in section.summary] == [(LEDE, None), (REPLACED, None)]
+
+
+def test_an_update_folded_with_yesterdays_version_is_summarised_from_todays_text() -> None:
+    """A wire story's write-through folds with its first version: the summary tells today's text (the vote taken),
+    not yesterday's (the vote planned), and says which copy holds what the original lacks."""
+    planned = ("The Arlington County Board will vote Tuesday on whether to end its participation in Secure "
+               "Communities, the fingerprint-sharing program.")
+    voted = ("The Arlington County Board voted 4 to 1 on Tuesday to end its participation in Secure Communities, "
+             "the fingerprint-sharing program.")
+    first = replace(copy(1, "AP Wire", "2026-12-01T09:00:00+00:00", planned, REPLACED),
+                    first_seen="2026-12-01T09:05:00+00:00", link="https://ap.example/1")
+    update = replace(copy(2, "Hudson Times", "2026-12-02T07:00:00+00:00", voted, REPLACED),
+                     link="https://hudson.example/2")
+    digest = build_digest(DAY, [update], TOPICS, FEEDS, clean_stored_article, stored_earliest={9: first}.get)
+    [section] = digest.sections
+    assert [(x.text, x.copy_of) for x in section.summary] == [(voted, "Hudson Times"), (REPLACED, None)]
+    assert section.coverage[0].outlet == "AP Wire" and section.coverage[0].also_in == ("Hudson Times",)
+    assert f"{voted} *(in Hudson Times' copy)*[1] {REPLACED}[1]" in render_digest(digest)
 
 
 def test_key_quotes_are_credited_to_the_copy_the_line_leads_with() -> None:
@@ -80,24 +97,33 @@ def test_key_quotes_are_credited_to_the_copy_the_line_leads_with() -> None:
     trimmed = replace(TRIMMED, text=TRIMMED.text + "\n\n" + johnson, content=TRIMMED.content + f"<p>{johnson}</p>")
     [section] = build_digest(DAY, [trimmed, LOCAL], TOPICS, FEEDS, clean_stored_article,
                              stored_earliest={9: original}.get).sections
-    assert [(q.text, q.outlet) for q in section.quotes][:1] == [("This is a fresh start", "AP Wire")]
+    credits = {q.text: q.outlet for q in section.quotes}
+    assert credits["This is a fresh start"] == "AP Wire"  # the original ran it: the line cited shows it
+    assert credits[SALAS_WORDS] == "Hudson Times"  # only the day's copy did
     # Without the original, the day's first copy leads, and its outlet is credited.
     [section] = build_digest(DAY, [trimmed, LOCAL], TOPICS, FEEDS, clean_stored_article).sections
     assert ("This is a fresh start", "Hudson Times") in [(q.text, q.outlet) for q in section.quotes]
 
 
+SALAS_WORDS = "We will watch closely to see whether the new program repeats the old one’s mistakes"
+
+
 def test_news_only_in_the_days_copy_names_that_copy() -> None:
-    """New today reads the day's copy (the original's sentences are old news); "[1]" alone would send the reader
-    to the original, which lacks the sentence."""
+    """The summary and New today read the day's copy (the original's sentences are old news); "[1]" alone would
+    send the reader to the original, which lacks the sentence."""
     jail = "Hudson County officials said the county jail would stop holding inmates for federal agents on Friday."
     trimmed = replace(TRIMMED, text=TRIMMED.text + "\n\n" + jail, content=TRIMMED.content + f"<p>{jail}</p>")
     history = [news_signature(s) for p in (LEDE, REPLACED, PHASE_OUT) for s in sentences_of([p])]
     digest = build_digest(DAY, [trimmed, LOCAL], TOPICS, FEEDS, clean_stored_article, stored_earliest=EARLIEST.get,
                           recent={"Secure Communities": history})
     [section] = digest.sections
-    assert section.new_today is not None
-    assert [(x.text, x.copy_of) for x in section.new_today.items] == [(jail, "Hudson Times")]
-    assert f"- {jail} *(in Hudson Times' copy)*[1]" in render_digest(digest)
+    assert section.new_today is not None and section.new_today.in_summary == (3,)
+    assert [(x.text, x.copy_of) for x in section.summary][2] == (jail, "Hudson Times")
+    assert f"{jail} *(in Hudson Times' copy)*[1]" in render_digest(digest)
+    # Listed in New today (the summary full of other news) it names the copy too.
+    from reader.digest.changes import new_today
+    listed = new_today([(1, trimmed)], clean_stored_article, history, TOPICS[0], 7, originals={1: ORIGINAL})
+    assert [(x.text, x.copy_of) for x in listed.items] == [(jail, "Hudson Times")]
 
 
 def test_an_original_first_seen_after_the_day_is_not_the_days() -> None:
