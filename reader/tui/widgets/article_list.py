@@ -41,6 +41,7 @@ MIN_TOPICS, MAX_TOPICS = 20, 40
 CELL_PADDING = 2  # DataTable pads every cell by one on each side
 SCROLLBAR = 2
 RELATIVE_FOR = timedelta(days=7)  # relative_date reads "5m", "3h", "2d" this long, then the day, which stays
+BOTTOM = -1  # a scroll wanted to the last row, however far that is once the rows are measured
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ class ArticleList(DataTable[Text]):
         self.start = 0  # the view position of the first loaded row (rows before it are not loaded)
         self.earlier_asked = False  # the page before `start` is being loaded (see wants_earlier)
         self.landing: str | None = None  # "first" or "last": where the cursor goes once the asked-for page shows
+        self.scroll_wanted: int | None = None  # a scroll to make once the table has measured its rows (BOTTOM: end)
         self.columns_now = plan_columns(0, 0)
         self.topics_wanted = 0  # the widest row's topic names, kept up to date as rows come (see show)
         self.outlet_wanted = OUTLET  # the widest outlet name among the rows, likewise
@@ -288,15 +290,16 @@ class ArticleList(DataTable[Text]):
         if not reset or not self.order:
             return
         if self.landing is not None:
-            self.move_cursor(row=0 if self.landing == "first" else len(self.order) - 1)
+            first = self.landing == "first"
+            self.move_cursor(row=0 if first else len(self.order) - 1, scroll=False)
+            self.scroll_once_measured(0 if first else BOTTOM)
             self.landing = None
             return
         if keep_place:
             row = self.order.index(keep) if keep is not None and keep in self.articles else min(was_row,
                                                                                                   len(self.order) - 1)
             self.move_cursor(row=row, scroll=False)
-            # Once the table has measured its new rows (a scroll before that is clamped to the old height).
-            self.call_after_refresh(self.scroll_to, y=max(was_scroll + row - was_row, 0), animate=False)
+            self.scroll_once_measured(max(int(was_scroll) + row - was_row, 0))
         elif keep is not None and keep in self.articles:
             self.move_cursor(row=self.order.index(keep))
 
@@ -319,7 +322,32 @@ class ArticleList(DataTable[Text]):
         for aid in self.order:
             self.add_row(*(kept.get(aid) or self._cells(self.articles[aid])), key=str(aid))
         self.move_cursor(row=row + len(new), scroll=False)
-        self.call_after_refresh(self.scroll_to, y=scroll + len(new), animate=False)  # once the rows are measured
+        # A scroll not made yet is where the screen was meant to be: G loads the last page and the page above
+        # it, and the page above could come before the last page's scroll to the end was made.
+        wanted = int(scroll) if self.scroll_wanted is None else self.scroll_wanted
+        self.scroll_once_measured(BOTTOM if wanted == BOTTOM else wanted + len(new))
+
+    def scroll_once_measured(self, y: int) -> None:
+        """Scroll to `y` (BOTTOM: the end) once the table has measured its rows, not before.
+
+        A scroll before that is clamped to the old height. The table measures new rows when it is
+        idle, which on a loaded machine can come after the next refresh: G then left the last row
+        off screen (scroll 200 of 394). So the scroll waits for the height to change as well.
+        """
+        self.scroll_wanted = y
+        self.call_after_refresh(self._make_wanted_scroll)
+
+    def watch_virtual_size(self) -> None:
+        if self.scroll_wanted is not None:
+            self.call_after_refresh(self._make_wanted_scroll)
+
+    def _make_wanted_scroll(self) -> None:
+        header = self.header_height if self.show_header else 0
+        if self.scroll_wanted is None or self.virtual_size.height < self.row_count + header:
+            return  # not measured yet: watch_virtual_size comes back
+        y = self.max_scroll_y if self.scroll_wanted == BOTTOM else self.scroll_wanted
+        self.scroll_wanted = None
+        self.scroll_to(y=y, animate=False, immediate=True)
 
     def action_scroll_top(self) -> None:
         if self.start > 0:
