@@ -314,7 +314,7 @@ def _section(s: TopicSection) -> list[str]:
         out += ["**Coverage**", "", *_coverage_list(s.coverage, s.more), ""]
     if s.pinned:
         if not s.coverage:
-            out += ["No new coverage of this topic today; shown for its pinned quotes.", ""]
+            out += ["No new coverage of this topic on this day; shown for its pinned quotes.", ""]
         out += ["**Pinned**", "", *(_quote_line(q) for q in s.pinned), ""]
     return out
 
@@ -356,7 +356,7 @@ def render_digest(d: Digest) -> str:
     if d.other:
         out += ["## Other notable stories", "", *_coverage_list(d.other, d.other_more), ""]
     if d.emerging:
-        out += ["## Emerging topics", "", "Names several outlets used today that no tracked topic covers; "
+        out += ["## Emerging topics", "", "Names several outlets used on this day that no tracked topic covers; "
                 "add one as a `[[topics]]` entry in feeds.toml to track it.", ""]
         out += [f"- **{escape_markdown(e.phrase)}** — {e.stories} stories in {len(e.outlets)} outlets "
                 f"({', '.join(escape_markdown(o) for o in e.outlets)})" for e in d.emerging]

@@ -233,4 +233,4 @@ def test_a_topic_with_only_a_pin_is_not_counted_as_covered_and_says_what_it_is()
     assert (f"{digest.topics_covered} of 5 tracked topics covered, 1 more with pinned quotes only" in text
             and "topics_pinned_only: 1" in text)
     sc = text.split("## Secure Communities")[1].split("\n## ")[0]
-    assert sc.index("No new coverage of this topic today; shown for its pinned quotes.") < sc.index("**Pinned**")
+    assert sc.index("No new coverage of this topic on this day; shown for its pinned quotes.") < sc.index("**Pinned**")

@@ -48,6 +48,7 @@ def test_an_agency_only_tracked_stories_name_is_not_emerging() -> None:
     assert emerging(articles) == ["Rikers Island"]
     digest = build_digest(date.fromisoformat(DAY), articles, (SC,), FEEDS, clean_stored_article)
     assert "- **Rikers Island** — 2 stories in 2 outlets (Capitol Dispatch, WNYC News)" in render_digest(digest)
+    assert "Names several outlets used on this day that no tracked topic covers" in render_digest(digest)  # of any day
 
 
 def test_an_agency_most_of_a_topics_stories_name_is_not_emerging_though_other_stories_name_it() -> None:
