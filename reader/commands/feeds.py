@@ -31,7 +31,7 @@ from reader.feeds.edit import FeedEditError, add_feeds, import_feeds, refuse_tak
 from reader.files import is_disk_trouble, read_regular_file
 from reader.models import FeedRow
 from reader.name_order import natural_key
-from reader.text.links import shown_url
+from reader.text.links import MAX_LINK_CHARS, shown_url
 from reader.text.sanitize import single_line
 from reader.wording import count_of
 
@@ -178,6 +178,7 @@ def _add(args: argparse.Namespace) -> int:
 
     path, config = _open_config(args.config)
     url = _checked_target(args.url)
+    _refuse_long(url)
     given_name = _checked_name(args.name, args.tag or ())
     # Refused before any request: a second subscription, or a name taken, needs no answer from a server.
     if config is not None:
@@ -194,7 +195,8 @@ def _add(args: argparse.Namespace) -> int:
     else:
         url, title = _local_feed(url, path.parent)
     # The name, and the URL a page pointed to, are outside text on their way to feeds.toml and the terminal.
-    name, url = single_line(given_name or title or urlsplit(url).hostname or Path(url).stem), single_line(url, 2000)
+    _refuse_long(url)
+    name, url = single_line(given_name or title or urlsplit(url).hostname or Path(url).stem), single_line(url, None)
     add_feeds(path, [FeedConfig(name, url, tuple(args.tag or ()))])
     result(f"added {name!r} ({shown_url(url)}) to {_written(path, config is not None)}")
     return 0
@@ -220,6 +222,13 @@ def _checked_target(given: str) -> str:
     if not Path(target).exists() and re.match(r"[\w-]+(\.[\w-]+)+/", target):
         raise FeedEditError(f"{target}: no such file; if it is a web address, give it with https:// in front")
     return target
+
+
+def _refuse_long(url: str) -> None:
+    """FeedEditError for an address too long to keep: written cut into feeds.toml, it would be another address."""
+    if len(url) > MAX_LINK_CHARS:
+        raise FeedEditError(f"{shown_url(url, 120)}: the address is {len(url):,} characters long, more than the "
+                            f"{MAX_LINK_CHARS:,} a feed's address may have; give the feed's own, shorter address")
 
 
 def _checked_name(name: str | None, tags: Sequence[str]) -> str | None:
@@ -301,8 +310,12 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     # An outline's address is outside text: only what a fetch can use (a whole http(s) URL, judged as
     # feeds.toml's loader judges it, or an exported local file); never a path ("http:/../etc/passwd" is none).
-    refused = [f.url for f in found if web_feed_url(f.url) is None and not _is_local_file_url(f.url)]
+    too_long = [f.url for f in found if len(f.url) > MAX_LINK_CHARS]  # kept whole, a cut address would be wrong
+    _say_skipped(too_long, f"whose xmlUrl is longer than {MAX_LINK_CHARS:,} characters")
+    refused = [f.url for f in found if len(f.url) <= MAX_LINK_CHARS and web_feed_url(f.url) is None
+               and not _is_local_file_url(f.url)]
     _say_skipped(refused, "whose xmlUrl is not a whole http(s) address or a file:// URL")
+    refused += too_long
     # A list from elsewhere must not make every later fetch read this computer's files into the store
     # and the digest (file:///etc/passwd, another program's XML): local files only when asked for.
     local = [] if args.local_files else [f.url for f in found if _is_local_file_url(f.url)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from reader.digest.model import (
     Backlog,
@@ -26,7 +26,7 @@ from reader.digest.model import (
 from reader.digest.opinion import OpinionLine
 from reader.digest.trend import sparkline
 from reader.text.display import display_date
-from reader.text.links import with_ascii_host
+from reader.text.links import web_link
 from reader.text.sanitize import fold_whitespace, strip_control_characters
 from reader.wording import count_of
 
@@ -154,15 +154,12 @@ def _failed_feeds(d: Digest) -> list[str]:
 
 
 def safe_url(url: str | None) -> str | None:
-    """An http(s) URL with anything that could end the link percent-encoded; None for other schemes."""
-    if not url:
+    """A web link (text.links.web_link: the one decision what is a link, its host as xn-- where percent-encoding
+    would hide a homoglyph as %D0%B0) with anything that could end the Markdown link percent-encoded; else None."""
+    link = web_link(url)
+    if link is None:
         return None
-    url = re.sub(r"[\r\n\t]", "", url.strip())  # spaces inside are kept, and encoded below
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    url = with_ascii_host(url)  # a homoglyph host as xn--, which percent-encoding would hide as %D0%B0
-    return quote(url, safe=":/?#@!$&'*+,;=%~-._[]").replace("(", "%28").replace(")", "%29")
+    return quote(link, safe=":/?#@!$&'*+,;=%~-._[]").replace("(", "%28").replace(")", "%29")
 
 
 def _link(title: str, url: str | None) -> str:

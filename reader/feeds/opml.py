@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
 from reader.config import FeedConfig
+from reader.text.links import STORED_LINK_CHARS
 from reader.text.sanitize import single_line, strip_document_escapes
 from reader.text.xml_words import xml_problem
 
@@ -59,7 +60,8 @@ def parse_opml(data: bytes, where: str, without_url: list[str] | None = None) ->
     def walk(node: ET.Element, folders: list[str]) -> None:
         for outline in node.findall("outline"):
             # Every attribute is outside text bound for feeds.toml and the terminal: sanitised as it enters.
-            url = single_line(outline.get("xmlUrl") or outline.get("xmlurl") or "", 2000)
+            # Kept to one past the longest address an import takes, so one longer is refused, never cut and kept.
+            url = single_line(outline.get("xmlUrl") or outline.get("xmlurl") or "", STORED_LINK_CHARS)
             label = single_line(outline.get("title") or outline.get("text") or "")
             if url:
                 categories = single_line(outline.get("category") or "", 2000).split(",")

@@ -22,6 +22,7 @@ from reader.fetch.items import FINGERPRINT_BYTES, ItemSpans, split_items
 from reader.models import ParsedEntry, ParsedFeed
 from reader.stories import WordHashes, pack_shingles, shingles, story_bands, story_text
 from reader.text.html import TAG, html_to_search_text
+from reader.text.links import STORED_LINK_CHARS
 from reader.text.repair import repair_encoding
 from reader.text.sanitize import single_line, strip_document_escapes, strip_markup_escapes
 from reader.text.xml_words import xml_problem
@@ -294,7 +295,7 @@ def _item(e: Any) -> _Item | None:
     content = max(contents, key=len) if contents else str(e.get("summary", "") or "")
     title = _clean_label(e.get("title"))
     guid = single_line(str(e["id"]), 2000) if e.get("id") else None
-    link = single_line(str(e["link"]), 2000) if e.get("link") else None
+    link = single_line(str(e["link"]), STORED_LINK_CHARS) if e.get("link") else None
     digest = hashlib.sha1(f"{title}\0{content}".encode("utf-8", "surrogatepass")).hexdigest()
     return _Item(key=f"g:{guid}" if guid else f"l:{link}" if link else f"h:{digest}", guid=guid, link=link,
                  link_title_key=link_title_key(link, title), title=title,

@@ -18,7 +18,7 @@ from reader.text.collapse import CollapsedParagraph, collapse_repeated_paragraph
 from reader.text.credits import is_caption, split_leading_credit
 from reader.text.furniture import is_furniture
 from reader.text.html import html_to_blocks, looks_like_html
-from reader.text.links import shown_url
+from reader.text.links import web_link
 from reader.text.plaintext import byline_name, parse_plain_text
 from reader.text.quotes import PINNED, Quote, find_key_quotes
 from reader.text.repair import close_truncated_quotations, repair_encoding
@@ -136,7 +136,7 @@ def clean_article(
         byline=_label(byline),
         source=_label(source),
         published=_label(published),  # a page's <meta name="date"> is outside text like any other
-        link=shown_url(link) if link else None,  # its host in ASCII: a homoglyph shows as xn--
+        link=web_link(link),  # http(s) only (no javascript:, file:, --option), its host in ASCII (xn--)
         paragraphs=tuple(kept),
         collapsed=tuple(collapsed),
         furniture=tuple(furniture),

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from reader.text.sanitize import single_line
 
 MAX_LINK_CHARS = 2000
+STORED_LINK_CHARS = MAX_LINK_CHARS + 1  # a longer link is stored cut, with "…", and so is no link to offer
 
 
 def is_openable_link(url: str) -> str | None:
@@ -37,6 +38,27 @@ def is_openable_link(url: str) -> str | None:
     if not parts.hostname:
         return "the link has no host name"
     return None
+
+
+def web_link(url: str | None) -> str | None:
+    """An article's link as the reader offers it anywhere (`show` and its --json and --copies, the reading view,
+    `o` and `y`, the digest), or None when it is no web address: one decision for all of them.
+
+    Spaces around it are trimmed and those inside written %20, as a browser would; then it must pass
+    is_openable_link, and its host is shown in ASCII (see shown_url). A link cut short when it was stored
+    (reader.fetch.parse keeps at most STORED_LINK_CHARS) is longer than any that passes, so it is never offered.
+    """
+    link = _trimmed(url)
+    return with_ascii_host(link) if is_openable_link(link) is None else None
+
+
+def why_not_a_web_link(url: str | None) -> str:
+    """Why web_link gives no link for `url`, for a notification ("only http and https links open here, not data:")."""
+    return is_openable_link(_trimmed(url)) or "it is a web address"
+
+
+def _trimmed(url: str | None) -> str:
+    return (url or "").strip().replace(" ", "%20")
 
 
 def shown_url(url: str, limit: int | None = MAX_LINK_CHARS) -> str:

@@ -16,7 +16,7 @@ from textual.widgets import Input
 from reader.models import Article, FeedRow
 from reader.name_order import natural_key
 from reader.store import ArticleFilter
-from reader.text.links import is_openable_link
+from reader.text.links import web_link, why_not_a_web_link
 from reader.text.sanitize import single_line
 from reader.tui.messages import SidebarLoaded
 from reader.tui.screens.failed_feeds import FailedFeeds
@@ -207,11 +207,11 @@ class ReaderActions(StatusLine):
         article = self._target()
         if article is None:
             return None
-        reason = is_openable_link(article.link or "")
-        if reason is not None or not article.link:
-            self.say(f"Not opened or copied: {reason}.", warning=True, about=article)
+        link = web_link(article.link)  # the link the reading view shows, as `show` and the digest give it
+        if link is None:
+            self.say(f"Not opened or copied: {why_not_a_web_link(article.link)}.", warning=True, about=article)
             return None
-        return article, article.link
+        return article, link
 
     def action_open_link(self) -> None:
         if (found := self._link()) is not None:

@@ -79,20 +79,31 @@ def link_lines(link: str, width: int) -> list[str]:
     """`link` cut into lines of at most `width` cells, each after a separator where one lies in the line's last
     two thirds (so "…/2026/11/" ends a line, not "…/20"); a run with no separator is cut at the width.
 
-    A link holds no spaces, so a terminal's word wrap would cut it anywhere, even mid-word."""
+    A link holds no spaces, so a terminal's word wrap would cut it anywhere, even mid-word. Widths are
+    terminal cells: a path in Japanese takes two a letter, and counted as one its lines were cropped unseen."""
     width = max(width, 8)
     lines, rest = [], link
-    while len(rest) > width:
-        head = rest[:width]
-        cut = width
+    while cell_len(rest) > width:
+        head = _fitting(rest, width)
+        cut = len(head)
         for separators in LINK_BREAKS:
             at = max(head.rfind(c) for c in separators) + 1
-            if at > width // 3:
+            if at > len(head) // 3:
                 cut = at
                 break
         lines.append(rest[:cut])
         rest = rest[cut:]
     return [*lines, rest] if rest else lines
+
+
+def _fitting(text: str, width: int) -> str:
+    """The longest start of `text` that fits in `width` cells (at least its first character)."""
+    used = 0
+    for i, char in enumerate(text):
+        used += cell_len(char)
+        if used > width:
+            return text[:max(i, 1)]
+    return text
 
 
 class LinkText:

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+from xml.sax.saxutils import escape
+
 import pytest
 
 from reader.digest.render import safe_url
 from reader.text.clean import clean_article
-from reader.text.links import is_openable_link, shown_url
+from reader.text.links import (
+    MAX_LINK_CHARS,
+    STORED_LINK_CHARS,
+    is_openable_link,
+    shown_url,
+    web_link,
+    why_not_a_web_link,
+)
+from reader.text.sanitize import single_line
+from tests.e2e.test_cli import reader
 
 
 @pytest.mark.parametrize("url", [
@@ -61,3 +75,53 @@ def test_a_host_idna_refuses_is_still_shown_in_ascii() -> None:
 def test_every_place_a_link_is_shown_uses_the_ascii_host() -> None:
     assert clean_article("<p>Body text.</p>", link=HOMOGLYPH, kind="html").link == shown_url(HOMOGLYPH)
     assert (safe_url(HOMOGLYPH) or "").startswith("https://xn--exmple-4nf.com/news/%D0%BF")
+
+
+LONG = "https://example.org/" + "/".join(f"segment-{i}" for i in range(300))  # 3,509 characters
+FEED_LINKS = {"Script": "javascript:alert(document.cookie)", "Data": "data:text/html,<script>alert(1)</script>",
+              "File": "file:///etc/passwd", "Option": "--gpu-launcher=evil", "Relative": "/story/1",
+              "Ftp": "ftp://example.org/x", "Long": LONG, "Web": "https://example.org/good",
+              "Spaced": "  https://example.org/with space  "}
+
+
+def test_web_link_is_the_one_decision_and_a_link_cut_when_stored_is_none() -> None:
+    assert web_link(" https://example.org/a b\n") == "https://example.org/a%20b"
+    assert web_link(HOMOGLYPH) == shown_url(HOMOGLYPH)
+    assert [web_link(FEED_LINKS[k]) for k in ("Script", "Data", "File", "Option", "Relative", "Ftp")] == [None] * 6
+    assert why_not_a_web_link("javascript:x") == "only http and https links open here, not javascript:"
+    stored = single_line(LONG, STORED_LINK_CHARS)  # as reader.fetch.parse keeps it: cut, with "…"
+    assert stored.endswith("…") and web_link(stored) is None and web_link(LONG[:MAX_LINK_CHARS]) is not None
+
+
+def feed_file(tmp_path: Path) -> Path:
+    words = ["parks", "roads", "water", "schools", "housing", "transit", "police", "budget", "zoning", "library",
+             "clinics", "bridges"]
+    items = "".join(f"<item><title>{title} link</title><link>{escape(link)}</link><guid>g{i}</guid><description>"
+                    f"&lt;p&gt;The council voted on {words[i]} and {words[i + 1]} after a long debate about "
+                    f"{words[i + 2]}, officials said; item {i} of the {title.lower()} agenda.&lt;/p&gt;</description>"
+                    f"<pubDate>Mon, 30 Nov 2026 10:0{i}:00 GMT</pubDate></item>"
+                    for i, (title, link) in enumerate(FEED_LINKS.items()))
+    path = tmp_path / "links.xml"
+    path.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Links</title>{items}</channel></rss>')
+    return path
+
+
+def test_show_its_json_and_the_digest_offer_only_web_links(tmp_path: Path) -> None:
+    """Each place an article's link goes: `show` (from a feed file, and stored), `show --json`, and the digest."""
+    path = feed_file(tmp_path)
+    wanted = {"Web link": "https://example.org/good", "Spaced link": "https://example.org/with%20space"}
+    shown = reader("--config", "none.toml", "show", str(path), cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    printed = [line for line in shown.stdout.splitlines() if re.match(r"[a-z-]+[:=/]", line)]
+    assert printed == list(wanted.values())
+    as_json = reader("--config", "none.toml", "show", "--json", str(path), cwd=tmp_path)
+    assert {a["title"]: a["link"] for a in json.loads(as_json.stdout) if a["link"]} == wanted
+    (tmp_path / "feeds.toml").write_text(f'[[feeds]]\nname = "Links"\nurl = "{path.name}"\n'
+                                         '[[topics]]\nname = "Council"\nmatch = ["council"]\n')
+    assert reader("--config", "feeds.toml", "--db", "r.db", "fetch", cwd=tmp_path).returncode == 0
+    digest = reader("--config", "feeds.toml", "--db", "r.db", "digest", "--no-fetch", "--stdout", cwd=tmp_path).stdout
+    assert sorted(re.findall(r"\]\(([^)]*)\)", digest)) == sorted(wanted.values())
+    for i in range(1, len(FEED_LINKS) + 1):
+        stored = reader("--config", "feeds.toml", "--db", "r.db", "show", "--json", str(i), cwd=tmp_path)
+        link = json.loads(stored.stdout)["link"]
+        assert link in (None, *wanted.values()), link

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 from textual.geometry import Region
 from textual.widget import Widget
@@ -224,6 +225,14 @@ def test_link_lines_break_after_separators_and_cut_only_runs_without_one() -> No
                                     "on-tuesday-evening"]
     assert link_lines("https://x.example/" + "a" * 45, 20) == ["https://x.example/", "a" * 20, "a" * 20, "a" * 5]
     assert link_lines("https://x.example/", 80) == ["https://x.example/"]
+
+
+def test_link_lines_count_cells_so_a_wide_path_is_never_cropped() -> None:
+    """A path in wide characters takes two cells a letter: each line fits, and together they are the link."""
+    link = "https://news.example/" + "ニュース/" * 20
+    lines = link_lines(link, 30)
+    assert "".join(lines) == link and all(cell_len(line) <= 30 for line in lines)
+    assert lines[1] == "ニュース/" * 3  # 15 letters of two cells, broken after a "/"
 
 
 def test_copies_and_markers_indent_their_continuation_lines() -> None:

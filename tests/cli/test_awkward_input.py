@@ -1,0 +1,35 @@
+"""The command line under awkward input: over-long addresses, a name in the wrong case, no feeds.toml anywhere,
+and files, numbers and characters no command should take, each refused in one line with what to do."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+LONG = "http://127.0.0.1:9/" + "b" * 2100  # a closed port: nothing may be asked of it
+
+
+def reader(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`reader ARGS` in `cwd`, with no $READER_CONFIG or $READER_DB from the test run and the user folders in cwd."""
+    clean = {k: v for k, v in os.environ.items() if k not in ("READER_CONFIG", "READER_DB")}
+    folders = {"XDG_CONFIG_HOME": str(cwd / "cfg"), "XDG_DATA_HOME": str(cwd / "data"),
+               "XDG_STATE_HOME": str(cwd / "state")}
+    return subprocess.run([sys.executable, "-m", "reader", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120, env={**clean, **folders, **(env or {})})
+
+
+def test_an_address_too_long_to_keep_is_refused_whole_never_written_cut(tmp_path: Path) -> None:
+    """feeds.toml kept the first 2,000 characters of a longer address, with "…": another address, fetched forever."""
+    added = reader(tmp_path, "--config", "feeds.toml", "feeds", "add", LONG)
+    assert added.returncode == 2 and not (tmp_path / "feeds.toml").exists()
+    assert "the address is 2,119 characters long, more than the 2,000 a feed's address may have" in added.stderr
+    (tmp_path / "long.opml").write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head/><body>'
+        f'<outline text="Long" xmlUrl="{LONG}"/><outline text="Fine" xmlUrl="http://127.0.0.1:9/ok"/></body></opml>')
+    imported = reader(tmp_path, "--config", "feeds.toml", "feeds", "import", "long.opml")
+    assert imported.returncode == 0 and "imported 1 feed" in imported.stdout
+    assert "skipped 1 outline whose xmlUrl is longer than 2,000 characters: http://127.0.0.1:9/bbb" in imported.stderr
+    assert imported.stderr.rstrip().endswith("…")  # named cut, and seen to be
+    assert "bbb" not in (tmp_path / "feeds.toml").read_text()
