@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.config import Config, find_config_path, load_config, resolve_db_path
+from reader.config import Config, load_found_config, resolve_db_path
 from reader.store import Store
 
 
@@ -26,6 +26,6 @@ class Reader:
 def make_reader(config: str | os.PathLike[str] | Config | None = None,
                 db: str | os.PathLike[str] | None = None) -> Reader:
     """Load feeds.toml (raising ConfigError) unless given it loaded, and open the store (raising StoreError)."""
-    cfg = config if isinstance(config, Config) else load_config(find_config_path(config))
+    cfg = config if isinstance(config, Config) else load_found_config(config)
     db_path = resolve_db_path(db, cfg)
     return Reader(config=cfg, store=Store(db_path), db_path=db_path)

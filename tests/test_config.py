@@ -92,7 +92,7 @@ def test_missing_and_binary_files_are_config_errors(tmp_path: Path) -> None:
         load_config(bad)
     with pytest.raises(ConfigError) as info:
         load_config(tmp_path)
-    assert str(info.value) == (f"{tmp_path}: (file): is a folder, not a feeds.toml; pass --config "
+    assert str(info.value) == (f"{tmp_path}: is a folder, not a feeds.toml; pass --config "
                                f"{tmp_path / 'feeds.toml'} or another file")
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reader.commands.folders import cannot_write, check_db_before_work, make_folders_for, refuse_file_in_the_way
 from reader.commands.say import EXIT_FAILURE, EXIT_USAGE, error, result
-from reader.config import check_digest_dir, find_config_path, load_config, resolve_db_path
+from reader.config import check_digest_dir, load_found_config, resolve_db_path
 from reader.core import Reader, make_reader
 from reader.digest.build import TREND_DAYS, build_digest
 from reader.digest.model import Digest
@@ -124,7 +124,7 @@ def open_reader(args: argparse.Namespace) -> Reader:
     """feeds.toml and the store, with every path checked before any work: a digest that cannot be written
     should not first spend a refresh. With --no-fetch the digest only reads the store, so a missing, empty or
     non-SQLite database is refused as it is (NoDatabaseError) rather than created."""
-    config = load_config(find_config_path(args.config))
+    config = load_found_config(args.config)
     db = resolve_db_path(args.db, config)  # a folder, or a file where one of its folders must be: refused first
     if args.out:
         refuse_file_in_the_way(Path(args.out), "--out", "the digest")

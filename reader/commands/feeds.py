@@ -22,6 +22,7 @@ from reader.config import (
     FetchConfig,
     find_config_path,
     load_config,
+    load_found_config,
     no_feeds_hint,
     resolve_db_path,
     web_feed_url,
@@ -52,7 +53,7 @@ def _stored(db: Path) -> tuple[list[FeedRow], dict[int, int], dict[int, int]] | 
 
 
 def _list(args: argparse.Namespace) -> int:
-    config = load_config(find_config_path(args.config))
+    config = load_found_config(args.config)
     db = resolve_db_path(args.db, config)
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     # Listing only reads: syncing here, with another feeds.toml on the same database, left its other feeds
@@ -286,7 +287,7 @@ def _from_file_url(url: str, config_dir: Path) -> str:
 def _remove(args: argparse.Namespace) -> int:
     path = find_config_path(args.config)
     _refuse_read_only(path, args.config)
-    load_config(path)  # a missing or broken feeds.toml is a configuration error, as for other commands
+    load_found_config(args.config)  # a missing or broken feeds.toml is a configuration error, as for other commands
     _, removed = remove_feed(path, args.feed)
     result(f"removed {removed.name!r} ({shown_url(removed.url)}) from {path}; its stored articles are kept")
     return 0
@@ -345,7 +346,7 @@ def _export(args: argparse.Namespace) -> int:
     from reader.feeds.opml import render_opml
     from reader.files import write_text_atomically
 
-    config = load_config(find_config_path(args.config))
+    config = load_found_config(args.config)
     # Local feeds leave as absolute file:// URLs: a path relative to this feeds.toml means nothing elsewhere.
     feeds = [replace(f, url=Path(config.resolve_feed_location(f)).as_uri()) if f.is_local else f
              for f in config.feeds]

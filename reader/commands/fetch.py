@@ -9,7 +9,7 @@ from typing import TextIO
 from reader.commands.folders import check_db_before_work
 from reader.commands.progress import progress_bar
 from reader.commands.say import note
-from reader.config import find_config_path, load_config, no_feeds_hint
+from reader.config import load_found_config, no_feeds_hint
 from reader.core import make_reader
 from reader.fetch.refresh import RefreshSummary, refresh
 from reader.text.sanitize import single_line
@@ -33,7 +33,7 @@ def say_waiting(pid: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load_config(find_config_path(args.config))
+    config = load_found_config(args.config)
     db = check_db_before_work(args, config, writes=True)
     reader = make_reader(config, db)
     try:

@@ -29,9 +29,9 @@ def terminal_refusal(stdin: TextIO, stdout: TextIO, term: str | None) -> str | N
 
 def run(args: argparse.Namespace) -> int:
     from reader.commands.folders import check_db_before_work
-    from reader.config import find_config_path, load_config
+    from reader.config import load_found_config
 
-    config = load_config(find_config_path(args.config))  # a broken feeds.toml is the first thing to hear about
+    config = load_found_config(args.config)  # a broken feeds.toml is the first thing to hear about
     refusal = terminal_refusal(sys.stdin, sys.stdout, os.environ.get("TERM"))
     if refusal is not None:
         print(f"reader: {refusal}", file=sys.stderr)

@@ -21,6 +21,7 @@ from reader.config.paths import (
     check_digest_dir,
     find_config_path,
     key_error,
+    load_found_config,
     no_feeds_hint,
     resolve_db_path,
 )
@@ -28,5 +29,6 @@ from reader.config.toml_lines import unclosed_line
 
 __all__ = ["CONFIG_ENV", "DB_ENV", "SAME_FEED_URL", "Config", "ConfigError", "FeedConfig", "FetchConfig",
            "TopicConfig", "check_digest_dir", "feed_url_identity", "find_config_path", "key_error", "load_config",
+           "load_found_config",
            "no_feeds_hint", "parse_config", "parse_config_text", "resolve_db_path", "unclosed_line",
            "unreadable_config", "web_feed_url"]

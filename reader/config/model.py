@@ -15,12 +15,16 @@ from reader.text.sanitize import single_line, strip_control_characters
 class ConfigError(Exception):
     """A feeds.toml problem, located as precisely as TOML allows."""
 
-    def __init__(self, file: Path, line: int | None, key: str, expected: str) -> None:
+    def __init__(self, file: Path, line: int | None, key: str | None, expected: str) -> None:
         # A key is quoted from the file as written: a "\u001b]0;..." key must not act on the terminal.
-        key = single_line(key, 200)
+        key = single_line(key, 200) if key is not None else None  # None: the whole file (missing, unreadable)
         self.file, self.line, self.key, self.expected = file, line, key, expected
         where = f"{file}:{line}" if line else str(file)
-        super().__init__(strip_control_characters(f"{where}: {key}: {expected}"))
+        super().__init__(strip_control_characters(f"{where}: {key}: {expected}" if key else f"{where}: {expected}"))
+
+
+class ConfigNotFound(ConfigError):
+    """feeds.toml is not where it was looked for; config.paths.load_found_config says where it looked, and why."""
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.article_links import normalised_link
-from reader.config.model import Config, ConfigError, FeedConfig, FetchConfig, TopicConfig
+from reader.config.model import Config, ConfigError, ConfigNotFound, FeedConfig, FetchConfig, TopicConfig
 from reader.config.toml_lines import KeyLocator, last_line, unclosed_line
 from reader.config.values import (
     Check,
@@ -65,7 +65,8 @@ def load_config(path: Path) -> Config:
     try:
         source = read_regular_file(path)[0].decode("utf-8")
     except FileNotFoundError:
-        raise ConfigError(path, None, "(file)", "not found; create feeds.toml or pass --config PATH") from None
+        raise ConfigNotFound(path, None, None, "not found; create it, or pass --config with the path of a feeds.toml") \
+            from None
     except (OSError, UnicodeDecodeError) as exc:
         raise unreadable_config(path, exc) from None
     return parse_config_text(source, path)
@@ -74,18 +75,18 @@ def load_config(path: Path) -> Config:
 def unreadable_config(path: Path, exc: OSError | UnicodeDecodeError) -> ConfigError:
     """The error for a feeds.toml that exists but cannot be read: a folder, no permission, or not UTF-8."""
     if isinstance(exc, IsADirectoryError):
-        return ConfigError(path, None, "(file)", f"is a folder, not a feeds.toml; pass --config "
+        return ConfigError(path, None, None, f"is a folder, not a feeds.toml; pass --config "
                                                  f"{path / 'feeds.toml'} or another file")
     if isinstance(exc, NotADirectoryError):  # "x/feeds.toml" where x is a file
         blocker = file_in_the_way(path.parent)
-        return ConfigError(path, None, "(file)", f"{blocker or path.parent} is a file, not a folder, so it holds no "
+        return ConfigError(path, None, None, f"{blocker or path.parent} is a file, not a folder, so it holds no "
                                                  "feeds.toml; pass --config with the path of a feeds.toml")
     if isinstance(exc, NotARegularFile | FileTooLarge):
-        return ConfigError(path, None, "(file)", f"{exc.strerror}; pass --config with the path of a feeds.toml")
+        return ConfigError(path, None, None, f"{exc.strerror}; pass --config with the path of a feeds.toml")
     if isinstance(exc, OSError):
-        return ConfigError(path, None, "(file)", f"cannot be read: {exc.strerror or exc}; make it readable "
+        return ConfigError(path, None, None, f"cannot be read: {exc.strerror or exc}; make it readable "
                                                  "(chmod u+r) or pass another --config")
-    return ConfigError(path, None, "(file)", f"cannot be read as UTF-8 text ({exc}); save it as UTF-8")
+    return ConfigError(path, None, None, f"cannot be read as UTF-8 text ({exc}); save it as UTF-8")
 
 
 def parse_config_text(source: str, path: Path) -> Config:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reader.config.model import Config, ConfigError
+from reader.config.model import Config, ConfigError, ConfigNotFound
 from reader.config.toml_lines import KeyLocator
 from reader.config.values import visible_repr
 from reader.files import file_in_the_way, read_regular_file
@@ -88,6 +88,31 @@ def find_config_path(explicit: str | os.PathLike[str] | None) -> Path:
     if local.exists():
         return local
     return default_folder("config", "--config PATH") / "feeds.toml"
+
+
+def load_found_config(explicit: str | os.PathLike[str] | None) -> Config:
+    """feeds.toml as every command finds it (find_config_path), loaded; when there is none, the error says where it
+    looked, why there, and how to start: the path alone does not say that ./feeds.toml was looked for first."""
+    from reader.config.parse import load_config
+
+    path = find_config_path(explicit)
+    try:
+        return load_config(path)
+    except ConfigNotFound:
+        raise ConfigNotFound(path, None, None, _not_found(path, explicit)) from None
+
+
+def _not_found(path: Path, explicit: str | os.PathLike[str] | None) -> str:
+    import shlex
+
+    create = "`reader feeds add URL` creates it with its first feed"
+    if explicit:
+        return (f"not found (given with --config); check the path, or `reader feeds add URL --config "
+                f"{shlex.quote(str(path))}` creates it with its first feed")
+    if path_from_environment(CONFIG_ENV) is not None:
+        return f"not found (from ${CONFIG_ENV}); check the path or unset ${CONFIG_ENV}, or {create}"
+    return (f"not found, nor is there a feeds.toml in this folder ({Path.cwd()}), where the reader looks first; "
+            f"{create}, or create one by hand (the README lists its keys), or pass --config PATH")
 
 
 def no_feeds_hint(config: Config) -> str:

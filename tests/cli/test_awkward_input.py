@@ -33,3 +33,24 @@ def test_an_address_too_long_to_keep_is_refused_whole_never_written_cut(tmp_path
     assert "skipped 1 outline whose xmlUrl is longer than 2,000 characters: http://127.0.0.1:9/bbb" in imported.stderr
     assert imported.stderr.rstrip().endswith("…")  # named cut, and seen to be
     assert "bbb" not in (tmp_path / "feeds.toml").read_text()
+
+
+def test_with_no_feeds_toml_anywhere_every_command_says_where_it_looked_and_how_to_start(tmp_path: Path) -> None:
+    user_config = tmp_path / "cfg" / "policy-reader" / "feeds.toml"
+    for command in (("feeds", "list"), ("fetch",), ("digest", "--no-fetch"), ("feeds", "remove", "x"),
+                    ("feeds", "export"), ("tui",)):
+        out = reader(tmp_path, *command)
+        assert out.returncode == 2, command
+        assert out.stderr == (
+            f"reader: configuration error: {user_config}: not found, nor is there a feeds.toml in this folder "
+            f"({tmp_path}), where the reader looks first; `reader feeds add URL` creates it with its first feed, "
+            "or create one by hand (the README lists its keys), or pass --config PATH\n"), command
+    given = reader(tmp_path, "--config", "my feeds.toml", "feeds", "list")
+    assert given.stderr == ("reader: configuration error: my feeds.toml: not found (given with --config); check the "
+                            "path, or `reader feeds add URL --config 'my feeds.toml'` creates it with its first feed\n")
+    environment = reader(tmp_path, "fetch", env={"READER_CONFIG": "env.toml"})
+    assert "env.toml: not found (from $READER_CONFIG); check the path or unset $READER_CONFIG" in environment.stderr
+    sample = Path(__file__).parents[2] / "reader" / "samples" / "wnyc.xml"
+    added = reader(tmp_path, "feeds", "add", str(sample))  # as the message says: it creates the user's feeds.toml
+    assert added.returncode == 0 and added.stdout.endswith(f"to {user_config} (created)\n")
+    assert reader(tmp_path, "feeds", "list").returncode == 0

@@ -37,7 +37,7 @@ class Case:
 
 
 MISSING, DIRECTORY, UNREADABLE = "missing/feeds.toml", "a-folder", "unreadable.txt"
-CONFIG_FOLDER = "a-folder: (file): is a folder, not a feeds.toml; pass --config a-folder/feeds.toml or another file"
+CONFIG_FOLDER = "a-folder: is a folder, not a feeds.toml; pass --config a-folder/feeds.toml or another file"
 DB_FOLDER = "a-folder: --db: is a folder, not a database file; give --db a file path such as a-folder/reader.db"
 CASES = {
     # missing paths

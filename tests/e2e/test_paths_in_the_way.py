@@ -56,7 +56,7 @@ CASES = {
     "feeds import --config X/sub/feeds.toml": (("feeds", "import", str(OPML), "--config", "X/sub/feeds.toml"),
                                                "give --config a path in a folder"),
     "fetch --config X/feeds.toml": (("fetch", "--config", "X/feeds.toml"),
-                                    "reader: configuration error: X/feeds.toml: (file): X is a file, not a folder, so "
+                                    "reader: configuration error: X/feeds.toml: X is a file, not a folder, so "
                                     "it holds no feeds.toml; pass --config with the path of a feeds.toml"),
     **{f"{' '.join(command)} --db X/sub/db.sqlite": (
         (*command, "--db", "X/sub/db.sqlite"),

@@ -388,7 +388,7 @@ def test_import_into_a_config_path_that_is_a_folder_says_so(tmp_path: Path) -> N
     (tmp_path / "feeds.toml").mkdir()
     out = reader(tmp_path, "import", str(OPML / "feedly.opml"))
     assert out.returncode == 2 and out.stderr == (
-        f"reader: configuration error: {tmp_path / 'feeds.toml'}: (file): is a folder, not a feeds.toml; pass "
+        f"reader: configuration error: {tmp_path / 'feeds.toml'}: is a folder, not a feeds.toml; pass "
         f"--config {tmp_path / 'feeds.toml' / 'feeds.toml'} or another file\n")
 
 
