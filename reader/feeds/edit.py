@@ -248,6 +248,32 @@ def import_feeds(path: Path, found: Sequence[FeedConfig], progress: Progress | N
     return ImportResult(config, counts["added"], counts["skipped"])
 
 
+LISTED_FEEDS = 10  # a feeds.toml with more is not listed whole in one error line
+
+
+def _did_you_mean(given: str, config: Config) -> str:
+    """What to say when no feed is named `given`: the feeds whose name (or URL) differs only in case or is close
+    (difflib); else the feeds, or where to see them when there are many.
+
+    A name in another case is not taken for it: names are told apart by case ("WNYC" and "wnyc" may be two
+    feeds), and a removal should remove what was named, also in a script run again after feeds.toml changed.
+    """
+    import difflib
+
+    key = identity(given).casefold()
+    labels = {identity(label).casefold(): f.name for f in config.feeds for label in (f.name, f.url)}
+    close = [labels[key]] if key in labels else \
+        [labels[m] for m in difflib.get_close_matches(key, list(labels), n=3, cutoff=0.6)]
+    close = list(dict.fromkeys(close))
+    if close:
+        return f"did you mean {' or '.join(repr(name) for name in close)}? (names are told apart by case)"
+    if not config.feeds:
+        return "it has no feeds"
+    if len(config.feeds) > LISTED_FEEDS:
+        return f"`reader feeds list` lists its {len(config.feeds):,} feeds"
+    return "its feeds: " + ", ".join(repr(f.name) for f in config.feeds)
+
+
 def remove_feed(path: Path, name_or_url: str) -> tuple[Config, FeedConfig]:
     """Remove the feed with this name (or URL) and its table's lines; comments around it stay."""
     removed: list[FeedConfig] = []
@@ -260,8 +286,7 @@ def remove_feed(path: Path, name_or_url: str) -> tuple[Config, FeedConfig]:
             index = next((i for i, f in enumerate(config.feeds)
                           if identity(f.name) == key or _url_key(f.url, path) == url), None)
         if index is None:
-            known = ", ".join(repr(f.name) for f in config.feeds) or "none"
-            raise FeedEditError(f"no feed named or at {name_or_url!r} in {path}; feeds: {known}")
+            raise FeedEditError(f"no feed named or at {name_or_url!r} in {path}; {_did_you_mean(name_or_url, config)}")
         lines = text.splitlines(keepends=True)
         spans = _table_spans(lines)
         if len(spans) != len(config.feeds):

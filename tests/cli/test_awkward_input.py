@@ -54,3 +54,23 @@ def test_with_no_feeds_toml_anywhere_every_command_says_where_it_looked_and_how_
     added = reader(tmp_path, "feeds", "add", str(sample))  # as the message says: it creates the user's feeds.toml
     assert added.returncode == 0 and added.stdout.endswith(f"to {user_config} (created)\n")
     assert reader(tmp_path, "feeds", "list").returncode == 0
+
+
+def test_remove_suggests_a_name_in_another_case_or_close_and_takes_neither(tmp_path: Path) -> None:
+    """Names are told apart by case ("WNYC" and "wnyc" may be two feeds): a near miss is suggested, not removed."""
+    feeds = {"A": "a", "Metro Ledger": "metro", "WNYC News": "wnyc"}
+    body = "".join(f'[[feeds]]\nname = "{n}"\nurl = "http://127.0.0.1:9/{u}"\n' for n, u in feeds.items())
+    (tmp_path / "feeds.toml").write_text(body)
+    for given, meant in (("a", "'A'"), ("metro ledgr", "'Metro Ledger'"), ("wnyc news", "'WNYC News'"),
+                         ("http://127.0.0.1:9/Metro", "'Metro Ledger'")):
+        out = reader(tmp_path, "--config", "feeds.toml", "feeds", "remove", given)
+        assert out.returncode == 2
+        assert out.stderr == (f"reader: feeds remove: no feed named or at {given!r} in feeds.toml; did you mean "
+                              f"{meant}? (names are told apart by case)\n")
+    unknown = reader(tmp_path, "--config", "feeds.toml", "feeds", "remove", "zzz")
+    assert unknown.stderr.endswith("in feeds.toml; its feeds: 'A', 'Metro Ledger', 'WNYC News'\n")
+    assert (tmp_path / "feeds.toml").read_text() == body
+    many = "".join(f'[[feeds]]\nname = "Feed {i}"\nurl = "http://127.0.0.1:9/{i}"\n' for i in range(40))
+    (tmp_path / "feeds.toml").write_text(many)
+    listed = reader(tmp_path, "--config", "feeds.toml", "feeds", "remove", "qqqq")
+    assert listed.stderr.endswith("in feeds.toml; `reader feeds list` lists its 40 feeds\n")
