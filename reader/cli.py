@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import errno
 import importlib
 import os
 import sys
@@ -186,6 +187,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_stdout()
         return EXIT_BROKEN_PIPE
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG and exc.filename:  # a path given that no file can have: bad input
+            print(f"reader: {single_line(str(exc.filename), 120)}: the name is too long for a file here (at most "
+                  "255 bytes a name, 4,096 a path); give a shorter path", file=sys.stderr)
+            return EXIT_USAGE
         # Commands report the files they read and write themselves; what is left is the output
         # (stdout on a full disk, `>/dev/full`), which a traceback would only obscure.
         where = f"{exc.filename}: " if exc.filename else "cannot write the output: "

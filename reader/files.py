@@ -59,6 +59,15 @@ def open_regular_file(path: str | os.PathLike[str]) -> BinaryIO:
     return f
 
 
+def path_exists(path: str | os.PathLike[str]) -> bool:
+    """Whether anything is at `path`; False for a name no file can have (too long), which Path.exists raises for
+    (ENAMETOOLONG): deciding whether an argument is a file or an id, or a URL, must not stop at it."""
+    try:
+        return Path(path).exists()
+    except OSError:
+        return False
+
+
 def is_disk_trouble(exc: OSError) -> bool:
     """Whether a write failed for the disk's sake (full, over quota, an I/O error) rather than the path given.
 

@@ -29,7 +29,7 @@ from reader.config import (
 )
 from reader.config.paths import config_source
 from reader.feeds.edit import FeedEditError, add_feeds, import_feeds, refuse_taken, remove_feed
-from reader.files import is_disk_trouble, read_regular_file
+from reader.files import is_disk_trouble, path_exists, read_regular_file
 from reader.models import FeedRow
 from reader.name_order import natural_key
 from reader.text.links import MAX_LINK_CHARS, shown_url
@@ -210,9 +210,9 @@ def _checked_target(given: str) -> str:
         raise FeedEditError("no URL given (the argument is empty); give a feed's http(s) URL or a feed file's path, "
                             "e.g. `reader feeds add https://example.org/rss`")
     scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", target)
-    if scheme and re.match(r"[\w.-]+:\d+(?:/|$)", target) and not Path(target).exists():  # "localhost:8080/rss"
+    if scheme and re.match(r"[\w.-]+:\d+(?:/|$)", target) and not path_exists(target):  # "localhost:8080/rss"
         raise FeedEditError(f"{target}: a host and port with no scheme; give it with http:// or https:// in front")
-    if scheme and not Path(target).exists():
+    if scheme and not path_exists(target):
         name = scheme.group(1).lower()
         if name in ("http", "https"):
             return name + target[len(name):]  # "HTTP://" is a web address too, and is written as one
@@ -220,7 +220,7 @@ def _checked_target(given: str) -> str:
             return url2pathname(urlsplit(target).path)  # a file:// URL, as `feeds export` writes local feeds
         raise FeedEditError(f"{target}: {name}: addresses are not supported; give an http(s) URL of a feed "
                             "(or of a page that links one), or a feed file's path")
-    if not Path(target).exists() and re.match(r"[\w-]+(\.[\w-]+)+/", target):
+    if not path_exists(target) and re.match(r"[\w-]+(\.[\w-]+)+/", target):
         raise FeedEditError(f"{target}: no such file; if it is a web address, give it with https:// in front")
     return target
 
@@ -256,6 +256,8 @@ def _local_feed(given: str, config_dir: Path) -> tuple[str, str | None]:
     except OSError as exc:
         raise FeedEditError(f"cannot read {given}: {exc.strerror or exc}; give an http(s) URL or a feed file's "
                             "path") from None
+    if not data.strip():  # as a fetch of it says (http.read_local): no server sent "an empty response"
+        raise FeedEditError(f"feed file {given} is empty; save the feed into it, or fix its path")
     try:
         feed = parse_feed_bytes(data, None, str(path))
     except FeedParseError as exc:

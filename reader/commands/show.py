@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from reader.commands.folders import unfetchable
 from reader.commands.say import EXIT_FAILURE, EXIT_USAGE, error, json_text, note
 from reader.config import Config, ConfigError, FetchConfig, find_config_path, load_config, resolve_db_path
-from reader.files import read_regular_file
+from reader.files import path_exists, read_regular_file
 from reader.text.clean import CleanArticle, clean_article, clean_stored_article, topic_terms
 from reader.text.display import display_credit, display_date
 from reader.text.links import shown_url
@@ -121,11 +121,12 @@ def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticl
         if "xml" in (content_type or "") or _is_feed(Path(""), body):
             return articles_from_feed(body, target, terms), True
         return [article_from_page(body, target, terms)], False
-    if target.isdigit() and not Path(target).exists():
+    number = stored_id(target)
+    if number is not None and not path_exists(target):
         with existing_store(args, config) as (store, db):
-            article = store.article(int(target))
+            article = store.article(number)
         if article is None:
-            raise ShowError(f"no article with id {target} in {db}; list ids with the reader or search")
+            raise ShowError(f"no article with id {target.strip()} in {db}; list ids with the reader or search")
         return [clean_stored_article(article, terms)], False
     path = Path(target)
     try:
@@ -140,6 +141,19 @@ def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticl
     text = _decode(data, target)
     is_html = path.suffix.lower() in (".html", ".htm")
     return [clean_article(text, kind="html" if is_html else "auto", topic_terms=terms)], False
+
+
+def stored_id(target: str) -> int | None:
+    """The stored article's id `target` names (decimal digits, spaces around them allowed), or None: not an id.
+
+    str.isdigit calls "³" a digit, which int() refuses (a traceback), and an id pasted as " 12" was looked
+    for as a file named " 12". Past 20 digits it is past SQLite's range, where store.article finds nothing
+    (int() refuses a number of over 4,300 digits, which a user can still type).
+    """
+    text = target.strip()
+    if not text.isdecimal():
+        return None
+    return int(text) if len(text) <= 20 else 1 << 63
 
 
 @contextmanager

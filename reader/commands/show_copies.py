@@ -6,7 +6,7 @@ import argparse
 import textwrap
 
 from reader.commands.say import EXIT_FAILURE, json_text
-from reader.commands.show import ShowError, config_if_usable, existing_store
+from reader.commands.show import ShowError, config_if_usable, existing_store, stored_id
 from reader.copies import CopyChanges, CopyText
 from reader.what_changed import story_copies
 
@@ -17,10 +17,12 @@ class CopiesError(ShowError):
 
 def load_copies(target: str, args: argparse.Namespace) -> tuple[CopyText, list[CopyChanges]]:
     """The earliest copy of the stored article's story and every other copy compared with it."""
-    if not target.isdigit():
+    number = stored_id(target)
+    if number is None:
         raise CopiesError(f"{target}: --copies needs the id of a stored article (as the reader lists them)")
+    target = target.strip()
     with existing_store(args, config_if_usable(args)) as (store, db):
-        article = store.article(int(target))
+        article = store.article(number)
         if article is None:
             raise CopiesError(f"no article with id {target} in {db}; list ids with the reader or search")
         if article.story_id is None and store.stories_pending():  # else it would read as a story no one else ran

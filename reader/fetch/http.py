@@ -122,7 +122,7 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "²" is a digit to str.isdigit, and no number to int()
         return float(min(int(value), MAX_RETRY_AFTER_S))
     from email.utils import parsedate_to_datetime  # lazy: only a Retry-After date needs the email package
 
@@ -295,7 +295,7 @@ async def _finish(resp: Response, cfg: FetchConfig, moved_to: str | None, asked_
         return FetchResult(str(code), error=f"HTTP {code} {_reason(resp)}: {_status_meaning(code)}",
                            moved_to=moved_to, passing=code >= 500, error_status=code)
     declared = resp.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > cfg.max_bytes:
+    if declared and declared.isascii() and declared.isdigit() and int(declared) > cfg.max_bytes:
         return FetchResult("error", error=_too_big(cfg.max_bytes), moved_to=moved_to)
     try:
         body = await resp.read(cfg.max_bytes)

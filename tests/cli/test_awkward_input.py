@@ -74,3 +74,36 @@ def test_remove_suggests_a_name_in_another_case_or_close_and_takes_neither(tmp_p
     (tmp_path / "feeds.toml").write_text(many)
     listed = reader(tmp_path, "--config", "feeds.toml", "feeds", "remove", "qqqq")
     assert listed.stderr.endswith("in feeds.toml; `reader feeds list` lists its 40 feeds\n")
+
+
+def test_an_id_is_decimal_digits_and_a_name_too_long_for_a_file_is_bad_input(tmp_path: Path) -> None:
+    """`show ³` was a traceback (str.isdigit calls "³" a digit, int() refuses it); a path no file can have
+    (ENAMETOOLONG) was 'File name too long' with exit status 1, as if the disk had failed."""
+    (tmp_path / "feeds.toml").write_text("")
+    for args in (("show", "³"), ("show", "³", "--copies")):
+        out = reader(tmp_path, "--config", "feeds.toml", "--db", "r.db", *args)
+        assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
+    assert "no such file: ³" in reader(tmp_path, "--config", "feeds.toml", "show", "³").stderr
+    huge = "9" * 5000  # past int()'s 4,300 digits, and past any file name
+    for args in (("show", huge), ("show", huge, "--copies"), ("show", " 12 ")):
+        out = reader(tmp_path, "--config", "feeds.toml", "--db", "r.db", *args)
+        assert out.returncode == 1 and "no database yet" in out.stderr, out.stderr  # read as an id: the store is asked
+    name = "n" * 300
+    for args in (("--db", name, "feeds", "list"),
+                 ("db", "backup", name), ("feeds", "export", "--out", name), ("summarize", name), ("show", name),
+                 ("feeds", "import", name), ("feeds", "add", name)):
+        out = reader(tmp_path, "--config", "feeds.toml", *args)
+        assert out.returncode == 2 and out.stderr.count("\n") == 1, (args, out.stderr)
+        assert "too long" in out.stderr or "File name too long" in out.stderr, out.stderr
+
+
+def test_an_empty_feed_file_and_a_date_in_other_digits_are_named_as_what_they_are(tmp_path: Path) -> None:
+    (tmp_path / "empty.xml").write_text("")
+    added = reader(tmp_path, "--config", "feeds.toml", "feeds", "add", "empty.xml")
+    assert (added.returncode, added.stderr) == (2, "reader: feeds add: feed file empty.xml is empty; save the feed "
+                                                   "into it, or fix its path\n")  # not "the server sent no feed"
+    (tmp_path / "feeds.toml").write_text("")
+    for day, said in (("２０２６-01-01", "expected YYYY-MM-DD, for example 2026-11-30"),
+                      ("2026-02-30", "February 2026 has 28 days")):
+        out = reader(tmp_path, "--config", "feeds.toml", "--db", "r.db", "digest", "--no-fetch", "--date", day)
+        assert out.returncode == 2 and out.stderr.startswith(f"reader: digest: invalid --date {day!r}: {said}")

@@ -85,3 +85,12 @@ def test_a_status_means_one_thing_and_the_advice_fits_who_asked(
     assert result.problem(REFRESH) == f"{said}; {refresh}"
     assert result.problem(GIVEN_URL) == f"{said}; {given}"
     assert result.problem(LINKED_PAGE) == said
+
+
+def test_a_retry_after_of_digits_that_are_no_ascii_number_is_no_wait(feed_server: FeedServer) -> None:
+    """"²" and "³" are Latin-1, so a header can carry them, and str.isdigit calls them digits; int() did not."""
+    feed_server.routes["/busy"] = Route(status=429, headers={"Retry-After": "\xb2"})
+    [busy] = fetch(feed_server.url("/busy"))
+    assert busy.retry_after_s is None and busy.passing
+    assert busy.problem(REFRESH) == ("HTTP 429 Too Many Requests: the server asks for fewer requests; "
+                                     "will retry next fetch")
