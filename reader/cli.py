@@ -49,6 +49,11 @@ def _given_target(text: str) -> str:
     return _given_file(text, "a file's path, a stored article's id or an http(s) URL")
 
 
+def _given_feed(text: str) -> str:
+    """The feed `feeds remove` is given; an empty one ("$NAME" unset) is refused, not looked for."""
+    return _given_file(text, "a feed's name or URL, as `reader feeds list` shows them")
+
+
 def _given_text(text: str) -> str:
     """A file, address or id as given; one with control characters is refused.
 
@@ -130,10 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
     a = action(actions, "add", "subscribe to a feed (or the feed a web page links to)")
     a.add_argument("url", type=_given_text,
                    help="an http(s) URL of a feed or a page that links one, or a local file path")
-    a.add_argument("--name", help="the feed's name (default: the feed's own title)")
-    a.add_argument("--tag", action="append", help="a tag; repeat for several")
+    a.add_argument("--name", type=_given_text, help="the feed's name (default: the feed's own title)")
+    a.add_argument("--tag", action="append", type=_given_text, help="a tag; repeat for several")
     a = action(actions, "remove", "unsubscribe (stored articles are kept)")
-    a.add_argument("feed", metavar="NAME|URL", type=_given_text)
+    a.add_argument("feed", metavar="NAME|URL", type=_given_feed)
     a = action(actions, "import", "add the feeds of an OPML file (newsboat, Miniflux, Feedly, NetNewsWire)")
     a.add_argument("file", metavar="FILE.opml", type=_given_file)
     a.add_argument("--local-files", action="store_true",

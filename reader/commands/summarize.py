@@ -115,6 +115,8 @@ def parse_cluster(line: str) -> Cluster:
     """One input line as a Cluster; ClusterError says what is wrong."""
     try:
         data = json.loads(line)
+    except RecursionError:  # "[[[[...": the input's shape, not a failure of ours to report
+        raise ClusterError("not a cluster: its JSON is nested thousands of levels deep") from None
     except json.JSONDecodeError as exc:  # pos, not colno: the line's own newline would put the end at "column 1"
         where = "at the end of the line" if not line[exc.pos:].strip() else f"at column {exc.pos + 1}"
         raise ClusterError(f"not valid JSON ({exc.msg.removesuffix(' at')} {where})") from None

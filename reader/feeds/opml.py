@@ -31,6 +31,7 @@ class OpmlFeed:
     full_text: bool = False
 
 
+MAX_FOLDER_DEPTH = 50
 _FIX = "export the list again from the reader it came from, or fix the file"
 
 
@@ -76,6 +77,9 @@ def parse_opml(data: bytes, where: str, without_url: list[str] | None = None) ->
             elif outline.find("outline") is None:
                 if without_url is not None:
                     without_url.append(label or "(an outline with no text)")
+            elif len(folders) >= MAX_FOLDER_DEPTH:  # each level is a Python frame, and a tag on every feed below it
+                raise OpmlError(f"{where}: folders nested more than {MAX_FOLDER_DEPTH} deep (under "
+                                f"{single_line(' / '.join(folders[:3]), 120)} / …); no reader exports that; {_FIX}")
             else:
                 walk(outline, [*folders, label] if label else folders)
 

@@ -107,3 +107,30 @@ def test_an_empty_feed_file_and_a_date_in_other_digits_are_named_as_what_they_ar
                       ("2026-02-30", "February 2026 has 28 days")):
         out = reader(tmp_path, "--config", "feeds.toml", "--db", "r.db", "digest", "--no-fetch", "--date", day)
         assert out.returncode == 2 and out.stderr.startswith(f"reader: digest: invalid --date {day!r}: {said}")
+
+
+def test_input_nested_past_python_s_stack_is_refused_as_input(tmp_path: Path) -> None:
+    """A JSON line of 100,000 brackets was 'could not summarise ... please report it'; OPML folders 5,000 deep
+    were a RecursionError traceback."""
+    (tmp_path / "deep.jsonl").write_text('{"id": "a", "articles": ' + "[" * 100_000 + "]" * 100_000 + "}\n")
+    out = reader(tmp_path, "summarize", "deep.jsonl")
+    assert out.returncode == 2 and "deep.jsonl:1: not a cluster: its JSON is nested thousands of levels deep" in \
+        out.stderr and "report" not in out.stderr
+    (tmp_path / "deep.opml").write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head/><body>' + '<outline text="a">' * 5000
+        + '<outline text="x" xmlUrl="http://127.0.0.1:9/x"/>' + "</outline>" * 5000 + "</body></opml>")
+    imported = reader(tmp_path, "--config", "feeds.toml", "feeds", "import", "deep.opml")
+    assert imported.returncode == 2 and imported.stderr.startswith(
+        "reader: feeds import: deep.opml: folders nested more than 50 deep (under a / a / a / …)")
+    assert not (tmp_path / "feeds.toml").exists()
+
+
+def test_a_name_or_tag_given_with_control_characters_is_refused_and_an_empty_feed_too(tmp_path: Path) -> None:
+    """Like a path or an address: dropped silently, `--name $'X\\e[31mY'` subscribed 'XY'."""
+    (tmp_path / "feeds.toml").write_text('[[feeds]]\nname = "W"\nurl = "http://127.0.0.1:9/w"\n')
+    for args in (("--name", "X\x1b[31mY"), ("--tag", "a\u202eb")):
+        out = reader(tmp_path, "--config", "feeds.toml", "feeds", "add", "http://127.0.0.1:9/x", *args)
+        assert out.returncode == 2 and f"argument {args[0]}: has control characters" in out.stderr
+    for blank in ("", "  "):
+        out = reader(tmp_path, "--config", "feeds.toml", "feeds", "remove", blank)
+        assert out.returncode == 2 and "argument NAME|URL: is empty; give a feed's name or URL" in out.stderr

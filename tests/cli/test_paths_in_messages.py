@@ -20,7 +20,8 @@ HOSTILE = "odd\x1b[31m\nname\x1b]0;title\x07\x9b2J"
 SHOWN = "odd name"  # what is left once the sanitiser has been: each escape sequence goes whole, the lines join
 VISIBLE = "odd\\x1b[31m\\x0aname\\x1b]0;title\\x07\\x9b2J"  # HOSTILE as a refusal spells it out
 
-REFUSED_UP_FRONT = {"show", "show --copies", "summarize", "feeds import", "feeds add", "feeds remove", "--config",
+REFUSED_UP_FRONT = {"show", "show --copies", "summarize", "feeds import", "feeds add", "feeds add --name",
+                    "feeds remove", "--config",
                     "--db under a file", "digest --out", "feeds export --out", "db backup"}
 ERRORS = {
     "show": ("show", HOSTILE),
