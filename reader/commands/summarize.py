@@ -134,17 +134,25 @@ def parse_cluster(line: str) -> Cluster:
     articles = data.get("articles")
     if not isinstance(articles, list) or not articles:
         raise ClusterError("\"articles\" must be a non-empty list")
-    topic = data.get("topic")
-    config = None
-    if topic is not None:
-        if not isinstance(topic, dict) or not isinstance(topic.get("name"), str) or not topic["name"].strip():
-            raise ClusterError("\"topic\" must be null or an object with a \"name\" string")
-        match = topic.get("match") or [topic["name"]]
-        if not isinstance(match, list) or not all(isinstance(m, str) and m.strip() for m in match):
-            raise ClusterError("\"topic\".\"match\" must be a list of non-empty strings")
-        config = TopicConfig(topic["name"], tuple(match))
-    return Cluster(cluster_id, config,
-                   tuple(_article(i, a) for i, a in enumerate(articles)))
+    return Cluster(cluster_id, _topic(data.get("topic")), tuple(_article(i, a) for i, a in enumerate(articles)))
+
+
+def _topic(topic: Any) -> TopicConfig | None:
+    """The cluster's topic judged as feeds.toml judges a [[topics]] table: a phrase of escapes or invisible
+    characters alone is refused (it matched nothing, silently), and each phrase is matched as it displays."""
+    from reader.config.values import a_name, displayed, names_list, phrase
+
+    if topic is None:
+        return None
+    if not isinstance(topic, dict) or not isinstance(topic.get("name"), str) or not topic["name"].strip():
+        raise ClusterError("\"topic\" must be null or an object with a \"name\" string")
+    match = topic.get("match") or [topic["name"]]
+    if not isinstance(match, list) or not all(isinstance(m, str) and m.strip() for m in match):
+        raise ClusterError("\"topic\".\"match\" must be a list of non-empty strings")
+    for key, problem in (("name", a_name("topic")(topic["name"])), ("match", names_list("phrase")(match))):
+        if problem is not None:
+            raise ClusterError(f'"topic"."{key}": {problem}')
+    return TopicConfig(displayed(topic["name"]), tuple(phrase(m) for m in match))
 
 
 def summarize_cluster(cluster: Cluster, budget: SummaryBudget) -> dict[str, Any]:

@@ -105,7 +105,7 @@ def parse_config_text(source: str, path: Path) -> Config:
             opened = unclosed_line(before)
             if opened is not None:
                 line, reason = opened, f"{exc}: opened on this line and never closed"
-        raise ConfigError(path, line, "(syntax)", f"invalid TOML: {reason}") from None
+        raise ConfigError(path, line, None, f"invalid TOML: {reason}") from None
     return parse_config(data, path, source)
 
 

@@ -203,3 +203,18 @@ def test_an_id_comes_back_exactly_as_sent_with_its_controls_escaped() -> None:
     for value, kind in ((1.5, "a number with a fraction"), (True, "true or false")):
         with pytest.raises(summarize.ClusterError, match=f'"id" must be a string.*or a whole number, not {kind}'):
             summarize.parse_cluster(json.dumps({**CLUSTERS[1], "id": value}))
+
+
+def test_topic_phrases_are_judged_as_feeds_toml_judges_them() -> None:
+    """A phrase with an escape in it is matched as it displays; one of invisible characters alone is refused
+    (it matched nothing, and the summary came back empty with no word why)."""
+    from reader.commands import summarize
+
+    topic = {"name": "Secure\u200b Communities", "match": ["Secure \x1b[31mCommunities"]}
+    cluster = summarize.parse_cluster(json.dumps({**CLUSTERS[0], "topic": topic}))
+    assert cluster.topic is not None and cluster.topic.match == ("Secure Communities",)
+    assert cluster.topic.name == "Secure Communities"
+    for bad, said in ((["\u200b"], '"topic"."match": a phrase "\\u200b" shows as nothing'),
+                      (["ok", "\x1b"], '"topic"."match": a phrase "\\x1b" shows as nothing')):
+        with pytest.raises(summarize.ClusterError, match=re.escape(said)):
+            summarize.parse_cluster(json.dumps({**CLUSTERS[0], "topic": {"name": "T", "match": bad}}))
