@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from reader.article_links import normalised_link
 from reader.config.model import Config, ConfigError, ConfigNotFound, FeedConfig, FetchConfig, TopicConfig
-from reader.config.toml_lines import KeyLocator, last_line, unclosed_line
+from reader.config.toml_lines import KeyLocator, last_line, too_deep_line, unclosed_line
 from reader.config.values import (
     Check,
     a_bool,
@@ -35,6 +35,8 @@ from reader.config.values import (
 from reader.files import FileTooLarge, NotARegularFile, file_in_the_way, read_regular_file
 
 DEFAULT_DIGEST_DIR = "digests"
+BYTE_ORDER_MARK = "\ufeff"
+MAX_NESTING = 100  # the line named for a file tomllib cannot read for its depth
 # Why two URLs written differently are one feed, as feed_url_identity compares them.
 SAME_FEED_URL = ("http or https, a default port, the host's case, a dot after the host or a slash at the end "
                  "make no difference")
@@ -91,8 +93,13 @@ def unreadable_config(path: Path, exc: OSError | UnicodeDecodeError) -> ConfigEr
 
 def parse_config_text(source: str, path: Path) -> Config:
     """Parse and validate feeds.toml's text; raises ConfigError naming `path`, the line and the key."""
+    source = source.removeprefix(BYTE_ORDER_MARK)  # Notepad writes one; it is no part of the TOML (line 1 stays line 1)
     try:
         data = tomllib.loads(source)
+    except RecursionError:  # "x = [[[[...": tomllib recurses once a level; the file's shape, not our failure
+        line = too_deep_line(source, MAX_NESTING) or 1
+        raise ConfigError(path, line, "(syntax)", f"arrays or inline tables nested more than {MAX_NESTING} deep, "
+                                                  "which no setting of feeds.toml takes; fix this line") from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+), column (\d+)", str(exc))
         line, reason = (int(m.group(1)) if m else last_line(source)), str(exc)

@@ -6,6 +6,7 @@ Every ConfigError names a line, so a user can go straight to the mistake in an e
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 
 class KeyLocator:
@@ -62,6 +63,34 @@ def unclosed_line(source: str) -> int | None:
     opened the construct is where the mistake is.
     """
     openers: list[int] = []  # lines of the brackets and braces still open
+    for c, line in _brackets(source):
+        if c == "'":  # a string left open
+            return line
+        if c in "[{":
+            openers.append(line)
+        elif openers:
+            openers.pop()
+    return openers[0] if openers else None
+
+
+def too_deep_line(source: str, depth: int) -> int | None:
+    """The line where arrays and inline tables first nest more than `depth` deep, if they do.
+
+    tomllib reads nesting by recursion, so thousands of "[" end in a RecursionError; this names the line.
+    """
+    level = 0
+    for c, line in _brackets(source):
+        if c in "[{":
+            level += 1
+            if level > depth:
+                return line
+        elif c in "]}":
+            level = max(level - 1, 0)
+    return None
+
+
+def _brackets(source: str) -> Iterator[tuple[str, int]]:
+    """Each bracket or brace outside strings and comments, with its line; then "'" and its line for an open string."""
     quote, quote_line, line, i = "", 0, 1, 0
     while i < len(source):
         c = source[i]
@@ -82,13 +111,10 @@ def unclosed_line(source: str) -> int | None:
             quote_line = line
             i += len(quote)
             continue
-        elif c in "[{":
-            openers.append(line)
-        elif c in "]}" and openers:
-            openers.pop()
+        elif c in "[]{}":
+            yield c, line
         if c == "\n":
             line += 1
         i += 1
     if quote:
-        return quote_line
-    return openers[0] if openers else None
+        yield "'", quote_line

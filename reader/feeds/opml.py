@@ -78,13 +78,36 @@ def parse_opml(data: bytes, where: str, without_url: list[str] | None = None) ->
                 if without_url is not None:
                     without_url.append(label or "(an outline with no text)")
             elif len(folders) >= MAX_FOLDER_DEPTH:  # each level is a Python frame, and a tag on every feed below it
-                raise OpmlError(f"{where}: folders nested more than {MAX_FOLDER_DEPTH} deep (under "
+                raise OpmlError(f"{where}: folders nested more than {MAX_FOLDER_DEPTH} deep at line "
+                                f"{_line_of_outline_depth(data, MAX_FOLDER_DEPTH + 1)} (under "
                                 f"{single_line(' / '.join(folders[:3]), 120)} / …); no reader exports that; {_FIX}")
             else:
                 walk(outline, [*folders, label] if label else folders)
 
     walk(body, [])
     return list(found.values())
+
+
+def _line_of_outline_depth(data: bytes, depth: int) -> int:
+    """The line of the first <outline> nested `depth` deep: ElementTree keeps no lines, expat's reader does."""
+    import xml.parsers.expat
+
+    reader = xml.parsers.expat.ParserCreate()
+    level, found = 0, 0
+
+    def start(tag: str, _attrs: dict[str, str]) -> None:
+        nonlocal level, found
+        level += tag == "outline"
+        if level >= depth and not found:
+            found = reader.CurrentLineNumber
+
+    def end(tag: str) -> None:
+        nonlocal level
+        level -= tag == "outline"
+
+    reader.StartElementHandler, reader.EndElementHandler = start, end
+    reader.Parse(strip_document_escapes(data), True)  # it parsed once already, as the same bytes
+    return found or 1
 
 
 def render_opml(feeds: Sequence[FeedConfig], title: str = "policy-reader subscriptions") -> str:

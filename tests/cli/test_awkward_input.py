@@ -117,11 +117,11 @@ def test_input_nested_past_python_s_stack_is_refused_as_input(tmp_path: Path) ->
     assert out.returncode == 2 and "deep.jsonl:1: not a cluster: its JSON is nested thousands of levels deep" in \
         out.stderr and "report" not in out.stderr
     (tmp_path / "deep.opml").write_text(
-        '<?xml version="1.0"?><opml version="2.0"><head/><body>' + '<outline text="a">' * 5000
+        '<?xml version="1.0"?><opml version="2.0"><head/><body>\n' + '<outline text="a">\n' * 5000
         + '<outline text="x" xmlUrl="http://127.0.0.1:9/x"/>' + "</outline>" * 5000 + "</body></opml>")
     imported = reader(tmp_path, "--config", "feeds.toml", "feeds", "import", "deep.opml")
-    assert imported.returncode == 2 and imported.stderr.startswith(
-        "reader: feeds import: deep.opml: folders nested more than 50 deep (under a / a / a / …)")
+    assert imported.returncode == 2 and imported.stderr.startswith(  # the 51st folder, on line 52
+        "reader: feeds import: deep.opml: folders nested more than 50 deep at line 52 (under a / a / a / …)")
     assert not (tmp_path / "feeds.toml").exists()
 
 

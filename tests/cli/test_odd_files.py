@@ -1,0 +1,55 @@
+"""Files a user may have, written oddly: a feeds.toml with a byte-order mark, or nested past Python's stack.
+
+Each is read, or refused in one line naming the line to fix (exit 2), never met with a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.config import ConfigError, load_config
+from tests.cli.test_awkward_input import reader
+from tests.conftest import write_config
+
+RSS = ('<?xml version="1.0"?><rss version="2.0"><channel><title>B</title><item><title>One</title>'
+       '<link>https://b.example/1</link></item></channel></rss>')
+FEED = '[[feeds]]\nname = "A"\nurl = "http://127.0.0.1:9/a"\n'
+
+
+def test_a_feeds_toml_with_a_byte_order_mark_is_read_and_keeps_it_when_edited(tmp_path: Path) -> None:
+    """Notepad saves UTF-8 with a BOM; tomllib read it as 'Invalid statement (at line 1, column 1)'."""
+    path = tmp_path / "feeds.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + FEED.encode())
+    assert [f.name for f in load_config(path).feeds] == ["A"]
+    (tmp_path / "b.xml").write_text(RSS)
+    added = reader(tmp_path, "--config", "feeds.toml", "feeds", "add", "--name", "B", "b.xml")
+    assert added.returncode == 0, added.stderr
+    text = path.read_bytes()
+    assert text.startswith(b"\xef\xbb\xbf[[feeds]]") and text.count(b"\xef\xbb\xbf") == 1
+    assert [f.name for f in load_config(path).feeds] == ["A", "B"]
+
+
+def test_a_byte_order_mark_anywhere_else_is_still_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_config(write_config(tmp_path, FEED + "\ufeff[fetch]\n"))
+    assert info.value.line == 4
+
+
+@pytest.mark.parametrize("value", ["[" * 100_000 + "]" * 100_000, "{a = " * 50_000 + "1" + "}" * 50_000],
+                         ids=["arrays", "inline tables"])  # the id goes into the environment of the command run
+def test_a_feeds_toml_nested_past_python_s_stack_names_the_line(tmp_path: Path, value: str) -> None:
+    """tomllib reads a nested array by recursion: 'x = [[[[...' was a RecursionError traceback for every command."""
+    write_config(tmp_path, FEED + "\n[fetch]\ntimeout = 5\nx = " + value + "\n")
+    for command in (("feeds", "list"), ("feeds", "add", "--name", "B", "http://127.0.0.1:9/b")):
+        out = reader(tmp_path, "--config", "feeds.toml", *command)
+        assert out.returncode == 2, out.stderr
+        assert out.stderr == ("reader: configuration error: feeds.toml:7: (syntax): arrays or inline tables nested "
+                              "more than 100 deep, which no setting of feeds.toml takes; fix this line\n")
+
+
+def test_nesting_tomllib_reads_is_judged_by_the_usual_rules(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_config(write_config(tmp_path, FEED + 'tags = [["a"]]\n'))
+    assert info.value.line == 4 and "tags" in str(info.value)
