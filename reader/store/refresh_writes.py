@@ -17,6 +17,7 @@ from reader.article_links import completeness, link_title_key, one_per_article, 
 from reader.models import FULL_TEXT_TRIES, FetchedFeed, ParsedEntry, UnchangedFetch
 from reader.store.connection import StoreConnection
 from reader.store.errors import is_store_wide
+from reader.store.reused_keys import set_apart_reused
 from reader.store.rows import index, indexed_rows, select_in, unindex
 from reader.store.schema import TEXT_SEQ
 from reader.store.story_fold import FoldCache, StoryFolder
@@ -184,7 +185,8 @@ class RefreshWrites(StoreConnection):
         """Insert the entries new to the feed and update the changed ones, as transaction `seq`; one row an article.
 
         An entry whose key is new but whose link and title are a stored article's (a CMS that gave
-        the article a new guid) updates that article, which keeps its read and starred state.
+        the article a new guid) updates that article, which keeps its read and starred state; an
+        entry under a stored key that is another story (reused_keys.py) is a new article.
         """
         now = utc_now()
         entries = self._shared_guids_keyed_apart(c, feed_id, entries)
@@ -198,6 +200,9 @@ class RefreshWrites(StoreConnection):
         changed = [(existing[e.key][0], e, link) for e, link in unique
                    if e.key in existing and existing[e.key][1] != e.content_hash]
         fresh = [(e, link) for e, link in unique if e.key not in existing]
+        if changed:  # a guid reused for another story: the old article keeps all it has, the story is new
+            changed, reused = set_apart_reused(c, changed)
+            fresh += [(e, link) for _, e, link in reused]
         if any(link is not None for _, link in fresh):
             changed_by_link, fresh = self._same_links(c, feed_id, fresh, {aid for aid, _ in existing.values()})
             changed += changed_by_link
