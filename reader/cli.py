@@ -12,7 +12,7 @@ import errno
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from reader.commands.say import EXIT_FAILURE, EXIT_OK, EXIT_USAGE  # noqa: F401 (what each means is said there)
@@ -35,6 +35,16 @@ def _given_path(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError("is empty; give a file's path, or leave the option out to use the default")
     return _given_text(text)
+
+
+def _given_out(instead: str) -> Callable[[str], str]:
+    """An --out path; "-" is refused, with `instead`: it wrote a file named "-" and said "exported 1 feed to -",
+    which reads as standard output, where other tools put "-"."""
+    def given(text: str) -> str:
+        if text == "-":
+            raise argparse.ArgumentTypeError(f"is -, which would be a file named '-'; {instead}")
+        return _given_path(text)
+    return given
 
 
 def _given_file(text: str, what: str = "a file's path") -> str:
@@ -121,7 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="the day to digest, YYYY-MM-DD (default: today, local time)")
     p.add_argument("--no-fetch", action="store_true", help="do not refresh feeds first")
     where = p.add_mutually_exclusive_group()
-    where.add_argument("--out", metavar="PATH", type=_given_path, help="write here instead of <digest dir>/<date>.md")
+    where.add_argument("--out", metavar="PATH", type=_given_out("to print the digest, use --stdout"),
+                       help="write here instead of <digest dir>/<date>.md")
     where.add_argument("--stdout", action="store_true", help="print the digest instead of writing a file")
     p = command("summarize", "reader.commands.summarize",
                 "summarise clusters of articles from a JSON-lines file the way the digest does")
@@ -145,7 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also add outlines that name files on this computer (file:// addresses, as export writes "
                         "local feeds); only for a list you exported yourself")
     a = action(actions, "export", "write the subscriptions as OPML 2.0")
-    a.add_argument("--out", metavar="FILE", type=_given_path, help="write here instead of standard output")
+    a.add_argument("--out", metavar="FILE", type=_given_out("to print the list, leave --out out"),
+                   help="write here instead of standard output")
     p = command("db", "reader.commands.db", "check the database, or copy it while the reader runs")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     action(actions, "check", "SQLite's integrity check and the search index against the articles")

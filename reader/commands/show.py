@@ -109,10 +109,28 @@ def fetch_page(url: str, cfg: FetchConfig) -> tuple[bytes, str | None]:
     return asyncio.run(get())
 
 
+def _as_address(target: str) -> str:
+    """TARGET with an http(s) scheme in lower case when it starts like a URL (feeds.toml's and `feeds add`'s test:
+    "HTTPS://" is the web), else as given; ShowError for another scheme, which was read as a missing file."""
+    from reader.config.parse import looks_like_a_url, web_feed_url
+
+    if not looks_like_a_url(target) or path_exists(target):
+        return target
+    scheme = target.split(":", 1)[0].lower()
+    if scheme in ("http", "https"):
+        web = web_feed_url(target)
+        if web is not None:
+            return web
+        raise ShowError(unfetchable(target) or f"{target}: an address has no spaces; write each as %20")
+    raise ShowError(f"{target}: {scheme}: addresses are not shown; give an http(s) URL, a .txt, .html or feed file, "
+                    "or a stored article's id")
+
+
 def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticle], bool]:
     """The cleaned articles for TARGET and whether it is a list (a feed gives several)."""
     config = config_if_usable(args)
     terms = topic_terms(config.topics) if config is not None else []
+    target = _as_address(target)
     if target.startswith(("http://", "https://")):
         refusal = unfetchable(target)
         if refusal is not None:

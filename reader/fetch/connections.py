@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import ipaddress
+import re
 import ssl
 import zlib
 from collections.abc import AsyncIterator, Sequence
@@ -71,6 +72,9 @@ def has_control_characters(text: str) -> bool:
     return any(c < " " or c == "\x7f" for c in text)
 
 
+_NOT_IN_A_HOST = re.compile(r"[^A-Za-z0-9._:%-]")  # after IDNA: letters, digits, - . _, and an IPv6 literal's : %
+
+
 def web_address(url: str) -> WebAddress:
     """`url` taken apart, or InvalidAddress saying why it cannot be fetched."""
     if has_control_characters(url):
@@ -93,6 +97,8 @@ def web_address(url: str) -> WebAddress:
             host = idna.encode(host, uts46=True).decode("ascii")
         except idna.IDNAError as exc:
             raise InvalidAddress(f"its host is not a valid international name ({exc})") from None
+    if _NOT_IN_A_HOST.search(host):  # "https://a b": no name server could answer; asking one leaks the typo
+        raise InvalidAddress(f"its host {host!r} has characters no host name has")
     target = quote(parts.path or "/", safe=_PATH_SAFE)
     if parts.query:
         target += "?" + quote(parts.query, safe=_QUERY_SAFE)

@@ -134,3 +134,30 @@ def test_a_name_or_tag_given_with_control_characters_is_refused_and_an_empty_fee
     for blank in ("", "  "):
         out = reader(tmp_path, "--config", "feeds.toml", "feeds", "remove", blank)
         assert out.returncode == 2 and "argument NAME|URL: is empty; give a feed's name or URL" in out.stderr
+
+
+def test_show_judges_an_address_as_feeds_add_does(tmp_path: Path) -> None:
+    """`show HTTP://…` was 'no such file' though feeds.toml and `feeds add` take a scheme in capitals; `show
+    javascript:…` was 'no such file' too; `show "https://a b"` asked a name server for the host "a b"."""
+    said = {"HTTP://127.0.0.1:9/": (1, "reader: show: http://127.0.0.1:9/: network error: the server refused"),
+            "javascript:alert(1)": (2, "reader: show: javascript:alert(1): javascript: addresses are not shown;"),
+            "https://a b": (2, "reader: show: https://a b: not an address that can be fetched (its host 'a b' has "
+                               "characters no host name has)"),
+            "http:/x": (2, "reader: show: http:/x: not an address that can be fetched (it has no host)"),
+            "https://127.0.0.1:9/a b": (2, "reader: show: https://127.0.0.1:9/a b: an address has no spaces")}
+    for target, (status, start) in said.items():
+        out = reader(tmp_path, "--config", "none.toml", "show", target)
+        assert out.returncode == status and out.stderr.startswith(start), (target, out.stderr)
+    added = reader(tmp_path, "--config", "feeds.toml", "feeds", "add", "https://a b")
+    assert added.returncode == 2 and "its host 'a b' has characters no host name has" in added.stderr
+
+
+def test_out_dash_is_refused_with_how_to_print(tmp_path: Path) -> None:
+    """`--out -` wrote a file named "-" and said "exported 1 feed to -", which reads as standard output."""
+    (tmp_path / "feeds.toml").write_text("")
+    for args, instead in ((("digest", "--no-fetch", "--out", "-"), "to print the digest, use --stdout"),
+                          (("feeds", "export", "--out", "-"), "to print the list, leave --out out")):
+        out = reader(tmp_path, "--config", "feeds.toml", "--db", "r.db", *args)
+        assert out.returncode == 2 and out.stderr.endswith(
+            f"error: argument --out: is -, which would be a file named '-'; {instead}\n"), out.stderr
+    assert not (tmp_path / "-").exists()
