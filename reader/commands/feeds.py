@@ -340,7 +340,7 @@ def _import(args: argparse.Namespace) -> int:
 def _say_skipped(outlines: list[str], why: str, then: str = "") -> None:
     """Name on stderr (the first three of) the outlines an import could not use, why, and what to do."""
     if outlines:
-        named = ", ".join(single_line(o, 200) for o in outlines[:3]) + (" …" if len(outlines) > 3 else "")
+        named = ", ".join(shown_url(o, 200) for o in outlines[:3]) + (" …" if len(outlines) > 3 else "")
         error(f"feeds import: skipped {count_of(len(outlines), 'outline')} {why}: {named}{then}")
 
 

@@ -29,6 +29,7 @@ from reader.fetch.connections import (
     web_address,
 )
 from reader.files import FileTooLarge, NotARegularFile, read_regular_file
+from reader.text.links import shown_url
 from reader.text.sanitize import single_line
 
 MAX_REDIRECTS = 5
@@ -162,7 +163,7 @@ async def fetch_http(
     except TimeoutError:  # before OSError, of which it is one
         return FetchResult("error", error=f"no complete response within {cfg.timeout:g} s{_at(hops)}", passing=True)
     except InvalidAddress as exc:
-        return FetchResult("error", error=f"cannot fetch {single_line(url, 100)!r}: {exc}")
+        return FetchResult("error", error=f"cannot fetch {shown_url(url, 100)!r}: {exc}")
     except (OSError, h11.ProtocolError, DecodingError) as exc:
         return FetchResult("error", error=f"network error{_at(hops)}: {single_line(network_reason(exc), 300)}",
                            passing=not _is_certificate_error(exc))
@@ -172,7 +173,7 @@ def _at(hops: list[str]) -> str:
     """Where a request failed, when a redirect took it away from the address asked for; else nothing."""
     if len(hops) == 1:
         return ""
-    return f" at {single_line(hops[-1], 200)}, where {single_line(hops[0], 200)} redirected"
+    return f" at {shown_url(hops[-1], 200)}, where {shown_url(hops[0], 200)} redirected"
 
 
 def _is_certificate_error(exc: BaseException) -> bool:
@@ -226,7 +227,7 @@ def network_reason(exc: BaseException) -> str:
 def _redirect_target(url: str, resp: Response) -> str | FetchResult:
     """Where a redirect points, or an error result when it is not an http(s) address with a host."""
     location = resp.headers["location"]
-    shown = single_line(location, 100)
+    shown = shown_url(location, 100)
     if has_control_characters(location):  # shown without them, it would look like a good address
         why = "an address with control characters in it"
     else:

@@ -45,11 +45,13 @@ def web_link(url: str | None) -> str | None:
     `o` and `y`, the digest), or None when it is no web address: one decision for all of them.
 
     Spaces around it are trimmed and those inside written %20, as a browser would; then it must pass
-    is_openable_link, and its host is shown in ASCII (see shown_url). A link cut short when it was stored
+    is_openable_link, and its host is shown in ASCII (see shown_url). A user name or password before the host is
+    dropped: an article link never needs one, and "https://www.google.com@evil.example/login" reads as Google's
+    while it goes to evil.example, so the link offered is the host it goes to. A link cut short when it was stored
     (reader.fetch.parse keeps at most STORED_LINK_CHARS) is longer than any that passes, so it is never offered.
     """
     link = _trimmed(url)
-    return with_ascii_host(link) if is_openable_link(link) is None else None
+    return with_ascii_host(_without_login(link)) if is_openable_link(link) is None else None
 
 
 def why_not_a_web_link(url: str | None) -> str:
@@ -62,12 +64,48 @@ def _trimmed(url: str | None) -> str:
 
 
 def shown_url(url: str, limit: int | None = MAX_LINK_CHARS) -> str:
-    """`url` as a safe one-line label whose host is in ASCII: punycode (xn--...) for a host with other letters.
+    """`url` as a safe one-line label whose host is in ASCII: punycode (xn--...) for a host with other letters,
+    and whose password, if it has one, is written "***" (see _password_masked).
 
     "exаmple.com" with a Cyrillic "а" looks like the ASCII name it imitates; "xn--exmple-4nf.com" does not.
-    The rest of the address stays as written (a path in another script reads better as letters).
+    A feed's URL may carry its credentials ("http://user:pass@host/feed"); a screen or a pasted error line
+    must not show the password, as curl and browsers do not. The rest of the address stays as written
+    (a path in another script reads better as letters).
     """
-    return with_ascii_host(single_line(url, limit))
+    return with_ascii_host(_password_masked(single_line(url, limit)))
+
+
+def _login(url: str) -> tuple[str, str] | None:
+    """The user-info ("user:pass") and the host and port of `url`'s authority, when it has user-info."""
+    if "@" not in url:
+        return None
+    try:
+        netloc = urlsplit(url).netloc
+    except ValueError:
+        return None
+    login, at, host = netloc.rpartition("@")
+    return (login, host) if at else None
+
+
+def _password_masked(url: str) -> str:
+    """`url` with the password of its user-info written "***", and a user name with a dot in it too.
+
+    The user name stays otherwise, so credentials are seen to be there; one with a dot may be a host
+    name put there to be read as the host ("https://www.google.com@evil.example/").
+    """
+    found = _login(url)
+    if found is None:
+        return url
+    login, host = found
+    user, colon, _password = login.partition(":")
+    shown = ("***" if "." in user else user) + (":***" if colon else "")
+    return url if shown == login else url.replace(f"{login}@{host}", f"{shown}@{host}", 1)
+
+
+def _without_login(url: str) -> str:
+    """`url` without the user-info before its host (see web_link)."""
+    found = _login(url)
+    return url if found is None else url.replace(f"{found[0]}@{found[1]}", found[1], 1)
 
 
 def with_ascii_host(url: str) -> str:

@@ -53,3 +53,12 @@ def test_nesting_tomllib_reads_is_judged_by_the_usual_rules(tmp_path: Path) -> N
     with pytest.raises(ConfigError) as info:
         load_config(write_config(tmp_path, FEED + 'tags = [["a"]]\n'))
     assert info.value.line == 4 and "tags" in str(info.value)
+
+
+def test_feeds_list_and_remove_never_print_a_feed_s_password(tmp_path: Path) -> None:
+    write_config(tmp_path, '[[feeds]]\nname = "Private"\nurl = "http://reader:s3cret@127.0.0.1:9/feed"\n')
+    listed = reader(tmp_path, "--config", "feeds.toml", "--db", "r.db", "feeds", "list")
+    assert "http://reader:***@127.0.0.1:9/feed" in listed.stdout and "s3cret" not in listed.stdout + listed.stderr
+    removed = reader(tmp_path, "--config", "feeds.toml", "feeds", "remove", "Private")
+    assert removed.returncode == 0 and "(http://reader:***@127.0.0.1:9/feed)" in removed.stdout
+    assert "s3cret" not in removed.stdout + removed.stderr

@@ -68,6 +68,30 @@ def test_a_homoglyph_host_is_shown_as_punycode_and_the_rest_as_written() -> None
     assert shown_url("https://ex\u0430mple.com\x1b]0;x\x07/\u202ea") == "https://xn--exmple-4nf.com/a"
 
 
+def test_a_password_is_never_shown_and_a_user_name_like_a_host_neither() -> None:
+    """feeds list printed 'http://user:pass@127.0.0.1:8765/many.xml'; 'www.google.com@evil.example' read as Google."""
+    assert shown_url("http://user:pass@127.0.0.1:8765/many.xml") == "http://user:***@127.0.0.1:8765/many.xml"
+    assert shown_url("http://user:p:a@ss@host/f?a@b") == "http://user:***@host/f?a@b"  # the last @ ends the login
+    assert shown_url("https://www.google.com@evil.example/login") == "https://***@evil.example/login"
+    assert shown_url("http://me%40x.org:pw@h.example/") == "http://***:***@h.example/"
+    assert shown_url("http://user@h.example/") == "http://user@h.example/"  # no secret, and no look-alike host
+    assert shown_url("http://h.example/a@b") == "http://h.example/a@b"
+    assert shown_url("http://u:pw@ex\u0430mple.com/") == "http://u:***@xn--exmple-4nf.com/"
+
+
+def test_an_article_link_is_offered_without_its_login() -> None:
+    """An article link needs no credentials; with them dropped the link shown is the host it goes to."""
+    assert web_link("https://www.google.com@evil.example/login") == "https://evil.example/login"
+    assert web_link("http://user:pass@h.example:8080/a@b") == "http://h.example:8080/a@b"
+    assert clean_article("<p>Body.</p>", link="https://a:b@evil.example/", kind="html").link == "https://evil.example/"
+
+
+def test_fetch_messages_show_no_password() -> None:
+    from reader.fetch.http import _at
+    said = _at(["http://u:secret@127.0.0.1:9/a", "http://v:other@127.0.0.1:9/b"])
+    assert said == " at http://v:***@127.0.0.1:9/b, where http://u:***@127.0.0.1:9/a redirected"
+
+
 def test_a_host_idna_refuses_is_still_shown_in_ascii() -> None:
     assert shown_url("http://xn--\u0430.com/").startswith("http://xn--xn---")
 
@@ -81,7 +105,7 @@ LONG = "https://example.org/" + "/".join(f"segment-{i}" for i in range(300))  # 
 FEED_LINKS = {"Script": "javascript:alert(document.cookie)", "Data": "data:text/html,<script>alert(1)</script>",
               "File": "file:///etc/passwd", "Option": "--gpu-launcher=evil", "Relative": "/story/1",
               "Ftp": "ftp://example.org/x", "Long": LONG, "Web": "https://example.org/good",
-              "Spaced": "  https://example.org/with space  "}
+              "Spaced": "  https://example.org/with space  ", "Login": "https://www.google.com@evil.example/login"}
 
 
 def test_web_link_is_the_one_decision_and_a_link_cut_when_stored_is_none() -> None:
@@ -109,7 +133,8 @@ def feed_file(tmp_path: Path) -> Path:
 def test_show_its_json_and_the_digest_offer_only_web_links(tmp_path: Path) -> None:
     """Each place an article's link goes: `show` (from a feed file, and stored), `show --json`, and the digest."""
     path = feed_file(tmp_path)
-    wanted = {"Web link": "https://example.org/good", "Spaced link": "https://example.org/with%20space"}
+    wanted = {"Web link": "https://example.org/good", "Spaced link": "https://example.org/with%20space",
+              "Login link": "https://evil.example/login"}  # the host it goes to, not the one it pretends
     shown = reader("--config", "none.toml", "show", str(path), cwd=tmp_path)
     assert shown.returncode == 0, shown.stderr
     printed = [line for line in shown.stdout.splitlines() if re.match(r"[a-z-]+[:=/]", line)]

@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from reader.models import FeedRow
 from reader.text.display import display_date
+from reader.text.links import shown_url
 from reader.tui.feed_notes import FAILED_MARK, FAILED_TODO, WARNED_MARK
 from reader.tui.format import hanging, plain
 from reader.tui.keys import pane_bindings
@@ -30,7 +31,8 @@ def _feed_lines(mark: str, feed: FeedRow, said: str, style: str, since: str = ""
     head = Text(f"{mark} ", style=f"bold {style}").append_text(plain(feed.name, "bold"))
     if since:
         head.append("  ").append_text(plain(since, "dim"))  # plain() trims, so the gap is appended on its own
-    return [head, hanging("    ", plain(said, style)), hanging("    ", plain(feed.fetch_url, "dim")), Text()]
+    address = shown_url(feed.fetch_url, None)  # no password shown, a look-alike host as xn--
+    return [head, hanging("    ", plain(said, style)), hanging("    ", plain(address, "dim")), Text()]
 
 
 def trouble_text(failed: Sequence[FeedRow], warned: Sequence[tuple[FeedRow, str]]) -> Group:
