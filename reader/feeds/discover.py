@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 from reader.config import FetchConfig
+from reader.fetch.addresses import FEED_ADDRESSES
 from reader.fetch.http import GIVEN_URL, LINKED_PAGE, fetch_http, make_client
 from reader.fetch.parse import FeedParseError, parse_feed_bytes
 from reader.text.links import shown_url
@@ -63,8 +64,9 @@ async def _discover(url: str, cfg: FetchConfig) -> tuple[str, str | None]:
                                  f"({single_line(links[0], 100)!r}); give the feed's own URL")
         # A page may list a broken or odd feed first: each is tried in turn, and what each gave is said.
         problems: list[str] = []
+        guard = await FEED_ADDRESSES.for_links_of(final)  # the page chose these addresses, not the user
         for link in web[:MAX_ALTERNATES]:
-            found = await fetch_http(client, link, cfg)
+            found = await fetch_http(client, link, cfg, guard=guard)
             if found.error or found.body is None:
                 problems.append(f"{single_line(link, 200)}: {found.problem(LINKED_PAGE) or 'no content'}")
                 continue

@@ -131,14 +131,56 @@ def is_feed_address(ip: IPAddress) -> bool:
 
 
 class FeedAddresses(PublicOnly):
-    """The guard of every fetch that is not a full-text page (feeds, their redirects, `feeds add`, `show URL`)."""
+    """The guard of every fetch that is not a full-text page (feeds, their redirects, `feeds add`, `show URL`).
 
-    def __init__(self) -> None:
+    The address the user gave may be on any network a feed can be on; where it redirects is the
+    server's choice, so a redirect is held to the rule of full-text pages (see for_redirects).
+    """
+
+    def __init__(self, is_public: AddressCheck = is_public_address) -> None:
         super().__init__(is_feed_address)
+        self.is_public_for_redirects = is_public  # which addresses count as public for a redirect (tests: loopback)
 
     def _refuse(self, host: str, ip: IPAddress) -> str:
         return (f"refused: {host} is at {ip}, a {network_kind(ip)} address, where no feed is; the reader never "
                 "fetches from link-local or cloud metadata addresses")
+
+    def for_redirects(self, asked: list[str]) -> PublicOnly:
+        """The guard of the redirects from an address at `asked` (the addresses it was fetched from).
+
+        Public addresses, and the networks the asked address is on: a feed on the internet whose
+        server answers 301 to http://192.168.1.1/ or http://127.0.0.1:2375/ would otherwise make the
+        reader send a request into the user's own network at every refresh (and remember the move).
+        """
+        kinds = frozenset(network_kind(ipaddress.ip_address(a)) for a in asked
+                          if not self.is_public_for_redirects(ipaddress.ip_address(a)))
+        return RedirectAddresses(self.is_public_for_redirects, kinds)
+
+    async def for_links_of(self, page_url: str) -> PublicOnly:
+        """The guard of the feed links a page gives (`feeds add PAGE`): the page chose them, as a server chooses
+        its redirects; a page whose host no longer resolves gets public addresses only."""
+        parts = urlsplit(page_url)
+        try:
+            addresses = await resolve(parts.hostname or "", parts.port or 80)
+        except (OSError, ValueError):
+            addresses = []
+        return RedirectAddresses(self.is_public_for_redirects, self.for_redirects([str(a) for a in addresses]).networks,
+                                 "the page's feed link goes to")
+
+
+class RedirectAddresses(PublicOnly):
+    """A redirect's guard: public addresses and the networks of the address redirected from (FeedAddresses)."""
+
+    def __init__(self, is_public: AddressCheck, networks: frozenset[str], told: str = "the server redirected to"):
+        super().__init__(is_public, networks)
+        self.told = told  # who sent the reader there, for the refusal
+
+    def _refuse(self, host: str, ip: IPAddress) -> str:
+        at = "" if host == str(ip) else f", at {ip}"
+        own = " and ".join(sorted(self.networks))
+        rule = (f"a site's redirects and links may go only to public addresses and its own ({own}) network" if own
+                else "a public site's redirects and links may go only to public addresses, never into your network")
+        return f"refused: {self.told} {host}{at}, a {network_kind(ip)} address; {rule}"
 
 
 FEED_ADDRESSES = FeedAddresses()

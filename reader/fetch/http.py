@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 import h11
 
 from reader.config import FetchConfig
-from reader.fetch.addresses import FEED_ADDRESSES, AddressRefused, PublicOnly
+from reader.fetch.addresses import FEED_ADDRESSES, AddressRefused, FeedAddresses, PublicOnly
 from reader.fetch.connections import (
     BodyTooLarge,
     Connections,
@@ -255,6 +255,8 @@ async def _follow(
             pinned = await guard.vetted(address.host, address.port)
         except AddressRefused as exc:
             return FetchResult("refused", error=str(exc))
+        if isinstance(guard, FeedAddresses):  # the address asked passed; its redirects keep to its networks
+            guard = guard.for_redirects(pinned)
         async with client.get(address, headers, connect_to=pinned) as resp:
             code = resp.status
             if code in _REDIRECTS and "location" in resp.headers:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from reader.config import Config
-from reader.fetch.addresses import AddressCheck, PublicOnly, is_public_address
+from reader.fetch.addresses import AddressCheck, FeedAddresses, PublicOnly, is_public_address
 from reader.fetch.connections import Connections
 from reader.fetch.containment import describe, is_store_wide
 from reader.fetch.fulltext import HostGate, fetch_full_texts
@@ -88,7 +88,8 @@ def refresh(
 ) -> RefreshSummary:
     """Refresh all due, enabled feeds in `config` into `store`; one feed's failure is recorded, never raised.
 
-    `address_check` says which addresses full-text pages may come from (tests call a loopback one public).
+    `address_check` says which addresses are public, for full-text pages and feeds' redirects (tests call a
+    loopback one public).
     The whole run holds the database's refresh lock: RefreshBusyError when another process is
     refreshing it, unless `wait` (then `on_wait(pid)` is called and the run starts once the other ends).
     """
@@ -126,6 +127,7 @@ async def _refresh_all(
     pages = asyncio.Semaphore(config.fetch.concurrency)
     gate = HostGate()
     writes = StoreQueue(store)
+    feed_guard = FeedAddresses(address_check)
     done = 0
     unchanged: dict[int, UnchangedFetch] = {}  # saved together at the end: one transaction, not one a feed
     try:
@@ -136,7 +138,8 @@ async def _refresh_all(
                 stored = False
                 try:  # the containment boundary: nothing one feed does stops the others
                     async with limit:
-                        stored = await _refresh_feed(store, writes, config, client, pool, feed, summary, unchanged)
+                        stored = await _refresh_feed(store, writes, config, client, pool, feed, summary, unchanged,
+                                                     feed_guard)
                     if feed.full_text:
                         missing = await asyncio.to_thread(store.missing_full_text, feed.id)
                         guard = await PublicOnly(address_check).for_feed(feed.fetch_url)
@@ -164,11 +167,11 @@ async def _refresh_all(
 
 async def _refresh_feed(
     store: Store, writes: StoreQueue, config: Config, client: Connections, pool: LazyPool, feed: FeedRow,
-    summary: RefreshSummary, unchanged: dict[int, UnchangedFetch],
+    summary: RefreshSummary, unchanged: dict[int, UnchangedFetch], guard: FeedAddresses,
 ) -> bool:
     url = feed.fetch_url
     if url.startswith(("http://", "https://")):
-        result = await fetch_http(client, url, config.fetch, feed.etag, feed.last_modified)
+        result = await fetch_http(client, url, config.fetch, feed.etag, feed.last_modified, guard)
     else:
         result = await asyncio.to_thread(read_local, url, config.fetch, feed.last_modified)
     parsed: ParsedFeed | None = None

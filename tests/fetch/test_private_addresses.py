@@ -204,3 +204,49 @@ def test_the_exemption_covers_only_the_feeds_own_kind_of_network() -> None:
         "refused: 10.0.0.7 is at 10.0.0.7, a private address; pages are fetched only from public addresses "
         "unless the feed itself is on a loopback or private network")
     assert refusal("file:///srv/feed.xml", "127.0.0.1") is not None  # a local file's links get no exemption
+
+
+def refresh_feed(tmp_path: Path, store: Store, feed_url: str) -> str:
+    """Refresh one feed (127.0.0.1 playing a public site); its stored error, or "" when it was read."""
+    body = f'[[feeds]]\nname = "S"\nurl = "{feed_url}"\n[fetch]\ntimeout = 5\n'
+    refresh(store, load_config(write_config(tmp_path, body)), address_check=v4_loopback_is_public)
+    [feed] = store.feeds()
+    return feed.last_error or ""
+
+
+def test_a_public_feeds_redirect_into_the_users_network_is_refused(tmp_path: Path, feed_server: FeedServer,
+                                                                   admin: FeedServer, store: Store) -> None:
+    admin.routes["/feed"] = Route(body=full_text_feed(admin, [admin.url("/admin")]))
+    feed_server.routes["/moved"] = Route(status=301, headers={"Location": admin.url("/feed")})
+    error = refresh_feed(tmp_path, store, feed_server.url("/moved"))
+    assert admin.requests == []  # the server chose the hop: nothing is asked of the user's own network
+    assert error == ("refused: the server redirected to ::1, a loopback address; a public site's redirects and "
+                     "links may go only to public addresses, never into your network"), error
+    assert store.feeds()[0].fetch_url == feed_server.url("/moved")  # a refused 301 is not remembered as a move
+    assert store.list_articles() == []
+
+
+def test_a_feeds_redirect_may_stay_on_its_own_network_or_go_public(tmp_path: Path, feed_server: FeedServer,
+                                                                   admin: FeedServer, store: Store) -> None:
+    feed_server.routes["/feed"] = Route(body=full_text_feed(feed_server, [feed_server.url("/a")]))
+    admin.routes["/local"] = Route(status=302, headers={"Location": admin.url("/feed")})  # loopback to loopback
+    admin.routes["/feed"] = Route(body=full_text_feed(admin, [admin.url("/b")]))
+    admin.routes["/out"] = Route(status=302, headers={"Location": feed_server.url("/feed")})  # loopback to public
+    for path in ("/local", "/out"):
+        (tmp_path / path.strip("/")).mkdir()
+        assert refresh_feed(tmp_path / path.strip("/"), Store(":memory:"), admin.url(path)) == ""
+
+
+def test_feeds_add_does_not_follow_a_public_pages_feed_link_into_the_users_network(
+        feed_server: FeedServer, admin: FeedServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.feeds.discover as discover
+
+    admin.routes["/feed"] = Route(body=full_text_feed(admin, [admin.url("/admin")]))
+    feed_server.routes["/page"] = Route(
+        body=f'<html><head><link rel="alternate" type="application/rss+xml" href="{admin.url("/feed")}">'.encode(),
+        headers={"Content-Type": "text/html"})
+    monkeypatch.setattr(discover, "FEED_ADDRESSES", addresses.FeedAddresses(v4_loopback_is_public))
+    with pytest.raises(discover.DiscoveryError, match="the page's feed link goes to ::1, a loopback address; a public "
+                                                      "site's redirects and links may go only to public addresses"):
+        discover.discover_feed(feed_server.url("/page"), FetchConfig(timeout=5))
+    assert admin.requests == []
