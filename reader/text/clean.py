@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
-from reader.text.collapse import CollapsedParagraph, collapse_repeated_paragraphs
+from reader.text.collapse import CollapsedParagraph, collapse_repeated_paragraphs, count_copies
 from reader.text.credits import is_caption, split_leading_credit
 from reader.text.furniture import is_furniture
 from reader.text.html import html_to_blocks, looks_like_html
@@ -38,6 +38,14 @@ class CleanArticle:
     captions: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
     repairs: tuple[str, ...] = field(default=())
+    # The hidden parts grouped (each distinct copy once, with its count), made with the article (in the
+    # reader's cleaning worker, off the UI thread), so showing 9,000 copies of one paragraph costs one.
+    collapsed_grouped: tuple[tuple[CollapsedParagraph, int], ...] = field(init=False, repr=False, compare=False)
+    furniture_grouped: tuple[tuple[str, int], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "collapsed_grouped", count_copies(self.collapsed))
+        object.__setattr__(self, "furniture_grouped", count_copies(self.furniture))
 
     @property
     def pinned_quotes(self) -> tuple[Quote, ...]:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import TypeVar
 
 from reader.text.sentences import split_sentences
 
@@ -30,6 +32,7 @@ TEASER_BLOCK_MIN = 2  # paragraphs in a teaser block, and of the article's own b
 PAIR_BUDGET = 100_000
 NEAR_MAX_WORDS = 2_000  # longer paragraphs are compared for exact and teaser repeats only: the near check is quadratic
 _WORD = re.compile(r"\w+")
+_Item = TypeVar("_Item", bound=Hashable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,18 @@ class CollapsedParagraph:
 
     text: str
     kept: int
+
+
+def count_copies(items: Iterable[_Item]) -> tuple[tuple[_Item, int], ...]:
+    """Each distinct item once, in the order it first came, with how many times it came.
+
+    What was hidden is shown grouped: a page repeating one paragraph 9,000 times is "repeated 9,000
+    times" once, not 9,000 copies of it for a person (or the reading view) to wade through.
+    """
+    counts: dict[_Item, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return tuple(counts.items())
 
 
 def _words(text: str) -> list[str]:

@@ -142,3 +142,16 @@ def test_near_copies_of_very_long_paragraphs_are_not_compared_word_by_word() -> 
     second = " ".join(reversed(words))
     shown, hidden = collapse_repeated_paragraphs([first, second])
     assert shown == [first, second] and hidden == []
+
+
+def test_a_cleaned_article_groups_identical_hidden_copies_with_their_count() -> None:
+    """9,000 copies of one paragraph are one group of 8,999 hidden (try11 find 5); furniture lines likewise."""
+    from reader.text.clean import clean_article
+
+    para = "The council renewed the agreement on Tuesday after a long night of public testimony."
+    other = "Advocates said the renewal ignored months of testimony from the county's residents."
+    html = "".join(f"<p>{p}</p>" for p in [para, other] * 3 + [para] * 20) + "<p>Advertisement</p>" * 4
+    cleaned = clean_article(html, kind="html")
+    assert len(cleaned.collapsed) == 24 and len(cleaned.furniture) == 4
+    assert cleaned.collapsed_grouped == ((CollapsedParagraph(para, 0), 20 + 2), (CollapsedParagraph(other, 1), 2))
+    assert cleaned.furniture_grouped == (("Advertisement", 4),)

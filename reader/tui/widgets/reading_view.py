@@ -18,21 +18,45 @@ from reader.topics import TopicMatcher
 from reader.tui.format import Attributed, KeptWhole, LinkText, hanging, highlight_topics, plain
 from reader.tui.keys import pane_bindings
 from reader.tui.widgets.option_list import EndStopOptionList
+from reader.wording import count_of
 
 if TYPE_CHECKING:  # the cleaning modules load after the first paint (ReaderApp.warm_cleaning)
     from reader.text.clean import CleanArticle
     from reader.text.quotes import Quote
 
 READ_HINT = "Select an article and press enter to read it."
+# What `d` draws at most: the first hidden parts up to this many characters and entries, the rest counted. A page
+# of 9,000 different repeats laid out whole froze the reader for a minute; `reader show ID --json` lists them all.
+SHOWN_HIDDEN_CHARS = 20_000
+SHOWN_HIDDEN_ENTRIES = 200
 
 
 def hidden_parts(c: CleanArticle) -> str:
     """What `d` shows or hides in this article, counted and named ("2 repeated paragraphs and 1 line of page
     furniture"); "" when cleaning hid nothing. The note above them and `d`'s answer say it in these words."""
-    what = [f"{len(c.collapsed)} repeated paragraph{'s' if len(c.collapsed) != 1 else ''}"] if c.collapsed else []
+    what = [count_of(len(c.collapsed), "repeated paragraph")] if c.collapsed else []
     if c.furniture:
-        what.append(f"{len(c.furniture)} line{'s' if len(c.furniture) != 1 else ''} of page furniture")
+        what.append(f"{count_of(len(c.furniture), 'line')} of page furniture")
     return " and ".join(what)
+
+
+def hidden_entries(c: CleanArticle) -> tuple[list[tuple[str, str]], int]:
+    """The labelled hidden parts `d` shows, each distinct copy once with its count, and how many copies are left
+    out (past SHOWN_HIDDEN_CHARS or SHOWN_HIDDEN_ENTRIES), so whatever a page repeats, what is drawn stays small."""
+    grouped = [(f"↳ repeats paragraph {h.kept + 1}{_times(n)}:", h.text, n) for h, n in c.collapsed_grouped]
+    grouped += [(f"↳ page furniture{_times(n)}:", line, n) for line, n in c.furniture_grouped]
+    shown: list[tuple[str, str]] = []
+    room = SHOWN_HIDDEN_CHARS
+    for label, text, _ in grouped:
+        if room <= 0 or len(shown) == SHOWN_HIDDEN_ENTRIES:
+            break
+        shown.append((label, text if len(text) <= room else text[: room - 1].rstrip() + "…"))
+        room -= len(text)
+    return shown, sum(n for _, _, n in grouped[len(shown):])
+
+
+def _times(n: int) -> str:
+    return f", {n:,} times" if n > 1 else ""
 
 
 class QuoteList(EndStopOptionList):
@@ -181,14 +205,21 @@ class ReadingView(VerticalScroll):
         note.update(Text(f"{hidden_parts(c)} {verb}", style="dim italic"))
         repeats = self.query_one("#repeats", Static)
         repeats.display = self.show_repeats and bool(c.collapsed or c.furniture)
-        # Each hidden paragraph indented under its label (a label as wide as the text's indent would squeeze it).
-        hidden = [(f"↳ repeats paragraph {h.kept + 1}:", h.text) for h in c.collapsed]
-        hidden += [("↳ page furniture:", line) for line in c.furniture]
-        repeats.update(Group(*(part for label, text in hidden for part in (
-            Text(label, style="dim bold"), hanging("  ", plain(text, "dim")), Text()))))
+        repeats.update(self._hidden_parts() if repeats.display else "")
         captions = self.query_one("#captions", Static)
         captions.display = bool(c.captions)
         captions.update(Text("\n", style="dim italic").join(plain(f"Caption: {single}") for single in c.captions))
+
+    def _hidden_parts(self) -> Group:
+        """Each hidden part indented under its label (a label as wide as the text's indent would squeeze it)."""
+        assert self.cleaned is not None and self.article is not None
+        shown, left_out = hidden_entries(self.cleaned)
+        parts = [part for label, text in shown for part in (
+            Text(label, style="dim bold"), hanging("  ", plain(text, "dim")), Text())]
+        if left_out:
+            parts.append(Text(f"… and {count_of(left_out, 'more hidden part')} not drawn here: "
+                              f"reader show {self.article.id} --json lists every one.", style="dim italic"))
+        return Group(*parts)
 
     def mark_new(self, article_id: int, sentences: Sequence[str]) -> None:
         """Underline the open article's new sentences (they are found after it is shown)."""
