@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 _Pickled = TypeVar("_Pickled")
+
+# What a feed declared an item's content to be: "html" (RSS description, Atom type="html" or "xhtml"),
+# "text" (Atom type="text": a "<p>" in it is literal), or None when unknown (then cleaning sniffs for tags).
+ContentType = Literal["html", "text"] | None
 
 
 def pickled_as_fields(cls: type[_Pickled]) -> type[_Pickled]:
@@ -52,6 +56,8 @@ class ParsedEntry:
     story_shingles: bytes | None = None
     # article_links.link_title_key(link, title), for the same reason; None when not computed or without a link.
     link_title_key: str | None = None
+    # What the feed declared `content` to be (ContentType): "html" is decoded as HTML even without a tag.
+    content_type: ContentType = None
 
 
 @pickled_as_fields
@@ -135,6 +141,7 @@ class Article:
     full_content: str | None = None  # the page's main text, for feeds with full_text = true
     full_text_error: str | None = None  # why the page's text could not be had; the summary is shown
     story_id: int | None = None  # the story the store folded it into (copies share it); None when not stored
+    content_type: ContentType = None  # what the feed declared `content` to be; None: stored before it was kept
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,7 +70,7 @@ def articles_from_feed(data: bytes, where: str, terms: list[str]) -> list[CleanA
         raise ShowError(f"{where}: {exc}", _blame(where)) from None
     return [
         clean_article(e.content, title=e.title or None, byline=e.author, source=feed.title, published=e.published,
-                      link=e.link, topic_terms=terms)
+                      link=e.link, kind=e.content_type or "auto", topic_terms=terms)
         for e in feed.entries
     ]
 

@@ -19,9 +19,9 @@ from typing import Any
 
 from reader.article_links import completeness, link_title_key, one_per_article, own_key
 from reader.fetch.items import FINGERPRINT_BYTES, ItemSpans, split_items
-from reader.models import ParsedEntry, ParsedFeed
+from reader.models import ContentType, ParsedEntry, ParsedFeed
 from reader.stories import WordHashes, pack_shingles, shingles, story_bands, story_text
-from reader.text.html import TAG, html_to_search_text
+from reader.text.html import TAG, html_to_search_text, plain_search_text
 from reader.text.links import STORED_LINK_CHARS
 from reader.text.repair import repair_encoding
 from reader.text.sanitize import single_line, strip_document_escapes, strip_markup_escapes
@@ -284,15 +284,31 @@ class _Item:
     author: str | None
     published: str | None
     content: str
+    content_type: ContentType
     content_hash: str
+
+
+def content_type(declared: Any) -> ContentType:
+    """What feedparser says an item's content is, as stored: a plain-text type is "text", any other "html".
+
+    feedparser gives RSS descriptions "text/html" (RSS says they are HTML, tags or not) and Atom
+    content its declared type; "text" content may hold a literal "<p>", and "html" content
+    "&#8217;" with no tag at all, so cleaning must not guess either from the text (try11 F11).
+    """
+    if not declared:
+        return None
+    return "text" if str(declared).lower().startswith("text/plain") else "html"
 
 
 def _item(e: Any) -> _Item | None:
     """The item's fields as stored, or None when it holds nothing at all."""
     if not e:  # an empty item, or what a document cut off inside an item's first element leaves: no ghost row
         return None
-    contents = [c.get("value", "") for c in e.get("content", []) if c.get("value")]
-    content = max(contents, key=len) if contents else str(e.get("summary", "") or "")
+    contents = [(str(c["value"]), c.get("type")) for c in e.get("content", []) if c.get("value")]
+    if contents:
+        content, declared = max(contents, key=lambda c: len(c[0]))
+    else:
+        content, declared = str(e.get("summary", "") or ""), (e.get("summary_detail") or {}).get("type")
     title = _clean_label(e.get("title"))
     guid = single_line(str(e["id"]), 2000) if e.get("id") else None
     link = single_line(str(e["link"]), STORED_LINK_CHARS) if e.get("link") else None
@@ -300,7 +316,7 @@ def _item(e: Any) -> _Item | None:
     return _Item(key=f"g:{guid}" if guid else f"l:{link}" if link else f"h:{digest}", guid=guid, link=link,
                  link_title_key=link_title_key(link, title), title=title,
                  author=_clean_label(e.get("author"), 200) or None,
-                 published=_entry_date(e), content=content,
+                 published=_entry_date(e), content=content, content_type=content_type(declared),
                  content_hash=digest)
 
 
@@ -329,7 +345,7 @@ def _item_identity(item: _Item) -> tuple[str, str | None]:
 
 def _entry(item: _Item, words: WordHashes) -> ParsedEntry:
     """The entry as stored: the item with its search text and story shingles."""
-    text = html_to_search_text(item.content)
+    text = html_to_search_text(item.content) if item.content_type != "text" else plain_search_text(item.content)
     shingled = shingles(story_text(item.title, text), words)
     return ParsedEntry(
         key=item.key,
@@ -344,4 +360,5 @@ def _entry(item: _Item, words: WordHashes) -> ParsedEntry:
         story_bands=tuple(story_bands(shingled)),
         story_shingles=pack_shingles(shingled),
         link_title_key=item.link_title_key,
+        content_type=item.content_type,
     )

@@ -219,10 +219,10 @@ class RefreshWrites(StoreConnection):
         for n, (e, link) in enumerate(fresh, 1):
             cursor = c.execute(
                 """INSERT INTO articles (feed_id, key, guid, link, link_title_key, title, author, published, sort_date,
-                       first_seen, updated, content, text, content_hash, story_id, text_seq)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       first_seen, updated, content, content_type, text, content_hash, story_id, text_seq)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (feed_id, e.key, e.guid, e.link, link, e.title, e.author, e.published, sort_date(e.published, now),
-                 now, now, e.content, e.text, e.content_hash, stories[-n], seq),
+                 now, now, e.content, e.content_type, e.text, e.content_hash, stories[-n], seq),
             )
             assert cursor.lastrowid is not None  # always set by a one-row INSERT
             ids[-n] = cursor.lastrowid
@@ -234,11 +234,13 @@ class RefreshWrites(StoreConnection):
             # (the old page text was part of `text`, which is replaced here). The key changes
             # only for an article found by its link and title: it is known by its new guid from now on.
             """UPDATE articles SET key = ?, guid = ?, link = ?, link_title_key = ?, title = ?, author = ?,
-                   published = ?, sort_date = COALESCE(?, sort_date), updated = ?, content = ?, text = ?,
-                   content_hash = ?, full_content = NULL, full_text_error = NULL, full_text_tries = 0, text_seq = ?
+                   published = ?, sort_date = COALESCE(?, sort_date), updated = ?, content = ?,
+                   content_type = ?, text = ?, content_hash = ?, full_content = NULL, full_text_error = NULL,
+                   full_text_tries = 0, text_seq = ?
                WHERE id = ?""",
             [(e.key, e.guid, e.link, link, e.title, e.author, e.published,
-              e.published and sort_date(e.published, now), now, e.content, e.text, e.content_hash, seq, aid)
+              e.published and sort_date(e.published, now), now, e.content, e.content_type, e.text, e.content_hash,
+              seq, aid)
              for aid, e, link in changed],
         )
         index(c, [(ids[-n], e.title, e.text) for n, (e, _) in enumerate(fresh, 1)]

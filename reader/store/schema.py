@@ -151,6 +151,15 @@ def refold_stories(conn: sqlite3.Connection) -> None:
                  (FOLDING_PENDING,))
 
 
+def add_content_types(conn: sqlite3.Connection) -> None:
+    """v17: the articles' content_type column (NULL for every article stored before), unless it is there already.
+
+    A store put back to an older version (tests of earlier migrations do it) must migrate again.
+    """
+    if not any(row[1] == "content_type" for row in conn.execute("PRAGMA table_info(articles)")):
+        conn.execute("ALTER TABLE articles ADD COLUMN content_type TEXT")
+
+
 MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], object], ...] = (
     # v1: feeds and articles.
     """
@@ -297,6 +306,10 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], object], ...] = (
     f"UPDATE articles SET full_text_tries = {FULL_TEXT_TRIES} WHERE full_text_error IS NOT NULL;\n",
     # v16: a feed stored twice under one URL (a rename before feed_sync matched by URL) made one (duplicate_feeds.py).
     merge_duplicate_feeds,
+    # v17: what the feed declared each article's content to be ("html" or "text"; models.ContentType), so
+    # cleaning reads "&#8217;" in tag-less HTML as ’ and "<p>" in plain text as written. Articles stored
+    # before keep NULL: cleaning sniffs them as it did, and decodes character references in tag-less text.
+    add_content_types,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

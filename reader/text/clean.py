@@ -12,17 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
+from html import unescape
 from typing import Any, Literal
 
 from reader.text.collapse import CollapsedParagraph, collapse_repeated_paragraphs, count_copies
 from reader.text.credits import is_caption, split_leading_credit
 from reader.text.furniture import is_furniture
-from reader.text.html import html_to_blocks, looks_like_html
+from reader.text.html import decode_character_references, has_tag, html_to_blocks, looks_like_html
 from reader.text.links import web_link
 from reader.text.plaintext import byline_name, parse_plain_text
 from reader.text.quotes import PINNED, Quote, find_key_quotes
 from reader.text.repair import close_truncated_quotations, repair_encoding
-from reader.text.sanitize import limit_floods, single_line, strip_control_characters
+from reader.text.sanitize import limit_floods, single_line, strip_control_characters, strip_markup_escapes
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,20 @@ def clean_article(
     kind: Literal["auto", "html", "text"] = "auto",
     topic_terms: Sequence[str] = (),
 ) -> CleanArticle:
-    """Clean one article. Plain text without a known title reads its header lines like the seed's."""
+    """Clean one article. Plain text without a known title reads its header lines like the seed's.
+
+    `kind` is what the source declared: "html" is HTML with or without a tag ("The council&#8217;s
+    vote" is a WordPress excerpt), "text" is never read for tags or entities, and "auto" (a file,
+    an article stored before its feed's declaration was kept) is HTML when it has a tag, else text
+    whose character references are decoded, as almost all feed content is HTML.
+    """
     captions: list[str] = []
-    if kind == "html" or (kind == "auto" and looks_like_html(content)):
+    if kind == "html" and not has_tag(content):
+        # Escapes out before their "&#27;" is decoded and only the payload would go; blank lines still part paragraphs.
+        content, kind = unescape(strip_markup_escapes(content)), "text"
+    elif kind == "auto" and not looks_like_html(content):
+        content, kind = decode_character_references(strip_markup_escapes(content)), "text"
+    if kind != "text":
         blocks, meta = html_to_blocks(content)
         title, byline = title or meta.title, byline or meta.byline
         source, published = source or meta.source, published or meta.published
@@ -161,13 +173,15 @@ def topic_terms(topics: Sequence[Any]) -> list[str]:
 
 def clean_stored_article(article: Any, terms: Sequence[str] = ()) -> CleanArticle:
     """Clean an Article from the store: the page's full text when there is one, else the feed's content."""
+    page = article.full_content
     cleaned = clean_article(
-        article.full_content or article.content or article.text,
+        page or article.content or article.text,
         title=article.title or None,
         byline=article.author,
         source=article.feed_name,
         published=article.published,
         link=article.link,
+        kind="auto" if page or not article.content else article.content_type or "auto",
         topic_terms=terms,
     )
     if article.full_text_error:

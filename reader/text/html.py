@@ -45,8 +45,19 @@ _META_KEYS = {
     "byl": "byline", "og:site_name": "source", "article:published_time": "published", "date": "published",
     "pubdate": "published", "dc.date": "published",
 }
-_LOOKS_HTML = re.compile(r"<(?:p|div|br|html|body|article|span|a|h[1-6]|ul|ol|li|figure|img|blockquote|em|strong|"
-                         r"i|b|section|main|table)\b[^>]*>", re.I)
+# Element names that make undeclared text HTML (an article stored before its type was kept, a file):
+# any start or end tag of one ("<td></td>" alone was shown as its tags).
+_HTML_ELEMENTS = (
+    "a|abbr|address|article|aside|b|bdi|bdo|big|blockquote|body|br|caption|center|cite|code|col|colgroup|command|"
+    "dd|del|details|dfn|div|dl|dt|em|figcaption|figure|font|footer|h[1-6]|head|header|hr|html|i|iframe|img|ins|kbd|"
+    "li|main|mark|nav|ol|option|p|picture|pre|q|s|samp|section|small|source|span|strike|strong|sub|summary|sup|"
+    "table|tbody|td|tfoot|th|thead|time|tr|tt|u|ul|var|video|wbr"
+)
+_LOOKS_HTML = re.compile(rf"</?(?:{_HTML_ELEMENTS})\b[^<>]*>", re.I)
+# Any tag or comment at all, for text declared HTML: without one it is decoded, not parsed (blank lines kept).
+_ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--", re.I)
+# A character reference with its semicolon: "&#8217;", "&#x2019;", "&eacute;"; "AT&T" and "R&D" are not one.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 TAG = re.compile(r"<[^>]*>")
@@ -76,13 +87,37 @@ def html_to_search_text(fragment: str) -> str:
     fragment = strip_markup_escapes(fragment)  # before unescape drops an escape's &#27; and leaves its payload
     if "<" in fragment:
         fragment = TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", fragment))
-    text = without_word_invisibles(strip_control_characters(unescape(fragment)))
+    return _search_lines(unescape(fragment))
+
+
+def plain_search_text(text: str) -> str:
+    """Plain text (a feed's type="text" content: "<p>" in it is literal) as search and topic matching read it."""
+    return _search_lines(strip_markup_escapes(text))
+
+
+def _search_lines(text: str) -> str:
+    text = without_word_invisibles(strip_control_characters(text))
     text = _SPACE_RUN.sub(" ", text.replace("\t", " "))
     return "\n".join(filter(None, map(str.strip, text.splitlines())))  # runs of spaces never span lines
 
 
 def looks_like_html(text: str) -> bool:
+    """True when undeclared text has a start or end tag of an HTML element: it is read as HTML."""
     return _LOOKS_HTML.search(text) is not None
+
+
+def has_tag(text: str) -> bool:
+    """True when text declared HTML has any tag or comment, so it must be parsed rather than just decoded."""
+    return _ANY_TAG.search(text) is not None
+
+
+def decode_character_references(text: str) -> str:
+    """Text with its complete character references decoded as HTML5 does ("&#146;" is ’, as in Windows-1252).
+
+    For tag-less text whose type is unknown: nearly all feed content is HTML, and a WordPress
+    excerpt ("The council&#8217;s vote") has no tag to tell. A bare "&" ("AT&T") stays as it is.
+    """
+    return _CHARACTER_REFERENCE.sub(lambda m: unescape(m.group()), text) if "&" in text else text
 
 
 class _BlockParser(HTMLParser):

@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from reader.config import FeedConfig
-from reader.store import SCHEMA_VERSION, ArticleFilter, Store
+from reader.store import ArticleFilter, Store
 from tests.store.test_store import entry
 
 
@@ -43,7 +43,7 @@ def _old_store(path: Path) -> dict[str, int]:
                       (old["Beta"],))
         store.add_pin(old["Beta"], "a pinned quote", None)
     with sqlite3.connect(path) as conn:
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+        conn.execute("PRAGMA user_version = 15")  # before v16, which merges them
     conn.close()
     return ids
 
@@ -85,7 +85,7 @@ def test_a_store_without_a_feed_stored_twice_is_left_as_it_was(tmp_path: Path) -
         store.upsert_entries(store.feeds()[0].id, [entry("a", "Alpha")])
         before = [tuple(r) for r in store._query("SELECT * FROM articles")]
     with sqlite3.connect(db) as conn:
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+        conn.execute("PRAGMA user_version = 15")  # before v16, which merges them
     conn.close()
     with Store(db) as store:
         assert [tuple(r) for r in store._query("SELECT * FROM articles")] == before
