@@ -21,9 +21,9 @@ import re
 import zlib
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain, combinations
+from itertools import chain
 
 from reader.models import Article
 
@@ -35,6 +35,8 @@ LEAD_SIGNATURE_SIZE = 15
 BAND_ROWS = 3
 SAME_STORY = 0.85
 MIN_SHINGLES = 3  # a text with fewer is too short to call anything a copy of it
+BAND_CANDIDATES = 64  # of the texts sharing one band key, the latest this many may be compared (see candidates)
+MOST_COMPARED = 16  # texts compared with each new one at most, the likeliest copies first
 FEW_SAMPLED = 16  # a sample smaller than this is checked against the lead too (runs_containment)
 _WORD = re.compile(r"\w+")
 _EMPTY = 0xFFFFFFFF
@@ -253,6 +255,27 @@ def group_root(parent: list[int], i: int) -> int:
     return i
 
 
+def candidates(key: int, bands: Sequence[int], sharing: Mapping[int, Sequence[int]]) -> list[int]:
+    """The keys a text may be compared with, the likeliest copies first; compare MOST_COMPARED at most.
+
+    `sharing` lists each band's keys oldest first. A band key shared by many texts is a template's
+    (court listings, alerts, results differ in a word) or a beat's stock phrase: comparing each new
+    text with every earlier one made folding quadratic, 6,000 listings 34 s of CPU (try11). So of
+    the keys sharing a band only the latest BAND_CANDIDATES count, ranked by the bands they share,
+    each weighing 1 / the texts sharing it (as IDF weighs words): a trimmed copy shares few bands
+    with its original, its lead's, but those are rare. benchmarks.fold_quality's recall is the same
+    as comparing every candidate, down to 8 compared.
+    """
+    shared: dict[int, float] = defaultdict(float)
+    for band in bands:
+        members = sharing.get(band, ())
+        weight = 1 / len(members) if members else 0.0  # a band few texts share says more than a stock phrase's
+        for other in members[-BAND_CANDIDATES:]:
+            shared[other] += weight
+    shared.pop(key, None)
+    return sorted(shared, key=lambda k: (-shared[k], k))
+
+
 def fold_copies(texts: Sequence[StoryText]) -> list[list[int]]:
     """Group keys into stories; each group lists its keys in input order, groups ordered by first key."""
     words = WordHashes()
@@ -270,17 +293,19 @@ def fold_copies(texts: Sequence[StoryText]) -> list[list[int]]:
         return compared[i]
 
     buckets: dict[int, list[int]] = defaultdict(list)
-    for i, items in enumerate(sets):
-        for band in story_bands(items):
-            buckets[band].append(i)
-    checked: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        for i, j in combinations(members, 2):
-            if (i, j) in checked or find(i) == find(j):
-                continue
-            checked.add((i, j))
+    for j, items in enumerate(sets):  # each text against the earlier ones, as the store folds (linear: candidates)
+        bands = story_bands(items)
+        tried = 0
+        for i in candidates(j, bands, buckets):
+            if find(i) == find(j):
+                continue  # a story already joined needs no other copy compared
+            if tried == MOST_COMPARED:
+                break
+            tried += 1
             if runs_containment(runs_of(i), runs_of(j)) >= SAME_STORY:
                 parent[find(j)] = find(i)
+        for band in bands:
+            buckets[band].append(j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(texts)):
         groups[find(i)].append(i)

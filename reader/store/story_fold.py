@@ -17,9 +17,11 @@ from datetime import UTC, datetime, timedelta
 
 from reader.store.rows import select_in
 from reader.stories import (
+    MOST_COMPARED,
     SAME_STORY,
     Runs,
     WordHashes,
+    candidates,
     compared_runs,
     runs_containment,
     shingles,
@@ -149,8 +151,8 @@ class StoryFolder:
             self.bands[key] = list(given) if given is not None else story_bands(self._shingles_of(key))
             if sort_date is not None:
                 self.known[key] = (None, sort_date)
-        for band, aid, story, sort_date in select_in(
-                self.c, _SHARING_BANDS, sorted({b for key, *_ in articles for b in self.bands[key]})):
+        rows = select_in(self.c, _SHARING_BANDS, sorted({b for key, *_ in articles for b in self.bands[key]}))
+        for band, aid, story, sort_date in sorted(rows, key=lambda row: row[1]):  # by id: the latest last
             self.sharing[band].append(aid)
             self.known[aid] = (story, sort_date)
         unknown = {key for key, *_ in articles if key > 0}
@@ -246,17 +248,23 @@ class StoryFolder:
         return story
 
     def _copies_stories(self, aid: int, bands: Sequence[int], sort_date: str) -> set[int]:
-        """The stories (begun near in time) of the articles near in time that share a band with it and contain it."""
-        others = {o for band in bands for o in self.sharing.get(band, ())}
-        others.discard(aid)
+        """The stories (begun near in time) of the articles near in time that share a band with it and contain it.
+
+        Linear in the articles stored: MOST_COMPARED at most are compared (see stories.candidates).
+        """
         found: set[int] = set()
+        others = candidates(aid, bands, self.sharing)  # each band's list in id order, the latest last
         if not others:  # most articles: no other text shares a band with them
             return found
         low, high = _window(sort_date)
-        for other in sorted(others):
+        compared = 0
+        for other in others:
             story, when = self.known[other]
             if story is None or story in found or not low <= when <= high or not low <= self.starts[story] <= high:
                 continue  # a story already joined needs no other copy compared
+            if compared == MOST_COMPARED:
+                break
+            compared += 1
             if runs_containment(self._runs_of(aid), self._runs_of(other)) >= SAME_STORY:
                 found.add(story)
         return found
