@@ -141,6 +141,7 @@ class ReaderApp(StoreEvents):
     def on_sidebar_loaded(self, message: SidebarLoaded) -> None:
         self.sidebar_data = message
         self._show_sidebar()
+        self.count_added_elsewhere(message.total)
         for screen in self.screen_stack:
             if isinstance(screen, FailedFeeds):
                 screen.show(*self.feeds_in_trouble())

@@ -24,6 +24,7 @@ from reader.tui.messages import (
 from reader.tui.topic_tally import TopicTally
 from reader.tui.widgets.article_list import PAGE_SIZE, ArticleList
 from reader.tui.widgets.reading_view import ReadingView
+from reader.wording import count_of
 
 if TYPE_CHECKING:
     from reader.topics import TopicMatcher
@@ -37,6 +38,10 @@ class StoreEvents(ReaderActions):
     topic_tally: TopicTally | None
     polls_asked = 0  # the number of the latest poll started (see poll_now)
     polls_handled = 0  # the number of the latest poll whose answer was handled: older answers are dropped
+    refresh_summary = ""  # what the app's own last refresh did ("Refreshed 3 feeds: 5 new")
+    articles_known: int | None = None  # the store's article count at the last sidebar load
+    added_elsewhere = 0  # articles another program (a `reader fetch`) added since the app's own last refresh
+    changed_elsewhere = False  # another program wrote since the last sidebar load
 
     def poll_now(self) -> None:
         """Ask for the store's version (the timer's tick, and once at start), numbered so a late answer is dropped."""
@@ -64,11 +69,25 @@ class StoreEvents(ReaderActions):
             self.query_one(ReadingView).update_article(message.article)
         if self.said is not None and self.said_until_moved:
             self._end_say()  # "the last article", "nothing unread below" may no longer be true
+        self.changed_elsewhere = True
         self.load_sidebar()
         self.recount_topics()
         articles = self.query_one(ArticleList)
         self.load_articles(reset=True, offset=articles.start, size=max(PAGE_SIZE, len(articles.order)),
                            keep_place=True)
+
+    def count_added_elsewhere(self, total: int) -> None:
+        """The sidebar's new article count: what another program added since the app's own refresh joins its
+        summary ("Refreshed 1 feed: 3 new · then another program added 5 articles"), which alone would read
+        as the latest news however many a `reader fetch` brought since (try11 find 17)."""
+        known, self.articles_known = self.articles_known, total
+        elsewhere, self.changed_elsewhere = self.changed_elsewhere, False
+        if not elsewhere or self.refreshing or known is None or total <= known:
+            return
+        self.added_elsewhere += total - known
+        added = count_of(self.added_elsewhere, "article")
+        self._set_activity(f"{self.refresh_summary} · then another program added {added}" if self.refresh_summary
+                           else f"Another program added {added}")
 
     def on_news_finder_built(self, message: NewsFinderBuilt) -> None:
         """Keep the finder and hand it to every page and article that asked while it was built; one built before a
@@ -123,7 +142,10 @@ class StoreEvents(ReaderActions):
         if self.said is not None:
             self._end_say()  # the summary answers the r pressed before any later key
         fetched = summary.feeds - summary.skipped  # the progress's total: failed feeds are among them
-        self._set_activity(f"Refreshed {fetched} feed{'s' if fetched != 1 else ''}: {news}{more}")
+        self.refresh_summary = f"Refreshed {fetched} feed{'s' if fetched != 1 else ''}: {news}{more}"
+        # Counted afresh from the next sidebar load: what others added during the refresh is in its summary's past.
+        self.added_elsewhere, self.articles_known, self.changed_elsewhere = 0, None, False
+        self._set_activity(self.refresh_summary)
         self.load_sidebar()
         self.recount_topics()
         self.load_articles(reset=True)

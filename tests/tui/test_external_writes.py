@@ -198,3 +198,40 @@ async def test_a_poll_answering_after_a_newer_one_is_dropped(troubled_app: Reade
         troubled_app.post_message(StorePolled(asked + 3, kept + 2, kept + 2, None))  # the next poll: nothing moved
         await settle(troubled_app, pilot)
         assert reloads == [True] and troubled_app.polls_handled == asked + 3
+
+
+def add_elsewhere(db: Path, count: int) -> None:
+    with Store(db) as other:
+        other.upsert_entries(other.feeds()[0].id, [
+            ParsedEntry(f"g:else{i}", f"https://x.example/else{i}", None, f"Elsewhere {i}", None,
+                        "2026-11-30T11:00:00+00:00", "<p>x</p>", "x", f"h-else{i}") for i in range(count)])
+
+
+async def test_the_own_refresh_summary_says_what_another_program_added_since(
+        troubled_app: ReaderApp, sample_dir: Path) -> None:  # noqa: F811
+    """The refresh summary stayed as if it were the latest news after a `reader fetch` added 5 (try11 find 17)."""
+    troubled_app.STORE_POLL_S = POLL_S
+    async with troubled_app.run_test(size=(160, 30)) as pilot:
+        await settle(troubled_app, pilot)
+        await pilot.press("r")
+        await wait_until(pilot, lambda: troubled_app.activity.startswith("Refreshed"))
+        await settle(troubled_app, pilot)
+        summary = troubled_app.activity
+        add_elsewhere(sample_dir / "r.db", 5)
+        await wait_until(pilot, lambda: answer(troubled_app) != summary)
+        assert answer(troubled_app) == f"{summary} · then another program added 5 articles"
+        add_elsewhere(sample_dir / "r.db", 7)  # the same 5 (updated, not new) and 2 more
+        await wait_until(pilot, lambda: answer(troubled_app).endswith("added 7 articles"))
+        await pilot.press("r")  # the app's own refresh: its summary alone again
+        await wait_until(pilot, lambda: not troubled_app.refreshing and "another" not in answer(troubled_app))
+        assert answer(troubled_app).startswith("Refreshed")
+
+
+async def test_without_an_own_refresh_the_status_says_another_program_added(
+        troubled_app: ReaderApp, sample_dir: Path) -> None:  # noqa: F811
+    troubled_app.STORE_POLL_S = POLL_S
+    async with troubled_app.run_test(size=(160, 30)) as pilot:
+        await settle(troubled_app, pilot)
+        assert troubled_app.activity == ""
+        add_elsewhere(sample_dir / "r.db", 1)
+        await wait_until(pilot, lambda: answer(troubled_app) == "Another program added 1 article")
