@@ -192,7 +192,8 @@ def _add(args: argparse.Namespace) -> int:
             url, title = discover_feed(url, config.fetch if config else FetchConfig())
         except DiscoveryError as exc:
             error(f"feeds add: {exc}")  # quotes the page
-            return EXIT_FAILURE  # the page or the server's answer, not the URL given, is at fault
+            # The page or the server's answer is at fault, unless the URL given is one no request may go to.
+            return EXIT_USAGE if exc.given_is_unusable else EXIT_FAILURE
     else:
         url, title = _local_feed(url, path.parent)
     # The name, and the URL a page pointed to, are outside text on their way to feeds.toml and the terminal.

@@ -103,7 +103,9 @@ def fetch_page(url: str, cfg: FetchConfig) -> tuple[bytes, str | None]:
         async with make_client(cfg) as client:
             result = await fetch_http(client, url, cfg)
         if result.error or result.body is None:
-            raise ShowError(f"{shown_url(url)}: {result.problem(GIVEN_URL) or 'no content'}", EXIT_FAILURE)
+            # The address given is one no request may go to (169.254.169.254): what was given, not the server.
+            raise ShowError(f"{shown_url(url)}: {result.problem(GIVEN_URL) or 'no content'}",
+                            EXIT_USAGE if result.asked_refused else EXIT_FAILURE)
         return result.body, result.content_type
 
     return asyncio.run(get())

@@ -7,7 +7,9 @@ and what was expected.
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import socket
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -38,8 +40,8 @@ DEFAULT_DIGEST_DIR = "digests"
 BYTE_ORDER_MARK = "\ufeff"
 MAX_NESTING = 100  # the line named for a file tomllib cannot read for its depth
 # Why two URLs written differently are one feed, as feed_url_identity compares them.
-SAME_FEED_URL = ("http or https, a default port, the host's case, a dot after the host or a slash at the end "
-                 "make no difference")
+SAME_FEED_URL = ("http or https, a default port, the host's case, a dot after the host, a slash at the end, "
+                 "a #fragment or an IP address written another way make no difference")
 
 TABLES: dict[str, dict[str, Check]] = {
     "feeds": {"name": a_name("feed"), "url": a_string, "tags": names_list("tag"), "enabled": a_bool,
@@ -285,10 +287,28 @@ def feed_url_identity(url: str, config_path: Path) -> str | None:
     """
     if looks_like_a_url(url):
         web = web_feed_url(url)
-        return None if web is None else f"web:{normalised_link(web)}"
+        # A #fragment is never sent, and "127.1" or "0x7f000001" is the server 127.0.0.1 is.
+        return None if web is None else f"web:{normalised_link(_numeric_host_written_plainly(web.partition('#')[0]))}"
     if "\x00" in url or not url:
         return None
     return "file:" + str((config_path.parent / url).resolve())
+
+
+def _numeric_host_written_plainly(url: str) -> str:
+    """`url` with an IP address host in its usual form: "127.1", "0x7f000001" and "2130706433" are 127.0.0.1 to
+    the resolver (inet_aton's forms), as "[0:0::1]" is "[::1]"; a host name stays as it is."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        plain = str(ipaddress.ip_address(host)) if ":" in host else socket.inet_ntoa(socket.inet_aton(host))
+    except (OSError, ValueError):
+        return url
+    if not re.fullmatch(r"[0-9a-fA-FxX.:]+", host) or plain == host:
+        return url
+    login, at, _ = parts.netloc.rpartition("@")
+    shown = f"[{plain}]" if ":" in plain else plain
+    port = f":{parts.port}" if parts.port is not None else ""
+    return parts._replace(netloc=f"{login}{at}{shown}{port}").geturl()
 
 
 def _build_topics(tables: list[dict[str, Any]], path: Path, loc: KeyLocator) -> list[TopicConfig]:

@@ -17,7 +17,15 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xm
 
 
 class DiscoveryError(Exception):
-    """No feed could be found; the message says what was fetched and what it was."""
+    """No feed could be found; the message says what was fetched and what it was.
+
+    `given_is_unusable`: the address given itself cannot be used (one no request may go to), exit status 2;
+    otherwise the page or the server's answer is at fault, status 1.
+    """
+
+    def __init__(self, message: str, given_is_unusable: bool = False) -> None:
+        super().__init__(message)
+        self.given_is_unusable = given_is_unusable
 
 
 class _AlternateLinks(HTMLParser):
@@ -48,7 +56,8 @@ async def _discover(url: str, cfg: FetchConfig) -> tuple[str, str | None]:
     async with make_client(cfg) as client:
         result = await fetch_http(client, url, cfg)
         if result.error or result.body is None:
-            raise DiscoveryError(f"{shown_url(url)}: {result.problem(GIVEN_URL) or 'no content'}")
+            raise DiscoveryError(f"{shown_url(url)}: {result.problem(GIVEN_URL) or 'no content'}",
+                                 given_is_unusable=result.asked_refused)
         final = result.moved_to or url
         try:
             return final, parse_feed_bytes(result.body, result.content_type, final).title

@@ -44,7 +44,20 @@ def network_kind(ip: IPAddress) -> str:
         return "private"
     if ip.is_link_local:
         return "link-local"
+    if ip.is_unspecified:
+        return "unspecified"
+    if ip.is_multicast:
+        return "multicast"
     return "public" if is_public_address(ip) else "reserved or special-purpose"
+
+
+def host_at(host: str, ip: IPAddress) -> str:
+    """"example.org is at 10.0.0.1,", or "169.254.169.254 is" for an address given as the host: never "X is at X"."""
+    try:
+        given = ipaddress.ip_address(host.strip("[]").split("%")[0])
+    except ValueError:
+        return f"{host} is at {ip},"
+    return f"{host} is" if given == ip else f"{host} is at {ip},"
 
 
 def _unmapped(ip: IPAddress) -> IPAddress:
@@ -97,9 +110,9 @@ class PublicOnly:
     def _refuse(self, host: str, ip: IPAddress) -> str:
         kind = network_kind(ip)
         if self.networks:
-            return (f"refused: {host} is at {ip}, a {kind} address; pages are fetched only from public addresses "
+            return (f"refused: {host_at(host, ip)} a {kind} address; pages are fetched only from public addresses "
                     f"and the feed's own ({' and '.join(sorted(self.networks))}) network")
-        return (f"refused: {host} is at {ip}, a {kind} address; pages are fetched only "
+        return (f"refused: {host_at(host, ip)} a {kind} address; pages are fetched only "
                 "from public addresses unless the feed itself is on a loopback or private network")
 
     async def for_feed(self, feed_url: str) -> PublicOnly:
@@ -142,7 +155,13 @@ class FeedAddresses(PublicOnly):
         self.is_public_for_redirects = is_public  # which addresses count as public for a redirect (tests: loopback)
 
     def _refuse(self, host: str, ip: IPAddress) -> str:
-        return (f"refused: {host} is at {ip}, a {network_kind(ip)} address, where no feed is; the reader never "
+        kind = network_kind(ip)
+        if kind == "unspecified":  # 0.0.0.0 or ::, which a server listens on and no request can go to
+            return (f"refused: {host_at(host, ip)} the unspecified address, which names no server; for a feed on "
+                    "this computer use 127.0.0.1 (or localhost)")
+        if kind == "multicast":
+            return f"refused: {host_at(host, ip)} a multicast address, which names a group, never one server"
+        return (f"refused: {host_at(host, ip)} a {kind} address, where no feed is; the reader never "
                 "fetches from link-local or cloud metadata addresses")
 
     def for_redirects(self, asked: list[str]) -> PublicOnly:

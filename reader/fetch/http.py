@@ -54,6 +54,7 @@ class FetchResult:
     error: str | None = None
     passing: bool = False  # the error may be gone next time (a timeout, a dropped connection): worth trying again
     error_status: int | None = None  # the HTTP status that made this an error (404, 503), if one did
+    asked_refused: bool = False  # the address asked for (not a redirect's) is one no request may go to
 
     @property
     def not_modified(self) -> bool:
@@ -254,7 +255,7 @@ async def _follow(
         try:
             pinned = await guard.vetted(address.host, address.port)
         except AddressRefused as exc:
-            return FetchResult("refused", error=str(exc))
+            return FetchResult("refused", error=str(exc), asked_refused=len(hops) == 1)
         if isinstance(guard, FeedAddresses):  # the address asked passed; its redirects keep to its networks
             guard = guard.for_redirects(pinned)
         async with client.get(address, headers, connect_to=pinned) as resp:

@@ -62,3 +62,20 @@ def test_feeds_list_and_remove_never_print_a_feed_s_password(tmp_path: Path) -> 
     removed = reader(tmp_path, "--config", "feeds.toml", "feeds", "remove", "Private")
     assert removed.returncode == 0 and "(http://reader:***@127.0.0.1:9/feed)" in removed.stdout
     assert "s3cret" not in removed.stdout + removed.stderr
+
+
+@pytest.mark.parametrize("other", ["http://127.1:9/p.xml", "http://0x7f000001:9/p.xml", "http://2130706433:9/p.xml",
+                                   "http://127.0.0.1:9/p.xml#latest", "HTTP://0177.0.0.1:9/p.xml/"])
+def test_one_server_written_two_ways_or_a_fragment_is_one_feed(tmp_path: Path, other: str) -> None:
+    """'127.1', '0x7f000001' and '127.0.0.1' are one server to the resolver; a #fragment is never sent."""
+    with pytest.raises(ConfigError) as info:
+        load_config(write_config(tmp_path, '[[feeds]]\nname = "A"\nurl = "http://127.0.0.1:9/p.xml"\n'
+                                           f'[[feeds]]\nname = "B"\nurl = "{other}"\n'))
+    assert "duplicate URL" in str(info.value) and "an IP address written another way" in str(info.value)
+
+
+def test_a_host_name_of_hex_letters_or_another_port_is_another_feed(tmp_path: Path) -> None:
+    body = "".join(f'[[feeds]]\nname = "{i}"\nurl = "{u}"\n' for i, u in enumerate(
+        ["http://127.0.0.1:9/p.xml", "http://127.0.0.1:10/p.xml", "http://cafe.be/p.xml", "http://beef/p.xml",
+         "http://127.0.0.2:9/p.xml", "http://[::1]:9/p.xml"]))
+    assert len(load_config(write_config(tmp_path, body)).feeds) == 6

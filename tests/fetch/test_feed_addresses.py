@@ -57,6 +57,25 @@ def test_feeds_add_does_not_follow_a_page_link_to_a_metadata_address(tmp_path: P
     out = subprocess.run([sys.executable, "-m", "reader", "--config", str(tmp_path / "feeds.toml"), "--db",
                           str(tmp_path / "r.db"), "feeds", "add", feed_server.url("/page")],
                          capture_output=True, text=True, timeout=60)
-    assert out.returncode != 0, out.stderr
+    assert out.returncode == 1, out.stderr  # the page's doing, not the address given
     assert "the page's feed link goes to 169.254.169.254, a cloud metadata address" in out.stderr
+    assert not (tmp_path / "feeds.toml").exists()
+
+
+@pytest.mark.parametrize(("address", "said"), [
+    ("http://169.254.169.254/latest/", "refused: 169.254.169.254 is a cloud metadata address, where no feed is"),
+    ("http://2852039166/", "refused: 2852039166 is at 169.254.169.254, a cloud metadata address"),
+    ("http://[::ffff:169.254.169.254]/", "refused: ::ffff:169.254.169.254 is a cloud metadata address"),
+    ("http://0.0.0.0:9/feed", "refused: 0.0.0.0 is the unspecified address, which names no server; for a feed on "
+                              "this computer use 127.0.0.1 (or localhost)"),
+    ("http://[ff02::1]/feed", "refused: ff02::1 is a multicast address, which names a group, never one server"),
+])
+def test_an_address_given_that_no_request_may_go_to_is_bad_input_and_says_what_it_is(
+        tmp_path: Path, address: str, said: str) -> None:
+    """README: 2 is an address no request could be made to; these were 1, and read '169.254.169.254 is at
+    169.254.169.254', and 0.0.0.0 was called a link-local or metadata address."""
+    for command in (("show", address), ("feeds", "add", address)):
+        out = subprocess.run([sys.executable, "-m", "reader", "--config", str(tmp_path / "feeds.toml"), "--db",
+                              str(tmp_path / "r.db"), *command], capture_output=True, text=True, timeout=60)
+        assert out.returncode == 2 and said in out.stderr, out.stderr
     assert not (tmp_path / "feeds.toml").exists()
