@@ -66,7 +66,7 @@ def test_pages_at_private_addresses_are_refused(tmp_path: Path, feed_server: Fee
     for link in links[1:]:
         assert articles[link].full_content is None
         reason = articles[link].full_text_error or ""
-        assert reason.startswith("full text unavailable: refused: ::1 is at ::1, a loopback address; pages are "
+        assert reason.startswith("full text unavailable: refused: ::1 is a loopback address; pages are "
                                  "fetched only from public addresses unless the feed itself"), reason
     assert [p for p, _ in feed_server.requests].count("/hop") == 1
 
@@ -189,19 +189,19 @@ def test_a_feed_on_a_loopback_or_private_network_never_gets_pages_from_link_loca
     for host in ("169.254.169.254", "169.254.170.2", "fd00:ec2::254", "100.100.100.200", "fe80::1", "169.254.1.1",
                  "0.0.0.0", "224.0.0.1"):
         said = refusal(feed, host)
-        assert said is not None and said.startswith(f"refused: {host} is at {host}, a "), (feed, host, said)
+        assert said is not None and said.startswith(f"refused: {host} is a "), (feed, host, said)
     assert refusal(feed, "93.184.216.34") is None  # public pages, as for any feed
 
 
 def test_the_exemption_covers_only_the_feeds_own_kind_of_network() -> None:
     assert refusal("http://127.0.0.1:1200/rss", "127.0.0.1") is None  # a local RSS bridge's own pages
     assert refusal("http://127.0.0.1:1200/rss", "10.255.255.1") == (
-        "refused: 10.255.255.1 is at 10.255.255.1, a private address; pages are fetched only from public "
+        "refused: 10.255.255.1 is a private address; pages are fetched only from public "
         "addresses and the feed's own (loopback) network")
     assert refusal("http://10.0.0.5/feed", "10.0.0.7") is None  # an intranet's other hosts
     assert refusal("http://10.0.0.5/feed", "127.0.0.1") is not None  # never the reader's own machine
     assert refusal("http://93.184.216.34/feed", "10.0.0.7") == (
-        "refused: 10.0.0.7 is at 10.0.0.7, a private address; pages are fetched only from public addresses "
+        "refused: 10.0.0.7 is a private address; pages are fetched only from public addresses "
         "unless the feed itself is on a loopback or private network")
     assert refusal("file:///srv/feed.xml", "127.0.0.1") is not None  # a local file's links get no exemption
 
