@@ -82,6 +82,13 @@ class RefreshProgress(Message):
 
 
 @dataclass
+class RefreshBusy(Message):
+    """Another program (a cron `reader fetch`, another reader) is refreshing the database: nothing failed."""
+
+    pid: str
+
+
+@dataclass
 class RefreshFinished(Message):
     summary: RefreshSummary
     config: Config  # feeds.toml as read for this refresh; the handler adopts it

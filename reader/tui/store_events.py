@@ -13,6 +13,7 @@ from reader.topics import compile_topics
 from reader.tui.actions import ReaderActions
 from reader.tui.messages import (
     NewsFinderBuilt,
+    RefreshBusy,
     RefreshFinished,
     RefreshProgress,
     StoreChangedElsewhere,
@@ -121,6 +122,14 @@ class StoreEvents(ReaderActions):
             self._set_activity(f"Refreshing {message.total} feed{'s' if message.total != 1 else ''}…")
         else:
             self._set_activity(f"Refreshing {message.done}/{message.total}: {message.name}")
+
+    def on_refresh_busy(self, message: RefreshBusy) -> None:
+        """r (or the refresh at start) while another program refreshes: what it stores shows here as it comes
+        (see StorePolled), so this is news, not an error (it was a "Refresh failed" pop-up: try11)."""
+        self.refreshing = False
+        self._set_activity("")
+        self.say(f"Another program (pid {message.pid}) is refreshing this database; its new articles will "
+                 "show here as it stores them.", seconds=10)
 
     def on_refresh_finished(self, message: RefreshFinished) -> None:
         self.refreshing = False

@@ -34,6 +34,7 @@ from reader.tui.messages import (
     NewsFinderBuilt,
     NewsFound,
     PinsChanged,
+    RefreshBusy,
     RefreshFinished,
     RefreshProgress,
     SidebarLoaded,
@@ -303,10 +304,15 @@ class StoreWorkers(SafeApp):
             self.post_message(RefreshProgress(done, total, name))
 
         from reader.fetch.refresh import refresh  # lazy: the HTTP client is not needed to start reading
+        from reader.store.lock import RefreshBusyError
 
         if not self._wait_while_locked("refresh"):
             return
-        summary = refresh(self.reader.store, config, progress=progress)  # its first progress is the total
+        try:
+            summary = refresh(self.reader.store, config, progress=progress)  # its first progress is the total
+        except RefreshBusyError as exc:
+            self.post_message(RefreshBusy(exc.pid))
+            return
         self.post_message(RefreshFinished(summary, config, config_error))
 
     @work(thread=True, exit_on_error=False, group="settings")
