@@ -93,7 +93,7 @@ class _Paragraph:
 def _covers(big: _Paragraph, small: _Paragraph) -> bool:
     """True when `big` shows everything `small` says (so `small` may be hidden in its favour)."""
     if not small.words:
-        return True
+        return False  # a separator ("* * *", "---") repeats nothing: it breaks the article where it stands
     if small.joined == big.joined:
         return True
     if (len(big.words) > len(small.words) and small.vocabulary <= big.vocabulary
@@ -120,6 +120,8 @@ def collapse_repeated_paragraphs(paragraphs: list[str]) -> tuple[list[str], list
     first_with: dict[str, int] = {}  # normalised text -> its first paragraph: exact repeats once the budget is spent
     pairs = 0
     for small in items:
+        if not small.words:
+            continue  # wordless: a section break, never a repeat of anything (try11 F2)
         first = first_with.setdefault(small.joined, small.index)
         if pairs >= PAIR_BUDGET:
             if first != small.index and small.words:

@@ -15,6 +15,7 @@ from typing import Literal
 
 from reader.text.sanitize import fold_whitespace, strip_control_characters, strip_markup_escapes
 
+CELL_SEPARATOR = " · "  # between the cells of a table row, which is one block
 BlockKind = Literal["p", "h", "li", "quote", "caption", "pre"]
 
 
@@ -37,7 +38,7 @@ class PageMeta:
 _SKIP = {"script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "svg",
          "iframe", "select", "textarea", "object", "canvas", "head"}
 _BLOCK = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-          "ol", "blockquote", "figcaption", "figure", "pre", "table", "tr", "td", "th", "dd", "dt", "dl",
+          "ol", "blockquote", "figcaption", "figure", "pre", "table", "tr", "dd", "dt", "dl",
           "address", "caption", "hr", "body", "html"}
 _VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "track"}
 _META_KEYS = {
@@ -132,6 +133,8 @@ class _BlockParser(HTMLParser):
         self.in_title = False
         self.title_parts: list[str] = []
         self.meta: dict[str, str] = {}
+        self.breaks = 0  # <br> since the last text: two or more end a paragraph (Blogger, mail-to-RSS)
+        self.cell_after = False  # a table cell began after text of its row: its text comes after CELL_SEPARATOR
 
     def _kind(self) -> BlockKind:
         for tag in reversed(self.stack):
@@ -150,6 +153,7 @@ class _BlockParser(HTMLParser):
     def flush(self) -> None:
         text = fold_whitespace("".join(self.buf))
         self.buf = []
+        self.breaks, self.cell_after = 0, False
         if text:
             where = 1 if self.in_article else 2 if self.in_main else 0
             self.blocks.append((Block(self._kind(), text), where))
@@ -166,7 +170,13 @@ class _BlockParser(HTMLParser):
         if tag in _SKIP:
             self.skip_depth += 1
         if tag == "br" and not self.skip_depth:
-            self.buf.append(" ")
+            self.breaks += 1
+            if self.breaks == 2:
+                self.flush()
+            else:
+                self.buf.append(" ")
+        if tag in ("td", "th") and not self.skip_depth and "".join(self.buf).strip():
+            self.cell_after = True  # a table row is one line: "Arizona · Mandatory", once the next cell has text
         if tag in _VOID:
             return
         if tag in _BLOCK and not self.skip_depth:
@@ -195,6 +205,10 @@ class _BlockParser(HTMLParser):
         if self.in_title:
             self.title_parts.append(data)
         elif not self.skip_depth:
+            if not data.isspace():
+                if self.cell_after:
+                    self.buf.append(CELL_SEPARATOR)
+                self.breaks, self.cell_after = 0, False
             self.buf.append(data)
 
 

@@ -155,3 +155,10 @@ def test_a_cleaned_article_groups_identical_hidden_copies_with_their_count() -> 
     assert len(cleaned.collapsed) == 24 and len(cleaned.furniture) == 4
     assert cleaned.collapsed_grouped == ((CollapsedParagraph(para, 0), 20 + 2), (CollapsedParagraph(other, 1), 2))
     assert cleaned.furniture_grouped == (("Advertisement", 4),)
+
+
+def test_wordless_separators_are_section_breaks_not_repeats() -> None:
+    """try11 F2: "* * *" and "---" were hidden as repeats of the first paragraph, with which they share no word."""
+    body = [A, "* * *", B, "---", C, "* * *"]
+    shown, hidden = collapse_repeated_paragraphs(body)
+    assert shown == body and hidden == []

@@ -41,3 +41,19 @@ def test_fragment_with_broken_markup_and_escapes() -> None:
 def test_markup_looking_text_in_plain_text_is_kept_as_text() -> None:
     article = clean_article("Rates rose 3 < 5 percent and [bold]x[/] stays.", title="T")
     assert article.paragraphs == ("Rates rose 3 < 5 percent and [bold]x[/] stays.",)
+
+
+def test_two_or_more_line_breaks_end_a_paragraph_and_one_does_not() -> None:
+    """try11 F39: Blogger and mail-to-RSS items part paragraphs with <br><br> only; they read as a wall of text."""
+    cleaned = clean_article("First line about E-Verify.<br><br>Second line, the mayor said.<br/>\n<br/>Third line."
+                            "<br>Same paragraph.<br><br><br>Last.", title="T", kind="html")
+    assert cleaned.paragraphs == ("First line about E-Verify.", "Second line, the mayor said.",
+                                  "Third line. Same paragraph.", "Last.")
+
+
+def test_a_table_reads_a_row_per_line() -> None:
+    """try11 F40: each cell was a paragraph of its own, and which value went with which row was lost."""
+    table = ("<table><tr><th>State</th><th>E-Verify</th></tr><tr><td>Arizona</td><td>Mandatory</td></tr>"
+             "<tr><td></td><td>Partial</td></tr><tr><td>Texas</td><td><p>Voluntary</p></td></tr></table>")
+    assert clean_article(table, title="T", kind="html").paragraphs == (
+        "State · E-Verify", "Arizona · Mandatory", "Partial", "Texas", "Voluntary")
