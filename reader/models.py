@@ -58,6 +58,9 @@ class ParsedEntry:
     link_title_key: str | None = None
     # What the feed declared `content` to be (ContentType): "html" is decoded as HTML even without a tag.
     content_type: ContentType = None
+    # reissued_items.reissue_key of its title and text; None when not computed, too short, or when another
+    # item of its document has the same (then it is no re-issue of a stored article).
+    reissue_key: str | None = None
 
 
 @pickled_as_fields

@@ -20,6 +20,7 @@ from typing import Any
 from reader.article_links import completeness, link_title_key, one_per_article, own_key
 from reader.fetch.items import FINGERPRINT_BYTES, ItemSpans, split_items
 from reader.models import ContentType, ParsedEntry, ParsedFeed
+from reader.reissued_items import reissue_key, shared
 from reader.stories import WordHashes, pack_shingles, shingles, story_bands, story_text
 from reader.text.html import TAG, html_to_search_text, plain_search_text
 from reader.text.links import STORED_LINK_CHARS
@@ -124,7 +125,7 @@ def parse_feed_bytes(data: bytes, content_type: str | None, url: str, max_items:
 
 def parse_feed_changes(
     data: bytes, content_type: str | None, url: str, seen_items: bytes, stored: Mapping[str, str],
-    max_items: int = MAX_ITEMS,
+    max_items: int = MAX_ITEMS, recent: frozenset[str] = frozenset(),
 ) -> ParsedFeed:
     """Parse only what is new since the feed was last stored; runs in a worker process.
 
@@ -132,6 +133,8 @@ def parse_feed_changes(
     items.py): those are cut out before feedparser runs. `stored` maps the feed's stored entry
     keys to their content hashes: an entry whose hash is unchanged is not mapped or returned.
     The result's `item_hashes` are this body's fingerprints, to be stored once its entries are.
+    `recent` holds the reissue keys of the feed's articles changed lately (reissued_items.py): a new
+    entry with one of them keeps its key only when no item cut out of this body has that text too.
     Of a document with more than `max_items` items only that many, its newest end, are read
     (the result's warning says so): feedparser holds every item in memory, and a 10 MB feed of
     100,000 tiny items took 40 s and 300 MB to read whole.
@@ -147,6 +150,9 @@ def parse_feed_changes(
     reduced = split.without(data, drop) if drop else data
     parsed = _parse(reduced, content_type, url, data, stored, expect_entries=len(drop) > 0, max_items=max_items,
                     items=len(split.spans))
+    if drop and any(e.reissue_key in recent for e in parsed.entries):
+        parsed = _side_by_side_kept_apart(parsed, split.without(data, [i for i in range(len(split.spans))
+                                                                       if i not in kept]), content_type, url)
     # Only the items read count as seen: with a larger max_items the others are read when the body next changes.
     return dataclasses.replace(parsed, item_hashes=b"".join(split.fingerprints[i] for i in kept))
 
@@ -156,6 +162,22 @@ def parse_feed_changes(
 _ENCODING_NAME = re.compile(r"[A-Za-z][A-Za-z0-9._-]*")
 _DECLARED_ENCODING = re.compile(rb"\A((?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _CHARSET = re.compile(r";\s*charset\s*=\s*(\"[^\"]*\"|[^;]*)", re.I)
+
+
+def _side_by_side_kept_apart(parsed: ParsedFeed, whole: bytes, content_type: str | None, url: str) -> ParsedFeed:
+    """`parsed` without the reissue key of an entry whose text another item of the whole document has.
+
+    Only for a new entry that looks like the re-issue of a stored article: the whole document is
+    read then (rare: a feed re-issuing its item, or a template's new item), to see whether the
+    article it would replace is still there beside it.
+    """
+    headers = {"content-type": content_type, "content-location": url} if content_type else None
+    items = [item for item in map(_item, _feedparser().parse(whole, response_headers=headers, sanitize_html=False,
+                                                              resolve_relative_uris=False).entries) if item is not None]
+    keys = [reissue_key(item.title, html_to_search_text(item.content)) for item in items]
+    side_by_side = shared(keys)
+    return dataclasses.replace(parsed, entries=tuple(
+        dataclasses.replace(e, reissue_key=None) if e.reissue_key in side_by_side else e for e in parsed.entries))
 
 
 def _without_impossible_encodings(data: bytes, content_type: str | None) -> tuple[bytes, str | None]:
@@ -239,6 +261,10 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
     mapped = one_per_article(keys_of_their_own([item for item in map(_item, found) if item is not None]),
                              _item_identity, completeness)
     entries = tuple(_entry(item, words) for item in mapped if stored.get(item.key) != item.content_hash)
+    side_by_side = shared(e.reissue_key for e in entries)
+    if side_by_side:
+        entries = tuple(dataclasses.replace(e, reissue_key=None) if e.reissue_key in side_by_side else e
+                        for e in entries)
     warnings = [f"{said}; what could be read was kept (its publisher should fix the feed)"] if said else []
     if items > max_items:
         warnings.append(f"the feed lists {items:,} items; only its newest {max_items:,} were read "
@@ -361,4 +387,5 @@ def _entry(item: _Item, words: WordHashes) -> ParsedEntry:
         story_shingles=pack_shingles(shingled),
         link_title_key=item.link_title_key,
         content_type=item.content_type,
+        reissue_key=reissue_key(item.title, text),
     )

@@ -184,12 +184,13 @@ async def _refresh_feed(
             return _unchanged(feed, result, summary, unchanged)
         from reader.fetch import parse  # lazy: a run of 304s and unchanged bodies never needs the parser
 
-        stored = await asyncio.to_thread(store.entry_hashes, feed.id) if feed.last_fetched else {}
+        stored, recent = (await asyncio.to_thread(store.known_entries, feed.id) if feed.last_fetched
+                          else ({}, frozenset()))
         loop = asyncio.get_running_loop()
         try:
             parsed = await loop.run_in_executor(pool.get(), parse.parse_feed_changes, body,
                                                 result.content_type, url, feed.item_hashes, stored,
-                                                config.fetch.max_items)
+                                                config.fetch.max_items, recent)
         except parse.FeedParseError as exc:
             error = str(exc)
         except Exception as exc:  # a parser crash on hostile input is this feed's error, not the run's

@@ -17,6 +17,7 @@ from reader.article_links import completeness, link_title_key, one_per_article, 
 from reader.models import FULL_TEXT_TRIES, FetchedFeed, ParsedEntry, UnchangedFetch
 from reader.store.connection import StoreConnection
 from reader.store.errors import is_store_wide
+from reader.store.reissues import recent_reissue_keys, reissues
 from reader.store.reused_keys import set_apart_reused
 from reader.store.rows import index, indexed_rows, select_in, unindex
 from reader.store.schema import TEXT_SEQ
@@ -173,6 +174,12 @@ class RefreshWrites(StoreConnection):
                            (feed_id, KNOWN_ENTRIES_LIMIT))
         return {str(r[0]): str(r[1]) for r in rows}
 
+    def known_entries(self, feed_id: int) -> tuple[dict[str, str], frozenset[str]]:
+        """What a parse of the feed is told: entry_hashes, and the reissue keys of its articles changed lately."""
+        with self._lock, self._failures():
+            recent = recent_reissue_keys(self._conn, feed_id, utc_now())
+        return self.entry_hashes(feed_id), recent
+
     def upsert_entries(self, feed_id: int, entries: Sequence[ParsedEntry]) -> tuple[int, int]:
         """Store a feed's entries once each; returns (new, updated). Read/starred state is never touched."""
         if not entries:
@@ -206,6 +213,10 @@ class RefreshWrites(StoreConnection):
         if any(link is not None for _, link in fresh):
             changed_by_link, fresh = self._same_links(c, feed_id, fresh, {aid for aid, _ in existing.values()})
             changed += changed_by_link
+        if any(e.reissue_key is not None for e, _ in fresh):
+            reissued, fresh = reissues(c, feed_id, fresh, {aid for aid, _ in existing.values()}
+                                       | {aid for aid, _, _ in changed}, now)
+            changed += reissued
         if any(not e.title or not e.text.strip() for _, e, _ in changed):
             changed = self._without_blanks(c, changed)
         # New articles are folded before they are inserted, so each row is written once, with its story.
@@ -219,10 +230,10 @@ class RefreshWrites(StoreConnection):
         for n, (e, link) in enumerate(fresh, 1):
             cursor = c.execute(
                 """INSERT INTO articles (feed_id, key, guid, link, link_title_key, title, author, published, sort_date,
-                       first_seen, updated, content, content_type, text, content_hash, story_id, text_seq)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       first_seen, updated, content, content_type, text, content_hash, story_id, text_seq, reissue_key)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (feed_id, e.key, e.guid, e.link, link, e.title, e.author, e.published, sort_date(e.published, now),
-                 now, now, e.content, e.content_type, e.text, e.content_hash, stories[-n], seq),
+                 now, now, e.content, e.content_type, e.text, e.content_hash, stories[-n], seq, e.reissue_key),
             )
             assert cursor.lastrowid is not None  # always set by a one-row INSERT
             ids[-n] = cursor.lastrowid
@@ -236,11 +247,11 @@ class RefreshWrites(StoreConnection):
             """UPDATE articles SET key = ?, guid = ?, link = ?, link_title_key = ?, title = ?, author = ?,
                    published = ?, sort_date = COALESCE(?, sort_date), updated = ?, content = ?,
                    content_type = ?, text = ?, content_hash = ?, full_content = NULL, full_text_error = NULL,
-                   full_text_tries = 0, text_seq = ?
+                   full_text_tries = 0, text_seq = ?, reissue_key = ?
                WHERE id = ?""",
             [(e.key, e.guid, e.link, link, e.title, e.author, e.published,
               e.published and sort_date(e.published, now), now, e.content, e.content_type, e.text, e.content_hash,
-              seq, aid)
+              seq, e.reissue_key, aid)
              for aid, e, link in changed],
         )
         index(c, [(ids[-n], e.title, e.text) for n, (e, _) in enumerate(fresh, 1)]

@@ -160,6 +160,12 @@ def add_content_types(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE articles ADD COLUMN content_type TEXT")
 
 
+def add_reissue_keys(conn: sqlite3.Connection) -> None:
+    """v18: the articles' reissue_key column (NULL for every article stored before), unless it is there already."""
+    if not any(row[1] == "reissue_key" for row in conn.execute("PRAGMA table_info(articles)")):
+        conn.execute("ALTER TABLE articles ADD COLUMN reissue_key TEXT")
+
+
 MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], object], ...] = (
     # v1: feeds and articles.
     """
@@ -310,6 +316,9 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], object], ...] = (
     # cleaning reads "&#8217;" in tag-less HTML as ’ and "<p>" in plain text as written. Articles stored
     # before keep NULL: cleaning sniffs them as it did, and decodes character references in tag-less text.
     add_content_types,
+    # v18: each article's title and text without digits, hashed, so an item its feed re-issues with a new guid,
+    # link and timestamp updates it (reissued_items.py). Stored articles have none: only new ones are re-issued.
+    add_reissue_keys,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
