@@ -174,7 +174,7 @@ def _side_by_side_kept_apart(parsed: ParsedFeed, whole: bytes, content_type: str
     headers = {"content-type": content_type, "content-location": url} if content_type else None
     items = [item for item in map(_item, _feedparser().parse(whole, response_headers=headers, sanitize_html=False,
                                                               resolve_relative_uris=False).entries) if item is not None]
-    keys = [reissue_key(item.title, html_to_search_text(item.content)) for item in items]
+    keys = [reissue_key(item.title, _search_text(item)) for item in items]
     side_by_side = shared(keys)
     return dataclasses.replace(parsed, entries=tuple(
         dataclasses.replace(e, reissue_key=None) if e.reissue_key in side_by_side else e for e in parsed.entries))
@@ -369,9 +369,14 @@ def _item_identity(item: _Item) -> tuple[str, str | None]:
     return item.key, item.link_title_key
 
 
+def _search_text(item: _Item) -> str:
+    """The item's text as stored and searched: HTML read as HTML unless the feed declared it plain text."""
+    return html_to_search_text(item.content) if item.content_type != "text" else plain_search_text(item.content)
+
+
 def _entry(item: _Item, words: WordHashes) -> ParsedEntry:
     """The entry as stored: the item with its search text and story shingles."""
-    text = html_to_search_text(item.content) if item.content_type != "text" else plain_search_text(item.content)
+    text = _search_text(item)
     shingled = shingles(story_text(item.title, text), words)
     return ParsedEntry(
         key=item.key,
