@@ -13,8 +13,17 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from reader.text.descriptions import ArticleMentions
-from reader.text.names import NOT_NAMES, NOT_PERSON, PARTICLES, PERSON_WORD, PREFIXED, ROLE_WORDS, people_named
+from reader.text.descriptions import GROUPS, ArticleMentions
+from reader.text.names import (
+    NOT_NAMES,
+    NOT_PERSON,
+    PARTICLES,
+    PERSON_WORD,
+    PREFIXED,
+    ROLE_WORDS,
+    SURNAMES_TOO,
+    people_named,
+)
 from reader.text.pronouns import PRONOUN_GENDER, TITLE_GENDER, Mention, full_mentions
 from reader.text.sentences import split_sentences
 from reader.text.words import UPPER
@@ -92,6 +101,8 @@ def clean_speaker(raw: str) -> str | None:
         who = _TRAILING.sub("", who).rstrip(" ,.")
     if not who:
         return None
+    if who.lower() in GROUPS:  # "Critics said ...": a group, capitalised only as the sentence's first word
+        return who.lower()
     # "the task force", "the Homeland Security Advisory Council task force", "the DHS": read after a dash
     if described or (first == "The" and rest):
         return f"{first.lower()} {rest}"
@@ -120,10 +131,33 @@ def speaker_in(sentence: str, start: int, end: int) -> str | None:
         return reported
     if before:
         return before.group("who")
+    carried_on = _participle_speaker(ahead)
+    if carried_on:
+        return carried_on
     according = _ACCORDING.search(f"{ahead}{sentence[start:end]}{behind}")
     if according:
         return according.group("who")
     return None
+
+
+# A clause that goes on with the sentence's speaker: "“...,” said Lopez, adding that Park “has never ...”".
+_PARTICIPLE = re.compile(r",\s+(?:adding|noting|saying|arguing|warning|insisting|explaining|stressing|calling|"
+                         r"describing|predicting|contending|acknowledging|complaining|recalling)\b(?:\s+that)?"
+                         r"(?P<rest>[^,;:“”\"]{0,80})$")
+
+
+def _participle_speaker(ahead: str) -> str | None:
+    """The speaker of the clause a participle goes on from ("..., said Lopez, adding that Park “...”": Lopez), when
+    the words between it and the quote name no speaker of their own ("adding that critics called it “...”")."""
+    m = _PARTICIPLE.search(ahead)
+    if m is None or _CLAUSE_BREAK.search(m.group("rest")) or re.search(rf"\b(?:{VERBS})\b", m.group("rest")):
+        return None
+    head = ahead[:m.start()]
+    for q in reversed(list(QUOTED.finditer(head))):
+        who = speaker_in(head, q.start(), q.end())
+        if who:
+            return who
+    return _reported_speaker(head, people=False)
 
 
 def _reported_speaker(ahead: str, people: bool = True) -> str | None:
@@ -191,7 +225,7 @@ class FullNames:
         """The credit's person as named most fully before sentence `position` and in `ahead`; the credit unchanged
         when no one, or two people of that surname (or only one of the other gender by title), were named."""
         m = _SURNAME_CREDIT.match(credit)
-        if m is None or m.group("surname") in NOT_NAMES | NOT_PERSON | ROLE_WORDS:
+        if m is None or m.group("surname") in NOT_NAMES | (NOT_PERSON - SURNAMES_TOO) | ROLE_WORDS:
             return credit
         while self._read < min(position, len(self._sentences)):
             for mention in full_mentions(self._sentences[self._read]):

@@ -26,6 +26,14 @@ DOCUMENTS = frozenset({
     "ruling", "order", "filing", "complaint", "lawsuit", "bill", "plan", "proposal", "findings", "paper",
     "assessment", "evaluation", "brief", "opinion", "notice", "guidance", "release",
 })
+# People spoken of as a group: "Critics said ..." credits critics, a description, not someone named "Critics".
+GROUPS = frozenset({
+    "officials", "critics", "advocates", "lawmakers", "officers", "residents", "activists", "experts", "analysts",
+    "prosecutors", "lawyers", "attorneys", "researchers", "immigrants", "protesters", "police", "authorities",
+    "leaders", "sheriffs", "students", "supporters", "opponents", "farmers", "parents", "teachers", "workers",
+    "employers", "economists", "scientists", "doctors", "nurses", "organizers", "organisers", "witnesses",
+    "neighbors", "neighbours", "voters", "investigators", "regulators", "legislators", "senators", "donors",
+})
 _WORD = r"[a-z][\w'’-]*"
 # No owner ("the agency’s X" says whose): "the report", "a spokesman", and one of several ("one contractor").
 _BARE = re.compile(r"^(?:the|a|an|one|another|two|three|several|some|many)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$")
@@ -64,6 +72,8 @@ def is_description(credit: str) -> bool:
     words = _OWNER.sub("", credit.strip()).split()
     if len(words) > 2 and words[-1] in DOCUMENTS and words[-2].endswith(("’s", "'s", "s’", "s'")):
         return False
+    if words == [credit.strip()] and credit.strip() in GROUPS:
+        return True  # "critics", as "Critics, including Mayor Tim Keller, called it ..." credits them
     return len(words) > 1 and words[0] in _DETERMINER and words[-1][:1].islower()
 
 

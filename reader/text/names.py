@@ -71,6 +71,19 @@ NOT_PERSON = frozenset({
     "Ministries", "Industries", "Holdings", "Technologies", "Airlines", "Motors", "Brothers", "Labs", "Media",
     "Rd", "Ave", "Blvd",
 })
+# A body's or a place's word that is a common surname too ("Rep. John Park", "Mayor Tim Hall"): a person's surname
+# right after a person's title and first name, where it ends the name.
+SURNAMES_TOO = frozenset({"Park", "Hall", "West", "House", "Street", "Church", "Bank", "Post", "North", "South",
+                          "East", "Court", "Press"})
+_PERSON_TITLE_WORDS = ROLE_WORDS | {f"{t}." for t in ABBREVIATED_TITLES if t not in ("St", "Ft", "Mt")}
+
+
+def titled_surname(role: list[str], first: str, last: str) -> bool:
+    """Whether `last`, a body's or a place's word ("Park"), is a person's surname here: the one word after a first
+    name that a person's title stands before ("Rep. John Park"), not "Central Park" nor "Jo Park Street"."""
+    return last in SURNAMES_TOO and bool(role) and role[-1] in _PERSON_TITLE_WORDS and first not in NOT_PERSON
+
+
 _ROLE_END = ROLE_WORDS | _MORE_ROLES | {f"{t}." for t in ABBREVIATED_TITLES}
 _QUALIFIER = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,}|of|for|the)$")  # "ICE Director", "U.S. Attorney"
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
@@ -186,8 +199,11 @@ def _person_in(words: list[str], place_before: bool) -> str | None:
     role, name = words[:cut], words[cut:]
     while name and _SUFFIX.match(name[-1]):
         name = name[:-1]
+    body = [w for w in name if w in NOT_PERSON]
+    if body == name[-1:] and len(name) == 2 and titled_surname(role, name[0], name[-1]):
+        body = []  # "Rep. John Park"
     if (not 2 <= _name_words(name) <= 4 or not _word(name[-1])[1]
-            or any(w in NOT_PERSON or _word(w)[2] for w in name) or any(_ordinary(w) for w in name[1:])):
+            or body or any(_word(w)[2] for w in name) or any(_ordinary(w) for w in name[1:])):
         return None  # "Nokia OVI Store", "Secretary of State", "Doctors Without Borders": not a name's words
     if place_before and not any(w in _ROLE_END for w in role):
         return None  # "in Maria Lopez's name", "to New York"

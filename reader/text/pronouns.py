@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from reader.text.descriptions import BODIES, DOCUMENTS
+from reader.text.descriptions import BODIES, DOCUMENTS, GROUPS
 from reader.text.names import (
     ABBREVIATED_TITLES,
     NOT_NAMES,
@@ -30,6 +30,7 @@ from reader.text.names import (
     is_headline,
     people_named,
     role_after,
+    titled_surname,
 )
 from reader.text.sentences import split_sentences
 from reader.text.words import UPPER
@@ -65,9 +66,7 @@ _TITLED_SURNAME = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.\s+{PERSON_
 _TITLED_CREDIT = re.compile(rf"{PERSON_TITLES}{UPPER}")  # "Mayor Jo Park", "Sen. Lee": a person, whatever the name
 # What a description can be that is no person: "the agency said", "the report said".
 # Plural people, never "he" or "she": what a sentence's first word is when a group speaks.
-_GROUPS = frozenset({"officials", "critics", "advocates", "lawmakers", "officers", "residents", "activists", "experts",
-                     "analysts", "prosecutors", "lawyers", "attorneys", "researchers", "democrats", "republicans",
-                     "immigrants", "protesters", "police", "authorities", "leaders", "sheriffs", "students"})
+_GROUPS = GROUPS | {"democrats", "republicans"}
 _NOT_PEOPLE = frozenset({
     *DOCUMENTS, *BODIES, "company", "firm", "group", "council", "committee", "board", "court", "city", "county",
     "state", "government", "force", "network", "coalition", "union", "organization", "organisation", "association",
@@ -103,9 +102,11 @@ def full_mentions(text: str) -> list[Mention]:
     found = []
     for m in _FULL_MENTION.finditer(text):
         first, last = m.group("first"), m.group("surname")
-        if {first, last} & (NOT_NAMES | NOT_PERSON | ROLE_WORDS):
-            continue
         role = (m.group("role") or "").split()
+        plain = not (m.group("middle") or m.group("particles"))  # "Rep. John Park", not "Jo Q. Park"
+        if first in NOT_NAMES | NOT_PERSON | ROLE_WORDS or last in NOT_NAMES | ROLE_WORDS or (
+                last in NOT_PERSON and not (plain and titled_surname(role, first, last))):
+            continue
         cut = max((i + 1 for i, w in enumerate(role) if w in NOT_NAMES or _DATELINE.match(w)), default=0)
         place = role[cut - 1] in PLACE_WORDS if cut else PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())
         role = role_after(role[cut:], bool(place))  # "In Washington Sen. Chuck Schumer": Sen. Chuck Schumer
@@ -127,7 +128,7 @@ def is_person(credit: str) -> bool:
     first = credit.split()[0] if credit.split() else ""
     if first.islower():  # "a spokeswoman for ICE", "the task force", "the Department of Homeland Security"
         head = _JOINING.sub("", credit).split()[-1]
-        return head.islower() and head not in _NOT_PEOPLE and first not in _SEVERAL
+        return head.islower() and head not in _NOT_PEOPLE | _GROUPS and first not in _SEVERAL
     if _TITLED_CREDIT.match(credit) or people_named(credit):
         return True
     # "Lopez", not "ICE", nor a sentence's first word that names a group ("Officials said ...").

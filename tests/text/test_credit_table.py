@@ -100,6 +100,20 @@ CREDITS: list[tuple[list[str], str | None]] = [
     (["Reuters and the AP reported the raid.", f"{Q} she said."], None),
     (["Sister Norma Pimentel runs the shelter.", f"{Q} she said."], "Sister Norma Pimentel"),
     (["Rabbi Sharon Brous spoke.", f"{Q} Brous said."], "Rabbi Sharon Brous"),
+    # try11 F36: a surname that is a place's word too, named in full by an apposition; a participle going on
+    # with the sentence's speaker; a group opening the sentence, a description, not a name.
+    (["Lopez’s opponent, Rep. John Park, disagreed.", f"{Q} Park said."], "Rep. John Park"),
+    (["Mayor Tim Hall spoke on Monday.", f"{Q} Hall said."], "Mayor Tim Hall"),
+    (["The rally was held in Central Park.", f"{Q} Park said."], "Park"),
+    (["Maria Lopez spoke.", f"{Q} said Lopez, adding that Park “has never run a business in his life.”"],
+     "Maria Lopez"),
+    (["Ms. Ann Lee spoke.", f"{Q} she said, noting that the law “was never meant for small farms.”"], "Ms. Ann Lee"),
+    (["Ann Lee spoke.", "Lee said it would pass, adding that critics called it “a solution in search of a problem.”"],
+     None),
+    (["Critics, including Mayor Tim Keller, called the plan “a solution in search of a problem.”"], "critics"),
+    ([f"{Q} Officials said."], "officials"),
+    ([f"{Q} Democrats said."], "Democrats"),
+    (["Critics said the plan would fail.", f"{Q} she said."], None),
 ]
 
 # (sentence, the people it names as people_named gives them).
@@ -163,6 +177,10 @@ PEOPLE: list[tuple[str, list[str]]] = [
     ("Supreme Court Justice Sonia Sotomayor dissented.", ["Supreme Court Justice Sonia Sotomayor"]),
     ("The Washington Post reported it.", []),
     ("San Antonio Police Chief William McManus said so.", ["San Antonio Police Chief William McManus"]),
+    ("Lopez’s opponent, Rep. John Park, disagreed.", ["Rep. John Park"]),
+    ("The fair filled Central Park.", []),
+    ("Mayor Tim Keller Park opened.", []),
+    ("Gov. Jo Hall Street was closed.", []),
 ]
 
 
