@@ -28,7 +28,15 @@ from reader.config import (
     web_feed_url,
 )
 from reader.config.paths import config_source
-from reader.feeds.edit import FeedEditError, add_feeds, import_feeds, refuse_taken, remove_feed
+from reader.feeds.edit import (
+    MAX_TITLE_NAME,
+    FeedEditError,
+    add_feeds,
+    import_feeds,
+    name_from_title,
+    refuse_taken,
+    remove_feed,
+)
 from reader.files import is_disk_trouble, path_exists, read_regular_file
 from reader.models import FeedRow
 from reader.name_order import natural_key
@@ -198,9 +206,14 @@ def _add(args: argparse.Namespace) -> int:
         url, title = _local_feed(url, path.parent)
     # The name, and the URL a page pointed to, are outside text on their way to feeds.toml and the terminal.
     _refuse_long(url)
-    name, url = single_line(given_name or title or urlsplit(url).hostname or Path(url).stem), single_line(url, None)
+    name, cut = (single_line(given_name), False) if given_name else \
+        name_from_title(title or urlsplit(url).hostname or Path(url).stem)
+    url = single_line(url, None)
     add_feeds(path, [FeedConfig(name, url, tuple(args.tag or ()))])
     result(f"added {name!r} ({shown_url(url)}) to {_written(path, config is not None)}")
+    if cut:
+        note(f"the feed's title is longer than {MAX_TITLE_NAME} characters, so its name is cut; rename it in "
+             "feeds.toml, or remove it and add it again with --name NAME")
     return 0
 
 
@@ -329,8 +342,13 @@ def _import(args: argparse.Namespace) -> int:
     refused += local
     _say_skipped(without_url, "with no xmlUrl and no feeds inside",
                  "; if one is a feed, add it with `reader feeds add URL`")
-    new = [FeedConfig(f.name, web_feed_url(f.url) or _from_file_url(f.url, path.parent), tuple(f.tags), f.enabled,
-                      f.full_text) for f in found if f.url not in refused]
+    names = {f.url: name_from_title(f.name) for f in found}
+    new = [FeedConfig(names[f.url][0], web_feed_url(f.url) or _from_file_url(f.url, path.parent), tuple(f.tags),
+                      f.enabled, f.full_text) for f in found if f.url not in refused]
+    cut = [names[f.url][0] for f in found if f.url not in refused and names[f.url][1]]
+    if cut:
+        note(f"feeds import: {count_of(len(cut), 'name')} longer than {MAX_TITLE_NAME} characters cut to fit, "
+             f"such as {cut[0]!r}; rename them in feeds.toml if you like")
     with progress_bar(sys.stderr.isatty() and len(new) > 1000, "importing") as progress:
         imported = import_feeds(path, new, None if progress is None else lambda done, total: progress(done, total, ""))
     result(f"imported {count_of(imported.added, 'feed')} from {args.file} into {_written(path, existed)}"

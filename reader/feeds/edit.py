@@ -248,6 +248,25 @@ def import_feeds(path: Path, found: Sequence[FeedConfig], progress: Progress | N
     return ImportResult(config, counts["added"], counts["skipped"])
 
 
+MAX_TITLE_NAME = 80  # characters of a feed's name made from its title; a --name or feeds.toml's own is the user's
+
+
+def name_from_title(title: str) -> tuple[str, bool]:
+    """A feed's name made from outside text (its title, an OPML outline's), and whether it was cut to fit.
+
+    A title is one line of at most MAX_TITLE_NAME characters, cut at a word with "…": a 500-character
+    channel title was written whole into feeds.toml, a name no one could type for `feeds remove`.
+    """
+    line = single_line(title, None)
+    if len(line) <= MAX_TITLE_NAME:
+        return line, False
+    cut = line[:MAX_TITLE_NAME - 1]
+    space = cut.rfind(" ")
+    if space >= MAX_TITLE_NAME // 2:  # a word boundary not too far back; else the cut falls inside a long word
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—|·") + "…", True
+
+
 LISTED_FEEDS = 10  # a feeds.toml with more is not listed whole in one error line
 
 

@@ -110,6 +110,16 @@ def _line_of_outline_depth(data: bytes, depth: int) -> int:
     return found or 1
 
 
+def _folders_of(tags: Sequence[str]) -> list[str]:
+    """The folders a feed is listed in: its first tag, and every tag with a comma in it.
+
+    `category="a,b,c"` is a comma-separated list, so a tag "a,b" written there came back as "a" and
+    "b" (and both again at each round trip); a folder's name is taken whole, and a feed listed in
+    several folders is read back once with each folder as a tag.
+    """
+    return list(dict.fromkeys([*tags[:1], *(t for t in tags if "," in t)]))
+
+
 def render_opml(feeds: Sequence[FeedConfig], title: str = "policy-reader subscriptions") -> str:
     """OPML 2.0 with one folder per first tag; every tag also goes in `category` for the round trip."""
     def attr(value: str) -> str:  # feeds.toml is edited by hand too: its strings pass the sanitiser on the way out
@@ -117,8 +127,9 @@ def render_opml(feeds: Sequence[FeedConfig], title: str = "policy-reader subscri
 
     def outline(f: FeedConfig, indent: str) -> str:
         attrs = f'type="rss" text={attr(f.name)} title={attr(f.name)} xmlUrl={attr(f.url)}'
-        if f.tags:
-            attrs += f" category={attr(','.join(f.tags))}"
+        listed = [t for t in f.tags if "," not in t]  # `category` is comma-separated: see _folders_of
+        if listed:
+            attrs += f" category={attr(','.join(listed))}"
         if not f.enabled:
             attrs += ' isDisabled="true"'
         if f.full_text:
@@ -129,9 +140,9 @@ def render_opml(feeds: Sequence[FeedConfig], title: str = "policy-reader subscri
              f"  <head><title>{title}</title></head>", "  <body>"]
     folders: dict[str, list[FeedConfig]] = {}
     for f in feeds:
-        if f.tags:
-            folders.setdefault(f.tags[0], []).append(f)
-        else:
+        for folder in _folders_of(f.tags):
+            folders.setdefault(folder, []).append(f)
+        if not f.tags:
             lines.append(outline(f, "    "))
     for folder, members in folders.items():
         lines.append(f"    <outline text={attr(folder)} title={attr(folder)}>")

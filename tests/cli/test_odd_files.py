@@ -79,3 +79,24 @@ def test_a_host_name_of_hex_letters_or_another_port_is_another_feed(tmp_path: Pa
         ["http://127.0.0.1:9/p.xml", "http://127.0.0.1:10/p.xml", "http://cafe.be/p.xml", "http://beef/p.xml",
          "http://127.0.0.2:9/p.xml", "http://[::1]:9/p.xml"]))
     assert len(load_config(write_config(tmp_path, body)).feeds) == 6
+
+
+def test_a_name_made_from_a_long_title_is_cut_at_a_word_and_said_so(tmp_path: Path) -> None:
+    """A 1,000-character channel title was written whole into feeds.toml, a name no one could type."""
+    title = "Weird " * 30 + "W" * 500
+    (tmp_path / "w.xml").write_text(RSS.replace("<title>B</title>", f"<title>{title}</title>", 1))
+    added = reader(tmp_path, "--config", "feeds.toml", "feeds", "add", "w.xml")
+    assert added.returncode == 0, added.stderr
+    name = load_config(tmp_path / "feeds.toml").feeds[0].name
+    assert name == ("Weird " * 13).rstrip() + "…" and len(name) <= 80
+    assert "the feed's title is longer than 80 characters, so its name is cut" in added.stderr
+    given = reader(tmp_path, "--config", "g.toml", "feeds", "add", "--name", "X" * 120, "w.xml")
+    assert given.returncode == 0 and load_config(tmp_path / "g.toml").feeds[0].name == "X" * 120  # the user's own
+    (tmp_path / "long.opml").write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head/><body>'
+        f'<outline text="{"Z" * 300}" xmlUrl="http://127.0.0.1:9/z"/><outline text="Short" xmlUrl="http://127.0.0.1:9/s"/>'
+        "</body></opml>")
+    imported = reader(tmp_path, "--config", "i.toml", "feeds", "import", "long.opml")
+    assert imported.returncode == 0, imported.stderr
+    assert [f.name for f in load_config(tmp_path / "i.toml").feeds] == ["Z" * 79 + "…", "Short"]
+    assert "1 name longer than 80 characters cut to fit" in imported.stderr

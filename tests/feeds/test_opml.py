@@ -67,3 +67,14 @@ def test_round_trip_loses_nothing() -> None:
 def test_malformed_or_hostile_opml_is_refused(data: bytes, message: str) -> None:
     with pytest.raises(OpmlError, match=message):
         parse_opml(data, "bad.opml")
+
+
+def test_a_tag_with_a_comma_comes_back_whole_and_once() -> None:
+    """category="a,b,c" is comma-separated: the tag "a,b" came back as "a,b", "a" and "b", more at each round trip."""
+    feeds = [FeedConfig("Two", "https://two.example/rss", ("a,b", "c", "d,e")),
+             FeedConfig("Three", "https://three.example/rss", ("c", "x,y")),
+             FeedConfig("Plain", "https://plain.example/rss", ("c",))]
+    once = parse_opml(render_opml(feeds).encode(), "x.opml")
+    assert [(f.name, f.url, tuple(f.tags)) for f in once] == [(f.name, f.url, f.tags) for f in feeds]
+    again = parse_opml(render_opml([FeedConfig(f.name, f.url, tuple(f.tags)) for f in once]).encode(), "x.opml")
+    assert [tuple(f.tags) for f in again] == [f.tags for f in feeds]
