@@ -25,8 +25,9 @@ def progress_bar(enabled: bool, doing: str = "fetching") -> Iterator[ProgressCal
         task = bar.add_task(doing, total=None)
 
         def update(done: int, total: int, name: str) -> None:
+            """`name`: what the run still waits for (reader.fetch.refresh.ProgressCallback), "" for nothing."""
             # Rich parses a description as markup: a feed named "[/]" would raise, "[link=...]" would link.
-            shown = escape(single_line(name, 30))
-            bar.update(task, completed=done, total=total, description=f"{doing} {shown}")
+            shown = f"{doing}, waiting for {escape(single_line(name, 30))}" if name else doing
+            bar.update(task, completed=done, total=total, description=shown)
 
         yield update

@@ -28,6 +28,9 @@ from reader.store.lock import refresh_lock
 from reader.text.sanitize import single_line
 from reader.wording import count_of
 
+# (feeds done, feeds in the run, the feed still waited for): the first listed of those not done, which has been
+# out longest, since feeds start in list order; "" before any is done and once all are. Naming the feed just done
+# showed a fast feed for the whole minute a slow one held the run (try11 find 24).
 ProgressCallback = Callable[[int, int, str], None]
 
 
@@ -129,11 +132,12 @@ async def _refresh_all(
     writes = StoreQueue(store)
     feed_guard = FeedAddresses(address_check)
     done = 0
+    pending = dict.fromkeys(range(len(feeds)))  # the feeds not done, in list order (the order they start in)
     unchanged: dict[int, UnchangedFetch] = {}  # saved together at the end: one transaction, not one a feed
     try:
         async with make_client(config.fetch) as client:
 
-            async def one(feed: FeedRow) -> None:
+            async def one(at: int, feed: FeedRow) -> None:
                 nonlocal done
                 stored = False
                 try:  # the containment boundary: nothing one feed does stops the others
@@ -155,10 +159,11 @@ async def _refresh_all(
                         await asyncio.to_thread(store.record_unchanged, [checked])
                     await asyncio.to_thread(_record_crash, store, feed, f"{step}: {describe(exc)}", stored, summary)
                 done += 1
+                del pending[at]
                 if progress is not None:
-                    progress(done, len(feeds), feed.name)
+                    progress(done, len(feeds), feeds[next(iter(pending))].name if pending else "")
 
-            await asyncio.gather(*(one(f) for f in feeds))
+            await asyncio.gather(*(one(at, f) for at, f in enumerate(feeds)))
         if unchanged:  # an interrupted run loses only these "checked at" times: the next run asks again
             await asyncio.to_thread(store.record_unchanged, list(unchanged.values()))
     finally:

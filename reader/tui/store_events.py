@@ -117,11 +117,13 @@ class StoreEvents(ReaderActions):
             self._show_sidebar()
 
     def on_refresh_progress(self, message: RefreshProgress) -> None:
-        """"Refreshing 3/16: name", failed feeds counted as done; the summary then says "Refreshed 16 feeds"."""
+        """"Refreshing 3/16: waiting for <the feed out longest>", failed feeds counted as done; the summary then says
+        "Refreshed 16 feeds"."""
         if not message.done:
             self._set_activity(f"Refreshing {message.total} feed{'s' if message.total != 1 else ''}…")
         else:
-            self._set_activity(f"Refreshing {message.done}/{message.total}: {message.name}")
+            waiting = f"waiting for {message.name}" if message.name else "finishing"
+            self._set_activity(f"Refreshing {message.done}/{message.total}: {waiting}")
 
     def on_refresh_busy(self, message: RefreshBusy) -> None:
         """r (or the refresh at start) while another program refreshes: what it stores shows here as it comes

@@ -105,6 +105,25 @@ def test_progress_bar_shows_markup_as_text(monkeypatch: pytest.MonkeyPatch, caps
     assert "[/][/]" in capsys.readouterr().err  # the bar is on stderr, the stream checked for a terminal
 
 
+def test_progress_bar_names_what_the_run_waits_for(monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """The name given is the feed still out (try11 find 24): the bar says it waits for it; with none, no name."""
+    import rich
+
+    from reader.commands.fetch import progress_bar
+
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setattr(rich, "_console", None)
+    with progress_bar(True) as update:
+        assert update is not None
+        update(1, 2, "Slow Ledger")
+    assert "fetching, waiting for Slow Ledger" in capsys.readouterr().err
+    with progress_bar(True) as update:
+        assert update is not None
+        update(2, 2, "")
+    assert "waiting" not in capsys.readouterr().err
+
+
 def test_feeds_add_quotes_a_hostile_page_safely(tmp_path: Path, feed_server: FeedServer) -> None:
     href = escape("/feed\u009b2J\u202e" + MARKUP["textual_click"], quote=True)
     feed_server.routes["/page"] = Route(body=f'<html><head><link rel="alternate" type="application/rss+xml" '

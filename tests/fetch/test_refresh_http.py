@@ -275,7 +275,33 @@ def test_the_first_progress_is_the_total_with_a_feed_just_added_to_feeds_toml(tm
         refresh(store, config_for(tmp_path, {"a": "a.xml", "b": "b.xml"}), force=True,
                 progress=lambda *call: calls.append(call))
     assert calls[0] == (0, 2, "") and [total for _, total, _ in calls] == [2, 2, 2]
-    assert sorted(name for _, _, name in calls[1:]) == ["a", "b"]
+    assert calls[1][2] in ("a", "b") and calls[2] == (2, 2, "")  # the feed still out, then none
+
+
+def test_progress_names_the_feed_still_waited_for_not_the_one_just_done(
+        tmp_path: Path, feed_server: FeedServer, store: Store) -> None:
+    """A fast feed done at once was named for as long as a slow one held the run (try11 find 24)."""
+    import threading
+
+    fast_done = threading.Event()
+
+    def slow(_: object) -> Route:
+        fast_done.wait(2)  # answers once the fast feed is done (or after 2 s: then the test fails below)
+        return Route(body=rss(("s1", "Slow one")))
+
+    feed_server.routes["/slow"] = Route(dynamic=slow)
+    feed_server.routes["/fast"] = Route(body=rss(("f1", "Fast one")))
+    calls: list[tuple[int, int, str]] = []
+
+    def progress(*call: object) -> None:
+        calls.append(call)  # type: ignore[arg-type]
+        if call[0] == 1:
+            fast_done.set()
+
+    summary = refresh(store, config_for(tmp_path, {"Slow": feed_server.url("/slow"), "Fast": feed_server.url("/fast")}),
+                      progress=progress)
+    assert summary.ok == 2
+    assert calls == [(0, 2, ""), (1, 2, "Slow"), (2, 2, "")]
 
 
 def test_network_failures_are_said_in_words_a_user_can_act_on() -> None:
