@@ -19,6 +19,7 @@ from reader.text.display import display_credit, display_date
 from reader.text.links import shown_url
 from reader.text.quotes import Quote
 from reader.text.sanitize import single_line, strip_control_characters
+from reader.wording import count_of
 
 if TYPE_CHECKING:
     from reader.store import Store
@@ -242,9 +243,9 @@ def render_text(article: CleanArticle, width: int) -> str:
     for paragraph in article.paragraphs:
         out += ["", *wrap.wrap(paragraph)]
     if article.collapsed:
-        out += ["", f"[{len(article.collapsed)} repeated paragraph(s) hidden]"]
+        out += ["", f"[{count_of(len(article.collapsed), 'repeated paragraph')} hidden: --json shows them]"]
     if article.furniture:
-        out += ["", f"[{len(article.furniture)} line(s) of page furniture hidden: --json shows them]"]
+        out += ["", f"[{count_of(len(article.furniture), 'line')} of page furniture hidden: --json shows them]"]
     for caption in article.captions:
         out += ["", *textwrap.wrap(f"Caption: {caption}", width=width)]
     if article.repairs:

@@ -24,6 +24,7 @@ from reader.text.plaintext import byline_name, parse_plain_text
 from reader.text.quotes import PINNED, Quote, find_key_quotes
 from reader.text.repair import close_truncated_quotations, repair_encoding
 from reader.text.sanitize import limit_floods, single_line, strip_control_characters, strip_markup_escapes
+from reader.wording import count_of
 
 
 @dataclass(frozen=True)
@@ -143,13 +144,13 @@ def clean_article(
     if credits:
         repairs.append(f"moved {credits} photo credit{'s' if credits != 1 else ''} from the text to the captions")
     if captions:
-        repairs.append(f"set apart {len(captions)} caption(s)")
+        repairs.append(f"set apart {count_of(len(captions), 'caption')}")
 
     body, closed = close_truncated_quotations(body)
     repairs.extend(closed)
     kept, collapsed = collapse_repeated_paragraphs(body)
     if collapsed:
-        repairs.append(f"collapsed {len(collapsed)} repeated paragraph(s)")
+        repairs.append(f"collapsed {count_of(len(collapsed), 'repeated paragraph')}")
 
     return CleanArticle(
         title=_label(title),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from reader.wording import count_of
+
 # UTF-8 misread as Latin-1 or Windows-1252 always shows its lead byte (0xC2-0xF4) as one of
 # these characters, so text without them cannot hold that mojibake and skips ftfy entirely.
 _MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4]")
@@ -33,7 +35,7 @@ def repair_encoding(text: str) -> tuple[str, list[str]]:
     # Dangling "â€" goes first: ftfy reads "â€ " as a lost no-break space and makes it "†".
     fixed, count = _fix_dangling_quotes(text) if "\u00e2\u20ac" in text else (text, 0)
     if count:
-        repairs.append(f"restored {count} closing quote(s) lost to a Windows-1252 misread")
+        repairs.append(f"restored {count_of(count, 'closing quote')} lost to a Windows-1252 misread")
     before_ftfy = fixed
     fixed = ftfy.fix_text(fixed, uncurl_quotes=False, unescape_html=False, normalization="NFC")
     if fixed != before_ftfy:

@@ -82,5 +82,5 @@ def test_show_wraps_its_title_credit_and_repairs_to_the_width_like_the_body() ->
     lines = render_text(article, 40).splitlines()
     assert all(len(line) <= 40 for line in lines), [line for line in lines if len(line) > 40]
     shown = "\n".join(lines)
-    assert "Repairs: restored 1 closing quote(s)" in shown and "\n  " in shown.split("Repairs:")[1]
+    assert "Repairs: restored 1 closing quote lost" in shown and "\n  " in shown.split("Repairs:")[1]
     assert "Pat Quinn" in " ".join(shown.split()) and "pat@example.org" not in shown
