@@ -243,9 +243,11 @@ def render_text(article: CleanArticle, width: int) -> str:
     for paragraph in article.paragraphs:
         out += ["", *wrap.wrap(paragraph)]
     if article.collapsed:
-        out += ["", f"[{count_of(len(article.collapsed), 'repeated paragraph')} hidden: --json shows them]"]
+        out += ["", *textwrap.wrap(f"[{count_of(len(article.collapsed), 'repeated paragraph')} hidden: --json shows "
+                                   "them]", width=width)]
     if article.furniture:
-        out += ["", f"[{count_of(len(article.furniture), 'line')} of page furniture hidden: --json shows them]"]
+        out += ["", *textwrap.wrap(f"[{count_of(len(article.furniture), 'line')} of page furniture hidden: --json "
+                                   "shows them]", width=width)]
     for caption in article.captions:
         out += ["", *textwrap.wrap(f"Caption: {caption}", width=width)]
     if article.repairs:
