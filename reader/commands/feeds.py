@@ -262,7 +262,7 @@ def _local_feed(given: str, config_dir: Path) -> tuple[str, str | None]:
     local paths against its own folder, so the path is rewritten for it. The file must parse as a
     feed, so a typo or a page saved by mistake is refused now rather than failing at every fetch.
     """
-    from reader.fetch.parse import FeedParseError, parse_feed_bytes
+    from reader.fetch.parse import FeedParseError, UnsupportedFeedFormat, parse_feed_bytes
 
     path = Path(given).expanduser().resolve()
     try:
@@ -275,7 +275,8 @@ def _local_feed(given: str, config_dir: Path) -> tuple[str, str | None]:
     try:
         feed = parse_feed_bytes(data, None, str(path))
     except FeedParseError as exc:
-        raise FeedEditError(f"{given} is not a feed: {exc}") from None
+        raise FeedEditError(f"{given} is {exc}" if isinstance(exc, UnsupportedFeedFormat)
+                            else f"{given} is not a feed: {exc}") from None
     return location_in_config(path, config_dir), feed.title
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from reader.config import FetchConfig
 from reader.fetch.addresses import FEED_ADDRESSES
 from reader.fetch.http import GIVEN_URL, LINKED_PAGE, fetch_http, make_client
-from reader.fetch.parse import FeedParseError, parse_feed_bytes
+from reader.fetch.parse import FeedParseError, UnsupportedFeedFormat, parse_feed_bytes
 from reader.text.links import shown_url
 from reader.text.sanitize import single_line
 
@@ -61,6 +61,8 @@ async def _discover(url: str, cfg: FetchConfig) -> tuple[str, str | None]:
         final = result.moved_to or url
         try:
             return final, parse_feed_bytes(result.body, result.content_type, final).title
+        except UnsupportedFeedFormat as exc:  # a feed all the same: no link of its to look for
+            raise DiscoveryError(f"{shown_url(url)} is {exc}", given_is_unusable=True) from None
         except FeedParseError:
             pass
         links = alternate_links(result.body.decode("utf-8", "replace"), final)

@@ -44,6 +44,10 @@ class DecodingError(Exception):
     """A body whose gzip or deflate coding is broken."""
 
 
+class UnsupportedCoding(DecodingError):
+    """A body in a content coding the reader never asked for (br, zstd): its bytes are no document to parse."""
+
+
 class BodyTooLarge(Exception):
     """A body that, undone, is larger than the limit it was read with."""
 
@@ -163,8 +167,11 @@ class _Inflate:
 
 
 def _codings(content_encoding: str) -> list[_Inflate]:
-    """The steps that undo a Content-Encoding, last coding first; unknown codings are left as httpx left them."""
+    """The steps that undo a Content-Encoding, last coding first; UnsupportedCoding for one the reader cannot undo."""
     names = [name.strip().lower() for name in content_encoding.split(",")]
+    unknown = [name for name in names if name not in ("", "identity", "gzip", "x-gzip", "deflate")]
+    if unknown:  # handed on as they came, the compressed bytes read as "not well-formed XML at line 1, column 1"
+        raise UnsupportedCoding(unknown[0][:40])
     return [_Inflate(gzip=name != "deflate") for name in reversed(names) if name in ("gzip", "x-gzip", "deflate")]
 
 

@@ -25,6 +25,7 @@ from reader.fetch.connections import (
     DecodingError,
     InvalidAddress,
     Response,
+    UnsupportedCoding,
     has_control_characters,
     web_address,
 )
@@ -165,6 +166,11 @@ async def fetch_http(
         return FetchResult("error", error=f"no complete response within {cfg.timeout:g} s{_at(hops)}", passing=True)
     except InvalidAddress as exc:
         return FetchResult("error", error=f"cannot fetch {shown_url(url, 100)!r}: {exc}")
+    except UnsupportedCoding as exc:
+        coding = single_line(str(exc), 40)
+        return FetchResult("error", error=f"the server sent the body in the {coding!r} content coding{_at(hops)}, "
+                           "which the reader cannot read (it asks for gzip or deflate only); ask the site's "
+                           "publisher to fix the server")
     except (OSError, h11.ProtocolError, DecodingError) as exc:
         return FetchResult("error", error=f"network error{_at(hops)}: {single_line(network_reason(exc), 300)}",
                            passing=not _is_certificate_error(exc))

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reader.article_links import completeness, link_title_key, one_per_article, own_key
+from reader.fetch.charsets import content_type_for_body
 from reader.fetch.items import FINGERPRINT_BYTES, ItemSpans, split_items
 from reader.models import ContentType, ParsedEntry, ParsedFeed
 from reader.reissued_items import reissue_key, shared
@@ -34,6 +35,16 @@ MAX_ITEMS = 1_000  # items read of one document unless told ([fetch] max_items, 
 
 class FeedParseError(Exception):
     """The bytes are not a feed we can read; the message says why in words a user can act on."""
+
+
+class UnsupportedFeedFormat(FeedParseError):
+    """The bytes are a feed, in a format the reader does not read (JSON Feed): no page around it links a feed."""
+
+
+def _is_json_feed(data: bytes) -> bool:
+    """A JSON Feed (jsonfeed.org) names its version URL near its start: {"version": "https://jsonfeed.org/version/1.1"."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"{") and b"jsonfeed.org/version" in head
 
 
 # feedparser flags these, but the document was read correctly.
@@ -141,6 +152,7 @@ def parse_feed_changes(
     """
     data = strip_document_escapes(data)  # feedparser keeps an escape's payload when it drops or remaps its ESC
     data, content_type = _without_impossible_encodings(data, content_type)
+    content_type = content_type_for_body(data, content_type)  # a UTF-8 feed served as charset=koi8-r
     split = split_items(data, content_type)
     if split is None:
         return _parse(data, content_type, url, data, stored, expect_entries=False, max_items=max_items)
@@ -247,6 +259,9 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
         problem = None  # read as it should be: a channel with no items yet is an empty feed, not an unreadable one
     said = _problem_words(problem, data if data is original else None) if problem is not None else None
     if not parsed.entries and not expect_entries:
+        if _is_json_feed(original):
+            raise UnsupportedFeedFormat("a JSON Feed (jsonfeed.org), a format the reader does not read; use the "
+                                        "site's RSS or Atom feed instead, if it has one")
         if _looks_like_html(original):
             raise FeedParseError("this is an HTML page, not a feed; use the page's RSS or Atom link instead")
         if problem is not None or not parsed.feed:

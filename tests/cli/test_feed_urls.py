@@ -28,7 +28,8 @@ def test_add_refuses_another_spelling_of_a_subscribed_url_before_any_request(
     given = other.replace("HTTP://", "http://")  # an upper-case scheme is a web address too (it was read as a path)
     assert out.returncode == 2 and out.stderr == (
         f"reader: feeds add: {given} is already subscribed as 'Outlet' at {subscribed}, the same feed (http or "
-        "https, a default port, the host's case, a dot after the host or a slash at the end make no difference) "
+        "https, a default port, the host's case, a dot after the host, a slash at the end, a #fragment or an IP "
+        "address written another way make no difference) "
         f"in {tmp_path / 'feeds.toml'}; nothing was changed\n"), out.stderr
     assert feed_server.requests == []
 
