@@ -242,6 +242,8 @@ def render_text(article: CleanArticle, width: int) -> str:
             out += textwrap.wrap(quote, width=width, initial_indent="  ▌ ", subsequent_indent="  ▌ ")
     for paragraph in article.paragraphs:
         out += ["", *wrap.wrap(paragraph)]
+    if not article.paragraphs:  # a stored item with only a link or a title: its feed gave no text
+        out += ["", *wrap.wrap("(no text: its feed gave none; the link above, if any, leads to the article)")]
     if article.collapsed:
         out += ["", *textwrap.wrap(f"[{count_of(len(article.collapsed), 'repeated paragraph')} hidden: --json shows "
                                    "them]", width=width)]
@@ -264,7 +266,7 @@ def run(args: argparse.Namespace) -> int:
         if not articles:
             raise ShowError(f"{args.target}: the feed has no entries", status)
         empty = [a for a in articles if not a.paragraphs and not a.title]
-        if not many and empty:
+        if not many and empty and stored_id(args.target) is None:  # a stored article is shown for what it has
             raise ShowError(f"{args.target}: no readable text found (empty page or document)", status)
     except ShowError as exc:  # may quote a parser's or server's words
         error(f"show: {single_line(str(exc), 2000)}")
