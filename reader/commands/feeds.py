@@ -206,7 +206,8 @@ def _add(args: argparse.Namespace) -> int:
         url, title = _local_feed(url, path.parent)
     # The name, and the URL a page pointed to, are outside text on their way to feeds.toml and the terminal.
     _refuse_long(url)
-    name, cut = (single_line(given_name), False) if given_name else \
+    # A --name is the user's, kept whole as feeds.toml keeps it; a feed's own title is shortened (name_from_title).
+    name, cut = (given_name, False) if given_name else \
         name_from_title(title or urlsplit(url).hostname or Path(url).stem)
     url = single_line(url, None)
     add_feeds(path, [FeedConfig(name, url, tuple(args.tag or ()))])
@@ -252,7 +253,7 @@ def _checked_name(name: str | None, tags: Sequence[str]) -> str | None:
         raise FeedEditError("--name is empty; give the feed a name, or leave --name out to use the feed's own title")
     if any(not single_line(t) for t in tags):
         raise FeedEditError("a --tag is empty; give each --tag a word, or leave it out")
-    return None if name is None else single_line(name)
+    return None if name is None else single_line(name, None)
 
 
 def _local_feed(given: str, config_dir: Path) -> tuple[str, str | None]:

@@ -161,3 +161,11 @@ def test_out_dash_is_refused_with_how_to_print(tmp_path: Path) -> None:
         assert out.returncode == 2 and out.stderr.endswith(
             f"error: argument --out: is -, which would be a file named '-'; {instead}\n"), out.stderr
     assert not (tmp_path / "-").exists()
+
+
+def test_a_long_name_given_is_kept_whole(tmp_path: Path) -> None:
+    """--name of 600 letters went into feeds.toml as 499 and "…": the user's name, changed unasked."""
+    sample = Path(__file__).parents[2] / "reader" / "samples" / "wnyc.xml"
+    out = reader(tmp_path, "--config", "feeds.toml", "feeds", "add", str(sample), "--name", "N" * 600)
+    assert out.returncode == 0, out.stderr
+    assert f'name = "{"N" * 600}"' in (tmp_path / "feeds.toml").read_text()
