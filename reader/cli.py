@@ -61,7 +61,20 @@ def _given_target(text: str) -> str:
 
 def _given_feed(text: str) -> str:
     """The feed `feeds remove` is given; an empty one ("$NAME" unset) is refused, not looked for."""
-    return _given_file(text, "a feed's name or URL, as `reader feeds list` shows them")
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty; give a feed's name or URL, as `reader feeds list` shows them")
+    return _given_name(text)
+
+
+def _given_name(text: str) -> str:
+    """A feed's name or tag as given: control characters are refused, as in any argument; an invisible one is
+    not, since names are judged as they display ("Civic\u200b Wire" is Civic Wire, in feeds.toml too)."""
+    from reader.config.paths import escaped_if_unprintable, unprintable
+
+    if unprintable(text) == "control characters":
+        raise argparse.ArgumentTypeError(f"has control characters ({escaped_if_unprintable(text)}); give it "
+                                         "without them")
+    return text
 
 
 def _given_text(text: str) -> str:
@@ -70,11 +83,11 @@ def _given_text(text: str) -> str:
     Every message quotes paths through the sanitiser, which drops them: `--out $'a\\eb.md'` would write
     a file whose name no message shows ("ab.md"), and an argument of escapes alone would be named "".
     """
-    from reader.config.paths import escaped_if_unprintable
+    from reader.config.paths import escaped_if_unprintable, unprintable
 
     escaped = escaped_if_unprintable(text)  # $READER_DB and $READER_CONFIG are refused alike (path_from_environment)
     if escaped is not None:
-        raise argparse.ArgumentTypeError(f"has control characters ({escaped}); give it without them")
+        raise argparse.ArgumentTypeError(f"has {unprintable(text)} ({escaped}); give it without them")
     return text
 
 
@@ -146,8 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
     a = action(actions, "add", "subscribe to a feed (or the feed a web page links to)")
     a.add_argument("url", type=_given_text,
                    help="an http(s) URL of a feed or a page that links one, or a local file path")
-    a.add_argument("--name", type=_given_text, help="the feed's name (default: the feed's own title)")
-    a.add_argument("--tag", action="append", type=_given_text, help="a tag; repeat for several")
+    a.add_argument("--name", type=_given_name, help="the feed's name (default: the feed's own title)")
+    a.add_argument("--tag", action="append", type=_given_name, help="a tag; repeat for several")
     a = action(actions, "remove", "unsubscribe (stored articles are kept)")
     a.add_argument("feed", metavar="NAME|URL", type=_given_feed)
     a = action(actions, "import", "add the feeds of an OPML file (newsboat, Miniflux, Feedly, NetNewsWire)")

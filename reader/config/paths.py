@@ -13,7 +13,7 @@ from reader.config.model import Config, ConfigError, ConfigNotFound
 from reader.config.toml_lines import KeyLocator
 from reader.config.values import visible_repr
 from reader.files import file_in_the_way, read_regular_file
-from reader.text.sanitize import single_line, strip_control_characters
+from reader.text.sanitize import fold_whitespace, single_line, strip_control_characters
 
 CONFIG_ENV = "READER_CONFIG"
 DB_ENV = "READER_DB"
@@ -32,8 +32,21 @@ def escaped_if_unprintable(text: str) -> str | None:
     Every message quotes paths through the sanitiser, which drops them: a file named with an escape in
     it would be written, and no message could name it as it really is.
     """
-    if strip_control_characters(text) != text or "\n" in text or "\t" in text:
+    if unprintable(text) is not None:
         return visible_repr(text)
+    return None
+
+
+def unprintable(text: str) -> str | None:
+    """What in `text` no message can show ("control characters", "invisible characters"), or None.
+
+    Messages drop both (the sanitiser): "a\u200bb.txt" was named "ab.txt", which may be another file.
+    A joiner or selector where it does visible work (an emoji's ZWJ) is shown, and so is allowed.
+    """
+    if strip_control_characters(text) != text or "\n" in text or "\t" in text:
+        return "control characters"
+    if single_line(text, None) != fold_whitespace(text):  # what a message drops, spaces aside
+        return "invisible characters"
     return None
 
 
@@ -50,7 +63,7 @@ def path_from_environment(name: str) -> Path | None:
                              "to use the default")
     escaped = escaped_if_unprintable(value)
     if escaped is not None:
-        raise GivenPathError(f"${name} has control characters ({escaped}); set it without them, or unset it "
+        raise GivenPathError(f"${name} has {unprintable(value)} ({escaped}); set it without them, or unset it "
                              "to use the default")
     return Path(value)
 
@@ -66,7 +79,7 @@ def default_folder(kind: str, option: str) -> Path:
     if escaped is not None:
         xdg = os.environ.get(_DEFAULT_FOLDER_ENV[kind], "")  # used only when absolute, else ~ is
         variable = _DEFAULT_FOLDER_ENV[kind] if xdg and folder.startswith(xdg) else "HOME"
-        raise GivenPathError(f"the default {kind} folder {escaped} has control characters, from ${variable}; set "
+        raise GivenPathError(f"the default {kind} folder {escaped} has {unprintable(folder)}, from ${variable}; set "
                              f"${variable} without them, or pass {option}")
     return Path(folder)
 

@@ -169,3 +169,14 @@ def test_a_long_name_given_is_kept_whole(tmp_path: Path) -> None:
     out = reader(tmp_path, "--config", "feeds.toml", "feeds", "add", str(sample), "--name", "N" * 600)
     assert out.returncode == 0, out.stderr
     assert f'name = "{"N" * 600}"' in (tmp_path / "feeds.toml").read_text()
+
+
+def test_an_argument_no_message_could_show_whole_is_refused(tmp_path: Path) -> None:
+    """"a\\u200bb.txt" was said to be "no such file: ab.txt", which may be another file; an emoji's joiner shows."""
+    refused = reader(tmp_path, "--config", "none.toml", "show", "a\u200bb.txt")
+    assert refused.returncode == 2 and refused.stderr.endswith(
+        'argument target: has invisible characters ("a\\u200bb.txt"); give it without them\n')
+    environment = reader(tmp_path, "db", "check", env={"READER_DB": "x\u2060.db"})
+    assert environment.returncode == 2 and "$READER_DB has invisible characters" in environment.stderr
+    shown = reader(tmp_path, "--config", "none.toml", "show", "👩\u200d💻.txt")
+    assert shown.returncode == 2 and "no such file: 👩\u200d💻.txt;" in shown.stderr
