@@ -18,6 +18,7 @@ from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -31,7 +32,7 @@ from reader.store import ArticleFilter
 from reader.text.sanitize import single_line
 from reader.topics import compile_topics
 from reader.tui.feed_notes import feed_note, feed_status
-from reader.tui.format import plain
+from reader.tui.format import cut_to_cells, plain
 from reader.tui.keys import KEYS, app_bindings
 from reader.tui.messages import (
     ArticleChanged,
@@ -56,6 +57,8 @@ from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_view import READ_HINT, ReadingView
 from reader.tui.widgets.sidebar import Sidebar
 from reader.tui.workers import THEME_SETTING
+
+LABEL_ROOM = 20  # cells the view's name keeps beside its counts on one row; with less it takes a row of its own
 
 
 class ReaderApp(StoreEvents):
@@ -84,6 +87,7 @@ class ReaderApp(StoreEvents):
         self.sidebar_choice: bool | None = None  # None: shown or hidden by the terminal's width
         self.activity, self.waiting_for = "", ""  # the status line's right side
         self.pending_open: int | None = None  # n found an unread article beyond the loaded rows
+        self.view_counts: tuple[int, int] | None = None  # the status line's counts, drawn again on a resize
 
     # -- layout and start-up --------------------------------------------------------------
 
@@ -135,6 +139,8 @@ class ReaderApp(StoreEvents):
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_sidebar(event.size.width, event.size.height)  # self.size is still the old size in this handler
+        if self.view_counts is not None:
+            self._show_view(*self.view_counts, width=event.size.width)
 
     # -- message handlers: the only place widgets change -----------------------------------
 
@@ -186,19 +192,26 @@ class ReaderApp(StoreEvents):
         if message.generation == self.generation:
             self._show_view(*message.counts)
 
-    def _show_view(self, total: int, unread: int) -> None:
-        """The status line's left side: which view this is and how many articles it holds."""
-        line = plain(self.view_label, "bold")
+    def _show_view(self, total: int, unread: int, width: int | None = None) -> None:
+        """The status line's left side: which view this is and how many articles it holds.
+
+        The view's name is cut with "…" to one row of its side (at most half the line, see reader.tcss), or to
+        what the counts leave of that row: a search of 200 characters made the status line four rows tall.
+        """
+        self.view_counts = (total, unread)
+        rest = Text()
         if total:
-            line.append(f" · {total} article{'s' if total != 1 else ''}, {unread} unread")
+            rest.append(f" · {total} article{'s' if total != 1 else ''}, {unread} unread")
             if self.filter.search:
-                line.append(" · escape clears", style="dim")
+                rest.append(" · escape clears", style="dim")
         else:
-            line.append(" · ").append_text(plain(self._empty_view()[0], "dim"))
+            rest.append(" · ").append_text(plain(self._empty_view()[0], "dim"))
         trouble = self._feed_in_view()
         if trouble is not None and (words := feed_status(*trouble)) and total:
-            line.append(" · ").append_text(plain(words, "bold red"))
-        self.query_one("#view-status", Static).update(line)
+            rest.append(" · ").append_text(plain(words, "bold red"))
+        row = max(((width or self.size.width) - 2) // 2, 10)  # the status line's padding, then its half
+        room = row - rest.cell_len if row - rest.cell_len >= LABEL_ROOM else row
+        self.query_one("#view-status", Static).update(plain(cut_to_cells(self.view_label, room), "bold") + rest)
 
     def _feed_in_view(self) -> tuple[FeedRow, str | None] | None:
         """The feed this view lists, with its last parse's warning; None when the view is not a feed."""

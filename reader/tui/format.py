@@ -96,6 +96,15 @@ def link_lines(link: str, width: int) -> list[str]:
     return [*lines, rest] if rest else lines
 
 
+def cut_to_cells(text: str, width: int) -> str:
+    """`text` cut with "…" to `width` cells (a quoted label keeps its closing quote: Search “long que…”)."""
+    if cell_len(text) <= width:
+        return text
+    if text.endswith("”") and width > 2:
+        return _fitting(text[:-1], width - 2) + "…”"
+    return _fitting(text, max(width - 1, 1)) + "…"
+
+
 def _fitting(text: str, width: int) -> str:
     """The longest start of `text` that fits in `width` cells (at least its first character)."""
     used = 0

@@ -10,7 +10,7 @@ from reader.tui.app import ReaderApp
 from reader.tui.format import KeptWhole
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.sidebar import Sidebar
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, wait_until
 from tests.tui.test_fits_and_marks import drawn
 
 SIZES = [(40, 10), (60, 15), (80, 24), (160, 45)]
@@ -71,3 +71,25 @@ async def test_a_search_keeps_four_list_rows_and_a_one_line_status_at_40x10(fill
         assert filled_app.query_one("#status").region.height == 1
         for side in ("#view-status", "#activity"):  # the view and the answer, each cut to its one line
             assert drawn(filled_app.query_one(side)).rstrip().endswith("…"), drawn(filled_app.query_one(side))
+
+
+@pytest.mark.parametrize(("size", "rows"), [((100, 30), 2), ((160, 45), 1), ((80, 24), 2)])
+async def test_a_long_search_is_cut_to_one_row_of_the_status_line(filled_app: ReaderApp, size: tuple[int, int],
+                                                                  rows: int) -> None:
+    """A search of 4,500 characters (stored as its first 200) made the status line four rows tall (try11 find 31);
+    its name is cut with "…" to a row, the counts beside it where they fit, and again after a resize."""
+    from textual.widgets import Input, Static
+
+    async with filled_app.run_test(size=size) as pilot:
+        await settle(filled_app, pilot)
+        await pilot.press("slash")
+        filled_app.query_one("#search", Input).value = "E-Verify " + "x OR NEAR(a b) " * 300
+        await pilot.press("enter")
+        await settle(filled_app, pilot)
+        view = filled_app.query_one("#view-status", Static)
+        shown = str(view.render())
+        assert shown.startswith("Search “E-Verify x OR") and "…” · no articles match · escape clears" in shown
+        assert filled_app.query_one("#status").size.height <= rows  # 2: the half an answer on the right leaves
+        await pilot.resize_terminal(120, 30)
+        await wait_until(pilot, lambda: str(view.render()) != shown)
+        assert "…”" in str(view.render()) and filled_app.query_one("#status").size.height <= 2
