@@ -213,7 +213,11 @@ def summarize_lines(lines: Iterable[str], budget: SummaryBudget, out: TextIO, er
 
 
 def _numbered(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """The lines that are not blank, numbered; the first without a byte-order mark (Notepad writes one, and
+    JSON has none: the file was refused as "not JSON lines")."""
     for number, line in enumerate(lines, 1):
+        if number == 1:
+            line = line.removeprefix("\ufeff")
         if line.strip():
             yield number, line
 

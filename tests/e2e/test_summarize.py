@@ -218,3 +218,11 @@ def test_topic_phrases_are_judged_as_feeds_toml_judges_them() -> None:
                       (["ok", "\x1b"], '"topic"."match": a phrase "\\x1b" shows as nothing')):
         with pytest.raises(summarize.ClusterError, match=re.escape(said)):
             summarize.parse_cluster(json.dumps({**CLUSTERS[0], "topic": {"name": "T", "match": bad}}))
+
+
+def test_a_byte_order_mark_before_the_first_line_is_no_reason_to_refuse_it(tmp_path: Path) -> None:
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(CLUSTERS[1]).encode() + b"\n")
+    out = subprocess.run([sys.executable, "-m", "reader", "summarize", str(path)], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0 and json.loads(out.stdout)["id"] == "no-topic", out.stderr
