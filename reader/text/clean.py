@@ -16,7 +16,7 @@ from html import unescape
 from typing import Any, Literal
 
 from reader.text.collapse import CollapsedParagraph, collapse_repeated_paragraphs, count_copies
-from reader.text.credits import is_caption, split_leading_credit
+from reader.text.credits import is_caption, split_caption, split_leading_credit
 from reader.text.furniture import is_furniture
 from reader.text.html import decode_character_references, has_tag, html_to_blocks, looks_like_html
 from reader.text.links import web_link
@@ -126,6 +126,9 @@ def clean_article(
             credit, text = run_in
             captions.append(credit)
             credits += 1
+        elif opened := split_caption(text):  # "Photo: The chamber. The mayor said ...": the second is story
+            caption, text = opened
+            captions.append(caption)
         elif is_caption(text):
             captions.append(text)
             continue

@@ -157,6 +157,21 @@ def split_leading_credit(text: str) -> tuple[str, str] | None:
     return credit.rstrip(" .,:;|—–-"), rest
 
 
+def split_caption(text: str) -> tuple[str, str] | None:
+    """(caption, the story's sentences after it) when a line opened as a caption ("Photo: The council chamber during
+    the vote.") goes on with sentences that are neither caption nor credit ("The mayor said the ban was never
+    discussed."): a caption's label says what its first sentence is, not what a reporter wrote after it."""
+    if not _CAPTION_PREFIX.match(text) or _PAREN_CREDIT_AT_END.search(text) or _BARE_CREDIT_AT_END.search(text):
+        return None  # a caption ending in its credit is one whole, however many sentences it has
+    end = _SENTENCE_END.search(text)
+    if end is None:
+        return None
+    caption, rest = text[:end.end()].strip(), text[end.end():].strip()
+    if _WHOLE_CREDIT.match(rest) or len(rest.split()) < 3:
+        return None  # "Photo: The chamber. Jane Doe/WNYC": the credit ends the caption
+    return caption, rest
+
+
 def is_caption(text: str) -> bool:
     """A short line ending in a photo credit, starting "Photo:", or only a credit, is a caption, not body text."""
     words = len(text.split())

@@ -74,7 +74,11 @@ _CROSS_LINK = (
     r"|further reading|related (?:stories|articles|coverage|links|content))" + _END +
     r"|(?:»|›|>>|→|▶|►)\s*\S.*"
     r"|(?:click|tap) here\b(?!,).*|(?:click|tap) (?:to|for) (?:read|see|view|watch|listen|learn|subscribe|more)\b.*"
-    r"|(?:watch|see|listen to) (?:the |our )?(?:full |latest |complete )?(?:video|interview|clip|report|segment|"
+)
+# A link label written as an imperative with no mark after it ("Read more about the ban", "Watch the video
+# above"): prose is written so too, so such a line is furniture only while it is as short as a label.
+_CROSS_LINK_PROSE = (
+    r"(?:watch|see|listen to) (?:the |our )?(?:full |latest |complete )?(?:video|interview|clip|report|segment|"
     r"episode|conversation)s? (?:above|below|here)\b.*"
     r"|read (?:the )?latest (?:on|from|about)\b.*"
     r"|read (?:the )?(?:full|complete|entire|original|whole) (?:story|article|report|text|statement|interview|"
@@ -163,7 +167,8 @@ _IMAGE_CONTROL = (
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"^(?:{pattern})$", re.I | re.S))
-    for kind, pattern in (("advertisement", _AD), ("cross-link", _CROSS_LINK), ("prompt", _PROMPT),
+    for kind, pattern in (("advertisement", _AD), ("cross-link", _CROSS_LINK), ("link label", _CROSS_LINK_PROSE),
+                          ("prompt", _PROMPT),
                           ("reprint notice", _REPRINT), ("copyright", _COPYRIGHT), ("update notice", _UPDATES),
                           ("image control", _IMAGE_CONTROL))
 )
@@ -189,6 +194,16 @@ def _is_share_bar(text: str) -> bool:
     return any(w in _SHARE_STRONG for w in words) or ("copy" in words and "link" in words)
 
 
+LINK_LABEL_MAX_WORDS = 12
+_CLAUSE = re.compile(r"[,;]\s+(?:which|who|whom|where|when|that|and|but|while|because|although|as|so)\b|[;]", re.I)
+
+
+def _label_length(text: str) -> bool:
+    """Whether an imperative link label ("Read more about the ban here") is short enough to be one: a dozen words
+    or fewer and no clause joined on, which a reporter's sentence has and a link's text does not."""
+    return len(text.split()) <= LINK_LABEL_MAX_WORDS and not _CLAUSE.search(text)
+
+
 def furniture_kind(text: str) -> str | None:
     """Which kind of page furniture the whole line is ("advertisement", "cross-link", …), or None."""
     text = text.strip()
@@ -203,7 +218,11 @@ def furniture_kind(text: str) -> str | None:
     for kind, pattern in _KINDS:
         if pattern.match(text):
             # "Sign up for coverage today, officials urged." reports a prompt; it is not one.
-            return None if kind == "prompt" and _attributes(text, headline_tense=True) else kind
+            if kind == "prompt" and _attributes(text, headline_tense=True):
+                return None
+            if kind == "link label":  # "Read more about the ban in the minutes, which run to 40 pages ...": prose
+                return "cross-link" if _label_length(text) else None
+            return kind
     if "|" in text:  # "Order Reprints | Today's Paper | Subscribe": a bar of short links, some furniture
         parts = [p.strip() for p in text.split("|") if p.strip()]
         if len(parts) > 1 and all(len(p.split()) <= NAV_ITEM_MAX_WORDS for p in parts):

@@ -4,7 +4,7 @@ import pytest
 
 from reader.digest.candidates import is_story_prose
 from reader.text.clean import clean_article
-from reader.text.credits import holds_credit, is_caption, split_leading_credit
+from reader.text.credits import holds_credit, is_caption, split_caption, split_leading_credit
 
 PARAGRAPH = "Alicia Roman holds a sign outside the county jail in Santa Rosa on Tuesday."
 
@@ -77,6 +77,23 @@ def test_a_caption_is_a_caption_only_when_the_whole_line_reads_as_one() -> None:
     assert not is_caption("The agency declined to comment (it did not file a response).")
     assert not is_caption("Photo: Jane Doe / Unknown Outlet llc the council voted to end the agreement.")
     assert not is_caption("The vote came late. Members argued for hours. Then the chair called it (Jane Doe/WNYC)")
+
+
+def test_a_caption_runs_to_its_end_not_into_the_reporters_next_sentence() -> None:
+    """try11 F45: "Photo: The council chamber during the vote. The mayor said the photo ban was never discussed." was
+    all set apart as a caption; the label says what its first sentence is, and the news after it stays in the story."""
+    line = "Photo: The council chamber during the vote. The mayor said the photo ban was never discussed."
+    assert split_caption(line) == ("Photo: The council chamber during the vote.",
+                                   "The mayor said the photo ban was never discussed.")
+    article = clean_article(f"<p>The council voted on Tuesday.</p><p>{line}</p>", title="T")
+    assert article.captions == ("Photo: The council chamber during the vote.",)
+    assert article.paragraphs == ("The council voted on Tuesday.", "The mayor said the photo ban was never discussed.")
+    # A caption ending in its credit, a credit after it, or one sentence alone is whole.
+    for whole in ("Photo: The chamber during the vote. Members argued for hours (Jane Doe/WNYC)",
+                  "Photo: Donald Trump at the White House. Photograph: Mandel Ngan/AFP/Getty Images",
+                  "Photo: Protesters outside City Hall."):
+        assert split_caption(whole) is None and is_caption(whole)
+    assert split_caption("Photo: The chamber during the vote. Jane Doe/Getty Images") is None
 
 
 def test_a_group_named_for_something_is_not_a_credit() -> None:

@@ -15,6 +15,10 @@ FURNITURE = [
     ("cross-link", "[Related: The task force report, explained]"),
     ("cross-link", "More from Metro Ledger: Fare hike hearings set"),
     ("cross-link", "Related Stories"),
+    ("cross-link", "Read more about the ban"),
+    ("cross-link", "Read more about immigration in our coverage here."),
+    ("cross-link", "Read the full report here"),
+    ("cross-link", "Click here to read the full report on the vote and all the amendments from Tuesday night"),
     ("share bar", "Share this story"),
     ("share bar", "Facebook | Twitter | Email"),
     ("share bar", "Share Tweet Email Print"),
@@ -73,6 +77,10 @@ STORY = [
     "The council met | Tuesday night in a long session",
     "Updated figures released in 2018 showed a decline.",
     "Save for the vote in May, the council did little this year.",
+    # try11 F45: a link label's opening words begin a reporter's sentence too.
+    "Read more about the ban in the council's published minutes, which run to 40 pages and include every amendment.",
+    "Read the full ruling, which runs to 90 pages, before the hearing on Monday.",
+    "See the full report here and you will find the same complaint on every page of it, every year.",
 ]
 
 
