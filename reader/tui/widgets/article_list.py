@@ -56,8 +56,10 @@ class Columns:
 
 def plan_columns(width: int, topics_wanted: int, outlet_wanted: int = OUTLET) -> Columns:
     """Widths for a list `width` cells wide, while the title keeps 30: the date, then the outlet (as wide as the
-    widest name, up to 28, or cut to no less than 10), then the topics (as wide as the widest row's, up to 40,
-    never wider than the title, and left out when fewer than 20 cells, or all they want, would fit)."""
+    widest name, up to 28, or cut to no less than 10), then the topics (as wide as the widest row's, up to 40 and
+    a third of what is left, so the title has twice theirs, and left out when fewer than 20 cells, or all they
+    want, would fit). Headlines are what is read: at 160 columns a half for the topics cut titles at 48 cells
+    while the topics showed whole (try11 find 32)."""
     free = width - SCROLLBAR - (MARKS + CELL_PADDING) - CELL_PADDING
     room = free - CELL_PADDING - MIN_TITLE  # what a column may take with the title keeping its minimum
     when = WHEN if room >= WHEN else 0
@@ -67,7 +69,7 @@ def plan_columns(width: int, topics_wanted: int, outlet_wanted: int = OUTLET) ->
     outlet = outlet if outlet >= MIN_OUTLET else 0
     free -= outlet + CELL_PADDING if outlet else 0
     wanted = min(topics_wanted, MAX_TOPICS)
-    topics = min(wanted, free - CELL_PADDING - MIN_TITLE, (free - CELL_PADDING) // 2)
+    topics = min(wanted, free - CELL_PADDING - MIN_TITLE, (free - CELL_PADDING) // 3)
     topics = topics if wanted and topics >= min(wanted, MIN_TOPICS) else 0
     free -= topics + CELL_PADDING if topics else 0
     return Columns(max(free, MIN_TITLE), when, outlet, topics)
