@@ -127,7 +127,7 @@ def summariser_times(config: Path, db: Path) -> list[float]:
 
     reader = make_reader(config, db)
     try:
-        articles = reader.store.articles_first_seen_between(*local_day_bounds(date.today()))
+        articles = reader.store.articles_of_day(*local_day_bounds(date.today()))
         matchers = compile_topics(reader.config.topics)
         terms = topic_terms(reader.config.topics)
         times = []

@@ -141,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of the terminal rendering")
     p.add_argument("--copies", action="store_true", help="compare a stored article's copies in other outlets")
     p = command("digest", "reader.commands.digest", "write the daily Markdown digest of tracked policies")
-    p.add_argument("--date", help="the day to digest, YYYY-MM-DD (default: today, local time)")
+    p.add_argument("--date", help="the day to digest, YYYY-MM-DD, today or yesterday (default: today, local time)")
     p.add_argument("--no-fetch", action="store_true", help="do not refresh feeds first")
     where = p.add_mutually_exclusive_group()
     where.add_argument("--out", metavar="PATH", type=_given_out("to print the digest, use --stdout"),

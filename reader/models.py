@@ -145,6 +145,7 @@ class Article:
     full_text_error: str | None = None  # why the page's text could not be had; the summary is shown
     story_id: int | None = None  # the story the store folded it into (copies share it); None when not stored
     content_type: ContentType = None  # what the feed declared `content` to be; None: stored before it was kept
+    updated: str | None = None  # when its stored text last changed (first_seen when it never did); None: not stored
 
 
 @dataclass(frozen=True, slots=True)

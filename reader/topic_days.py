@@ -18,11 +18,13 @@ from reader.store import Store
 from reader.store.store import TopicDay
 from reader.stories import stories_among
 from reader.text.decision_state import STATE_VERSION, news_signature
-from reader.text.signatures import decode_signatures, encode_signatures, sentences_of
+from reader.text.signatures import MIN_STEMS, decode_signatures, encode_signatures, sentences_of
 from reader.text.words import SIGNATURE_VERSION
 from reader.topics import TopicMatcher, compile_topics, topic_members, topic_text
 
 COVERED_STORIES = 25  # as many as the digest lists per topic
+# A signature no sentence has (words are never marked "~"): coverage whose text the store no longer has.
+CHANGED_LATER = frozenset(f"~changed-later-{n}" for n in range(MIN_STEMS))
 
 
 def local_day_bounds(day: date) -> tuple[str, str]:
@@ -54,11 +56,21 @@ def covered_stories(articles: Sequence[Article], limit: int = COVERED_STORIES) -
     return stories[:limit]
 
 
-def summarise_day(articles: Sequence[Article], matchers: Sequence[TopicMatcher]) -> dict[str, TopicDay]:
-    """Topic name -> the topic's counts and the signatures of its covered stories on a day of `articles`."""
+def summarise_day(articles: Sequence[Article], matchers: Sequence[TopicMatcher],
+                  end: str | None = None) -> dict[str, TopicDay]:
+    """Topic name -> the topic's counts and the signatures of its covered stories on a day of `articles`.
+
+    An article whose text changed after the day (`updated` at or after `end`) gives no signatures: the store
+    keeps only its new text, which the day did not carry, and which must be news on the day it changed. It
+    stands as CHANGED_LATER, so New today does not claim the topic had no coverage on the day.
+    """
+    def signatures(article: Article) -> list[frozenset[str]]:
+        changed = end is not None and article.updated is not None and article.updated >= end
+        return [CHANGED_LATER] if changed else article_signatures(article)
+
     return {name: TopicDay(len(articles), len(hits), len({a.feed_name for a in hits}),
                            encode_signatures(sig for story in covered_stories(hits) for a in story
-                                             for sig in article_signatures(a)))
+                                             for sig in signatures(a)))
             for name, hits in topic_members(articles, matchers).items()}
 
 
@@ -72,13 +84,13 @@ def past_topic_days(store: Store, topics: Sequence[TopicConfig], day: date,
     found: dict[date, dict[str, TopicDay]] = {}
     for d in earlier:
         start, end = local_day_bounds(d)
-        count = store.count_first_seen_between(start, end)
+        count = store.count_of_day(start, end)
         fresh = {name: row for key, name in keys.items()
                  if (row := stored.get((key, d.isoformat()))) is not None and row.day_articles == count}
         if len(fresh) == len(keys):
             found[d] = fresh
             continue
-        by_name = summarise_day(store.articles_first_seen_between(start, end) if count else [], matchers)
+        by_name = summarise_day(store.articles_of_day(start, end) if count else [], matchers, end)
         store.save_topic_days(d.isoformat(), {key: by_name[name] for key, name in keys.items()})
         found[d] = by_name
     return found

@@ -26,7 +26,7 @@ def add(store: Store, path: Path, key: str, body: str, day: date) -> None:
     store.upsert_entries(add_feed(store), [entry(key, title=key, body=body)])
     stamp = datetime.combine(day, time(12)).astimezone().isoformat(timespec="seconds")
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE articles SET first_seen = ? WHERE key = ?", (stamp, key))
+        conn.execute("UPDATE articles SET first_seen = ?1, updated = ?1 WHERE key = ?2", (stamp, key))
 
 
 def history(store: Store, topic: TopicConfig = TOPIC, days: int = 7) -> list[frozenset[str]]:

@@ -21,7 +21,7 @@ def test_new_sentences_of_day_two_are_exactly_the_development(workdir: Path) -> 
         [day_one] = store.list_articles(ArticleFilter(search="Lake County sheriff drops"))
         earlier = (datetime.fromisoformat(day_one.first_seen) - timedelta(days=1)).isoformat(timespec="seconds")
     with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE articles SET first_seen = ? WHERE id = ?", (earlier, day_one.id))
+        conn.execute("UPDATE articles SET first_seen = ?1, updated = ?1 WHERE id = ?2", (earlier, day_one.id))
     with Store(db) as store:
         finder = NewsFinder(store, load_config(workdir / "feeds.toml"))
         [day_two] = store.list_articles(ArticleFilter(search="Sheriffs split"))

@@ -40,10 +40,14 @@ FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)
 
 
 def parse_day(text: str | None) -> date:
-    """The --date given (today when none), or DigestError saying what is wrong with it in the calendar's words:
+    """The --date given (today when none; "today" and "yesterday" too), or DigestError saying what is wrong with
+    it in the calendar's words:
     "February 2026 has 28 days", not Python's "day is out of range for month"."""
     if text is None:
         return date.today()
+    named = {"today": 0, "yesterday": 1}.get(text.strip().casefold())
+    if named is not None:  # cron's `--date yesterday`: the whole of the day that just ended
+        return date.today() - timedelta(days=named)
     given = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)  # ASCII digits: \d takes any script's
     if given is None:
         raise DigestError(f"invalid --date {text!r}: expected YYYY-MM-DD, for example 2026-11-30")
@@ -62,7 +66,7 @@ def collect_and_build(reader: Reader, day: date) -> Digest:
     """Read the day, its pins and the trend history from the store, then build the digest (pure)."""
     store, config = reader.store, reader.config
     start, end = local_day_bounds(day)
-    articles = store.articles_first_seen_between(start, end)
+    articles = store.articles_of_day(start, end)
     # The trend and New today read past days from what the store keeps per topic and day.
     past = past_topic_days(store, config.topics, day, max(TREND_DAYS - 1, config.history_days))
     history = {d: {name: (row.articles, row.outlets) for name, row in rows.items()} for d, rows in past.items()}
@@ -80,9 +84,10 @@ def collect_and_build(reader: Reader, day: date) -> Digest:
     digest = build_digest(day, articles, config.topics, feeds, lambda a: clean_stored_article(a, terms), history,
                           pins, config.digest_max_stories, recent, config.history_days,
                           lambda story_id: earliest_stored_copy(store, story_id))
+    today = date.today()
+    digest = replace(digest, day_not_over=day == today)
     if articles:
         return digest
-    today = date.today()
     return replace(digest, nearest_days=nearest_days_with_articles(store, day), today=today if day > today else None)
 
 

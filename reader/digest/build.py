@@ -99,6 +99,8 @@ def build_digest(
     with it (saying so), its summary and quotes are drawn from it, and the day's copies are measured against it.
     """
 
+    # Articles first seen before the day are among its articles when their text changed on it (an outcome added).
+    updated = {a.id for a in articles if (seen := published_day(a.first_seen)) is not None and seen < day}
     originals: dict[int, Story] = {}
 
     def with_original(story: Story) -> Story:
@@ -215,7 +217,8 @@ def build_digest(
         # Read: fetched, and the latest fetch did not fail; a feed never fetched yet was neither read nor failed.
         feeds_read=sum(1 for f in feeds if not f.disabled and not f.last_error and _fetched(f)),
         feeds_unfetched=sum(1 for f in feeds if not f.disabled and not f.last_error and not _fetched(f)),
-        new_articles=len(articles),
+        new_articles=len(articles) - len(updated),
+        updated_articles=len(updated),
         topics_tracked=len(topics),
         glance=tuple(glance),
         sections=tuple(sections),
@@ -224,7 +227,7 @@ def build_digest(
         emerging=_emerging(stories, matchers, feed_names, terms, topics_of),
         failed=tuple(FailedFeed(f.name, f.last_error, f.error_since) for f in feeds if f.last_error),
         feed_status_as_of=_status_elsewhen(feeds, day),
-        backlog=backlog_of(articles, day),
+        backlog=backlog_of([a for a in articles if a.id not in updated], day),
     )
 
 

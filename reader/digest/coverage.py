@@ -41,12 +41,15 @@ def coverage_lines(stories: Sequence[Story], day: date, first: int = 1) -> tuple
         own_day = published_day(lead.published)
         byline = display_byline(lead.author)
         seen = published_day(lead.first_seen) if s.original is not None else None
+        lead_seen = published_day(s.lead.first_seen)
+        updated = lead_seen if s.original is None and lead_seen is not None and lead_seen < day else None
         lines.append(CoverageLine(n, lead.title or "(untitled)", lead.link, lead.feed_name,
                                   byline if byline != lead.feed_name else None,
                                   s.outlets if s.original is not None else s.outlets[1:],
                                   own_day if own_day is not None and own_day != day else None,
                                   opinion=opinion_kind(lead.title, lead.author, lead.link),
-                                  first_seen=seen if seen is not None and seen != day else None))
+                                  first_seen=seen if seen is not None and seen != day else None,
+                                  updated_since=updated))
     return tuple(lines)
 
 

@@ -22,6 +22,8 @@ class CoverageLine:
     # When the story was first seen, if before the digest's day: the line leads with that earlier original, and
     # `also_in` are the outlets whose copies were first seen on the day.
     first_seen: date | None = None
+    # When the lead was first seen, if it is an article first seen before the day whose text changed on it.
+    updated_since: date | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,9 @@ class Digest:
     nearest_days: tuple[date | None, date | None] = (None, None)
     # The day the digest was made, when its own day is after it: no article can have been first seen on it yet.
     today: date | None = None
+    updated_articles: int = 0  # first seen before the day, their text changed on it (an outcome added)
+    # The digest was made on its own day, before it ended: later articles of the day are not in it yet.
+    day_not_over: bool = False
 
     @property
     def feeds_tried(self) -> int:

@@ -88,6 +88,8 @@ def long_date(day: date) -> str:
 def _counts(d: Digest) -> str:
     """The header's counts; the feeds' from a fetch on another day than the digest's are dated as of then."""
     articles = count_of(d.new_articles, "new article")
+    if d.updated_articles:
+        articles += f", {d.updated_articles} updated"
     topics = f"{d.topics_covered} of {d.topics_tracked} tracked topics covered"
     if d.topics_pinned_only:
         topics += f", {d.topics_pinned_only} more with pinned quotes only"
@@ -181,6 +183,9 @@ def _copies(line: CoverageLine) -> str:
     or for a story first seen before the day " · earliest copy, first seen before this day (Tuesday 1 December
     2026); this day's copies: Hudson Times, Valley Post". A story one outlet ran says nothing."""
     outlets = ", ".join(escape_markdown(o) for o in line.also_in)
+    if line.updated_since is not None:
+        also = f"; also in: {outlets}" if outlets else ""
+        return f" · updated on this day (first seen {long_date(line.updated_since)}){also}"
     if line.first_seen is not None:
         seen = long_date(line.first_seen)
         return f" · earliest copy, first seen before this day ({seen}); this day's copies: {outlets}"
@@ -323,6 +328,7 @@ def render_digest(d: Digest) -> str:
         f"date: {d.day.isoformat()}",
         f"feeds_read: {d.feeds_read}",
         f"new_articles: {d.new_articles}",
+        *([f"updated_articles: {d.updated_articles}"] if d.updated_articles else []),
         f"topics_covered: {d.topics_covered}",
         *([f"topics_pinned_only: {d.topics_pinned_only}"] if d.topics_pinned_only else []),
         f"topics_tracked: {d.topics_tracked}",
@@ -335,7 +341,10 @@ def render_digest(d: Digest) -> str:
         _counts(d),
         "",
     ]
-    if d.new_articles == 0:
+    if d.day_not_over:
+        out += ["*This day was not over when this digest was made: articles first seen later today are not in it. "
+                "The digest made after the day (`reader digest --date yesterday` tomorrow) has the whole day.*", ""]
+    if d.new_articles == 0 and d.updated_articles == 0:
         why = (f"This day has not come yet (the digest was made on {long_date(d.today)}), so no article has been "
                "first seen on it." if d.today is not None and d.today < d.day
                else "No new articles were first seen on this day, so there is no coverage to report.")

@@ -273,6 +273,24 @@ class Store(RefreshWrites, StoryQueries):
         )
         return [article_row(r) for r in rows]
 
+    def articles_of_day(self, start: str, end: str) -> list[Article]:
+        """Articles first seen in [start, end), then those first seen before it whose text changed in it (their
+        `updated`): the day's news, an article updated with a vote's outcome included."""
+        rows = self._query(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
+            "WHERE f.active = 1 AND ((a.first_seen >= ? AND a.first_seen < ?) "
+            "OR (a.updated >= ? AND a.updated < ? AND a.first_seen < ?)) ORDER BY a.id",
+            (start, end, start, end, start),
+        )
+        return [article_row(r) for r in rows]
+
+    def count_of_day(self, start: str, end: str) -> int:
+        """How many articles articles_of_day() gives: whether a stored topic day is stale."""
+        return int(self._query("SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                               "WHERE f.active = 1 AND ((a.first_seen >= ? AND a.first_seen < ?) "
+                               "OR (a.updated >= ? AND a.updated < ? AND a.first_seen < ?))",
+                               (start, end, start, end, start))[0][0])
+
     def count_first_seen_between(self, start: str, end: str) -> int:
         """How many active articles were first seen in [start, end): whether a stored topic day is stale."""
         return int(self._query("SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id "

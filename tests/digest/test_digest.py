@@ -184,7 +184,7 @@ def test_sparkline() -> None:
     assert sparkline([0, 4, 8]) == "▁▅█"
 
 
-@pytest.mark.parametrize("day", ["2026-13-01", "yesterday", "20261130", "2026-02-30"])
+@pytest.mark.parametrize("day", ["2026-13-01", "tomorrow", "20261130", "2026-02-30"])
 def test_invalid_dates_exit_2(day: str, tmp_path: Path) -> None:
     import subprocess
     import sys

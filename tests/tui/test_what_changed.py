@@ -22,7 +22,8 @@ def day_one_a_day_earlier(sample_dir: Path) -> ReaderApp:
     with sqlite3.connect(sample_dir / "r.db") as conn:
         (seen,) = conn.execute("SELECT first_seen FROM articles WHERE title LIKE 'Lake County sheriff%'").fetchone()
         earlier = (datetime.fromisoformat(seen) - timedelta(days=1)).isoformat(timespec="seconds")
-        conn.execute("UPDATE articles SET first_seen = ? WHERE title LIKE 'Lake County sheriff%'", (earlier,))
+        conn.execute("UPDATE articles SET first_seen = ?1, updated = ?1 WHERE title LIKE 'Lake County sheriff%'",
+                     (earlier,))
     return build_app(sample_dir / "feeds.toml", sample_dir / "r.db", now=lambda: NOW)
 
 
