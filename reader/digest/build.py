@@ -139,6 +139,12 @@ def build_digest(
         glance.append(GlanceRow(m.name, count, outlets, count - earlier[-1], (*earlier, count)))
 
     def sections_for(home: Mapping[int, str]) -> tuple[list[TopicSection], dict[str, TopicSummary]]:
+        def pin_home(article: Article) -> str | None:
+            """The topic a pin goes under: where its story is summarised (None: its story is not among the day's,
+            so the first topic its article matches)."""
+            story = story_of.get(article.id)
+            return home.get(story.lead.id) if story is not None else None
+
         placed_pins: set[int] = set()
         said: list[str] = []  # summary and New today sentences of the sections above
         said_by: list[tuple[str, str]] = []  # the same, each with its section's topic
@@ -146,10 +152,11 @@ def build_digest(
         sections: list[TopicSection] = []
         results: dict[str, TopicSummary] = {}
         for m, topic in zip(matchers, topics, strict=True):
+            mine = [(p, a) for p, a in pins if p.id not in placed_pins and (pin_home(a) == m.name or (
+                pin_home(a) is None and m.matches(topic_text(a))))]
             topic_pins = _unique(_pin_quote(p, a, with_original(story_of[a.id]) if a.id in story_of else None,
-                                            feed_names, cleaned_article(a).quotes)
-                                 for p, a in pins if p.id not in placed_pins and m.matches(topic_text(a)))
-            placed_pins.update(p.id for p, a in pins if m.matches(topic_text(a)))
+                                            feed_names, cleaned_article(a).quotes) for p, a in mine)
+            placed_pins.update(p.id for p, _ in mine)
             shown = [with_original(s) for s in by_topic[m.name][:max_stories]]
             if not shown and not topic_pins:
                 continue

@@ -153,3 +153,19 @@ def test_coverage_and_other_stories_are_capped_with_a_count_of_the_rest() -> Non
     assert "and 4 more stories from 4 outlets" in sc
     other = section(markdown, "Other notable stories")
     assert "\n10. " in other and "\n11. " not in other and "and 4 more stories from 3 outlets" in other
+
+
+def test_a_pin_goes_to_the_section_its_story_is_summarised_in() -> None:
+    """try11 F16: a pin on the 287(g) story (which also names Secure Communities) went under Secure Communities,
+    the first topic its article matched, and left the 287(g) section, where that story is summarised."""
+    articles, feeds = sample_articles()
+    story = next(a for a in articles if a.title.startswith("Sheriffs split"))
+    quote = "Our trained deputies catch people that a fingerprint check never will"
+    unpinned = build_digest(DAY, articles, CONFIG.topics, feeds, clean_stored_article)
+    [home] = [s for s in unpinned.sections if any(q.text == quote for q in s.quotes)]
+    assert home.name == "287(g)"
+    pin = Pin(1, story.id, quote, "Sheriff Chuck Jenkins", "2026-11-30T09:00:00+00:00")
+    markdown = render_digest(build_digest(DAY, articles, CONFIG.topics, feeds, clean_stored_article,
+                                          pins=[(pin, story)]))
+    assert "**Pinned**" in section(markdown, "287(g)") and quote in section(markdown, "287(g)")
+    assert markdown.count(quote) == 1 and "**Pinned**" not in section(markdown, "Secure Communities")
