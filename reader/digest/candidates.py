@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from reader.digest.references import (
     definite_references,
+    introduces,
     outside_quotes,
     pronoun_may_mean_previous,
     speaker_references,
@@ -135,11 +136,15 @@ def leans_on_previous(sentence: str, before: str = "") -> bool:
     return unresolved_pronoun(sentence) or pronoun_may_mean_previous(sentence, before)
 
 
-def story_candidates(paragraphs: tuple[str, ...]) -> list[Candidate]:
+def story_candidates(paragraphs: tuple[str, ...], headline: str = "") -> list[Candidate]:
     """Every sentence of the story's first MAX_SENTENCES fit to summarise, in reading order, datelines cut off.
 
     A summary draws on a story's opening (news puts what matters first); reading no further keeps a
-    hostile article of 20,000 paragraphs from stalling the digest.
+    hostile article of 20,000 paragraphs from stalling the digest. What the story's `headline` names ("Denver
+    council requires ...") is introduced for all its sentences, and so is the definite subject of its opening
+    sentence ("The council voted 7 to 4 ..."), which is written to be read first, under the headline its
+    coverage line gives (a story with no headline has none); "the department said" in it still needs a
+    sentence naming the department.
     """
     found: list[Candidate] = []
     index = 0
@@ -161,7 +166,9 @@ def story_candidates(paragraphs: tuple[str, ...]) -> list[Candidate]:
                     story = _story_sentences(paragraphs)
                     mentions = ArticleMentions(story), len(story)
                 speakers = tuple((h, _body_meant(*mentions, h, index)) for h in heads) if mentions else ()
-                found.append(Candidate(sentence, p_index, index, leans, definite_references(sentence),
+                refers = tuple(h for h in definite_references(sentence)
+                               if h in heads or not ((index == 0 and headline.strip()) or introduces(headline, h)))
+                found.append(Candidate(sentence, p_index, index, leans, refers,
                                        bool(ranks) and not leans, tuple((h, n) for h, n in speakers if n)))
             previous = raw
             index += 1

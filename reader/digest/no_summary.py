@@ -26,5 +26,14 @@ def why_no_summary(stories: Sequence[StoryForSummary], lens: TopicLens, topic: s
     about = topic if topic is not None else "what the stories share"
     if not any(s.mainly_about or lens.is_about(c.text) for s in stories for c in s.candidates):
         return f"none of the articles' sentences is about {about}"
-    return (f"each of their sentences about {about} repeats one shown above or a key quote, "
-            "or leans on a sentence that could not be shown")
+    about_it = [c for s in stories for c in s.candidates if s.mainly_about or lens.is_about(c.text)]
+    why = []  # only what is true of some sentence: the reader is told what kept them out
+    if any(not (c.needs_previous or c.needs_context or c.refers_to) for c in about_it):
+        why.append("repeats one shown above or a key quote")
+    if any(c.needs_previous or c.needs_context for c in about_it):
+        why.append("leans on a sentence before it that could not be shown")
+    heads = list(dict.fromkeys(h for c in about_it if not (c.needs_previous or c.needs_context) for h in c.refers_to))
+    if heads:
+        named = " or ".join(f"“the {h}”" for h in heads[:3])
+        why.append(f"speaks of {named} with no sentence shown that says which")
+    return f"each of their sentences about {about} " + ", or ".join(why)

@@ -76,10 +76,11 @@ class StoryForSummary:
     mainly_about: bool = False
     long_ago: date | None = None  # its publication day, when long before the digest's: its "Friday" is not this week's
     day: int = 0  # its publication (or first-seen) day as an ordinal, 0 when unknown: the later says a point instead
+    headline: str = ""  # its lead's title: what it names ("Denver council ...") its sentences may call "the council"
 
     @cached_property
     def candidates(self) -> list[Candidate]:
-        return story_candidates(self.paragraphs)
+        return story_candidates(self.paragraphs, self.headline)
 
 
 @dataclass(frozen=True)

@@ -182,7 +182,7 @@ def summarise_topic(
     cleaned = [clean(s.lead) for s in stories]
     mainly = [fits is None or fits[s.lead.id].about >= MAINLY_ABOUT for s in stories]
     inputs = [StoryForSummary(n, c.paragraphs, published_year(s.lead), about, long_ago_day(s.lead, day),
-                              _day(s.lead.published or s.lead.first_seen))
+                              _day(s.lead.published or s.lead.first_seen), s.lead.title)
               for n, s, c, about in zip(numbers, stories, cleaned, mainly, strict=False)]
     lens = topic_lens(inputs, (lambda text: matcher.matches(text)) if matcher is not None else None)
     quotes = best_quotes(stories, cleaned.__getitem__, lens, mainly, quotes_shown)
