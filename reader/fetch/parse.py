@@ -24,10 +24,11 @@ from reader.models import ContentType, ParsedEntry, ParsedFeed
 from reader.reissued_items import reissue_key, shared
 from reader.stories import WordHashes, pack_shingles, shingles, story_bands, story_text
 from reader.text.html import TAG, html_to_search_text, plain_search_text
-from reader.text.links import STORED_LINK_CHARS
+from reader.text.links import MAX_LINK_CHARS, STORED_LINK_CHARS
 from reader.text.repair import repair_encoding
 from reader.text.sanitize import single_line, strip_document_escapes, strip_markup_escapes
 from reader.text.xml_words import xml_problem
+from reader.wording import count_of
 
 TITLE_LIMIT = 500
 MAX_ITEMS = 1_000  # items read of one document unless told ([fetch] max_items, FetchConfig's default too)
@@ -281,6 +282,10 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
         entries = tuple(dataclasses.replace(e, reissue_key=None) if e.reissue_key in side_by_side else e
                         for e in entries)
     warnings = [f"{said}; what could be read was kept (its publisher should fix the feed)"] if said else []
+    dropped = sum(item.link_dropped for item in mapped)
+    if dropped:
+        warnings.append(f"{count_of(dropped, 'item')} linked to an address longer than {MAX_LINK_CHARS:,} characters, "
+                        "which is not kept (no browser or server takes one reliably): stored without a link")
     if items > max_items:
         warnings.append(f"the feed lists {items:,} items; only its newest {max_items:,} were read "
                         "(raise [fetch] max_items in feeds.toml to read more)")
@@ -327,6 +332,7 @@ class _Item:
     content: str
     content_type: ContentType
     content_hash: str
+    link_dropped: bool = False  # its link was longer than any kept (see _item)
 
 
 def content_type(declared: Any) -> ContentType:
@@ -352,10 +358,14 @@ def _item(e: Any) -> _Item | None:
         content, declared = str(e.get("summary", "") or ""), (e.get("summary_detail") or {}).get("type")
     title = _clean_label(e.get("title"))
     guid = single_line(str(e["id"]), 2000) if e.get("id") else None
-    link = single_line(str(e["link"]), STORED_LINK_CHARS) if e.get("link") else None
+    # A link is kept whole or not at all: one cut short is another address, and one longer than
+    # MAX_LINK_CHARS is none a browser or server takes reliably. The key (with no guid) is as it always was.
+    written = single_line(str(e["link"]), STORED_LINK_CHARS) if e.get("link") else None
+    link = written if written is None or len(written) <= MAX_LINK_CHARS else None
     digest = hashlib.sha1(f"{title}\0{content}".encode("utf-8", "surrogatepass")).hexdigest()
-    return _Item(key=f"g:{guid}" if guid else f"l:{link}" if link else f"h:{digest}", guid=guid, link=link,
-                 link_title_key=link_title_key(link, title), title=title,
+    return _Item(key=f"g:{guid}" if guid else f"l:{written}" if written else f"h:{digest}", guid=guid, link=link,
+                 link_dropped=written is not None and link is None, link_title_key=link_title_key(link, title),
+                 title=title,
                  author=_clean_label(e.get("author"), 200) or None,
                  published=_entry_date(e), content=content, content_type=content_type(declared),
                  content_hash=digest)

@@ -113,7 +113,7 @@ def test_web_link_is_the_one_decision_and_a_link_cut_when_stored_is_none() -> No
     assert web_link(HOMOGLYPH) == shown_url(HOMOGLYPH)
     assert [web_link(FEED_LINKS[k]) for k in ("Script", "Data", "File", "Option", "Relative", "Ftp")] == [None] * 6
     assert why_not_a_web_link("javascript:x") == "only http and https links open here, not javascript:"
-    stored = single_line(LONG, STORED_LINK_CHARS)  # as reader.fetch.parse keeps it: cut, with "…"
+    stored = single_line(LONG, STORED_LINK_CHARS)  # as reader.fetch.parse kept it once: cut, with "…"
     assert stored.endswith("…") and web_link(stored) is None and web_link(LONG[:MAX_LINK_CHARS]) is not None
 
 
@@ -150,3 +150,22 @@ def test_show_its_json_and_the_digest_offer_only_web_links(tmp_path: Path) -> No
         stored = reader("--config", "feeds.toml", "--db", "r.db", "show", "--json", str(i), cwd=tmp_path)
         link = json.loads(stored.stdout)["link"]
         assert link in (None, *wanted.values()), link
+
+
+def test_a_link_too_long_to_offer_is_not_stored_cut_and_the_fetch_says_so() -> None:
+    """It was stored as its first 1,999 characters and "…": an edited address that goes nowhere, or elsewhere."""
+    from reader.fetch.parse import parse_feed_bytes
+
+    def feed(link: str) -> bytes:
+        return ('<?xml version="1.0"?><rss version="2.0"><channel><title>L</title>'
+                f"<item><title>Long</title><link>{escape(link)}</link><description>Text.</description></item>"
+                f"<item><title>Short</title><link>https://example.org/ok</link><description>Two.</description></item>"
+                "</channel></rss>").encode()
+
+    parsed = parse_feed_bytes(feed(LONG), None, "https://example.org/feed")
+    assert [(e.title, e.link) for e in parsed.entries] == [("Long", None), ("Short", "https://example.org/ok")]
+    assert parsed.warning == ("1 item linked to an address longer than 2,000 characters, which is not kept (no "
+                              "browser or server takes one reliably): stored without a link")
+    assert parsed.entries[0].key == "l:" + single_line(LONG, STORED_LINK_CHARS)  # the key it always had: no duplicate
+    kept = parse_feed_bytes(feed(LONG[:MAX_LINK_CHARS]), None, "https://example.org/feed")
+    assert kept.entries[0].link == LONG[:MAX_LINK_CHARS] and kept.warning is None  # whole, up to the bound
