@@ -146,6 +146,12 @@ class Article:
     story_id: int | None = None  # the story the store folded it into (copies share it); None when not stored
     content_type: ContentType = None  # what the feed declared `content` to be; None: stored before it was kept
     updated: str | None = None  # when its stored text last changed (first_seen when it never did); None: not stored
+    subscribed: bool = True  # False once its feed left feeds.toml: the article is kept, and still found
+
+    @property
+    def outlet(self) -> str:
+        """The feed's name as shown with the article: marked when the feed is no longer subscribed to."""
+        return self.feed_name if self.subscribed else f"{self.feed_name} (unsubscribed)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -307,7 +307,8 @@ def _remove(args: argparse.Namespace) -> int:
     _refuse_read_only(path, args.config)
     load_found_config(args.config)  # a missing or broken feeds.toml is a configuration error, as for other commands
     _, removed = remove_feed(path, args.feed)
-    result(f"removed {removed.name!r} ({shown_url(removed.url)}) from {path}; its stored articles are kept")
+    result(f"removed {removed.name!r} ({shown_url(removed.url)}) from {path}; its stored articles are kept: "
+           "All, Starred and search still list them, marked (unsubscribed)")
     return 0
 
 

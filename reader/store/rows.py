@@ -11,7 +11,7 @@ from reader.models import Article, FeedRow
 ARTICLE_COLUMNS = (
     "a.id, a.feed_id, f.name, a.guid, a.link, a.title, a.author, a.published, a.first_seen, "
     "a.content, a.text, a.is_read, a.is_starred, a.full_content, a.full_text_error, a.story_id, a.content_type, "
-    "a.updated"
+    "a.updated, f.active"
 )
 FEED_COLUMNS = (
     "id, name, url, effective_url, tags, etag, last_modified, last_status, last_error, error_since, "
@@ -72,4 +72,4 @@ def article_row(r: tuple[Any, ...]) -> Article:
     return Article(id=r[0], feed_id=r[1], feed_name=r[2], guid=r[3], link=r[4], title=r[5], author=r[6],
                    published=r[7], first_seen=r[8], content=r[9], text=r[10], is_read=bool(r[11]),
                    is_starred=bool(r[12]), full_content=r[13], full_text_error=r[14], story_id=r[15],
-                   content_type=r[16], updated=r[17])
+                   content_type=r[16], updated=r[17], subscribed=bool(r[18]))

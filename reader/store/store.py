@@ -141,7 +141,13 @@ class Store(RefreshWrites, StoryQueries):
         return article_row(rows[0]) if rows else None
 
     def _filter_sql(self, flt: ArticleFilter) -> tuple[str, list[object]]:
-        where = ["f.active = 1"]
+        """The WHERE clause of a view and its parameters.
+
+        A feed removed from feeds.toml keeps its articles, and "kept" means found: All, Starred and
+        a search list them (Article.subscribed says whose they are). What is still to be read (an
+        unread view), a tag's and a topic's views are of the feeds subscribed to.
+        """
+        where = ["f.active = 1"] if flt.unread_only or flt.tag is not None or flt.ids is not None else ["1"]
         params: list[object] = []
         if flt.feed_id is not None:
             where.append("a.feed_id = ?")

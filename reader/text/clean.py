@@ -182,7 +182,7 @@ def clean_stored_article(article: Any, terms: Sequence[str] = ()) -> CleanArticl
         page or article.content or article.text,
         title=article.title or None,
         byline=article.author,
-        source=article.feed_name,
+        source=getattr(article, "outlet", article.feed_name),  # marked when its feed was unsubscribed
         published=article.published,
         link=article.link,
         kind="auto" if page or not article.content else article.content_type or "auto",

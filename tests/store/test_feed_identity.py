@@ -56,9 +56,9 @@ def test_removed_then_added_under_another_name_comes_back_with_its_articles(stor
     fid = sync(store, {"Old": "/o.xml", "Other": "/x.xml"})["Old"]
     store.upsert_entries(fid, [entry("a", "One")])
     sync(store, {"Other": "/x.xml"})
-    assert store.count_articles() == 0  # an inactive feed's articles are hidden
+    assert [a.outlet for a in store.list_articles()] == ["Old (unsubscribed)"]  # kept, and found
     assert sync(store, {"Other": "/x.xml", "New": "/o.xml"})["New"] == fid
-    assert [a.feed_name for a in store.list_articles()] == ["New"]
+    assert [a.outlet for a in store.list_articles()] == ["New"]
 
 
 def test_two_feeds_may_swap_names(store: Store) -> None:

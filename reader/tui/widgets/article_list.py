@@ -105,7 +105,7 @@ def topics_cell(badges: Sequence[str], width: int) -> Text:
 
 def outlet_cell(a: Article, width: int) -> Text:
     """The outlet's name, cut with an ellipsis only when the column could not be as wide as the widest name."""
-    outlet = plain(a.feed_name, "dim")
+    outlet = plain(a.outlet, "dim")
     outlet.truncate(width, overflow="ellipsis")
     return outlet
 
@@ -279,7 +279,7 @@ class ArticleList(DataTable[Text]):
         # The topic and outlet columns' widths depend on the rows: only the new ones are measured.
         widest = max((cell_len("  ".join("◆" + b for b in self.badges[a.id][0])) for a in new), default=0)
         self.topics_wanted = widest if reset else max(self.topics_wanted, widest)
-        outlet = max((plain(a.feed_name).cell_len for a in new), default=0)
+        outlet = max((plain(a.outlet).cell_len for a in new), default=0)
         self.outlet_wanted = (outlet or OUTLET) if reset else max(self.outlet_wanted, outlet)
         self._fit()  # redraws the rows already shown if the plan changed
         if before:
