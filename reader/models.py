@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from datetime import datetime, timedelta
 from operator import attrgetter
 from typing import Any, Literal, TypeVar
 
@@ -126,6 +127,11 @@ class FeedRow:
 FULL_TEXT_TRIES = 3
 
 
+# How far past first seen a feed's date may be (a clock a little fast, a post scheduled minutes ahead) and still
+# be taken as its publication date (Article.future_date).
+FUTURE_SKEW = timedelta(hours=2)
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     id: int
@@ -147,6 +153,26 @@ class Article:
     content_type: ContentType = None  # what the feed declared `content` to be; None: stored before it was kept
     updated: str | None = None  # when its stored text last changed (first_seen when it never did); None: not stored
     subscribed: bool = True  # False once its feed left feeds.toml: the article is kept, and still found
+
+    @property
+    def future_date(self) -> str | None:
+        """The feed's date when it is later than the store first saw the article (FUTURE_SKEW aside), else None.
+
+        A wrong clock, a scheduled post or a spammer's 2030: such a date is no publication date yet,
+        so the article is shown, sorted and put in a day's digest as first seen (`dated`), with this said.
+        """
+        if not self.published or self.published <= self.first_seen:
+            return None
+        try:
+            ahead = datetime.fromisoformat(self.published) - datetime.fromisoformat(self.first_seen)
+        except (ValueError, TypeError):  # a date from outside the store (reader summarize): compared as written
+            return None
+        return self.published if ahead > FUTURE_SKEW else None
+
+    @property
+    def dated(self) -> str:
+        """When the article is placed in time: its published date, unless none or in the future, else first seen."""
+        return self.first_seen if not self.published or self.future_date else self.published
 
     @property
     def outlet(self) -> str:

@@ -329,4 +329,4 @@ def stories_among(articles: Sequence[Article]) -> list[list[Article]]:
     for a in articles:
         key = (True, a.story_id) if a.story_id is not None else (False, loose[a.id])
         groups.setdefault(key, []).append(a)
-    return [sorted(g, key=lambda a: (a.published or a.first_seen, a.id)) for g in groups.values()]
+    return [sorted(g, key=lambda a: (a.dated, a.id)) for g in groups.values()]

@@ -52,7 +52,7 @@ def covered_stories(articles: Sequence[Article], limit: int = COVERED_STORIES) -
     no more, and keeping only them keeps a busy topic's history small.
     """
     stories = stories_among(articles)
-    stories.sort(key=lambda s: (-len({a.feed_name for a in s}), s[0].published or s[0].first_seen, s[0].id))
+    stories.sort(key=lambda s: (-len({a.feed_name for a in s}), s[0].dated, s[0].id))
     return stories[:limit]
 
 

@@ -15,7 +15,7 @@ from reader.commands.say import EXIT_FAILURE, EXIT_USAGE, error, json_text, note
 from reader.config import Config, ConfigError, FetchConfig, find_config_path, load_config, resolve_db_path
 from reader.files import path_exists, read_regular_file
 from reader.text.clean import CleanArticle, clean_article, clean_stored_article, topic_terms
-from reader.text.display import display_credit, display_date
+from reader.text.display import display_credit, display_dated
 from reader.text.links import shown_url
 from reader.text.quotes import Quote
 from reader.text.sanitize import single_line, strip_control_characters
@@ -231,7 +231,8 @@ def render_text(article: CleanArticle, width: int) -> str:
         out += [*title, "=" * max(map(len, title), default=0)]
     # The byline and date as the reading view and the digest give them (text.display): "Pat Quinn", not
     # "news@x.example (Pat Quinn)"; "30 Nov 2026, 09:30 UTC", not an ISO stamp. --json keeps the stored values.
-    credit, when = display_credit(article.byline, article.source), display_date(article.published)
+    credit = display_credit(article.byline, article.source)
+    when = display_dated(article.published, article.seen_instead)  # a date in the future: first seen, and the claim
     meta = " · ".join(x for x in (article.source, credit, when) if x)
     out += wrap.wrap(meta)
     out += [article.link] if article.link else []

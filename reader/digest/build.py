@@ -63,7 +63,7 @@ _NOT_NAMES = frozenset({
 def _rank_by_outlets(stories: list[Story], day: date) -> list[Story]:
     """Most outlets first, a new feed's backlog (published long before the day) after the week's news."""
     return sorted(stories, key=lambda s: (published_long_ago(s.lead, day), -len(s.outlets),
-                                          s.lead.published or s.lead.first_seen, s.lead.id))
+                                          s.lead.dated, s.lead.id))
 
 
 def _articles_and_outlets(hits: Sequence[Article]) -> tuple[int, int]:

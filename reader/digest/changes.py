@@ -216,4 +216,4 @@ def earlier_original(original: Article, story: Story, day: date) -> bool:
 
 def _copy_order(article: Article) -> tuple[str, int]:
     """How stories_among() orders a story's copies: earliest published (else first seen) first."""
-    return article.published or article.first_seen, article.id
+    return article.dated, article.id

@@ -38,7 +38,7 @@ def coverage_lines(stories: Sequence[Story], day: date, first: int = 1) -> tuple
     lines = []
     for n, s in enumerate(stories, first):
         lead = s.source
-        own_day = published_day(lead.published)
+        own_day = published_day(lead.published) if lead.future_date is None else None
         byline = display_byline(lead.author)
         seen = published_day(lead.first_seen) if s.original is not None else None
         lead_seen = published_day(s.lead.first_seen)
@@ -49,7 +49,7 @@ def coverage_lines(stories: Sequence[Story], day: date, first: int = 1) -> tuple
                                   own_day if own_day is not None and own_day != day else None,
                                   opinion=opinion_kind(lead.title, lead.author, lead.link),
                                   first_seen=seen if seen is not None and seen != day else None,
-                                  updated_since=updated))
+                                  updated_since=updated, future=published_day(lead.future_date)))
     return tuple(lines)
 
 

@@ -24,6 +24,7 @@ class CoverageLine:
     first_seen: date | None = None
     # When the lead was first seen, if it is an article first seen before the day whose text changed on it.
     updated_since: date | None = None
+    future: date | None = None  # the day the feed dates it, when that is after it was first seen (Article.future_date)
 
 
 @dataclass(frozen=True)

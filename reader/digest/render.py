@@ -172,6 +172,8 @@ def _link(title: str, url: str | None) -> str:
 def _coverage_line(line: CoverageLine) -> str:
     who = escape_markdown(line.outlet) + (f", {escape_markdown(line.byline)}" if line.byline else "")
     when = f" · {long_date(line.published)}" if line.published else ""
+    if line.future:  # no publication date yet: the line says what the feed claims, and it is placed as first seen
+        when += f" · dated {long_date(line.future)}, in the future"
     also = _copies(line)
     added = "".join(f"\n   - {_opening_item(escape_markdown(a))}" for a in line.additions)
     opinion = f" · *{line.opinion}*" if line.opinion else ""  # "· *editorial*": not news, not summarised

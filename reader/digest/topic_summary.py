@@ -104,7 +104,7 @@ def rank_stories(stories: Iterable[Story], fits: Mapping[int, Fit] | None, day: 
     comes after the rest, however strong."""
     def key(s: Story) -> tuple[bool, float, int, str, int]:
         about = fits[s.lead.id].about if fits is not None else 0.0
-        when = s.lead.published or s.lead.first_seen
+        when = s.lead.dated
         return published_long_ago(s.lead, day), -(len(s.outlets) + 2 * about), -_day(when), when, s.lead.id
     return sorted(stories, key=key)
 
@@ -136,7 +136,7 @@ def _day(when: str | None) -> int:
 
 def published_year(article: Article) -> int | None:
     try:
-        return datetime.fromisoformat(article.published).year if article.published else None
+        return datetime.fromisoformat(article.published).year if article.published and not article.future_date else None
     except ValueError:
         return None
 
@@ -182,7 +182,7 @@ def summarise_topic(
     cleaned = [clean(s.lead) for s in stories]
     mainly = [fits is None or fits[s.lead.id].about >= MAINLY_ABOUT for s in stories]
     inputs = [StoryForSummary(n, c.paragraphs, published_year(s.lead), about, long_ago_day(s.lead, day),
-                              _day(s.lead.published or s.lead.first_seen), s.lead.title)
+                              _day(s.lead.dated), s.lead.title)
               for n, s, c, about in zip(numbers, stories, cleaned, mainly, strict=False)]
     lens = topic_lens(inputs, (lambda text: matcher.matches(text)) if matcher is not None else None)
     quotes = best_quotes(stories, cleaned.__getitem__, lens, mainly, quotes_shown)

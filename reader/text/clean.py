@@ -40,6 +40,8 @@ class CleanArticle:
     captions: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
     repairs: tuple[str, ...] = field(default=())
+    # When `published` is in the future (Article.future_date): when the article was first seen, shown in its place.
+    seen_instead: str | None = None
     # The hidden parts grouped (each distinct copy once, with its count), made with the article (in the
     # reader's cleaning worker, off the UI thread), so showing 9,000 copies of one paragraph costs one.
     collapsed_grouped: tuple[tuple[CollapsedParagraph, int], ...] = field(init=False, repr=False, compare=False)
@@ -178,6 +180,7 @@ def topic_terms(topics: Sequence[Any]) -> list[str]:
 def clean_stored_article(article: Any, terms: Sequence[str] = ()) -> CleanArticle:
     """Clean an Article from the store: the page's full text when there is one, else the feed's content."""
     page = article.full_content
+    future = getattr(article, "future_date", None)  # no publication date yet: shown as first seen, and said
     cleaned = clean_article(
         page or article.content or article.text,
         title=article.title or None,
@@ -188,6 +191,8 @@ def clean_stored_article(article: Any, terms: Sequence[str] = ()) -> CleanArticl
         kind="auto" if page or not article.content else article.content_type or "auto",
         topic_terms=terms,
     )
+    if future:
+        cleaned = replace(cleaned, seen_instead=article.first_seen)
     if article.full_text_error:
         return replace(cleaned, repairs=(*cleaned.repairs, f"{article.full_text_error}; showing the feed's summary"))
     return cleaned

@@ -78,6 +78,17 @@ def display_date(stamp: str | None) -> str:
     return f"{display_day(when.date())}, {when:%H:%M} UTC"
 
 
+def display_dated(published: str | None, seen_instead: str | None = None) -> str:
+    """display_date of `published`; with `seen_instead` (a published date in the future), that date first, and why.
+
+    "2 Dec 2026, 05:10 UTC (first seen; the feed dates it 1 Jan 2030, 00:00 UTC, in the future)": a
+    date not come yet is no publication date, so the article is placed as first seen, and the claim shown.
+    """
+    if not seen_instead:
+        return display_date(published)
+    return f"{display_date(seen_instead)} (first seen; the feed dates it {display_date(published)}, in the future)"
+
+
 def display_credit(byline: str | None, source: str | None = None) -> str | None:
     """The byline to show beside the outlet: None when it names no one or only repeats the outlet's name."""
     name = display_byline(byline)

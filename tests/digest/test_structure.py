@@ -116,7 +116,7 @@ def test_coverage_lines_show_the_story_s_own_day_when_it_is_not_the_digest_s() -
             "Capitol Dispatch") in markdown
     today = replace(article(1, "Daily", "Secure Communities today", "Secure Communities news from today, "
                             "with enough words to be a story of its own.", link="https://x.example/1"),
-                    published=f"{DAY_TEXT}T12:00:00+00:00")
+                    published=f"{DAY_TEXT}T07:00:00+00:00")  # before it was first seen (08:00)
     line = next(ln for ln in render_digest(build_digest(DAY, [today], CONFIG.topics, [feed_row(1, "Daily")],
                                                         clean_stored_article)).splitlines()
                 if ln.startswith("1. [Secure Communities today](https://x.example/1)"))

@@ -222,7 +222,7 @@ class ArticleList(DataTable[Text]):
 
     def _date(self, a: Article) -> str:
         """The row's date as the list writes it now; a relative one ("5m") is remembered, to age (refresh_dates)."""
-        stamp = a.published or a.first_seen
+        stamp = a.dated  # a date in the future is no publication date yet: first seen
         shown = relative_date(stamp, self.now)
         # "now", "5m", "3h", "2d" end in a letter, a day in its year; a future stamp shows its day until it comes.
         if shown and (not shown[-1].isdigit() or _is_future(stamp, self.now)):

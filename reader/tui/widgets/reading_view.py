@@ -13,7 +13,7 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from reader.models import Article, Pin
-from reader.text.display import display_credit, display_date
+from reader.text.display import display_credit, display_dated
 from reader.topics import TopicMatcher
 from reader.tui.format import Attributed, KeptWhole, LinkText, hanging, highlight_topics, plain
 from reader.tui.keys import pane_bindings
@@ -147,7 +147,8 @@ class ReadingView(VerticalScroll):
         assert self.article is not None and self.cleaned is not None
         c = self.cleaned
         title = plain(c.title or self.article.title or "(untitled)", "bold")
-        meta = [plain(x, "italic") for x in (c.source, display_credit(c.byline, c.source), display_date(c.published))]
+        when = display_dated(c.published, c.seen_instead)
+        meta = [plain(x, "italic") for x in (c.source, display_credit(c.byline, c.source), when)]
         head = self.query_one("#article-header", Static)
         # The id is for `reader show ID`; each part stays whole on its line (a date never splits).
         head.update(Group(title, KeptWhole([Text(f"#{self.article.id}", style="bold dim"), *meta])))
