@@ -132,9 +132,11 @@ def test_a_write_committed_after_the_mark_was_read_is_matched(filled: Reader, mo
             return stored
 
         monkeypatch.setattr(other, "_upsert", upsert_then_count)
+        # An update of the story (its text with a sentence added), not another story under its guid (reused_keys.py).
+        [text] = sqlite3.connect(filled.db_path).execute("SELECT text FROM articles WHERE id = ?", (aid,)).fetchone()
         other.store_fetched_together([FetchedFeed(feed, [ParsedEntry(
             key, guid, link, "E-Verify expands", None, published, "<p>x</p>",
-            "The E-Verify rule now covers every contractor.", "edited")], "ok")])
+            f"{text} The E-Verify rule now covers every contractor.", "edited")], "ok")])
     [counted] = during
     assert aid not in counted.members["E-Verify"] and aid in counted.unread  # the edit was not committed yet
     after = count_changes(filled.store, counted, matchers, lambda: False)
