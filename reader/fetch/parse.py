@@ -106,6 +106,11 @@ def _feedparser() -> Any:  # the feedparser module (untyped)
     from reader.fetch.feedparser_tuning import tune_feedparser
 
     tune_feedparser()
+    import feedparser.namespaces._base
+
+    from reader.fetch import guid_links
+
+    guid_links.apply(feedparser.namespaces._base.Namespace)
     return feedparser
 
 
