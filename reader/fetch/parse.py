@@ -19,6 +19,7 @@ from typing import Any
 
 from reader.article_links import completeness, link_title_key, one_per_article, own_key
 from reader.fetch.charsets import content_type_for_body
+from reader.fetch.guessed_encoding import as_utf8
 from reader.fetch.items import FINGERPRINT_BYTES, ItemSpans, split_items
 from reader.models import ContentType, ParsedEntry, ParsedFeed
 from reader.reissued_items import reissue_key, shared
@@ -159,6 +160,7 @@ def parse_feed_changes(
     data = strip_document_escapes(data)  # feedparser keeps an escape's payload when it drops or remaps its ESC
     data, content_type = _without_impossible_encodings(data, content_type)
     content_type = content_type_for_body(data, content_type)  # a UTF-8 feed served as charset=koi8-r
+    data, content_type = as_utf8(data, content_type)  # an undeclared legacy encoding its bytes show (try11 F13)
     split = split_items(data, content_type)
     if split is None:
         return _parse(data, content_type, url, data, stored, expect_entries=False, max_items=max_items)
