@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reader.article_links import completeness, link_title_key, one_per_article, own_key
+from reader.fetch.bylines import entry_author
 from reader.fetch.charsets import content_type_for_body
 from reader.fetch.guessed_encoding import as_utf8
 from reader.fetch.items import FINGERPRINT_BYTES, ItemSpans, split_items
@@ -373,7 +374,7 @@ def _item(e: Any) -> _Item | None:
     return _Item(key=f"g:{guid}" if guid else f"l:{written}" if written else f"h:{digest}", guid=guid, link=link,
                  link_dropped=written is not None and link is None, link_title_key=link_title_key(link, title),
                  title=title,
-                 author=_clean_label(e.get("author"), 200) or None,
+                 author=_clean_label(entry_author(e), 200) or None,
                  published=_entry_date(e), content=content, content_type=content_type(declared),
                  content_hash=digest)
 

@@ -40,7 +40,38 @@ def display_byline(author: str | None) -> str | None:
         name = _BRACKETED_ADDRESS.sub("", _NAME_AFTER_ADDRESS.sub(r"\1", name))
         name = _BARE_ADDRESS.sub(" ", name).replace("()", " ")
         name = _LOOSE_ENDS.sub("", " ".join(name.split()).replace(" ,", ","))
-    return _BY.sub("", name).strip() or None
+    return _calm_capitals(_BY.sub("", name).strip()) or None
+
+
+_JOINERS = frozenset({"and", "&", "AND"})
+_SUFFIXES = {"JR": "Jr", "JR.": "Jr.", "SR": "Sr", "SR.": "Sr.", "II": "II", "III": "III", "IV": "IV"}
+_VOWEL = re.compile(r"[AEIOUYÀ-ÖØ-Ý]")
+
+
+def _calm_capitals(byline: str) -> str:
+    """A wire byline's names in capitals as names read ("JANE DOE and JOHN ROE, Associated Press" is "Jane Doe and
+    John Roe, Associated Press"). Only a part (between commas) of two words or more all in capitals is changed, and
+    not one with a word no name has (an acronym without a vowel: "NPR STAFF"); a name the publisher wrote in mixed
+    case ("Tara McDONALD") is theirs, so a part holding one is left as written."""
+    parts = byline.split(",")
+    for i, part in enumerate(parts):
+        words = [w for w in part.split() if w not in _JOINERS]
+        if (len(words) >= 2 and all(w.isupper() for w in words)
+                and all(_VOWEL.search(w) or w in _SUFFIXES for w in words)):
+            parts[i] = " ".join(w if w in _JOINERS else _SUFFIXES.get(w) or _name_case(w) for w in part.split(" "))
+    return ",".join(parts)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _name_case(word: str) -> str:
+    """One word of a name from capitals: "DOE" is "Doe", "O'NEILL" "O'Neill", "JEAN-PAUL" "Jean-Paul", "MCDONALD"
+    "McDonald" ("DESANTIS" is "Desantis": which letters a name capitalises inside is not known from capitals)."""
+    def piece(m: re.Match[str]) -> str:
+        text = m.group(0)
+        return f"Mc{text[2:].capitalize()}" if text.startswith("MC") and len(text) > 3 else text.capitalize()
+    return _LETTERS.sub(piece, word)
 
 
 def parse_stamp(stamp: str | None) -> datetime | None:

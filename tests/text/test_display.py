@@ -73,6 +73,19 @@ def test_each_author_of_several_keeps_a_name_without_an_address() -> None:
     assert display_byline("Pat (PQ) Quinn") == "Pat (PQ) Quinn"
 
 
+@pytest.mark.parametrize(("byline", "shown"), [
+    ("By JANE DOE and JOHN ROE, Associated Press", "Jane Doe and John Roe, Associated Press"),
+    ("MARY MCDONALD", "Mary McDonald"), ("SEAN O'NEILL, AP", "Sean O'Neill, AP"),
+    ("JEAN-PAUL SARTRE JR.", "Jean-Paul Sartre Jr."), ("By JOSÉ ÁLVAREZ", "José Álvarez"),
+    # Left as written: an acronym, a part of one word, a name the publisher wrote in mixed case.
+    ("NPR STAFF", "NPR STAFF"), ("Jane Doe, AP", "Jane Doe, AP"), ("AP", "AP"),
+    ("Tara McDONALD and JOHN ROE", "Tara McDONALD and JOHN ROE"), ("Ron DeSANTIS", "Ron DeSANTIS"),
+])
+def test_a_wire_byline_in_capitals_reads_as_names(byline: str, shown: str) -> None:
+    """try11 F46: wire bylines kept shouting; only a part wholly in capitals, of two words or more, is changed."""
+    assert display_byline(byline) == shown
+
+
 def test_show_wraps_its_title_credit_and_repairs_to_the_width_like_the_body() -> None:
     article = clean_article("<p>\u00e2\u20ac\u0153Quote,\u00e2\u20ac said someone about the vote.</p><p>Again.</p>"
                             "<p>Again.</p>", kind="html", title="A very long title about the county council and its "
