@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from reader.models import Article
+from reader.text.datelines import dateline_credit
 
 SHINGLE_WORDS = 4
 SAMPLE_FROM_WORDS = 120
@@ -314,7 +315,8 @@ def fold_copies(texts: Sequence[StoryText]) -> list[list[int]]:
 
 
 def stories_among(articles: Sequence[Article]) -> list[list[Article]]:
-    """The articles grouped into stories by their stored story id; each story earliest published first.
+    """The articles grouped into stories by their stored story id; each story earliest published first, the
+    outlet its datelines credit first of all (credited_first).
 
     The one way the copies screen, the digest and its stored topic days group copies (the list's
     "+N outlets" counts by the same id in the store), so they agree. Articles without a story id
@@ -329,4 +331,17 @@ def stories_among(articles: Sequence[Article]) -> list[list[Article]]:
     for a in articles:
         key = (True, a.story_id) if a.story_id is not None else (False, loose[a.id])
         groups.setdefault(key, []).append(a)
-    return [sorted(g, key=lambda a: (a.dated, a.id)) for g in groups.values()]
+    return [credited_first(sorted(g, key=lambda a: (a.dated, a.id))) for g in groups.values()]
+
+
+def credited_first(copies: list[Article]) -> list[Article]:
+    """The copies, earliest first, with the outlet their datelines credit ("WASHINGTON (Civic Wire) —") first
+    when it is one of them: a published date is whatever a feed writes, and a scraped copy dated hours earlier
+    would otherwise lead the story and take the credit for its quotes."""
+    if len(copies) < 2:
+        return copies
+    credited = {c.casefold() for a in copies if (c := dateline_credit(a.text)) is not None}
+    source = next((a for a in copies if a.feed_name.casefold() in credited), None)
+    if source is None or source is copies[0]:
+        return copies
+    return [source, *(a for a in copies if a is not source)]

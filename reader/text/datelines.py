@@ -23,3 +23,16 @@ def strip_dateline(sentence: str) -> str:
         if stripped != sentence:
             return stripped
     return sentence
+
+
+# The agency a city or bare dateline credits: "WASHINGTON (Civic Wire) —" -> "Civic Wire".
+_CREDIT = re.compile(r"^\W{0,3}(?:[A-Z][A-Z .'’-]{2,40}(?:,[^—–(]{1,30})?\s*)?\(([A-Z][\w.&' -]{0,40})\)\s*[—–-]")
+
+
+def dateline_credit(text: str) -> str | None:
+    """The outlet a story's opening dateline names as its source ("WASHINGTON (Civic Wire) —"), else None.
+
+    A copy cannot make the original's dateline its own: the outlet it names is the story's source.
+    """
+    found = _CREDIT.match(text[:120].lstrip())
+    return found.group(1).strip() if found else None

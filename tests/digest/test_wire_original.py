@@ -146,3 +146,24 @@ def test_when_the_earliest_copy_is_the_days_nothing_is_said_of_an_earlier_day() 
     )
     assert ("— AP Wire · Tuesday 1 December 2026 · earliest copy; also in: Hudson Times, Valley Post"
             in render_digest(digest))
+
+
+def test_a_backdated_scraped_copy_does_not_lead_the_wire_story_it_copied() -> None:
+    """try11 F28: a content farm's word-for-word copy of Civic Wire's story, dated 8 hours earlier, led the
+    coverage line with its own headline and link and took the credit for its quotes. The copy's own dateline
+    names Civic Wire ("WASHINGTON (Civic Wire) —"): that outlet's copy leads, in the digest and in show --copies."""
+    from reader.stories import stories_among
+    from tests.digest.fixtures import feed_row, sample_articles
+    from tests.digest.test_structure import CONFIG, DAY
+
+    articles, feeds = sample_articles()
+    wire = next(a for a in articles if a.feed_name == "Civic Wire" and "DHS" in a.title)
+    spam = replace(wire, id=999, feed_id=999, feed_name="Spam Farm", title="SPAM FARM: DHS copy (click here)",
+                   link="https://spam.example/dhs", published="2011-09-16T10:02:00+00:00")
+    everything = [*articles, spam]
+    [story] = [s for s in stories_among(everything) if wire in s]
+    assert story[0] is wire and spam in story
+    markdown = render_digest(build_digest(DAY, everything, CONFIG.topics, [*feeds, feed_row(999, "Spam Farm")],
+                                          clean_stored_article))
+    assert "(https://spam.example/dhs) — Spam Farm" not in markdown and "*Spam Farm*" not in markdown
+    assert "DHS to Press Ahead With Secure Communities Despite Task Force Criticism" in markdown
