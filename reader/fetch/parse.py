@@ -273,7 +273,7 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
                                         "site's RSS or Atom feed instead, if it has one")
         if _looks_like_html(original):
             raise FeedParseError("this is an HTML page, not a feed; use the page's RSS or Atom link instead")
-        if problem is not None or not parsed.feed:
+        if problem is not None or not (parsed.feed or parsed.get("version")):  # `<rss version="2.0"/>`: empty
             raise FeedParseError(f"not a readable RSS or Atom feed ({said or 'no feed elements found'}); check that "
                                  "the address is the feed's own, or ask its publisher to fix the feed")
     found = parsed.entries
