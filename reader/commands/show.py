@@ -141,6 +141,7 @@ def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticl
         body, content_type = fetch_page(target, config.fetch if config is not None else FetchConfig())
         if "xml" in (content_type or "") or _is_feed(Path(""), body):
             return articles_from_feed(body, target, terms), True
+        _refuse_json_feed(body, target)
         return [article_from_page(body, target, terms)], False
     number = stored_id(target)
     if number is not None and not path_exists(target):
@@ -159,9 +160,18 @@ def load_target(target: str, args: argparse.Namespace) -> tuple[list[CleanArticl
         raise ShowError(f"cannot read {target}: {exc.strerror or exc}; give a file you can read") from None
     if _is_feed(path, data):
         return articles_from_feed(data, target, terms), True
+    _refuse_json_feed(data, target)
     text = _decode(data, target)
     is_html = path.suffix.lower() in (".html", ".htm")
     return [clean_article(text, kind="html" if is_html else "auto", topic_terms=terms)], False
+
+
+def _refuse_json_feed(data: bytes, target: str) -> None:
+    """ShowError for a JSON Feed, which was shown as a page of its own JSON text."""
+    from reader.fetch.parse import JSON_FEED_UNSUPPORTED, is_json_feed
+
+    if is_json_feed(data):
+        raise ShowError(f"{single_line(target, 200)} is {JSON_FEED_UNSUPPORTED}", EXIT_USAGE)
 
 
 def stored_id(target: str) -> int | None:

@@ -44,7 +44,11 @@ class UnsupportedFeedFormat(FeedParseError):
     """The bytes are a feed, in a format the reader does not read (JSON Feed): no page around it links a feed."""
 
 
-def _is_json_feed(data: bytes) -> bool:
+JSON_FEED_UNSUPPORTED = ("a JSON Feed (jsonfeed.org), a format the reader does not read; use the site's RSS or "
+                         "Atom feed instead, if it has one")
+
+
+def is_json_feed(data: bytes) -> bool:
     """A JSON Feed (jsonfeed.org) names its version URL near its start: {"version": "https://jsonfeed.org/version/1.1"."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     return head.startswith(b"{") and b"jsonfeed.org/version" in head
@@ -268,9 +272,8 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
         problem = None  # read as it should be: a channel with no items yet is an empty feed, not an unreadable one
     said = _problem_words(problem, data if data is original else None) if problem is not None else None
     if not parsed.entries and not expect_entries:
-        if _is_json_feed(original):
-            raise UnsupportedFeedFormat("a JSON Feed (jsonfeed.org), a format the reader does not read; use the "
-                                        "site's RSS or Atom feed instead, if it has one")
+        if is_json_feed(original):
+            raise UnsupportedFeedFormat(JSON_FEED_UNSUPPORTED)
         if _looks_like_html(original):
             raise FeedParseError("this is an HTML page, not a feed; use the page's RSS or Atom link instead")
         if problem is not None or not (parsed.feed or parsed.get("version")):  # `<rss version="2.0"/>`: empty

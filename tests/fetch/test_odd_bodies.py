@@ -88,4 +88,9 @@ def test_a_json_feed_is_named_as_one_and_feeds_add_refuses_it_as_input(tmp_path:
         assert out.returncode == 2, out.stderr
         assert out.stderr == (f"reader: feeds add: {given} is a JSON Feed (jsonfeed.org), a format the reader does "
                               "not read; use the site's RSS or Atom feed instead, if it has one\n")
+        shown = subprocess.run([sys.executable, "-m", "reader", "--config", "feeds.toml", "show", given],
+                               cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        assert shown.returncode == 2 and shown.stdout == ""  # it was printed as a page of its own JSON
+        assert shown.stderr == f"reader: show: {given} is a JSON Feed (jsonfeed.org), a format the reader does not " \
+                               "read; use the site's RSS or Atom feed instead, if it has one\n"
     assert not (tmp_path / "feeds.toml").exists()
