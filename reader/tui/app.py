@@ -61,6 +61,16 @@ from reader.tui.workers import THEME_SETTING
 LABEL_ROOM = 20  # cells the view's name keeps beside its counts on one row; with less it takes a row of its own
 
 
+
+class StatusBar(Horizontal):
+    """The status line's row: toasts are kept above it whatever its height (an answer may take up to four rows)."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        footer = self.screen.query("Footer")
+        below = sum(f.outer_size.height for f in footer if f.display)
+        for rack in self.screen.query("ToastRack"):  # Textual's own: known by name, its class is private
+            rack.styles.margin = (0, 0, event.size.height + below, 0)
+
 class ReaderApp(StoreEvents):
     CSS_PATH = Path(__file__).parent / "reader.tcss"  # absolute, so subclasses elsewhere still find it
     TITLE = "policy-reader"
@@ -98,7 +108,7 @@ class ReaderApp(StoreEvents):
                 yield Input(placeholder="search titles and text (enter; escape clears)", id="search")
                 yield ArticleList(self.now, id="articles")
                 yield ReadingView(id="reading")
-        with Horizontal(id="status", classes="-quiet"):  # -quiet: nothing on the right yet
+        with StatusBar(id="status", classes="-quiet"):  # -quiet: nothing on the right yet
             yield Static(id="view-status")
             yield Static(id="activity")
         yield Footer()

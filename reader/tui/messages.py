@@ -85,8 +85,6 @@ class RefreshProgress(Message):
 class RefreshBusy(Message):
     """Another program (a cron `reader fetch`, another reader) is refreshing the database: nothing failed."""
 
-    pid: str
-
 
 @dataclass
 class RefreshFinished(Message):

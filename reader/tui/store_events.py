@@ -130,8 +130,7 @@ class StoreEvents(ReaderActions):
         (see StorePolled), so this is news, not an error (it was a "Refresh failed" pop-up: try11)."""
         self.refreshing = False
         self._set_activity("")
-        self.say(f"Another program (pid {message.pid}) is refreshing this database; its new articles will "
-                 "show here as it stores them.", seconds=10)
+        self.say("Another program is refreshing the feeds; what it adds will show here.", seconds=10)  # one row
 
     def on_refresh_finished(self, message: RefreshFinished) -> None:
         self.refreshing = False

@@ -310,8 +310,8 @@ class StoreWorkers(SafeApp):
             return
         try:
             summary = refresh(self.reader.store, config, progress=progress)  # its first progress is the total
-        except RefreshBusyError as exc:
-            self.post_message(RefreshBusy(exc.pid))
+        except RefreshBusyError:
+            self.post_message(RefreshBusy())
             return
         self.post_message(RefreshFinished(summary, config, config_error))
 
