@@ -57,7 +57,7 @@ def own_key(link_title_key: str | None, content_hash: str) -> str:
     """The key of an item whose guid (or link) other items of its feed share under other titles: its link and title.
 
     A CMS bug gives every item one guid (the site's home page); those are different articles.
-    parse.keys_of_their_own gives such items this key, and the store keeps giving it to a new
+    entries.keys_of_their_own gives such items this key, and the store keeps giving it to a new
     item whose guid it has seen so shared, though the item came alone in a changed feed.
     """
     return f"t:{link_title_key}" if link_title_key else f"h:{content_hash}"

@@ -7,32 +7,33 @@ about two thirds of feedparser's cost.
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import functools
-import hashlib
-import html
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from typing import Any
 
-from reader.article_links import completeness, link_title_key, one_per_article, own_key
-from reader.fetch.bylines import entry_author
+from reader.article_links import completeness, one_per_article
 from reader.fetch.charsets import content_type_for_body
+from reader.fetch.entries import (
+    clean_label,
+    entry_date,
+    entry_of,
+    item_identity,
+    item_of,
+    keys_of_their_own,
+    search_text,
+)
 from reader.fetch.guessed_encoding import as_utf8
 from reader.fetch.items import FINGERPRINT_BYTES, ItemSpans, split_items
-from reader.models import ContentType, ParsedEntry, ParsedFeed
+from reader.models import ParsedFeed
 from reader.reissued_items import reissue_key, shared
-from reader.stories import WordHashes, pack_shingles, shingles, story_bands, story_text
-from reader.text.html import TAG, html_to_search_text, plain_search_text
-from reader.text.links import MAX_LINK_CHARS, STORED_LINK_CHARS
-from reader.text.repair import repair_encoding
-from reader.text.sanitize import single_line, strip_document_escapes, strip_markup_escapes
+from reader.stories import WordHashes
+from reader.text.links import MAX_LINK_CHARS
+from reader.text.sanitize import single_line, strip_document_escapes
 from reader.text.xml_words import xml_problem
 from reader.wording import count_of
 
-TITLE_LIMIT = 500
 MAX_ITEMS = 1_000  # items read of one document unless told ([fetch] max_items, FetchConfig's default too)
 
 
@@ -61,48 +62,6 @@ _BENIGN_BOZO = {"CharacterEncodingOverride", "NonXMLContentType"}
 def _looks_like_html(data: bytes) -> bool:
     head = data[:2048].lower()
     return b"<html" in head and not any(t in head for t in (b"<rss", b"<feed", b"<rdf"))
-
-
-def _iso(parsed: Any) -> str | None:
-    if not parsed:
-        return None
-    try:
-        return datetime.fromtimestamp(calendar.timegm(parsed), UTC).isoformat(timespec="seconds")
-    except (OverflowError, ValueError, TypeError):
-        return None
-
-
-# Years a news item can be from; feedparser reads "99999999999999999999" as December 9999.
-_YEARS = range(1900, 2200)
-_ISO_PARTS = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
-
-
-def _entry_date(e: Any) -> str | None:
-    """The item's published (else updated) date as stored, or None for one no calendar has.
-
-    feedparser rolls an impossible ISO date over ("2026-02-30T25:61:61Z" is 3 March) and reads
-    a run of digits as year 9999: shown as real, such a date would mislead, so it is no date.
-    """
-    # dict.get: FeedParserDict's own maps a missing updated_parsed to published_parsed, with a warning.
-    key = "published" if dict.get(e, "published_parsed") else "updated"
-    parsed = dict.get(e, f"{key}_parsed")
-    if not parsed or parsed.tm_year not in _YEARS:
-        return None
-    written = _ISO_PARTS.match(str(dict.get(e, key) or ""))
-    if written is not None:
-        year, month, day, hour, minute, second = (int(part or 0) for part in written.groups())
-        try:
-            datetime(year, month, day)
-        except ValueError:
-            return None
-        if hour > 24 or minute > 59 or second > 60:
-            return None
-    return _iso(parsed)
-
-
-def _clean_label(value: Any, limit: int = TITLE_LIMIT) -> str:
-    text = html.unescape(TAG.sub("", strip_markup_escapes(str(value or ""))))
-    return single_line(repair_encoding(text)[0], limit)
 
 
 @functools.cache
@@ -197,9 +156,9 @@ def _side_by_side_kept_apart(parsed: ParsedFeed, whole: bytes, content_type: str
     article it would replace is still there beside it.
     """
     headers = {"content-type": content_type, "content-location": url} if content_type else None
-    items = [item for item in map(_item, _feedparser().parse(whole, response_headers=headers, sanitize_html=False,
+    items = [item for item in map(item_of, _feedparser().parse(whole, response_headers=headers, sanitize_html=False,
                                                               resolve_relative_uris=False).entries) if item is not None]
-    keys = [reissue_key(item.title, _search_text(item)) for item in items]
+    keys = [reissue_key(item.title, search_text(item)) for item in items]
     side_by_side = shared(keys)
     return dataclasses.replace(parsed, entries=tuple(
         dataclasses.replace(e, reissue_key=None) if e.reissue_key in side_by_side else e for e in parsed.entries))
@@ -241,7 +200,7 @@ def _newest_items(data: bytes, content_type: str | None, url: str, split: ItemSp
 
 def _newest_end(count: int, first: Any, last: Any, max_items: int) -> range:
     """The indexes of the `max_items` entries to read of `count`: the last ones when `last` is dated after `first`."""
-    first_date, last_date = (_entry_date(e) if e is not None else None for e in (first, last))
+    first_date, last_date = (entry_date(e) if e is not None else None for e in (first, last))
     if first_date is not None and last_date is not None and last_date > first_date:
         return range(max(0, count - max_items), count)
     return range(min(count, max_items))
@@ -285,9 +244,9 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
         if items > max_items:
             found = [found[i] for i in _newest_end(items, found[0], found[-1], max_items)]
     words = _vocabulary()
-    mapped = one_per_article(keys_of_their_own([item for item in map(_item, found) if item is not None]),
-                             _item_identity, completeness)
-    entries = tuple(_entry(item, words) for item in mapped if stored.get(item.key) != item.content_hash)
+    mapped = one_per_article(keys_of_their_own([item for item in map(item_of, found) if item is not None]),
+                             item_identity, completeness)
+    entries = tuple(entry_of(item, words) for item in mapped if stored.get(item.key) != item.content_hash)
     side_by_side = shared(e.reissue_key for e in entries)
     if side_by_side:
         entries = tuple(dataclasses.replace(e, reissue_key=None) if e.reissue_key in side_by_side else e
@@ -303,7 +262,7 @@ def _parse(data: bytes, content_type: str | None, url: str, original: bytes, sto
     warning = "; ".join(warnings) or None
     feed = parsed.feed
     return ParsedFeed(
-        title=_clean_label(feed.get("title")) or None,
+        title=clean_label(feed.get("title")) or None,
         link=feed.get("link"),
         entries=entries,
         warning=warning,
@@ -327,106 +286,3 @@ def _problem_words(problem: Any, document: bytes | None) -> str:
     elif line == 1:
         column -= len("<?xml version='1.0' encoding='utf-8'?>") - len(declared.group(2))
     return f"{said}, at line {line}, column {column}" if line >= 1 and column >= 1 else said
-
-
-@dataclasses.dataclass(slots=True)  # not frozen: a frozen data class is five times as slow to make
-class _Item:
-    """What an item's identity and completeness need, read before the costly text and shingles."""
-
-    key: str
-    guid: str | None
-    link: str | None
-    link_title_key: str | None
-    title: str
-    author: str | None
-    published: str | None
-    content: str
-    content_type: ContentType
-    content_hash: str
-    link_dropped: bool = False  # its link was longer than any kept (see _item)
-
-
-def content_type(declared: Any) -> ContentType:
-    """What feedparser says an item's content is, as stored: a plain-text type is "text", any other "html".
-
-    feedparser gives RSS descriptions "text/html" (RSS says they are HTML, tags or not) and Atom
-    content its declared type; "text" content may hold a literal "<p>", and "html" content
-    "&#8217;" with no tag at all, so cleaning must not guess either from the text (try11 F11).
-    """
-    if not declared:
-        return None
-    return "text" if str(declared).lower().startswith("text/plain") else "html"
-
-
-def _item(e: Any) -> _Item | None:
-    """The item's fields as stored, or None when it holds nothing at all."""
-    if not e:  # an empty item, or what a document cut off inside an item's first element leaves: no ghost row
-        return None
-    contents = [(str(c["value"]), c.get("type")) for c in e.get("content", []) if c.get("value")]
-    if contents:
-        content, declared = max(contents, key=lambda c: len(c[0]))
-    else:
-        content, declared = str(e.get("summary", "") or ""), (e.get("summary_detail") or {}).get("type")
-    title = _clean_label(e.get("title"))
-    guid = single_line(str(e["id"]), 2000) if e.get("id") else None
-    # A link is kept whole or not at all: one cut short is another address, and one longer than
-    # MAX_LINK_CHARS is none a browser or server takes reliably. The key (with no guid) is as it always was.
-    written = single_line(str(e["link"]), STORED_LINK_CHARS) if e.get("link") else None
-    link = written if written is None or len(written) <= MAX_LINK_CHARS else None
-    digest = hashlib.sha1(f"{title}\0{content}".encode("utf-8", "surrogatepass")).hexdigest()
-    return _Item(key=f"g:{guid}" if guid else f"l:{written}" if written else f"h:{digest}", guid=guid, link=link,
-                 link_dropped=written is not None and link is None, link_title_key=link_title_key(link, title),
-                 title=title,
-                 author=_clean_label(entry_author(e), 200) or None,
-                 published=_entry_date(e), content=content, content_type=content_type(declared),
-                 content_hash=digest)
-
-
-def keys_of_their_own(items: list[_Item]) -> list[_Item]:
-    """The items, each whose key (its guid, else its link) others share under another title keyed by link and title.
-
-    A CMS bug gives every item one guid (the site's home page), or no guid and one link; those
-    items are different articles, and keyed by that guid they were stored as one, each fetch
-    overwriting it. A guid repeated under the same title is still one article (its link moved).
-    """
-    keys = [item.key for item in items]
-    if len(set(keys)) == len(keys):
-        return items  # the usual document
-    titles: dict[str, set[str]] = {}
-    for item in items:
-        titles.setdefault(item.key, set()).add(" ".join(item.title.casefold().split()))
-    for item in items:
-        if len(titles[item.key]) > 1:
-            item.key = own_key(item.link_title_key, item.content_hash)
-    return items
-
-
-def _item_identity(item: _Item) -> tuple[str, str | None]:
-    return item.key, item.link_title_key
-
-
-def _search_text(item: _Item) -> str:
-    """The item's text as stored and searched: HTML read as HTML unless the feed declared it plain text."""
-    return html_to_search_text(item.content) if item.content_type != "text" else plain_search_text(item.content)
-
-
-def _entry(item: _Item, words: WordHashes) -> ParsedEntry:
-    """The entry as stored: the item with its search text and story shingles."""
-    text = _search_text(item)
-    shingled = shingles(story_text(item.title, text), words)
-    return ParsedEntry(
-        key=item.key,
-        guid=item.guid,
-        link=item.link,
-        title=item.title,
-        author=item.author,
-        published=item.published,
-        content=item.content,  # raw: the cleaning pipeline repairs encoding before it strips controls
-        text=text,
-        content_hash=item.content_hash,
-        story_bands=tuple(story_bands(shingled)),
-        story_shingles=pack_shingles(shingled),
-        link_title_key=item.link_title_key,
-        content_type=item.content_type,
-        reissue_key=reissue_key(item.title, text),
-    )

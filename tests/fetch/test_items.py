@@ -29,7 +29,7 @@ def check_halves(data: bytes, content_type: str | None) -> bool:
     if split is None or not split.spans:
         return False
     if len(split.spans) > len(whole.entries):
-        return False  # an empty item is no entry (parse._entry): halves would not line up
+        return False  # an empty item is no entry (entries.entry_of): halves would not line up
     assert len(split.spans) == len(whole.entries)
     for kept in (0, 1):
         seen = b"".join(split.fingerprints[1 - kept::2])

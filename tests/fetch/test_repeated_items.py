@@ -143,13 +143,13 @@ def test_ten_thousand_repeats_of_one_link_cost_one_row_and_a_fixed_number_of_sta
 def test_the_parser_maps_one_entry_for_an_article_however_often_it_is_repeated(
         monkeypatch: pytest.MonkeyPatch) -> None:
     mapped: list[ParsedEntry] = []
-    entry = parse_module._entry
+    entry = parse_module.entry_of
 
     def counted(*args: object) -> ParsedEntry:
         mapped.append(entry(*args))  # type: ignore[arg-type]
         return mapped[-1]
 
-    monkeypatch.setattr(parse_module, "_entry", counted)
+    monkeypatch.setattr(parse_module, "entry_of", counted)  # as parse calls it
     repeats = 2000
     body = rss(*(item(f"g{n}", LINK + ("/" if n % 2 else ""), SHORT) for n in range(repeats)))
     parsed = parse_feed_bytes(body, "application/rss+xml", "http://127.0.0.1/f", max_items=repeats)
