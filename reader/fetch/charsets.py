@@ -13,7 +13,8 @@ from __future__ import annotations
 import codecs
 import re
 
-_CHARSET = re.compile(r";\s*charset\s*=\s*(\"[^\"]*\"|[^;]*)", re.I)
+# A Content-Type's charset parameter, its value in group 1 (quoted or not); the one reading of it here.
+CHARSET = re.compile(r";\s*charset\s*=\s*(\"[^\"]*\"|[^;]*)", re.I)
 _MULTI_BYTE = frozenset({
     "shift_jis", "cp932", "euc_jp", "euc_jis_2004", "euc_jisx0213", "shift_jis_2004", "shift_jisx0213",
     "iso2022_jp", "iso2022_jp_1", "iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_3", "iso2022_jp_ext", "iso2022_kr",
@@ -25,7 +26,7 @@ def content_type_for_body(data: bytes, content_type: str | None) -> str | None:
     """`content_type` with its charset made utf-8 when it names a single-byte charset and `data` is UTF-8 text."""
     if content_type is None:
         return None
-    found = _CHARSET.search(content_type)
+    found = CHARSET.search(content_type)
     if found is None or data.isascii():
         return content_type
     try:

@@ -14,10 +14,11 @@ from __future__ import annotations
 import codecs
 import re
 
+from reader.fetch.charsets import CHARSET
+
 # Where a document can name its encoding: a byte-order mark, or an XML declaration's encoding.
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF32_LE)
 _XML_ENCODING = re.compile(rb"\A\s*<\?xml\b[^>]*?\bencoding\s*=", re.I)
-_CHARSET = re.compile(r";\s*charset\s*=", re.I)
 # Encodings (Python codec names) whose script Windows-1252 cannot read: multibyte East Asian ones,
 # Cyrillic, Greek, Hebrew, Arabic, Thai, Vietnamese. A Latin code page guessed is no better than cp1252.
 TRUSTED_GUESSES = frozenset({
@@ -31,7 +32,7 @@ GUESS_SAMPLE_BYTES = 256 * 1024  # the detector reads at most this much of a doc
 
 def declares_encoding(data: bytes, content_type: str | None) -> bool:
     """True when the HTTP charset, a byte-order mark or the XML declaration names the document's encoding."""
-    return (content_type is not None and _CHARSET.search(content_type) is not None) or data.startswith(_BOMS) or (
+    return (content_type is not None and CHARSET.search(content_type) is not None) or data.startswith(_BOMS) or (
         _XML_ENCODING.match(data[:512]) is not None)
 
 

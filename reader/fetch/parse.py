@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from reader.article_links import completeness, one_per_article
-from reader.fetch.charsets import content_type_for_body
+from reader.fetch.charsets import CHARSET, content_type_for_body
 from reader.fetch.entries import (
     clean_label,
     entry_date,
@@ -145,7 +145,6 @@ def parse_feed_changes(
 # ValueError (no LookupError, which it handles); one with spaces or escapes cannot name an encoding either.
 _ENCODING_NAME = re.compile(r"[A-Za-z][A-Za-z0-9._-]*")
 _DECLARED_ENCODING = re.compile(rb"\A((?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-_CHARSET = re.compile(r";\s*charset\s*=\s*(\"[^\"]*\"|[^;]*)", re.I)
 
 
 def _side_by_side_kept_apart(parsed: ParsedFeed, whole: bytes, content_type: str | None, url: str) -> ParsedFeed:
@@ -176,7 +175,7 @@ def _without_impossible_encodings(data: bytes, content_type: str | None) -> tupl
         if _ENCODING_NAME.fullmatch(name.decode("latin-1")) is None:
             data = declared.group(1) + data[declared.end():]
     if content_type is not None:
-        charset = _CHARSET.search(content_type)
+        charset = CHARSET.search(content_type)
         if charset is not None and _ENCODING_NAME.fullmatch(charset.group(1).strip().strip('"')) is None:
             content_type = content_type[:charset.start()] + content_type[charset.end():]
     return data, content_type

@@ -57,13 +57,15 @@ def set_apart_reused(c: sqlite3.Connection, changed: Sequence[Changed]) -> tuple
     titled = [aid for aid, e, _ in changed if e.title]
     if not titled:
         return list(changed), []
-    stored = {int(aid): (link, str(title), text) for aid, link, title, text in select_in(
-        c, "SELECT id, link, title, text FROM articles WHERE id IN ({})", titled)}
+    stored = {int(aid): (link, str(title)) for aid, link, title in select_in(
+        c, "SELECT id, link, title FROM articles WHERE id IN ({})", titled)}
+    retitled = [aid for aid, e, _ in changed if aid in stored and _words(e.title) != _words(stored[aid][1])]
+    texts = dict(select_in(c, "SELECT id, text FROM articles WHERE id IN ({})", retitled)) if retitled else {}
     updates: list[Changed] = []
     others: list[Changed] = []
     for aid, e, link in changed:
         old = stored.get(aid)
-        if old is not None and is_another_article(old[0], old[1], str(old[2] or ""), e):
+        if old is not None and is_another_article(old[0], old[1], str(texts.get(aid) or ""), e):
             others.append((aid, e, link))
         else:
             updates.append((aid, e, link))
